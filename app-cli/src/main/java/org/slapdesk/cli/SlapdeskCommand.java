@@ -1,0 +1,26 @@
+package org.slapdesk.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code slapdesk} command line: {@code master}, {@code node} and {@code serve} commands. */
+@Command(name = "slapdesk", mixinStandardHelpOptions = true, version = "slapdesk 0.1.0",
+        description = "Slapdesk: a console for SlapOS operators. With no command, opens the window.")
+public final class SlapdeskCommand implements Callable<Integer> {
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** Runs the command line and returns its exit code. */
+    public static int run(String... args) {
+        return new CommandLine(new SlapdeskCommand()).execute(args);
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+}

@@ -1,0 +1,103 @@
+package org.slapdesk.core.wire;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+
+/**
+ * The order xml_marshaller sorts dict keys in: Python's own comparison where the two keys are
+ * comparable, their {@code repr} otherwise.
+ */
+final class PythonOrder {
+
+    private PythonOrder() {}
+
+    static int compare(Object a, Object b) {
+        if (a instanceof String sa && b instanceof String sb) {
+            return compareCodePoints(sa, sb);
+        }
+        if (isNumber(a) && isNumber(b)) {
+            return toDecimal(a).compareTo(toDecimal(b));
+        }
+        return compareCodePoints(repr(a), repr(b));
+    }
+
+    private static boolean isNumber(Object o) {
+        return o instanceof Number || o instanceof Boolean;
+    }
+
+    private static BigDecimal toDecimal(Object o) {
+        if (o instanceof Boolean b) {
+            return b ? BigDecimal.ONE : BigDecimal.ZERO;
+        }
+        if (o instanceof BigInteger bi) {
+            return new BigDecimal(bi);
+        }
+        if (o instanceof Double || o instanceof Float) {
+            return new BigDecimal(((Number) o).doubleValue());
+        }
+        return BigDecimal.valueOf(((Number) o).longValue());
+    }
+
+    static int compareCodePoints(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            int ca = a.codePointAt(i);
+            int cb = b.codePointAt(j);
+            if (ca != cb) {
+                return Integer.compare(ca, cb);
+            }
+            i += Character.charCount(ca);
+            j += Character.charCount(cb);
+        }
+        return Boolean.compare(i < a.length(), j < b.length());
+    }
+
+    /** Python's repr for the values a dict key can be. */
+    static String repr(Object o) {
+        if (o == null) {
+            return "None";
+        }
+        if (o instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
+        if (o instanceof Double || o instanceof Float) {
+            return XmlMarshal.pythonFloat(((Number) o).doubleValue());
+        }
+        if (o instanceof Number) {
+            return o.toString();
+        }
+        if (o instanceof String s) {
+            return reprString(s);
+        }
+        if (o instanceof Tuple t) {
+            StringBuilder sb = new StringBuilder("(");
+            for (int i = 0; i < t.items().size(); i++) {
+                sb.append(i > 0 ? ", " : "").append(repr(t.items().get(i)));
+            }
+            return sb.append(t.items().size() == 1 ? ",)" : ")").toString();
+        }
+        return o.toString();
+    }
+
+    private static String reprString(String s) {
+        char quote = s.contains("'") && !s.contains("\"") ? '"' : '\'';
+        StringBuilder sb = new StringBuilder().append(quote);
+        s.codePoints().forEach(cp -> {
+            if (cp == quote || cp == '\\') {
+                sb.append('\\').appendCodePoint(cp);
+            } else if (cp == '\n') {
+                sb.append("\\n");
+            } else if (cp == '\r') {
+                sb.append("\\r");
+            } else if (cp == '\t') {
+                sb.append("\\t");
+            } else if (cp < 0x20 || cp == 0x7f) {
+                sb.append(String.format("\\x%02x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.append(quote).toString();
+    }
+}

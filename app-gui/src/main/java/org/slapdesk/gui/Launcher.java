@@ -1,0 +1,21 @@
+package org.slapdesk.gui;
+
+import org.slapdesk.cli.SlapdeskCommand;
+
+/**
+ * The one program: no arguments (or only window options) opens the window; anything else is a
+ * sub-command handed to the command line. A plain main, so JavaFX can start from the classpath.
+ */
+public final class Launcher {
+
+    private Launcher() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].startsWith("--snapshot") || args[0].equals("--profile")
+                || args[0].equals("--view")) {
+            SlapdeskApp.launchWindow(args);
+        } else {
+            System.exit(SlapdeskCommand.run(args));
+        }
+    }
+}
