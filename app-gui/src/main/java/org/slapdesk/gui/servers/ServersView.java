@@ -59,6 +59,7 @@ public final class ServersView implements PageView {
         remove.setId("remove-software");
         Button token = Icons.button("Token", Material2AL.CONTENT_COPY, "Get a node registration token");
         token.setId("token");
+        token.disableProperty().bind(model.connectedProperty().not());
         token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(root, "Node registration token",
                 answer.isPresent() ? "Give this one-time token to the node's registration step"
                         : "This master gives no registration token",
@@ -67,12 +68,11 @@ public final class ServersView implements PageView {
         refresh.setOnAction(e -> model.refresh());
         ToolBar bar = new ToolBar(filter, new Spacer(), supply, remove, token, refresh);
 
-        servers = Tables.table("No server yet. Nodes appear here once they register with the master "
-                + "(see Nodes, or run 'slapos node register' against this master).");
+        servers = Tables.table(model.emptyText());
         servers.setId("servers-table");
         TableColumn<ServerRow, Health> health = Tables.column("Health", ServerRow::healthProperty);
         health.setCellFactory(c -> HealthViews.cell());
-        health.setMaxWidth(1600);
+        health.setPrefWidth(110);
         TableColumn<ServerRow, String> title = Tables.column("Title", ServerRow::titleProperty);
         TableColumn<ServerRow, String> reference = Tables.fixed("Reference", ServerRow::reference);
         TableColumn<ServerRow, Instant> contact = Tables.column("Last contact", ServerRow::lastContactProperty);
@@ -96,7 +96,7 @@ public final class ServersView implements PageView {
         partitions.setId("partitions-table");
         TableColumn<PartitionRow, Health> partitionHealth = Tables.fixed("Health", PartitionRow::health);
         partitionHealth.setCellFactory(c -> HealthViews.cell());
-        partitionHealth.setMaxWidth(1600);
+        partitionHealth.setPrefWidth(110);
         partitions.getColumns().setAll(List.of(partitionHealth,
                 Tables.fixed("Partition", PartitionRow::reference),
                 Tables.fixed("State", PartitionRow::state),
@@ -108,7 +108,7 @@ public final class ServersView implements PageView {
         software.setId("software-table");
         TableColumn<SoftwareRow, Health> softwareHealth = Tables.fixed("Health", SoftwareRow::health);
         softwareHealth.setCellFactory(c -> HealthViews.cell());
-        softwareHealth.setMaxWidth(1600);
+        softwareHealth.setPrefWidth(110);
         software.getColumns().setAll(List.of(softwareHealth,
                 Tables.fixed("Software release URL", SoftwareRow::url),
                 Tables.fixed("Requested state", SoftwareRow::state)));

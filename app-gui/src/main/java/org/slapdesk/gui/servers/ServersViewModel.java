@@ -35,6 +35,9 @@ import org.slapdesk.gui.util.TextFilter;
 /** The Servers page: nodes with health, the selected node's partitions and supplied software, and the node actions. */
 public final class ServersViewModel {
 
+    private static final String EMPTY = "No server yet. Servers appear here once a node registers with this master "
+            + "('slapos node register', or the Nodes page).";
+
     private final MasterSession session;
     private final TaskService tasks;
     private final HealthRules rules;
@@ -78,6 +81,11 @@ public final class ServersViewModel {
         return visibleRows;
     }
 
+    /** What the empty table says. */
+    public javafx.beans.binding.StringBinding emptyText() {
+        return session.emptyListText(EMPTY);
+    }
+
     public StringProperty filterProperty() {
         return filter;
     }
@@ -92,6 +100,10 @@ public final class ServersViewModel {
 
     public ObservableList<SoftwareRow> software() {
         return software;
+    }
+
+    public javafx.beans.binding.BooleanBinding connectedProperty() {
+        return session.masterProperty().isNotNull();
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {

@@ -141,6 +141,7 @@ public final class RequestViewModel {
     }
 
     private SchemaLoader currentLoader;
+    private String releaseName = "";
 
     private void showTypes(ReleaseSchema schema, SchemaLoader loader) {
         currentLoader = loader;
@@ -149,7 +150,8 @@ public final class RequestViewModel {
             types = schema.types();
         }
         typeChoices.setAll(types);
-        schemaStatus.set("schema: " + (schema.name().isBlank() ? schema.location().toString() : schema.name()));
+        releaseName = schema.name().isBlank() ? schema.location().toString() : schema.name();
+        schemaStatus.set("schema: " + releaseName);
         SoftwareTypeEntry preferred = types.stream()
                 .filter(t -> t.softwareType().equals(softwareType.get())).findFirst()
                 .orElse(types.isEmpty() ? null : types.get(0));
@@ -193,7 +195,7 @@ public final class RequestViewModel {
         }
         formAvailable.set(true);
         problem.set("");
-        schemaStatus.set("form from the schema of " + type
+        schemaStatus.set(releaseName + ": form for " + type
                 + (type.jsonInXml() ? " (sent as json-in-xml)" : " (sent as XML parameters)"));
         mode.set(Mode.FORM);
         validateForm();

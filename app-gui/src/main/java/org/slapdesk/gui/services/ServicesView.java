@@ -93,11 +93,11 @@ public final class ServicesView implements PageView {
         pending.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
         pending.managedProperty().bind(pending.visibleProperty());
 
-        TableView<ServiceRow> services = Tables.table("No service yet. Use Request… (Ctrl+N) to request one.");
+        TableView<ServiceRow> services = Tables.table(model.emptyText());
         services.setId("services-table");
         TableColumn<ServiceRow, Health> health = Tables.column("Health", ServiceRow::healthProperty);
         health.setCellFactory(c -> HealthViews.cell());
-        health.setMaxWidth(1600);
+        health.setPrefWidth(110);
         TableColumn<ServiceRow, String> release = Tables.column("Release", ServiceRow::releaseProperty);
         release.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -123,7 +123,7 @@ public final class ServicesView implements PageView {
         instances.setId("instances-table");
         TableColumn<InstanceRow, Health> instanceHealth = Tables.fixed("Health", InstanceRow::health);
         instanceHealth.setCellFactory(c -> HealthViews.cell());
-        instanceHealth.setMaxWidth(1600);
+        instanceHealth.setPrefWidth(110);
         instances.getColumns().setAll(List.of(instanceHealth, Tables.fixed("Instance", InstanceRow::title),
                 Tables.fixed("Software type", InstanceRow::softwareType), Tables.fixed("State", InstanceRow::state),
                 Tables.fixed("Server / partition", InstanceRow::location),

@@ -41,6 +41,8 @@ public final class ServicesViewModel {
     private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
     private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
 
+    private static final String EMPTY = "No service yet. Use Request… (Ctrl+N) to request one.";
+
     private final MasterSession session;
     private final TaskService tasks;
     private final HealthRules rules;
@@ -88,6 +90,11 @@ public final class ServicesViewModel {
 
     public FilteredList<ServiceRow> visibleRows() {
         return visibleRows;
+    }
+
+    /** What the empty table says. */
+    public javafx.beans.binding.StringBinding emptyText() {
+        return session.emptyListText(EMPTY);
     }
 
     public StringProperty filterProperty() {

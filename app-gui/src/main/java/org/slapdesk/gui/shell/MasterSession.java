@@ -23,13 +23,15 @@ import org.slapdesk.gui.task.TaskService;
  */
 public final class MasterSession implements AutoCloseable {
 
+    private static final String NO_PROFILE = "choose or add a profile";
+
     private final TaskService tasks;
     private final MasterConnector connector;
     private final Clock clock;
     private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Master> master = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.NO_MASTER);
-    private final StringProperty detail = new SimpleStringProperty("no master configured: add a profile");
+    private final StringProperty detail = new SimpleStringProperty(NO_PROFILE);
     private final ObjectProperty<Instant> lastRefresh = new SimpleObjectProperty<>();
     private final List<Runnable> onConnected = new ArrayList<>();
     private long generation;
@@ -60,6 +62,16 @@ public final class MasterSession implements AutoCloseable {
         return detail;
     }
 
+    /** What an empty list should say: why it is empty when no master answers, else {@code whenConnected}. */
+    public javafx.beans.binding.StringBinding emptyListText(String whenConnected) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> switch (state.get()) {
+            case CONNECTED -> whenConnected;
+            case CONNECTING -> "Connecting to the master…";
+            case NO_MASTER -> "No master configured: choose or add a profile.";
+            case UNREACHABLE, FAILED -> "The master does not answer: " + detail.get();
+        }, state, detail);
+    }
+
     public ReadOnlyObjectProperty<Instant> lastRefreshProperty() {
         return lastRefresh;
     }
@@ -75,7 +87,7 @@ public final class MasterSession implements AutoCloseable {
         profile.set(next);
         if (next == null) {
             state.set(ConnectionState.NO_MASTER);
-            detail.set("no master configured: add a profile");
+            detail.set(NO_PROFILE);
             return;
         }
         state.set(ConnectionState.CONNECTING);

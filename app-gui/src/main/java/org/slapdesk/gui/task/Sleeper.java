@@ -8,4 +8,7 @@ public interface Sleeper {
     void sleep(Duration duration) throws InterruptedException;
 
     Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
+
+    /** Returns at once: for tests of retry loops. */
+    Sleeper NONE = duration -> { };
 }

@@ -31,9 +31,14 @@ public final class Tables {
     }
 
     public static <T> TableView<T> table(String emptyText) {
+        return table(new javafx.beans.property.SimpleStringProperty(emptyText));
+    }
+
+    public static <T> TableView<T> table(ObservableValue<String> emptyText) {
         TableView<T> table = new TableView<>();
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label(emptyText);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(emptyText);
         placeholder.getStyleClass().add("placeholder-text");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
