@@ -25,7 +25,8 @@ public final class MainWindow {
         context.settings().darkProperty().set(options.dark());
         SlapdeskApp.applyTheme(options.dark());
         context.settings().darkProperty().addListener((o, was, now) -> SlapdeskApp.applyTheme(now));
-        Scene scene = new Scene(shell.node(), 1440, 900);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell.node(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(
                 MainWindow.class.getResource("slapdesk.css"), "slapdesk.css is missing from the jar").toExternalForm());
         shell.installShortcuts(scene);

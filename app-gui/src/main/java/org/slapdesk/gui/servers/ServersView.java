@@ -72,7 +72,7 @@ public final class ServersView implements PageView {
         servers.setId("servers-table");
         TableColumn<ServerRow, Health> health = Tables.column("Health", ServerRow::healthProperty);
         health.setCellFactory(c -> HealthViews.cell());
-        health.setPrefWidth(110);
+        health.setMaxWidth(140);
         TableColumn<ServerRow, String> title = Tables.column("Title", ServerRow::titleProperty);
         TableColumn<ServerRow, String> reference = Tables.fixed("Reference", ServerRow::reference);
         TableColumn<ServerRow, Instant> contact = Tables.column("Last contact", ServerRow::lastContactProperty);
@@ -96,7 +96,7 @@ public final class ServersView implements PageView {
         partitions.setId("partitions-table");
         TableColumn<PartitionRow, Health> partitionHealth = Tables.fixed("Health", PartitionRow::health);
         partitionHealth.setCellFactory(c -> HealthViews.cell());
-        partitionHealth.setPrefWidth(110);
+        partitionHealth.setMaxWidth(140);
         partitions.getColumns().setAll(List.of(partitionHealth,
                 Tables.fixed("Partition", PartitionRow::reference),
                 Tables.fixed("State", PartitionRow::state),
@@ -108,7 +108,7 @@ public final class ServersView implements PageView {
         software.setId("software-table");
         TableColumn<SoftwareRow, Health> softwareHealth = Tables.fixed("Health", SoftwareRow::health);
         softwareHealth.setCellFactory(c -> HealthViews.cell());
-        softwareHealth.setPrefWidth(110);
+        softwareHealth.setMaxWidth(140);
         software.getColumns().setAll(List.of(softwareHealth,
                 Tables.fixed("Software release URL", SoftwareRow::url),
                 Tables.fixed("Requested state", SoftwareRow::state)));

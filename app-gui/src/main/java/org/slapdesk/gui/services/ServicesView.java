@@ -63,7 +63,6 @@ public final class ServicesView implements PageView {
         filter = Tables.filterBox(model.filterProperty(), "Filter services (Ctrl+F)");
         Button request = Icons.button("Request…", Material2AL.ADD, "Request a new service (Ctrl+N)");
         request.setId("request");
-        request.getStyleClass().add(Styles.ACCENT);
         request.setOnAction(e -> openRequest());
         Button edit = Icons.button("Parameters…", Material2AL.EDIT, "Change the selected service's parameters");
         edit.setId("edit-parameters");
@@ -79,7 +78,6 @@ public final class ServicesView implements PageView {
         stop.setOnAction(e -> changeState(RequestedState.STOPPED));
         Button destroy = Icons.button("Destroy…", Material2AL.DELETE_FOREVER, "Destroy the selected service (Delete)");
         destroy.setId("destroy");
-        destroy.getStyleClass().add(Styles.DANGER);
         destroy.disableProperty().bind(model.selectedProperty().isNull());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
         Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
@@ -97,7 +95,7 @@ public final class ServicesView implements PageView {
         services.setId("services-table");
         TableColumn<ServiceRow, Health> health = Tables.column("Health", ServiceRow::healthProperty);
         health.setCellFactory(c -> HealthViews.cell());
-        health.setPrefWidth(110);
+        health.setMaxWidth(140);
         TableColumn<ServiceRow, String> release = Tables.column("Release", ServiceRow::releaseProperty);
         release.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -123,7 +121,7 @@ public final class ServicesView implements PageView {
         instances.setId("instances-table");
         TableColumn<InstanceRow, Health> instanceHealth = Tables.fixed("Health", InstanceRow::health);
         instanceHealth.setCellFactory(c -> HealthViews.cell());
-        instanceHealth.setPrefWidth(110);
+        instanceHealth.setMaxWidth(140);
         instances.getColumns().setAll(List.of(instanceHealth, Tables.fixed("Instance", InstanceRow::title),
                 Tables.fixed("Software type", InstanceRow::softwareType), Tables.fixed("State", InstanceRow::state),
                 Tables.fixed("Server / partition", InstanceRow::location),

@@ -214,7 +214,7 @@ public final class ShellView {
         light.getStyleClass().add("connection-light");
         context.session().stateProperty().addListener((o, was, now) -> paintLight(light, now));
         paintLight(light, context.session().stateProperty().get());
-        bar.getLeftItems().add(light);
+        bar.setGraphic(light);
 
         Label lastRefresh = new Label();
         lastRefresh.setId("last-refresh");
