@@ -2,6 +2,8 @@ package org.slapdesk.core.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * The order xml_marshaller sorts dict keys in: Python's own comparison where the two keys are
@@ -11,14 +13,52 @@ final class PythonOrder {
 
     private PythonOrder() {}
 
+    /**
+     * xml_marshaller's {@code version_independent_cmp}: Python's {@code cmp(a, b)}, or when
+     * Python raises TypeError (unorderable types, None against None), the keys' reprs compared.
+     */
     static int compare(Object a, Object b) {
-        if (a instanceof String sa && b instanceof String sb) {
-            return compareCodePoints(sa, sb);
-        }
+        Integer python = pythonCompare(a, b);
+        return python != null ? python : compareCodePoints(repr(a), repr(b));
+    }
+
+    /** Python 3's ordering of two values, or null where Python would raise TypeError. */
+    private static Integer pythonCompare(Object a, Object b) {
         if (isNumber(a) && isNumber(b)) {
-            return toDecimal(a).compareTo(toDecimal(b));
+            return Integer.signum(toDecimal(a).compareTo(toDecimal(b)));
         }
-        return compareCodePoints(repr(a), repr(b));
+        if (a instanceof String sa && b instanceof String sb) {
+            return Integer.signum(compareCodePoints(sa, sb));
+        }
+        if (a instanceof Tuple ta && b instanceof Tuple tb) {
+            List<Object> x = ta.items();
+            List<Object> y = tb.items();
+            for (int i = 0; i < Math.min(x.size(), y.size()); i++) {
+                if (!pythonEquals(x.get(i), y.get(i))) {
+                    return pythonCompare(x.get(i), y.get(i));
+                }
+            }
+            return Integer.compare(x.size(), y.size());
+        }
+        return null;
+    }
+
+    private static boolean pythonEquals(Object a, Object b) {
+        if (isNumber(a) && isNumber(b)) {
+            return toDecimal(a).compareTo(toDecimal(b)) == 0;
+        }
+        if (a instanceof Tuple ta && b instanceof Tuple tb) {
+            if (ta.items().size() != tb.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < ta.items().size(); i++) {
+                if (!pythonEquals(ta.items().get(i), tb.items().get(i))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return Objects.equals(a, b);
     }
 
     private static boolean isNumber(Object o) {
