@@ -137,9 +137,78 @@ def corpus():
     ]
 
 
+def instance_corpus():
+    return [
+        ("empty", {}),
+        ("one", {"foo": "bar"}),
+        ("sorted ids", {"zeta": "1", "alpha": "2", "Beta": "3", "_": "4", "é": "5", "10": "6", "9": "7"}),
+        ("markup", {"x": "a&b<c>\"d'e ]]>", "k\"&<>\n\t\r'": "id with markup"}),
+        ("whitespace", {"ws": " lead\n\ttab\r\ncrlf  ", "blank": " "}),
+        ("unicode", {"u": "héllo 日本語 😀 𝄞", "😀": "astral id"}),
+        ("empty value", {"e": ""}),
+        ("python str of values", {"none": None, "true": True, "false": False, "int": 42, "big": 10**30,
+                                  "float": 0.1, "neg": -1.5e-7, "list": [1, "a", None, 2.5],
+                                  "dict": {"a": 1, "b": ["x"]}, "tuple": ("t",), "quote": ["it's", 'say "hi"'],
+                                  "ctrl": ["\x85\xa0\u2028\x7f"]}),
+        ("ipv6 url", {"url": "https://[2001:db8::10]:8080/?a=1&b=2"}),
+    ]
+
+
+def json_corpus():
+    return [
+        ("empty", {}),
+        ("flat", {"foo": "bar", "n": 1, "f": 0.1, "t": True, "none": None}),
+        ("order kept", {"z": 1, "a": 2, "m": {"y": 1, "b": 2}}),
+        ("nested", {"list": [1, [2, [3, []]], {}], "obj": {"deep": {"deeper": {"deepest": "x"}}}}),
+        ("escapes", {"s": "quote \" backslash \\ slash / \b\f\n\r\t \x01 \x7f", "é": "ünïcödé € 😀"}),
+        ("numbers", {"big": 10**30, "neg": -7, "float": 1e16, "small": 1e-5, "negzero": -0.0, "exp": 1.5e300}),
+        ("frontend", {"url": "https://[2001:db8::10]:8080/", "domain": "example.com", "https-only": "true"}),
+    ]
+
+
 def main():
     mode = sys.argv[1]
-    if mode == "corpus":
+    if mode == "instance-corpus":
+        from slapos.util import dict2xml, xml2dict
+        for name, d in instance_corpus():
+            xml = dict2xml(d)
+            print(json.dumps({"name": name, "desc": describe(d, {}), "xml": xml, "read": xml2dict(xml)}))
+    elif mode == "instance-check":
+        from slapos.util import dict2xml, xml2dict
+        for line in sys.stdin:
+            item = json.loads(line)
+            read = xml2dict(item["xml"])
+            print(json.dumps({"name": item["name"], "read": read, "rewritten": dict2xml(read)}))
+    elif mode == "json-corpus":
+        import os, tempfile
+        from slapos.util import dict2xml, SoftwareReleaseSerialisation
+        from slapos.cli.request import getParametersFromFile
+        for name, params in json_corpus():
+            # the real client function that --parameters-file goes through
+            with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+                json.dump(params, f)
+            try:
+                with open(f.name) as f2:
+                    wrapped = getParametersFromFile(f2, SoftwareReleaseSerialisation.JsonInXml)
+            finally:
+                os.unlink(f.name)
+            print(json.dumps({"name": name, "desc": describe(params, {}), "wrapped": wrapped,
+                              "marshal": base64.b64encode(dumps(wrapped)).decode(),
+                              "xml": dict2xml(wrapped)}))
+    elif mode == "schema":
+        from slapos.util import SoftwareReleaseSchema
+        import warnings
+        warnings.simplefilter("ignore")
+        for line in sys.stdin:
+            item = json.loads(line)
+            s = SoftwareReleaseSchema(item["url"], item["type"])
+            try:
+                strict = s.getSerialisation(strict=True).value
+            except Exception as e:
+                strict = "error"
+            print(json.dumps({"name": item["name"], "serialisation": s.getSerialisation().value, "strict": strict,
+                              "request": s.getInstanceRequestParameterSchemaURL() if s.getSoftwareTypeSchema() else None}))
+    elif mode == "corpus":
         for name, value in corpus():
             xml = dumps(value)
             assert loads(xml) is not None or value is None

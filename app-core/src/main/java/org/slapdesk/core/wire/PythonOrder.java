@@ -117,7 +117,32 @@ final class PythonOrder {
             }
             return sb.append(t.items().size() == 1 ? ",)" : ")").toString();
         }
+        if (o instanceof java.util.List<?> l) {
+            return joinReprs("[", l, "]");
+        }
+        if (o instanceof java.util.Set<?> set) {
+            return set.isEmpty() ? "set()" : joinReprs("{", set, "}");
+        }
+        if (o instanceof java.util.Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            boolean first = true;
+            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+                sb.append(first ? "" : ", ").append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+                first = false;
+            }
+            return sb.append('}').toString();
+        }
         return o.toString();
+    }
+
+    private static String joinReprs(String open, java.util.Collection<?> items, String close) {
+        StringBuilder sb = new StringBuilder(open);
+        boolean first = true;
+        for (Object item : items) {
+            sb.append(first ? "" : ", ").append(repr(item));
+            first = false;
+        }
+        return sb.append(close).toString();
     }
 
     private static String reprString(String s) {
@@ -132,12 +157,25 @@ final class PythonOrder {
                 sb.append("\\r");
             } else if (cp == '\t') {
                 sb.append("\\t");
-            } else if (cp < 0x20 || cp == 0x7f) {
-                sb.append(String.format("\\x%02x", cp));
+            } else if (!isPrintable(cp)) {
+                sb.append(cp < 0x100 ? String.format("\\x%02x", cp)
+                        : cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
             } else {
                 sb.appendCodePoint(cp);
             }
         });
         return sb.append(quote).toString();
+    }
+
+    /** Python's str.isprintable for one character: not Other (C*) nor Separator (Z*) but the space. */
+    private static boolean isPrintable(int cp) {
+        if (cp == ' ') {
+            return true;
+        }
+        return switch (Character.getType(cp)) {
+            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            default -> true;
+        };
     }
 }
