@@ -1,13 +1,6 @@
 package org.slapdesk.core.master;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -77,7 +70,6 @@ public final class SlapMaster implements Master {
     private final SlapEndpoint slap;
     private final JsonRpcEndpoint jsonRpc;
     private HateoasEndpoint hateoas;
-    private final ObjectMapper pythonJson = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     private SlapMaster(MasterProfile profile, MasterHttp http) {
         this.profile = profile;
@@ -389,19 +381,15 @@ public final class SlapMaster implements Master {
                 string(s.get("_access_status")).map(SlapMaster::accessStatus));
     }
 
-    /** The JSON-in-XML form (PROTOCOL.md §2.3): {@code {'_': json.dumps(parameters, indent=2)}}. */
+    /**
+     * The JSON-in-XML form (PROTOCOL.md §2.3): {@code {'_': json.dumps(parameters, indent=2)}},
+     * keys sorted because {@link InstanceRequest} does not keep their order.
+     */
     private Map<String, Object> jsonInXml(Map<String, Object> parameters) throws MasterException {
-        DefaultPrettyPrinter python = new DefaultPrettyPrinter()
-                .withObjectIndenter(new DefaultIndenter("  ", "\n"))
-                .withArrayIndenter(new DefaultIndenter("  ", "\n"))
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withObjectEmptySeparator("")
-                        .withArrayEmptySeparator(""));
         try {
-            return Map.of("_", pythonJson.writer(python).writeValueAsString(parameters));
-        } catch (JsonProcessingException e) {
-            throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getOriginalMessage());
+            return Map.of("_", PythonJson.dumps(parameters));
+        } catch (IllegalArgumentException e) {
+            throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getMessage());
         }
     }
 
