@@ -7,15 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
-import org.slapdesk.core.wire.SafeXml;
-import org.w3c.dom.Document;
-import org.w3c.dom.Element;
-import org.w3c.dom.NodeList;
+import org.slapdesk.core.wire.InstanceXml;
 
 /**
  * Instance parameters as the raw text a user edits: JSON, or the master's instance XML
  * ({@code <instance><parameter id="k">v</parameter></instance>}; json-in-xml puts the whole
- * JSON in one {@code _} parameter). Parsing goes through {@link SafeXml}.
+ * JSON in one {@code _} parameter), written and read by app-core's {@link InstanceXml}.
  */
 public final class ParameterText {
 
@@ -45,18 +42,18 @@ public final class ParameterText {
         }
     }
 
+    /** The master's instance XML ({@link InstanceXml}); json-in-xml packs everything in one {@code _} parameter. */
     public static String toXml(Map<String, Object> parameters, boolean jsonInXml) {
-        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='utf-8'?>\n<instance>\n");
         if (jsonInXml) {
             try {
-                appendParameter(xml, "_", new ObjectMapper().writeValueAsString(parameters));
+                return InstanceXml.toXml(Map.of("_", new ObjectMapper().writeValueAsString(parameters)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("parameters that cannot be written as JSON", e);
             }
-        } else {
-            parameters.forEach((key, value) -> appendParameter(xml, key, asText(value)));
         }
-        return xml.append("</instance>\n").toString();
+        Map<String, Object> texts = new LinkedHashMap<>();
+        parameters.forEach((key, value) -> texts.put(key, asText(value)));
+        return InstanceXml.toXml(texts);
     }
 
     /** Reads instance XML; a lone {@code _} parameter holding a JSON object is unpacked. */
@@ -64,28 +61,17 @@ public final class ParameterText {
         if (text == null || text.isBlank()) {
             return new LinkedHashMap<>();
         }
-        Document document;
+        Map<String, String> read;
         try {
-            document = SafeXml.parse(text);
+            read = InstanceXml.fromXml(text.strip());
         } catch (MarshalException e) {
             throw new SchemaException(e.getMessage(), e);
         }
-        Element root = document.getDocumentElement();
-        if (!"instance".equals(root.getTagName())) {
-            throw new SchemaException("the parameter XML must have <instance> as its root, not <" + root.getTagName() + ">");
+        if (read.size() == 1 && read.containsKey("_")) {
+            return fromJson(read.get("_"));
         }
         Map<String, Object> parameters = new LinkedHashMap<>();
-        NodeList children = root.getElementsByTagName("parameter");
-        for (int i = 0; i < children.getLength(); i++) {
-            Element parameter = (Element) children.item(i);
-            if (!parameter.hasAttribute("id")) {
-                throw new SchemaException("a <parameter> has no id attribute: write <parameter id=\"name\">value</parameter>");
-            }
-            parameters.put(parameter.getAttribute("id"), parameter.getTextContent());
-        }
-        if (parameters.size() == 1 && parameters.containsKey("_")) {
-            return fromJson((String) parameters.get("_"));
-        }
+        read.forEach((key, value) -> parameters.put(key, value == null ? "" : value));
         return parameters;
     }
 
@@ -101,24 +87,5 @@ public final class ParameterText {
             }
         }
         return String.valueOf(value);
-    }
-
-    private static void appendParameter(StringBuilder xml, String key, String value) {
-        xml.append("  <parameter id=\"").append(escape(key, true)).append("\">")
-                .append(escape(value, false)).append("</parameter>\n");
-    }
-
-    private static String escape(String text, boolean attribute) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }
