@@ -82,6 +82,24 @@ public final class HealthRules {
         return instanceStatus(tree.requestedState().orElse(RequestedState.STARTED), tree.status());
     }
 
+    /** A service: grey when shared, stopped or destroyed; otherwise judged by all its instances. */
+    public Health service(org.slapdesk.core.model.ServiceDetail detail) {
+        InstanceTree tree = detail.tree();
+        RequestedState requested = tree.requestedState()
+                .or(() -> detail.instances().stream().findFirst().map(SoftwareInstance::requestedState))
+                .orElse(RequestedState.STARTED);
+        if (tree.shared()) {
+            return Health.grey("shared instance");
+        }
+        if (requested != RequestedState.STARTED) {
+            return Health.grey(requested.wireName());
+        }
+        if (detail.instances().stream().allMatch(i -> i.status().isEmpty()) && !detail.instances().isEmpty()) {
+            return Health.grey("no data: no instance has reported yet");
+        }
+        return tree(detail.instances());
+    }
+
     /** A service with all its instances: red when any reports an error or when it has none. */
     public Health tree(List<SoftwareInstance> instances) {
         if (instances.isEmpty()) {

@@ -31,6 +31,11 @@ public final class SchemaLoader {
     }
 
     public static URI schemaLocation(String releaseUrl) throws SchemaException {
+        String trimmed = releaseUrl.trim();
+        if (trimmed.startsWith("/")) {
+            // slapos accepts a local path as a release "URL"
+            return java.nio.file.Path.of(trimmed + ".json").toUri();
+        }
         try {
             return new URI(releaseUrl.trim() + ".json");
         } catch (URISyntaxException e) {

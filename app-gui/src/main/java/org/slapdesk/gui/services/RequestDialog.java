@@ -143,6 +143,7 @@ final class RequestDialog {
         top.setHgap(10);
         top.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         top.getColumnConstraints().addAll(labels, inputs);

@@ -144,9 +144,20 @@ public final class ServicesViewModel {
             return;
         }
         refreshing.set(true);
-        tasks.task("Refresh services", context -> master.get().services()).quiet()
-                .onSuccess(trees -> {
-                    apply(trees);
+        tasks.task("Refresh services", context -> {
+            List<ServiceDetail> details = new ArrayList<>();
+            for (InstanceTree tree : master.get().services()) {
+                context.checkCancelled();
+                try {
+                    details.add(master.get().service(tree.title()));
+                } catch (MasterException.NotFound gone) {
+                    // destroyed between the list and the read: it is simply not shown
+                }
+            }
+            return details;
+        }).quiet()
+                .onSuccess(details -> {
+                    apply(details);
                     session.refreshed();
                     loadDetail();
                 })
@@ -167,19 +178,19 @@ public final class ServicesViewModel {
     }
 
     /** Merges fresh data: changed rows update in place, new ones are added, gone ones removed. */
-    public void apply(List<InstanceTree> trees) {
+    public void apply(List<ServiceDetail> details) {
         Map<String, ServiceRow> existing = new HashMap<>();
         rows.forEach(row -> existing.put(row.title(), row));
-        Map<String, InstanceTree> fresh = new java.util.LinkedHashMap<>();
-        trees.forEach(t -> fresh.put(t.title(), t));
+        Map<String, ServiceDetail> fresh = new java.util.LinkedHashMap<>();
+        details.forEach(d -> fresh.put(d.tree().title(), d));
         rows.removeIf(row -> !fresh.containsKey(row.title()));
-        for (InstanceTree tree : fresh.values()) {
-            ServiceRow row = existing.get(tree.title());
+        for (ServiceDetail detail : fresh.values()) {
+            ServiceRow row = existing.get(detail.tree().title());
             if (row == null) {
-                row = new ServiceRow(tree.title());
+                row = new ServiceRow(detail.tree().title());
                 rows.add(row);
             }
-            row.update(tree, rules.tree(tree), clock.instant());
+            row.update(detail.tree(), rules.service(detail), clock.instant());
         }
     }
 
