@@ -27,17 +27,18 @@ class MasterProfileTest {
                 "",
                 "[slapconsole]",
                 "Cert_File = " + dir.resolve("client.crt"),
-                "key_file = client.key",
+                "key_file = ~/client.key",
+                "ca_file = " + dir.resolve("ca.pem"),
                 "",
                 "[networkcache]",
                 "download-binary-cache-url = http://shacache",
                 ""));
-        MasterProfile profile = MasterProfile.fromClientConfig(cfg);
+        MasterProfile profile = MasterProfile.fromClientConfig(cfg, Path.of("/home/u"));
         assertThat(profile.masterUrl()).isEqualTo(URI.create("https://slap.vifib.com/"));
         assertThat(profile.restUrl()).contains(URI.create("https://slap.vifib.com/hateoas"));
         assertThat(profile.certFile()).contains(dir.resolve("client.crt"));
-        assertThat(profile.keyFile()).contains(dir.resolve("client.key"));
-        assertThat(profile.caFile()).isEmpty();
+        assertThat(profile.keyFile()).contains(Path.of("/home/u/client.key"));
+        assertThat(profile.caFile()).contains(dir.resolve("ca.pem"));
         assertThat(profile.usesTls()).isTrue();
     }
 
@@ -51,21 +52,16 @@ class MasterProfileTest {
     }
 
     @Test
-    void environmentVariableWinsOverTheHomeDefault() {
-        Path home = Path.of("/home/u");
-        assertThat(MasterProfile.defaultClientConfigPath(Map.of(), home)).isEqualTo(home.resolve(".slapos/slapos-client.cfg"));
-        assertThat(MasterProfile.defaultClientConfigPath(Map.of("SLAPOS_CLIENT_CONFIGURATION", "/tmp/x.cfg"), home))
-                .isEqualTo(Path.of("/tmp/x.cfg"));
-    }
-
-    @Test
     void badConfigurationsSayWhatIsWrong() throws Exception {
         assertThatThrownBy(() -> MasterProfile.fromClientConfig(dir.resolve("missing.cfg")))
                 .isInstanceOf(IOException.class).hasMessageContaining("does not exist").hasMessageContaining("slapos configure client");
         Path noUrl = Files.writeString(dir.resolve("n.cfg"), "[slapos]\n[slapconsole]\ncert_file = a\nkey_file = b\n");
-        assertThatThrownBy(() -> MasterProfile.fromClientConfig(noUrl)).hasMessageContaining("has no master_url");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(noUrl)).hasMessageContaining("no master_url in [slapos]");
         Path onlyCert = Files.writeString(dir.resolve("o.cfg"), "[slapos]\nmaster_url = https://m/\n[slapconsole]\ncert_file = a\n");
         assertThatThrownBy(() -> MasterProfile.fromClientConfig(onlyCert)).hasMessageContaining("cert_file but no key_file");
+        Path httpsNoCert = Files.writeString(dir.resolve("h.cfg"), "[slapos]\nmaster_url = https://m/\n");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(httpsNoCert)).isInstanceOf(IOException.class)
+                .hasMessageContaining("no cert_file and key_file");
         Path ftp = Files.writeString(dir.resolve("f.cfg"), "[slapos]\nmaster_url = ftp://m/\n");
         assertThatThrownBy(() -> MasterProfile.fromClientConfig(ftp)).hasMessageContaining("must be an http:// or https:// URL");
         assertThatThrownBy(() -> MasterProfile.plain("x", "not a url")).isInstanceOf(IllegalArgumentException.class);
@@ -80,7 +76,5 @@ class MasterProfileTest {
                 .isEqualTo("http://h/?mode=search&query=a%3A%22b%20c%22&select_list=title,url_string");
         assertThat(UriTemplate.expand("http://h/search{?query,select_list,limit}", Map.of("query", "x", "limit", 40)))
                 .isEqualTo("http://h/search?query=x&limit=40");
-        assertThat(PythonJson.dumps(Map.of("b", java.util.List.of(), "a", Map.of(), "c", 1.5e20, "d", "é\n")))
-                .isEqualTo("{\n  \"a\": {},\n  \"b\": [],\n  \"c\": 1.5e+20,\n  \"d\": \"\\u00e9\\n\"\n}");
     }
 }
