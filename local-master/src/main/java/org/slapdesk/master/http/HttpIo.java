@@ -32,14 +32,15 @@ public final class HttpIo {
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] buffer = new byte[8192];
-        try (InputStream in = exchange.getRequestBody()) {
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                if (out.size() + n > limit) {
-                    throw RequestError.tooLarge("request body is over the limit of " + limit + " bytes");
-                }
-                out.write(buffer, 0, n);
+        // not closed here: closing gives up on the rest of an oversized body, and the client
+        // would get a reset instead of our 413 (the exchange is closed after the answer)
+        InputStream in = exchange.getRequestBody();
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            if (out.size() + n > limit) {
+                throw RequestError.tooLarge("request body is over the limit of " + limit + " bytes");
             }
+            out.write(buffer, 0, n);
         }
         return out.toByteArray();
     }
