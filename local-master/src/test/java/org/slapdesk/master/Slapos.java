@@ -29,13 +29,26 @@ final class Slapos {
     private final URI master;
     private final ObjectMapper json = new ObjectMapper();
 
+    private final java.util.Map<String, String> nodeEnvironment = new java.util.HashMap<>();
+
     Slapos(SlaposVenv venv, Path work, URI master) throws IOException {
+        this(venv, work, master, null, null, null, null);
+    }
+
+    /** With TLS: the user's certificate in slapos-client.cfg, the node's for slap_node.py. */
+    Slapos(SlaposVenv venv, Path work, URI master, Path userCert, Path userKey, Path nodeCert, Path nodeKey)
+            throws IOException {
         this.venv = venv;
         this.work = work;
         this.master = master;
         this.clientConfig = work.resolve("slapos-client.cfg");
+        String tls = userCert == null ? "" : "cert_file = " + userCert + "\nkey_file = " + userKey + "\n";
         Files.writeString(clientConfig, "[slapos]\nmaster_url = " + master + "\nmaster_rest_url = "
-                + master.resolve("hateoas/") + "\n");
+                + master.resolve("hateoas/") + "\n" + tls);
+        if (nodeCert != null) {
+            nodeEnvironment.put("SLAP_CERT_FILE", nodeCert.toString());
+            nodeEnvironment.put("SLAP_KEY_FILE", nodeKey.toString());
+        }
         this.nodeScript = work.resolve("slap_node.py");
         try (InputStream in = Slapos.class.getResourceAsStream("slap_node.py")) {
             Files.write(nodeScript, in.readAllBytes());
@@ -71,11 +84,17 @@ final class Slapos {
         command.add(nodeScript.toString());
         command.add(master.toString());
         command.addAll(List.of(args));
-        return run(command);
+        return run(command, nodeEnvironment);
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {
+        return run(command, java.util.Map.of());
+    }
+
+    static Result run(List<String> command, java.util.Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().putAll(environment);
         pb.environment().remove("SLAPOS_CLIENT_CONFIGURATION");
         pb.environment().put("HOME", System.getProperty("java.io.tmpdir"));
         Process p = pb.start();

@@ -3,6 +3,7 @@
 usage: slap_node.py MASTER_URL COMMAND ARGS...   prints one JSON document on stdout.
 """
 import json
+import os
 import sys
 
 from slapos.slap import slap as Slap
@@ -34,7 +35,8 @@ def partition_dict(p):
 def main():
     url, command, args = sys.argv[1], sys.argv[2], sys.argv[3:]
     s = Slap()
-    s.initializeConnection(url)
+    s.initializeConnection(url, key_file=os.environ.get('SLAP_KEY_FILE'),
+                           cert_file=os.environ.get('SLAP_CERT_FILE'))
     out = None
     if command == 'format':
         computer, count = args[0], int(args[1])
