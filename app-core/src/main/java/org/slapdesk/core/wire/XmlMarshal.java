@@ -2,6 +2,8 @@ package org.slapdesk.core.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +28,11 @@ import org.w3c.dom.Node;
  */
 public final class XmlMarshal {
 
-    private static final BigInteger LONG_THRESHOLD = BigInteger.TEN.pow(24);
+    /**
+     * xml_marshaller writes {@code <int>} when {@code -1e24 < value < 1e24}, a comparison with
+     * the float 1e24, which is exactly 999999999999999983222784.
+     */
+    private static final BigInteger LONG_THRESHOLD = new BigDecimal(1e24).toBigIntegerExact();
 
     private XmlMarshal() {}
 
@@ -184,7 +190,7 @@ public final class XmlMarshal {
         if (d == 0) {
             return sign + "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal exact = shortestRoundTrip(Math.abs(d));
         String digits = exact.unscaledValue().toString();
         int exponent = digits.length() - 1 - exact.scale();
         if (exponent >= -4 && exponent < 16) {
@@ -193,6 +199,28 @@ public final class XmlMarshal {
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}, the closest one when several are as
+     * short, as Python's repr picks it (JDK 17's Double.toString is not always shortest).
+     */
+    private static BigDecimal shortestRoundTrip(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal best = null;
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new MathContext(precision, mode));
+                if (candidate.doubleValue() == d && (best == null
+                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best.stripTrailingZeros();
+            }
+        }
+        return exact.stripTrailingZeros();
     }
 
     // ---------------------------------------------------------------- decoding
