@@ -52,7 +52,7 @@ public final class PlanRunner {
                         if (!result.ok()) {
                             throw new NodeException("step " + (i + 1) + " (" + c.description() + ") failed: `"
                                     + c.command() + "` exited " + result.exitCode()
-                                    + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip()));
+                                    + explain(result));
                         }
                         c.undo().ifPresent(u -> undo.add(() -> attempt(problems, "undo `" + u + "`",
                                 () -> node.run(u).requireOk())));
@@ -76,6 +76,16 @@ public final class PlanRunner {
                     + String.join("; ", verification.problems()) + ".", problems, null);
         }
         return new ApplyResult(plan, verification, backups);
+    }
+
+    /** Stderr, or the end of stdout when a tool reports its errors there (supervisorctl does). */
+    private static String explain(CommandResult result) {
+        String text = result.stderr().isBlank() ? result.stdout() : result.stderr();
+        List<String> lines = text.strip().lines().toList();
+        if (lines.isEmpty()) {
+            return "";
+        }
+        return ": " + String.join(" / ", lines.subList(Math.max(0, lines.size() - 5), lines.size()));
     }
 
     private void rollBack(List<Runnable> undo, ProgressListener progress, String why) {
