@@ -51,16 +51,18 @@ public final class PlanRunner {
                         CommandResult result = node.exec(c.command(), null, c.timeout(), progress, cancel);
                         if (!result.ok()) {
                             throw new NodeException("step " + (i + 1) + " (" + c.description() + ") failed: `"
-                                    + c.command() + "` exited " + result.exitCode()
-                                    + explain(result));
+                                    + c.mask(c.command()) + "` exited " + result.exitCode()
+                                    + c.mask(explain(result)));
                         }
-                        c.undo().ifPresent(u -> undo.add(() -> attempt(problems, "undo `" + u + "`",
+                        c.undo().ifPresent(u -> undo.add(() -> attempt(problems, "undo `" + c.mask(u) + "`",
                                 () -> node.run(u).requireOk())));
                 }
             } catch (NodeException | RuntimeException e) {
-                rollBack(undo, progress, e.getMessage());
+                boolean secret = step instanceof Step.CommandStep c && !c.secrets().isEmpty();
+                String why = step instanceof Step.CommandStep c ? c.mask(String.valueOf(e.getMessage())) : e.getMessage();
+                rollBack(undo, progress, why);
                 throw new PlanFailedException(plan.title() + " failed at step " + (i + 1) + " of " + steps.size()
-                        + " (" + step.description() + "): " + e.getMessage() + ".", problems, e);
+                        + " (" + step.description() + "): " + why + ".", problems, secret ? null : e);
             }
         }
         Verification verification;
