@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -24,14 +25,13 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.core.model.SoftwareInstance;
-import org.slapdesk.core.wire.SafeXml;
+import org.slapdesk.core.wire.InstanceXml;
+import org.slapdesk.core.wire.JsonInXml;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * {@link Master} over the three dialects, choosing per operation the one that gives the data:
@@ -281,19 +281,14 @@ public final class SlapMaster implements Master {
                 doc.text("news").filter(n -> n.startsWith("#")).map(SlapMaster::accessStatus));
     }
 
-    /** {@code <instance><parameter id="k">v</parameter></instance>} (PROTOCOL.md §2.2) to a map. */
+    /** {@code <instance><parameter id="k">v</parameter></instance>} (PROTOCOL.md §2.2) to a map; None reads as "". */
     static Map<String, String> instanceXml(String xml, String where) throws MasterException {
-        Map<String, String> out = new LinkedHashMap<>();
         if (xml == null || xml.isBlank() || "None".equals(xml)) {
-            return out;
+            return new LinkedHashMap<>();
         }
         try {
-            Element root = SafeXml.parse(xml).getDocumentElement();
-            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && "parameter".equals(e.getTagName())) {
-                    out.merge(e.getAttribute("id"), e.getTextContent(), (a, b) -> a + " " + b);
-                }
-            }
+            Map<String, String> out = new LinkedHashMap<>();
+            InstanceXml.fromXml(xml).forEach((k, v) -> out.put(k, v == null ? "" : v));
             return out;
         } catch (MarshalException e) {
             throw new MasterException.BadResponse(where, "The instance XML from " + where + " cannot be read: " + e.getMessage(), e);
@@ -383,11 +378,11 @@ public final class SlapMaster implements Master {
 
     /**
      * The JSON-in-XML form (PROTOCOL.md §2.3): {@code {'_': json.dumps(parameters, indent=2)}},
-     * keys sorted because {@link InstanceRequest} does not keep their order.
+     * top-level keys sorted because {@link InstanceRequest} does not keep their order.
      */
     private Map<String, Object> jsonInXml(Map<String, Object> parameters) throws MasterException {
         try {
-            return Map.of("_", PythonJson.dumps(parameters));
+            return JsonInXml.wrap(new TreeMap<>(parameters));
         } catch (IllegalArgumentException e) {
             throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getMessage());
         }
