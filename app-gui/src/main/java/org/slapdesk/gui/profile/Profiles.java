@@ -24,12 +24,17 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         all = List.copyOf(all);
     }
 
-    /** What this user has configured: the slapos client's own configuration is offered when it exists. */
+    /**
+     * What this user has: the embedded local master first (the default when nothing else is
+     * configured), then the slapos client's own configuration when it exists.
+     */
     public static Profiles forThisUser() {
         List<Profile> profiles = new ArrayList<>();
+        profiles.add(Profile.local());
         clientConfigProfile(SlaposClientConfig.locate(Optional.empty(), System.getenv(), ConfigPaths.userHome()))
                 .ifPresent(profiles::add);
-        return new Profiles(profiles, Profiles::connect);
+        Path localDatabase = DataFolder.forThisUser().resolve("local-master.sqlite");
+        return new Profiles(profiles, profile -> connect(profile, localDatabase));
     }
 
     /** The profile of a slapos-client.cfg, with its product aliases; empty (and logged) when it is missing or unusable. */
@@ -47,10 +52,10 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         }
     }
 
-    /** Opens a remote profile with the master client. */
-    public static Master connect(Profile profile) throws Exception {
+    /** Opens a profile: the local one starts the embedded master on {@code localDatabase}. */
+    public static Master connect(Profile profile, Path localDatabase) throws Exception {
         if (profile.kind() == Profile.Kind.LOCAL) {
-            throw new IllegalStateException("the embedded local master is not part of this build");
+            return EmbeddedMaster.start(localDatabase);
         }
         return SlapMaster.open(masterProfile(profile));
     }
