@@ -23,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.shell.PageView;
 import org.slapdesk.gui.util.Dialogs;

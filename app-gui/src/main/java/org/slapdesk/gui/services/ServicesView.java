@@ -28,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.servers.ReleaseChoice;
 import org.slapdesk.gui.shell.PageView;
