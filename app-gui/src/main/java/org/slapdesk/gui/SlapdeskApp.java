@@ -110,7 +110,9 @@ public final class SlapdeskApp extends Application {
         if (store == null) {
             return;
         }
+        java.util.Set<String> kept = new java.util.HashSet<>();
         for (org.slapdesk.gui.profile.Profile profile : context.profiles().profiles()) {
+            kept.add(profile.name());
             if (profile.kind() == org.slapdesk.gui.profile.Profile.Kind.REMOTE
                     && !profile.name().equals(Profiles.CLIENT_CONFIG_NAME)) {
                 try {
@@ -119,6 +121,13 @@ public final class SlapdeskApp extends Application {
                     context.notifications().error("Cannot save the profile " + profile.name(), e);
                 }
             }
+        }
+        try {
+            store.profiles().list().stream()
+                    .filter(r -> r.kind() == org.slapdesk.core.store.ProfileRecord.Kind.REMOTE && !kept.contains(r.name()))
+                    .forEach(r -> store.profiles().delete(r.name()));
+        } catch (StoreException e) {
+            context.notifications().error("Cannot forget a removed profile", e);
         }
     }
 
