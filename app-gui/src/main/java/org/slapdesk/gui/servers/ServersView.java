@@ -90,6 +90,7 @@ public final class ServersView implements PageView {
         servers.getColumns().setAll(List.of(health, title, reference, contact, used, softwareCount));
         servers.setItems(model.visibleRows());
         FlashingRows.install(servers, ServerRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(servers);
         servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
 
         TableView<PartitionRow> partitions = Tables.table("Select a server to see its partitions.");

@@ -130,7 +130,16 @@ public final class ServersViewModel {
             List<ComputeNodeDetail> details = new ArrayList<>();
             for (ComputeNode node : master.get().nodes()) {
                 context.checkCancelled();
-                details.add(master.get().node(node.reference()));
+                ComputeNodeDetail detail = master.get().node(node.reference());
+                if (detail.node().status().isEmpty()) {
+                    // the SLAP computer document may omit the access status: ask getComputerStatus
+                    Optional<org.slapdesk.core.model.AccessStatus> status = master.get().nodeStatus(node.reference());
+                    if (status.isPresent()) {
+                        detail = new ComputeNodeDetail(new ComputeNode(detail.node().reference(),
+                                node.title(), status), detail.partitions(), detail.software());
+                    }
+                }
+                details.add(detail);
             }
             return details;
         }).quiet()

@@ -110,6 +110,7 @@ public final class ServicesView implements PageView {
                 Tables.column("Requested state", ServiceRow::requestedStateProperty)));
         services.setItems(model.visibleRows());
         FlashingRows.install(services, ServiceRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(services);
         services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         services.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
