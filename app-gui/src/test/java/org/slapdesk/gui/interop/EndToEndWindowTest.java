@@ -43,10 +43,10 @@ abstract class EndToEndWindowTest {
     @TempDir
     Path folder;
 
-    private AppContext context;
-    private WindowDriver driver;
-    private Stage stage;
-    private String release;
+    AppContext context;
+    WindowDriver driver;
+    Stage stage;
+    String release;
 
     /** The profile the window opens; the master behind it already has {@link #NODE} formatted with partitions. */
     abstract Profile profile(Path folder) throws Exception;

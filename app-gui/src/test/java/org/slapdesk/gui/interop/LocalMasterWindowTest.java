@@ -1,9 +1,12 @@
 package org.slapdesk.gui.interop;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
@@ -11,6 +14,7 @@ import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.Profile;
+import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
 /**
@@ -52,6 +56,40 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     @Override
     String name() {
         return "local-master";
+    }
+
+    @Test
+    void aRequestThatFindsNoFreePartitionWaitsAndGoesThroughOnceANodeHasRoom(FxRobot robot) throws Exception {
+        driver = new WindowDriver(robot, stage);
+        driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
+                .anyMatch(r -> r.reference().equals(NODE)));
+        // both partitions of the only node are taken
+        for (String title : java.util.List.of("first", "second")) {
+            observer.request(new org.slapdesk.core.model.InstanceRequest(title, release, "default", java.util.Map.of(),
+                    false, java.util.Map.of(), false, org.slapdesk.core.model.RequestedState.STARTED));
+        }
+        robot.clickOn("#nav-services");
+        driver.click("#request");
+        driver.fill("#request-release", release);
+        robot.clickOn("#load-schema");
+        driver.waitFor("the form is built", 20, () -> !robot.lookup("#field-ipv6-prefix").queryAll().isEmpty());
+        driver.fill("#request-title", "third");
+        driver.fill("#field-ipv6-prefix", "fc02::/16");
+        driver.click("#request-submit");
+
+        driver.waitFor("the request says it waits for a partition", 20, () -> robot.lookup("#pending-request").query().isVisible()
+                && context.services().pendingRequestProperty().get().contains("waiting for a partition"));
+        assertThat(context.notifications().history()).as("waiting is not an error").isEmpty();
+        driver.snapshot(name() + "-waiting-for-a-partition");
+
+        // a second node formats itself (as 'slapos node format' would): the retry goes through by itself
+        embedded.client().slap().loadComputerConfigurationFromXml(NodeFormat.withPartitions("COMP-1", 1));
+        driver.waitFor("the retried request is allocated", 60, () -> context.activity().entries().stream()
+                .anyMatch(e -> e.action().equals("Request") && e.target().equals("third")));
+        driver.waitFor("the waiting banner is gone", 10, () -> context.services().pendingRequestProperty().get().isEmpty());
+        assertThat(observer().service("third").instances().get(0).computeNodeReference()).contains("COMP-1");
+        assertThat(context.activity().entries()).anyMatch(e -> e.action().equals("Request")
+                && e.target().equals("third") && e.outcomeText().startsWith("done: allocated on COMP-1"));
     }
 
     @AfterEach
