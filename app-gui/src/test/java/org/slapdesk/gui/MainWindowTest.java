@@ -141,6 +141,44 @@ class MainWindowTest {
     }
 
     @Test
+    void aProfileIsAddedFromTheHeaderAndOpened(FxRobot robot) throws Exception {
+        settle();
+        WindowDriver driver = new WindowDriver(robot, stage);
+        driver.click("#profile-add-header");
+        driver.fill("#profile-name", "production");
+        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("the name is taken").isTrue();
+        driver.fill("#profile-name", "lab");
+        driver.fill("#profile-url", "ftp://nowhere");
+        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("not an http URL").isTrue();
+        driver.fill("#profile-url", "http://127.0.0.1:9/");
+        driver.fill("#profile-certificate", "/nonexistent/client.crt");
+        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("a certificate without its key").isTrue();
+        driver.fill("#profile-key", "/nonexistent/client.key");
+        driver.snapshotWindowOf("#profile-dialog", "profile-dialog");
+        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("missing files").isTrue();
+        driver.fill("#profile-certificate", "");
+        driver.fill("#profile-key", "");
+        driver.click("#profile-save");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.session().profileProperty().get() != null
+                && context.session().profileProperty().get().name().equals("lab"));
+        assertThat(context.profiles().find("lab")).isPresent();
+    }
+
+    @Test
+    void theSupplyDialogOffersTheKnownReleases(FxRobot robot) throws Exception {
+        settle();
+        WindowDriver driver = new WindowDriver(robot, stage);
+        driver.selectRow("#servers-table", row -> ((org.slapdesk.gui.servers.ServerRow) row).reference().equals("COMP-3"));
+        driver.click("#supply");
+        javafx.scene.control.ComboBox<?> releases = robot.lookup("#supply-release").queryComboBox();
+        assertThat(releases.getItems()).hasSize(2);
+        driver.fill("#supply-release", RE6ST);
+        driver.snapshotWindowOf("#supply-release", "supply-dialog");
+        robot.clickOn("Supply");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> master.calls.contains("supply " + RE6ST + " COMP-3"));
+    }
+
+    @Test
     void otherPagesRender(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> context.servers().supply(KVM, "COMP-3"));

@@ -69,7 +69,9 @@ public final class ProfileDialog {
     }
 
     private static int field(GridPane grid, int row, String label, Node input, StringProperty error) {
-        grid.add(new Label(label), 0, row);
+        Label name = new Label(label);
+        name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        grid.add(name, 0, row);
         grid.add(input, 1, row);
         GridPane.setHgrow(input, Priority.ALWAYS);
         if (error != null) {

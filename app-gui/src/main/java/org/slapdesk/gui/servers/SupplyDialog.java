@@ -43,7 +43,11 @@ final class SupplyDialog {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.addRow(0, new Label("Release"), release);
+        Label releaseLabel = new Label("Release");
+        releaseLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setMaxWidth(560);
+        grid.addRow(0, releaseLabel, release);
         grid.add(hint, 1, 1);
         dialog.getDialogPane().setContent(grid);
         Node supplyButton = dialog.getDialogPane().lookupButton(supply);

@@ -15,6 +15,7 @@ import org.slapdesk.core.master.Master;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.AppContext;
+import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.MainWindow;
 import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;

@@ -11,6 +11,7 @@ import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.Profile;

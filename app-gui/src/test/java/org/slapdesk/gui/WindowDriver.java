@@ -1,4 +1,4 @@
-package org.slapdesk.gui.interop;
+package org.slapdesk.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,22 +10,21 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.slapdesk.gui.Snapshot;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Small steps the end-to-end window tests share: find, fill, click, wait, snapshot. */
-final class WindowDriver {
+public final class WindowDriver {
 
     private final FxRobot robot;
     private final Stage stage;
 
-    WindowDriver(FxRobot robot, Stage stage) {
+    public WindowDriver(FxRobot robot, Stage stage) {
         this.robot = robot;
         this.stage = stage;
     }
 
-    void click(String query) {
+    public void click(String query) {
         Node node = robot.lookup(query).query();
         assertThat(node.isDisabled()).as(query + " is enabled").isFalse();
         robot.clickOn(node);
@@ -33,7 +32,7 @@ final class WindowDriver {
     }
 
     /** Puts text in a field as a paste would (typing key by key is slow under Monocle). */
-    void fill(String query, String text) {
+    public void fill(String query, String text) {
         Node node = robot.lookup(query).query();
         robot.interact(() -> {
             if (node instanceof ComboBox<?> combo) {
@@ -46,18 +45,18 @@ final class WindowDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    <T> TableView<T> table(String query) {
+    public <T> TableView<T> table(String query) {
         return robot.lookup(query).queryTableView();
     }
 
-    void selectRow(String tableQuery, java.util.function.Predicate<Object> which) {
+    public void selectRow(String tableQuery, java.util.function.Predicate<Object> which) {
         TableView<Object> table = table(tableQuery);
         robot.interact(() -> table.getItems().stream().filter(which).findFirst()
                 .ifPresent(row -> table.getSelectionModel().select(row)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
+    public void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
         } catch (java.util.concurrent.TimeoutException e) {
@@ -66,7 +65,7 @@ final class WindowDriver {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    void snapshot(String name) throws Exception {
+    public void snapshot(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         Path file = Path.of("target", "screens", name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
@@ -76,7 +75,7 @@ final class WindowDriver {
     }
 
     /** A snapshot of the focused dialog window rather than the main one. */
-    void snapshotWindowOf(String query, String name) throws Exception {
+    public void snapshotWindowOf(String query, String name) throws Exception {
         Node node = robot.lookup(query).query();
         Path file = Path.of("target", "screens", name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
