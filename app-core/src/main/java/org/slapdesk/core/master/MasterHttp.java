@@ -189,6 +189,9 @@ public final class MasterHttp implements AutoCloseable {
             return new MasterException.BadResponse(where, "The answer of " + where
                     + " was cut short (truncated body): the master or a proxy closed the connection early.", e);
         }
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            return new MasterException.Unreachable(where, "The call to " + where + " was interrupted (cancelled).", e);
+        }
         if (e instanceof ConnectTimeoutException) {
             return new MasterException.Unreachable(where, "Could not connect to " + where + " within "
                     + seconds(options.connectTimeout().toMillis()) + ": check the URL and the network.", e);
