@@ -20,7 +20,7 @@ import net.jqwik.api.ShrinkingMode;
  * Random nested values, sent to the real Python codec in one batch per try: Python must load
  * each to the same value and dump it back to the very bytes Java wrote.
  */
-class XmlMarshalPythonProperties {
+class XmlMarshalPythonPropertyTest {
 
     private static final BigInteger FLOAT_1E24 = new BigDecimal(1e24).toBigIntegerExact();
 
