@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
 import picocli.CommandLine;
@@ -247,5 +250,23 @@ class MasterCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void savedProfileIsUsedByName() throws Exception {
+        Path db = folder.resolve("slapdesk.db");
+        try (AppStore store = AppStore.open(db)) {
+            store.profiles().save(new ProfileRecord("lab", proxy.url(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("#3366cc"), ProfileRecord.Kind.REMOTE));
+        }
+        assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
+        // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url
+        Run services = slapdesk("master", "services", "--profile", "lab", "--store", db.toString(), "--json");
+        assertOk(services);
+        assertThat(json.readTree(services.out())).isEqualTo(cliJson("service", "list"));
+        assertThat(json.readTree(services.out()).has("via-profile")).isTrue();
+
+        assertOneLineFailure(slapdesk("master", "nodes", "--profile", "nope", "--store", db.toString()), 1,
+                "there is no profile named 'nope'; known profiles: lab");
     }
 }
