@@ -52,7 +52,7 @@ class MasterCommandTest {
         proxy = RealSlapproxy.start(dir.resolve("proxy"));
         release = dir.resolve("software/software.cfg").toString();
         try (SlapMaster master = SlapMaster.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
-            master.slap().loadComputerConfigurationFromXml(node("COMP-CLI", 4));
+            master.slap().loadComputerConfigurationFromXml(node("COMP-CLI", 10));
         }
     }
 
@@ -127,10 +127,10 @@ class MasterCommandTest {
 
         Run detail = master("node", "COMP-CLI", "--json");
         assertOk(detail);
-        assertThat(json.readTree(detail.out()).path("partitions")).hasSize(4);
+        assertThat(json.readTree(detail.out()).path("partitions")).hasSize(10);
         Run human = master("node", "COMP-CLI");
         assertOk(human);
-        assertThat(human.out()).contains("PARTITION  STATE").contains("slappart3");
+        assertThat(human.out()).contains("PARTITION  STATE").contains("slappart9");
     }
 
     @Test
@@ -268,5 +268,21 @@ class MasterCommandTest {
 
         assertOneLineFailure(slapdesk("master", "nodes", "--profile", "nope", "--store", db.toString()), 1,
                 "there is no profile named 'nope'; known profiles: lab");
+    }
+
+    @Test
+    void aJsonParametersFileFollowsTheReleaseSchemaLikeTheSlaposClient() throws Exception {
+        Path releaseDir = Files.createDirectories(folder.resolve("json-release"));
+        String jsonRelease = releaseDir.resolve("software.cfg").toString();
+        Files.writeString(releaseDir.resolve("software.cfg.json"), "{\"name\": \"test\", \"serialisation\": \"json-in-xml\","
+                + " \"software-type\": {\"default\": {\"title\": \"Default\", \"request\": \"instance-input-schema.json\"}}}");
+        Path params = Files.writeString(folder.resolve("schema-params.json"), "{\"a\": 1, \"b\": {\"c\": \"d\"}}");
+        assertOk(master("request", "schema-json", jsonRelease, "--node", "computer_guid=COMP-CLI", "--parameters-file", params.toString()));
+        ProcessResult theirs = proxy.slapos("request", "schema-json-py", jsonRelease, "--node", "computer_guid=COMP-CLI",
+                "--parameters-file", params.toString());
+        assertThat(theirs.exitCode()).as(theirs.describe()).isZero();
+        JsonNode mine = cliJson("service", "info", "schema-json").path("instance-parameters");
+        assertThat(mine.path("_")).isEqualTo(json.readTree(Files.readString(params)));
+        assertThat(mine).isEqualTo(cliJson("service", "info", "schema-json-py").path("instance-parameters"));
     }
 }

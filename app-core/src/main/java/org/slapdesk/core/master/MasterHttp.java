@@ -294,8 +294,8 @@ public final class MasterHttp implements AutoCloseable {
         String where = answer.endpoint();
         String detail = answer.body().length == 0 || answer.looksLikeHtml() ? "" : " (" + answer.excerpt() + ")";
         switch (status) {
-            case 404 -> throw new MasterException.NotFound(where, "The master has no " + what + " (HTTP 404 from "
-                    + where + ")" + detail + ".");
+            case 404 -> throw new MasterException.NotFound(where, "The master answered 'not found' for " + what
+                    + " (HTTP 404 from " + where + ")" + detail + ".");
             case 408 -> throw new MasterException.NotReady(where, "The master is not ready yet for " + what
                     + " (HTTP 408 from " + where + "): the instance waits for a partition; try again later.");
             case 503 -> throw new MasterException.Busy(where, "The master is busy (HTTP 503 from " + where

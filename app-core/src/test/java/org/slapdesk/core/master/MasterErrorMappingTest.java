@@ -315,4 +315,21 @@ class MasterErrorMappingTest {
             assertThat(status.since()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
         }
     }
+
+    @Test
+    void softwareReleaseSchemaIsFetchedBesideTheRelease() throws Exception {
+        server.on("/sr/software.cfg.json", 200, "application/json",
+                "{\"serialisation\": \"xml\", \"software-type\": {\"kvm\": {\"serialisation\": \"json-in-xml\"}}}");
+        server.on("/broken/software.cfg.json", 200, "application/json", "{\"serialisation\": ");
+        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("canned", server.url()), ClientOptions.defaults())) {
+            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "kvm").strictSerialisation().wireName())
+                    .isEqualTo("json-in-xml");
+            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "default").strictSerialisation().wireName())
+                    .isEqualTo("xml");
+            // no .json beside the release: a schema without content
+            assertThat(master.softwareReleaseSchema(server.url() + "none/software.cfg", "default").softwareTypeSchema()).isEmpty();
+            assertThatThrownBy(() -> master.softwareReleaseSchema(server.url() + "broken/software.cfg", "default"))
+                    .isInstanceOf(MasterException.BadResponse.class).hasMessageContaining("not valid JSON");
+        }
+    }
 }
