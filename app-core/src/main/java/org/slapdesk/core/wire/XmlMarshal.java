@@ -2,6 +2,8 @@ package org.slapdesk.core.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -26,7 +28,11 @@ import org.w3c.dom.Node;
  */
 public final class XmlMarshal {
 
-    private static final BigInteger LONG_THRESHOLD = BigInteger.TEN.pow(24);
+    /**
+     * xml_marshaller writes {@code <int>} when {@code -1e24 < value < 1e24}, a comparison with
+     * the float 1e24, which is exactly 999999999999999983222784.
+     */
+    private static final BigInteger LONG_THRESHOLD = new BigDecimal(1e24).toBigIntegerExact();
 
     private XmlMarshal() {}
 
@@ -184,7 +190,7 @@ public final class XmlMarshal {
         if (d == 0) {
             return sign + "0.0";
         }
-        BigDecimal exact = new BigDecimal(Double.toString(Math.abs(d))).stripTrailingZeros();
+        BigDecimal exact = shortestRoundTrip(Math.abs(d));
         String digits = exact.unscaledValue().toString();
         int exponent = digits.length() - 1 - exact.scale();
         if (exponent >= -4 && exponent < 16) {
@@ -193,6 +199,28 @@ public final class XmlMarshal {
         }
         String mantissa = digits.length() == 1 ? digits : digits.charAt(0) + "." + digits.substring(1);
         return sign + mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
+    }
+
+    /**
+     * The shortest decimal that reads back as {@code d}, the closest one when several are as
+     * short, as Python's repr picks it (JDK 17's Double.toString is not always shortest).
+     */
+    private static BigDecimal shortestRoundTrip(double d) {
+        BigDecimal exact = new BigDecimal(d);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal best = null;
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new MathContext(precision, mode));
+                if (candidate.doubleValue() == d && (best == null
+                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                    best = candidate;
+                }
+            }
+            if (best != null) {
+                return best.stripTrailingZeros();
+            }
+        }
+        return exact.stripTrailingZeros();
     }
 
     // ---------------------------------------------------------------- decoding
@@ -217,10 +245,30 @@ public final class XmlMarshal {
         return new Decoder().read(children.get(0));
     }
 
+    /** Deeper than any real SLAP document; a hostile one must not exhaust the stack. */
+    static final int MAX_DEPTH = 512;
+
     private static final class Decoder {
         private final Map<String, Object> byId = new HashMap<>();
+        /** Ids of the containers being read: a reference to one of them would make a cycle. */
+        private final Set<String> open = new java.util.HashSet<>();
+        private int depth;
 
         Object read(Element e) throws MarshalException {
+            if (++depth > MAX_DEPTH) {
+                throw new MarshalException("the marshalled document nests containers more than " + MAX_DEPTH
+                        + " levels deep; refusing it");
+            }
+            try {
+                Object value = readElement(e);
+                open.remove(e.getAttribute("id"));
+                return value;
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object readElement(Element e) throws MarshalException {
             String tag = e.getTagName();
             switch (tag) {
                 case "none":
@@ -279,6 +327,10 @@ public final class XmlMarshal {
                     if (!byId.containsKey(id)) {
                         throw new MarshalException("<reference id=\"" + id + "\"> names no earlier container");
                     }
+                    if (open.contains(id)) {
+                        throw new MarshalException("<reference id=\"" + id + "\"> points at a container that holds it;"
+                                + " cyclic values are refused");
+                    }
                     return byId.get(id);
                 }
                 case "object":
@@ -315,6 +367,7 @@ public final class XmlMarshal {
             String id = e.getAttribute("id");
             if (!id.isEmpty()) {
                 byId.put(id, container);
+                open.add(id);
             }
         }
     }

@@ -1,0 +1,181 @@
+package org.slapdesk.core.master;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The HATEOAS (HAL+JSON, jIO) dialect as the slapos CLI uses it (PROTOCOL.md §3.1): the root
+ * document's {@code raw_search} and {@code traverse} templates, the four queries of
+ * {@code service list|info} and {@code computer list|info}, and the computer token.
+ */
+public final class HateoasEndpoint {
+
+    public static final String SERVICE_QUERY = "portal_type:\"Instance Tree\" AND validation_state:validated";
+    public static final String COMPUTER_QUERY = "portal_type:\"Compute Node\" AND validation_state:validated";
+
+    private final MasterHttp http;
+    private final URI base;
+    private final ObjectMapper json = new ObjectMapper();
+    private JsonNode root;
+
+    public HateoasEndpoint(MasterHttp http, URI base) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.base = Objects.requireNonNull(base, "base");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** One document from {@code traverse}: its portal type and its {@code my_*} view fields by name. */
+    public record Document(String portalType, Map<String, JsonNode> fields) {
+        public Optional<String> text(String field) {
+            JsonNode node = fields.get(field);
+            return node == null || node.isNull() ? Optional.empty() : Optional.of(node.isTextual() ? node.asText() : node.toString());
+        }
+    }
+
+    /** The root document (fetched once, {@code Cache-Control: no-cache}). */
+    public synchronized JsonNode root() throws MasterException {
+        if (root == null) {
+            root = getJson("the HATEOAS root document", base, Map.of());
+        }
+        return root;
+    }
+
+    /** {@code raw_search}: rows of {@code _embedded.contents}. */
+    public List<JsonNode> search(String query, List<String> selectList) throws MasterException {
+        String template = link("raw_search");
+        String url = UriTemplate.expand(template, Map.of("query", query, "select_list", selectList, "limit", 40));
+        JsonNode answer = getJson("the search '" + query + "'", URI.create(url), Map.of());
+        JsonNode contents = answer.path("_embedded").path("contents");
+        if (!contents.isArray()) {
+            throw new MasterException.BadResponse(base.toString(), "The HATEOAS search at " + base
+                    + " answered JSON without _embedded.contents: " + excerpt(answer), null);
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        contents.forEach(rows::add);
+        return rows;
+    }
+
+    /** {@code traverse} with {@code view=slaposjs_view}. */
+    public Document traverse(String relativeUrl) throws MasterException {
+        String url = UriTemplate.expand(link("traverse"), Map.of("relative_url", relativeUrl, "view", "slaposjs_view"));
+        JsonNode answer = getJson(relativeUrl, URI.create(url), Map.of());
+        JsonNode view = answer.path("_embedded").path("_view");
+        if (!view.isObject()) {
+            throw new MasterException.BadResponse(base.toString(), "The HATEOAS document " + relativeUrl + " from "
+                    + base + " has no _embedded._view.", null);
+        }
+        Map<String, JsonNode> fields = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = view.properties().iterator(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().startsWith("my_") && e.getValue().isObject()) {
+                fields.put(e.getKey().substring(3), e.getValue().path("default"));
+            }
+        }
+        return new Document(answer.path("_links").path("type").path("name").asText(""), fields);
+    }
+
+    /** {@code service list}: rows with {@code title}, {@code url_string}, {@code relative_url}. */
+    public List<JsonNode> serviceList() throws MasterException {
+        return search(SERVICE_QUERY, List.of("title", "url_string", "relative_url"));
+    }
+
+    /** {@code service info}: the Instance Tree document, or NotFound. */
+    public Document serviceInfo(String title) throws MasterException {
+        List<JsonNode> rows = search(SERVICE_QUERY + " AND title:=" + quote(title), List.of("title", "relative_url"));
+        if (rows.isEmpty()) {
+            throw new MasterException.NotFound(base.toString(), "The master has no service titled '" + title + "'.");
+        }
+        return traverse(rows.get(0).path("relative_url").asText());
+    }
+
+    /** {@code computer list}: rows with {@code title}, {@code reference}. */
+    public List<JsonNode> computerList() throws MasterException {
+        return search(COMPUTER_QUERY, List.of("title", "reference", "relative_url"));
+    }
+
+    /** {@code computer info}: the Compute Node document, or NotFound. */
+    public Document computerInfo(String reference) throws MasterException {
+        List<JsonNode> rows = search(COMPUTER_QUERY + " AND reference:=" + quote(reference),
+                List.of("title", "reference", "relative_url"));
+        if (rows.isEmpty()) {
+            throw new MasterException.NotFound(base.toString(), "The master has no node with reference '" + reference + "'.");
+        }
+        return traverse(rows.get(0).path("relative_url").asText());
+    }
+
+    /**
+     * {@code computer token}: {@code <self>/computer_module/Base_getComputerToken}. Empty when the
+     * master hands no tokens out here (no {@code self} link, 404, or the current master's 410).
+     */
+    public Optional<String> computerToken() throws MasterException {
+        String self = root().path("_links").path("self").path("href").asText("");
+        if (self.isEmpty()) {
+            return Optional.empty();
+        }
+        URI uri = URI.create(self.endsWith("/") ? self : self + "/").resolve("computer_module/Base_getComputerToken");
+        HttpAnswer answer = http.get(endpoint(), uri, Map.of(), Map.of("Cache-Control", "no-cache"));
+        if (answer.status() == 404 || answer.status() == 410) {
+            return Optional.empty();
+        }
+        MasterHttp.requireSuccess(answer, "a node token");
+        String token = parse(answer).path("access_token").asText("");
+        return token.isEmpty() ? Optional.empty() : Optional.of(token);
+    }
+
+    private String link(String name) throws MasterException {
+        JsonNode href = root().path("_links").path(name).path("href");
+        if (!href.isTextual()) {
+            throw new MasterException.BadResponse(base.toString(), "The HATEOAS root document at " + base
+                    + " has no " + name + " link: is master_rest_url right?", null);
+        }
+        return href.asText();
+    }
+
+    private JsonNode getJson(String what, URI uri, Map<String, String> query) throws MasterException {
+        HttpAnswer answer = http.get(endpoint(), uri, query, Map.of("Cache-Control", "no-cache"));
+        MasterHttp.requireSuccess(answer, what);
+        return parse(answer);
+    }
+
+    private JsonNode parse(HttpAnswer answer) throws MasterException {
+        if (answer.looksLikeHtml()) {
+            throw new MasterException.BadResponse(answer.endpoint(), answer.endpoint()
+                    + " answered an HTML page instead of HAL+JSON: " + answer.excerpt(), null);
+        }
+        try {
+            JsonNode node = json.readTree(answer.body());
+            if (node == null || !node.isObject()) {
+                throw new IOException("not a JSON object");
+            }
+            return node;
+        } catch (IOException e) {
+            throw new MasterException.BadResponse(answer.endpoint(), "The answer of " + answer.endpoint()
+                    + " is not valid HAL+JSON (truncated or corrupt): " + answer.excerpt(), e);
+        }
+    }
+
+    private String endpoint() {
+        return "HATEOAS at " + base;
+    }
+
+    private static String quote(String value) {
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    private static String excerpt(JsonNode node) {
+        String s = node.toString();
+        return s.length() > 120 ? s.substring(0, 117) + "..." : s;
+    }
+}

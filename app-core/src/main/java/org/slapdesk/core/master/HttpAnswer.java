@@ -1,0 +1,26 @@
+package org.slapdesk.core.master;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/** One HTTP answer, read whole: status, content type and body. */
+public record HttpAnswer(String endpoint, int status, String contentType, byte[] body) {
+
+    public String text() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+
+    /** True when the body is an HTML page (an error page from a proxy or a login form). */
+    public boolean looksLikeHtml() {
+        String start = text().stripLeading();
+        String head = start.substring(0, Math.min(start.length(), 64)).toLowerCase(Locale.ROOT);
+        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
+                || head.startsWith("<body") || head.startsWith("<title");
+    }
+
+    /** The start of the body, for messages. */
+    public String excerpt() {
+        String t = text().strip().replaceAll("\\s+", " ");
+        return t.length() <= 120 ? t : t.substring(0, 117) + "...";
+    }
+}

@@ -1,0 +1,196 @@
+package org.slapdesk.core.master;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import org.slapdesk.core.master.MasterException.AuthenticationFailed.Reason;
+
+/**
+ * The JSON-RPC dialect ("slapos master api", PROTOCOL.md §3.2): {@code POST <base>/slapos.<method>}
+ * with a JSON object in and out. Errors come as {@code {status, type, title}}; a not-ready
+ * instance comes as HTTP 200 with {@code status: 102}. A master without the API (404/405 and no
+ * JSON error) gives {@link MasterException.Unsupported}, so callers can fall back to another dialect.
+ */
+public final class JsonRpcEndpoint {
+
+    private final MasterHttp http;
+    private final URI base;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public JsonRpcEndpoint(MasterHttp http, URI base) {
+        this.http = Objects.requireNonNull(http, "http");
+        String url = base.toString();
+        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Calls {@code slapos.<method>} (the prefix may be given or not) with a JSON object. */
+    public JsonNode call(String method, Map<String, ?> params) throws MasterException {
+        String name = method.startsWith("slapos.") ? method : "slapos." + method;
+        String where = name + " at " + base;
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(params);
+        } catch (JsonProcessingException e) {
+            throw new MasterException.InvalidRequest(where, "The parameters of " + name + " cannot be written as JSON: "
+                    + e.getOriginalMessage());
+        }
+        HttpAnswer answer = http.postJson(where, base.resolve(name), body);
+        JsonNode document = parseOrNull(answer);
+        if (answer.status() >= 200 && answer.status() < 300) {
+            if (document == null) {
+                String why = answer.looksLikeHtml() ? "an HTML page" : "something that is not a JSON object";
+                throw new MasterException.BadResponse(where, where + " answered " + why + " instead of JSON: "
+                        + answer.excerpt(), null);
+            }
+            int status = document.path("status").asInt(0);
+            if (status == 102) {
+                throw new MasterException.NotReady(where, "The master is not ready yet (" + where + ": "
+                        + document.path("message").asText("Software Instance Not Ready")
+                        + "): the instance waits for a partition; try again later.");
+            }
+            if (status >= 400 && document.has("title") && document.has("type") && !"success".equals(document.path("type").asText())) {
+                throw error(where, status, document);
+            }
+            return document;
+        }
+        if (document == null || !document.has("status")) {
+            if (answer.status() == 404 || answer.status() == 405) {
+                throw new MasterException.Unsupported(where, "The master at " + base + " does not offer the JSON-RPC method "
+                        + name + " (HTTP " + answer.status() + ").");
+            }
+            MasterHttp.requireSuccess(answer, name);
+        }
+        throw error(where, answer.status(), document);
+    }
+
+    private MasterException error(String where, int status, JsonNode document) {
+        String title = document.path("title").asText("");
+        String type = document.path("type").asText("");
+        String detail = title.isEmpty() ? type : title;
+        String lower = (type + " " + title).toLowerCase(Locale.ROOT);
+        boolean notFound = lower.contains("not-found") || lower.contains("not found") || lower.contains("not registered")
+                || lower.matches("(?s).*\\bno\\b.*\\bfound\\b.*");
+        if (status == 404 || notFound) {
+            return new MasterException.NotFound(where, "The master does not know this object (" + where + ": " + detail + ").");
+        }
+        return switch (status) {
+            case 400, 422 -> new MasterException.InvalidRequest(where, "The master rejected the call as invalid ("
+                    + where + ": " + detail + ").");
+            case 401, 403 -> new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master refused the call ("
+                    + where + ": " + detail + "): the certificate is not allowed to do this.", null);
+            case 408 -> new MasterException.NotReady(where, "The master is not ready yet (" + where + ": " + detail + ").");
+            case 503 -> new MasterException.Busy(where, "The master is busy (" + where + "); try again in a moment.");
+            default -> new MasterException.BadResponse(where, "The master failed on the call (" + where + ", status "
+                    + status + ": " + detail + ").", null);
+        };
+    }
+
+    private JsonNode parseOrNull(HttpAnswer answer) {
+        if (answer.body().length == 0 || answer.looksLikeHtml()) {
+            return null;
+        }
+        try {
+            JsonNode node = json.readTree(answer.body());
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ the methods the console needs
+
+    /** {@code allDocs.v0.instance_tree_list}: the titles of every service. */
+    public List<String> instanceTreeList() throws MasterException {
+        List<String> titles = new ArrayList<>();
+        for (JsonNode row : resultList("allDocs.v0.instance_tree_list", Map.of())) {
+            titles.add(row.path("title").asText());
+        }
+        return titles;
+    }
+
+    /** {@code get.v0.instance_tree}: the root instance document of a service. */
+    public JsonNode instanceTree(String title) throws MasterException {
+        return call("get.v0.instance_tree", Map.of("title", title));
+    }
+
+    public JsonNode softwareInstance(String instanceGuid) throws MasterException {
+        return call("get.v0.software_instance", Map.of("instance_guid", instanceGuid));
+    }
+
+    /** {@code allDocs.v0.compute_node_instance_list}: the busy partitions of a node. */
+    public List<JsonNode> computeNodeInstanceList(String computerGuid) throws MasterException {
+        return resultList("allDocs.v0.compute_node_instance_list", Map.of("computer_guid", computerGuid));
+    }
+
+    /** {@code allDocs.v0.compute_node_software_installation_list}: what is supplied to a node. */
+    public List<JsonNode> softwareInstallationList(String computerGuid) throws MasterException {
+        return resultList("allDocs.v0.compute_node_software_installation_list", Map.of("computer_guid", computerGuid));
+    }
+
+    /** {@code allDocs.v0.instance_node_instance_list}: the shared instances an instance hosts. */
+    public List<JsonNode> hostedInstanceList(String instanceGuid) throws MasterException {
+        return resultList("allDocs.v0.instance_node_instance_list", Map.of("instance_guid", instanceGuid));
+    }
+
+    /** {@code allDocs.WIP.compute_node_list} (slapproxy's experimental API): node references. */
+    public List<String> computeNodeList() throws MasterException {
+        List<String> out = new ArrayList<>();
+        for (JsonNode row : resultList("allDocs.WIP.compute_node_list", Map.of())) {
+            out.add(row.path("computer_guid").asText());
+        }
+        return out;
+    }
+
+    /** {@code post.v0.software_installation}: supply ({@code available}) or remove ({@code destroyed}). */
+    public JsonNode postSoftwareInstallation(String computerGuid, String softwareReleaseUri, String state) throws MasterException {
+        return call("post.v0.software_installation",
+                Map.of("computer_guid", computerGuid, "software_release_uri", softwareReleaseUri, "state", state));
+    }
+
+    /** {@code post.v0.software_instance}: request an instance; NotReady while it is not allocated. */
+    public JsonNode postSoftwareInstance(String title, String softwareReleaseUri, String softwareType,
+            Map<String, ?> parameters, Map<String, ?> sla, boolean shared, String state) throws MasterException {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("title", title);
+        params.put("software_release_uri", softwareReleaseUri);
+        params.put("software_type", softwareType);
+        params.put("parameters", parameters);
+        params.put("sla_parameters", sla);
+        params.put("shared", shared);
+        params.put("state", state);
+        return call("post.v0.software_instance", params);
+    }
+
+    /** {@code get.v0.compute_node_status}: {@code {text}}. */
+    public JsonNode computeNodeStatus(String computerGuid) throws MasterException {
+        return call("get.v0.compute_node_status", Map.of("computer_guid", computerGuid));
+    }
+
+    public String hateoasUrl() throws MasterException {
+        return call("get.v0.hateoas_url", Map.of()).path("hateoas_url").asText("");
+    }
+
+    private List<JsonNode> resultList(String method, Map<String, ?> params) throws MasterException {
+        JsonNode answer = call(method, params);
+        JsonNode list = answer.path("result_list");
+        if (!list.isArray()) {
+            throw new MasterException.BadResponse("slapos." + method + " at " + base, "slapos." + method + " at " + base
+                    + " answered JSON without a result_list.", null);
+        }
+        List<JsonNode> rows = new ArrayList<>();
+        list.forEach(rows::add);
+        return rows;
+    }
+}
