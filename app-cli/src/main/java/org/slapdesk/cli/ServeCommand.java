@@ -102,9 +102,14 @@ public final class ServeCommand implements Callable<Integer> {
             stopped.countDown();
         }, "slapdesk-serve-shutdown"));
         out.println("Slapdesk local master ready at " + master.url() + " (database " + database.toAbsolutePath() + ")");
+        String url = master.url().toString();
+        if (address.isAnyLocalAddress()) {
+            String name = hostnames.isEmpty() ? "THIS-MACHINE" : hostnames.get(0);
+            url = "https://" + (name.contains(":") ? "[" + name + "]" : name) + ":" + master.url().getPort() + "/";
+        }
         out.println("  slapos.cfg / slapos-client.cfg, section [slapos]:");
-        out.println("    master_url = " + master.url());
-        out.println("    master_rest_url = " + master.hateoasUrl());
+        out.println("    master_url = " + url);
+        out.println("    master_rest_url = " + url + "hateoas/");
         if (https) {
             out.println("  clients need certificates: slapdesk serve issue-node NAME / issue-user NAME --ca " + caDirectory);
         }
