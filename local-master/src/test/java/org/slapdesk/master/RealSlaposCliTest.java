@@ -91,6 +91,10 @@ class RealSlaposCliTest {
                 .contains("Computer Title    : COMP-B");
         assertThat(slapos.cli("computer", "info", "COMP-404").exit()).isEqualTo(2);
 
+        ok(slapos.cli("request", "café & web/1", SR, "--parameters", "note=<b>ü</b>"));
+        JsonNode accented = json(ok(slapos.cli("service", "info", "café & web/1")));
+        assertThat(accented.get("instance-parameters").get("note").asText()).isEqualTo("<b>ü</b>");
+
         ok(slapos.cli("request", "typed", SR, "--type", "replica"));
         assertThat(json(ok(slapos.cli("service", "info", "typed"))).get("software-type").asText()).isEqualTo("replica");
 
