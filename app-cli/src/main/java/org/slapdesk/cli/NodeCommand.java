@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
                 NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
                 NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class})
+                NodeCommand.Storage.class, NodeBridgeCommand.class, NodeRe6stCommand.class, NodeHaCommand.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
