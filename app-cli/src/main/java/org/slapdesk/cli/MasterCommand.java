@@ -21,6 +21,8 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.core.model.SoftwareInstance;
+import org.slapdesk.core.wire.MarshalException;
+import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -225,7 +227,7 @@ public final class MasterCommand implements Callable<Integer> {
                     : ParameterInput.pairs(parameters.pairs, "--parameters");
             Map<String, String> slaMap = new LinkedHashMap<>();
             ParameterInput.pairs(sla, "--node").forEach((k, v) -> slaMap.put(k, String.valueOf(v)));
-            boolean jsonInXml = switch (serialisation == null ? "xml" : serialisation) {
+            boolean jsonInXml = switch (serialisation == null ? declaredSerialisation(master) : serialisation) {
                 case "xml" -> false;
                 case "json-in-xml" -> true;
                 default -> throw new IllegalArgumentException("--force-serialisation is xml or json-in-xml, not '" + serialisation + "'");
@@ -243,6 +245,22 @@ public final class MasterCommand implements Callable<Integer> {
             }
             out.println("Requested " + title + ".");
             printInstance(instance, out);
+        }
+
+        /**
+         * As the slapos client: a JSON parameters file follows the release's declared serialisation
+         * ({@code <url>.json}); an XML file and {@code --parameters} pairs are sent as they are.
+         */
+        private String declaredSerialisation(SlapMaster master) throws MasterException {
+            if (parameters == null || parameters.file == null || parameters.file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+                return "xml";
+            }
+            SoftwareReleaseSchema schema = master.softwareReleaseSchema(url, type);
+            try {
+                return schema.strictSerialisation().wireName();
+            } catch (MarshalException undeclared) {
+                return "xml";
+            }
         }
     }
 

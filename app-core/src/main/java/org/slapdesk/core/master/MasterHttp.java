@@ -189,6 +189,9 @@ public final class MasterHttp implements AutoCloseable {
             return new MasterException.BadResponse(where, "The answer of " + where
                     + " was cut short (truncated body): the master or a proxy closed the connection early.", e);
         }
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            return new MasterException.Unreachable(where, "The call to " + where + " was interrupted (cancelled).", e);
+        }
         if (e instanceof ConnectTimeoutException) {
             return new MasterException.Unreachable(where, "Could not connect to " + where + " within "
                     + seconds(options.connectTimeout().toMillis()) + ": check the URL and the network.", e);
@@ -291,8 +294,8 @@ public final class MasterHttp implements AutoCloseable {
         String where = answer.endpoint();
         String detail = answer.body().length == 0 || answer.looksLikeHtml() ? "" : " (" + answer.excerpt() + ")";
         switch (status) {
-            case 404 -> throw new MasterException.NotFound(where, "The master has no " + what + " (HTTP 404 from "
-                    + where + ")" + detail + ".");
+            case 404 -> throw new MasterException.NotFound(where, "The master answered 'not found' for " + what
+                    + " (HTTP 404 from " + where + ")" + detail + ".");
             case 408 -> throw new MasterException.NotReady(where, "The master is not ready yet for " + what
                     + " (HTTP 408 from " + where + "): the instance waits for a partition; try again later.");
             case 503 -> throw new MasterException.Busy(where, "The master is busy (HTTP 503 from " + where
