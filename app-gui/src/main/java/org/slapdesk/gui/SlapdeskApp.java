@@ -18,8 +18,9 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.activity.AuditLogStore;
+import org.slapdesk.gui.notify.Notification;
+import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
-import org.slapdesk.gui.shell.ShellView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,7 +49,7 @@ public final class SlapdeskApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) throws java.io.IOException {
+    public void start(Stage stage) {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
         String storeProblem = null;
         try {
@@ -56,16 +57,13 @@ public final class SlapdeskApp extends Application {
         } catch (StoreException e) {
             storeProblem = e.getMessage();
         }
-        Profiles profiles = store == null
-                ? new Profiles(java.util.List.of(org.slapdesk.gui.profile.Profile.local()),
-                        profile -> Profiles.connect(profile, java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")))
-                : Profiles.forThisUser(store);
+        Profiles profiles = store == null ? Profiles.withoutStore() : Profiles.forThisUser(store);
         context = new AppContext(profiles.all(), profiles.connector(),
                 store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()));
-        context.profiles().profiles().addListener((javafx.collections.ListChangeListener<org.slapdesk.gui.profile.Profile>) change -> saveProfiles());
-        if (storeProblem != null) {
-            context.notifications().post(org.slapdesk.gui.notify.Notification.Level.WARNING,
-                    "The application database cannot be opened",
+        if (store != null) {
+            ProfileKeeper.keep(context.profiles(), store, context.notifications());
+        } else {
+            context.notifications().post(Notification.Level.WARNING, "The application database cannot be opened",
                     "Profiles and the activity log are not kept this time: " + storeProblem, "");
         }
         MainWindow window = new MainWindow(context, getHostServices());
@@ -104,31 +102,6 @@ public final class SlapdeskApp extends Application {
         }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
-    }
-
-    private void saveProfiles() {
-        if (store == null) {
-            return;
-        }
-        java.util.Set<String> kept = new java.util.HashSet<>();
-        for (org.slapdesk.gui.profile.Profile profile : context.profiles().profiles()) {
-            kept.add(profile.name());
-            if (profile.kind() == org.slapdesk.gui.profile.Profile.Kind.REMOTE
-                    && !profile.name().equals(Profiles.CLIENT_CONFIG_NAME)) {
-                try {
-                    store.profiles().save(Profiles.toRecord(profile));
-                } catch (StoreException e) {
-                    context.notifications().error("Cannot save the profile " + profile.name(), e);
-                }
-            }
-        }
-        try {
-            store.profiles().list().stream()
-                    .filter(r -> r.kind() == org.slapdesk.core.store.ProfileRecord.Kind.REMOTE && !kept.contains(r.name()))
-                    .forEach(r -> store.profiles().delete(r.name()));
-        } catch (StoreException e) {
-            context.notifications().error("Cannot forget a removed profile", e);
-        }
     }
 
     @Override

@@ -46,6 +46,12 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         return new Profiles(profiles, profile -> connect(profile, localDatabase));
     }
 
+    /** When the app store cannot be opened: only the local master, on a database in a temporary folder. */
+    public static Profiles withoutStore() {
+        return new Profiles(List.of(Profile.local()), profile -> connect(profile,
+                java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
+    }
+
     public static Profile fromRecord(ProfileRecord record) {
         return new Profile(record.name(),
                 record.kind() == ProfileRecord.Kind.LOCAL ? Profile.Kind.LOCAL : Profile.Kind.REMOTE,

@@ -8,7 +8,6 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,9 +80,7 @@ public final class FormSchema {
     private static void collect(JsonNode schema, Map<String, JsonNode> properties, Set<String> required) {
         JsonNode own = schema.path("properties");
         if (own.isObject()) {
-            Iterator<Map.Entry<String, JsonNode>> it = own.fields();
-            while (it.hasNext()) {
-                Map.Entry<String, JsonNode> entry = it.next();
+            for (Map.Entry<String, JsonNode> entry : own.properties()) {
                 properties.putIfAbsent(entry.getKey(), entry.getValue());
             }
         }

@@ -8,7 +8,6 @@ import java.net.URISyntaxException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,9 +51,7 @@ public final class SchemaLoader {
             throw new SchemaException(location + " has no 'software-type' map");
         }
         List<SoftwareTypeEntry> types = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> fields = typeMap.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : typeMap.properties()) {
             JsonNode entry = field.getValue();
             Optional<URI> request = entry.hasNonNull("request")
                     ? Optional.of(location.resolve(entry.get("request").asText()))
@@ -98,9 +95,7 @@ public final class SchemaLoader {
                     return target;
                 }
                 ObjectNode merged = ((ObjectNode) target).deepCopy();
-                Iterator<Map.Entry<String, JsonNode>> siblings = node.fields();
-                while (siblings.hasNext()) {
-                    Map.Entry<String, JsonNode> sibling = siblings.next();
+                for (Map.Entry<String, JsonNode> sibling : node.properties()) {
                     if (!"$ref".equals(sibling.getKey())) {
                         merged.set(sibling.getKey(), dereference(sibling.getValue(), base, depth + 1));
                     }
@@ -108,9 +103,7 @@ public final class SchemaLoader {
                 return merged;
             }
             ObjectNode copy = json.createObjectNode();
-            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
-            while (fields.hasNext()) {
-                Map.Entry<String, JsonNode> field = fields.next();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
                 copy.set(field.getKey(), dereference(field.getValue(), base, depth + 1));
             }
             return copy;
