@@ -276,10 +276,16 @@ public final class ServicesViewModel {
     /**
      * Sends a request; while the master answers "not ready" the task says it is waiting for a
      * partition and retries by itself, with a growing pause, until it succeeds or is cancelled.
+     * Returns null (and says why) when no master is connected.
      */
     public TaskItem request(InstanceRequest request) {
-        Master master = session.master().orElseThrow(() ->
-                new IllegalStateException("no master is connected: choose a profile first"));
+        Optional<Master> connected = session.master();
+        if (connected.isEmpty()) {
+            tasks.notifications().error("Cannot request " + request.title(),
+                    new IllegalStateException("no master is connected: choose a profile first"));
+            return null;
+        }
+        Master master = connected.get();
         pendingRequest.set("");
         return tasks.task("Request " + request.title(), context -> {
             Duration pause = FIRST_RETRY;

@@ -110,6 +110,14 @@ class ServicesViewModelTest {
         assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("cancelled");
     }
 
+    @Test
+    void withoutAMasterARequestSaysWhyInsteadOfFailingSilently() {
+        direct.session.open(null);
+        assertThat(model.request(request("orphan"))).isNull();
+        assertThat(direct.notificationTitles()).containsExactly("Cannot request orphan");
+        assertThat(direct.master.calls).isEmpty();
+    }
+
     private static InstanceRequest request(String title) {
         return new InstanceRequest(title, RE6ST, "default", Map.of(), false, Map.of("computer_guid", "COMP-0"), false,
                 RequestedState.STARTED);
