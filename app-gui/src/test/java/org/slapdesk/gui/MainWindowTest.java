@@ -94,6 +94,23 @@ class MainWindowTest {
     }
 
     @Test
+    void aHealthChangeIsHighlightedOnlyOnTheRowThatChanged(FxRobot robot) throws Exception {
+        settle();
+        assertThat(robot.lookup(".health-changed").queryAll()).isEmpty();
+        synchronized (master) {
+            master.nodes.put("COMP-0", FakeMaster.node("COMP-0", Optional.of(new org.slapdesk.core.model.AccessStatus(
+                    "#error the node cannot format", Instant.now(), Instant.now())), 10, 3, List.of(KVM, RE6ST)));
+        }
+        robot.interact(context::refreshAll);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".health-changed").queryAll().isEmpty());
+        assertThat(robot.lookup(".health-changed").queryAll()).hasSize(1);
+        javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) robot.lookup(".health-changed").query();
+        assertThat(((org.slapdesk.gui.servers.ServerRow) row.getItem()).reference()).isEqualTo("COMP-0");
+        snapshot("servers-health-changed");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".health-changed").queryAll().isEmpty());
+    }
+
+    @Test
     void theFilterBoxNarrowsTheList(FxRobot robot) throws Exception {
         settle();
         robot.clickOn(".filter-box").write("comp-2");

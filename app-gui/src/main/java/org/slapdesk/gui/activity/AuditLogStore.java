@@ -2,7 +2,6 @@ package org.slapdesk.gui.activity;
 
 import java.util.List;
 import java.util.Optional;
-import org.slapdesk.core.store.AuditEntry;
 import org.slapdesk.core.store.AuditLog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
