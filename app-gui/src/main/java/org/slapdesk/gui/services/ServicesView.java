@@ -88,8 +88,15 @@ public final class ServicesView implements PageView {
         pending.setId("pending-request");
         pending.getStyleClass().add(Styles.WARNING);
         pending.descriptionProperty().bind(model.pendingRequestProperty());
-        pending.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
-        pending.managedProperty().bind(pending.visibleProperty());
+        Button cancelWaiting = new Button("Stop waiting", new FontIcon(Material2AL.CANCEL));
+        cancelWaiting.setId("cancel-pending-request");
+        cancelWaiting.setOnAction(e -> model.cancelPendingRequest());
+        HBox pendingBar = new HBox(8, pending, cancelWaiting);
+        pendingBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(pending, Priority.ALWAYS);
+        pending.setMaxWidth(Double.MAX_VALUE);
+        pendingBar.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
+        pendingBar.managedProperty().bind(pendingBar.visibleProperty());
 
         TableView<ServiceRow> services = Tables.table(model.emptyText());
         services.setId("services-table");
@@ -149,7 +156,7 @@ public final class ServicesView implements PageView {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(bar, pending, split);
+        root.getChildren().addAll(bar, pendingBar, split);
     }
 
     private TableView<KeyValue> keyValueTable(String id, String empty) {

@@ -58,6 +58,7 @@ public final class ServicesViewModel {
     private final ObservableList<KeyValue> parameters = FXCollections.observableArrayList();
     private final ObservableList<KeyValue> connectionParameters = FXCollections.observableArrayList();
     private final StringProperty pendingRequest = new SimpleStringProperty("");
+    private TaskItem pendingTask;
     private final BooleanProperty refreshing = new SimpleBooleanProperty();
     private final List<Runnable> afterRefresh = new ArrayList<>();
     private boolean refreshAgain;
@@ -120,6 +121,13 @@ public final class ServicesViewModel {
     /** "" when no request waits; otherwise what the pending request is doing (e.g. waiting for a partition). */
     public ReadOnlyStringProperty pendingRequestProperty() {
         return pendingRequest;
+    }
+
+    /** Stops the request that waits for a partition (the banner's Cancel). */
+    public void cancelPendingRequest() {
+        if (pendingTask != null) {
+            pendingTask.cancel();
+        }
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
@@ -287,7 +295,7 @@ public final class ServicesViewModel {
         }
         Master master = connected.get();
         pendingRequest.set("");
-        return tasks.task("Request " + request.title(), context -> {
+        TaskItem item = tasks.task("Request " + request.title(), context -> {
             Duration pause = FIRST_RETRY;
             int attempt = 1;
             while (true) {
@@ -313,7 +321,14 @@ public final class ServicesViewModel {
                 })
                 .onFailure(error -> activity.failed("Request", request.title(), error))
                 .onCancelled(() -> activity.cancelled("Request", request.title()))
-                .onDone(() -> pendingRequest.set(""))
+                .onDone(() -> {
+                    pendingRequest.set("");
+                    pendingTask = null;
+                })
                 .start();
+        if (!item.state().finished()) {
+            pendingTask = item;
+        }
+        return item;
     }
 }

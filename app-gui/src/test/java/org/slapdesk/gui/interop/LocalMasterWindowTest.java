@@ -78,7 +78,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.fill("#field-ipv6-prefix", "fc02::/16");
         driver.click("#request-submit");
 
-        driver.waitFor("the request says it waits for a partition", 20, () -> robot.lookup("#pending-request").query().isVisible()
+        driver.waitFor("the request says it waits for a partition", 20, () -> robot.lookup("#cancel-pending-request").query().getParent().isVisible()
                 && context.services().pendingRequestProperty().get().contains("waiting for a partition"));
         assertThat(context.notifications().history()).as("waiting is not an error").isEmpty();
         driver.snapshot(name() + "-waiting-for-a-partition");
@@ -91,6 +91,32 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         assertThat(observer().service("third").instances().get(0).computeNodeReference()).contains("COMP-1");
         assertThat(context.activity().entries()).anyMatch(e -> e.action().equals("Request")
                 && e.target().equals("third") && e.outcomeText().startsWith("done: allocated on COMP-1"));
+    }
+
+    @Test
+    void aWaitingRequestIsCancelledFromItsBanner(FxRobot robot) throws Exception {
+        driver = new WindowDriver(robot, stage);
+        driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
+                .anyMatch(r -> r.reference().equals(NODE)));
+        for (String title : java.util.List.of("first", "second")) {
+            observer.request(new org.slapdesk.core.model.InstanceRequest(title, release, "default", java.util.Map.of(),
+                    false, java.util.Map.of(), false, org.slapdesk.core.model.RequestedState.STARTED));
+        }
+        robot.clickOn("#nav-services");
+        driver.click("#request");
+        driver.fill("#request-release", release);
+        driver.fill("#request-title", "never-placed");
+        driver.click("#mode-json");
+        driver.fill("#parameters-raw", "{\"ipv6-prefix\": \"fc03::/16\"}");
+        driver.click("#request-submit");
+        driver.waitFor("the request waits", 20, () -> context.services().pendingRequestProperty().get().contains("waiting for a partition")
+                && robot.lookup("#cancel-pending-request").query().getParent().isVisible());
+        driver.click("#cancel-pending-request");
+        driver.waitFor("the banner is gone", 20, () -> context.services().pendingRequestProperty().get().isEmpty()
+                && !robot.lookup("#cancel-pending-request").query().getParent().isVisible());
+        assertThat(context.activity().entries()).anyMatch(e -> e.target().equals("never-placed")
+                && e.outcomeText().equals("cancelled"));
+        assertThat(context.notifications().history()).isEmpty();
     }
 
     @AfterEach
