@@ -130,7 +130,12 @@ public final class ServersView implements PageView {
         detail.getStyleClass().add("detail-pane");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
+        // small minimums, so a banner above never pushes the status bar out of the window
+        servers.setMinHeight(80);
+        detail.setMinHeight(80);
+        tabs.setMinHeight(40);
         SplitPane split = new SplitPane(servers, detail);
+        split.setMinHeight(0);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -152,7 +152,12 @@ public final class ServicesView implements PageView {
         VBox detail = new VBox(6, detailTitle, tabs);
         detail.getStyleClass().add("detail-pane");
         VBox.setVgrow(tabs, Priority.ALWAYS);
+        // small minimums, so a banner above never pushes the status bar out of the window
+        services.setMinHeight(80);
+        detail.setMinHeight(80);
+        tabs.setMinHeight(40);
         SplitPane split = new SplitPane(services, detail);
+        split.setMinHeight(0);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.5);
         VBox.setVgrow(split, Priority.ALWAYS);

@@ -90,6 +90,10 @@ public final class ShellView {
         root.setLeft(navigation());
         center.getChildren().addAll(pageHolder, notifications.node());
         StackPane.setAlignment(notifications.node(), Pos.TOP_RIGHT);
+        // the pages scroll or shrink inside the window; they never push the status bar out of it
+        center.setMinSize(0, 0);
+        pageHolder.setMinSize(0, 0);
+        root.setMinSize(0, 0);
         root.setCenter(center);
         root.setBottom(statusBar());
         context.session().profileProperty().addListener((o, was, now) -> paintProfile(now));
@@ -243,7 +247,9 @@ public final class ShellView {
         });
         updateRunning.run();
         running.setOnMouseClicked(e -> show(Page.TASKS));
-        bar.getRightItems().addAll(running, progress, new Label("  "), lastRefresh);
+        running.setPadding(new Insets(0, 8, 0, 0));
+        progress.setPadding(new Insets(0, 16, 0, 0));
+        bar.getRightItems().addAll(running, progress, lastRefresh);
         return bar;
     }
 
