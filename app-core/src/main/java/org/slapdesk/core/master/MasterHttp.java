@@ -151,11 +151,11 @@ public final class MasterHttp implements AutoCloseable {
         }
     }
 
+    /** The URL without its query: what messages name as the endpoint. */
     private static String describe(String endpoint, ClassicHttpRequest request) {
         try {
             URI uri = request.getUri();
-            String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-            return endpoint.equals(base) ? base : endpoint + " (" + base + ")";
+            return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
         } catch (URISyntaxException e) {
             return endpoint;
         }

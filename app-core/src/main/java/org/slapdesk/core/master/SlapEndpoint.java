@@ -244,7 +244,7 @@ public final class SlapEndpoint {
     }
 
     private String endpoint(String method) {
-        return method + " at " + base;
+        return base.resolve(method).toString();
     }
 
     private SlapObject requireObject(Object value, String method, String... classes) throws MasterException {

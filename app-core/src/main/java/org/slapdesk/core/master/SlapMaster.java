@@ -163,6 +163,9 @@ public final class SlapMaster implements Master {
                 return nodeFromJsonRpc(reference);
             } catch (MasterException.Unsupported unsupported) {
                 throw e;
+            } catch (MasterException.NotFound notFound) {
+                throw new MasterException.NotFound(notFound.endpoint(), "The master has no node '" + reference + "' ("
+                        + notFound.endpoint() + ").");
             }
         }
         return nodeFromSlap(reference, computer);
@@ -246,6 +249,9 @@ public final class SlapMaster implements Master {
         SoftwareInstance root;
         try {
             root = instanceFromJson(jsonRpc.instanceTree(title));
+        } catch (MasterException.NotFound e) {
+            throw new MasterException.NotFound(e.endpoint(), "The master has no service titled '" + title + "' ("
+                    + e.endpoint() + ").");
         } catch (MasterException.Unsupported e) {
             root = instanceFromHateoas(title, hateoas().serviceInfo(title));
         }

@@ -73,7 +73,7 @@ class MasterErrorMappingTest {
         server.on("/getFullComputerInformation", 200, "text/html", "<!DOCTYPE html>\n<html><body>Bad Gateway</body></html>");
         assertThatThrownBy(() -> slap.getFullComputerInformation("COMP-1"))
                 .isInstanceOf(MasterException.BadResponse.class)
-                .hasMessageContaining("getFullComputerInformation at " + server.url())
+                .hasMessageContaining(server.url() + "getFullComputerInformation")
                 .hasMessageContaining("HTML page instead of marshalled XML")
                 .satisfies(MasterErrorMappingTest::assertOneLine);
     }
@@ -132,7 +132,7 @@ class MasterErrorMappingTest {
         assertThatThrownBy(() -> slap.requestComputerPartition(new SlapEndpoint.PartitionRequest("https://x/sr.cfg", "t",
                 null, Map.of(), Map.of(), false, RequestedState.STARTED, Optional.empty())))
                 .isInstanceOf(MasterException.NotReady.class)
-                .hasMessageContaining("requestComputerPartition at " + server.url())
+                .hasMessageContaining(server.url() + "requestComputerPartition")
                 .hasMessageContaining("try again later");
         server.on("/getFullComputerInformation", 503, "text/html", "");
         assertThatThrownBy(() -> slap.getFullComputerInformation("COMP-1")).isInstanceOf(MasterException.Busy.class)
@@ -186,7 +186,7 @@ class MasterErrorMappingTest {
                 "{\"status\": 102, \"name\": \"SoftwareInstanceNotReady\", \"message\": \"Software Instance Not Ready\"}");
         assertThatThrownBy(() -> jsonRpc.postSoftwareInstance("t", "u", "default", Map.of(), Map.of(), false, "started"))
                 .isInstanceOf(MasterException.NotReady.class)
-                .hasMessageContaining("slapos.post.v0.software_instance at " + server.url());
+                .hasMessageContaining(server.url() + "slapos.post.v0.software_instance");
         server.on("/slapos.get.v0.instance_tree", 403, "application/json",
                 "{\"status\": 403, \"type\": \"Forbidden\", \"title\": \"No instance tree x found.\"}");
         assertThatThrownBy(() -> jsonRpc.instanceTree("x")).isInstanceOf(MasterException.NotFound.class)
