@@ -20,6 +20,10 @@ class TestLabTest {
                     + "/root/.cache/slapdesk/slapos-venv/bin/slapos --version >/dev/null 2>&1 && echo venv-ok");
             assertThat(out).contains(host.name()).contains("\n0\n").contains("venv-ok");
             assertThat(host.sh("tail -1 /etc/fstab")).isEqualTo("data\n");
+            // its /dev holds its own nodes: a chmod there does not reach this machine's
+            String machineMode = run("stat", "-c", "%a", "/dev/loop-control");
+            host.sh("chmod 606 /dev/loop-control");
+            assertThat(run("stat", "-c", "%a", "/dev/loop-control")).isEqualTo(machineMode);
             assertThat(host.knownHostsLine()).isEqualTo(host.address() + " " + host.hostPublicKey());
             assertThat(Files.readString(host.knownHosts())).contains(host.knownHostsLine());
         }

@@ -474,6 +474,10 @@ public final class IniFile {
         if (value.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("value for [" + section + "] " + key + " contains a carriage return");
         }
+        if (!isWellFormedUnicode(value)) {
+            throw new IllegalArgumentException("value for [" + section + "] " + key
+                    + " contains a lone surrogate, which cannot be written as UTF-8");
+        }
         List<String> valueLines = new ArrayList<>(Arrays.stream(value.split("\n", -1)).map(String::strip).toList());
         while (valueLines.size() > 1 && valueLines.get(valueLines.size() - 1).isEmpty()) {
             valueLines.remove(valueLines.size() - 1);
@@ -485,6 +489,18 @@ public final class IniFile {
             }
         }
         return valueLines;
+    }
+
+    private static boolean isWellFormedUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void validateSectionName(String section) {

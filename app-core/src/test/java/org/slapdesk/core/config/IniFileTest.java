@@ -221,6 +221,7 @@ class IniFileTest {
         assertThatThrownBy(() -> ini.set("a", "k", "one\n# two")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("comment");
         assertThatThrownBy(() -> ini.set("a", "k=j", "v")).hasMessageContaining("key name");
+        assertThatThrownBy(() -> ini.set("a", "k", "half \uD83D")).hasMessageContaining("lone surrogate");
         assertThatThrownBy(() -> ini.set("a]", "k", "v")).hasMessageContaining("section name");
         assertThatThrownBy(() -> IniFile.parse("[a]\nk = maybe\n", "x").getBoolean("a", "k"))
                 .hasMessageContaining("[a] k = 'maybe' is not a boolean");

@@ -195,7 +195,7 @@ public final class NodeConnection implements AutoCloseable {
         }
         err.remotePid().ifPresent(pid -> {
             try (Session killer = client.startSession()) {
-                Session.Command kill = killer.exec(privileged("kill -TERM -- -" + pid + " 2>/dev/null; true"));
+                Session.Command kill = killer.exec(privileged("kill -TERM -" + pid + " 2>/dev/null; true"));
                 kill.join(KILL_GRACE.toSeconds(), TimeUnit.SECONDS);
             } catch (IOException e) {
                 LOG.debug("could not kill the remote process group {}: {}", pid, e.getMessage());

@@ -1,0 +1,62 @@
+package org.slapdesk.remote.action.forward;
+
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slapdesk.remote.action.Validate;
+
+/**
+ * A TCP forward made with socat: connections to {@code listenPort} (on {@code bindAddress},
+ * or every address) go to {@code targetAddress:targetPort}, e.g. 80 → 10.0.97.156:8080 for a
+ * frontend (seed 003). IPv4 listen and target as in the seed; an IPv6 target uses TCP6.
+ */
+public record Forward(int listenPort, Optional<String> bindAddress, String targetAddress, int targetPort) {
+
+    private static final Pattern MARKER = Pattern.compile(
+            "slapdesk-forward: listen=(\\d+) bind=(\\S*) target=(\\S+) port=(\\d+)");
+
+    public Forward {
+        Validate.port(listenPort);
+        bindAddress.ifPresent(Validate::ipv4Address);
+        Validate.ipAddress(targetAddress);
+        Validate.port(targetPort);
+    }
+
+    public static Forward of(int listenPort, String targetAddress, int targetPort) {
+        return new Forward(listenPort, Optional.empty(), targetAddress, targetPort);
+    }
+
+    /** The service / script name: {@code slapdesk-socat-80} or {@code slapdesk-socat-9201-51.159.66.11}. */
+    public String name() {
+        return "slapdesk-socat-" + listenPort + bindAddress.map(b -> "-" + b).orElse("");
+    }
+
+    /** socat's two addresses. */
+    public String[] socatArguments() {
+        String listen = "TCP4-LISTEN:" + listenPort + ",fork,reuseaddr" + bindAddress.map(b -> ",bind=" + b).orElse("");
+        String target = targetAddress.contains(":")
+                ? "TCP6:[" + targetAddress + "]:" + targetPort
+                : "TCP4:" + targetAddress + ":" + targetPort;
+        return new String[] {listen, target};
+    }
+
+    /** The line written into the unit / script, from which {@link #parseMarker} reads the forward back. */
+    public String marker() {
+        return "slapdesk-forward: listen=" + listenPort + " bind=" + bindAddress.orElse("") + " target="
+                + targetAddress + " port=" + targetPort;
+    }
+
+    public static Optional<Forward> parseMarker(String text) {
+        Matcher m = MARKER.matcher(text);
+        if (!m.find()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Forward(Integer.parseInt(m.group(1)),
+                m.group(2).isEmpty() ? Optional.empty() : Optional.of(m.group(2)), m.group(3), Integer.parseInt(m.group(4))));
+    }
+
+    @Override
+    public String toString() {
+        return bindAddress.orElse("*") + ":" + listenPort + " -> " + targetAddress + ":" + targetPort;
+    }
+}

@@ -1,0 +1,129 @@
+package org.slapdesk.remote.action.forward;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slapdesk.remote.action.NodeAction;
+import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Step;
+import org.slapdesk.remote.action.Verification;
+import org.slapdesk.remote.file.FileChange;
+import org.slapdesk.remote.file.RemoteFile;
+import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.NodeException;
+import org.slapdesk.remote.ssh.Shell;
+
+/**
+ * Adds or removes a persistent socat forward (seed 003 runs {@code socat ... &}, which dies
+ * with the shell and at reboot; here it is a systemd service, or a supervised process).
+ */
+public final class SocatForwardAction implements NodeAction {
+
+    public enum Operation { ADD, REMOVE }
+
+    private final Operation operation;
+    private final Forward forward;
+
+    public SocatForwardAction(Operation operation, Forward forward) {
+        this.operation = operation;
+        this.forward = forward;
+    }
+
+    @Override
+    public String title() {
+        return (operation == Operation.ADD ? "Forward " : "Stop forwarding ") + forward;
+    }
+
+    @Override
+    public Plan plan(NodeConnection node) throws NodeException {
+        boolean systemd = SocatForwards.hasSystemd(node);
+        RemoteFile files = new RemoteFile(node);
+        List<Step> steps = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        String name = Shell.quote(forward.name());
+        if (operation == Operation.ADD) {
+            String socat = node.run("command -v socat").stdout().trim();
+            if (socat.isEmpty()) {
+                throw new NodeException("socat is not installed on " + node.target().display()
+                        + ": install it (apt-get install socat / dnf install socat), then retry.");
+            }
+            boolean running = SocatForwards.list(node).stream().anyMatch(i -> i.forward().equals(forward) && i.running());
+            if (!running) {
+                checkPortFree(node);
+            }
+            if (systemd) {
+                FileChange unit = files.planContent(SocatForwards.unitPath(forward), SocatForwards.unitText(forward, socat), "644");
+                if (!unit.isNoOp()) {
+                    steps.add(new Step.FileStep("systemd service " + forward.name(), unit));
+                }
+                if (!running || !unit.isNoOp()) {
+                    steps.add(Step.CommandStep.of("start it now and at every boot",
+                            "systemctl daemon-reload && systemctl enable --now " + name + " && systemctl restart " + name,
+                            "systemctl disable --now " + name + "; systemctl daemon-reload"));
+                }
+            } else {
+                notes.add("no systemd on this node: a supervising script restarts socat if it dies, and an @reboot"
+                        + " cron line starts it at boot (when cron runs)");
+                steps.add(new Step.FileStep("supervising script", files.planContent(SocatForwards.scriptPath(forward),
+                        SocatForwards.scriptText(forward, socat), "755")));
+                steps.add(new Step.FileStep("start at boot", files.planContent(SocatForwards.cronPath(forward),
+                        "# " + forward.marker() + "\n@reboot root " + SocatForwards.startScript(forward) + "\n", "644")));
+                if (!running) {
+                    steps.add(Step.CommandStep.of("start it now", SocatForwards.startScript(forward),
+                            SocatForwards.stopScript(forward)));
+                }
+            }
+            return new Plan(title(), node.target().display(), withoutNoOps(steps), notes);
+        }
+        boolean installed = SocatForwards.list(node).stream().anyMatch(i -> i.forward().name().equals(forward.name()));
+        if (!installed) {
+            return new Plan(title(), node.target().display(), List.of(), List.of("no such forward on the node"));
+        }
+        if (systemd && files.read(SocatForwards.unitPath(forward)).exists()) {
+            steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name,
+                    "systemctl enable --now " + name));
+            steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
+            steps.add(Step.CommandStep.withoutUndo("reload systemd", "systemctl daemon-reload"));
+        } else {
+            steps.add(Step.CommandStep.of("stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
+            steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(forward))));
+            steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(forward))));
+        }
+        return new Plan(title(), node.target().display(), withoutNoOps(steps), notes);
+    }
+
+    private void checkPortFree(NodeConnection node) throws NodeException {
+        String listening = node.run("ss -Htln 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout();
+        if (!listening.isBlank()) {
+            throw new NodeException("Port " + forward.listenPort() + " is already in use on " + node.target().display()
+                    + ":\n" + listening.strip() + "\nStop what listens there or choose another port.");
+        }
+    }
+
+    private static List<Step> withoutNoOps(List<Step> steps) {
+        return steps.stream().filter(s -> !(s instanceof Step.FileStep f) || !f.change().isNoOp()).toList();
+    }
+
+    @Override
+    public Verification verify(NodeConnection node) throws NodeException {
+        boolean running = SocatForwards.list(node).stream()
+                .anyMatch(i -> i.forward().equals(forward) && i.running());
+        boolean listening = !node.run("ss -Htln 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout().isBlank();
+        if (operation == Operation.ADD) {
+            List<String> problems = new ArrayList<>();
+            if (!running) {
+                problems.add(forward.name() + " is not running");
+            }
+            if (!listening && !waitListening(node)) {
+                problems.add("nothing listens on port " + forward.listenPort());
+            }
+            return new Verification(problems);
+        }
+        boolean left = SocatForwards.list(node).stream().anyMatch(i -> i.forward().name().equals(forward.name()));
+        return left ? new Verification(List.of(forward.name() + " is still installed")) : Verification.ok();
+    }
+
+    private boolean waitListening(NodeConnection node) throws NodeException {
+        return node.run("i=0; while [ $i -lt 50 ]; do [ -n \"$(ss -Htln 'sport = :" + forward.listenPort()
+                + "')\" ] && exit 0; sleep 0.1; i=$((i+1)); done; exit 1").ok();
+    }
+}

@@ -1,0 +1,93 @@
+package org.slapdesk.remote.action.forward;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.NodeException;
+import org.slapdesk.remote.ssh.Shell;
+
+/**
+ * Where a node keeps its forwards: a systemd unit {@code /etc/systemd/system/NAME.service}
+ * when systemd runs, otherwise a supervising script {@code /usr/local/sbin/NAME} (a loop that
+ * restarts socat if it dies) started detached, with its pid in {@code /run/NAME.pid} and an
+ * {@code @reboot} line in {@code /etc/cron.d/NAME} to start it again after a reboot.
+ */
+public final class SocatForwards {
+
+    static final String UNIT_DIR = "/etc/systemd/system";
+    static final String SCRIPT_DIR = "/usr/local/sbin";
+
+    /** A forward found on the node and whether it runs now. */
+    public record Installed(Forward forward, String file, boolean running) {}
+
+    private SocatForwards() {}
+
+    public static boolean hasSystemd(NodeConnection node) throws NodeException {
+        return node.run("[ -d /run/systemd/system ]").ok();
+    }
+
+    static String unitPath(Forward f) {
+        return UNIT_DIR + "/" + f.name() + ".service";
+    }
+
+    static String scriptPath(Forward f) {
+        return SCRIPT_DIR + "/" + f.name();
+    }
+
+    static String pidPath(Forward f) {
+        return "/run/" + f.name() + ".pid";
+    }
+
+    static String cronPath(Forward f) {
+        return "/etc/cron.d/" + f.name();
+    }
+
+    static String unitText(Forward f, String socat) {
+        return "# " + f.marker() + "\n"
+                + "[Unit]\nDescription=Slapdesk socat forward " + f + "\nAfter=network-online.target\n"
+                + "Wants=network-online.target\n\n"
+                + "[Service]\nExecStart=" + socat + " " + String.join(" ", f.socatArguments()) + "\n"
+                + "Restart=always\nRestartSec=2\n\n[Install]\nWantedBy=multi-user.target\n";
+    }
+
+    static String scriptText(Forward f, String socat) {
+        return "#!/bin/sh\n# " + f.marker() + "\n"
+                + "# Supervises socat: starts it again if it dies. Stop: kill -TERM -$(cat " + pidPath(f) + ")\n"
+                + "echo $$ > " + pidPath(f) + "\n"
+                + "while :; do\n  " + Shell.command(socat) + " " + Shell.command(f.socatArguments()) + "\n  sleep 1\ndone\n";
+    }
+
+    /** The command that starts the supervising script detached (its own session and process group). */
+    static String startScript(Forward f) {
+        return "setsid -f " + Shell.quote(scriptPath(f)) + " </dev/null >>" + Shell.quote("/var/log/" + f.name() + ".log")
+                + " 2>&1; i=0; while [ ! -s " + pidPath(f) + " ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done";
+    }
+
+    static String stopScript(Forward f) {
+        String pid = Shell.quote(pidPath(f));
+        return "if [ -s " + pid + " ]; then g=$(cat " + pid + "); kill -TERM -$g 2>/dev/null; rm -f " + pid + ";"
+                + " i=0; while [ -n \"$(ps -o stat= -g $g 2>/dev/null | grep -v Z)\" ] && [ $i -lt 50 ]; do"
+                + " sleep 0.1; i=$((i+1)); done; fi; true";
+    }
+
+    /** Every forward Slapdesk made on the node (not the dated backups of removed ones). */
+    public static List<Installed> list(NodeConnection node) throws NodeException {
+        String out = node.run("for f in " + UNIT_DIR + "/slapdesk-socat-*.service " + SCRIPT_DIR + "/slapdesk-socat-*; do"
+                + " [ -f \"$f\" ] || continue; case \"$f\" in *.slapdesk-*) continue;; esac;"
+                + " n=$(basename \"$f\" .service);"
+                + " if [ \"${f%.service}\" != \"$f\" ]; then systemctl is-active --quiet \"$n\" && s=up || s=down;"
+                + " else p=/run/$n.pid; [ -s \"$p\" ] && kill -0 $(cat \"$p\") 2>/dev/null && s=up || s=down; fi;"
+                + " echo \"$s $f $(grep -m1 slapdesk-forward: \"$f\")\"; done; true").requireOk().stdout();
+        List<Installed> found = new ArrayList<>();
+        for (String line : out.split("\n")) {
+            String[] parts = line.split(" ", 3);
+            if (parts.length < 3) {
+                continue;
+            }
+            Optional<Forward> forward = Forward.parseMarker(parts[2]);
+            forward.ifPresent(f -> found.add(new Installed(f, parts[1], parts[0].equals("up"))));
+        }
+        return found;
+    }
+}

@@ -1,0 +1,135 @@
+package org.slapdesk.remote.action.forward;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.slapdesk.remote.action.InvalidInputException;
+import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.ProgressListener;
+import org.slapdesk.remote.action.forward.SocatForwardAction.Operation;
+import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.NodeException;
+import org.slapdesk.remote.testing.OnTestHost;
+
+/**
+ * A "frontend" (python's http.server) bound on a partition address inside a test host, as the
+ * seed's Caddyfile says; the forward 80 -> 8080 is proven by an HTTP request from this machine.
+ */
+class SocatForwardActionTest extends OnTestHost {
+
+    private static final String CADDYFILE = """
+            :4443 {
+            bind 10.0.97.156
+            }
+            :8080 {
+            bind 10.0.97.156
+            }
+            """;
+
+    @BeforeAll
+    void frontend() {
+        host.sh("ip addr add 10.0.97.156/32 dev eth0 && mkdir -p /srv/slapgrid/slappart7/etc /srv/www"
+                + " && echo 'frontend says hello' > /srv/www/index.html");
+        host.writeFile("/srv/slapgrid/slappart7/etc/Caddyfile", CADDYFILE);
+        host.sh("cd /srv/www && setsid -f python3 -m http.server --bind 10.0.97.156 8080 >/dev/null 2>&1;"
+                + " i=0; until ss -Htln 'sport = :8080' | grep -q 8080 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+    }
+
+    @Test
+    void findsTheFrontendBindAddressesInTheCaddyfiles() throws Exception {
+        assertThat(FrontendBinds.find(node, "/srv/slapgrid")).containsExactly(
+                new FrontendBinds.Bind("slappart7", 4443, "10.0.97.156"),
+                new FrontendBinds.Bind("slappart7", 8080, "10.0.97.156"));
+    }
+
+    @Test
+    void forwards80To8080PersistentlyAndRemovesItAgain() throws Exception {
+        Forward forward = Forward.of(80, "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        Plan plan = add.plan(node);
+        assertThat(plan.preview()).contains("'TCP4-LISTEN:80,fork,reuseaddr' 'TCP4:10.0.97.156:8080'");
+        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
+
+        assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
+        assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(forward, true));
+        assertThat(add.plan(node).isEmpty()).as("a second add changes nothing").isTrue();
+
+        // socat killed: its supervisor starts it again
+        host.sh("pkill -x socat");
+        assertThat(eventually(() -> get("http://" + host.address4() + ":80/"))).isEqualTo("frontend says hello\n");
+
+        SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        assertThat(SocatForwards.list(node)).isEmpty();
+        assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true")).as("a live socat").isEmpty();
+        assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
+        // only the dated backups of the removed files stay (cron ignores names with dots)
+        assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat | grep -v '\\.slapdesk-' || true")).isEmpty();
+    }
+
+    @Test
+    void anyPortWithABindAddressAsForRe6st() throws Exception {
+        Forward forward = new Forward(9201, java.util.Optional.of(host.address4()), "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        try {
+            assertThat(get("http://" + host.address4() + ":9201/")).isEqualTo("frontend says hello\n");
+            assertThat(host.sh("ss -Htln 'sport = :9201'")).contains(host.address4() + ":9201");
+        } finally {
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        }
+    }
+
+    @Test
+    void aPortInUseOrBadInputIsRefused() {
+        assertThatThrownBy(() -> new SocatForwardAction(Operation.ADD, Forward.of(8080, "10.0.97.156", 8080)).plan(node))
+                .isInstanceOf(NodeException.class).hasMessageContaining("already in use");
+        assertThatThrownBy(() -> Forward.of(0, "10.0.97.156", 8080)).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> Forward.of(80, "10.0.97.156;reboot", 8080)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void parsesGrepOutputOfSeveralPartitions() {
+        String grep = "/srv/slapgrid/slappart1/etc/Caddyfile::443 {\n/srv/slapgrid/slappart1/etc/Caddyfile:  bind 10.0.1.2\n"
+                + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.9.9\n/srv/slapgrid/slappart2/etc/Caddyfile::8080 {\n"
+                + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.2.3\n";
+        assertThat(FrontendBinds.parse(grep, "/srv/slapgrid")).isEqualTo(List.of(
+                new FrontendBinds.Bind("slappart1", 443, "10.0.1.2"), new FrontendBinds.Bind("slappart2", 8080, "10.0.2.3")));
+    }
+
+    private static String get(String url) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private interface Attempt {
+        String run() throws Exception;
+    }
+
+    private static String eventually(Attempt attempt) throws Exception {
+        Exception last = null;
+        for (int i = 0; i < 50; i++) {
+            try {
+                return attempt.run();
+            } catch (Exception e) {
+                last = e;
+                Thread.sleep(200);
+            }
+        }
+        throw last;
+    }
+}
