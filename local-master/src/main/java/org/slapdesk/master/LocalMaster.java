@@ -156,8 +156,14 @@ public final class LocalMaster implements AutoCloseable {
         return url.resolve("hateoas/");
     }
 
+    /** The master's operations, in process (the same as over HTTP, without authentication). */
     public MasterService service() {
         return service;
+    }
+
+    /** The master's listings and documents, in process. */
+    public MasterQueries queries() {
+        return service.queries();
     }
 
     @Override

@@ -2,18 +2,13 @@ package org.slapdesk.master;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slapdesk.core.wire.SlapObject;
-import org.slapdesk.core.wire.Tuple;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.store.InstanceXml;
 import org.slapdesk.master.store.Rows.Address;
@@ -21,7 +16,6 @@ import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Partition;
-import org.slapdesk.master.store.Rows.Status;
 import org.slapdesk.master.store.Store;
 
 /**
@@ -31,12 +25,14 @@ import org.slapdesk.master.store.Store;
  */
 public final class MasterService {
 
-    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     private static final Set<String> INSTANCE_STATES = Set.of("started", "stopped", "destroyed");
 
     private final Database database;
-    private final Clock clock;
-    private final String defaultComputer;
+    private final Timestamps time;
+    private final AccessStatuses statuses;
+    private final Documents documents;
+    private final Allocator allocator;
+    private final MasterQueries queries;
     private final Optional<CertificateIssuer> issuer;
 
     /**
@@ -45,9 +41,17 @@ public final class MasterService {
      */
     public MasterService(Database database, Clock clock, String defaultComputer, CertificateIssuer issuer) {
         this.database = database;
-        this.clock = clock;
-        this.defaultComputer = defaultComputer;
+        this.time = new Timestamps(clock);
+        this.statuses = new AccessStatuses(time);
+        this.documents = new Documents(statuses);
+        this.allocator = new Allocator(defaultComputer, time);
+        this.queries = new MasterQueries(database, statuses, documents);
         this.issuer = Optional.ofNullable(issuer);
+    }
+
+    /** The read side: listings and documents. */
+    public MasterQueries queries() {
+        return queries;
     }
 
     public Database database() {
@@ -66,14 +70,6 @@ public final class MasterService {
         }
     }
 
-    private long nowMillis() {
-        return clock.millis();
-    }
-
-    private long nextTimestamp(long previous) {
-        return Math.max(clock.millis() * 1000L, previous + 1);
-    }
-
     // ================================================================== node side
 
     /** {@code loadComputerConfigurationFromXML}: the dict {@code slapos node format} posts. */
@@ -87,7 +83,7 @@ public final class MasterService {
             parsed.add(FormattedPartition.parse(p));
         }
         tx(store -> {
-            store.upsertNode(reference, reference, address, netmask, nowMillis());
+            store.upsertNode(reference, reference, address, netmask, time.millis());
             Set<String> listed = new java.util.HashSet<>();
             for (int i = 0; i < parsed.size(); i++) {
                 FormattedPartition p = parsed.get(i);
@@ -105,7 +101,7 @@ public final class MasterService {
                     store.deletePartition(reference, existing.reference());
                 }
             }
-            allocatePending(store);
+            allocator.allocatePending(store);
             return null;
         });
     }
@@ -136,27 +132,18 @@ public final class MasterService {
     public SlapObject fullComputerInformation(String computer) {
         return tx(store -> {
             Node node = requireNode(store, computer);
-            putStatus(store, "node", computer, AccessTexts.nodeContact(computer));
+            statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
             List<Object> releases = new ArrayList<>();
             for (Installation i : store.installations(computer)) {
-                Map<String, Object> state = new LinkedHashMap<>();
-                state.put("_computer_guid", computer);
-                state.put("_requested_state", i.requestedState());
-                state.put("_software_instance_list", new ArrayList<>());
-                state.put("_software_release", i.url());
-                releases.add(new SlapObject("SoftwareRelease", List.of(i.url(), computer), state));
+                releases.add(documents.softwareRelease(i));
             }
             List<Object> partitions = new ArrayList<>();
             for (Partition p : store.partitions(computer)) {
                 if (!"inactive".equals(p.slapState())) {
-                    partitions.add(partitionObject(store, node.reference(), p.reference()));
+                    partitions.add(documents.partition(store, node.reference(), p.reference()));
                 }
             }
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("_computer_id", computer);
-            state.put("_computer_partition_list", partitions);
-            state.put("_software_release_list", releases);
-            return new SlapObject("Computer", List.of(computer), state);
+            return documents.computer(computer, partitions, releases);
         });
     }
 
@@ -164,77 +151,8 @@ public final class MasterService {
     public SlapObject registerPartition(String computer, String partition) {
         return tx(store -> {
             requirePartition(store, computer, partition);
-            return partitionObject(store, computer, partition);
+            return documents.partition(store, computer, partition);
         });
-    }
-
-    private SlapObject partitionObject(Store store, String computer, String partition) throws SQLException {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("_computer_id", computer);
-        state.put("_partition_id", partition);
-        state.put("_request_dict", null);
-        Optional<Instance> found = store.instanceOnPartition(computer, partition);
-        if (found.isEmpty()) {
-            state.put("_need_modification", 0L);
-            state.put("_requested_state", "destroyed");
-            state.put("_software_release_document", null);
-        } else {
-            Instance i = found.get();
-            state.put("_access_status", statusText(store, "instance", i.guid()));
-            state.put("_connection_dict", InstanceXml.read(i.connectionXml()));
-            state.put("_filter_dict", InstanceXml.read(i.slaXml()));
-            state.put("_instance_guid", i.guid());
-            state.put("_need_modification", 1L);
-            Map<String, Object> parameters = new LinkedHashMap<>(InstanceXml.read(i.parameterXml()));
-            parameters.putAll(extraParameters(store, i));
-            parameters.put("timestamp", String.valueOf(i.timestamp()));
-            state.put("_parameter_dict", parameters);
-            state.put("_requested_state", i.requestedState());
-            Map<String, Object> release = new LinkedHashMap<>();
-            release.put("_computer_guid", computer);
-            release.put("_software_instance_list", new ArrayList<>());
-            release.put("_software_release", i.softwareRelease());
-            state.put("_software_release_document",
-                    new SlapObject("SoftwareRelease", List.of(i.softwareRelease(), computer), release));
-        }
-        return new SlapObject("ComputerPartition", java.util.Arrays.asList(computer, partition, null), state);
-    }
-
-    /** The keys the master adds to an instance's parameters (§2.5), from full_ip_list to slave_instance_list. */
-    private Map<String, Object> extraParameters(Store store, Instance i) throws SQLException {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("full_ip_list", new ArrayList<>());
-        extra.put("instance_title", i.title());
-        extra.put("ip_list", ipList(store, i));
-        extra.put("root_instance_short_title", i.rootTitle());
-        extra.put("root_instance_title", i.rootTitle());
-        extra.put("slap_computer_id", i.computerReference());
-        extra.put("slap_computer_partition_id", i.partitionReference());
-        extra.put("slap_software_release_url", i.softwareRelease());
-        extra.put("slap_software_type", i.softwareType());
-        List<Object> shared = new ArrayList<>();
-        if (!i.shared()) {
-            for (Instance s : store.sharedOnHost(i.id())) {
-                Map<String, Object> entry = new LinkedHashMap<>(InstanceXml.read(s.parameterXml()));
-                entry.put("slave_title", s.title());
-                entry.put("slap_software_type", s.softwareType());
-                entry.put("slave_reference", s.guid());
-                entry.put("timestamp", String.valueOf(s.timestamp()));
-                shared.add(entry);
-            }
-        }
-        extra.put("slave_instance_list", shared);
-        return extra;
-    }
-
-    private List<Object> ipList(Store store, Instance i) throws SQLException {
-        List<Object> ips = new ArrayList<>();
-        if (i.computerReference() != null && i.partitionReference() != null) {
-            for (Address a : store.addresses(i.computerReference(), i.partitionReference())) {
-                ips.add(Tuple.of(a.interfaceName(), a.address()));
-            }
-        }
-        return ips;
     }
 
     /** building / available / error / destroyed reports of a software release. */
@@ -247,9 +165,9 @@ public final class MasterService {
             }
             String key = installationKey(computer, url);
             switch (reported) {
-                case "building" -> putStatus(store, "installation", key, AccessTexts.building(url));
-                case "available" -> putStatus(store, "installation", key, AccessTexts.available(url));
-                case "error" -> putStatus(store, "installation", key, AccessTexts.installError(url));
+                case "building" -> statuses.put(store, "installation", key, AccessTexts.building(url));
+                case "available" -> statuses.put(store, "installation", key, AccessTexts.available(url));
+                case "error" -> statuses.put(store, "installation", key, AccessTexts.installError(url));
                 case "destroyed" -> {
                     store.deleteInstallation(computer, url);
                     store.deleteStatus("installation", key);
@@ -274,8 +192,8 @@ public final class MasterService {
                 return "Ignored";
             }
             Instance i = found.get();
-            putStatus(store, "instance", i.guid(), "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped());
-            store.updateInstance(withReported(i, reported));
+            statuses.put(store, "instance", i.guid(), "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped());
+            store.updateInstance(i.withReported(reported));
             return "OK";
         });
     }
@@ -300,7 +218,7 @@ public final class MasterService {
                     }
                     children.add(child.title());
                     if (!"destroyed".equals(child.requestedState())) {
-                        store.updateInstance(withState(child, "destroyed"));
+                        store.updateInstance(child.withState("destroyed", time.next(child.timestamp())));
                     }
                 }
                 if (!children.isEmpty()) {
@@ -308,7 +226,7 @@ public final class MasterService {
                 }
             }
             removeInstance(store, i);
-            allocatePending(store);
+            allocator.allocatePending(store);
             return "OK";
         });
     }
@@ -316,13 +234,13 @@ public final class MasterService {
     private void removeInstance(Store store, Instance i) throws SQLException {
         if (!i.shared()) {
             for (Instance s : store.sharedOnHost(i.id())) {
-                store.updateInstance(detached(s));
+                store.updateInstance(s.placedOn(null, null, null, s.timestamp()));
             }
             if (i.partitionReference() != null) {
                 store.setPartitionState(i.computerReference(), i.partitionReference(), "free");
             }
         } else if (i.hostInstanceId() != null) {
-            bump(store, i.hostInstanceId());
+            time.bump(store, i.hostInstanceId());
         }
         store.deleteInstance(i.id());
     }
@@ -331,8 +249,8 @@ public final class MasterService {
     public String instanceError(String computer, String partition, String errorLog, String sharedReference) {
         return tx(store -> {
             Instance i = target(store, computer, partition, sharedReference);
-            putStatus(store, "instance", i.guid(), AccessTexts.instanceError(errorLog));
-            store.updateInstance(withReported(i, "error"));
+            statuses.put(store, "instance", i.guid(), AccessTexts.instanceError(errorLog));
+            store.updateInstance(i.withReported("error"));
             return "OK";
         });
     }
@@ -341,9 +259,9 @@ public final class MasterService {
     public String bang(String computer, String partition, String message) {
         return tx(store -> {
             Instance i = target(store, computer, partition, null);
-            putStatus(store, "instance", i.guid(), AccessTexts.bang(message));
+            statuses.put(store, "instance", i.guid(), AccessTexts.bang(message));
             for (Instance member : store.tree(i.rootTitle())) {
-                bump(store, member.id());
+                time.bump(store, member.id());
             }
             return "OK";
         });
@@ -355,7 +273,7 @@ public final class MasterService {
             requireNode(store, computer);
             for (Instance i : store.instancesOnNode(computer)) {
                 if (!i.shared()) {
-                    bump(store, i.id());
+                    time.bump(store, i.id());
                 }
             }
             return "OK";
@@ -376,11 +294,11 @@ public final class MasterService {
             if (i.root()) {
                 for (Instance member : store.tree(i.title())) {
                     if (member.id() != i.id()) {
-                        store.updateInstance(copy(member, member.title(), newName, member.requestedState(), member.timestamp()));
+                        store.updateInstance(member.renamed(member.title(), newName, member.timestamp()));
                     }
                 }
             }
-            store.updateInstance(copy(i, newName, i.requestedBy(), i.requestedState(), nextTimestamp(i.timestamp())));
+            store.updateInstance(i.renamed(newName, i.requestedBy(), time.next(i.timestamp())));
             return "done";
         });
     }
@@ -390,9 +308,7 @@ public final class MasterService {
         String xml = InstanceXml.write(connection);
         return tx(store -> {
             Instance i = target(store, computer, partition, sharedReference);
-            store.updateInstance(new Instance(i.id(), i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(),
-                    i.parameterXml(), xml, i.slaXml(), i.shared(), i.requestedState(), i.reportedState(),
-                    i.computerReference(), i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.createdAt()));
+            store.updateInstance(i.withConnection(xml));
             return "done";
         });
     }
@@ -404,7 +320,7 @@ public final class MasterService {
             List<Object> ips = new ArrayList<>();
             for (Instance member : store.tree(i.rootTitle())) {
                 if (!member.shared()) {
-                    ips.addAll(ipList(store, member));
+                    ips.addAll(documents.ipList(store, member));
                 }
             }
             return ips;
@@ -415,7 +331,7 @@ public final class MasterService {
     public Map<String, Object> computerStatus(String computer) {
         return tx(store -> {
             requireNode(store, computer);
-            return statusDict(store, "node", computer, "Compute Node", computer);
+            return statuses.dict(store, "node", computer, "Compute Node");
         });
     }
 
@@ -423,7 +339,7 @@ public final class MasterService {
     public Map<String, Object> partitionStatus(String computer, String partition) {
         return tx(store -> {
             Instance i = target(store, computer, partition, null);
-            return statusDict(store, "instance", i.guid(), "Software Instance", i.guid());
+            return statuses.dict(store, "instance", i.guid(), "Software Instance");
         });
     }
 
@@ -482,7 +398,7 @@ public final class MasterService {
         Fields.require(title, "computer_title");
         return tx(store -> {
             if (store.node(title).isEmpty()) {
-                store.upsertNode(title, title, null, null, nowMillis());
+                store.upsertNode(title, title, null, null, time.millis());
             }
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("_computer_id", title);
@@ -527,10 +443,10 @@ public final class MasterService {
                 if ("destroyed".equals(state)) {
                     throw RequestError.notFound("no instance titled '" + form.title() + "' to destroy");
                 }
-                long now = nowMillis();
+                long now = time.millis();
                 Instance fresh = new Instance(0, form.title(), requestedBy, form.softwareRelease(), form.softwareType(),
                         parameterXml, null, slaXml, form.shared(), state, null, null, null, null,
-                        nextTimestamp(0), now);
+                        time.next(0), now);
                 long id = store.insertInstance(fresh);
                 instance = store.instance(id).orElseThrow();
             } else {
@@ -549,13 +465,11 @@ public final class MasterService {
                         || !old.requestedState().equals(state);
                 instance = old;
                 if (changed) {
-                    instance = new Instance(old.id(), old.title(), old.requestedBy(), form.softwareRelease(),
-                            form.softwareType(), parameterXml, old.connectionXml(), slaXml, old.shared(), state,
-                            old.reportedState(), old.computerReference(), old.partitionReference(),
-                            old.hostInstanceId(), nextTimestamp(old.timestamp()), old.createdAt());
+                    instance = old.requested(form.softwareRelease(), form.softwareType(), parameterXml, slaXml, state,
+                            time.next(old.timestamp()));
                     store.updateInstance(instance);
                     if (old.shared() && old.hostInstanceId() != null) {
-                        bump(store, old.hostInstanceId());
+                        time.bump(store, old.hostInstanceId());
                     }
                     if (old.root() && !old.requestedState().equals(state) && !"started".equals(state)) {
                         propagateState(store, old, state);
@@ -563,7 +477,7 @@ public final class MasterService {
                 }
             }
             if ("destroyed".equals(state) && (instance.shared() || !instance.allocated())) {
-                Map<String, Object> document = instanceDocument(store, instance);
+                Map<String, Object> document = documents.requestAnswer(store, instance);
                 removeInstance(store, instance);
                 if (!instance.allocated()) {
                     throw RequestError.notFound("'" + instance.title() + "' had no partition yet: its request is withdrawn");
@@ -571,72 +485,21 @@ public final class MasterService {
                 return new RequestOutcome(instance, true, document);
             }
             if (!instance.allocated()) {
-                instance = allocate(store, instance);
+                instance = allocator.allocate(store, instance);
             }
             if (instance.allocated()) {
-                allocatePending(store);
+                allocator.allocatePending(store);
             }
             return new RequestOutcome(instance, instance.allocated(),
-                    instance.allocated() ? instanceDocument(store, instance) : Map.of());
+                    instance.allocated() ? documents.requestAnswer(store, instance) : Map.of());
     }
 
     private void propagateState(Store store, Instance root, String state) throws SQLException {
         for (Instance member : store.tree(root.title())) {
             if (member.id() != root.id() && !member.shared() && !member.requestedState().equals(state)
                     && !"destroyed".equals(member.requestedState())) {
-                store.updateInstance(withState(member, state));
+                store.updateInstance(member.withState(state, time.next(member.timestamp())));
             }
-        }
-    }
-
-    /** Tries to place an instance: a free partition, or a matching host for a shared one. */
-    private Instance allocate(Store store, Instance i) throws SQLException {
-        Map<String, String> sla = InstanceXml.read(i.slaXml());
-        String pinned = sla.get("computer_guid");
-        if (pinned != null && pinned.isEmpty()) {
-            pinned = null;
-        }
-        if (!i.shared()) {
-            Optional<Partition> free = store.firstFree(pinned != null ? pinned : defaultComputer);
-            if (free.isEmpty()) {
-                return i;
-            }
-            Partition p = free.get();
-            store.setPartitionState(p.computerReference(), p.reference(), "busy");
-            Instance placed = new Instance(i.id(), i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(),
-                    i.parameterXml(), i.connectionXml(), i.slaXml(), false, i.requestedState(), i.reportedState(),
-                    p.computerReference(), p.reference(), null, nextTimestamp(i.timestamp()), i.createdAt());
-            store.updateInstance(placed);
-            return placed;
-        }
-        String wantedHost = sla.get("instance_guid");
-        for (Instance host : store.allInstances()) {
-            if (host.shared() || !host.allocated() || "destroyed".equals(host.requestedState())
-                    || !host.softwareRelease().equals(i.softwareRelease())
-                    || !host.softwareType().equals(i.softwareType())) {
-                continue;
-            }
-            if (pinned != null && !pinned.equals(host.computerReference())) {
-                continue;
-            }
-            if (wantedHost != null && !wantedHost.isEmpty() && !wantedHost.equals(host.guid())
-                    && !wantedHost.equals(host.computerReference() + "-" + host.partitionReference())) {
-                continue;
-            }
-            Instance placed = new Instance(i.id(), i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(),
-                    i.parameterXml(), i.connectionXml(), i.slaXml(), true, i.requestedState(), i.reportedState(),
-                    host.computerReference(), host.partitionReference(), host.id(), nextTimestamp(i.timestamp()),
-                    i.createdAt());
-            store.updateInstance(placed);
-            bump(store, host.id());
-            return placed;
-        }
-        return i;
-    }
-
-    private void allocatePending(Store store) throws SQLException {
-        for (Instance pending : store.pending()) {
-            allocate(store, pending);
         }
     }
 
@@ -645,165 +508,7 @@ public final class MasterService {
         return new SlapObject("SoftwareInstance", List.of(), document);
     }
 
-    private Map<String, Object> instanceDocument(Store store, Instance i) throws SQLException {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("_access_status", statusText(store, "instance", i.guid()));
-        d.put("_connection_dict", InstanceXml.read(i.connectionXml()));
-        d.put("_filter_dict", InstanceXml.read(i.slaXml()));
-        d.put("_instance_guid", i.guid());
-        d.put("_parameter_dict", InstanceXml.read(i.parameterXml()));
-        d.put("_requested_state", i.requestedState());
-        Instance placement = i;
-        if (i.shared() && i.hostInstanceId() != null) {
-            placement = store.instance(i.hostInstanceId()).orElse(i);
-        }
-        Map<String, Object> extra = extraParameters(store, placement);
-        extra.put("instance_title", i.title());
-        extra.put("root_instance_short_title", i.rootTitle());
-        extra.put("root_instance_title", i.rootTitle());
-        extra.put("slave_instance_list", i.shared() ? new ArrayList<>() : extra.get("slave_instance_list"));
-        d.putAll(extra);
-        d.put("timestamp", i.timestamp());
-        return d;
-    }
-
     // ================================================================== queries (HATEOAS, JSON-RPC, GUI)
-
-    /** A root instance (a service) with what listing and info pages show. */
-    public record TreeView(Instance root, Map<String, Object> status, List<Instance> members) {}
-
-    public List<TreeView> trees(String title) {
-        return tx(store -> {
-            List<TreeView> trees = new ArrayList<>();
-            for (Instance root : store.roots()) {
-                if (title == null || title.equals(root.title())) {
-                    trees.add(new TreeView(root, statusDict(store, "instance", root.guid(), "Software Instance", root.guid()),
-                            store.tree(root.title())));
-                }
-            }
-            return trees;
-        });
-    }
-
-    /** A node with its partitions, installations and statuses. */
-    public record NodeView(Node node, Map<String, Object> status, List<Partition> partitions,
-                           List<Installation> installations, Map<String, Map<String, Object>> installationStatus,
-                           Map<String, Instance> instanceByPartition,
-                           Map<String, Map<String, Object>> partitionStatus) {}
-
-    public List<NodeView> nodes(String reference) {
-        return tx(store -> {
-            List<NodeView> views = new ArrayList<>();
-            for (Node n : store.nodes()) {
-                if (reference != null && !reference.equals(n.reference())) {
-                    continue;
-                }
-                Map<String, Map<String, Object>> installationStatus = new LinkedHashMap<>();
-                List<Installation> installations = store.installations(n.reference());
-                for (Installation i : installations) {
-                    String key = installationKey(n.reference(), i.url());
-                    installationStatus.put(i.url(), statusDict(store, "installation", key, "Software Installation", key));
-                }
-                Map<String, Instance> byPartition = new LinkedHashMap<>();
-                Map<String, Map<String, Object>> partitionStatus = new LinkedHashMap<>();
-                List<Partition> partitions = store.partitions(n.reference());
-                for (Partition p : partitions) {
-                    Optional<Instance> i = store.instanceOnPartition(n.reference(), p.reference());
-                    if (i.isPresent()) {
-                        byPartition.put(p.reference(), i.get());
-                        partitionStatus.put(p.reference(),
-                                statusDict(store, "instance", i.get().guid(), "Software Instance", i.get().guid()));
-                    }
-                }
-                views.add(new NodeView(n, statusDict(store, "node", n.reference(), "Compute Node", n.reference()),
-                        partitions, installations, installationStatus, byPartition, partitionStatus));
-            }
-            return views;
-        });
-    }
-
-    /** One instance by guid ({@code SOFTINST-N}), with its document. */
-    public Optional<Map<String, Object>> instanceByGuid(String guid) {
-        Long id = parseGuid(guid);
-        if (id == null) {
-            return Optional.empty();
-        }
-        return tx(store -> {
-            Optional<Instance> i = store.instance(id);
-            return i.isPresent() ? Optional.of(jsonDocument(store, i.get())) : Optional.<Map<String, Object>>empty();
-        });
-    }
-
-    public Optional<Map<String, Object>> instanceOnPartitionDocument(String computer, String partition) {
-        return tx(store -> {
-            Optional<Instance> i = store.instanceOnPartition(computer, partition);
-            return i.isPresent() ? Optional.of(jsonDocument(store, i.get())) : Optional.<Map<String, Object>>empty();
-        });
-    }
-
-    public Optional<Map<String, Object>> rootDocument(String title) {
-        return tx(store -> {
-            Optional<Instance> i = store.instance(title, "");
-            return i.isPresent() ? Optional.of(jsonDocument(store, i.get())) : Optional.<Map<String, Object>>empty();
-        });
-    }
-
-    /** JSON-RPC's instance document (§3.2). */
-    public Map<String, Object> jsonDocument(Store store, Instance i) throws SQLException {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("title", i.title());
-        d.put("instance_guid", i.guid());
-        d.put("software_release_uri", i.softwareRelease());
-        d.put("software_type", i.softwareType());
-        d.put("state", i.requestedState());
-        d.put("connection_parameters", InstanceXml.read(i.connectionXml()));
-        d.put("parameters", InstanceXml.read(i.parameterXml()));
-        d.put("shared", i.shared());
-        d.put("root_instance_title", i.rootTitle());
-        List<Object> ips = new ArrayList<>();
-        Instance placement = i.shared() && i.hostInstanceId() != null ? store.instance(i.hostInstanceId()).orElse(i) : i;
-        if (!i.shared()) {
-            for (Object t : ipList(store, placement)) {
-                ips.add(((Tuple) t).items());
-            }
-        }
-        d.put("ip_list", ips);
-        d.put("full_ip_list", new ArrayList<>());
-        d.put("sla_parameters", InstanceXml.read(i.slaXml()));
-        d.put("computer_guid", i.computerReference() == null ? "" : i.computerReference());
-        d.put("compute_partition_id", i.partitionReference() == null ? "" : i.partitionReference());
-        d.put("processing_timestamp", i.timestamp());
-        d.put("access_status_message", store.status("instance", i.guid()).map(Status::text).orElse(""));
-        return d;
-    }
-
-    /** Runs a read or write with a {@link Store} in one transaction (for the JSON-RPC layer). */
-    public <T> T withStore(StoreWork<T> work) {
-        return tx(work::run);
-    }
-
-    /** Work on the store inside one transaction. */
-    public interface StoreWork<T> {
-        T run(Store store) throws SQLException;
-    }
-
-    /** Reported state by guid (JSON-RPC), same effects as the SLAP reports. */
-    public Instance requireInstance(Store store, String guid) throws SQLException {
-        Long id = parseGuid(guid);
-        Optional<Instance> i = id == null ? Optional.empty() : store.instance(id);
-        return i.orElseThrow(() -> RequestError.forbidden("No software instance " + guid + " found."));
-    }
-
-    static Long parseGuid(String guid) {
-        if (guid == null || !guid.startsWith("SOFTINST-")) {
-            return null;
-        }
-        try {
-            return Long.parseLong(guid.substring("SOFTINST-".length()));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
 
     // ================================================================== helpers
 
@@ -839,82 +544,5 @@ public final class MasterService {
             }
         }
         throw RequestError.notFound("no shared instance '" + sharedReference + "' on partition '" + partition + "'");
-    }
-
-    private void bump(Store store, long id) throws SQLException {
-        Optional<Instance> i = store.instance(id);
-        if (i.isPresent()) {
-            Instance x = i.get();
-            store.updateInstance(copy(x, x.title(), x.requestedBy(), x.requestedState(), nextTimestamp(x.timestamp())));
-        }
-    }
-
-    private Instance withState(Instance i, String state) {
-        return copy(i, i.title(), i.requestedBy(), state, nextTimestamp(i.timestamp()));
-    }
-
-    private static Instance withReported(Instance i, String reported) {
-        return new Instance(i.id(), i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(), i.parameterXml(),
-                i.connectionXml(), i.slaXml(), i.shared(), i.requestedState(), reported, i.computerReference(),
-                i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.createdAt());
-    }
-
-    private static Instance detached(Instance s) {
-        return new Instance(s.id(), s.title(), s.requestedBy(), s.softwareRelease(), s.softwareType(), s.parameterXml(),
-                s.connectionXml(), s.slaXml(), true, s.requestedState(), s.reportedState(), null, null, null,
-                s.timestamp(), s.createdAt());
-    }
-
-    private static Instance copy(Instance i, String title, String requestedBy, String state, long timestamp) {
-        return new Instance(i.id(), title, requestedBy, i.softwareRelease(), i.softwareType(), i.parameterXml(),
-                i.connectionXml(), i.slaXml(), i.shared(), state, i.reportedState(), i.computerReference(),
-                i.partitionReference(), i.hostInstanceId(), timestamp, i.createdAt());
-    }
-
-    private void putStatus(Store store, String kind, String reference, String text) throws SQLException {
-        long now = nowMillis();
-        Optional<Status> old = store.status(kind, reference);
-        long since = old.filter(s -> AccessTexts.kind(s.text()).equals(AccessTexts.kind(text)))
-                .map(Status::since).orElse(now);
-        store.putStatus(new Status(kind, reference, text, now, since));
-    }
-
-    private String statusText(Store store, String kind, String reference) throws SQLException {
-        return store.status(kind, reference).map(Status::text).orElse(AccessTexts.noData(reference));
-    }
-
-    private Map<String, Object> statusDict(Store store, String kind, String reference, String portalType, String user)
-            throws SQLException {
-        Optional<Status> s = store.status(kind, reference);
-        Map<String, Object> d = new LinkedHashMap<>();
-        long now = nowMillis();
-        if (s.isEmpty()) {
-            d.put("created_at", RFC_1123.format(Instant.ofEpochMilli(now)));
-            d.put("no_data", 1L);
-            d.put("portal_type", portalType);
-            d.put("reference", reference);
-            d.put("since", RFC_1123.format(Instant.ofEpochMilli(now)));
-            d.put("state", "");
-            d.put("text", AccessTexts.noData(reference));
-            d.put("user", "SlapOS Master");
-            return d;
-        }
-        Status status = s.get();
-        d.put("created_at", RFC_1123.format(Instant.ofEpochMilli(status.createdAt())));
-        long age = now - status.createdAt();
-        // the master's 0.0025 and 0.005 day thresholds (3.6 and 7.2 minutes)
-        if (age > 216_000L) {
-            d.put("no_data_since_5_minutes", 1L);
-        }
-        if (age > 432_000L) {
-            d.put("no_data_since_15_minutes", 1L);
-        }
-        d.put("portal_type", portalType);
-        d.put("reference", reference);
-        d.put("since", RFC_1123.format(Instant.ofEpochMilli(status.since())));
-        d.put("state", "");
-        d.put("text", status.text());
-        d.put("user", Objects.requireNonNullElse(user, "SlapOS Master"));
-        return d;
     }
 }

@@ -196,13 +196,13 @@ class MasterServiceTest {
         master.format(computer("COMP-1", 3));
         request("svc", Map.of(), false);
         master.format(computer("COMP-1", 0));
-        var node = master.nodes("COMP-1").get(0);
+        var node = master.queries().nodes("COMP-1").get(0);
         assertThat(node.partitions()).extracting(p -> p.reference() + ":" + p.slapState()).containsExactly("slappart0:inactive");
         @SuppressWarnings("unchecked")
         List<Object> seen = (List<Object>) master.fullComputerInformation("COMP-1").stateMap().get("_computer_partition_list");
         assertThat(seen).isEmpty();
         master.format(computer("COMP-1", 2));
-        assertThat(master.nodes("COMP-1").get(0).partitions()).extracting(p -> p.reference() + ":" + p.slapState())
+        assertThat(master.queries().nodes("COMP-1").get(0).partitions()).extracting(p -> p.reference() + ":" + p.slapState())
                 .containsExactly("slappart0:busy", "slappart1:free");
     }
 }

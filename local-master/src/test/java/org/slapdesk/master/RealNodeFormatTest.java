@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.master.CertificateIssuer.Issued;
 import org.slapdesk.master.CertificateIssuer.Role;
-import org.slapdesk.master.MasterService.NodeView;
+import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.tls.CertificateAuthority;
 import org.slapdesk.testlab.SlaposVenv;
 import org.slapdesk.testlab.TestHost;
@@ -66,7 +66,7 @@ class RealNodeFormatTest {
                         + host.exec("cat", "/opt/slapos/log/slapos-node-format.log").stdout();
                 assertThat(format.exitCode()).as(log).isZero();
 
-                List<NodeView> nodes = master.service().nodes("COMP-NS");
+                List<NodeView> nodes = master.queries().nodes("COMP-NS");
                 assertThat(nodes).as(log).hasSize(1);
                 assertThat(nodes.get(0).partitions()).extracting(p -> p.reference())
                         .containsExactly("slappart0", "slappart1", "slappart2");
@@ -75,7 +75,7 @@ class RealNodeFormatTest {
                 var instance = master.service().request(new InstanceRequestForm("https://lab.example/sr.cfg", "on-ns",
                         null, java.util.Map.of(), java.util.Map.of(), null, false, null, null));
                 assertThat(instance.allocated()).isTrue();
-                assertThat(master.service().instanceByGuid(instance.instance().guid()).orElseThrow().get("ip_list").toString())
+                assertThat(master.queries().instanceByGuid(instance.instance().guid()).orElseThrow().get("ip_list").toString())
                         .contains(prefix);
             }
         }

@@ -101,7 +101,7 @@ class RealSlapNodeTest {
         JsonNode freed = slapos.node("info", "COMP-1").get("partitions").get(0);
         assertThat(freed.has("title")).isFalse();
         assertThat(freed.get("requested_state").asText()).isEqualTo("destroyed");
-        assertThat(master.service().instanceByGuid(guid)).isEmpty();
+        assertThat(master.queries().instanceByGuid(guid)).isEmpty();
 
         slapos.cli("remove", SR, "COMP-1");
         assertThat(slapos.node("info", "COMP-1").get("software").get(0).get(1).asText()).isEqualTo("destroyed");

@@ -45,7 +45,7 @@ class RealSlaposCliTest {
     @Test
     void supplyRequestListInfoAndComputers() throws Exception {
         assertThat(ok(slapos.cli("supply", SR, "COMP-B"))).contains("");
-        assertThat(master.service().nodes("COMP-B").get(0).installations()).extracting(i -> i.url()).containsExactly(SR);
+        assertThat(master.queries().nodes("COMP-B").get(0).installations()).extracting(i -> i.url()).containsExactly(SR);
 
         // --node pins the node; --parameters travel as a dict
         String requested = ok(slapos.cli("request", "web", SR, "--node", "computer_guid=COMP-B",
@@ -99,7 +99,7 @@ class RealSlaposCliTest {
         assertThat(json(ok(slapos.cli("service", "info", "typed"))).get("software-type").asText()).isEqualTo("replica");
 
         ok(slapos.cli("remove", SR, "COMP-B"));
-        assertThat(master.service().nodes("COMP-B").get(0).installations().get(0).requestedState()).isEqualTo("destroyed");
+        assertThat(master.queries().nodes("COMP-B").get(0).installations().get(0).requestedState()).isEqualTo("destroyed");
 
         ok(slapos.cli("request", "web", SR, "--node", "computer_guid=COMP-B", "--state", "destroyed"));
         assertThat(rpc("slapos.get.v0.instance_tree", "{\"title\": \"web\"}").get("state").asText()).isEqualTo("destroyed");

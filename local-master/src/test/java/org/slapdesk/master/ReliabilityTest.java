@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.XmlMarshal;
-import org.slapdesk.master.MasterService.NodeView;
+import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.store.Rows.Instance;
 
 /** Many clients at once, slow clients, oversized bodies: no lost or doubled instance, no hang, no 500. */
@@ -97,7 +97,7 @@ class ReliabilityTest {
         } finally {
             pool.shutdownNow();
         }
-        NodeView node = master.service().nodes("COMP-1").get(0);
+        NodeView node = master.queries().nodes("COMP-1").get(0);
         List<Instance> instances = new ArrayList<>(node.instanceByPartition().values());
         assertThat(instances).hasSize(clients + 1);
         assertThat(instances.stream().map(Instance::title).distinct()).hasSize(clients + 1);

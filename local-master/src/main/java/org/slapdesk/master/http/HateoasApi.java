@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.slapdesk.master.MasterService;
-import org.slapdesk.master.MasterService.NodeView;
-import org.slapdesk.master.MasterService.TreeView;
+import org.slapdesk.master.MasterQueries;
+import org.slapdesk.master.MasterQueries.NodeView;
+import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.InstanceXml;
 import org.slapdesk.master.store.Rows.Instance;
@@ -36,9 +36,9 @@ final class HateoasApi {
             "portal_type:(\"Software Instance\", \"Slave Instance\") AND validation_state:validated";
     private static final Pattern CONDITION = Pattern.compile("\\s+AND\\s+([a-z_]+):=\"(.*?)\"(?=\\s+AND\\s+|$)");
 
-    private final MasterService master;
+    private final MasterQueries master;
 
-    HateoasApi(MasterService master) {
+    HateoasApi(MasterQueries master) {
         this.master = master;
     }
 

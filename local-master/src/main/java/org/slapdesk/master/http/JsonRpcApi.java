@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.master.InstanceRequestForm;
 import org.slapdesk.master.MasterService;
-import org.slapdesk.master.MasterService.NodeView;
-import org.slapdesk.master.MasterService.TreeView;
+import org.slapdesk.master.MasterQueries;
+import org.slapdesk.master.MasterQueries.NodeView;
+import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.InstanceXml;
 import org.slapdesk.master.store.Rows.Installation;
@@ -34,11 +35,13 @@ final class JsonRpcApi {
     private record Spec(List<String> required, Method method) {}
 
     private final MasterService master;
+    private final MasterQueries queries;
     private final ObjectMapper json;
     private final Map<String, Spec> methods = new HashMap<>();
 
     JsonRpcApi(MasterService master, ObjectMapper json) {
         this.master = master;
+        this.queries = master.queries();
         this.json = json;
         define();
     }
@@ -135,7 +138,7 @@ final class JsonRpcApi {
     private record Placement(String computer, String partition, String sharedReference, Instance instance) {}
 
     private Placement placement(String guid) {
-        Instance i = master.withStore(store -> master.requireInstance(store, guid));
+        Instance i = queries.withStore(store -> queries.requireInstance(store, guid));
         if (!i.allocated()) {
             throw RequestError.forbidden("instance " + guid + " is not allocated yet");
         }
@@ -160,24 +163,24 @@ final class JsonRpcApi {
                 notReady.put("message", "Software Instance Not Ready");
                 return notReady;
             }
-            return master.instanceByGuid(outcome.instance().guid()).orElseGet(() -> Map.of(
+            return queries.instanceByGuid(outcome.instance().guid()).orElseGet(() -> Map.of(
                     "title", outcome.instance().title(), "instance_guid", outcome.instance().guid(),
                     "state", "destroyed"));
         });
         on("get.v0.software_instance", List.of("instance_guid"), (b, caller, base) -> {
             caller.requireUser("reading an instance");
-            return master.instanceByGuid(text(b, "instance_guid")).orElseThrow(() ->
+            return queries.instanceByGuid(text(b, "instance_guid")).orElseThrow(() ->
                     RequestError.forbidden("No software instance " + text(b, "instance_guid") + " found."));
         });
         on("get.v0.compute_partition", List.of("computer_guid", "compute_partition_id"), (b, caller, base) -> {
             caller.requirePartition(text(b, "computer_guid"), text(b, "compute_partition_id"), "reading a partition");
-            return master.instanceOnPartitionDocument(text(b, "computer_guid"), text(b, "compute_partition_id"))
+            return queries.instanceOnPartitionDocument(text(b, "computer_guid"), text(b, "compute_partition_id"))
                     .orElseThrow(() -> RequestError.forbidden("No instance on partition "
                             + text(b, "compute_partition_id") + " found."));
         });
         on("get.v0.instance_tree", List.of("title"), (b, caller, base) -> {
             caller.requireUser("reading an instance tree");
-            return master.rootDocument(text(b, "title")).orElseThrow(() ->
+            return queries.rootDocument(text(b, "title")).orElseThrow(() ->
                     RequestError.forbidden("No instance tree " + text(b, "title") + " found."));
         });
         on("allDocs.v0.compute_node_instance_list", List.of("computer_guid"), (b, caller, base) -> {
@@ -216,7 +219,7 @@ final class JsonRpcApi {
                 throw RequestError.forbidden("No software instance " + guid + " found.");
             }
             List<Object> result = new ArrayList<>();
-            for (Instance s : master.withStore(store -> store.sharedOnHost(host.instance().id()))) {
+            for (Instance s : queries.withStore(store -> store.sharedOnHost(host.instance().id()))) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("title", s.title());
                 row.put("instance_guid", s.guid());
@@ -231,7 +234,7 @@ final class JsonRpcApi {
         on("allDocs.v0.instance_tree_list", List.of(), (b, caller, base) -> {
             caller.requireUser("listing instance trees");
             List<Object> result = new ArrayList<>();
-            for (TreeView tree : master.trees(null)) {
+            for (TreeView tree : queries.trees(null)) {
                 result.add(Map.of("title", tree.root().title()));
             }
             return Map.of("result_list", result);
@@ -367,7 +370,7 @@ final class JsonRpcApi {
     }
 
     private NodeView node(String computer) {
-        List<NodeView> nodes = master.nodes(computer);
+        List<NodeView> nodes = queries.nodes(computer);
         if (nodes.isEmpty()) {
             throw RequestError.forbidden(computer + " is not registered.");
         }

@@ -31,7 +31,7 @@ public final class Router implements HttpHandler {
 
     public Router(MasterService master, int maxBodyBytes, String fallbackBase) {
         this.slap = new SlapApi(master);
-        this.hateoas = new HateoasApi(master);
+        this.hateoas = new HateoasApi(master.queries());
         this.jsonRpc = new JsonRpcApi(master, json);
         this.maxBodyBytes = maxBodyBytes;
         this.fallbackBase = fallbackBase;

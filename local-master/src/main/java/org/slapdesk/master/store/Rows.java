@@ -38,6 +38,49 @@ public final class Rows {
         public boolean allocated() {
             return shared ? hostInstanceId != null : partitionReference != null;
         }
+
+        public Instance withTimestamp(long newTimestamp) {
+            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
+                    slaXml, shared, requestedState, reportedState, computerReference, partitionReference,
+                    hostInstanceId, newTimestamp, createdAt);
+        }
+
+        public Instance withState(String state, long newTimestamp) {
+            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
+                    slaXml, shared, state, reportedState, computerReference, partitionReference, hostInstanceId,
+                    newTimestamp, createdAt);
+        }
+
+        public Instance withReported(String reported) {
+            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
+                    slaXml, shared, requestedState, reported, computerReference, partitionReference, hostInstanceId,
+                    timestamp, createdAt);
+        }
+
+        public Instance withConnection(String xml) {
+            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, xml, slaXml,
+                    shared, requestedState, reportedState, computerReference, partitionReference, hostInstanceId,
+                    timestamp, createdAt);
+        }
+
+        public Instance renamed(String newTitle, String newRequestedBy, long newTimestamp) {
+            return new Instance(id, newTitle, newRequestedBy, softwareRelease, softwareType, parameterXml,
+                    connectionXml, slaXml, shared, requestedState, reportedState, computerReference,
+                    partitionReference, hostInstanceId, newTimestamp, createdAt);
+        }
+
+        /** What the request asks now (release, type, parameters, SLA, state). */
+        public Instance requested(String release, String type, String parameters, String sla, String state,
+                                  long newTimestamp) {
+            return new Instance(id, title, requestedBy, release, type, parameters, connectionXml, sla, shared, state,
+                    reportedState, computerReference, partitionReference, hostInstanceId, newTimestamp, createdAt);
+        }
+
+        /** Placed on a partition (host null) or, for a shared instance, on the host's partition. */
+        public Instance placedOn(String computer, String partition, Long host, long newTimestamp) {
+            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
+                    slaXml, shared, requestedState, reportedState, computer, partition, host, newTimestamp, createdAt);
+        }
     }
 
     public record Status(String kind, String reference, String text, long createdAt, long since) {}

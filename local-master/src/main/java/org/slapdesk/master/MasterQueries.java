@@ -1,0 +1,143 @@
+package org.slapdesk.master;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slapdesk.master.store.Database;
+import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.Instance;
+import org.slapdesk.master.store.Rows.Node;
+import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Store;
+
+/** What the master knows, read for listings and info pages (HATEOAS, JSON-RPC, the GUI). */
+public final class MasterQueries {
+
+    private final Database database;
+    private final AccessStatuses statuses;
+    private final Documents documents;
+
+    MasterQueries(Database database, AccessStatuses statuses, Documents documents) {
+        this.database = database;
+        this.statuses = statuses;
+        this.documents = documents;
+    }
+
+    private <T> T tx(StoreWork<T> body) {
+        try {
+            return database.transaction(c -> body.run(new Store(c)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** A root instance (a service) with what listing and info pages show. */
+    public record TreeView(Instance root, Map<String, Object> status, List<Instance> members) {}
+
+    public List<TreeView> trees(String title) {
+        return tx(store -> {
+            List<TreeView> trees = new ArrayList<>();
+            for (Instance root : store.roots()) {
+                if (title == null || title.equals(root.title())) {
+                    trees.add(new TreeView(root, statuses.dict(store, "instance", root.guid(), "Software Instance"),
+                            store.tree(root.title())));
+                }
+            }
+            return trees;
+        });
+    }
+
+    /** A node with its partitions, installations and statuses. */
+    public record NodeView(Node node, Map<String, Object> status, List<Partition> partitions,
+                           List<Installation> installations, Map<String, Map<String, Object>> installationStatus,
+                           Map<String, Instance> instanceByPartition,
+                           Map<String, Map<String, Object>> partitionStatus) {}
+
+    public List<NodeView> nodes(String reference) {
+        return tx(store -> {
+            List<NodeView> views = new ArrayList<>();
+            for (Node n : store.nodes()) {
+                if (reference != null && !reference.equals(n.reference())) {
+                    continue;
+                }
+                Map<String, Map<String, Object>> installationStatus = new LinkedHashMap<>();
+                List<Installation> installations = store.installations(n.reference());
+                for (Installation i : installations) {
+                    String key = MasterService.installationKey(n.reference(), i.url());
+                    installationStatus.put(i.url(), statuses.dict(store, "installation", key, "Software Installation"));
+                }
+                Map<String, Instance> byPartition = new LinkedHashMap<>();
+                Map<String, Map<String, Object>> partitionStatus = new LinkedHashMap<>();
+                List<Partition> partitions = store.partitions(n.reference());
+                for (Partition p : partitions) {
+                    Optional<Instance> i = store.instanceOnPartition(n.reference(), p.reference());
+                    if (i.isPresent()) {
+                        byPartition.put(p.reference(), i.get());
+                        partitionStatus.put(p.reference(),
+                                statuses.dict(store, "instance", i.get().guid(), "Software Instance"));
+                    }
+                }
+                views.add(new NodeView(n, statuses.dict(store, "node", n.reference(), "Compute Node"),
+                        partitions, installations, installationStatus, byPartition, partitionStatus));
+            }
+            return views;
+        });
+    }
+
+    /** One instance by guid ({@code SOFTINST-N}), with its document. */
+    public Optional<Map<String, Object>> instanceByGuid(String guid) {
+        Long id = parseGuid(guid);
+        if (id == null) {
+            return Optional.empty();
+        }
+        return tx(store -> {
+            Optional<Instance> i = store.instance(id);
+            return i.isPresent() ? Optional.of(documents.json(store, i.get())) : Optional.<Map<String, Object>>empty();
+        });
+    }
+
+    public Optional<Map<String, Object>> instanceOnPartitionDocument(String computer, String partition) {
+        return tx(store -> {
+            Optional<Instance> i = store.instanceOnPartition(computer, partition);
+            return i.isPresent() ? Optional.of(documents.json(store, i.get())) : Optional.<Map<String, Object>>empty();
+        });
+    }
+
+    public Optional<Map<String, Object>> rootDocument(String title) {
+        return tx(store -> {
+            Optional<Instance> i = store.instance(title, "");
+            return i.isPresent() ? Optional.of(documents.json(store, i.get())) : Optional.<Map<String, Object>>empty();
+        });
+    }
+
+    /** Runs a read or write with a {@link Store} in one transaction (for the JSON-RPC layer). */
+    public <T> T withStore(StoreWork<T> work) {
+        return tx(work::run);
+    }
+
+    /** Work on the store inside one transaction. */
+    public interface StoreWork<T> {
+        T run(Store store) throws SQLException;
+    }
+
+    /** Reported state by guid (JSON-RPC), same effects as the SLAP reports. */
+    public Instance requireInstance(Store store, String guid) throws SQLException {
+        Long id = parseGuid(guid);
+        Optional<Instance> i = id == null ? Optional.empty() : store.instance(id);
+        return i.orElseThrow(() -> RequestError.forbidden("No software instance " + guid + " found."));
+    }
+
+    static Long parseGuid(String guid) {
+        if (guid == null || !guid.startsWith("SOFTINST-")) {
+            return null;
+        }
+        try {
+            return Long.parseLong(guid.substring("SOFTINST-".length()));
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+}
