@@ -128,11 +128,21 @@ public final class MasterService {
         }
     }
 
-    /** {@code getFullComputerInformation}: the node's partitions and releases (§2.5). */
+    /** {@code getFullComputerInformation} as the node itself asks it: also its contact (§5.1). */
     public SlapObject fullComputerInformation(String computer) {
+        return fullComputerInformation(computer, true);
+    }
+
+    /**
+     * {@code getFullComputerInformation}: the node's partitions and releases (§2.5). Only the
+     * node's own call is contact; a console reading the node must not make it look alive.
+     */
+    public SlapObject fullComputerInformation(String computer, boolean nodeContact) {
         return tx(store -> {
             Node node = requireNode(store, computer);
-            statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
+            if (nodeContact) {
+                statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
+            }
             List<Object> releases = new ArrayList<>();
             for (Installation i : store.installations(computer)) {
                 releases.add(documents.softwareRelease(i));

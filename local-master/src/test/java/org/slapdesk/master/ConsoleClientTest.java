@@ -29,11 +29,15 @@ class ConsoleClientTest {
         try (LocalMaster master = LocalMaster.start(dir.resolve("m.sqlite"),
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             new MasterHttp(master.url()).format("COMP-1", 2);
-            master.service().fullComputerInformation("COMP-1");
             SlapMaster client = SlapMaster.open(MasterProfile.plain("local", master.url().toString())
                     .withRestUrl(master.hateoasUrl()));
             try {
                 assertThat(client.nodes()).extracting(n -> n.reference()).containsExactly("COMP-1");
+                client.node("COMP-1");
+                assertThat(client.nodeStatus("COMP-1"))
+                        .as("the console reading a node is not the node's contact: still no data")
+                        .isEmpty();
+                master.service().fullComputerInformation("COMP-1");
                 assertThat(client.nodeStatus("COMP-1").orElseThrow().text()).isEqualTo("#access COMP-1");
                 client.supply(SR, "COMP-1");
                 SoftwareInstance requested = client.request(new InstanceRequest("svc", SR, "default",

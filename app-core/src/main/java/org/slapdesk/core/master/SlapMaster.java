@@ -441,6 +441,10 @@ public final class SlapMaster implements Master {
 
     // ------------------------------------------------------------------ status, token
 
+    private static boolean isSet(Object flag) {
+        return flag instanceof Boolean b ? b : flag instanceof Number n ? n.longValue() != 0 : flag != null;
+    }
+
     @Override
     public Optional<AccessStatus> nodeStatus(String computeNodeReference) throws MasterException {
         Map<String, Object> status;
@@ -451,7 +455,8 @@ public final class SlapMaster implements Master {
             return Optional.empty();
         }
         Optional<String> text = string(status.get("text"));
-        if (text.isEmpty() || status.containsKey("no_data") && !text.get().startsWith("#")) {
+        // the master's "no data" entry carries an #error text, but the dashboard shows it grey
+        if (text.isEmpty() || isSet(status.get("no_data"))) {
             return Optional.empty();
         }
         return Optional.of(new AccessStatus(text.get(), instant(status.get("created_at")), instant(status.get("since"))));

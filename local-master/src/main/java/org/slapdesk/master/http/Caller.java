@@ -19,6 +19,9 @@ public record Caller(Role role, String name, boolean authenticated) {
 
     public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false);
 
+    /** How Slapdesk's own client names itself (app-core's ClientOptions.DEFAULT_USER_AGENT). */
+    public static final String CONSOLE_USER_AGENT_PREFIX = "slapdesk/";
+
     public static Caller of(HttpExchange exchange) {
         if (!(exchange instanceof HttpsExchange https)) {
             return LOOPBACK;
@@ -50,6 +53,18 @@ public record Caller(Role role, String name, boolean authenticated) {
         } catch (InvalidNameException e) {
             throw RequestError.forbidden("unreadable certificate subject");
         }
+    }
+
+    /**
+     * Whether a call is the node's own contact, which the master records as {@code #access}.
+     * With certificates that is the node's certificate; on loopback, where nobody is
+     * authenticated, anyone but a console (which says so in its User-Agent) reading the node.
+     */
+    public boolean isNodeItself(String computer, String userAgent) {
+        if (authenticated) {
+            return role == Role.NODE && name.equals(computer);
+        }
+        return userAgent == null || !userAgent.startsWith(CONSOLE_USER_AGENT_PREFIX);
     }
 
     /** Users only (supply, request as a user, listings). */

@@ -136,11 +136,13 @@ final class SlapApi {
     private void nodeSide() {
         on("getFullComputerInformation", "GET", c -> {
             c.caller().requireNode(c.computer(), "getFullComputerInformation");
-            return Answer.marshalled(master.fullComputerInformation(c.computer()));
+            return Answer.marshalled(master.fullComputerInformation(c.computer(),
+                    c.caller().isNodeItself(c.computer(), c.exchange().getRequestHeaders().getFirst("User-Agent"))));
         });
         on("getComputerInformation", "GET", c -> {
             c.caller().requireNode(c.computer(), "getComputerInformation");
-            return Answer.marshalled(master.fullComputerInformation(c.computer()));
+            return Answer.marshalled(master.fullComputerInformation(c.computer(),
+                    c.caller().isNodeItself(c.computer(), c.exchange().getRequestHeaders().getFirst("User-Agent"))));
         });
         on("loadComputerConfigurationFromXML", "POST", c -> {
             Map<String, Object> computer = Marshalled.dictionary(c.require("xml"), "xml");
