@@ -9,6 +9,7 @@ import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
 import org.slapdesk.remote.action.kvm.KvmAction;
+import org.slapdesk.remote.action.network.BridgeAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
@@ -20,6 +21,8 @@ import org.slapdesk.remote.action.slapos.RestartProcessAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
 import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.ConnectOptions;
+import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.OutputListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,7 +40,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
                 NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
                 NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class})
+                NodeCommand.Storage.class, NodeCommand.Bridge.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
@@ -330,4 +333,38 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
+    @Command(name = "bridge", description = "A bridge for VMs (Debian interfaces or generic rc.local), slapos.cfg interface_name and"
+            + " create_tap; the node reverts by itself unless reached again and confirmed within --confirm-seconds.")
+    static final class Bridge extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Option(names = "--style", defaultValue = "debian", description = "debian or generic (default: ${DEFAULT-VALUE})") String style;
+        @Option(names = "--interface", defaultValue = "eth0") String iface;
+        @Option(names = "--bridge", defaultValue = "br0") String bridge;
+        @Option(names = "--addressing", defaultValue = "keep", description = "keep (move the current addresses) or dhcp") String addressing;
+        @Option(names = "--confirm-seconds", defaultValue = "120") int confirmSeconds;
+
+        @Override
+        public Integer call() {
+            try {
+                BridgeAction.Style st = switch (style) {
+                    case "debian" -> BridgeAction.Style.DEBIAN;
+                    case "generic" -> BridgeAction.Style.GENERIC;
+                    default -> throw new IllegalArgumentException("--style is debian or generic, not '" + style + "'");
+                };
+                BridgeAction.Addressing ad = switch (addressing) {
+                    case "keep" -> BridgeAction.Addressing.KEEP_CURRENT;
+                    case "dhcp" -> BridgeAction.Addressing.DHCP;
+                    default -> throw new IllegalArgumentException("--addressing is keep or dhcp, not '" + addressing + "'");
+                };
+                // checks the input before connecting
+                new BridgeAction(st, ad, iface, bridge, slapos.config, Duration.ofSeconds(confirmSeconds), () -> null);
+                return run().action(node -> new BridgeAction(st, ad, iface, bridge, slapos.config,
+                        Duration.ofSeconds(confirmSeconds), () -> NodeConnection.open(node.target(), ConnectOptions.defaults())),
+                        apply.dryRun, apply.yes);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+        }
+    }
 }
