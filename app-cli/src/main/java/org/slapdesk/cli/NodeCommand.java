@@ -8,6 +8,9 @@ import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
+import org.slapdesk.remote.action.ha.ClusterMonitor;
+import org.slapdesk.remote.action.ha.OpenSvcAction;
+import org.slapdesk.remote.action.ha.ServiceStatus;
 import org.slapdesk.remote.action.kvm.KvmAction;
 import org.slapdesk.remote.action.network.BridgeAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
@@ -40,7 +43,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
                 NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
                 NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class, NodeCommand.Bridge.class})
+                NodeCommand.Storage.class, NodeCommand.Bridge.class, NodeCommand.Ha.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
@@ -362,6 +365,48 @@ public final class NodeCommand implements Callable<Integer> {
                 return run().action(node -> new BridgeAction(st, ad, iface, bridge, slapos.config,
                         Duration.ofSeconds(confirmSeconds), () -> NodeConnection.open(node.target(), ConnectOptions.defaults())),
                         apply.dryRun, apply.yes);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+        }
+    }
+    @Command(name = "ha", description = "OpenSVC: mon, status SERVICE, start|switch|stop SERVICE (e.g. slapos/svc/comp1).")
+    static final class Ha extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Parameters(index = "0", description = "mon, status, start, switch or stop") String operation;
+        @Parameters(index = "1", arity = "0..1", description = "the service path") String service;
+
+        @Override
+        public Integer call() {
+            if (operation.equals("mon")) {
+                return run().query((node, out) -> {
+                    ClusterMonitor mon = OpenSvcAction.monitor(node);
+                    out.println("nodes: " + String.join(", ", mon.nodes()) + "   threads: " + mon.threads());
+                    mon.services().forEach(sv -> out.println(sv.path() + "  " + sv.availability() + "  " + sv.topology()
+                            + "  " + sv.instances() + "  " + sv.nodeStates()));
+                });
+            }
+            try {
+                if (service == null) {
+                    throw new IllegalArgumentException(operation + " needs a service path, e.g. slapos/svc/comp1");
+                }
+                if (operation.equals("status")) {
+                    new OpenSvcAction(service, OpenSvcAction.Operation.STOP); // validates the name
+                    return run().query((node, out) -> {
+                        ServiceStatus st = OpenSvcAction.status(node, service);
+                        out.println(st.path() + "  " + st.overall() + "  active on " + st.activeNode().orElse("no node"));
+                        st.instances().forEach(i -> out.println("  " + i.node() + (i.standby() ? " stdby " : " ") + i.availability() + " " + i.detail()));
+                        st.resources().forEach(r -> out.println("  " + r.id() + " " + r.flags() + (r.standby() ? " stdby " : " ") + r.status() + " " + r.description()));
+                    });
+                }
+                OpenSvcAction.Operation op = switch (operation) {
+                    case "start" -> OpenSvcAction.Operation.START;
+                    case "switch" -> OpenSvcAction.Operation.SWITCH;
+                    case "stop" -> OpenSvcAction.Operation.STOP;
+                    default -> throw new IllegalArgumentException("say mon, status, start, switch or stop, not '" + operation + "'");
+                };
+                OpenSvcAction action = new OpenSvcAction(service, op);
+                return run().action(node -> action, apply.dryRun, apply.yes);
             } catch (IllegalArgumentException e) {
                 return invalid(e);
             }
