@@ -12,6 +12,8 @@ import org.slapdesk.remote.action.ha.ClusterMonitor;
 import org.slapdesk.remote.action.ha.OpenSvcAction;
 import org.slapdesk.remote.action.ha.ServiceStatus;
 import org.slapdesk.remote.action.kvm.KvmAction;
+import org.slapdesk.remote.action.re6st.Re6stAction;
+import org.slapdesk.remote.action.re6st.Re6stStatus;
 import org.slapdesk.remote.action.network.BridgeAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
 import org.slapdesk.remote.action.slapos.FormatAction;
@@ -43,7 +45,8 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
                 NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
                 NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class, NodeCommand.Bridge.class, NodeCommand.Ha.class})
+                NodeCommand.Storage.class, NodeCommand.Bridge.class, NodeCommand.Ha.class,
+                NodeCommand.Re6st.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
@@ -406,6 +409,34 @@ public final class NodeCommand implements Callable<Integer> {
                     default -> throw new IllegalArgumentException("say mon, status, start, switch or stop, not '" + operation + "'");
                 };
                 OpenSvcAction action = new OpenSvcAction(service, op);
+                return run().action(node -> action, apply.dryRun, apply.yes);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+        }
+    }
+    @Command(name = "re6st", description = "re6st: 'setup --registry URL [--token T] [--gateway-ip IP]' or 'status'.")
+    static final class Re6st extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Parameters(index = "0", description = "setup or status") String operation;
+        @Option(names = "--registry") String registry;
+        @Option(names = "--token") String token;
+        @Option(names = "--gateway-ip", description = "for the first gateway node: its public IPv4") String gatewayIp;
+
+        @Override
+        public Integer call() {
+            if (operation.equals("status")) {
+                return run().query((node, out) -> {
+                    Re6stStatus st = Re6stStatus.read(node);
+                    out.println((st.installed() ? "installed, " : "") + (st.active() ? "running" : "not running") + ": " + st.summary());
+                });
+            }
+            try {
+                if (!operation.equals("setup") || registry == null) {
+                    throw new IllegalArgumentException("use: re6st setup --registry URL [--token T] [--gateway-ip IP], or re6st status");
+                }
+                Re6stAction action = new Re6stAction(new Re6stAction.Settings(registry, Optional.ofNullable(token),
+                        Optional.ofNullable(gatewayIp)));
                 return run().action(node -> action, apply.dryRun, apply.yes);
             } catch (IllegalArgumentException e) {
                 return invalid(e);
