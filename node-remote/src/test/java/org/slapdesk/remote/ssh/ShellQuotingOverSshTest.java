@@ -20,7 +20,7 @@ import org.slapdesk.testlab.TestLab;
  * Hostile strings go through {@link Shell#quote} and a real SSH exec to {@code printf %s};
  * the node's bytes (as hex, so nothing is lost in decoding) must equal the string's UTF-8.
  */
-class ShellQuotingOverSshProperties {
+class ShellQuotingOverSshTest {
 
     // one test host for the whole container: jqwik runs hundreds of tries
     private static TestLab lab;
