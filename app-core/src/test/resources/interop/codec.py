@@ -208,6 +208,46 @@ def main():
                 strict = "error"
             print(json.dumps({"name": item["name"], "serialisation": s.getSerialisation().value, "strict": strict,
                               "request": s.getInstanceRequestParameterSchemaURL() if s.getSoftwareTypeSchema() else None}))
+    elif mode == "format-dict":
+        # the computer dict of slapos.format, from its own classes, as `node format` posts it
+        import logging
+        from slapos import format as f
+        logger = logging.getLogger('interop')
+        iface = f.Interface(logger, 'eth0', '10.0.0.0/16', ipv6_interface='lo', ipv6_prefixshift=16)
+        c = f.Computer('COMP-4242', interface=iface, addr='2001:db8::1', netmask='ffff:ffff:ffff:ffff::/64',
+                       ipv6_interface='lo', partition_has_ipv6_range=True, software_user='slapsoft',
+                       tap_gateway_interface='', tap_ipv6=True, instance_root='/srv/slapgrid',
+                       software_root='/opt/slapgrid', instance_storage_home='/data', config={})
+        parts = []
+        for i in range(2):
+            u = f.User('slapuser%d' % i, ['slapsoft'])
+            u.setPath('/srv/slapgrid/slappart%d' % i)
+            tap = f.Tap('slaptap%d' % i)
+            tap.ipv4_addr = '10.0.%d.2' % (i + 1)
+            tap.ipv4_netmask = '255.255.255.0'
+            tap.ipv4_gateway = '10.0.%d.1' % (i + 1)
+            tap.ipv4_network = '10.0.%d.0/24' % (i + 1)
+            tap.ipv6_addr = '2001:db8:0:0:%d::1' % (i + 2)
+            tap.ipv6_netmask = 'ffff:ffff:ffff:ffff:ffff::'
+            tap.ipv6_gateway = '2001:db8:0:0:%d::' % (i + 2)
+            tap.ipv6_network = '2001:db8:0:0:%d::/80' % (i + 2)
+            tun = f.Tun('slaptun%d' % i, i, 2) if i == 1 else None
+            p = f.Partition('slappart%d' % i, '/srv/slapgrid/slappart%d' % i, u,
+                [{'addr': '10.0.117.%d' % (40 + i), 'netmask': '255.255.255.255'},
+                 {'addr': '2001:db8::%x' % (i + 2), 'netmask': 'ffff:ffff:ffff:ffff::'}],
+                {'addr': '2001:db8:0:0:%d::' % (i + 2), 'netmask': 'ffff:ffff:ffff:ffff:ffff::',
+                 'network': '2001:db8:0:0:%d::/80' % (i + 2), 'prefixlen': 80},
+                tap, tun)
+            if i == 0:
+                p.capability_list = ['kvm', 'gpu']
+            p.external_storage_list = ['/data/data1/slappart%d' % i] if i == 0 else []
+            parts.append(p)
+        c.partition_list = parts
+        c.public_ipv4_address = '192.0.2.10'
+        c.os_type = json.dumps(('Linux-6.1.0-x86_64-with-glibc2.36', 'debian', '12', 'Debian GNU/Linux'))
+        c.python_version = '3.11.2'
+        c.slapos_version = '1.24.0'
+        print(base64.b64encode(dumps(f._getDict(c))).decode())
     elif mode == "corpus":
         for name, value in corpus():
             xml = dumps(value)

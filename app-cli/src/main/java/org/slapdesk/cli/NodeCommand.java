@@ -8,13 +8,7 @@ import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
-import org.slapdesk.remote.action.ha.ClusterMonitor;
-import org.slapdesk.remote.action.ha.OpenSvcAction;
-import org.slapdesk.remote.action.ha.ServiceStatus;
 import org.slapdesk.remote.action.kvm.KvmAction;
-import org.slapdesk.remote.action.re6st.Re6stAction;
-import org.slapdesk.remote.action.re6st.Re6stStatus;
-import org.slapdesk.remote.action.network.BridgeAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
@@ -26,8 +20,6 @@ import org.slapdesk.remote.action.slapos.RestartProcessAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
 import org.slapdesk.remote.ssh.CancelToken;
-import org.slapdesk.remote.ssh.ConnectOptions;
-import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.OutputListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -45,8 +37,7 @@ import picocli.CommandLine.Spec;
         subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
                 NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
                 NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class, NodeCommand.Bridge.class, NodeCommand.Ha.class,
-                NodeCommand.Re6st.class})
+                NodeCommand.Storage.class, NodeBridgeCommand.class, NodeRe6stCommand.class, NodeHaCommand.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
@@ -339,108 +330,4 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "bridge", description = "A bridge for VMs (Debian interfaces or generic rc.local), slapos.cfg interface_name and"
-            + " create_tap; the node reverts by itself unless reached again and confirmed within --confirm-seconds.")
-    static final class Bridge extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Option(names = "--style", defaultValue = "debian", description = "debian or generic (default: ${DEFAULT-VALUE})") String style;
-        @Option(names = "--interface", defaultValue = "eth0") String iface;
-        @Option(names = "--bridge", defaultValue = "br0") String bridge;
-        @Option(names = "--addressing", defaultValue = "keep", description = "keep (move the current addresses) or dhcp") String addressing;
-        @Option(names = "--confirm-seconds", defaultValue = "120") int confirmSeconds;
-
-        @Override
-        public Integer call() {
-            try {
-                BridgeAction.Style st = switch (style) {
-                    case "debian" -> BridgeAction.Style.DEBIAN;
-                    case "generic" -> BridgeAction.Style.GENERIC;
-                    default -> throw new IllegalArgumentException("--style is debian or generic, not '" + style + "'");
-                };
-                BridgeAction.Addressing ad = switch (addressing) {
-                    case "keep" -> BridgeAction.Addressing.KEEP_CURRENT;
-                    case "dhcp" -> BridgeAction.Addressing.DHCP;
-                    default -> throw new IllegalArgumentException("--addressing is keep or dhcp, not '" + addressing + "'");
-                };
-                // checks the input before connecting
-                new BridgeAction(st, ad, iface, bridge, slapos.config, Duration.ofSeconds(confirmSeconds), () -> null);
-                return run().action(node -> new BridgeAction(st, ad, iface, bridge, slapos.config,
-                        Duration.ofSeconds(confirmSeconds), () -> NodeConnection.open(node.target(), ConnectOptions.defaults())),
-                        apply.dryRun, apply.yes);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-        }
-    }
-    @Command(name = "ha", description = "OpenSVC: mon, status SERVICE, start|switch|stop SERVICE (e.g. slapos/svc/comp1).")
-    static final class Ha extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Parameters(index = "0", description = "mon, status, start, switch or stop") String operation;
-        @Parameters(index = "1", arity = "0..1", description = "the service path") String service;
-
-        @Override
-        public Integer call() {
-            if (operation.equals("mon")) {
-                return run().query((node, out) -> {
-                    ClusterMonitor mon = OpenSvcAction.monitor(node);
-                    out.println("nodes: " + String.join(", ", mon.nodes()) + "   threads: " + mon.threads());
-                    mon.services().forEach(sv -> out.println(sv.path() + "  " + sv.availability() + "  " + sv.topology()
-                            + "  " + sv.instances() + "  " + sv.nodeStates()));
-                });
-            }
-            try {
-                if (service == null) {
-                    throw new IllegalArgumentException(operation + " needs a service path, e.g. slapos/svc/comp1");
-                }
-                if (operation.equals("status")) {
-                    new OpenSvcAction(service, OpenSvcAction.Operation.STOP); // validates the name
-                    return run().query((node, out) -> {
-                        ServiceStatus st = OpenSvcAction.status(node, service);
-                        out.println(st.path() + "  " + st.overall() + "  active on " + st.activeNode().orElse("no node"));
-                        st.instances().forEach(i -> out.println("  " + i.node() + (i.standby() ? " stdby " : " ") + i.availability() + " " + i.detail()));
-                        st.resources().forEach(r -> out.println("  " + r.id() + " " + r.flags() + (r.standby() ? " stdby " : " ") + r.status() + " " + r.description()));
-                    });
-                }
-                OpenSvcAction.Operation op = switch (operation) {
-                    case "start" -> OpenSvcAction.Operation.START;
-                    case "switch" -> OpenSvcAction.Operation.SWITCH;
-                    case "stop" -> OpenSvcAction.Operation.STOP;
-                    default -> throw new IllegalArgumentException("say mon, status, start, switch or stop, not '" + operation + "'");
-                };
-                OpenSvcAction action = new OpenSvcAction(service, op);
-                return run().action(node -> action, apply.dryRun, apply.yes);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-        }
-    }
-    @Command(name = "re6st", description = "re6st: 'setup --registry URL [--token T] [--gateway-ip IP]' or 'status'.")
-    static final class Re6st extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Parameters(index = "0", description = "setup or status") String operation;
-        @Option(names = "--registry") String registry;
-        @Option(names = "--token") String token;
-        @Option(names = "--gateway-ip", description = "for the first gateway node: its public IPv4") String gatewayIp;
-
-        @Override
-        public Integer call() {
-            if (operation.equals("status")) {
-                return run().query((node, out) -> {
-                    Re6stStatus st = Re6stStatus.read(node);
-                    out.println((st.installed() ? "installed, " : "") + (st.active() ? "running" : "not running") + ": " + st.summary());
-                });
-            }
-            try {
-                if (!operation.equals("setup") || registry == null) {
-                    throw new IllegalArgumentException("use: re6st setup --registry URL [--token T] [--gateway-ip IP], or re6st status");
-                }
-                Re6stAction action = new Re6stAction(new Re6stAction.Settings(registry, Optional.ofNullable(token),
-                        Optional.ofNullable(gatewayIp)));
-                return run().action(node -> action, apply.dryRun, apply.yes);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-        }
-    }
 }

@@ -11,8 +11,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        if (args.length == 0 || args[0].startsWith("--snapshot") || args[0].equals("--profile")
-                || args[0].equals("--view")) {
+        if (args.length == 0 || WindowOptions.isWindowOption(args[0])) {
             SlapdeskApp.launchWindow(args);
         } else {
             System.exit(SlapdeskCommand.run(args));

@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
-import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -19,9 +19,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * An INI file read the way Python's {@code configparser.ConfigParser} reads slapos.cfg and
@@ -35,6 +36,8 @@ import java.util.regex.Pattern;
 public final class IniFile {
 
     public static final String DEFAULT_SECTION = "DEFAULT";
+
+    private static final Logger LOG = LoggerFactory.getLogger(IniFile.class);
 
     private static final Pattern SECTION_HEADER = Pattern.compile("\\[(.+)\\]");
     private static final Pattern OPTION = Pattern.compile("(?U)(.*?)\\s*([=:])\\s*(.*)");
@@ -471,6 +474,10 @@ public final class IniFile {
         if (value.indexOf('\r') >= 0) {
             throw new IllegalArgumentException("value for [" + section + "] " + key + " contains a carriage return");
         }
+        if (!isWellFormedUnicode(value)) {
+            throw new IllegalArgumentException("value for [" + section + "] " + key
+                    + " contains a lone surrogate, which cannot be written as UTF-8");
+        }
         List<String> valueLines = new ArrayList<>(Arrays.stream(value.split("\n", -1)).map(String::strip).toList());
         while (valueLines.size() > 1 && valueLines.get(valueLines.size() - 1).isEmpty()) {
             valueLines.remove(valueLines.size() - 1);
@@ -482,6 +489,18 @@ public final class IniFile {
             }
         }
         return valueLines;
+    }
+
+    private static boolean isWellFormedUnicode(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void validateSectionName(String section) {
@@ -546,22 +565,42 @@ public final class IniFile {
      * the file it replaces (slapos-client.cfg and its keys are often 0600).
      */
     public void save(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
+        // write through a symlink to the file it points at, as an editor would
+        Path real = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath();
+        Path dir = real.getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = Files.createTempFile(dir, "." + real.getFileName(), ".tmp");
         try {
             Files.writeString(temp, render(), StandardCharsets.UTF_8);
-            if (Files.exists(target) && Files.getFileAttributeView(target, PosixFileAttributeView.class) != null) {
-                Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(target);
-                Files.setPosixFilePermissions(temp, permissions);
+            if (Files.exists(real)) {
+                copyPermissionsAndOwner(real, temp);
             }
             try {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.move(temp, real, StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void copyPermissionsAndOwner(Path from, Path to) throws IOException {
+        PosixFileAttributeView source = Files.getFileAttributeView(from, PosixFileAttributeView.class);
+        PosixFileAttributeView target = Files.getFileAttributeView(to, PosixFileAttributeView.class);
+        if (source == null || target == null) {
+            return;
+        }
+        PosixFileAttributes attributes = source.readAttributes();
+        target.setPermissions(attributes.permissions());
+        try {
+            // only root may give the file back to its owner; anyone else already owns both
+            if (!attributes.owner().equals(Files.getOwner(to))) {
+                target.setOwner(attributes.owner());
+            }
+            target.setGroup(attributes.group());
+        } catch (IOException e) {
+            LOG.debug("could not keep owner/group of {}: {}", from, e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -40,6 +41,7 @@ import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.MalformedChunkCodingException;
 import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.NoHttpResponseException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.message.BasicNameValuePair;
 import org.apache.hc.core5.io.CloseMode;
@@ -149,11 +151,11 @@ public final class MasterHttp implements AutoCloseable {
         }
     }
 
+    /** The URL without its query: what messages name as the endpoint. */
     private static String describe(String endpoint, ClassicHttpRequest request) {
         try {
             URI uri = request.getUri();
-            String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-            return endpoint.equals(base) ? base : endpoint + " (" + base + ")";
+            return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
         } catch (URISyntaxException e) {
             return endpoint;
         }
@@ -187,6 +189,9 @@ public final class MasterHttp implements AutoCloseable {
             return new MasterException.BadResponse(where, "The answer of " + where
                     + " was cut short (truncated body): the master or a proxy closed the connection early.", e);
         }
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            return new MasterException.Unreachable(where, "The call to " + where + " was interrupted (cancelled).", e);
+        }
         if (e instanceof ConnectTimeoutException) {
             return new MasterException.Unreachable(where, "Could not connect to " + where + " within "
                     + seconds(options.connectTimeout().toMillis()) + ": check the URL and the network.", e);
@@ -210,18 +215,29 @@ public final class MasterHttp implements AutoCloseable {
             return translateTls(where, ssl);
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        if (message.contains("connection reset") || message.contains("broken pipe")) {
-            return new MasterException.Unreachable(where, "The connection to " + where
-                    + " was reset: the master (or a front-end refusing our certificate) closed it.", e);
+        boolean closed = e instanceof NoHttpResponseException || message.contains("connection reset")
+                || message.contains("broken pipe");
+        if (closed && where.contains("https://")) {
+            // TLS 1.3 servers refuse a client certificate after the handshake, often by just closing
+            return new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master at " + where
+                    + " closed the TLS connection (" + e.getMessage() + "): it most likely does not accept our client"
+                    + " certificate, or needs one and none is configured.", e);
+        }
+        if (closed) {
+            return new MasterException.Unreachable(where, "The master at " + where
+                    + " closed the connection without answering (" + e.getMessage() + ").", e);
         }
         return new MasterException.Unreachable(where, "Could not talk to " + where + ": " + e.getMessage(), e);
     }
 
     private static MasterException translateTls(String where, SSLException e) {
-        if (hasCause(e, CertificateExpiredException.class) && !hasCause(e, CertPathValidatorException.class)
-                || hasCause(e, CertPathValidatorException.class) && String.valueOf(rootMessage(e)).toLowerCase(Locale.ROOT).contains("expired")) {
+        if (hasCause(e, CertificateExpiredException.class)) {
             return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
                     + where + " has expired: the connection was refused.", e);
+        }
+        if (hasCause(e, CertificateNotYetValidException.class)) {
+            return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
+                    + where + " is not valid yet: the connection was refused (check this computer's clock).", e);
         }
         if (e instanceof SSLPeerUnverifiedException || String.valueOf(rootMessage(e)).contains("subject alternative")
                 || String.valueOf(rootMessage(e)).contains("doesn't match")) {
@@ -278,8 +294,8 @@ public final class MasterHttp implements AutoCloseable {
         String where = answer.endpoint();
         String detail = answer.body().length == 0 || answer.looksLikeHtml() ? "" : " (" + answer.excerpt() + ")";
         switch (status) {
-            case 404 -> throw new MasterException.NotFound(where, "The master has no " + what + " (HTTP 404 from "
-                    + where + ")" + detail + ".");
+            case 404 -> throw new MasterException.NotFound(where, "The master answered 'not found' for " + what
+                    + " (HTTP 404 from " + where + ")" + detail + ".");
             case 408 -> throw new MasterException.NotReady(where, "The master is not ready yet for " + what
                     + " (HTTP 408 from " + where + "): the instance waits for a partition; try again later.");
             case 503 -> throw new MasterException.Busy(where, "The master is busy (HTTP 503 from " + where

@@ -3,12 +3,15 @@ package org.slapdesk.core.master;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.slapdesk.core.config.ConfigException;
+import org.slapdesk.core.config.ConfigPaths;
+import org.slapdesk.core.config.IniFile;
+import org.slapdesk.core.config.SlaposClientConfig;
+import org.slapdesk.core.store.ProfileRecord;
 
 /**
  * How to reach one master: its SLAP URL, where HATEOAS lives when the master does not say
@@ -22,9 +25,6 @@ public record MasterProfile(
         Optional<Path> certFile,
         Optional<Path> keyFile,
         Optional<Path> caFile) {
-
-    /** The variable the slapos client reads its configuration path from. */
-    public static final String CONFIG_VARIABLE = "SLAPOS_CLIENT_CONFIGURATION";
 
     public MasterProfile {
         Objects.requireNonNull(name, "name");
@@ -47,6 +47,12 @@ public record MasterProfile(
                 Optional.empty(), Optional.empty(), Optional.empty());
     }
 
+    /** A profile the application stored (the GUI's profile switcher, {@code slapdesk master --profile}). */
+    public static MasterProfile fromStored(ProfileRecord record) {
+        return new MasterProfile(record.name(), parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
+                Optional.empty(), record.certPath(), record.keyPath(), record.caPath());
+    }
+
     public MasterProfile withRestUrl(URI url) {
         return new MasterProfile(name, masterUrl, Optional.of(url), certFile, keyFile, caFile);
     }
@@ -63,62 +69,43 @@ public record MasterProfile(
         return "https".equals(masterUrl.getScheme().toLowerCase(Locale.ROOT));
     }
 
-    /** The client configuration the slapos CLI would use: $SLAPOS_CLIENT_CONFIGURATION, else ~/.slapos/slapos-client.cfg. */
-    public static Path defaultClientConfigPath(Map<String, String> environment, Path home) {
-        String configured = environment.get(CONFIG_VARIABLE);
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        return home.resolve(".slapos").resolve("slapos-client.cfg");
+    /** The profile of the slapos CLI's own configuration: $SLAPOS_CLIENT_CONFIGURATION, else ~/.slapos/slapos-client.cfg. */
+    public static MasterProfile fromClientConfig() throws IOException {
+        Path home = ConfigPaths.userHome();
+        return fromClientConfig(SlaposClientConfig.locate(Optional.empty(), System.getenv(), home), home);
     }
 
-    /** The profile of the slapos CLI's own configuration ({@link #defaultClientConfigPath}). */
-    public static MasterProfile fromClientConfig() throws IOException {
-        return fromClientConfig(defaultClientConfigPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+    public static MasterProfile fromClientConfig(Path file) throws IOException {
+        return fromClientConfig(file, ConfigPaths.userHome());
     }
 
     /**
-     * Reads a slapos-client.cfg: {@code [slapos] master_url}, {@code master_rest_url}, and the
-     * user certificate from {@code [slapconsole] cert_file/key_file} (falling back to
-     * {@code [slapos]}, as the slapos client does). Relative paths are taken from the file's folder.
+     * Reads a slapos-client.cfg as the slapos client does ({@link SlaposClientConfig}): {@code [slapos]
+     * master_url}, {@code master_rest_url}, the user certificate from {@code [slapconsole]} (else
+     * {@code [slapos]}); plus our own optional {@code [slapconsole] ca_file} to pin the master's CA.
      *
-     * @throws IOException when the file is missing or unreadable, or lacks {@code master_url}
+     * @throws IOException when the file is missing, unreadable or incomplete, with the reason
      */
-    public static MasterProfile fromClientConfig(Path file) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new IOException("the slapos client configuration " + file + " does not exist:"
-                    + " run 'slapos configure client' or give the master URL");
-        }
-        ClientConfigFile config = ClientConfigFile.read(file);
-        String master = config.get("slapos", "master_url")
-                .orElseThrow(() -> new IOException(file + " has no master_url in its [slapos] section"));
-        URI masterUrl;
+    public static MasterProfile fromClientConfig(Path file, Path home) throws IOException {
+        SlaposClientConfig config;
         try {
-            masterUrl = parseUrl(master, "master_url");
+            config = SlaposClientConfig.load(file, home);
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (config.certFile().isPresent() != config.keyFile().isPresent()) {
+            throw new IOException(file + " names a " + (config.certFile().isPresent() ? "cert_file but no key_file" : "key_file but no cert_file")
+                    + ": the client certificate needs both");
+        }
+        Optional<Path> ca = IniFile.load(file).get("slapconsole", "ca_file").filter(v -> !v.isBlank())
+                .map(v -> ConfigPaths.expandHome(v.trim(), home));
+        try {
+            return new MasterProfile(file.getFileName().toString(), parseUrl(config.masterUrl(), "master_url"),
+                    config.masterRestUrl().map(u -> parseUrl(u, "master_rest_url")),
+                    config.certFile(), config.keyFile(), ca);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
-        Path folder = file.toAbsolutePath().getParent();
-        Optional<URI> rest = config.get("slapos", "master_rest_url").map(u -> parseUrl(u, "master_rest_url"));
-        Optional<Path> cert = config.get("slapconsole", "cert_file").or(() -> config.get("slapos", "cert_file"))
-                .map(p -> resolve(folder, p));
-        Optional<Path> key = config.get("slapconsole", "key_file").or(() -> config.get("slapos", "key_file"))
-                .map(p -> resolve(folder, p));
-        Optional<Path> ca = config.get("slapconsole", "ca_file").map(p -> resolve(folder, p));
-        if (cert.isPresent() != key.isPresent()) {
-            throw new IOException(file + " names a " + (cert.isPresent() ? "cert_file but no key_file" : "key_file but no cert_file")
-                    + ": the client certificate needs both");
-        }
-        return new MasterProfile(file.getFileName().toString(), masterUrl, rest, cert, key, ca);
-    }
-
-    private static Path resolve(Path folder, String value) {
-        String v = value.trim();
-        if (v.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home")).resolve(v.substring(2));
-        }
-        Path p = Path.of(v);
-        return p.isAbsolute() || folder == null ? p : folder.resolve(p);
     }
 
     static URI parseUrl(String text, String what) {

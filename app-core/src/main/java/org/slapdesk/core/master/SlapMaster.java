@@ -1,7 +1,11 @@
 package org.slapdesk.core.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -24,14 +29,14 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.core.model.SoftwareInstance;
-import org.slapdesk.core.wire.SafeXml;
+import org.slapdesk.core.wire.InstanceXml;
+import org.slapdesk.core.wire.JsonInXml;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
+import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import org.slapdesk.core.wire.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * {@link Master} over the three dialects, choosing per operation the one that gives the data:
@@ -158,6 +163,9 @@ public final class SlapMaster implements Master {
                 return nodeFromJsonRpc(reference);
             } catch (MasterException.Unsupported unsupported) {
                 throw e;
+            } catch (MasterException.NotFound notFound) {
+                throw new MasterException.NotFound(notFound.endpoint(), "The master has no node '" + reference + "' ("
+                        + notFound.endpoint() + ").");
             }
         }
         return nodeFromSlap(reference, computer);
@@ -241,6 +249,9 @@ public final class SlapMaster implements Master {
         SoftwareInstance root;
         try {
             root = instanceFromJson(jsonRpc.instanceTree(title));
+        } catch (MasterException.NotFound e) {
+            throw new MasterException.NotFound(e.endpoint(), "The master has no service titled '" + title + "' ("
+                    + e.endpoint() + ").");
         } catch (MasterException.Unsupported e) {
             root = instanceFromHateoas(title, hateoas().serviceInfo(title));
         }
@@ -281,19 +292,14 @@ public final class SlapMaster implements Master {
                 doc.text("news").filter(n -> n.startsWith("#")).map(SlapMaster::accessStatus));
     }
 
-    /** {@code <instance><parameter id="k">v</parameter></instance>} (PROTOCOL.md §2.2) to a map. */
+    /** {@code <instance><parameter id="k">v</parameter></instance>} (PROTOCOL.md §2.2) to a map; None reads as "". */
     static Map<String, String> instanceXml(String xml, String where) throws MasterException {
-        Map<String, String> out = new LinkedHashMap<>();
         if (xml == null || xml.isBlank() || "None".equals(xml)) {
-            return out;
+            return new LinkedHashMap<>();
         }
         try {
-            Element root = SafeXml.parse(xml).getDocumentElement();
-            for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-                if (n instanceof Element e && "parameter".equals(e.getTagName())) {
-                    out.merge(e.getAttribute("id"), e.getTextContent(), (a, b) -> a + " " + b);
-                }
-            }
+            Map<String, String> out = new LinkedHashMap<>();
+            InstanceXml.fromXml(xml).forEach((k, v) -> out.put(k, v == null ? "" : v));
             return out;
         } catch (MarshalException e) {
             throw new MasterException.BadResponse(where, "The instance XML from " + where + " cannot be read: " + e.getMessage(), e);
@@ -336,7 +342,7 @@ public final class SlapMaster implements Master {
         } catch (MasterException.NotFound e) {
             throw new MasterException.NotFound(e.endpoint(), "The master could not place '" + wire.title()
                     + "': no free partition" + (wire.shared() ? " or no instance of that release and type to host it" : "")
-                    + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (" + e.getMessage() + ")");
+                    + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (HTTP 404 from " + e.endpoint() + ").");
         }
         return instanceFromSlap(wire, answer);
     }
@@ -383,13 +389,53 @@ public final class SlapMaster implements Master {
 
     /**
      * The JSON-in-XML form (PROTOCOL.md §2.3): {@code {'_': json.dumps(parameters, indent=2)}},
-     * keys sorted because {@link InstanceRequest} does not keep their order.
+     * top-level keys sorted because {@link InstanceRequest} does not keep their order.
      */
     private Map<String, Object> jsonInXml(Map<String, Object> parameters) throws MasterException {
         try {
-            return Map.of("_", PythonJson.dumps(parameters));
+            return JsonInXml.wrap(new TreeMap<>(parameters));
         } catch (IllegalArgumentException e) {
             throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What the release's {@code <url>.json} says (serialisation, parameter schemas), fetched as
+     * the slapos client does: over HTTP(S) with this profile's TLS settings, or read from disk
+     * for a local path. No {@code .json} (404, missing file) gives a schema without content.
+     */
+    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType) throws MasterException {
+        String schemaUrl = softwareReleaseUrl + ".json";
+        Optional<String> text;
+        URI uri;
+        try {
+            uri = URI.create(schemaUrl);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri != null && uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            HttpAnswer answer = http.get("the software release schema " + schemaUrl, uri, Map.of(), Map.of());
+            if (answer.status() == 404) {
+                text = Optional.empty();
+            } else {
+                MasterHttp.requireSuccess(answer, "the software release schema");
+                text = Optional.of(answer.text());
+            }
+        } else {
+            Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(schemaUrl);
+            try {
+                text = Files.isRegularFile(file)
+                        ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new MasterException.InvalidRequest(schemaUrl, "The software release schema " + file
+                        + " cannot be read: " + e.getMessage());
+            }
+        }
+        try {
+            return SoftwareReleaseSchema.of(softwareReleaseUrl, softwareType, text);
+        } catch (MarshalException e) {
+            throw new MasterException.BadResponse(schemaUrl, e.getMessage(), e);
         }
     }
 

@@ -174,7 +174,7 @@ public final class TlsMaterial {
         JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(BC);
         try {
             if (pem instanceof PEMKeyPair pair) {
-                return converter.getPrivateKey(pair.getPrivateKeyInfo());
+                return privateKeyOf(converter, pair);
             }
             if (pem instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
@@ -188,8 +188,8 @@ public final class TlsMaterial {
                             new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase)));
                 }
                 PEMEncryptedKeyPair legacy = (PEMEncryptedKeyPair) pem;
-                return converter.getPrivateKey(legacy.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase)).getPrivateKeyInfo());
+                return privateKeyOf(converter, legacy.decryptKeyPair(
+                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase)));
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
@@ -202,6 +202,13 @@ public final class TlsMaterial {
         } catch (OperatorCreationException e) {
             throw unusable(endpoint, file, "private key", "its encryption is not supported (" + e.getMessage() + ")", e);
         }
+    }
+
+    /** The whole pair when it has its public half (a SEC1 EC key may carry its curve only there). */
+    private static PrivateKey privateKeyOf(JcaPEMKeyConverter converter, PEMKeyPair pair) throws IOException {
+        return pair.getPublicKeyInfo() != null
+                ? converter.getKeyPair(pair).getPrivate()
+                : converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
 
     private static boolean isKey(Object pem) {

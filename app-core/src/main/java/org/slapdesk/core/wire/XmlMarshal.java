@@ -245,10 +245,30 @@ public final class XmlMarshal {
         return new Decoder().read(children.get(0));
     }
 
+    /** Deeper than any real SLAP document; a hostile one must not exhaust the stack. */
+    static final int MAX_DEPTH = 512;
+
     private static final class Decoder {
         private final Map<String, Object> byId = new HashMap<>();
+        /** Ids of the containers being read: a reference to one of them would make a cycle. */
+        private final Set<String> open = new java.util.HashSet<>();
+        private int depth;
 
         Object read(Element e) throws MarshalException {
+            if (++depth > MAX_DEPTH) {
+                throw new MarshalException("the marshalled document nests containers more than " + MAX_DEPTH
+                        + " levels deep; refusing it");
+            }
+            try {
+                Object value = readElement(e);
+                open.remove(e.getAttribute("id"));
+                return value;
+            } finally {
+                depth--;
+            }
+        }
+
+        private Object readElement(Element e) throws MarshalException {
             String tag = e.getTagName();
             switch (tag) {
                 case "none":
@@ -307,6 +327,10 @@ public final class XmlMarshal {
                     if (!byId.containsKey(id)) {
                         throw new MarshalException("<reference id=\"" + id + "\"> names no earlier container");
                     }
+                    if (open.contains(id)) {
+                        throw new MarshalException("<reference id=\"" + id + "\"> points at a container that holds it;"
+                                + " cyclic values are refused");
+                    }
                     return byId.get(id);
                 }
                 case "object":
@@ -343,6 +367,7 @@ public final class XmlMarshal {
             String id = e.getAttribute("id");
             if (!id.isEmpty()) {
                 byId.put(id, container);
+                open.add(id);
             }
         }
     }

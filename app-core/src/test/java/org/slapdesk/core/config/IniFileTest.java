@@ -221,9 +221,27 @@ class IniFileTest {
         assertThatThrownBy(() -> ini.set("a", "k", "one\n# two")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("comment");
         assertThatThrownBy(() -> ini.set("a", "k=j", "v")).hasMessageContaining("key name");
+        assertThatThrownBy(() -> ini.set("a", "k", "half \uD83D")).hasMessageContaining("lone surrogate");
         assertThatThrownBy(() -> ini.set("a]", "k", "v")).hasMessageContaining("section name");
         assertThatThrownBy(() -> IniFile.parse("[a]\nk = maybe\n", "x").getBoolean("a", "k"))
                 .hasMessageContaining("[a] k = 'maybe' is not a boolean");
+    }
+
+    @Test
+    void saveAsRootGivesTheFileBackToItsOwner() throws IOException {
+        Path file = dir.resolve("owned.cfg");
+        Files.writeString(file, "[slapos]\nx = 1\n");
+        var lookup = file.getFileSystem().getUserPrincipalLookupService();
+        try {
+            Files.setOwner(file, lookup.lookupPrincipalByName("nobody"));
+        } catch (IOException e) {
+            org.junit.jupiter.api.Assumptions.abort("only root can hand a file to another user: " + e.getMessage());
+        }
+        IniFile ini = IniFile.load(file);
+        ini.set("slapos", "x", "2");
+        ini.save();
+        assertThat(Files.getOwner(file).getName()).isEqualTo("nobody");
+        assertThat(Files.readString(file)).isEqualTo("[slapos]\nx = 2\n");
     }
 
     @Test
@@ -239,6 +257,14 @@ class IniFileTest {
         try (var listing = Files.list(dir)) {
             assertThat(listing).containsExactly(file);
         }
+        Path link = dir.resolve("link.cfg");
+        Files.createSymbolicLink(link, file);
+        IniFile viaLink = IniFile.load(link);
+        viaLink.set("slapos", "master_url", "http://127.0.0.1:6000/");
+        viaLink.save();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("[slapos]\nmaster_url = http://127.0.0.1:6000/\n");
+        Files.delete(link);
         Path latin1 = dir.resolve("latin1.cfg");
         Files.write(latin1, new byte[] {'[', 'a', ']', '\n', 'k', '=', (byte) 0xe9, '\n'});
         assertThatThrownBy(() -> IniFile.load(latin1)).isInstanceOf(IniFormatException.class)

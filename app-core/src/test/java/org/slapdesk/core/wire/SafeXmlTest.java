@@ -106,6 +106,27 @@ class SafeXmlTest {
     }
 
     @Test
+    void deepNestingIsRefusedWithoutExhaustingTheStack() throws Exception {
+        int deep = 100_000;
+        String hostile = "<marshal>" + "<list id=\"i2\">".repeat(deep) + "</list>".repeat(deep) + "</marshal>";
+        assertThatThrownBy(() -> XmlMarshal.loads(hostile)).isInstanceOf(MarshalException.class)
+                .hasMessageContaining("more than " + XmlMarshal.MAX_DEPTH + " levels deep");
+        int fine = XmlMarshal.MAX_DEPTH - 1;
+        String legal = "<marshal>" + "<tuple>".repeat(fine) + "<none/>" + "</tuple>".repeat(fine) + "</marshal>";
+        assertThat(XmlMarshal.loads(legal)).isInstanceOf(Tuple.class);
+    }
+
+    @Test
+    void cyclesAreRefusedButSharingIsNot() throws Exception {
+        assertThatThrownBy(() -> XmlMarshal.loads("<marshal><list id=\"i2\"><reference id=\"i2\"/></list></marshal>"))
+                .isInstanceOf(MarshalException.class).hasMessageContaining("cyclic values are refused");
+        assertThatThrownBy(() -> XmlMarshal.loads("<marshal><dictionary id=\"i2\"><string>a</string><list id=\"i3\">"
+                + "<reference id=\"i2\"/></list></dictionary></marshal>")).hasMessageContaining("cyclic");
+        Object shared = XmlMarshal.loads("<marshal><list id=\"i2\"><list id=\"i3\"/><reference id=\"i3\"/></list></marshal>");
+        assertThat(((List<?>) shared).get(0)).isSameAs(((List<?>) shared).get(1));
+    }
+
+    @Test
     void malformedDocumentsGetAPlainMessage() {
         assertThatThrownBy(() -> XmlMarshal.loads("<html><body>502 Bad Gateway</body></html>"))
                 .hasMessageContaining("expected a <marshal> document, found <html>");

@@ -107,6 +107,28 @@ class XmlMarshalPythonTest {
         assertThat(checkInPython(corpus)).isEmpty();
     }
 
+    @Test
+    void pythonRefusesTheForeignObjectsJavaRefuses() throws Exception {
+        List<String> documents = List.of(
+                "<marshal><object id=\"i2\" module=\"os\" class=\"system\"><tuple><string>id</string></tuple><none/></object></marshal>",
+                "<marshal><object id=\"i2\" module=\"slapos.slap.slap\" class=\"OpenOrder\"><tuple/><none/></object></marshal>");
+        StringBuilder input = new StringBuilder();
+        for (String xml : documents) {
+            ObjectNode item = JSON.createObjectNode().put("name", xml)
+                    .put("xml", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
+            item.putObject("desc").put("t", "none");
+            input.append(JSON.writeValueAsString(item)).append('\n');
+        }
+        List<String> answers = new VenvPython().run(codecScript(), input.toString(), "check").lines().toList();
+        assertThat(answers).hasSize(documents.size());
+        for (String line : answers) {
+            JsonNode answer = JSON.readTree(line);
+            assertThat(answer.get("problems").get(0).asText()).startsWith("RuntimeError: Refusing to unmarshall");
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> XmlMarshal.loads(answer.get("name").asText()))
+                    .isInstanceOf(MarshalException.class).hasMessageContaining("only the four slap classes");
+        }
+    }
+
     /** Sends Java's bytes and descriptions to Python; returns the problems it found, by name. */
     static Map<String, List<String>> checkInPython(Map<String, Object> corpus) throws Exception {
         StringBuilder input = new StringBuilder();

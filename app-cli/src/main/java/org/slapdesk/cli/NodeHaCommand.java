@@ -1,0 +1,150 @@
+package org.slapdesk.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import org.slapdesk.remote.action.InvalidInputException;
+import org.slapdesk.remote.action.NodeAction;
+import org.slapdesk.remote.action.ha.ClusterStatus;
+import org.slapdesk.remote.action.ha.OpenSvc;
+import org.slapdesk.remote.action.ha.OpenSvcAction;
+import org.slapdesk.remote.action.ha.ServicePath;
+import org.slapdesk.remote.action.ha.ServiceStatus;
+import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.NodeException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code slapdesk node ha mon|status|start|switch|stop}: an OpenSVC highly available node (seed 001). */
+@Command(name = "ha", exitCodeOnInvalidInput = 1, description = "OpenSVC cluster: status, start, switch, stop a service.",
+        subcommands = {NodeHaCommand.Mon.class, NodeHaCommand.Status.class, NodeHaCommand.Start.class,
+                NodeHaCommand.Switch.class, NodeHaCommand.Stop.class})
+final class NodeHaCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    /** Reads and prints; exit 0, or 1 with the reason. */
+    abstract static class Reading implements Callable<Integer> {
+        @Mixin
+        NodeSshOptions ssh;
+
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        abstract void print(NodeConnection node, PrintWriter out) throws NodeException;
+
+        @Override
+        public Integer call() {
+            PrintWriter out = spec.commandLine().getOut();
+            try (NodeConnection node = NodeConnection.open(ssh.target(), ssh.connectOptions())) {
+                OpenSvc.standard().requireInstalled(node);
+                print(node, out);
+                out.flush();
+                return 0;
+            } catch (NodeException | IllegalArgumentException e) {
+                return NodeActionCommand.fail(spec.commandLine().getErr(), e.getMessage(), e);
+            }
+        }
+    }
+
+    @Command(name = "mon", exitCodeOnInvalidInput = 1, description = "The cluster: nodes and services, per node (om mon).")
+    static final class Mon extends Reading {
+        @Override
+        void print(NodeConnection node, PrintWriter out) throws NodeException {
+            ClusterStatus mon = OpenSvc.standard().monitor(node);
+            for (ClusterStatus.NodeStats n : mon.nodeStats()) {
+                out.printf("node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n", n.node(),
+                        n.score().map(String::valueOf).orElse("-"), n.load15m(), n.mem(), n.swap(),
+                        n.state().isEmpty() ? "" : "  " + n.state());
+            }
+            for (ClusterStatus.DaemonThread t : mon.threads()) {
+                if (!t.isRunning()) {
+                    out.println("thread " + t.name() + " is " + t.state());
+                }
+            }
+            for (ClusterStatus.ServiceSummary s : mon.services()) {
+                out.printf("%-30s %-5s %s %s  up on: %s%n", s.path(), s.avail().word(), s.orchestrate(), s.upInstances(),
+                        s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn()));
+            }
+        }
+    }
+
+    @Command(name = "status", exitCodeOnInvalidInput = 1, description = "A service's instances and resources (om PATH print status).")
+    static final class Status extends Reading {
+        @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
+        String path;
+
+        @Option(names = "-r", description = "evaluate every resource now (om print status -r)")
+        boolean refresh;
+
+        @Override
+        void print(NodeConnection node, PrintWriter out) throws NodeException {
+            ServiceStatus status = OpenSvc.standard().status(node, ServicePath.parse(path), refresh);
+            out.println(status.path() + " " + status.avail().word()
+                    + (status.notices().isEmpty() ? "" : " (" + String.join(", ", status.notices()) + ")"));
+            for (ServiceStatus.Instance instance : status.instances()) {
+                out.println("  " + instance.node() + " " + instance.avail().word()
+                        + (instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")"));
+                for (ServiceStatus.Resource r : instance.resources()) {
+                    out.printf("    %-16s %s %-10s %s%s%n", r.id(), r.flags(), r.state().word(), r.description(),
+                            r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]");
+                }
+            }
+        }
+    }
+
+    /** start / switch / stop. */
+    abstract static class Operating extends NodeActionCommand {
+        @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
+        String path;
+
+        @Option(names = "--wait", defaultValue = "120", paramLabel = "SECONDS",
+                description = "how long to wait for the service to show the change (default: ${DEFAULT-VALUE})")
+        long waitSeconds;
+
+        abstract OpenSvcAction.Operation operation();
+
+        @Override
+        NodeAction action() {
+            if (waitSeconds < 0) {
+                throw new InvalidInputException("--wait must be 0 or more seconds");
+            }
+            return new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds));
+        }
+    }
+
+    @Command(name = "start", exitCodeOnInvalidInput = 1, description = "Starts a service (om PATH start).")
+    static final class Start extends Operating {
+        @Override
+        OpenSvcAction.Operation operation() {
+            return OpenSvcAction.Operation.START;
+        }
+    }
+
+    @Command(name = "switch", exitCodeOnInvalidInput = 1, description = "Moves a service to another node (om PATH switch).")
+    static final class Switch extends Operating {
+        @Override
+        OpenSvcAction.Operation operation() {
+            return OpenSvcAction.Operation.SWITCH;
+        }
+    }
+
+    @Command(name = "stop", exitCodeOnInvalidInput = 1, description = "Stops a service (om PATH stop).")
+    static final class Stop extends Operating {
+        @Override
+        OpenSvcAction.Operation operation() {
+            return OpenSvcAction.Operation.STOP;
+        }
+    }
+}

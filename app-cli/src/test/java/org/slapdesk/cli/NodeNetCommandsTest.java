@@ -1,0 +1,119 @@
+package org.slapdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.testlab.TestHost;
+import org.slapdesk.testlab.TestLab;
+import picocli.CommandLine;
+
+/** {@code slapdesk node bridge / re6st / ha} run in-process against a real test host over SSH. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeNetCommandsTest {
+
+    private static final String OM = """
+            #!/bin/sh
+            d=/var/lib/fake-om
+            for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
+            case "$*" in
+              "slapos/svc/comp1 print status"|"slapos/svc/comp1 print status -r") cat $d/status.$(cat $d/state) ;;
+              "slapos/svc/comp1 switch") s=$(cat $d/state); if [ "$s" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
+              *) echo "om: unknown command: $*" >&2; exit 1 ;;
+            esac
+            """;
+
+    private TestLab lab;
+    private TestHost host;
+
+    record Run(int exitCode, String out, String err) {}
+
+    @BeforeAll
+    void start() {
+        lab = TestLab.open();
+        host = lab.startHost();
+        host.sh("mkdir -p /var/lib/fake-om /etc/opt/slapos && echo demo1 > /var/lib/fake-om/state");
+        host.writeFile("/var/lib/fake-om/status.demo1", "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
+                + "   `- demo1 up idle, started\n      |- disk#3 ......S. stdby up drbd comp1\n      |  info: Primary\n");
+        host.writeFile("/var/lib/fake-om/status.demo2", "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n"
+                + "   `- demo2 up idle, started\n");
+        host.writeFile("/usr/local/bin/om", OM);
+        host.sh("chmod 755 /usr/local/bin/om");
+        host.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private Run run(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--host", host.address(), "--key", host.clientKey().toString(),
+                "--known-hosts", host.knownHosts().toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new SlapdeskCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void haStatusAndSwitch() {
+        Run status = run("node", "ha", "status", "slapos/svc/comp1", "-r");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("slapos/svc/comp1 up").contains("  demo1 up (idle, started)")
+                .contains("disk#3").contains("[info: Primary]");
+
+        Run moved = run("node", "ha", "switch", "slapos/svc/comp1", "--yes", "--wait", "10");
+        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        assertThat(moved.out()).contains("$ 'om' 'slapos/svc/comp1' 'switch'").contains("Done: OpenSVC switch slapos/svc/comp1");
+        assertThat(host.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
+
+        Run bad = run("node", "ha", "stop", "slapos/svc/comp1;reboot", "--yes");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("is not an OpenSVC path");
+    }
+
+    @Test
+    void bridgeDryRunPrintsThePlanAndChangesNothing() {
+        String before = host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run");
+        Run dry = run("node", "bridge", "--style", "debian", "--confirm-within", "30", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("Bridge br0 on eth0").contains("+iface br0 inet dhcp")
+                .contains("+interface_name = br0").contains("confirm-or-revert").contains("Dry run: nothing was changed.");
+        assertThat(host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run")).isEqualTo(before);
+
+        Run bad = run("node", "bridge", "--interface", "eth0;reboot", "--dry-run");
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err()).contains("is not a network interface name");
+    }
+
+    @Test
+    void re6stConfigReadsTheTokenFromAFileAndNeverPrintsIt(@TempDir Path dir) throws Exception {
+        Path token = dir.resolve("token");
+        Files.writeString(token, "T0ken-of-re6st\n");
+        Run dry = run("node", "re6st", "config", "--registry", "http://192.0.2.7:9201/", "--token-file", token.toString(),
+                "--ip", "192.0.2.7", "--gateway", "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("'--token' '********'").contains("+ip 192.0.2.7").contains("+gateway")
+                .doesNotContain("T0ken-of-re6st");
+
+        Run status = run("node", "re6st", "status");
+        assertThat(status.exitCode()).isEqualTo(3);
+        assertThat(status.out()).contains("re6stnet: not installed");
+    }
+}

@@ -1,0 +1,63 @@
+package org.slapdesk.core.store;
+
+import java.util.List;
+
+/**
+ * The schema, as the ordered steps that build it. Step N takes a database from version N-1 to
+ * N (SQLite's {@code user_version}). Never edit a released step; add a new one.
+ */
+final class Migrations {
+
+    private Migrations() {}
+
+    static final List<List<String>> STEPS = List.of(
+            // 1: profiles, known nodes, audit log, health samples
+            List.of(
+                    """
+                    CREATE TABLE profile (
+                      name TEXT PRIMARY KEY,
+                      master_url TEXT NOT NULL,
+                      cert_path TEXT,
+                      key_path TEXT,
+                      ca_path TEXT,
+                      colour TEXT,
+                      kind TEXT NOT NULL CHECK (kind IN ('local', 'remote'))
+                    )""",
+                    """
+                    CREATE TABLE known_node (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      host TEXT NOT NULL,
+                      port INTEGER NOT NULL CHECK (port BETWEEN 1 AND 65535),
+                      user TEXT NOT NULL,
+                      key_path TEXT,
+                      jump_host TEXT,
+                      host_key_fingerprint TEXT,
+                      UNIQUE (host, port, user)
+                    )""",
+                    """
+                    CREATE TABLE audit_log (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at_millis INTEGER NOT NULL,
+                      actor TEXT NOT NULL,
+                      action TEXT NOT NULL,
+                      target TEXT NOT NULL,
+                      outcome TEXT NOT NULL,
+                      detail TEXT
+                    )""",
+                    "CREATE INDEX audit_log_at ON audit_log (at_millis)",
+                    "CREATE INDEX audit_log_target ON audit_log (target, at_millis)",
+                    """
+                    CREATE TABLE health_sample (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      at_millis INTEGER NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      object_reference TEXT NOT NULL,
+                      level TEXT NOT NULL,
+                      reason TEXT NOT NULL
+                    )""",
+                    "CREATE INDEX health_sample_object ON health_sample (object_kind, object_reference, at_millis)"));
+
+    static int latestVersion() {
+        return STEPS.size();
+    }
+}

@@ -1,0 +1,117 @@
+package org.slapdesk.gui;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import org.slapdesk.gui.activity.ActivityLog;
+import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.gui.dashboard.DashboardViewModel;
+import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.gui.live.Poller;
+import org.slapdesk.gui.notify.NotificationCenter;
+import org.slapdesk.gui.profile.MasterConnector;
+import org.slapdesk.gui.profile.Profile;
+import org.slapdesk.gui.profile.ProfileRegistry;
+import org.slapdesk.gui.schema.SchemaFetcher;
+import org.slapdesk.gui.schema.SchemaLoader;
+import org.slapdesk.gui.servers.ServersViewModel;
+import org.slapdesk.gui.services.RequestViewModel;
+import org.slapdesk.gui.services.ServicesViewModel;
+import org.slapdesk.gui.settings.SettingsViewModel;
+import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.task.Sleeper;
+import org.slapdesk.gui.task.TaskService;
+
+/** Builds the window's services and ViewModels once, wired together; closes them on exit. */
+public final class AppContext implements AutoCloseable {
+
+    private final Clock clock = Clock.systemDefaultZone();
+    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads());
+    private final NotificationCenter notifications = new NotificationCenter(clock);
+    private final TaskService tasks = new TaskService(workers, Platform::runLater, notifications, Sleeper.REAL, clock);
+    private final ProfileRegistry profiles;
+    private final MasterSession session;
+    private final HealthRules health = new HealthRules(clock);
+    private final ActivityLog activity;
+    private final SettingsViewModel settings = new SettingsViewModel();
+    private final ServersViewModel servers;
+    private final ServicesViewModel services;
+    private final DashboardViewModel dashboard;
+    private final Poller poller;
+    private final SchemaFetcher schemaFetcher = new SchemaFetcher();
+
+    public AppContext(List<Profile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
+        profiles = new ProfileRegistry(initialProfiles);
+        session = new MasterSession(tasks, connector, clock);
+        activity = new ActivityLog(clock, () -> profiles.selectedProperty().get() == null
+                ? "" : profiles.selectedProperty().get().name(), activityStore);
+        servers = new ServersViewModel(session, tasks, health, activity, clock);
+        services = new ServicesViewModel(session, tasks, health, activity, clock);
+        dashboard = new DashboardViewModel(servers, services);
+        poller = new Poller(Platform::runLater, this::refreshAll);
+        session.onConnected(this::refreshAll);
+        profiles.selectedProperty().addListener((o, was, now) -> session.open(now));
+        settings.refreshSecondsProperty().addListener((o, was, now) ->
+                poller.every(Duration.ofSeconds(now.intValue())));
+    }
+
+    /** Starts live refresh and opens the given profile (or the first one). FX thread. */
+    public void start(String profileName) {
+        poller.every(Duration.ofSeconds(settings.refreshSecondsProperty().get()));
+        Profile chosen = profileName == null
+                ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
+                : profiles.find(profileName).orElseThrow(() -> new IllegalArgumentException(
+                        "no profile named '" + profileName + "'; known: " + profiles.profiles()));
+        if (chosen == null) {
+            session.open(null);
+        } else {
+            profiles.selectedProperty().set(chosen);
+        }
+    }
+
+    public void refreshAll() {
+        servers.refresh();
+        services.refresh();
+    }
+
+    public RequestViewModel newRequest() {
+        return new RequestViewModel(tasks, () -> new SchemaLoader(schemaFetcher));
+    }
+
+    public Clock clock() { return clock; }
+    public NotificationCenter notifications() { return notifications; }
+    public TaskService tasks() { return tasks; }
+    public ProfileRegistry profiles() { return profiles; }
+    public MasterSession session() { return session; }
+    public ActivityLog activity() { return activity; }
+    public SettingsViewModel settings() { return settings; }
+    public ServersViewModel servers() { return servers; }
+    public ServicesViewModel services() { return services; }
+    public DashboardViewModel dashboard() { return dashboard; }
+
+    /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
+    public boolean settled() {
+        return session.stateProperty().get() != org.slapdesk.gui.shell.ConnectionState.CONNECTING
+                && !servers.refreshingProperty().get() && !services.refreshingProperty().get();
+    }
+
+    @Override
+    public void close() {
+        poller.close();
+        session.close();
+        workers.shutdownNow();
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "slapdesk-task-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

@@ -1,0 +1,45 @@
+package org.slapdesk.gui;
+
+import java.util.Objects;
+import javafx.application.HostServices;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.slapdesk.gui.shell.ShellView;
+
+/** Puts the shell in a stage with the theme, the stylesheet and the shortcuts; used by the app and by GUI tests. */
+public final class MainWindow {
+
+    private final AppContext context;
+    private final ShellView shell;
+
+    public MainWindow(AppContext context, HostServices hostServices) {
+        this.context = context;
+        this.shell = new ShellView(context, hostServices);
+    }
+
+    public ShellView shell() {
+        return shell;
+    }
+
+    public void show(Stage stage, WindowOptions options) {
+        context.settings().darkProperty().set(options.dark());
+        SlapdeskApp.applyTheme(options.dark());
+        context.settings().darkProperty().addListener((o, was, now) -> SlapdeskApp.applyTheme(now));
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(shell.node(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(
+                MainWindow.class.getResource("slapdesk.css"), "slapdesk.css is missing from the jar").toExternalForm());
+        shell.installShortcuts(scene);
+        shell.show(options.view());
+        stage.setTitle("Slapdesk");
+        try (var icon = MainWindow.class.getResourceAsStream("slapdesk.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            // a window without an icon still works
+        }
+        stage.setScene(scene);
+        stage.show();
+    }
+}

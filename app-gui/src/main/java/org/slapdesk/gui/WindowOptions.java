@@ -1,0 +1,58 @@
+package org.slapdesk.gui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.gui.shell.Page;
+
+/** The window's own options: {@code --snapshot FILE}, {@code --view PAGE}, {@code --profile NAME}, {@code --theme light|dark}. */
+public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String> profile, boolean dark) {
+
+    public static boolean isWindowOption(String argument) {
+        return List.of("--snapshot", "--view", "--profile", "--theme").stream()
+                .anyMatch(o -> argument.equals(o) || argument.startsWith(o + "="));
+    }
+
+    public static WindowOptions parse(List<String> args) {
+        Optional<Path> snapshot = Optional.empty();
+        Page view = Page.SERVERS;
+        Optional<String> profile = Optional.empty();
+        boolean dark = false;
+        for (int i = 0; i < args.size(); i++) {
+            String arg = args.get(i);
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.size()) {
+                value = args.get(++i);
+            } else {
+                throw new IllegalArgumentException(name + " needs a value, e.g. " + name + " " + example(name));
+            }
+            switch (name) {
+                case "--snapshot" -> snapshot = Optional.of(Path.of(value));
+                case "--view" -> view = Page.named(value).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown view '" + value + "': use one of dashboard, servers, services, nodes, tasks, activity, settings"));
+                case "--profile" -> profile = Optional.of(value);
+                case "--theme" -> {
+                    if (!value.equals("light") && !value.equals("dark")) {
+                        throw new IllegalArgumentException("unknown theme '" + value + "': use light or dark");
+                    }
+                    dark = value.equals("dark");
+                }
+                default -> throw new IllegalArgumentException("unknown window option '" + arg
+                        + "': the window takes --snapshot FILE, --view PAGE, --profile NAME and --theme light|dark");
+            }
+        }
+        return new WindowOptions(snapshot, view, profile, dark);
+    }
+
+    private static String example(String option) {
+        return switch (option) {
+            case "--snapshot" -> "window.png";
+            case "--view" -> "services";
+            case "--theme" -> "dark";
+            default -> "local";
+        };
+    }
+}

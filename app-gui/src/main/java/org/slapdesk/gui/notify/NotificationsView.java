@@ -1,0 +1,132 @@
+package org.slapdesk.gui.notify;
+
+import atlantafx.base.controls.Notification;
+import atlantafx.base.theme.Styles;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Stage;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.gui.util.Dialogs;
+import org.slapdesk.gui.util.Times;
+
+/** The notifications that stay on screen (top right) until dismissed, and the history window. */
+public final class NotificationsView {
+
+    private static final int SHOWN = 4;
+
+    private final NotificationCenter center;
+    private final VBox stack = new VBox(8);
+
+    public NotificationsView(NotificationCenter center) {
+        this.center = center;
+        stack.setId("notifications");
+        stack.setPickOnBounds(false);
+        stack.setMaxWidth(440);
+        stack.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stack.setPadding(new Insets(12));
+        stack.setAlignment(Pos.TOP_RIGHT);
+        center.active().addListener((ListChangeListener<org.slapdesk.gui.notify.Notification>) c -> rebuild());
+        rebuild();
+    }
+
+    public Node node() {
+        return stack;
+    }
+
+    private void rebuild() {
+        stack.getChildren().clear();
+        int shown = 0;
+        for (org.slapdesk.gui.notify.Notification n : center.active()) {
+            if (shown++ == SHOWN) {
+                Button more = new Button((center.active().size() - SHOWN) + " more — show all");
+                more.setOnAction(e -> showHistory(stack));
+                Button dismissAll = new Button("Dismiss all");
+                dismissAll.setOnAction(e -> center.dismissAll());
+                stack.getChildren().add(new javafx.scene.layout.HBox(8, more, dismissAll));
+                break;
+            }
+            stack.getChildren().add(card(n));
+        }
+    }
+
+    private Node card(org.slapdesk.gui.notify.Notification n) {
+        Notification card = new Notification();
+        card.setGraphic(new FontIcon(icon(n.level())));
+        card.setMessage(n.title() + "\n" + n.message());
+        card.getStyleClass().addAll(Styles.ELEVATED_2, style(n.level()), "slapdesk-notification");
+        card.setPrefWidth(420);
+        card.setMaxWidth(420);
+        card.setOnClose(e -> center.dismiss(n));
+        if (n.hasDetails()) {
+            Button details = new Button("Details");
+            details.getStyleClass().add(Styles.SMALL);
+            details.setOnAction(e -> Dialogs.details(stack, "Details", n.title(), n.message() + "\n\n" + n.details()));
+            card.setPrimaryActions(details);
+        }
+        return card;
+    }
+
+    private static org.kordamp.ikonli.Ikon icon(org.slapdesk.gui.notify.Notification.Level level) {
+        return switch (level) {
+            case ERROR -> Material2AL.ERROR_OUTLINE;
+            case WARNING -> Material2MZ.WARNING;
+            case SUCCESS -> Material2AL.CHECK_CIRCLE;
+            case INFO -> Material2AL.INFO;
+        };
+    }
+
+    private static String style(org.slapdesk.gui.notify.Notification.Level level) {
+        return switch (level) {
+            case ERROR -> Styles.DANGER;
+            case WARNING -> Styles.WARNING;
+            case SUCCESS -> Styles.SUCCESS;
+            case INFO -> Styles.ACCENT;
+        };
+    }
+
+    /** Every notification of this run, newest first, with the details of the selected one. */
+    public void showHistory(Node owner) {
+        ListView<org.slapdesk.gui.notify.Notification> list = new ListView<>(center.history());
+        list.setId("notification-history");
+        list.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(org.slapdesk.gui.notify.Notification n, boolean empty) {
+                super.updateItem(n, empty);
+                setText(empty || n == null ? null : Times.clock(n.at()) + "  " + n.title() + " — " + n.message());
+                setGraphic(empty || n == null ? null : new FontIcon(icon(n.level())));
+            }
+        });
+        TextArea details = new TextArea();
+        details.setEditable(false);
+        details.getStyleClass().add("monospace");
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                details.setText(now == null ? "" : now.title() + "\n" + now.message()
+                        + (now.hasDetails() ? "\n\n" + now.details() : "")));
+        SplitPane split = new SplitPane(list, details);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        Label empty = new Label("No notification yet.");
+        list.setPlaceholder(empty);
+        Stage stage = new Stage();
+        stage.setTitle("Notification history");
+        Dialogs.owner(owner).ifPresent(stage::initOwner);
+        stage.initModality(Modality.NONE);
+        javafx.scene.Scene scene = new javafx.scene.Scene(split, 760, 480);
+        if (owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        stage.show();
+    }
+}

@@ -1,0 +1,183 @@
+package org.slapdesk.gui.servers;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.core.health.Health;
+import org.slapdesk.gui.health.HealthViews;
+import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.util.Dialogs;
+import org.slapdesk.gui.util.FlashingRows;
+import org.slapdesk.gui.util.Icons;
+import org.slapdesk.gui.util.Tables;
+import org.slapdesk.gui.util.Times;
+
+/** Servers: the node table above, the selected node's partitions and supplied software below. */
+public final class ServersView implements PageView {
+
+    private final ServersViewModel model;
+    private final Supplier<List<String>> releasesInServices;
+    private final Clock clock;
+    private final VBox root = new VBox();
+    private final CustomTextField filter;
+    private final TableView<ServerRow> servers;
+    private final TableView<SoftwareRow> software;
+
+    public ServersView(ServersViewModel model, Supplier<List<String>> releasesInServices, Clock clock) {
+        this.model = model;
+        this.releasesInServices = releasesInServices;
+        this.clock = clock;
+        root.getStyleClass().add("page");
+        root.setId("servers-page");
+
+        filter = Tables.filterBox(model.filterProperty(), "Filter servers (Ctrl+F)");
+        Button supply = Icons.button("Supply…", Material2AL.CLOUD_DOWNLOAD, "Install a software release on the selected server (Ctrl+Shift+S)");
+        supply.setId("supply");
+        supply.disableProperty().bind(model.selectedProperty().isNull());
+        supply.setOnAction(e -> openSupply());
+        Button remove = Icons.button("Remove…", Material2AL.DELETE, "Remove the selected software release from the server (Delete)");
+        remove.setId("remove-software");
+        Button token = Icons.button("Token", Material2AL.CONTENT_COPY, "Get a node registration token");
+        token.setId("token");
+        token.disableProperty().bind(model.connectedProperty().not());
+        token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(root, "Node registration token",
+                answer.isPresent() ? "Give this one-time token to the node's registration step"
+                        : "This master gives no registration token",
+                answer.orElse("The master answered without a token: register nodes with a certificate instead."))));
+        Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
+        refresh.setOnAction(e -> model.refresh());
+        ToolBar bar = new ToolBar(filter, new Spacer(), supply, remove, token, refresh);
+
+        servers = Tables.table(model.emptyText());
+        servers.setId("servers-table");
+        TableColumn<ServerRow, Health> health = Tables.column("Health", ServerRow::healthProperty);
+        health.setCellFactory(c -> HealthViews.cell());
+        health.setMaxWidth(140);
+        TableColumn<ServerRow, String> title = Tables.column("Title", ServerRow::titleProperty);
+        TableColumn<ServerRow, String> reference = Tables.fixed("Reference", ServerRow::reference);
+        TableColumn<ServerRow, Instant> contact = Tables.column("Last contact", ServerRow::lastContactProperty);
+        contact.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Instant at, boolean empty) {
+                super.updateItem(at, empty);
+                setText(empty ? null : Times.ago(at, clock));
+            }
+        });
+        TableColumn<ServerRow, String> used = new TableColumn<>("Partitions used / total");
+        used.setCellValueFactory(c -> Bindings.concat(c.getValue().partitionsUsedProperty(), " / ",
+                c.getValue().partitionsTotalProperty()));
+        TableColumn<ServerRow, Number> softwareCount = Tables.column("Software", ServerRow::softwareCountProperty);
+        servers.getColumns().setAll(List.of(health, title, reference, contact, used, softwareCount));
+        servers.setItems(model.visibleRows());
+        FlashingRows.install(servers, ServerRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(servers);
+        servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+
+        TableView<PartitionRow> partitions = Tables.table("Select a server to see its partitions.");
+        partitions.setId("partitions-table");
+        TableColumn<PartitionRow, Health> partitionHealth = Tables.fixed("Health", PartitionRow::health);
+        partitionHealth.setCellFactory(c -> HealthViews.cell());
+        partitionHealth.setMaxWidth(140);
+        partitions.getColumns().setAll(List.of(partitionHealth,
+                Tables.fixed("Partition", PartitionRow::reference),
+                Tables.fixed("State", PartitionRow::state),
+                Tables.fixed("Instance", PartitionRow::instance),
+                Tables.fixed("Release", PartitionRow::release)));
+        partitions.setItems(model.partitions());
+
+        software = Tables.table("Select a server to see the software supplied to it.");
+        software.setId("software-table");
+        TableColumn<SoftwareRow, Health> softwareHealth = Tables.fixed("Health", SoftwareRow::health);
+        softwareHealth.setCellFactory(c -> HealthViews.cell());
+        softwareHealth.setMaxWidth(140);
+        software.getColumns().setAll(List.of(softwareHealth,
+                Tables.fixed("Software release URL", SoftwareRow::url),
+                Tables.fixed("Requested state", SoftwareRow::state)));
+        software.setItems(model.software());
+        remove.disableProperty().bind(software.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> removeSelected());
+
+        Label detailTitle = new Label();
+        detailTitle.getStyleClass().add(Styles.TITLE_4);
+        detailTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? "No server selected" : model.selectedProperty().get().titleProperty().get()
+                        + "  (" + model.selectedProperty().get().reference() + ")", model.selectedProperty()));
+        Tab partitionsTab = new Tab("Partitions", partitions);
+        Tab softwareTab = new Tab("Supplied software", software);
+        TabPane tabs = new TabPane(partitionsTab, softwareTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox detail = new VBox(6, detailTitle, tabs);
+        detail.getStyleClass().add("detail-pane");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        SplitPane split = new SplitPane(servers, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(bar, split);
+        root.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE && software.isFocused()) {
+                removeSelected();
+            }
+        });
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void focusFilter() {
+        filter.requestFocus();
+    }
+
+    public void openSupply() {
+        ServerRow row = model.selectedProperty().get();
+        if (row == null && !model.visibleRows().isEmpty()) {
+            servers.getSelectionModel().select(0);
+            row = model.selectedProperty().get();
+        }
+        if (row == null) {
+            return;
+        }
+        String node = row.reference();
+        new SupplyDialog(model.knownReleases(releasesInServices.get()), node)
+                .ask(root)
+                .ifPresent(url -> model.supply(url, node));
+    }
+
+    private void removeSelected() {
+        ServerRow row = model.selectedProperty().get();
+        SoftwareRow selected = software.getSelectionModel().getSelectedItem();
+        if (row == null || selected == null) {
+            return;
+        }
+        if (Dialogs.confirm(root, "Remove software from " + row.reference(),
+                "Remove " + selected.url() + " from " + row.reference()
+                        + "? Instances of this release on the server stop working once it is removed.",
+                "Remove")) {
+            model.remove(selected.url(), row.reference());
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package org.slapdesk.gui.services;
+
+import atlantafx.base.controls.Message;
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.slapdesk.core.model.InstanceRequest;
+import org.slapdesk.gui.schema.FieldSpec;
+import org.slapdesk.gui.schema.SchemaException;
+import org.slapdesk.gui.schema.SoftwareTypeEntry;
+import org.slapdesk.gui.servers.ReleaseChoice;
+import org.slapdesk.gui.util.Dialogs;
+
+/** The Request dialog's view; everything it shows lives in {@link RequestViewModel}. */
+final class RequestDialog {
+
+    private final RequestViewModel model;
+    private final List<ReleaseChoice> releases;
+    private final List<String> servers;
+    private final String heading;
+
+    RequestDialog(RequestViewModel model, List<ReleaseChoice> releases, List<String> servers, String heading) {
+        this.model = model;
+        this.releases = releases;
+        this.servers = servers;
+        this.heading = heading;
+    }
+
+    Optional<InstanceRequest> ask(Node owner) {
+        Dialog<InstanceRequest> dialog = new Dialog<>();
+        dialog.setTitle("Request a service");
+        dialog.setHeaderText(heading);
+        dialog.setResizable(true);
+        Dialogs.owner(owner).ifPresent(dialog::initOwner);
+        ButtonType requestType = new ButtonType("Request", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(requestType, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(content());
+        dialog.getDialogPane().setPrefSize(820, 680);
+        dialog.getDialogPane().setId("request-dialog");
+        Button requestButton = (Button) dialog.getDialogPane().lookupButton(requestType);
+        requestButton.setId("request-submit");
+        requestButton.disableProperty().bind(model.canRequestBinding().not());
+        requestButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+            try {
+                model.toRequest();
+            } catch (SchemaException e) {
+                model.problemProperty().set(e.getMessage());
+                event.consume();
+            }
+        });
+        if (!model.releaseProperty().get().isBlank()) {
+            model.loadSchema();
+        }
+        dialog.setResultConverter(button -> {
+            if (button != requestType) {
+                return null;
+            }
+            try {
+                return model.toRequest();
+            } catch (SchemaException e) {
+                return null;
+            }
+        });
+        return dialog.showAndWait();
+    }
+
+    private Node content() {
+        ComboBox<String> release = new ComboBox<>();
+        release.setId("request-release");
+        release.setEditable(true);
+        release.setMaxWidth(Double.MAX_VALUE);
+        release.setPromptText("software release URL (…/software.cfg), file:// or https://");
+        releases.forEach(choice -> release.getItems().add(choice.url()));
+        release.getEditor().textProperty().bindBidirectional(model.releaseProperty());
+        release.valueProperty().addListener((o, was, now) -> {
+            if (now != null && !now.equals(model.releaseProperty().get())) {
+                model.releaseProperty().set(now);
+            }
+            model.loadSchema();
+        });
+        release.getEditor().focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.loadSchema();
+            }
+        });
+        Button load = new Button("", new FontIcon(Material2AL.CLOUD_DOWNLOAD));
+        load.setId("load-schema");
+        load.setTooltip(new Tooltip("Load the release's parameter schema (software.cfg.json)"));
+        load.setOnAction(e -> model.reloadSchema());
+        HBox releaseRow = new HBox(4, release, load);
+        HBox.setHgrow(release, Priority.ALWAYS);
+
+        ComboBox<SoftwareTypeEntry> typeChoice = new ComboBox<>(model.typeChoices());
+        typeChoice.setId("request-type-choice");
+        typeChoice.valueProperty().bindBidirectional(model.typeChoiceProperty());
+        typeChoice.setMaxWidth(Double.MAX_VALUE);
+        TextField typeText = new TextField();
+        typeText.setId("request-type");
+        typeText.textProperty().bindBidirectional(model.softwareTypeProperty());
+        typeText.setPromptText("default");
+        StackPane type = new StackPane(typeChoice, typeText);
+        typeChoice.visibleProperty().bind(Bindings.isNotEmpty(model.typeChoices()));
+        typeText.visibleProperty().bind(typeChoice.visibleProperty().not());
+
+        TextField title = new TextField();
+        title.setId("request-title");
+        title.setPromptText("a name unique among your services");
+        title.textProperty().bindBidirectional(model.titleProperty());
+        ComboBox<String> server = new ComboBox<>();
+        server.setId("request-server");
+        server.setEditable(true);
+        server.getItems().addAll(servers);
+        server.setPromptText("any server (or pin one: computer_guid)");
+        server.setMaxWidth(Double.MAX_VALUE);
+        server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
+        CheckBox shared = new CheckBox("Shared instance (slave)");
+        shared.setId("request-shared");
+        shared.selectedProperty().bindBidirectional(model.sharedProperty());
+
+        GridPane top = new GridPane();
+        top.setHgap(10);
+        top.setVgap(8);
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        ColumnConstraints inputs = new ColumnConstraints();
+        inputs.setHgrow(Priority.ALWAYS);
+        top.getColumnConstraints().addAll(labels, inputs);
+        top.addRow(0, new Label("Release"), releaseRow);
+        top.addRow(1, new Label("Software type"), type);
+        top.addRow(2, new Label("Title"), title);
+        top.addRow(3, new Label("Server"), server);
+        top.add(shared, 1, 4);
+
+        Label status = new Label();
+        status.setId("schema-status");
+        status.getStyleClass().add(Styles.TEXT_MUTED);
+        status.textProperty().bind(model.schemaStatusProperty());
+        status.setWrapText(true);
+
+        ToggleGroup modes = new ToggleGroup();
+        ToggleButton form = modeButton("Form", RequestViewModel.Mode.FORM, modes, Styles.LEFT_PILL);
+        form.setId("mode-form");
+        form.disableProperty().bind(model.formAvailableProperty().not());
+        ToggleButton xml = modeButton("XML", RequestViewModel.Mode.XML, modes, Styles.CENTER_PILL);
+        xml.setId("mode-xml");
+        ToggleButton json = modeButton("JSON", RequestViewModel.Mode.JSON, modes, Styles.RIGHT_PILL);
+        json.setId("mode-json");
+        selectMode(modes, model.modeProperty().get());
+        model.modeProperty().addListener((o, was, now) -> selectMode(modes, now));
+        Label parametersLabel = new Label("Parameters");
+        parametersLabel.getStyleClass().add(Styles.TITLE_4);
+        HBox modeRow = new HBox(8, parametersLabel, new atlantafx.base.controls.Spacer(), form, xml, json);
+        modeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+
+        Message problem = new Message("", "", new FontIcon(Material2AL.ERROR_OUTLINE));
+        problem.setId("request-problem");
+        problem.getStyleClass().add(Styles.WARNING);
+        problem.descriptionProperty().bind(model.problemProperty());
+        problem.visibleProperty().bind(model.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+
+        Label general = new Label();
+        general.setId("form-errors");
+        general.getStyleClass().add(Styles.DANGER);
+        general.setWrapText(true);
+        general.textProperty().bind(Bindings.createStringBinding(
+                () -> String.join("\n", model.generalErrors()), model.generalErrors()));
+        general.visibleProperty().bind(Bindings.isNotEmpty(model.generalErrors()));
+        general.managedProperty().bind(general.visibleProperty());
+
+        GridPane formGrid = new GridPane();
+        formGrid.setId("parameter-form");
+        formGrid.setHgap(10);
+        formGrid.setVgap(4);
+        formGrid.setPadding(new Insets(4));
+        formGrid.getColumnConstraints().addAll(new ColumnConstraints(180), inputsColumn());
+        buildForm(formGrid);
+        model.fields().addListener((ListChangeListener<FieldModel>) change -> buildForm(formGrid));
+        ScrollPane formScroll = new ScrollPane(formGrid);
+        formScroll.setFitToWidth(true);
+        TextArea raw = new TextArea();
+        raw.setId("parameters-raw");
+        raw.getStyleClass().add("monospace");
+        raw.textProperty().bindBidirectional(model.rawTextProperty());
+        raw.setPromptText("{ \"name\": \"value\" }  or  <instance><parameter id=\"name\">value</parameter></instance>");
+        formScroll.visibleProperty().bind(model.modeProperty().isEqualTo(RequestViewModel.Mode.FORM));
+        raw.visibleProperty().bind(formScroll.visibleProperty().not());
+        StackPane parameters = new StackPane(formScroll, raw);
+        VBox.setVgrow(parameters, Priority.ALWAYS);
+
+        VBox content = new VBox(10, top, status, modeRow, problem, general, parameters);
+        content.setPadding(new Insets(4));
+        return content;
+    }
+
+    private static ColumnConstraints inputsColumn() {
+        ColumnConstraints column = new ColumnConstraints();
+        column.setHgrow(Priority.ALWAYS);
+        return column;
+    }
+
+    private ToggleButton modeButton(String text, RequestViewModel.Mode mode, ToggleGroup group, String pill) {
+        ToggleButton button = new ToggleButton(text);
+        button.setToggleGroup(group);
+        button.getStyleClass().add(pill);
+        button.setUserData(mode);
+        button.setOnAction(e -> {
+            if (!model.switchTo(mode)) {
+                selectMode(group, model.modeProperty().get());
+            } else {
+                button.setSelected(true);
+            }
+        });
+        return button;
+    }
+
+    private static void selectMode(ToggleGroup group, RequestViewModel.Mode mode) {
+        group.getToggles().forEach(t -> t.setSelected(t.getUserData() == mode));
+    }
+
+    private void buildForm(GridPane grid) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (FieldModel field : model.fields()) {
+            FieldSpec spec = field.spec();
+            Label label = new Label(spec.label() + (spec.required() ? " *" : ""));
+            label.setWrapText(true);
+            if (!spec.description().isBlank()) {
+                label.setTooltip(new Tooltip(spec.description()));
+            }
+            Node input = input(field);
+            Label error = new Label();
+            error.getStyleClass().addAll(Styles.DANGER, "field-error");
+            error.textProperty().bind(field.errorProperty());
+            error.visibleProperty().bind(field.errorProperty().isNotEmpty());
+            error.managedProperty().bind(error.visibleProperty());
+            Label description = new Label(spec.description());
+            description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            description.setWrapText(true);
+            description.setManaged(!spec.description().isBlank());
+            description.setVisible(!spec.description().isBlank());
+            VBox cell = new VBox(2, input, error, description);
+            grid.add(label, 0, row);
+            grid.add(cell, 1, row);
+            row++;
+        }
+        if (model.fields().isEmpty()) {
+            grid.add(new Label("This software type takes no parameters."), 0, 0, 2, 1);
+        }
+    }
+
+    private static Node input(FieldModel field) {
+        FieldSpec spec = field.spec();
+        String id = "field-" + spec.name();
+        switch (spec.type()) {
+            case CHOICE, BOOLEAN -> {
+                ComboBox<String> box = new ComboBox<>();
+                box.getItems().add("");
+                box.getItems().addAll(spec.type() == FieldSpec.Type.BOOLEAN ? List.of("true", "false") : spec.choices());
+                box.valueProperty().bindBidirectional(field.valueProperty());
+                box.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse(""));
+                box.setId(id);
+                return box;
+            }
+            case JSON -> {
+                TextArea area = new TextArea();
+                area.setPrefRowCount(3);
+                area.getStyleClass().add("monospace");
+                area.textProperty().bindBidirectional(field.valueProperty());
+                area.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse("JSON"));
+                area.setId(id);
+                return area;
+            }
+            default -> {
+                TextField text = new TextField();
+                text.textProperty().bindBidirectional(field.valueProperty());
+                text.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse(""));
+                text.setId(id);
+                return text;
+            }
+        }
+    }
+}

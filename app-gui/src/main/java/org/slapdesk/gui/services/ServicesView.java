@@ -1,0 +1,247 @@
+package org.slapdesk.gui.services;
+
+import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.controls.Message;
+import atlantafx.base.controls.Spacer;
+import atlantafx.base.theme.Styles;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.health.Health;
+import org.slapdesk.gui.health.HealthViews;
+import org.slapdesk.gui.servers.ReleaseChoice;
+import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.util.Dialogs;
+import org.slapdesk.gui.util.FlashingRows;
+import org.slapdesk.gui.util.Icons;
+import org.slapdesk.gui.util.Releases;
+import org.slapdesk.gui.util.Tables;
+
+/** Services: instance trees above; the selected one's instances, parameters and connection parameters below. */
+public final class ServicesView implements PageView {
+
+    private final ServicesViewModel model;
+    private final Supplier<RequestViewModel> newRequest;
+    private final Supplier<List<ReleaseChoice>> knownReleases;
+    private final Supplier<List<String>> serverReferences;
+    private final Consumer<String> openUrl;
+    private final VBox root = new VBox();
+    private final CustomTextField filter;
+
+    public ServicesView(ServicesViewModel model, Supplier<RequestViewModel> newRequest,
+                        Supplier<List<ReleaseChoice>> knownReleases, Supplier<List<String>> serverReferences,
+                        Consumer<String> openUrl) {
+        this.model = model;
+        this.newRequest = newRequest;
+        this.knownReleases = knownReleases;
+        this.serverReferences = serverReferences;
+        this.openUrl = openUrl;
+        root.getStyleClass().add("page");
+        root.setId("services-page");
+
+        filter = Tables.filterBox(model.filterProperty(), "Filter services (Ctrl+F)");
+        Button request = Icons.button("Request…", Material2AL.ADD, "Request a new service (Ctrl+N)");
+        request.setId("request");
+        request.setOnAction(e -> openRequest());
+        Button edit = Icons.button("Parameters…", Material2AL.EDIT, "Change the selected service's parameters");
+        edit.setId("edit-parameters");
+        edit.disableProperty().bind(model.selectedProperty().isNull());
+        edit.setOnAction(e -> openEdit());
+        Button start = Icons.button("Start", Material2MZ.PLAY_ARROW, "Start the selected service");
+        start.setId("start");
+        start.disableProperty().bind(model.selectedProperty().isNull());
+        start.setOnAction(e -> changeState(RequestedState.STARTED));
+        Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop the selected service");
+        stop.setId("stop");
+        stop.disableProperty().bind(model.selectedProperty().isNull());
+        stop.setOnAction(e -> changeState(RequestedState.STOPPED));
+        Button destroy = Icons.button("Destroy…", Material2AL.DELETE_FOREVER, "Destroy the selected service (Delete)");
+        destroy.setId("destroy");
+        destroy.disableProperty().bind(model.selectedProperty().isNull());
+        destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
+        Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
+        refresh.setOnAction(e -> model.refresh());
+        ToolBar bar = new ToolBar(filter, new Spacer(), request, edit, start, stop, destroy, refresh);
+
+        Message pending = new Message("Request", "", new FontIcon(Material2MZ.SCHEDULE));
+        pending.setId("pending-request");
+        pending.getStyleClass().add(Styles.WARNING);
+        pending.descriptionProperty().bind(model.pendingRequestProperty());
+        pending.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
+        pending.managedProperty().bind(pending.visibleProperty());
+
+        TableView<ServiceRow> services = Tables.table(model.emptyText());
+        services.setId("services-table");
+        TableColumn<ServiceRow, Health> health = Tables.column("Health", ServiceRow::healthProperty);
+        health.setCellFactory(c -> HealthViews.cell());
+        health.setMaxWidth(140);
+        TableColumn<ServiceRow, String> release = Tables.column("Release", ServiceRow::releaseProperty);
+        release.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String url, boolean empty) {
+                super.updateItem(url, empty);
+                setText(empty || url == null ? null : Releases.shortName(url));
+                setTooltip(empty || url == null ? null : new javafx.scene.control.Tooltip(url));
+            }
+        });
+        services.getColumns().setAll(List.of(health, Tables.fixed("Title", ServiceRow::title), release,
+                Tables.column("Software type", ServiceRow::softwareTypeProperty),
+                Tables.column("Requested state", ServiceRow::requestedStateProperty)));
+        services.setItems(model.visibleRows());
+        FlashingRows.install(services, ServiceRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(services);
+        services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        services.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+                changeState(RequestedState.DESTROYED);
+            }
+        });
+
+        TableView<InstanceRow> instances = Tables.table("Select a service to see its instances.");
+        instances.setId("instances-table");
+        TableColumn<InstanceRow, Health> instanceHealth = Tables.fixed("Health", InstanceRow::health);
+        instanceHealth.setCellFactory(c -> HealthViews.cell());
+        instanceHealth.setMaxWidth(140);
+        instances.getColumns().setAll(List.of(instanceHealth, Tables.fixed("Instance", InstanceRow::title),
+                Tables.fixed("Software type", InstanceRow::softwareType), Tables.fixed("State", InstanceRow::state),
+                Tables.fixed("Server / partition", InstanceRow::location),
+                Tables.fixed("Shared", r -> r.shared() ? "yes" : "")));
+        instances.setItems(model.instances());
+
+        TableView<KeyValue> parameters = keyValueTable("parameters-table", "The service has no parameters.");
+        parameters.setItems(model.parameters());
+        TableView<KeyValue> connection = keyValueTable("connection-table",
+                "No connection parameters yet: they appear once the instance has been deployed on its server.");
+        connection.setItems(model.connectionParameters());
+
+        Label detailTitle = new Label();
+        detailTitle.getStyleClass().add(Styles.TITLE_4);
+        detailTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? "No service selected" : model.selectedProperty().get().title(), model.selectedProperty()));
+        TabPane tabs = new TabPane(new Tab("Connection parameters", connection), new Tab("Instances", instances),
+                new Tab("Parameters", parameters));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        VBox detail = new VBox(6, detailTitle, tabs);
+        detail.getStyleClass().add("detail-pane");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        SplitPane split = new SplitPane(services, detail);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(bar, pending, split);
+    }
+
+    private TableView<KeyValue> keyValueTable(String id, String empty) {
+        TableView<KeyValue> table = Tables.table(empty);
+        table.setId(id);
+        TableColumn<KeyValue, String> key = Tables.fixed("Parameter", KeyValue::key);
+        key.setMaxWidth(3000);
+        TableColumn<KeyValue, KeyValue> value = Tables.fixed("Value", row -> row);
+        value.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(KeyValue row, boolean empty) {
+                super.updateItem(row, empty);
+                if (empty || row == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label text = new Label(row.value());
+                text.setMaxWidth(Double.MAX_VALUE);
+                HBox.setHgrow(text, Priority.ALWAYS);
+                Button copy = new Button("", new FontIcon(Material2AL.CONTENT_COPY));
+                copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "copy-value");
+                copy.setTooltip(new javafx.scene.control.Tooltip("Copy the value"));
+                copy.setOnAction(e -> {
+                    ClipboardContent content = new ClipboardContent();
+                    content.putString(row.value());
+                    Clipboard.getSystemClipboard().setContent(content);
+                });
+                HBox box = new HBox(4, text, copy);
+                if (row.isUrl()) {
+                    Button open = new Button("", new FontIcon(Material2AL.LAUNCH));
+                    open.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "open-url");
+                    open.setTooltip(new javafx.scene.control.Tooltip("Open in the browser"));
+                    open.setOnAction(e -> openUrl.accept(row.value()));
+                    box.getChildren().add(open);
+                }
+                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                setGraphic(box);
+            }
+        });
+        table.getColumns().setAll(List.of(key, value));
+        return table;
+    }
+
+    @Override
+    public Node node() {
+        return root;
+    }
+
+    @Override
+    public void focusFilter() {
+        filter.requestFocus();
+    }
+
+    public void openRequest() {
+        RequestViewModel request = newRequest.get();
+        new RequestDialog(request, knownReleases.get(), serverReferences.get(), "Request a service")
+                .ask(root)
+                .ifPresent(model::request);
+    }
+
+    private void openEdit() {
+        ServiceRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        RequestViewModel request = newRequest.get();
+        request.prefill(row.title(), row.releaseProperty().get(), row.softwareTypeProperty().get(),
+                row.tree().shared(), model.parameters().stream()
+                        .collect(java.util.stream.Collectors.toMap(KeyValue::key, KeyValue::value,
+                                (a, b) -> a, java.util.LinkedHashMap::new)));
+        new RequestDialog(request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
+                .ask(root)
+                .ifPresent(model::request);
+    }
+
+    private void changeState(RequestedState state) {
+        ServiceRow row = model.selectedProperty().get();
+        if (row == null) {
+            return;
+        }
+        String verb = switch (state) {
+            case STARTED -> "Start";
+            case STOPPED -> "Stop";
+            case DESTROYED -> "Destroy";
+        };
+        String consequence = switch (state) {
+            case STARTED -> "Its processes will be started on their servers.";
+            case STOPPED -> "Its processes will be stopped; its data stays.";
+            case DESTROYED -> "Every instance of it is destroyed and its partitions are wiped. This cannot be undone.";
+        };
+        if (Dialogs.confirm(root, verb + " " + row.title(), verb + " the service '" + row.title() + "'? " + consequence, verb)) {
+            model.changeState(row.title(), state);
+        }
+    }
+}

@@ -1,0 +1,313 @@
+package org.slapdesk.gui.services;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.model.InstanceRequest;
+import org.slapdesk.core.model.InstanceTree;
+import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.model.ServiceDetail;
+import org.slapdesk.core.model.SoftwareInstance;
+import org.slapdesk.gui.activity.ActivityLog;
+import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.task.TaskItem;
+import org.slapdesk.gui.task.TaskService;
+import org.slapdesk.gui.util.TextFilter;
+
+/** The Services page: instance trees with health, the selected one's instances and parameters, and the service actions. */
+public final class ServicesViewModel {
+
+    static final String WAITING = "waiting for a partition";
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    private static final String EMPTY = "No service yet. Use Request… (Ctrl+N) to request one.";
+
+    private final MasterSession session;
+    private final TaskService tasks;
+    private final HealthRules rules;
+    private final ActivityLog activity;
+    private final Clock clock;
+
+    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
+    private final FilteredList<ServiceRow> visibleRows = new FilteredList<>(rows);
+    private final StringProperty filter = new SimpleStringProperty("");
+    private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<ServiceDetail> detail = new SimpleObjectProperty<>();
+    private final ObservableList<InstanceRow> instances = FXCollections.observableArrayList();
+    private final ObservableList<KeyValue> parameters = FXCollections.observableArrayList();
+    private final ObservableList<KeyValue> connectionParameters = FXCollections.observableArrayList();
+    private final StringProperty pendingRequest = new SimpleStringProperty("");
+    private final BooleanProperty refreshing = new SimpleBooleanProperty();
+    private final List<Runnable> afterRefresh = new ArrayList<>();
+    private boolean refreshAgain;
+
+    public ServicesViewModel(MasterSession session, TaskService tasks, HealthRules rules,
+                             ActivityLog activity, Clock clock) {
+        this.session = session;
+        this.tasks = tasks;
+        this.rules = rules;
+        this.activity = activity;
+        this.clock = clock;
+        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(now,
+                (ServiceRow r) -> Stream.of(r.title(), r.releaseProperty().get(), r.softwareTypeProperty().get(),
+                        r.requestedStateProperty().get(), r.health() == null ? "" : r.health().level().name()))));
+        selected.addListener((o, was, now) -> {
+            detail.set(null);
+            showDetail(null);
+            loadDetail();
+        });
+        session.masterProperty().addListener((o, was, now) -> {
+            if (now == null) {
+                rows.clear();
+            }
+        });
+    }
+
+    public ObservableList<ServiceRow> rows() {
+        return rows;
+    }
+
+    public FilteredList<ServiceRow> visibleRows() {
+        return visibleRows;
+    }
+
+    /** What the empty table says. */
+    public javafx.beans.binding.StringBinding emptyText() {
+        return session.emptyListText(EMPTY);
+    }
+
+    public StringProperty filterProperty() {
+        return filter;
+    }
+
+    public ObjectProperty<ServiceRow> selectedProperty() {
+        return selected;
+    }
+
+    public ObservableList<InstanceRow> instances() {
+        return instances;
+    }
+
+    public ObservableList<KeyValue> parameters() {
+        return parameters;
+    }
+
+    public ObservableList<KeyValue> connectionParameters() {
+        return connectionParameters;
+    }
+
+    /** "" when no request waits; otherwise what the pending request is doing (e.g. waiting for a partition). */
+    public ReadOnlyStringProperty pendingRequestProperty() {
+        return pendingRequest;
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing;
+    }
+
+    public void afterRefresh(Runnable action) {
+        afterRefresh.add(action);
+    }
+
+    public List<String> releasesInUse() {
+        return rows.stream().map(r -> r.releaseProperty().get()).distinct().toList();
+    }
+
+    public void refresh() {
+        Optional<Master> master = session.master();
+        if (master.isEmpty()) {
+            return;
+        }
+        if (refreshing.get()) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing.set(true);
+        tasks.task("Refresh services", context -> {
+            List<ServiceDetail> details = new ArrayList<>();
+            for (InstanceTree tree : master.get().services()) {
+                context.checkCancelled();
+                try {
+                    details.add(master.get().service(tree.title()));
+                } catch (MasterException.NotFound gone) {
+                    // destroyed between the list and the read: it is simply not shown
+                }
+            }
+            return details;
+        }).quiet()
+                .onSuccess(details -> {
+                    apply(details);
+                    session.refreshed();
+                    loadDetail();
+                })
+                .onFailure(error -> {
+                    if (session.refreshFailed(error)) {
+                        tasks.notifications().error("Cannot read the services from the master", error);
+                    }
+                })
+                .onDone(() -> {
+                    refreshing.set(false);
+                    afterRefresh.forEach(Runnable::run);
+                    if (refreshAgain) {
+                        refreshAgain = false;
+                        refresh();
+                    }
+                })
+                .start();
+    }
+
+    /** Merges fresh data: changed rows update in place, new ones are added, gone ones removed. */
+    public void apply(List<ServiceDetail> details) {
+        Map<String, ServiceRow> existing = new HashMap<>();
+        rows.forEach(row -> existing.put(row.title(), row));
+        Map<String, ServiceDetail> fresh = new java.util.LinkedHashMap<>();
+        details.forEach(d -> fresh.put(d.tree().title(), d));
+        rows.removeIf(row -> !fresh.containsKey(row.title()));
+        for (ServiceDetail detail : fresh.values()) {
+            ServiceRow row = existing.get(detail.tree().title());
+            if (row == null) {
+                row = new ServiceRow(detail.tree().title());
+                rows.add(row);
+            }
+            row.update(detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant());
+        }
+    }
+
+    private void loadDetail() {
+        ServiceRow row = selected.get();
+        Optional<Master> master = session.master();
+        if (row == null || master.isEmpty()) {
+            return;
+        }
+        tasks.task("Read service " + row.title(), context -> master.get().service(row.title())).quiet()
+                .onSuccess(fresh -> {
+                    if (selected.get() == row) {
+                        detail.set(fresh);
+                        showDetail(fresh);
+                    }
+                })
+                .onFailure(error -> {
+                    if (!(error instanceof MasterException.NotFound)) {
+                        tasks.notifications().error("Cannot read the service " + row.title(), error);
+                    }
+                })
+                .start();
+    }
+
+    private void showDetail(ServiceDetail fresh) {
+        if (fresh == null) {
+            instances.clear();
+            parameters.clear();
+            connectionParameters.clear();
+            return;
+        }
+        List<InstanceRow> instanceRows = new ArrayList<>();
+        for (SoftwareInstance instance : fresh.instances()) {
+            String location = instance.computeNodeReference().orElse("")
+                    + instance.partitionReference().map(p -> " / " + p).orElse("");
+            instanceRows.add(new InstanceRow(instance.title(), instance.softwareType(),
+                    instance.requestedState().wireName(), location, instance.shared(), rules.instance(instance)));
+        }
+        SoftwareInstance root = fresh.instances().stream()
+                .filter(i -> i.title().equals(fresh.tree().title())).findFirst()
+                .orElse(fresh.instances().isEmpty() ? null : fresh.instances().get(0));
+        List<KeyValue> parameterRows = root == null ? List.of() : sorted(root.parameters());
+        List<KeyValue> connectionRows = root == null ? List.of() : sorted(root.connectionParameters());
+        if (!instances.equals(instanceRows)) {
+            instances.setAll(instanceRows);
+        }
+        if (!parameters.equals(parameterRows)) {
+            parameters.setAll(parameterRows);
+        }
+        if (!connectionParameters.equals(connectionRows)) {
+            connectionParameters.setAll(connectionRows);
+        }
+    }
+
+    private static List<KeyValue> sorted(Map<String, String> values) {
+        return new TreeMap<>(values).entrySet().stream().map(e -> new KeyValue(e.getKey(), e.getValue())).toList();
+    }
+
+    /** The selected service's current request, to pre-fill the dialog when editing parameters. */
+    public Optional<ServiceDetail> selectedDetail() {
+        return Optional.ofNullable(detail.get());
+    }
+
+    public void changeState(String title, RequestedState state) {
+        Optional<Master> master = session.master();
+        if (master.isEmpty()) {
+            return;
+        }
+        String verb = switch (state) {
+            case STARTED -> "Start";
+            case STOPPED -> "Stop";
+            case DESTROYED -> "Destroy";
+        };
+        tasks.task(verb + " " + title, context -> master.get().changeState(title, state))
+                .onSuccess(instance -> {
+                    activity.succeeded(verb, title, "requested");
+                    refresh();
+                })
+                .onFailure(error -> activity.failed(verb, title, error))
+                .start();
+    }
+
+    /**
+     * Sends a request; while the master answers "not ready" the task says it is waiting for a
+     * partition and retries by itself, with a growing pause, until it succeeds or is cancelled.
+     */
+    public TaskItem request(InstanceRequest request) {
+        Master master = session.master().orElseThrow(() ->
+                new IllegalStateException("no master is connected: choose a profile first"));
+        pendingRequest.set("");
+        return tasks.task("Request " + request.title(), context -> {
+            Duration pause = FIRST_RETRY;
+            int attempt = 1;
+            while (true) {
+                context.checkCancelled();
+                try {
+                    return master.request(request);
+                } catch (MasterException.NotReady notReady) {
+                    String text = request.title() + ": " + WAITING + " (try " + attempt + ", next in "
+                            + pause.getSeconds() + " s)";
+                    context.message(text);
+                    tasks.onFxThread(() -> pendingRequest.set(text));
+                    context.sleep(pause);
+                    pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
+                    attempt++;
+                }
+            }
+        })
+                .onSuccess(instance -> {
+                    activity.succeeded("Request", request.title(), instance.partitionReference()
+                            .map(p -> "allocated on " + instance.computeNodeReference().orElse("?") + " / " + p)
+                            .orElse("accepted"));
+                    refresh();
+                })
+                .onFailure(error -> activity.failed("Request", request.title(), error))
+                .onCancelled(() -> activity.cancelled("Request", request.title()))
+                .onDone(() -> pendingRequest.set(""))
+                .start();
+    }
+}

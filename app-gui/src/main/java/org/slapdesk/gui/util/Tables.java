@@ -1,0 +1,71 @@
+package org.slapdesk.gui.util;
+
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2MZ;
+import atlantafx.base.controls.CustomTextField;
+import javafx.beans.property.StringProperty;
+
+/** Small builders that keep the page views short. */
+public final class Tables {
+
+    private Tables() {}
+
+    /** A column bound to a property of the row. */
+    public static <T, V> TableColumn<T, V> column(String title, Function<T, ObservableValue<V>> value) {
+        TableColumn<T, V> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> value.apply(cell.getValue()));
+        return column;
+    }
+
+    /** A column computed from an immutable row (records). */
+    public static <T, V> TableColumn<T, V> fixed(String title, Function<T, V> value) {
+        TableColumn<T, V> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    public static <T> TableView<T> table(String emptyText) {
+        return table(new javafx.beans.property.SimpleStringProperty(emptyText));
+    }
+
+    public static <T> TableView<T> table(ObservableValue<String> emptyText) {
+        TableView<T> table = new TableView<>();
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label();
+        placeholder.textProperty().bind(emptyText);
+        placeholder.getStyleClass().add("placeholder-text");
+        placeholder.setWrapText(true);
+        table.setPlaceholder(placeholder);
+        return table;
+    }
+
+    /** Selects the first row whenever rows arrive and none is selected, so the detail pane is never blank for nothing. */
+    public static <T> void selectFirstWhenFilled(TableView<T> table) {
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                javafx.application.Platform.runLater(() -> {
+                    if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                        table.getSelectionModel().selectFirst();
+                    }
+                });
+            }
+        });
+    }
+
+    /** The filter box every list has (Ctrl+F focuses it). */
+    public static CustomTextField filterBox(StringProperty filter, String prompt) {
+        CustomTextField box = new CustomTextField();
+        box.setLeft(new FontIcon(Material2MZ.SEARCH));
+        box.setPromptText(prompt);
+        box.setPrefColumnCount(24);
+        box.textProperty().bindBidirectional(filter);
+        box.getStyleClass().add("filter-box");
+        return box;
+    }
+}

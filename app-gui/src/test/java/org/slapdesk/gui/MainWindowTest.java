@@ -1,0 +1,157 @@
+package org.slapdesk.gui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.gui.profile.Profile;
+import org.slapdesk.gui.shell.Page;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real window, headless, on an in-test master: navigation, shortcuts, filter, health,
+ * notifications. Writes a PNG of each page to target/screens for people to look at.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+
+    private static final String KVM = "https://lab.example/software/kvm/software.cfg";
+    private static final String RE6ST = "https://lab.example/software/re6stnet/software.cfg";
+
+    private final FakeMaster master = new FakeMaster();
+    private AppContext context;
+    private MainWindow window;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        Instant now = Instant.now();
+        master.nodes.put("COMP-0", FakeMaster.node("COMP-0", FakeMaster.access(now.minusSeconds(20)), 10, 3, List.of(KVM, RE6ST)));
+        master.nodes.put("COMP-1", FakeMaster.node("COMP-1", FakeMaster.access(now.minusSeconds(300)), 10, 0, List.of(KVM)));
+        master.nodes.put("COMP-2", FakeMaster.node("COMP-2", FakeMaster.access(now.minusSeconds(3600)), 4, 1, List.of()));
+        master.nodes.put("COMP-3", FakeMaster.node("COMP-3", Optional.empty(), 0, 0, List.of()));
+        master.services.put("re6st-registry", FakeMaster.service("re6st-registry", RE6ST,
+                Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
+                Map.of("url", "http://[fc01::1]:9201/", "token-list", "a,b"), FakeMaster.access(now)));
+        master.services.put("frontend", FakeMaster.service("frontend", KVM, Map.of(), Map.of(), Optional.empty()));
+        Profile local = new Profile("local", Profile.Kind.LOCAL, "", null, null, null, "#2da44e", Map.of());
+        Profile prod = new Profile("production", Profile.Kind.REMOTE, "https://slap.example", null, null, null, "#cf222e", Map.of());
+        context = new AppContext(List.of(local, prod), profile -> master, ActivityStore.NONE);
+        window = new MainWindow(context, null);
+        window.show(stage, WindowOptions.parse(List.of()));
+        context.start("local");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        WaitForAsyncUtils.asyncFx(context::close).get(10, TimeUnit.SECONDS);
+    }
+
+    private void settle() throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.settled() && !context.servers().rows().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private void snapshot(String name) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        Path file = Path.of("target", "screens", name + ".png");
+        WaitForAsyncUtils.asyncFx(() -> {
+            Snapshot.write(stage.getScene(), file);
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(file).exists();
+    }
+
+    @Test
+    void serversShowHealthAndTheSelectedServersDetail(FxRobot robot) throws Exception {
+        settle();
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        assertThat(servers.getItems()).hasSize(4);
+        robot.interact(() -> servers.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#partitions-table").queryTableView().getItems()).hasSize(10);
+        snapshot("servers");
+        assertThat(robot.lookup(".health-green").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".health-yellow").queryAll()).isNotEmpty();
+        assertThat(robot.lookup(".health-red").queryAll()).isNotEmpty();
+    }
+
+    @Test
+    void theFilterBoxNarrowsTheList(FxRobot robot) throws Exception {
+        settle();
+        robot.clickOn(".filter-box").write("comp-2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#servers-table").queryTableView().getItems()).hasSize(1);
+    }
+
+    @Test
+    void shortcutsSwitchPages(FxRobot robot) throws Exception {
+        settle();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.shell().current()).isEqualTo(Page.SERVICES);
+        TableView<?> services = robot.lookup("#services-table").queryTableView();
+        assertThat(services.getItems()).hasSize(2);
+        robot.interact(() -> services.getSelectionModel().select(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-table").queryTableView().getItems().size() == 2);
+        snapshot("services");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.shell().current()).isEqualTo(Page.DASHBOARD);
+        assertThat(robot.lookup("#servers-green").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#servers-red").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#services-red").queryAs(Label.class).getText()).as("never reported").isEqualTo("1");
+        snapshot("dashboard");
+    }
+
+    @Test
+    void aFailedActionShowsANotificationThatStaysUntilDismissed(FxRobot robot) throws Exception {
+        settle();
+        master.failNext = new MasterException.Unreachable("http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
+        robot.interact(() -> context.servers().supply(KVM, "COMP-1"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !context.notifications().active().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".slapdesk-notification").queryAll()).hasSize(1);
+        Thread.sleep(1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".slapdesk-notification").queryAll()).as("still there").hasSize(1);
+        robot.interact(() -> window.shell().show(Page.TASKS));
+        snapshot("tasks-with-notification");
+        robot.interact(() -> context.notifications().dismiss(context.notifications().active().get(0)));
+        assertThat(robot.lookup(".slapdesk-notification").queryAll()).isEmpty();
+        assertThat(context.notifications().history()).hasSize(1);
+    }
+
+    @Test
+    void otherPagesRender(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> context.servers().supply(KVM, "COMP-3"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !context.activity().entries().isEmpty());
+        for (Page page : List.of(Page.ACTIVITY, Page.NODES, Page.SETTINGS)) {
+            robot.interact(() -> window.shell().show(page));
+            snapshot(page.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        robot.interact(() -> context.settings().darkProperty().set(true));
+        robot.interact(() -> window.shell().show(Page.SERVERS));
+        snapshot("servers-dark");
+        robot.interact(() -> context.settings().darkProperty().set(false));
+    }
+}

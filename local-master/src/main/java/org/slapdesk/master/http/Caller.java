@@ -1,0 +1,78 @@
+package org.slapdesk.master.http;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import javax.naming.InvalidNameException;
+import javax.naming.ldap.LdapName;
+import javax.naming.ldap.Rdn;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import org.slapdesk.master.CertificateIssuer.Role;
+import org.slapdesk.master.RequestError;
+
+/**
+ * Who calls: on plain HTTP (loopback only) everyone is a trusted user; on HTTPS, the verified
+ * client certificate's OU (node, partition, user) and CN (node reference, COMP/partition, name).
+ */
+public record Caller(Role role, String name, boolean authenticated) {
+
+    public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false);
+
+    public static Caller of(HttpExchange exchange) {
+        if (!(exchange instanceof HttpsExchange https)) {
+            return LOOPBACK;
+        }
+        try {
+            Certificate[] chain = https.getSSLSession().getPeerCertificates();
+            X509Certificate cert = (X509Certificate) chain[0];
+            String cn = null;
+            String ou = null;
+            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
+                if ("CN".equalsIgnoreCase(rdn.getType())) {
+                    cn = rdn.getValue().toString();
+                } else if ("OU".equalsIgnoreCase(rdn.getType())) {
+                    ou = rdn.getValue().toString();
+                }
+            }
+            if (cn == null || ou == null) {
+                throw RequestError.forbidden("the client certificate has no CN or OU: use one issued by slapdesk serve");
+            }
+            Role role = switch (ou) {
+                case "node" -> Role.NODE;
+                case "partition" -> Role.PARTITION;
+                case "user" -> Role.USER;
+                default -> throw RequestError.forbidden("unknown certificate role '" + ou + "'");
+            };
+            return new Caller(role, cn, true);
+        } catch (SSLPeerUnverifiedException e) {
+            throw RequestError.forbidden("a client certificate is required");
+        } catch (InvalidNameException e) {
+            throw RequestError.forbidden("unreadable certificate subject");
+        }
+    }
+
+    /** Users only (supply, request as a user, listings). */
+    public void requireUser(String what) {
+        if (role != Role.USER) {
+            throw RequestError.forbidden(what + " needs a user certificate, not a " + role.name().toLowerCase() + " one");
+        }
+    }
+
+    /** A user, or the node itself. */
+    public void requireNode(String computer, String what) {
+        if (role == Role.USER || (role == Role.NODE && name.equals(computer))) {
+            return;
+        }
+        throw RequestError.forbidden(what + " on '" + computer + "' is not allowed to " + name);
+    }
+
+    /** A user, the node holding the partition, or the partition itself. */
+    public void requirePartition(String computer, String partition, String what) {
+        if (role == Role.USER || (role == Role.NODE && name.equals(computer))
+                || (role == Role.PARTITION && name.equals(computer + "/" + partition))) {
+            return;
+        }
+        throw RequestError.forbidden(what + " on '" + computer + "/" + partition + "' is not allowed to " + name);
+    }
+}

@@ -1,0 +1,218 @@
+package org.slapdesk.master.http;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slapdesk.master.MasterService;
+import org.slapdesk.master.MasterService.NodeView;
+import org.slapdesk.master.MasterService.TreeView;
+import org.slapdesk.master.RequestError;
+import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.Rows.Instance;
+import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.Partition;
+
+/**
+ * The HAL+JSON subset {@code slapos service list|info} and {@code computer list|info} read
+ * (PROTOCOL.md §3.1): a root document with {@code raw_search} and {@code traverse} templates,
+ * the four catalog queries, and {@code slaposjs_view} documents of Instance Trees and Compute Nodes.
+ */
+final class HateoasApi {
+
+    static final String TREE_MODULE = "instance_tree_module/";
+    static final String NODE_MODULE = "compute_node_module/";
+    static final String ME = "person_module/local";
+
+    private static final String TREES = "portal_type:\"Instance Tree\" AND validation_state:validated";
+    private static final String NODES = "portal_type:\"Compute Node\" AND validation_state:validated";
+    private static final String INSTALLATIONS = "portal_type:\"Software Installation\" AND validation_state:validated";
+    private static final String INSTANCES =
+            "portal_type:(\"Software Instance\", \"Slave Instance\") AND validation_state:validated";
+    private static final Pattern CONDITION = Pattern.compile("\\s+AND\\s+([a-z_]+):=\"(.*?)\"(?=\\s+AND\\s+|$)");
+
+    private final MasterService master;
+
+    HateoasApi(MasterService master) {
+        this.master = master;
+    }
+
+    Map<String, Object> root(String base) {
+        String hateoas = base + "hateoas/";
+        return Map.of("_links", Map.of(
+                "raw_search", Map.of("href", hateoas + "search?query={query}&select_list={select_list}&limit={limit}"),
+                "traverse", Map.of("href", hateoas + "traverse?relative_url={relative_url}&view={view}"),
+                "me", Map.of("href", "urn:jio:get:" + ME),
+                "self", Map.of("href", base + "hateoas")));
+    }
+
+    Map<String, Object> search(String query) {
+        if (query == null) {
+            throw RequestError.badRequest("missing 'query'");
+        }
+        List<Map<String, Object>> rows;
+        if (query.startsWith(TREES)) {
+            Map<String, String> where = conditions(query.substring(TREES.length()));
+            rows = new ArrayList<>();
+            for (TreeView tree : master.trees(where.get("title"))) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("title", tree.root().title());
+                row.put("url_string", tree.root().softwareRelease());
+                row.put("relative_url", TREE_MODULE + encode(tree.root().title()));
+                rows.add(row);
+            }
+        } else if (query.startsWith(NODES)) {
+            Map<String, String> where = conditions(query.substring(NODES.length()));
+            String reference = where.getOrDefault("reference", where.get("title"));
+            rows = new ArrayList<>();
+            for (NodeView node : master.nodes(reference)) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("title", node.node().title());
+                row.put("reference", node.node().reference());
+                row.put("relative_url", NODE_MODULE + encode(node.node().reference()));
+                rows.add(row);
+            }
+        } else if (query.startsWith(INSTALLATIONS)) {
+            Map<String, String> where = conditions(query.substring(INSTALLATIONS.length()));
+            rows = new ArrayList<>();
+            for (NodeView node : master.nodes(where.get("default_aggregate_reference"))) {
+                for (Installation i : node.installations()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("relative_url", NODE_MODULE + encode(node.node().reference()) + "/" + encode(i.url()));
+                    row.put("url_string", i.url());
+                    row.put("SoftwareInstallation_getNewsDict", node.installationStatus().get(i.url()));
+                    rows.add(row);
+                }
+            }
+        } else if (query.startsWith(INSTANCES)) {
+            Map<String, String> where = conditions(query.substring(INSTANCES.length()));
+            rows = new ArrayList<>();
+            for (TreeView tree : master.trees(where.get("default_specialise_title"))) {
+                for (Instance i : tree.members()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("title", i.title());
+                    row.put("relative_url", "software_instance_module/" + i.guid());
+                    row.put("portal_type", i.shared() ? "Slave Instance" : "Software Instance");
+                    row.put("url_string", i.softwareRelease());
+                    row.put("text_content", i.parameterXml());
+                    row.put("getConnectionXmlAsDict", InstanceXml.read(i.connectionXml()));
+                    rows.add(row);
+                }
+            }
+        } else {
+            throw RequestError.badRequest("unhandled query: " + query);
+        }
+        return Map.of("_embedded", Map.of("contents", rows));
+    }
+
+    private static Map<String, String> conditions(String rest) {
+        Map<String, String> where = new LinkedHashMap<>();
+        Matcher m = CONDITION.matcher(rest);
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            where.put(m.group(1), m.group(2));
+            end = m.end();
+        }
+        if (end != rest.length()) {
+            throw RequestError.badRequest("unhandled query condition: " + rest.substring(end).trim());
+        }
+        return where;
+    }
+
+    Map<String, Object> traverse(String relativeUrl) {
+        if (relativeUrl == null) {
+            throw RequestError.badRequest("missing 'relative_url'");
+        }
+        if (relativeUrl.startsWith(TREE_MODULE)) {
+            String title = decode(relativeUrl.substring(TREE_MODULE.length()));
+            List<TreeView> trees = master.trees(title);
+            if (trees.isEmpty()) {
+                throw RequestError.notFound("no instance tree titled '" + title + "'");
+            }
+            return treeDocument(trees.get(0));
+        }
+        if (relativeUrl.startsWith(NODE_MODULE)) {
+            String reference = decode(relativeUrl.substring(NODE_MODULE.length()));
+            List<NodeView> nodes = master.nodes(reference);
+            if (nodes.isEmpty()) {
+                throw RequestError.notFound("no compute node '" + reference + "'");
+            }
+            return nodeDocument(nodes.get(0));
+        }
+        if (ME.equals(relativeUrl)) {
+            Map<String, Object> view = new LinkedHashMap<>();
+            view.put("form_id", field("form_id", "Person_viewAsHateoas", "StringField"));
+            view.put("my_reference", field("reference", "local", "StringField"));
+            view.put("my_title", field("title", "Local user", "StringField"));
+            return document(view, "Person");
+        }
+        throw RequestError.notFound("no document at '" + relativeUrl + "'");
+    }
+
+    private Map<String, Object> treeDocument(TreeView tree) {
+        Instance root = tree.root();
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("form_id", field("form_id", "InstanceTree_viewAsHateoas", "StringField"));
+        view.put("my_reference", field("field_my_reference", root.title(), "StringField"));
+        view.put("my_title", field("field_my_title", root.title(), "StringField"));
+        view.put("my_slap_state", field("field_my_slap_state", root.requestedState(), "StringField"));
+        view.put("my_text_content", field("field_my_text_content", root.parameterXml(), "TextAreaField"));
+        view.put("my_connection_parameter_list", field("field_my_connection_parameter_list",
+                InstanceXml.asKeyValueList(root.connectionXml()), "StringField"));
+        view.put("my_url_string", field("field_my_url_string", root.softwareRelease(), "StringField"));
+        view.put("my_source_reference", field("field_my_source_reference", root.softwareType(), "StringField"));
+        view.put("my_root_slave", field("field_my_root_slave", root.shared() ? 1 : 0, "IntegerField"));
+        List<Object> news = new ArrayList<>();
+        news.add(tree.status());
+        view.put("my_news", field("field_my_news", Map.of("instance", news), "StringField"));
+        return document(view, "Instance Tree");
+    }
+
+    private Map<String, Object> nodeDocument(NodeView node) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("form_id", field("form_id", "ComputeNode_viewAsHateoas", "StringField"));
+        view.put("my_reference", field("field_my_reference", node.node().reference(), "StringField"));
+        view.put("my_title", field("field_my_title", node.node().title(), "StringField"));
+        Map<String, Object> partitionNews = new LinkedHashMap<>();
+        for (Partition p : node.partitions()) {
+            Map<String, Object> status = node.partitionStatus().get(p.reference());
+            if (status != null) {
+                partitionNews.put(p.reference(), status);
+            }
+        }
+        Map<String, Object> news = new LinkedHashMap<>();
+        news.put("computer", node.status());
+        news.put("partition", partitionNews);
+        view.put("my_news", field("field_my_news", news, "StringField"));
+        return document(view, "Compute Node");
+    }
+
+    private static Map<String, Object> field(String key, Object value, String type) {
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("type", type);
+        f.put("key", key);
+        f.put("default", value);
+        return f;
+    }
+
+    private static Map<String, Object> document(Map<String, Object> view, String portalType) {
+        return Map.of("_embedded", Map.of("_view", view), "_links", Map.of("type", Map.of("name", portalType)));
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    static String decode(String s) {
+        try {
+            return URLDecoder.decode(s, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw RequestError.badRequest("malformed relative_url: " + s);
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package org.slapdesk.master.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slapdesk.core.wire.MarshalException;
+import org.slapdesk.master.MasterService;
+import org.slapdesk.master.RequestError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends each request to its API: {@code /slapos.*} to JSON-RPC, {@code /hateoas/…} to HATEOAS,
+ * any other {@code /<name>} to SLAP. Refusals become 4xx with a one-line message; a bug
+ * becomes a logged 500, never a hung connection.
+ */
+public final class Router implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Router.class);
+
+    private final SlapApi slap;
+    private final HateoasApi hateoas;
+    private final JsonRpcApi jsonRpc;
+    private final ObjectMapper json = new ObjectMapper();
+    private final int maxBodyBytes;
+    private final String fallbackBase;
+
+    public Router(MasterService master, int maxBodyBytes, String fallbackBase) {
+        this.slap = new SlapApi(master);
+        this.hateoas = new HateoasApi(master);
+        this.jsonRpc = new JsonRpcApi(master, json);
+        this.maxBodyBytes = maxBodyBytes;
+        this.fallbackBase = fallbackBase;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath();
+        name = name.startsWith("/") ? name.substring(1) : name;
+        try {
+            if (name.startsWith("slapos.")) {
+                handleJsonRpc(exchange, name);
+            } else {
+                handleOther(exchange, name);
+            }
+        } catch (IOException e) {
+            LOG.debug("connection lost while answering {}: {}", name, e.toString());
+        } catch (RuntimeException | Error e) {
+            LOG.error("bug while answering {}", name, e);
+            try {
+                HttpIo.text(exchange, 500, "internal error in the local master (see its log)");
+            } catch (IOException | RuntimeException ignored) {
+                // the client is gone
+            }
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private void handleOther(HttpExchange exchange, String name) throws IOException {
+        try {
+            Caller caller = Caller.of(exchange);
+            String base = HttpIo.baseUrl(exchange, fallbackBase);
+            if (name.isEmpty()) {
+                HttpIo.text(exchange, 200, "Slapdesk local master: a SlapOS master (SLAP, JSON-RPC and HATEOAS)\n");
+            } else if (name.equals("hateoas") || name.startsWith("hateoas/")) {
+                handleHateoas(exchange, name, caller, base);
+            } else if (slap.handles(name)) {
+                Map<String, String> fields = HttpIo.parameters(exchange, maxBodyBytes);
+                SlapApi.Answer answer = slap.call(name, exchange, caller, fields, base);
+                if (answer.xml()) {
+                    HttpIo.xml(exchange, answer.body());
+                } else {
+                    HttpIo.text(exchange, 200, answer.body());
+                }
+            } else {
+                throw RequestError.notFound("no endpoint '" + name + "' on this master");
+            }
+        } catch (RequestError e) {
+            drain(exchange);
+            HttpIo.text(exchange, e.status(), oneLine(e.getMessage()));
+        } catch (MarshalException e) {
+            drain(exchange);
+            HttpIo.text(exchange, 400, oneLine("malformed marshalled XML: " + e.getMessage()));
+        }
+    }
+
+    private void handleHateoas(HttpExchange exchange, String name, Caller caller, String base) throws IOException {
+        if (!"GET".equals(exchange.getRequestMethod())) {
+            throw new RequestError(405, "HATEOAS documents are read with GET");
+        }
+        caller.requireUser("the HATEOAS API");
+        Map<String, String> query = HttpIo.parameters(exchange, maxBodyBytes);
+        Object document = switch (name) {
+            case "hateoas", "hateoas/" -> hateoas.root(base);
+            case "hateoas/search" -> hateoas.search(query.get("query"));
+            case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
+            default -> throw RequestError.notFound("no HATEOAS document at /" + name);
+        };
+        HttpIo.send(exchange, 200, "application/hal+json", json.writeValueAsBytes(document));
+    }
+
+    private void handleJsonRpc(HttpExchange exchange, String name) throws IOException {
+        int status = 200;
+        Object answer;
+        try {
+            if (!jsonRpc.handles(name)) {
+                throw RequestError.notFound(name + " is not part of the API");
+            }
+            if (!"POST".equals(exchange.getRequestMethod())) {
+                throw new RequestError(405, "JSON-RPC methods take POST");
+            }
+            Caller caller = Caller.of(exchange);
+            byte[] body = HttpIo.body(exchange, maxBodyBytes);
+            answer = jsonRpc.call(name, body, caller, HttpIo.baseUrl(exchange, fallbackBase));
+        } catch (RequestError e) {
+            drain(exchange);
+            status = e.status();
+            answer = JsonRpcApi.error(status, oneLine(e.getMessage()));
+        }
+        HttpIo.send(exchange, status, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    /** Reads what is left of a refused body (bounded), so the client sees our answer, not a reset. */
+    private void drain(HttpExchange exchange) {
+        // read(), not skip(): the JDK's body stream inherits FilterInputStream.skip, which skips
+        // on the raw socket past the end of this request and blocks.
+        byte[] buffer = new byte[8192];
+        long left = maxBodyBytes;
+        try {
+            InputStream in = exchange.getRequestBody();
+            int n;
+            while (left > 0 && (n = in.read(buffer, 0, (int) Math.min(buffer.length, left))) >= 0) {
+                left -= n;
+            }
+        } catch (IOException | RuntimeException ignored) {
+            // nothing more to read
+        }
+    }
+
+    private static String oneLine(String s) {
+        String line = s == null ? "" : s.replaceAll("\\s+", " ").trim();
+        byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+        return bytes.length > 2000 ? new String(bytes, 0, 2000, StandardCharsets.UTF_8) : line;
+    }
+}

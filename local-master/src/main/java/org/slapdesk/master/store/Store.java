@@ -1,0 +1,289 @@
+package org.slapdesk.master.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.master.store.Rows.Address;
+import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.Instance;
+import org.slapdesk.master.store.Rows.Node;
+import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Rows.Status;
+
+/** Every SQL statement of the master, on the connection of the current transaction. */
+public final class Store {
+
+    private final Connection c;
+
+    public Store(Connection connection) {
+        this.c = connection;
+    }
+
+    // ------------------------------------------------------------------ nodes
+
+    public Optional<Node> node(String reference) throws SQLException {
+        return one("SELECT * FROM compute_node WHERE reference=?", Store::node, reference);
+    }
+
+    public List<Node> nodes() throws SQLException {
+        return list("SELECT * FROM compute_node ORDER BY reference", Store::node);
+    }
+
+    public void upsertNode(String reference, String title, String address, String netmask, long now)
+            throws SQLException {
+        update("INSERT INTO compute_node(reference, title, address, netmask, created_at) VALUES (?,?,?,?,?)"
+                + " ON CONFLICT(reference) DO UPDATE SET address=excluded.address, netmask=excluded.netmask",
+                reference, title, address, netmask, now);
+    }
+
+    // ------------------------------------------------------------------ partitions
+
+    public List<Partition> partitions(String computer) throws SQLException {
+        return list("SELECT * FROM compute_partition WHERE computer_reference=? ORDER BY position, reference",
+                Store::partition, computer);
+    }
+
+    public Optional<Partition> partition(String computer, String reference) throws SQLException {
+        return one("SELECT * FROM compute_partition WHERE computer_reference=? AND reference=?",
+                Store::partition, computer, reference);
+    }
+
+    /** The first free partition of {@code computer}, or of any node (by reference) when it is null. */
+    public Optional<Partition> firstFree(String computer) throws SQLException {
+        if (computer != null) {
+            return one("SELECT * FROM compute_partition WHERE computer_reference=? AND slap_state='free'"
+                    + " ORDER BY position, reference LIMIT 1", Store::partition, computer);
+        }
+        return one("SELECT * FROM compute_partition WHERE slap_state='free'"
+                + " ORDER BY computer_reference, position, reference LIMIT 1", Store::partition);
+    }
+
+    public void upsertPartition(String computer, String reference, int position) throws SQLException {
+        update("INSERT INTO compute_partition(computer_reference, reference, slap_state, position)"
+                + " VALUES (?,?,'free',?) ON CONFLICT(computer_reference, reference) DO UPDATE SET"
+                + " position=excluded.position, slap_state=CASE WHEN slap_state='inactive' THEN"
+                + " (CASE WHEN EXISTS (SELECT 1 FROM instance i WHERE i.computer_reference=compute_partition.computer_reference"
+                + " AND i.partition_reference=compute_partition.reference AND i.shared=0) THEN 'busy' ELSE 'free' END)"
+                + " ELSE slap_state END",
+                computer, reference, position);
+    }
+
+    public void setPartitionState(String computer, String reference, String state) throws SQLException {
+        update("UPDATE compute_partition SET slap_state=? WHERE computer_reference=? AND reference=?",
+                state, computer, reference);
+    }
+
+    public void deletePartition(String computer, String reference) throws SQLException {
+        update("DELETE FROM compute_partition WHERE computer_reference=? AND reference=?", computer, reference);
+    }
+
+    public List<Address> addresses(String computer, String partition) throws SQLException {
+        return list("SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid",
+                rs -> new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask")),
+                computer, partition);
+    }
+
+    public void replaceAddresses(String computer, String partition, List<Address> addresses) throws SQLException {
+        update("DELETE FROM partition_address WHERE computer_reference=? AND partition_reference=?", computer, partition);
+        for (Address a : addresses) {
+            update("INSERT INTO partition_address(computer_reference, partition_reference, interface, address, netmask)"
+                    + " VALUES (?,?,?,?,?)", computer, partition, a.interfaceName(), a.address(), a.netmask());
+        }
+    }
+
+    // ------------------------------------------------------------------ software installations
+
+    public List<Installation> installations(String computer) throws SQLException {
+        return list("SELECT * FROM software_installation WHERE computer_reference=? ORDER BY rowid",
+                Store::installation, computer);
+    }
+
+    public Optional<Installation> installation(String computer, String url) throws SQLException {
+        return one("SELECT * FROM software_installation WHERE computer_reference=? AND url=?",
+                Store::installation, computer, url);
+    }
+
+    public void upsertInstallation(String computer, String url, String requestedState) throws SQLException {
+        update("INSERT INTO software_installation(computer_reference, url, requested_state) VALUES (?,?,?)"
+                + " ON CONFLICT(computer_reference, url) DO UPDATE SET requested_state=excluded.requested_state",
+                computer, url, requestedState);
+    }
+
+    public void reportInstallation(String computer, String url, String reportedState) throws SQLException {
+        update("UPDATE software_installation SET reported_state=? WHERE computer_reference=? AND url=?",
+                reportedState, computer, url);
+    }
+
+    public void deleteInstallation(String computer, String url) throws SQLException {
+        update("DELETE FROM software_installation WHERE computer_reference=? AND url=?", computer, url);
+    }
+
+    // ------------------------------------------------------------------ instances
+
+    public Optional<Instance> instance(String title, String requestedBy) throws SQLException {
+        return one("SELECT * FROM instance WHERE title=? AND requested_by=?", Store::instance, title, requestedBy);
+    }
+
+    public Optional<Instance> instance(long id) throws SQLException {
+        return one("SELECT * FROM instance WHERE id=?", Store::instance, id);
+    }
+
+    public Optional<Instance> instanceOnPartition(String computer, String partition) throws SQLException {
+        return one("SELECT * FROM instance WHERE computer_reference=? AND partition_reference=? AND shared=0",
+                Store::instance, computer, partition);
+    }
+
+    public List<Instance> sharedOnHost(long hostId) throws SQLException {
+        return list("SELECT * FROM instance WHERE host_instance_id=? AND shared=1 ORDER BY id", Store::instance, hostId);
+    }
+
+    /** Every instance of the tree whose root is titled {@code rootTitle}. */
+    public List<Instance> tree(String rootTitle) throws SQLException {
+        return list("SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id",
+                Store::instance, rootTitle, rootTitle);
+    }
+
+    public List<Instance> roots() throws SQLException {
+        return list("SELECT * FROM instance WHERE requested_by='' ORDER BY id", Store::instance);
+    }
+
+    public List<Instance> instancesOnNode(String computer) throws SQLException {
+        return list("SELECT * FROM instance WHERE computer_reference=? ORDER BY id", Store::instance, computer);
+    }
+
+    public List<Instance> pending() throws SQLException {
+        return list("SELECT * FROM instance WHERE requested_state<>'destroyed' AND"
+                + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL)) ORDER BY id",
+                Store::instance);
+    }
+
+    public List<Instance> allInstances() throws SQLException {
+        return list("SELECT * FROM instance ORDER BY id", Store::instance);
+    }
+
+    public long insertInstance(Instance i) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO instance(title, requested_by, software_release,"
+                + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
+                + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
+                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+            bind(ps, i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(), i.parameterXml(),
+                    i.connectionXml(), i.slaXml(), i.shared() ? 1 : 0, i.requestedState(), i.reportedState(),
+                    i.computerReference(), i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.createdAt());
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    public void updateInstance(Instance i) throws SQLException {
+        update("UPDATE instance SET title=?, requested_by=?, software_release=?, software_type=?, parameter_xml=?,"
+                + " connection_xml=?, sla_xml=?, shared=?, requested_state=?, reported_state=?, computer_reference=?,"
+                + " partition_reference=?, host_instance_id=?, timestamp=? WHERE id=?",
+                i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(), i.parameterXml(),
+                i.connectionXml(), i.slaXml(), i.shared() ? 1 : 0, i.requestedState(), i.reportedState(),
+                i.computerReference(), i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.id());
+    }
+
+    public void deleteInstance(long id) throws SQLException {
+        update("DELETE FROM instance WHERE id=?", id);
+        deleteStatus("instance", "SOFTINST-" + id);
+    }
+
+    // ------------------------------------------------------------------ access status
+
+    public Optional<Status> status(String kind, String reference) throws SQLException {
+        return one("SELECT * FROM access_status WHERE kind=? AND reference=?",
+                rs -> new Status(rs.getString("kind"), rs.getString("reference"), rs.getString("text"),
+                        rs.getLong("created_at"), rs.getLong("since")), kind, reference);
+    }
+
+    public void putStatus(Status s) throws SQLException {
+        update("INSERT INTO access_status(kind, reference, text, created_at, since) VALUES (?,?,?,?,?)"
+                + " ON CONFLICT(kind, reference) DO UPDATE SET text=excluded.text, created_at=excluded.created_at,"
+                + " since=excluded.since", s.kind(), s.reference(), s.text(), s.createdAt(), s.since());
+    }
+
+    public void deleteStatus(String kind, String reference) throws SQLException {
+        update("DELETE FROM access_status WHERE kind=? AND reference=?", kind, reference);
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    @FunctionalInterface
+    private interface RowReader<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private static Node node(ResultSet rs) throws SQLException {
+        return new Node(rs.getString("reference"), rs.getString("title"), rs.getString("address"),
+                rs.getString("netmask"), rs.getLong("created_at"));
+    }
+
+    private static Partition partition(ResultSet rs) throws SQLException {
+        return new Partition(rs.getString("computer_reference"), rs.getString("reference"),
+                rs.getString("slap_state"), rs.getInt("position"));
+    }
+
+    private static Installation installation(ResultSet rs) throws SQLException {
+        return new Installation(rs.getString("computer_reference"), rs.getString("url"),
+                rs.getString("requested_state"), rs.getString("reported_state"));
+    }
+
+    private static Instance instance(ResultSet rs) throws SQLException {
+        long host = rs.getLong("host_instance_id");
+        Long hostId = rs.wasNull() ? null : host;
+        return new Instance(rs.getLong("id"), rs.getString("title"), rs.getString("requested_by"),
+                rs.getString("software_release"), rs.getString("software_type"), rs.getString("parameter_xml"),
+                rs.getString("connection_xml"), rs.getString("sla_xml"), rs.getInt("shared") != 0,
+                rs.getString("requested_state"), rs.getString("reported_state"), rs.getString("computer_reference"),
+                rs.getString("partition_reference"), hostId, rs.getLong("timestamp"), rs.getLong("created_at"));
+    }
+
+    private <T> Optional<T> one(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        List<T> rows = list(sql, reader, args);
+        return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+    }
+
+    private <T> List<T> list(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<T> rows = new ArrayList<>();
+                while (rs.next()) {
+                    rows.add(reader.read(rs));
+                }
+                return rows;
+            }
+        }
+    }
+
+    private int update(String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            bind(ps, args);
+            return ps.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement ps, Object... args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a == null) {
+                ps.setNull(i + 1, Types.NULL);
+            } else if (a instanceof Long l) {
+                ps.setLong(i + 1, l);
+            } else if (a instanceof Integer n) {
+                ps.setInt(i + 1, n);
+            } else {
+                ps.setString(i + 1, a.toString());
+            }
+        }
+    }
+}

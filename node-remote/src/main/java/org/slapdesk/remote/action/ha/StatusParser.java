@@ -1,0 +1,138 @@
+package org.slapdesk.remote.action.ha;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slapdesk.remote.action.ha.ServiceStatus.Instance;
+import org.slapdesk.remote.action.ha.ServiceStatus.Resource;
+
+/**
+ * Reads {@code om PATH print status} (OpenSVC 2), a tree drawn with {@code |-}, {@code `-} and
+ * {@code |}. It works on words, so the tree as printed and the same text flattened on one line
+ * (seed 001) read alike: entries start at a {@code |-} or {@code `-}; a {@code |} followed by
+ * text carries a resource's log line ({@code info: Primary}). A resource belongs to the subset
+ * above it ({@code fs:binds}) when its id has the subset's group ({@code fs#1}), which is how
+ * OpenSVC orders them.
+ */
+final class StatusParser {
+
+    private static final Pattern FLAGS = Pattern.compile("[.R][.M][.D][.O][.E][.P/][.S][.0-9+]");
+    private static final Set<String> RELATION_SECTIONS = Set.of("parents", "children", "slaves", "scaler");
+
+    private StatusParser() {}
+
+    static ServiceStatus parse(String text) {
+        List<String> words = Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException("`om print status` printed nothing");
+        }
+        List<List<String>> entries = new ArrayList<>();
+        List<List<String>> logs = new ArrayList<>();
+        List<String> current = new ArrayList<>();
+        List<String> log = null;
+        entries.add(current); // the header: path and status
+        logs.add(new ArrayList<>());
+        for (String w : words) {
+            if (w.equals("|-") || w.equals("`-")) {
+                current = new ArrayList<>();
+                entries.add(current);
+                logs.add(new ArrayList<>());
+                log = null;
+            } else if (w.equals("|")) {
+                log = new ArrayList<>();
+                logs.get(logs.size() - 1).add("");
+            } else if (log != null) {
+                List<String> entryLogs = logs.get(logs.size() - 1);
+                String line = entryLogs.remove(entryLogs.size() - 1);
+                entryLogs.add(line.isEmpty() ? w : line + " " + w);
+            } else {
+                current.add(w);
+            }
+        }
+        List<String> header = entries.get(0);
+        Status top = status(header, 1);
+        List<Instance> instances = new ArrayList<>();
+        List<List<Resource>> resourcesOf = new ArrayList<>();
+        String section = "";
+        String subset = null;
+        boolean parallel = false;
+        List<Resource> resources = null;
+        for (int i = 1; i < entries.size(); i++) {
+            List<String> e = entries.get(i);
+            List<String> entryLogs = logs.get(i).stream().filter(l -> !l.isEmpty()).toList();
+            if (e.isEmpty()) {
+                continue;
+            }
+            if (e.size() == 1 && (e.get(0).equals("instances") || RELATION_SECTIONS.contains(e.get(0)))) {
+                section = e.get(0);
+                continue;
+            }
+            if (!section.equals("instances")) {
+                continue; // parents / children / slaves: other objects, listed by `om mon`
+            }
+            if (e.size() >= 2 && FLAGS.matcher(e.get(1)).matches()) {
+                String id = e.get(0);
+                if (subset != null && !group(id).equals(subset.substring(0, subset.indexOf(':')))) {
+                    subset = null;
+                }
+                Status st = status(e, 2);
+                if (resources == null) {
+                    throw new IllegalArgumentException("a resource (" + id + ") before any instance in `om print status`");
+                }
+                resources.add(new Resource(id, e.get(1), st.avail(), String.join(" ", st.rest()),
+                        Optional.ofNullable(subset), subset != null && parallel, entryLogs));
+            } else if (e.get(0).contains(":") && !e.get(0).contains("#")) {
+                subset = e.get(0);
+                parallel = e.contains("//");
+            } else {
+                Status st = status(e, 1);
+                resources = new ArrayList<>();
+                subset = null;
+                instances.add(new Instance(e.get(0), st.avail(), notices(st.rest()), List.of()));
+                resourcesOf.add(resources);
+            }
+        }
+        List<Instance> complete = new ArrayList<>();
+        for (int i = 0; i < instances.size(); i++) {
+            Instance in = instances.get(i);
+            complete.add(new Instance(in.node(), in.avail(), in.notices(), resourcesOf.get(i)));
+        }
+        return new ServiceStatus(header.get(0), top.avail(), notices(top.rest()), complete);
+    }
+
+    private record Status(Availability avail, List<String> rest) {}
+
+    /** The status words at {@code from} ({@code up}, or two words: {@code stdby up}) and what follows. */
+    private static Status status(List<String> e, int from) {
+        if (from < e.size()) {
+            if (from + 1 < e.size()) {
+                Optional<Availability> two = Availability.ofWord(e.get(from) + " " + e.get(from + 1));
+                if (two.isPresent()) {
+                    return new Status(two.get(), e.subList(from + 2, e.size()));
+                }
+            }
+            Optional<Availability> one = Availability.ofWord(e.get(from));
+            if (one.isPresent()) {
+                return new Status(one.get(), e.subList(from + 1, e.size()));
+            }
+            return new Status(Availability.UNDEFINED, e.subList(from, e.size()));
+        }
+        return new Status(Availability.UNDEFINED, List.of());
+    }
+
+    /** {@code idle, started} into its parts. */
+    private static List<String> notices(List<String> words) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.stream(String.join(" ", words).split(",\\s*")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    private static String group(String rid) {
+        int hash = rid.indexOf('#');
+        return hash < 0 ? rid : rid.substring(0, hash);
+    }
+}

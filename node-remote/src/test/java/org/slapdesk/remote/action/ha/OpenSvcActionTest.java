@@ -1,0 +1,128 @@
+package org.slapdesk.remote.action.ha;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanFailedException;
+import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.ProgressListener;
+import org.slapdesk.remote.action.ha.OpenSvcAction.Operation;
+import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.NodeException;
+import org.slapdesk.remote.testing.OnTestHost;
+
+/**
+ * start / switch / stop through a real SSH session against a fake {@code om} on the test
+ * host's PATH: it records its arguments one by one and prints seed 001's outputs for the state
+ * the previous commands left (demo1 up, demo2 up, or stopped).
+ */
+class OpenSvcActionTest extends OnTestHost {
+
+    private static final ServicePath COMP1 = ServicePath.parse("slapos/svc/comp1");
+    private static final String FAKE = "/var/lib/fake-om";
+    private static final String OM = """
+            #!/bin/sh
+            d=/var/lib/fake-om
+            for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
+            state=$(cat $d/state)
+            case "$*" in
+              "mon") cat $d/mon.txt ;;
+              "slapos/svc/comp1 print status"|"slapos/svc/comp1 print status -r") cat $d/status.$state ;;
+              "slapos/svc/comp1 start") echo demo1 > $d/state; echo "@ demo1 slapos/svc/comp1 start" ;;
+              "slapos/svc/comp1 stop") echo down > $d/state ;;
+              "slapos/svc/comp1 switch") if [ "$state" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
+              *) echo "om: unknown command: $*" >&2; exit 1 ;;
+            esac
+            """;
+
+    @BeforeEach
+    void fakeOm() {
+        host.sh("rm -rf " + FAKE + " /usr/local/bin/om; mkdir -p " + FAKE + " && echo demo1 > " + FAKE + "/state");
+        String demo1 = OpenSvcParsingTest.resource("status-tree.txt");
+        host.writeFile(FAKE + "/status.demo1", demo1);
+        host.writeFile(FAKE + "/status.demo2", demo1.replace("|- demo2                      stdby up   idle",
+                "|- demo1                      stdby up   idle").replace("`- demo1                      up ",
+                "`- demo2                      up "));
+        host.writeFile(FAKE + "/status.down", "slapos/svc/comp1 down\n`- instances\n   |- demo2 stdby up idle\n"
+                + "   `- demo1 stdby up idle\n      `- disk#3 ......S. stdby up drbd comp1\n");
+        host.writeFile(FAKE + "/mon.txt", OpenSvcParsingTest.resource("mon-seed.txt"));
+    }
+
+    private void installOm() {
+        host.writeFile("/usr/local/bin/om", OM);
+        host.sh("chmod 755 /usr/local/bin/om");
+    }
+
+    private String calls() {
+        return host.sh("cat " + FAKE + "/calls 2>/dev/null || true");
+    }
+
+    private void apply(OpenSvcAction action, Plan plan) throws NodeException {
+        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+    }
+
+    @Test
+    void readsTheClusterAndTheServiceOverSsh() throws Exception {
+        installOm();
+        ClusterStatus mon = OpenSvc.standard().monitor(node);
+        assertThat(mon.service("slapos/svc/comp1").orElseThrow().upOn()).containsExactly("demo1");
+        ServiceStatus status = OpenSvc.standard().status(node, COMP1, true);
+        assertThat(status.instance("demo1").orElseThrow().resources()).hasSize(20);
+        assertThat(calls()).isEqualTo("[mon]\n[slapos/svc/comp1][print][status][-r]\n");
+    }
+
+    @Test
+    void switchMovesTheServiceAndVerifiesItOnTheOtherNode() throws Exception {
+        installOm();
+        OpenSvcAction action = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ofSeconds(10));
+        Plan plan = action.plan(node);
+        assertThat(plan.preview()).contains("$ 'om' 'slapos/svc/comp1' 'switch'")
+                .contains("slapos/svc/comp1 is up on demo1").contains("a second switch moves it back");
+        apply(action, plan);
+        assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
+                + "[slapos/svc/comp1][print][status][-r]\n");
+        assertThat(OpenSvc.standard().status(node, COMP1, false).upOn()).containsExactly("demo2");
+    }
+
+    @Test
+    void stopThenStartAndNothingToDoWhenAlreadyThere() throws Exception {
+        installOm();
+        OpenSvcAction start = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ofSeconds(10));
+        assertThat(start.plan(node).isEmpty()).isTrue();
+
+        OpenSvcAction stop = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.STOP, Duration.ofSeconds(10));
+        apply(stop, stop.plan(node));
+        assertThat(host.sh("cat " + FAKE + "/state")).isEqualTo("down\n");
+        assertThat(stop.plan(node).isEmpty()).isTrue();
+        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class).hasMessageContaining("nothing to switch");
+
+        Plan plan = start.plan(node);
+        assertThat(plan.preview()).contains("$ 'om' 'slapos/svc/comp1' 'start'").contains("is down");
+        apply(start, plan);
+        assertThat(OpenSvc.standard().status(node, COMP1, true).upOn()).containsExactly("demo1");
+        assertThat(calls()).contains("[slapos/svc/comp1][stop]\n").contains("[slapos/svc/comp1][start]\n");
+    }
+
+    @Test
+    void aStartThatDoesNotComeUpFailsVerification() throws Exception {
+        installOm();
+        host.sh("echo down > " + FAKE + "/state");
+        // this om accepts the start but the service stays down
+        host.sh("sed -i 's/\"slapos\\/svc\\/comp1 start\") echo demo1 > $d\\/state;/\"slapos\\/svc\\/comp1 start\")/' /usr/local/bin/om");
+        OpenSvcAction start = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ofSeconds(3));
+        Plan plan = start.plan(node);
+        assertThatThrownBy(() -> apply(start, plan)).isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("slapos/svc/comp1 is down after the start");
+    }
+
+    @Test
+    void aNodeWithoutOpenSvcIsToldSo() {
+        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class).hasMessageContaining("om command is not installed");
+    }
+}
