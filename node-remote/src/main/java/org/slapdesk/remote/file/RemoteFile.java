@@ -37,14 +37,16 @@ public final class RemoteFile {
         String p = Shell.quote(path);
         CommandResult result = node.run("if [ -f " + p + " ]; then stat -c '%a %u %g' -- " + p
                 + " && base64 -w0 -- " + p + "; elif [ -e " + p + " ]; then echo 'not a regular file' >&2; exit 3;"
-                + " else echo " + MISSING + "; fi");
+                + " else echo " + MISSING + "; d=$(dirname -- " + p + "); top=;"
+                + " while [ ! -d \"$d\" ]; do top=$d; d=$(dirname -- \"$d\"); done; echo \"$top\"; fi");
         if (result.exitCode() == 3) {
             throw new NodeException(path + " exists on " + node.target().display() + " but is not a regular file");
         }
         result.requireOk();
         String[] lines = result.stdout().split("\n", 2);
         if (lines[0].equals(MISSING)) {
-            return FileState.missing(path);
+            String top = lines.length > 1 ? lines[1].trim() : "";
+            return FileState.missing(path, top.isEmpty() ? Optional.empty() : Optional.of(top));
         }
         String[] meta = lines[0].trim().split(" ");
         String body = lines.length > 1 ? lines[1].trim() : "";
@@ -103,6 +105,12 @@ public final class RemoteFile {
             write(before.path(), before.text(), before.mode(), before.uid(), before.gid());
         } else {
             node.run(Shell.command("rm", "-f", "--", before.path())).requireOk();
+            if (before.missingFolder().isPresent()) {
+                // the folders the write created, deepest first, each only if still empty
+                String top = before.missingFolder().get();
+                node.run("d=$(dirname -- " + Shell.quote(before.path()) + "); while :; do rmdir -- \"$d\" 2>/dev/null || break;"
+                        + " [ \"$d\" = " + Shell.quote(top) + " ] && break; d=$(dirname -- \"$d\"); done; true").requireOk();
+            }
         }
         if (backup.isPresent()) {
             node.run(Shell.command("rm", "-f", "--", backup.get())).requireOk();

@@ -60,6 +60,20 @@ class RemoteFileTest extends OnTestHost {
     }
 
     @Test
+    void undoingANewFileAlsoRemovesTheFoldersItsWriteCreated() throws Exception {
+        host.sh("mkdir -p /etc/rf5");
+        String before = snapshot("/etc/rf5");
+        RemoteFile files = new RemoteFile(node);
+        FileChange deep = files.planContent("/etc/rf5/a/b/c.conf", "x\n", "644");
+        assertThat(deep.before().missingFolder()).contains("/etc/rf5/a");
+        files.apply(deep);
+        assertThat(host.sh("cat /etc/rf5/a/b/c.conf")).isEqualTo("x\n");
+        files.restore(deep, java.util.Optional.empty());
+        assertThat(snapshot("/etc/rf5")).isEqualTo(before);
+        assertThat(files.read("/etc/rf5/new.conf").missingFolder()).isEmpty();
+    }
+
+    @Test
     void textWithAnyCharactersSurvivesTheRoundTrip() throws Exception {
         String tricky = "quote ' \" $(x) `y` \\ é€ \t tab\r\nno newline at end";
         RemoteFile files = new RemoteFile(node);
