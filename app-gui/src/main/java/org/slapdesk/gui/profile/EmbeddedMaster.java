@@ -1,6 +1,7 @@
 package org.slapdesk.gui.profile;
 
 import java.io.IOException;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -21,6 +22,8 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.master.LocalMaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded local master and the client that talks to it over loopback, as one
@@ -28,6 +31,8 @@ import org.slapdesk.master.LocalMaster;
  * closing it stops the server.
  */
 public final class EmbeddedMaster implements Master {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMaster.class);
 
     private final LocalMaster server;
     private final SlapMaster client;
@@ -37,13 +42,16 @@ public final class EmbeddedMaster implements Master {
         this.client = client;
     }
 
-    /** Starts the local master on its database file, on a free loopback port. */
+    /**
+     * Starts the local master on its database file, on loopback. The port is chosen once and
+     * kept beside the database, so a node pointed at this master still finds it after a restart.
+     */
     public static EmbeddedMaster start(Path database) throws IOException, MasterException {
         Path parent = database.toAbsolutePath().getParent();
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        LocalMaster server = LocalMaster.start(database, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        LocalMaster server = startOnRememberedPort(database, portFile(database));
         try {
             SlapMaster client = SlapMaster.open(MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
                     .withRestUrl(server.hateoasUrl()));
@@ -51,6 +59,36 @@ public final class EmbeddedMaster implements Master {
         } catch (MasterException | RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /** Where the port of the master on {@code database} is kept. */
+    static Path portFile(Path database) {
+        return database.resolveSibling(database.getFileName() + ".port");
+    }
+
+    private static LocalMaster startOnRememberedPort(Path database, Path portFile) throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        Optional<Integer> remembered = readPort(portFile);
+        if (remembered.isPresent()) {
+            try {
+                return LocalMaster.start(database, new InetSocketAddress(loopback, remembered.get()));
+            } catch (BindException e) {
+                LOG.warn("port {} of the local master is taken; it moves to a free port, and nodes set to the"
+                        + " old URL must be pointed at the new one", remembered.get());
+            }
+        }
+        LocalMaster server = LocalMaster.start(database, new InetSocketAddress(loopback, 0));
+        Files.writeString(portFile, Integer.toString(server.url().getPort()));
+        return server;
+    }
+
+    private static Optional<Integer> readPort(Path portFile) {
+        try {
+            int port = Integer.parseInt(Files.readString(portFile).trim());
+            return port > 0 && port < 65536 ? Optional.of(port) : Optional.empty();
+        } catch (IOException | NumberFormatException e) {
+            return Optional.empty();
         }
     }
 
