@@ -52,8 +52,10 @@ final class Credentials implements AutoCloseable {
                 methods.addAll(fileKeys);
             }
             if (methods.isEmpty()) {
-                throw new NodeException("No private key for " + target.display()
-                        + (agent.isPresent() ? ": the ssh-agent at " + agent.get().socket() + " holds no key (ssh-add one)," : ":")
+                String why = agent.map(a -> ": the ssh-agent at " + a.socket() + " holds no key (ssh-add one),")
+                        .or(() -> options.agentSocket().map(socket -> ": the ssh-agent at " + socket + " cannot be reached,"))
+                        .orElse(":");
+                throw new NodeException("No private key for " + target.display() + why
                         + " give one (--key FILE) or create ~/.ssh/id_ed25519.");
             }
             List<String> files = NodeConnection.keyFiles(target).stream().map(file -> "the key " + file).toList();

@@ -103,6 +103,26 @@ class SshAgentAuthTest {
     }
 
     @Test
+    void anAgentSocketNobodyListensOnIsNamedWhenNothingElseIsLeft(@TempDir Path dir) {
+        Path socket = dir.resolve("no-agent.sock");
+        assertThatThrownBy(() -> NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("the ssh-agent at " + socket + " cannot be reached");
+    }
+
+    @Test
+    void anExplicitKeyFileStillWorksBesideAnAgentWithoutAnAcceptedKey(@TempDir Path dir) throws Exception {
+        Path stranger = dir.resolve("stranger");
+        run("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "stranger", "-f", stranger.toString());
+        Path socket = startAgent(dir);
+        sshAdd(socket, stranger);
+        SshTarget withKey = SshTarget.of(host.address(), host.port(), "root", host.clientKey(), host.knownHosts());
+        try (NodeConnection node = NodeConnection.open(withKey, ConnectOptions.defaults().withAgentSocket(socket))) {
+            assertThat(node.run("true").exitCode()).isZero();
+        }
+    }
+
+    @Test
     void rsaSignatureAlgorithmsMapToTheAgentFlags() {
         assertThat(AgentKeyAuth.flagsFor("rsa-sha2-512")).isEqualTo(4);
         assertThat(AgentKeyAuth.flagsFor("rsa-sha2-256")).isEqualTo(2);
