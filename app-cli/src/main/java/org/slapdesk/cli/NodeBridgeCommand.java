@@ -4,11 +4,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.bridge.Addressing;
 import org.slapdesk.remote.action.bridge.BridgeAction;
 import org.slapdesk.remote.action.bridge.BridgeSettings;
-import org.slapdesk.remote.action.bridge.Reconnect;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +14,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code slapdesk node bridge}: a bridge for virtual machines (seed 000) under confirm-or-revert:
  * after the switch, slapdesk reconnects over a new SSH connection and confirms; if it cannot,
- * the node puts its previous network back by itself.
+ * the node puts its previous network back by itself. With {@code --hosts-file}, each host does
+ * this on its own.
  */
 @Command(name = "bridge", exitCodeOnInvalidInput = 1,
         description = {"Puts the node's interface in a bridge for VMs and sets slapos.cfg interface_name and create_tap.",
@@ -67,7 +66,7 @@ final class NodeBridgeCommand extends NodeActionCommand {
     long confirmWithin;
 
     @Override
-    NodeAction action() {
+    NodeRun.ReconnectingActionFactory actions() {
         BridgeSettings.Style chosen = switch (style) {
             case "debian" -> BridgeSettings.Style.DEBIAN;
             case "generic" -> BridgeSettings.Style.GENERIC;
@@ -87,6 +86,7 @@ final class NodeBridgeCommand extends NodeActionCommand {
         }
         BridgeSettings settings = new BridgeSettings(chosen, bridge, port, how,
                 noSlaposConfig ? Optional.empty() : Optional.of(slaposConfig), Duration.ofSeconds(confirmWithin));
-        return new BridgeAction(settings, Reconnect.to(ssh.target(), ssh.connectOptions(), NodeSshOptions.reconnectTimeout()));
+        // each host confirms over a new connection of its own
+        return (node, reconnect) -> new BridgeAction(settings, reconnect);
     }
 }

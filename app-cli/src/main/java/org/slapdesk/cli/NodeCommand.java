@@ -43,6 +43,11 @@ public final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** Inherited by every sub-command, so `node ACTION --help` shows usage even when ACTION has required arguments. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+            description = "Show this help message and exit.")
+    boolean helpRequested;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());

@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.ha.ClusterStatus;
 import org.slapdesk.remote.action.ha.OpenSvc;
 import org.slapdesk.remote.action.ha.OpenSvcAction;
@@ -14,7 +13,6 @@ import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -34,27 +32,17 @@ final class NodeHaCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads and prints; exit 0, or 1 with the reason. */
-    abstract static class Reading implements Callable<Integer> {
-        @Mixin
-        NodeSshOptions ssh;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
+    /** Reads and prints, host by host; exit 0, or 1 with the reason. */
+    abstract static class Reading extends NodeCommand.NodeSubcommand {
 
         abstract void print(NodeConnection node, PrintWriter out) throws NodeException;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (NodeConnection node = NodeConnection.open(ssh.target(), ssh.connectOptions())) {
+            return run().query((node, out) -> {
                 OpenSvc.standard().requireInstalled(node);
                 print(node, out);
-                out.flush();
-                return 0;
-            } catch (NodeException | IllegalArgumentException e) {
-                return NodeActionCommand.fail(spec.commandLine().getErr(), e.getMessage(), e);
-            }
+            });
         }
     }
 
@@ -116,11 +104,11 @@ final class NodeHaCommand implements Callable<Integer> {
         abstract OpenSvcAction.Operation operation();
 
         @Override
-        NodeAction action() {
+        NodeRun.ReconnectingActionFactory actions() {
             if (waitSeconds < 0) {
                 throw new InvalidInputException("--wait must be 0 or more seconds");
             }
-            return new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds));
+            return same(new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds)));
         }
     }
 

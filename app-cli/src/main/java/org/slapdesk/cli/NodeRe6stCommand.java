@@ -1,23 +1,18 @@
 package org.slapdesk.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.re6st.Re6stConfigAction;
 import org.slapdesk.remote.action.re6st.Re6stInstallAction;
 import org.slapdesk.remote.action.re6st.Re6stSettings;
 import org.slapdesk.remote.action.re6st.Re6stStatus;
-import org.slapdesk.remote.ssh.NodeConnection;
-import org.slapdesk.remote.ssh.NodeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -38,8 +33,8 @@ final class NodeRe6stCommand implements Callable<Integer> {
     @Command(name = "install", exitCodeOnInvalidInput = 1, description = "Installs re6st-node with apt or dnf.")
     static final class Install extends NodeActionCommand {
         @Override
-        NodeAction action() {
-            return new Re6stInstallAction();
+        NodeRun.ReconnectingActionFactory actions() {
+            return same(new Re6stInstallAction());
         }
     }
 
@@ -67,9 +62,9 @@ final class NodeRe6stCommand implements Callable<Integer> {
         String dir;
 
         @Override
-        NodeAction action() {
-            return new Re6stConfigAction(new Re6stSettings(dir, Optional.ofNullable(registry), token(),
-                    Optional.ofNullable(ip), Optional.ofNullable(gateway), restart));
+        NodeRun.ReconnectingActionFactory actions() {
+            return same(new Re6stConfigAction(new Re6stSettings(dir, Optional.ofNullable(registry), token(),
+                    Optional.ofNullable(ip), Optional.ofNullable(gateway), restart)));
         }
 
         private Optional<String> token() {
@@ -89,24 +84,14 @@ final class NodeRe6stCommand implements Callable<Integer> {
 
     @Command(name = "status", exitCodeOnInvalidInput = 1,
             description = "Says whether re6stnet runs and how that was found; exit 0 when it runs, 3 otherwise.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        NodeSshOptions ssh;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Status extends NodeCommand.NodeSubcommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (NodeConnection node = NodeConnection.open(ssh.target(), ssh.connectOptions())) {
+            return run().check((node, out) -> {
                 Re6stStatus status = Re6stStatus.of(node);
                 out.println(status.describe());
-                out.flush();
                 return status.state().isUp() ? 0 : 3;
-            } catch (NodeException | IllegalArgumentException e) {
-                return NodeActionCommand.fail(spec.commandLine().getErr(), e.getMessage(), e);
-            }
+            });
         }
     }
 }

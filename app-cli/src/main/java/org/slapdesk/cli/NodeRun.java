@@ -1,6 +1,7 @@
 package org.slapdesk.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
+import org.slapdesk.remote.action.bridge.Reconnect;
 import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
@@ -33,11 +35,29 @@ final class NodeRun {
         NodeAction create(NodeConnection node) throws Exception;
     }
 
+    /**
+     * Builds the action for a host that may cut its own SSH path (the bridge): {@code reconnect}
+     * opens a new connection to that same host, for confirm-or-revert.
+     */
+    @FunctionalInterface
+    interface ReconnectingActionFactory {
+        NodeAction create(NodeConnection node, Reconnect reconnect) throws Exception;
+    }
+
+    /** A read-only command that answers with an exit code of its own (e.g. 3: not running). */
+    @FunctionalInterface
+    interface Check {
+        int run(NodeConnection node, PrintWriter out) throws Exception;
+    }
+
     /** A read-only command: prints what it reads. */
     @FunctionalInterface
     interface Query {
         void run(NodeConnection node, PrintWriter out) throws Exception;
     }
+
+    /** For confirm-or-revert: each new connection gives up quickly so the next try comes soon. */
+    private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final NodeTargets targets;
     private final PrintWriter out;
@@ -52,6 +72,10 @@ final class NodeRun {
     private record Planned(SshTarget target, NodeConnection node, NodeAction action, Plan plan, String error) {}
 
     int action(ActionFactory factory, boolean dryRun, boolean yes) {
+        return reconnectingAction((node, reconnect) -> factory.create(node), dryRun, yes);
+    }
+
+    int reconnectingAction(ReconnectingActionFactory factory, boolean dryRun, boolean yes) {
         List<SshTarget> hosts;
         try {
             hosts = targets.targets();
@@ -128,6 +152,14 @@ final class NodeRun {
     }
 
     int query(Query query) {
+        return check((node, out) -> {
+            query.run(node, out);
+            return 0;
+        });
+    }
+
+    /** Runs {@code check} on each host in turn: 1 if a host failed, else the highest code a check gave. */
+    int check(Check check) {
         List<SshTarget> hosts;
         try {
             hosts = targets.targets();
@@ -141,7 +173,10 @@ final class NodeRun {
                 if (hosts.size() > 1) {
                     out.println("== " + host.display());
                 }
-                query.run(node, out);
+                int answer = check.run(node, out);
+                if (code != 1) {
+                    code = Math.max(code, answer);
+                }
             } catch (Exception e) {
                 err.println(host.display() + ": " + e.getMessage());
                 code = 1;
@@ -151,11 +186,11 @@ final class NodeRun {
         return code;
     }
 
-    private Planned plan(SshTarget host, ActionFactory factory, ConnectOptions options) {
+    private Planned plan(SshTarget host, ReconnectingActionFactory factory, ConnectOptions options) {
         NodeConnection node = null;
         try {
             node = NodeConnection.open(host, options);
-            NodeAction action = factory.create(node);
+            NodeAction action = factory.create(node, Reconnect.to(host, options, RECONNECT_TIMEOUT));
             return new Planned(host, node, action, action.plan(node), null);
         } catch (Exception e) {
             return new Planned(host, node, null, null, e.getMessage());

@@ -21,7 +21,7 @@ public final class NodeTargets {
     @Option(names = "--port", defaultValue = "22", description = "SSH port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--key", description = "Private key file (default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
+    @Option(names = "--key", description = "Private key file, tried first (default: the keys of the ssh-agent of SSH_AUTH_SOCK, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path key;
 
     @Option(names = "--jump", description = "A jump host: [user@]host[:port] (same key and known_hosts).")

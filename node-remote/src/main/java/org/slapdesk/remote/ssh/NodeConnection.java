@@ -82,14 +82,22 @@ public final class NodeConnection implements AutoCloseable {
             throw new NodeException("Cannot reach " + target.display() + ": " + e.getMessage()
                     + ". Check the address, the port and that sshd runs there.", e);
         }
+        Credentials credentials;
         try {
-            client.authPublickey(target.user(), keyProviders(client, target, options.passphrasePrompt()));
+            credentials = Credentials.gather(client, target, options);
+        } catch (NodeException e) {
+            closeQuietly(client);
+            jump.ifPresent(NodeConnection::close);
+            throw e;
+        }
+        try (credentials) {
+            client.auth(target.user(), credentials.methods());
         } catch (UserAuthException e) {
             closeQuietly(client);
             jump.ifPresent(NodeConnection::close);
-            throw new NodeException("The node " + target.display() + " refused the key"
-                    + target.keyFile().map(k -> " " + k).orElse("s of ~/.ssh") + " for user " + target.user()
-                    + ": add its public key to ~" + target.user() + "/.ssh/authorized_keys on the node.", e);
+            throw new NodeException("The node " + target.display() + " refused " + credentials.describe()
+                    + " for user " + target.user() + ": add its public key to ~" + target.user()
+                    + "/.ssh/authorized_keys on the node.", e);
         } catch (TransportException e) {
             closeQuietly(client);
             jump.ifPresent(NodeConnection::close);
@@ -239,39 +247,34 @@ public final class NodeConnection implements AutoCloseable {
         return writer;
     }
 
-    private static List<KeyProvider> keyProviders(SSHClient client, SshTarget target, PassphrasePrompt prompt)
-            throws NodeException {
-        List<Path> files = new ArrayList<>();
+    /** The private key files to offer: the one given, or the default ones of ~/.ssh that exist. */
+    static List<Path> keyFiles(SshTarget target) {
         if (target.keyFile().isPresent()) {
-            files.add(target.keyFile().get());
-        } else {
-            Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
-            for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
-                if (Files.isReadable(ssh.resolve(name))) {
-                    files.add(ssh.resolve(name));
-                }
+            return List.of(target.keyFile().get());
+        }
+        Path ssh = Path.of(System.getProperty("user.home"), ".ssh");
+        List<Path> files = new ArrayList<>();
+        for (String name : List.of("id_ed25519", "id_ecdsa", "id_rsa")) {
+            if (Files.isReadable(ssh.resolve(name))) {
+                files.add(ssh.resolve(name));
             }
         }
-        if (files.isEmpty()) {
-            throw new NodeException("No private key for " + target.display()
-                    + ": give one (--key FILE) or create ~/.ssh/id_ed25519.");
+        return files;
+    }
+
+    static KeyProvider loadKey(SSHClient client, Path file, PassphrasePrompt prompt) throws NodeException {
+        if (!Files.isReadable(file)) {
+            throw new NodeException("The private key " + file + " does not exist or is not readable.");
         }
-        List<KeyProvider> providers = new ArrayList<>();
-        for (Path file : files) {
-            if (!Files.isReadable(file)) {
-                throw new NodeException("The private key " + file + " does not exist or is not readable.");
-            }
-            try {
-                KeyProvider provider = client.loadKeys(file.toString(), passwordFinder(file, prompt));
-                provider.getPublic(); // decrypts now, so a wrong or missing passphrase is reported here
-                providers.add(provider);
-            } catch (IOException | RuntimeException e) {
-                throw new NodeException("Cannot use the private key " + file + ": " + e.getMessage()
-                        + (e.getMessage() != null && e.getMessage().toLowerCase().contains("passphrase")
-                        ? "" : " (if it is encrypted, its passphrase is needed)"), e);
-            }
+        try {
+            KeyProvider provider = client.loadKeys(file.toString(), passwordFinder(file, prompt));
+            provider.getPublic(); // decrypts now, so a wrong or missing passphrase is reported here
+            return provider;
+        } catch (IOException | RuntimeException e) {
+            throw new NodeException("Cannot use the private key " + file + ": " + e.getMessage()
+                    + (e.getMessage() != null && e.getMessage().toLowerCase().contains("passphrase")
+                    ? "" : " (if it is encrypted, its passphrase is needed)"), e);
         }
-        return providers;
     }
 
     private static PasswordFinder passwordFinder(Path file, PassphrasePrompt prompt) {

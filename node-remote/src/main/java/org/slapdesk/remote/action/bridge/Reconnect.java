@@ -14,8 +14,7 @@ public interface Reconnect {
 
     /** A fresh connection to {@code target}, giving up on each attempt after {@code connectTimeout}. */
     static Reconnect to(SshTarget target, ConnectOptions options, Duration connectTimeout) {
-        ConnectOptions quick = new ConnectOptions(connectTimeout, options.keepAliveInterval(),
-                options.hostKeyPrompt(), options.passphrasePrompt());
+        ConnectOptions quick = options.withConnectTimeout(connectTimeout);
         return () -> NodeConnection.open(target, quick);
     }
 }

@@ -1,0 +1,126 @@
+package org.slapdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.testlab.TestHost;
+import org.slapdesk.testlab.TestLab;
+import picocli.CommandLine;
+
+/** `node bridge / re6st / ha` with --hosts-file and --parallel, on two real test hosts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class NodeNetHostsFileTest {
+
+    private static final String CFG = "/etc/opt/slapos/slapos.cfg";
+
+    private TestLab lab;
+    private TestHost first;
+    private TestHost second;
+    private Path hostsFile;
+    private Path knownHosts;
+
+    @BeforeAll
+    void hosts(@TempDir Path dir) throws Exception {
+        lab = TestLab.open();
+        first = lab.startHost();
+        second = lab.startHost();
+        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
+        for (TestHost host : List.of(first, second)) {
+            host.sh("mkdir -p /var/lib/fake-om /etc/network /etc/opt/slapos && echo demo1 > /var/lib/fake-om/state");
+            host.writeFile("/var/lib/fake-om/status.demo1", "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
+                    + "   `- demo1 up idle, started\n");
+            host.writeFile("/var/lib/fake-om/status.demo2", "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n"
+                    + "   `- demo2 up idle, started\n");
+            host.writeFile("/usr/local/bin/om", NodeNetCommandsTest.OM);
+            host.sh("chmod 755 /usr/local/bin/om");
+            host.writeFile("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
+            host.writeFile(CFG, "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
+        }
+        hostsFile = dir.resolve("hosts");
+        Files.writeString(hostsFile, "# two test hosts\nroot@[" + first.address() + "]:22\n" + second.address() + "\n");
+        knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private Run onBoth(String... args) {
+        List<String> all = new ArrayList<>(List.of("node"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--hosts-file", hostsFile.toString(), "--parallel", "2",
+                "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString()));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                .execute(all.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private String display(TestHost host) {
+        return "root@[" + host.address() + "]:22";
+    }
+
+    @Test
+    @Order(1)
+    void haReadsAndSwitchesOnEveryHost() {
+        Run status = onBoth("ha", "status", "slapos/svc/comp1");
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("== " + display(first)).contains("== " + display(second));
+        assertThat(status.out().split("  demo1 up \\(idle, started\\)", -1)).hasSize(3);
+
+        Run moved = onBoth("ha", "switch", "slapos/svc/comp1", "--wait", "10", "--yes");
+        assertThat(moved.code()).as(moved.out() + moved.err()).isZero();
+        assertThat(moved.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
+        assertThat(first.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
+        assertThat(second.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
+    }
+
+    @Test
+    @Order(2)
+    void re6stStatusAnswersPerHostAndConfigPlansOnEach() {
+        Run status = onBoth("re6st", "status");
+        assertThat(status.code()).as(status.err()).isEqualTo(3);
+        assertThat(status.out()).contains("== " + display(first)).contains("== " + display(second));
+        assertThat(status.out().split("re6stnet: not installed", -1)).hasSize(3);
+
+        Run dry = onBoth("re6st", "config", "--registry", "http://192.0.2.7:9201/", "--gateway", "--dry-run");
+        assertThat(dry.code()).as(dry.out() + dry.err()).isZero();
+        assertThat(dry.out().split("\\+gateway", -1)).hasSize(3);
+        assertThat(dry.out()).contains("dry run: nothing was changed");
+    }
+
+    @Test
+    @Order(3)
+    void bridgeOnTwoHostsEachConfirmsOverItsOwnNewConnection() {
+        Run applied = onBoth("bridge", "--style", "debian", "--confirm-within", "30", "--yes");
+        assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+        assertThat(applied.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
+        for (TestHost host : List.of(first, second)) {
+            assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
+            assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG)).isEqualTo("interface_name = br0\ncreate_tap = true\n");
+            assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("armed").contains("confirm: the guard is removed")
+                    .doesNotContain("reverting:");
+        }
+    }
+}
