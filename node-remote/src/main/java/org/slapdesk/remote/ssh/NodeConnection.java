@@ -195,13 +195,13 @@ public final class NodeConnection implements AutoCloseable {
         return target.needsSudo() ? "sudo -n -- " + command : command;
     }
 
-    private void stop(Session.Command running, Collector err) {
+    private void stop(Session.Command running, Collector err) throws InterruptedException {
         try {
             running.signal(Signal.TERM);
         } catch (IOException e) {
             LOG.debug("could not signal the remote command: {}", e.getMessage());
         }
-        err.remotePid().ifPresent(pid -> {
+        err.awaitRemotePid(KILL_GRACE).ifPresent(pid -> {
             try (Session killer = client.startSession()) {
                 Session.Command kill = killer.exec(privileged("kill -TERM -" + pid + " 2>/dev/null; true"));
                 kill.join(KILL_GRACE.toSeconds(), TimeUnit.SECONDS);
@@ -386,6 +386,19 @@ public final class NodeConnection implements AutoCloseable {
 
         Optional<Long> remotePid() {
             return Optional.ofNullable(remotePid);
+        }
+
+        /**
+         * The remote pid, waiting up to {@code limit} for the marker line: on a loaded machine a
+         * cancel can come before this thread has read it, and without the pid the command's
+         * process group would outlive the cancel.
+         */
+        Optional<Long> awaitRemotePid(Duration limit) throws InterruptedException {
+            long deadline = System.nanoTime() + limit.toNanos();
+            while (remotePid == null && thread.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            return remotePid();
         }
 
         boolean isAlive() {
