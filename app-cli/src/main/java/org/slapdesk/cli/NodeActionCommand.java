@@ -83,6 +83,8 @@ abstract class NodeActionCommand implements Callable<Integer> {
             return fail(err, e.getMessage(), e);
         } catch (NodeException | IllegalArgumentException | IllegalStateException e) {
             return fail(err, e.getMessage(), e);
+        } catch (RuntimeException e) {
+            return fail(err, "unexpected error (" + e.getClass().getSimpleName() + "): " + e.getMessage(), e);
         }
     }
 

@@ -4,6 +4,8 @@ import java.io.Console;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import org.slapdesk.remote.action.InvalidInputException;
+import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.PassphrasePrompt;
@@ -44,6 +46,7 @@ final class NodeSshOptions {
         return target;
     }
 
+    /** {@code [user@]host[:port]}; an IPv6 host with a port goes in brackets: {@code [fd00::1]:2222}. */
     private SshTarget parseJump(String text, Path known) {
         String jumpUser = user;
         String rest = text;
@@ -52,16 +55,20 @@ final class NodeSshOptions {
             jumpUser = text.substring(0, at);
             rest = text.substring(at + 1);
         }
-        int jumpPort = 22;
-        int colon = rest.lastIndexOf(':');
-        if (colon > 0 && !rest.endsWith("]") && rest.indexOf(':') == colon) {
-            jumpPort = Integer.parseInt(rest.substring(colon + 1));
-            rest = rest.substring(0, colon);
-        } else if (rest.startsWith("[") && rest.contains("]:")) {
-            jumpPort = Integer.parseInt(rest.substring(rest.indexOf("]:") + 2));
-            rest = rest.substring(1, rest.indexOf(']'));
+        String jumpHost = rest;
+        String jumpPort = "22";
+        if (rest.startsWith("[")) {
+            int close = rest.indexOf(']');
+            if (close < 0 || (close + 1 < rest.length() && rest.charAt(close + 1) != ':')) {
+                throw new InvalidInputException("--jump '" + text + "': write an IPv6 jump host as [ADDRESS] or [ADDRESS]:PORT");
+            }
+            jumpHost = rest.substring(1, close);
+            jumpPort = close + 1 < rest.length() ? rest.substring(close + 2) : "22";
+        } else if (rest.indexOf(':') > 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
+            jumpHost = rest.substring(0, rest.indexOf(':'));
+            jumpPort = rest.substring(rest.indexOf(':') + 1);
         }
-        return SshTarget.of(rest, jumpPort, jumpUser, key, known);
+        return SshTarget.of(jumpHost, Validate.port(jumpPort), jumpUser, key, known);
     }
 
     ConnectOptions connectOptions() {
