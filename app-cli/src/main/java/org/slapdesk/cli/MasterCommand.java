@@ -21,6 +21,8 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.core.model.SoftwareInstance;
+import org.slapdesk.core.wire.MarshalException;
+import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ import picocli.CommandLine.Spec;
  * {@code slapdesk master}: talks to a SlapOS master like the {@code slapos} client does:
  * nodes, services, supply, remove, request.
  */
-@Command(name = "master", exitCodeOnInvalidInput = 1, description = "Talks to a SlapOS master: nodes, services, supply, remove, request.",
+@Command(name = "master", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Talks to a SlapOS master: nodes, services, supply, remove, request.",
         subcommands = {MasterCommand.Nodes.class, MasterCommand.Node.class, MasterCommand.Services.class,
                 MasterCommand.Service.class, MasterCommand.Supply.class, MasterCommand.Remove.class,
                 MasterCommand.Request.class})
@@ -47,7 +49,7 @@ public final class MasterCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "nodes", exitCodeOnInvalidInput = 1, description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
+    @Command(name = "nodes", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
     static final class Nodes extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
@@ -66,7 +68,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "node", exitCodeOnInvalidInput = 1, description = "Shows a node: its partitions and the software supplied to it.")
+    @Command(name = "node", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Shows a node: its partitions and the software supplied to it.")
     static final class Node extends MasterAction {
         @Parameters(index = "0", paramLabel = "REFERENCE", description = "the node reference, e.g. COMP-1234")
         String reference;
@@ -108,7 +110,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "services", exitCodeOnInvalidInput = 1, description = "Lists the services (instance trees) (slapos service list).")
+    @Command(name = "services", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Lists the services (instance trees) (slapos service list).")
     static final class Services extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
@@ -125,7 +127,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "service", exitCodeOnInvalidInput = 1, description = "Shows a service: release, type, state, parameters, connection parameters (slapos service info).")
+    @Command(name = "service", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Shows a service: release, type, state, parameters, connection parameters (slapos service info).")
     static final class Service extends MasterAction {
         @Parameters(index = "0", paramLabel = "TITLE", description = "the service title")
         String title;
@@ -142,7 +144,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "supply", exitCodeOnInvalidInput = 1, description = "Asks a node to install a software release (slapos supply).")
+    @Command(name = "supply", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Asks a node to install a software release (slapos supply).")
     static final class Supply extends MasterAction {
         @Parameters(index = "0", paramLabel = "URL", description = "the software release URL")
         String url;
@@ -161,7 +163,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", exitCodeOnInvalidInput = 1, description = "Asks a node to remove a software release (slapos remove).")
+    @Command(name = "remove", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Asks a node to remove a software release (slapos remove).")
     static final class Remove extends MasterAction {
         @Parameters(index = "0", paramLabel = "URL", description = "the software release URL")
         String url;
@@ -180,7 +182,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "request", exitCodeOnInvalidInput = 1, description = "Requests an instance, or changes one (slapos request); exit code 2 while it is not ready.")
+    @Command(name = "request", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Requests an instance, or changes one (slapos request); exit code 2 while it is not ready.")
     static final class Request extends MasterAction {
         @Parameters(index = "0", paramLabel = "TITLE", description = "the service title")
         String title;
@@ -225,7 +227,7 @@ public final class MasterCommand implements Callable<Integer> {
                     : ParameterInput.pairs(parameters.pairs, "--parameters");
             Map<String, String> slaMap = new LinkedHashMap<>();
             ParameterInput.pairs(sla, "--node").forEach((k, v) -> slaMap.put(k, String.valueOf(v)));
-            boolean jsonInXml = switch (serialisation == null ? "xml" : serialisation) {
+            boolean jsonInXml = switch (serialisation == null ? declaredSerialisation(master) : serialisation) {
                 case "xml" -> false;
                 case "json-in-xml" -> true;
                 default -> throw new IllegalArgumentException("--force-serialisation is xml or json-in-xml, not '" + serialisation + "'");
@@ -243,6 +245,22 @@ public final class MasterCommand implements Callable<Integer> {
             }
             out.println("Requested " + title + ".");
             printInstance(instance, out);
+        }
+
+        /**
+         * As the slapos client: a JSON parameters file follows the release's declared serialisation
+         * ({@code <url>.json}); an XML file and {@code --parameters} pairs are sent as they are.
+         */
+        private String declaredSerialisation(SlapMaster master) throws MasterException {
+            if (parameters == null || parameters.file == null || parameters.file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+                return "xml";
+            }
+            SoftwareReleaseSchema schema = master.softwareReleaseSchema(url, type);
+            try {
+                return schema.strictSerialisation().wireName();
+            } catch (MarshalException undeclared) {
+                return "xml";
+            }
         }
     }
 

@@ -5,21 +5,31 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.PassphraseProvider;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.ProfileRecord;
+import org.slapdesk.core.store.StoreException;
 import picocli.CommandLine.Option;
 
 /**
- * Which master to talk to: {@code --master-url} (with {@code --cert/--key/--ca}), or a
+ * Which master to talk to: a saved {@code --profile}, or {@code --master-url} (with {@code --cert/--key/--ca}), or a
  * slapos-client.cfg ({@code --cfg}, else {@code $SLAPOS_CLIENT_CONFIGURATION}, else
  * {@code ~/.slapos/slapos-client.cfg}), as the slapos client does. Options given on the command
  * line override the file's values.
  */
 final class MasterConnectionOptions {
+
+    @Option(names = "--profile", paramLabel = "NAME", description = "a master profile saved in Slapdesk (see the window's profile switcher)")
+    String profileName;
+
+    @Option(names = "--store", paramLabel = "FILE", description = "the Slapdesk database holding the profiles (default: ~/.local/share/slapdesk/slapdesk.db)")
+    Path store;
 
     @Option(names = "--master-url", paramLabel = "URL", description = "SLAP URL of the master (default: from the slapos-client.cfg)")
     String masterUrl;
@@ -45,7 +55,9 @@ final class MasterConnectionOptions {
     /** The profile the options describe. */
     MasterProfile profile() throws IOException {
         MasterProfile profile;
-        if (masterUrl != null) {
+        if (profileName != null) {
+            profile = storedProfile(profileName);
+        } else if (masterUrl != null) {
             profile = MasterProfile.plain("command line", masterUrl);
         } else if (cfg != null) {
             profile = MasterProfile.fromClientConfig(cfg);
@@ -65,6 +77,18 @@ final class MasterConnectionOptions {
             profile = profile.withCa(ca);
         }
         return profile;
+    }
+
+    private MasterProfile storedProfile(String name) {
+        try (AppStore app = store == null ? AppStore.openDefault() : AppStore.open(store)) {
+            return app.profiles().find(name).map(MasterProfile::fromStored).orElseThrow(() -> {
+                List<String> known = app.profiles().list().stream().map(ProfileRecord::name).toList();
+                return new IllegalArgumentException("there is no profile named '" + name + "'"
+                        + (known.isEmpty() ? "; none is saved yet" : "; known profiles: " + String.join(", ", known)));
+            });
+        } catch (StoreException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
     }
 
     SlapMaster open() throws IOException, MasterException {

@@ -1,12 +1,43 @@
 package org.slapdesk.cli;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.slapdesk.remote.action.forward.Forward;
+import org.slapdesk.remote.action.forward.FrontendBinds;
+import org.slapdesk.remote.action.forward.SocatForwardAction;
+import org.slapdesk.remote.action.forward.SocatForwards;
+import org.slapdesk.remote.action.kvm.KvmAction;
+import org.slapdesk.remote.action.network.TemporaryIpv6Action;
+import org.slapdesk.remote.action.slapos.FormatAction;
+import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
+import org.slapdesk.remote.action.slapos.NodeLogs;
+import org.slapdesk.remote.action.slapos.ProcessStatus;
+import org.slapdesk.remote.action.slapos.RegisterAction;
+import org.slapdesk.remote.action.slapos.RepurposeAction;
+import org.slapdesk.remote.action.slapos.RestartProcessAction;
+import org.slapdesk.remote.action.slapos.SlaposNode;
+import org.slapdesk.remote.action.storage.ExtraStorageAction;
+import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.OutputListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code slapdesk node}: Runs an action on a SlapOS node over SSH. */
-@Command(name = "node", description = "Runs an action on a SlapOS node over SSH.", subcommands = {NodeBridgeCommand.class, NodeRe6stCommand.class, NodeHaCommand.class})
+/**
+ * {@code slapdesk node ACTION --host H [--user U --port P --key F --jump J] [options] [--dry-run] [--yes]}:
+ * runs a node action over SSH. Every changing action prints its plan first; {@code --dry-run}
+ * stops there, and without {@code --yes} it asks before applying.
+ */
+@Command(name = "node", description = "Runs an action on a SlapOS node over SSH.",
+        subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
+                NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
+                NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
+                NodeCommand.Storage.class, NodeBridgeCommand.class, NodeRe6stCommand.class, NodeHaCommand.class})
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
@@ -17,4 +48,286 @@ public final class NodeCommand implements Callable<Integer> {
         spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
+
+    /** --dry-run and --yes. */
+    static final class ApplyOptions {
+        @Option(names = "--dry-run", description = "Print the plan (commands and file diffs) and change nothing.")
+        boolean dryRun;
+
+        @Option(names = "--yes", description = "Apply without asking.")
+        boolean yes;
+    }
+
+    /** Where slapos is on the node. */
+    static final class SlaposOptions {
+        @Option(names = "--slapos", defaultValue = "slapos", description = "The slapos command on the node (default: ${DEFAULT-VALUE}).")
+        String command;
+
+        @Option(names = "--config", defaultValue = "/etc/opt/slapos/slapos.cfg", description = "slapos.cfg on the node (default: ${DEFAULT-VALUE}).")
+        String config;
+
+        SlaposNode node() {
+            return new SlaposNode(command, config);
+        }
+    }
+
+    /** Base of the sub-commands: the terminal's streams and the runner. */
+    abstract static class NodeSubcommand implements Callable<Integer> {
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Mixin
+        NodeTargets targets;
+
+        NodeRun run() {
+            return new NodeRun(targets, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+
+        /** Validates input before anything connects: a bad value ends here with its reason. */
+        int invalid(IllegalArgumentException e) {
+            spec.commandLine().getErr().println("slapdesk node " + spec.name() + ": " + e.getMessage());
+            return 2;
+        }
+    }
+
+    @Command(name = "ipv6", description = "IPv6 settings of slapos.cfg (re6st: ipv6_interface = lo; native; tap-vpn).")
+    static final class Ipv6 extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Option(names = "--mode", required = true, description = "re6st, native or tap-vpn") String mode;
+        @Option(names = "--interface", defaultValue = "eth0", description = "interface_name (default: ${DEFAULT-VALUE})") String iface;
+
+        @Override
+        public Integer call() {
+            Ipv6SettingsAction action;
+            try {
+                Ipv6SettingsAction.Mode m = switch (mode) {
+                    case "re6st" -> Ipv6SettingsAction.Mode.RE6ST;
+                    case "native" -> Ipv6SettingsAction.Mode.NATIVE;
+                    case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
+                    default -> throw new IllegalArgumentException("--mode is re6st, native or tap-vpn, not '" + mode + "'");
+                };
+                action = new Ipv6SettingsAction(slapos.config, m, iface);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "lo-ipv6", description = "Adds or removes a temporary IPv6 address (ip -6 addr add fc01::1/32 dev lo).")
+    static final class LoIpv6 extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Parameters(index = "0", description = "add or remove") String operation;
+        @Option(names = "--address", defaultValue = TemporaryIpv6Action.DEFAULT_ADDRESS, description = "(default: ${DEFAULT-VALUE})") String address;
+        @Option(names = "--device", defaultValue = "lo", description = "(default: ${DEFAULT-VALUE})") String device;
+
+        @Override
+        public Integer call() {
+            TemporaryIpv6Action action;
+            try {
+                TemporaryIpv6Action.Operation op = switch (operation) {
+                    case "add" -> TemporaryIpv6Action.Operation.ADD;
+                    case "remove" -> TemporaryIpv6Action.Operation.REMOVE;
+                    default -> throw new IllegalArgumentException("say add or remove, not '" + operation + "'");
+                };
+                action = new TemporaryIpv6Action(op, address, device);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "status", description = "The processes of the node's partitions (slapos node status).")
+    static final class Status extends NodeSubcommand {
+        @Mixin SlaposOptions slapos;
+
+        @Override
+        public Integer call() {
+            return run().query((node, out) -> {
+                for (ProcessStatus p : slapos.node().status(node)) {
+                    out.printf("%-50s %-9s %s%n", p.fullName(), p.state(), p.description());
+                }
+            });
+        }
+    }
+
+    @Command(name = "restart", description = "Restarts one process, e.g. slappart0:nginx-on-watch.")
+    static final class Restart extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Parameters(index = "0") String process;
+
+        @Override
+        public Integer call() {
+            RestartProcessAction action;
+            try {
+                action = new RestartProcessAction(slapos.node(), process);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "logs", description = "Follows the software or instance log (or a file) for a while.")
+    static final class Logs extends NodeSubcommand {
+        @Parameters(index = "0", description = "software, instance or an absolute path") String which;
+        @Option(names = "--lines", defaultValue = "50") int lines;
+        @Option(names = "--follow-seconds", defaultValue = "0", description = "keep following this long (0: print and stop)") int seconds;
+
+        @Override
+        public Integer call() {
+            String path = switch (which) {
+                case "software" -> NodeLogs.SOFTWARE_LOG;
+                case "instance" -> NodeLogs.INSTANCE_LOG;
+                default -> which;
+            };
+            return run().query((node, out) -> NodeLogs.follow(node, path, lines, Duration.ofSeconds(Math.max(1, seconds)),
+                    new OutputListener() {
+                        @Override
+                        public void stdout(String line) {
+                            out.println(line);
+                            out.flush();
+                        }
+
+                        @Override
+                        public void stderr(String line) {
+                            out.println(line);
+                        }
+                    }, CancelToken.none()));
+        }
+    }
+
+    @Command(name = "register", description = "slapos node register NAME with a token from the master.")
+    static final class Register extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Parameters(index = "0", description = "the node's name") String name;
+        @Option(names = "--token", required = true) String token;
+        @Option(names = "--interface", defaultValue = "lo") String iface;
+        @Option(names = "--partitions", defaultValue = "20") int partitions;
+        @Option(names = "--master-url", defaultValue = "https://slap.vifib.com") String masterUrl;
+        @Option(names = "--master-url-web", defaultValue = "https://panel.rapid.space") String masterUrlWeb;
+
+        @Override
+        public Integer call() {
+            RegisterAction action;
+            try {
+                action = new RegisterAction(slapos.node(),
+                        RegisterAction.Options.of(name, token, iface, partitions).withMaster(masterUrl, masterUrlWeb));
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "format", description = "slapos node format --now [--alter_user=True].")
+    static final class Format extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Option(names = "--alter-user", description = "create the partition users (first format after register)") boolean alterUser;
+
+        @Override
+        public Integer call() {
+            FormatAction action;
+            try {
+                action = new FormatAction(slapos.node(), alterUser);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "repurpose", description = "A new partition count in slapos.cfg, then format.")
+    static final class Repurpose extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Option(names = "--partitions", required = true) int partitions;
+
+        @Override
+        public Integer call() {
+            RepurposeAction action;
+            try {
+                action = new RepurposeAction(slapos.node(), partitions);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "kvm", description = "KVM modules and /dev/kvm for virtual machines.")
+    static final class Kvm extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+
+        @Override
+        public Integer call() {
+            return run().action(node -> new KvmAction(), apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "forward", description = "socat forwards: add, remove, list, binds (the frontend's Caddyfile addresses).")
+    static final class ForwardCommand extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Parameters(index = "0", description = "add, remove, list or binds") String operation;
+        @Option(names = "--listen", description = "port to listen on (80, 443, 9201...)") Integer listen;
+        @Option(names = "--bind", description = "listen only on this IPv4 address") String bind;
+        @Option(names = "--target", description = "ADDRESS:PORT, e.g. 10.0.97.156:8080") String target;
+        @Option(names = "--instance-root", defaultValue = "/srv/slapgrid") String instanceRoot;
+
+        @Override
+        public Integer call() {
+            if (operation.equals("list")) {
+                return run().query((node, out) -> SocatForwards.list(node).forEach(i ->
+                        out.println(i.forward() + (i.running() ? "  running" : "  NOT running") + "  (" + i.file() + ")")));
+            }
+            if (operation.equals("binds")) {
+                return run().query((node, out) -> FrontendBinds.find(node, instanceRoot).forEach(b ->
+                        out.println(b.partition() + "  :" + b.port() + "  bind " + b.address())));
+            }
+            SocatForwardAction action;
+            try {
+                if (listen == null || target == null || target.lastIndexOf(':') < 0) {
+                    throw new IllegalArgumentException("add/remove need --listen PORT and --target ADDRESS:PORT");
+                }
+                String address = target.substring(0, target.lastIndexOf(':')).replace("[", "").replace("]", "");
+                int port = org.slapdesk.remote.action.Validate.port(target.substring(target.lastIndexOf(':') + 1));
+                Forward forward = new Forward(listen, Optional.ofNullable(bind), address, port);
+                SocatForwardAction.Operation op = switch (operation) {
+                    case "add" -> SocatForwardAction.Operation.ADD;
+                    case "remove" -> SocatForwardAction.Operation.REMOVE;
+                    default -> throw new IllegalArgumentException("say add, remove, list or binds, not '" + operation + "'");
+                };
+                action = new SocatForwardAction(op, forward);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
+    @Command(name = "storage", description = "Extra disks: mount on /data/dataN, fstab by UUID, instance_storage_home, format.")
+    static final class Storage extends NodeSubcommand {
+        @Mixin ApplyOptions apply;
+        @Mixin SlaposOptions slapos;
+        @Option(names = "--device", required = true, description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)") List<String> devices;
+        @Option(names = "--base", defaultValue = "/data") String base;
+        @Option(names = "--no-format", description = "do not run slapos node format afterwards") boolean noFormat;
+
+        @Override
+        public Integer call() {
+            ExtraStorageAction action;
+            try {
+                action = new ExtraStorageAction(slapos.node(), devices, base, !noFormat);
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
+    }
+
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
 import picocli.CommandLine;
@@ -49,7 +52,7 @@ class MasterCommandTest {
         proxy = RealSlapproxy.start(dir.resolve("proxy"));
         release = dir.resolve("software/software.cfg").toString();
         try (SlapMaster master = SlapMaster.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
-            master.slap().loadComputerConfigurationFromXml(node("COMP-CLI", 4));
+            master.slap().loadComputerConfigurationFromXml(node("COMP-CLI", 10));
         }
     }
 
@@ -124,10 +127,10 @@ class MasterCommandTest {
 
         Run detail = master("node", "COMP-CLI", "--json");
         assertOk(detail);
-        assertThat(json.readTree(detail.out()).path("partitions")).hasSize(4);
+        assertThat(json.readTree(detail.out()).path("partitions")).hasSize(10);
         Run human = master("node", "COMP-CLI");
         assertOk(human);
-        assertThat(human.out()).contains("PARTITION  STATE").contains("slappart3");
+        assertThat(human.out()).contains("PARTITION  STATE").contains("slappart9");
     }
 
     @Test
@@ -247,5 +250,39 @@ class MasterCommandTest {
         } finally {
             server.stop(0);
         }
+    }
+
+    @Test
+    void savedProfileIsUsedByName() throws Exception {
+        Path db = folder.resolve("slapdesk.db");
+        try (AppStore store = AppStore.open(db)) {
+            store.profiles().save(new ProfileRecord("lab", proxy.url(), Optional.empty(), Optional.empty(), Optional.empty(),
+                    Optional.of("#3366cc"), ProfileRecord.Kind.REMOTE));
+        }
+        assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
+        // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url
+        Run services = slapdesk("master", "services", "--profile", "lab", "--store", db.toString(), "--json");
+        assertOk(services);
+        assertThat(json.readTree(services.out())).isEqualTo(cliJson("service", "list"));
+        assertThat(json.readTree(services.out()).has("via-profile")).isTrue();
+
+        assertOneLineFailure(slapdesk("master", "nodes", "--profile", "nope", "--store", db.toString()), 1,
+                "there is no profile named 'nope'; known profiles: lab");
+    }
+
+    @Test
+    void aJsonParametersFileFollowsTheReleaseSchemaLikeTheSlaposClient() throws Exception {
+        Path releaseDir = Files.createDirectories(folder.resolve("json-release"));
+        String jsonRelease = releaseDir.resolve("software.cfg").toString();
+        Files.writeString(releaseDir.resolve("software.cfg.json"), "{\"name\": \"test\", \"serialisation\": \"json-in-xml\","
+                + " \"software-type\": {\"default\": {\"title\": \"Default\", \"request\": \"instance-input-schema.json\"}}}");
+        Path params = Files.writeString(folder.resolve("schema-params.json"), "{\"a\": 1, \"b\": {\"c\": \"d\"}}");
+        assertOk(master("request", "schema-json", jsonRelease, "--node", "computer_guid=COMP-CLI", "--parameters-file", params.toString()));
+        ProcessResult theirs = proxy.slapos("request", "schema-json-py", jsonRelease, "--node", "computer_guid=COMP-CLI",
+                "--parameters-file", params.toString());
+        assertThat(theirs.exitCode()).as(theirs.describe()).isZero();
+        JsonNode mine = cliJson("service", "info", "schema-json").path("instance-parameters");
+        assertThat(mine.path("_")).isEqualTo(json.readTree(Files.readString(params)));
+        assertThat(mine).isEqualTo(cliJson("service", "info", "schema-json-py").path("instance-parameters"));
     }
 }

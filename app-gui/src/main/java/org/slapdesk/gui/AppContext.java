@@ -10,7 +10,7 @@ import javafx.application.Platform;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
-import org.slapdesk.gui.health.HealthRules;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;

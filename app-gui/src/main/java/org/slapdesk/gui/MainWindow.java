@@ -32,6 +32,13 @@ public final class MainWindow {
         shell.installShortcuts(scene);
         shell.show(options.view());
         stage.setTitle("Slapdesk");
+        try (var icon = MainWindow.class.getResourceAsStream("slapdesk.png")) {
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon));
+            }
+        } catch (java.io.IOException e) {
+            // a window without an icon still works
+        }
         stage.setScene(scene);
         stage.show();
     }

@@ -14,7 +14,10 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.gui.activity.AuditLogStore;
 import org.slapdesk.gui.profile.Profiles;
 import org.slapdesk.gui.shell.ShellView;
 import org.slf4j.Logger;
@@ -27,6 +30,7 @@ public final class SlapdeskApp extends Application {
     private static final Duration SNAPSHOT_PATIENCE = Duration.ofSeconds(30);
 
     private AppContext context;
+    private AppStore store;
 
     static void launchWindow(String[] args) {
         WindowOptions options;
@@ -44,10 +48,26 @@ public final class SlapdeskApp extends Application {
     }
 
     @Override
-    public void start(Stage stage) {
+    public void start(Stage stage) throws java.io.IOException {
         WindowOptions options = WindowOptions.parse(getParameters().getRaw());
-        Profiles profiles = Profiles.forThisUser();
-        context = new AppContext(profiles.all(), profiles.connector(), ActivityStore.NONE);
+        String storeProblem = null;
+        try {
+            store = AppStore.openDefault();
+        } catch (StoreException e) {
+            storeProblem = e.getMessage();
+        }
+        Profiles profiles = store == null
+                ? new Profiles(java.util.List.of(org.slapdesk.gui.profile.Profile.local()),
+                        profile -> Profiles.connect(profile, java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")))
+                : Profiles.forThisUser(store);
+        context = new AppContext(profiles.all(), profiles.connector(),
+                store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()));
+        context.profiles().profiles().addListener((javafx.collections.ListChangeListener<org.slapdesk.gui.profile.Profile>) change -> saveProfiles());
+        if (storeProblem != null) {
+            context.notifications().post(org.slapdesk.gui.notify.Notification.Level.WARNING,
+                    "The application database cannot be opened",
+                    "Profiles and the activity log are not kept this time: " + storeProblem, "");
+        }
         MainWindow window = new MainWindow(context, getHostServices());
         window.show(stage, options);
         try {
@@ -86,10 +106,38 @@ public final class SlapdeskApp extends Application {
         poll.play();
     }
 
+    private void saveProfiles() {
+        if (store == null) {
+            return;
+        }
+        java.util.Set<String> kept = new java.util.HashSet<>();
+        for (org.slapdesk.gui.profile.Profile profile : context.profiles().profiles()) {
+            kept.add(profile.name());
+            if (profile.kind() == org.slapdesk.gui.profile.Profile.Kind.REMOTE
+                    && !profile.name().equals(Profiles.CLIENT_CONFIG_NAME)) {
+                try {
+                    store.profiles().save(Profiles.toRecord(profile));
+                } catch (StoreException e) {
+                    context.notifications().error("Cannot save the profile " + profile.name(), e);
+                }
+            }
+        }
+        try {
+            store.profiles().list().stream()
+                    .filter(r -> r.kind() == org.slapdesk.core.store.ProfileRecord.Kind.REMOTE && !kept.contains(r.name()))
+                    .forEach(r -> store.profiles().delete(r.name()));
+        } catch (StoreException e) {
+            context.notifications().error("Cannot forget a removed profile", e);
+        }
+    }
+
     @Override
     public void stop() {
         if (context != null) {
             context.close();
+        }
+        if (store != null) {
+            store.close();
         }
     }
 

@@ -25,6 +25,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void theImportSeesEveryModule() {
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.core.master.Master")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.cli.SlapdeskCommand")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.gui.SlapdeskApp")).isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.slapdesk.remote")))
+                .isTrue();
+    }
+
+    @Test
     void nothingOutsideTheGuiUsesJavaFx() {
         noClasses().that().resideOutsideOfPackage("org.slapdesk.gui..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")

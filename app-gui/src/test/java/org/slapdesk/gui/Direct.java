@@ -7,7 +7,7 @@ import java.util.List;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
-import org.slapdesk.gui.health.HealthRules;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;

@@ -39,7 +39,7 @@ public final class LocalMaster implements AutoCloseable {
 
     /** Default bound of a request body: a format of a few hundred partitions fits easily. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
-    public static final int DEFAULT_THREADS = 32;
+    public static final int DEFAULT_THREADS = 64;
 
     /**
      * How to run: {@code tls} null means plain HTTP, allowed on loopback only; with TLS every

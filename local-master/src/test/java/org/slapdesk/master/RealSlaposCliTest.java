@@ -87,6 +87,16 @@ class RealSlaposCliTest {
 
         String computers = ok(slapos.cli("computer", "list"));
         assertThat(computers).contains("COMP-A COMP-A").contains("COMP-B COMP-B");
+        assertThat(ok(slapos.cli("computer", "info", "COMP-B"))).contains("Computer Reference: COMP-B")
+                .contains("Computer Title    : COMP-B");
+        assertThat(slapos.cli("computer", "info", "COMP-404").exit()).isEqualTo(2);
+
+        ok(slapos.cli("request", "café & web/1", SR, "--parameters", "note=<b>ü</b>"));
+        JsonNode accented = json(ok(slapos.cli("service", "info", "café & web/1")));
+        assertThat(accented.get("instance-parameters").get("note").asText()).isEqualTo("<b>ü</b>");
+
+        ok(slapos.cli("request", "typed", SR, "--type", "replica"));
+        assertThat(json(ok(slapos.cli("service", "info", "typed"))).get("software-type").asText()).isEqualTo("replica");
 
         ok(slapos.cli("remove", SR, "COMP-B"));
         assertThat(master.service().nodes("COMP-B").get(0).installations().get(0).requestedState()).isEqualTo("destroyed");

@@ -131,8 +131,8 @@ class ReliabilityTest {
             HttpResponse<String> fast = http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"));
             long millis = (System.nanoTime() - begin) / 1_000_000;
             assertThat(fast.statusCode()).isEqualTo(200);
-            // bounded by the request deadline (3 s in tests, sun.net.httpserver.maxReqTime), not a hang
-            assertThat(millis).isLessThan(8_000);
+            // bounded by the request deadline (5 s in tests, sun.net.httpserver.maxReqTime), not a hang
+            assertThat(millis).isLessThan(10_000);
             // the stalled clients are disconnected by the deadline, without a 5xx
             for (Socket s : slow) {
                 s.setSoTimeout(15_000);

@@ -38,7 +38,7 @@ public final class JsonRpcEndpoint {
     /** Calls {@code slapos.<method>} (the prefix may be given or not) with a JSON object. */
     public JsonNode call(String method, Map<String, ?> params) throws MasterException {
         String name = method.startsWith("slapos.") ? method : "slapos." + method;
-        String where = name + " at " + base;
+        String where = base.resolve(name).toString();
         byte[] body;
         try {
             body = json.writeValueAsBytes(params);
@@ -186,7 +186,7 @@ public final class JsonRpcEndpoint {
         JsonNode answer = call(method, params);
         JsonNode list = answer.path("result_list");
         if (!list.isArray()) {
-            throw new MasterException.BadResponse("slapos." + method + " at " + base, "slapos." + method + " at " + base
+            throw new MasterException.BadResponse(base.resolve("slapos." + method).toString(), base.resolve("slapos." + method)
                     + " answered JSON without a result_list.", null);
         }
         List<JsonNode> rows = new ArrayList<>();

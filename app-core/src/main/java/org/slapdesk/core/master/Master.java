@@ -15,19 +15,30 @@ import org.slapdesk.core.model.SoftwareInstance;
 /**
  * Everything the console asks of a SlapOS master. Implementations pick the wire dialect
  * (SLAP, HATEOAS, JSON-RPC) per operation; callers never see which. Every method may block
- * on the network: never call one on the FX thread.
+ * on the network (up to the profile's timeouts): never call one on the FX thread.
+ *
+ * <p>Every failure is a {@link MasterException} subtype whose message is one sentence a user
+ * understands, naming the endpoint: {@code NotFound} (no such node or service, or no free
+ * partition), {@code NotReady} (retry later; see {@link Retry}), {@code Busy},
+ * {@code AuthenticationFailed} (with a {@link MasterException.AuthenticationFailed.Reason}),
+ * {@code Unreachable}, {@code BadResponse}, {@code InvalidRequest}, {@code Unsupported}.
+ * {@link SlapMaster} is the implementation; {@code SlapMaster.open(profile, options)} gives one.
  */
 public interface Master extends AutoCloseable {
 
     /** The master URL this talks to, for messages and the status bar. */
     String url();
 
+    /** Every node the master lists ({@code slapos computer list}). */
     List<ComputeNode> nodes() throws MasterException;
 
+    /** A node's partitions and supplied software; NotFound when the master has no such node. */
     ComputeNodeDetail node(String reference) throws MasterException;
 
+    /** Every service ({@code slapos service list}): title and release; the rest comes from {@link #service}. */
     List<InstanceTree> services() throws MasterException;
 
+    /** A service with its root instance ({@code slapos service info}); NotFound when unknown. */
     ServiceDetail service(String title) throws MasterException;
 
     void supply(String softwareReleaseUrl, String computeNodeReference) throws MasterException;

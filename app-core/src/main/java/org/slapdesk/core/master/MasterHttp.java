@@ -151,11 +151,11 @@ public final class MasterHttp implements AutoCloseable {
         }
     }
 
+    /** The URL without its query: what messages name as the endpoint. */
     private static String describe(String endpoint, ClassicHttpRequest request) {
         try {
             URI uri = request.getUri();
-            String base = uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
-            return endpoint.equals(base) ? base : endpoint + " (" + base + ")";
+            return uri.getScheme() + "://" + uri.getRawAuthority() + uri.getRawPath();
         } catch (URISyntaxException e) {
             return endpoint;
         }
@@ -188,6 +188,9 @@ public final class MasterHttp implements AutoCloseable {
         if (e instanceof ConnectionClosedException || e instanceof MalformedChunkCodingException) {
             return new MasterException.BadResponse(where, "The answer of " + where
                     + " was cut short (truncated body): the master or a proxy closed the connection early.", e);
+        }
+        if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
+            return new MasterException.Unreachable(where, "The call to " + where + " was interrupted (cancelled).", e);
         }
         if (e instanceof ConnectTimeoutException) {
             return new MasterException.Unreachable(where, "Could not connect to " + where + " within "
@@ -291,8 +294,8 @@ public final class MasterHttp implements AutoCloseable {
         String where = answer.endpoint();
         String detail = answer.body().length == 0 || answer.looksLikeHtml() ? "" : " (" + answer.excerpt() + ")";
         switch (status) {
-            case 404 -> throw new MasterException.NotFound(where, "The master has no " + what + " (HTTP 404 from "
-                    + where + ")" + detail + ".");
+            case 404 -> throw new MasterException.NotFound(where, "The master answered 'not found' for " + what
+                    + " (HTTP 404 from " + where + ")" + detail + ".");
             case 408 -> throw new MasterException.NotReady(where, "The master is not ready yet for " + what
                     + " (HTTP 408 from " + where + "): the instance waits for a partition; try again later.");
             case 503 -> throw new MasterException.Busy(where, "The master is busy (HTTP 503 from " + where

@@ -11,6 +11,7 @@ import org.slapdesk.core.config.ConfigException;
 import org.slapdesk.core.config.ConfigPaths;
 import org.slapdesk.core.config.IniFile;
 import org.slapdesk.core.config.SlaposClientConfig;
+import org.slapdesk.core.store.ProfileRecord;
 
 /**
  * How to reach one master: its SLAP URL, where HATEOAS lives when the master does not say
@@ -44,6 +45,12 @@ public record MasterProfile(
     public static MasterProfile plain(String name, String masterUrl) {
         return new MasterProfile(name, parseUrl(masterUrl, "master URL"), Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    /** A profile the application stored (the GUI's profile switcher, {@code slapdesk master --profile}). */
+    public static MasterProfile fromStored(ProfileRecord record) {
+        return new MasterProfile(record.name(), parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
+                Optional.empty(), record.certPath(), record.keyPath(), record.caPath());
     }
 
     public MasterProfile withRestUrl(URI url) {

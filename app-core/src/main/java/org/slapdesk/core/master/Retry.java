@@ -95,7 +95,7 @@ public final class Retry {
                     throw e;
                 }
                 Duration delay = policy.delayAfter(attempt);
-                LOG.info("{} (attempt {}), retrying in {} ms", e.getMessage(), attempt, delay.toMillis());
+                LOG.debug("{} (attempt {}), retrying in {} ms", e.getMessage(), attempt, delay.toMillis());
                 onWait.accept(new Waiting(attempt, e, delay));
                 if (sleeper.sleep(delay, token)) {
                     throw new CancellationException("cancelled while waiting: " + e.getMessage());

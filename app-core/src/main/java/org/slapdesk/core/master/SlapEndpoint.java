@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.wire.ComputerConfiguration;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.XmlMarshal;
@@ -119,6 +120,12 @@ public final class SlapEndpoint {
     public String loadComputerConfigurationFromXml(Map<String, ?> computer) throws MasterException {
         return postText("loadComputerConfigurationFromXML", Map.of("xml", XmlMarshal.dumps(computer)),
                 "the configuration of node " + computer.get("reference"));
+    }
+
+    /** Posts a node's configuration as {@code slapos node format} does. */
+    public String loadComputerConfigurationFromXml(ComputerConfiguration computer) throws MasterException {
+        return postText("loadComputerConfigurationFromXML", Map.of("xml", computer.toMarshalXml()),
+                "the configuration of node " + computer.reference());
     }
 
     public SlapObject registerComputerPartition(String computerId, String partitionId) throws MasterException {
@@ -237,7 +244,7 @@ public final class SlapEndpoint {
     }
 
     private String endpoint(String method) {
-        return method + " at " + base;
+        return base.resolve(method).toString();
     }
 
     private SlapObject requireObject(Object value, String method, String... classes) throws MasterException {

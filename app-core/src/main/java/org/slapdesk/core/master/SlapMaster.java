@@ -1,7 +1,11 @@
 package org.slapdesk.core.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -29,6 +33,7 @@ import org.slapdesk.core.wire.InstanceXml;
 import org.slapdesk.core.wire.JsonInXml;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
+import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import org.slapdesk.core.wire.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,6 +163,9 @@ public final class SlapMaster implements Master {
                 return nodeFromJsonRpc(reference);
             } catch (MasterException.Unsupported unsupported) {
                 throw e;
+            } catch (MasterException.NotFound notFound) {
+                throw new MasterException.NotFound(notFound.endpoint(), "The master has no node '" + reference + "' ("
+                        + notFound.endpoint() + ").");
             }
         }
         return nodeFromSlap(reference, computer);
@@ -241,6 +249,9 @@ public final class SlapMaster implements Master {
         SoftwareInstance root;
         try {
             root = instanceFromJson(jsonRpc.instanceTree(title));
+        } catch (MasterException.NotFound e) {
+            throw new MasterException.NotFound(e.endpoint(), "The master has no service titled '" + title + "' ("
+                    + e.endpoint() + ").");
         } catch (MasterException.Unsupported e) {
             root = instanceFromHateoas(title, hateoas().serviceInfo(title));
         }
@@ -331,7 +342,7 @@ public final class SlapMaster implements Master {
         } catch (MasterException.NotFound e) {
             throw new MasterException.NotFound(e.endpoint(), "The master could not place '" + wire.title()
                     + "': no free partition" + (wire.shared() ? " or no instance of that release and type to host it" : "")
-                    + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (" + e.getMessage() + ")");
+                    + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (HTTP 404 from " + e.endpoint() + ").");
         }
         return instanceFromSlap(wire, answer);
     }
@@ -385,6 +396,46 @@ public final class SlapMaster implements Master {
             return JsonInXml.wrap(new TreeMap<>(parameters));
         } catch (IllegalArgumentException e) {
             throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getMessage());
+        }
+    }
+
+    /**
+     * What the release's {@code <url>.json} says (serialisation, parameter schemas), fetched as
+     * the slapos client does: over HTTP(S) with this profile's TLS settings, or read from disk
+     * for a local path. No {@code .json} (404, missing file) gives a schema without content.
+     */
+    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType) throws MasterException {
+        String schemaUrl = softwareReleaseUrl + ".json";
+        Optional<String> text;
+        URI uri;
+        try {
+            uri = URI.create(schemaUrl);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri != null && uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+            HttpAnswer answer = http.get("the software release schema " + schemaUrl, uri, Map.of(), Map.of());
+            if (answer.status() == 404) {
+                text = Optional.empty();
+            } else {
+                MasterHttp.requireSuccess(answer, "the software release schema");
+                text = Optional.of(answer.text());
+            }
+        } else {
+            Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(schemaUrl);
+            try {
+                text = Files.isRegularFile(file)
+                        ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new MasterException.InvalidRequest(schemaUrl, "The software release schema " + file
+                        + " cannot be read: " + e.getMessage());
+            }
+        }
+        try {
+            return SoftwareReleaseSchema.of(softwareReleaseUrl, softwareType, text);
+        } catch (MarshalException e) {
+            throw new MasterException.BadResponse(schemaUrl, e.getMessage(), e);
         }
     }
 

@@ -73,7 +73,7 @@ class MasterErrorMappingTest {
         server.on("/getFullComputerInformation", 200, "text/html", "<!DOCTYPE html>\n<html><body>Bad Gateway</body></html>");
         assertThatThrownBy(() -> slap.getFullComputerInformation("COMP-1"))
                 .isInstanceOf(MasterException.BadResponse.class)
-                .hasMessageContaining("getFullComputerInformation at " + server.url())
+                .hasMessageContaining(server.url() + "getFullComputerInformation")
                 .hasMessageContaining("HTML page instead of marshalled XML")
                 .satisfies(MasterErrorMappingTest::assertOneLine);
     }
@@ -132,7 +132,7 @@ class MasterErrorMappingTest {
         assertThatThrownBy(() -> slap.requestComputerPartition(new SlapEndpoint.PartitionRequest("https://x/sr.cfg", "t",
                 null, Map.of(), Map.of(), false, RequestedState.STARTED, Optional.empty())))
                 .isInstanceOf(MasterException.NotReady.class)
-                .hasMessageContaining("requestComputerPartition at " + server.url())
+                .hasMessageContaining(server.url() + "requestComputerPartition")
                 .hasMessageContaining("try again later");
         server.on("/getFullComputerInformation", 503, "text/html", "");
         assertThatThrownBy(() -> slap.getFullComputerInformation("COMP-1")).isInstanceOf(MasterException.Busy.class)
@@ -186,7 +186,7 @@ class MasterErrorMappingTest {
                 "{\"status\": 102, \"name\": \"SoftwareInstanceNotReady\", \"message\": \"Software Instance Not Ready\"}");
         assertThatThrownBy(() -> jsonRpc.postSoftwareInstance("t", "u", "default", Map.of(), Map.of(), false, "started"))
                 .isInstanceOf(MasterException.NotReady.class)
-                .hasMessageContaining("slapos.post.v0.software_instance at " + server.url());
+                .hasMessageContaining(server.url() + "slapos.post.v0.software_instance");
         server.on("/slapos.get.v0.instance_tree", 403, "application/json",
                 "{\"status\": 403, \"type\": \"Forbidden\", \"title\": \"No instance tree x found.\"}");
         assertThatThrownBy(() -> jsonRpc.instanceTree("x")).isInstanceOf(MasterException.NotFound.class)
@@ -258,5 +258,78 @@ class MasterErrorMappingTest {
         assertThat(server.received()).anySatisfy(r -> assertThat(r.query()).contains("query=portal_type%3A%22Instance%20Tree%22")
                 .contains("select_list=title,relative_url").contains("limit=40"));
         assertThat(server.received()).anySatisfy(r -> assertThat(r.query()).isEqualTo("relative_url=instance_tree_module%2F1&view=slaposjs_view"));
+    }
+
+    @Test
+    void slapMasterUsesJsonRpcWhenTheMasterRefusesGetFullComputerInformationAndHasNoHateoas() throws Exception {
+        // a user certificate on the real master: the node-side call is refused
+        server.on("/getFullComputerInformation", 403, "text/html", "<html>Forbidden</html>");
+        server.on("/slapos.allDocs.v0.compute_node_instance_list", 200, "application/json",
+                "{\"result_list\": [{\"title\": \"svc\", \"instance_guid\": \"SOFTINST-1\", \"state\": \"stopped\","
+                        + " \"compute_partition_id\": \"slappart3\", \"software_release_uri\": \"https://x/sr.cfg\"}]}");
+        server.on("/slapos.allDocs.v0.compute_node_software_installation_list", 200, "application/json",
+                "{\"result_list\": [{\"software_release_uri\": \"https://x/sr.cfg\", \"state\": \"available\"}]}");
+        server.on("/slapos.allDocs.v0.instance_tree_list", 200, "application/json", "{\"result_list\": [{\"title\": \"svc\"}]}");
+        server.on("/slapos.get.v0.instance_tree", 200, "application/json", "{\"title\": \"svc\", \"instance_guid\": \"SOFTINST-1\","
+                + " \"software_release_uri\": \"https://x/sr.cfg\", \"software_type\": \"default\", \"state\": \"stopped\","
+                + " \"connection_parameters\": {\"url\": \"https://svc/\"}, \"parameters\": {\"a\": \"1\"}, \"shared\": false,"
+                + " \"root_instance_title\": \"svc\", \"ip_list\": [[\"slaptap3\", \"10.0.0.5\"]], \"full_ip_list\": [],"
+                + " \"sla_parameters\": {}, \"computer_guid\": \"COMP-1\", \"compute_partition_id\": \"slappart3\","
+                + " \"processing_timestamp\": 0, \"access_status_message\": \"#access Instance correctly started\"}");
+        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("canned", server.url()),
+                ClientOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(2)))) {
+            var node = master.node("COMP-1");
+            assertThat(node.partitions()).singleElement().satisfies(p -> {
+                assertThat(p.reference()).isEqualTo("slappart3");
+                assertThat(p.instanceTitle()).contains("svc");
+                assertThat(p.requestedState()).contains(RequestedState.STOPPED);
+            });
+            assertThat(node.software()).singleElement().satisfies(s -> assertThat(s.requestedState()).isEqualTo("available"));
+
+            // no master_rest_url, no getHateoasUrl, no JSON-RPC hateoas_url: services come from JSON-RPC
+            var services = master.services();
+            assertThat(services).singleElement().satisfies(t -> {
+                assertThat(t.title()).isEqualTo("svc");
+                assertThat(t.softwareReleaseUrl()).isEqualTo("https://x/sr.cfg");
+                assertThat(t.requestedState()).contains(RequestedState.STOPPED);
+            });
+            var root = master.service("svc").instances().get(0);
+            assertThat(root.ipList()).containsExactly("10.0.0.5");
+            assertThat(root.partitionReference()).contains("slappart3");
+            assertThat(root.status()).hasValueSatisfying(st -> assertThat(st.text()).startsWith("#access"));
+            assertThat(master.connectionParameters("svc")).isEqualTo(Map.of("url", "https://svc/"));
+            assertThatThrownBy(master::nodeToken).isInstanceOf(MasterException.Unsupported.class)
+                    .hasMessageContaining("set master_rest_url");
+        }
+    }
+
+    @Test
+    void accessStatusIsReadFromGetComputerStatus() throws Exception {
+        server.on("/getComputerStatus", 200, "text/xml", org.slapdesk.core.wire.XmlMarshal.dumps(Map.of(
+                "text", "#access COMP-1", "created_at", "Mon, 23 Nov 2026 15:00:00 GMT", "since", "Mon, 23 Nov 2026 14:00:00 GMT",
+                "no_data_since_5_minutes", 1)));
+        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("canned", server.url()), ClientOptions.defaults())) {
+            var status = master.nodeStatus("COMP-1").orElseThrow();
+            assertThat(status.text()).isEqualTo("#access COMP-1");
+            assertThat(status.createdAt()).isEqualTo(Instant.parse("2026-11-23T15:00:00Z"));
+            assertThat(status.since()).isEqualTo(Instant.parse("2026-11-23T14:00:00Z"));
+        }
+    }
+
+    @Test
+    void softwareReleaseSchemaIsFetchedBesideTheRelease() throws Exception {
+        server.on("/sr/software.cfg.json", 200, "application/json",
+                "{\"serialisation\": \"xml\", \"software-type\": {\"kvm\": {\"serialisation\": \"json-in-xml\"}}}");
+        server.on("/broken/software.cfg.json", 200, "application/json", "{\"serialisation\": ");
+        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("canned", server.url()), ClientOptions.defaults())) {
+            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "kvm").strictSerialisation().wireName())
+                    .isEqualTo("json-in-xml");
+            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "default").strictSerialisation().wireName())
+                    .isEqualTo("xml");
+            // no .json beside the release: a schema without content
+            assertThat(master.softwareReleaseSchema(server.url() + "none/software.cfg", "default").softwareTypeSchema()).isEmpty();
+            assertThatThrownBy(() -> master.softwareReleaseSchema(server.url() + "broken/software.cfg", "default"))
+                    .isInstanceOf(MasterException.BadResponse.class).hasMessageContaining("not valid JSON");
+        }
     }
 }

@@ -1,34 +1,22 @@
 package org.slapdesk.core.master;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import org.slapdesk.core.wire.ComputerConfiguration;
+import org.slapdesk.core.wire.ComputerConfiguration.Address;
+import org.slapdesk.core.wire.ComputerConfiguration.Partition;
 
-/** The dict {@code slapos node format} posts (PROTOCOL.md §2.6), shaped for tests. */
+/** What {@code slapos node format} posts (PROTOCOL.md §2.6), shaped for tests. */
 final class NodeConfigurations {
 
     private NodeConfigurations() {}
 
-    static Map<String, Object> withPartitions(String reference, int count) {
-        List<Object> partitions = new ArrayList<>();
+    static ComputerConfiguration withPartitions(String reference, int count) {
+        List<Partition> partitions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            Map<String, Object> address = new LinkedHashMap<>();
-            address.put("addr", "10.0.0." + (i + 2));
-            address.put("netmask", "255.255.255.0");
-            Map<String, Object> tap = new LinkedHashMap<>();
-            tap.put("name", "slaptap" + i);
-            Map<String, Object> partition = new LinkedHashMap<>();
-            partition.put("reference", "slappart" + i);
-            partition.put("address_list", List.of(address));
-            partition.put("tap", tap);
-            partitions.add(partition);
+            partitions.add(Partition.simple("slappart" + i, "/srv/slapgrid/slappart" + i,
+                    List.of(Address.of("10.0.0." + (i + 2), "255.255.255.255")), "slaptap" + i));
         }
-        Map<String, Object> computer = new LinkedHashMap<>();
-        computer.put("reference", reference);
-        computer.put("address", "10.0.0.1");
-        computer.put("netmask", "255.255.255.0");
-        computer.put("partition_list", partitions);
-        return computer;
+        return ComputerConfiguration.minimal(reference, "10.0.0.1", "255.255.255.0", partitions);
     }
 }

@@ -208,6 +208,15 @@ class SlapproxyInteropTest {
                 json.writeValueAsString(parameters));
         assertThat(python.exitCode()).as(python.describe()).isZero();
         assertThat(stored).isEqualTo(python.stdout());
+
+        // stop and start keep the JSON-in-XML parameters as they are
+        master.changeState("json-service", RequestedState.STOPPED);
+        JsonNode stopped = cliJson("service", "info", "json-service");
+        assertThat(stopped.path("requested-state").asText()).isEqualTo("stopped");
+        assertThat(stopped.path("instance-parameters").path("_")).isEqualTo(json.valueToTree(parameters));
+        master.changeState("json-service", RequestedState.STARTED);
+        assertThat(cliJson("service", "info", "json-service").path("requested-state").asText()).isEqualTo("started");
+        assertThat(master.service("json-service").instances().get(0).parameters().get("_")).isEqualTo(stored);
     }
 
     @Test

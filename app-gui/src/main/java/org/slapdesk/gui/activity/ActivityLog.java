@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.store.AuditEntry;
 
 /**
  * The audit log of actions taken from the window (supply, remove, request, state changes).
@@ -28,8 +29,22 @@ public final class ActivityLog {
         return entries;
     }
 
-    public void record(String action, String target, String outcome) {
-        ActivityEntry entry = new ActivityEntry(clock.instant(), currentProfile.get(), action, target, outcome);
+    public void succeeded(String action, String target, String detail) {
+        record(action, target, AuditEntry.Outcome.SUCCESS, detail);
+    }
+
+    public void failed(String action, String target, Throwable error) {
+        record(action, target, AuditEntry.Outcome.FAILURE, String.valueOf(error.getMessage()));
+    }
+
+    public void cancelled(String action, String target) {
+        record(action, target, AuditEntry.Outcome.CANCELLED, "");
+    }
+
+    private void record(String action, String target, AuditEntry.Outcome outcome, String detail) {
+        String profile = currentProfile.get();
+        ActivityEntry entry = new ActivityEntry(clock.instant(), profile == null || profile.isBlank() ? "none" : profile,
+                action, target, outcome, detail);
         entries.add(0, entry);
         store.append(entry);
     }

@@ -31,7 +31,7 @@ public final class ActivityView implements PageView {
         StringProperty filter = new SimpleStringProperty("");
         FilteredList<ActivityEntry> visible = new FilteredList<>(log.entries());
         filter.addListener((o, was, now) -> visible.setPredicate(TextFilter.of(now,
-                (ActivityEntry e) -> Stream.of(e.profile(), e.action(), e.target(), e.outcome()))));
+                (ActivityEntry e) -> Stream.of(e.profile(), e.action(), e.target(), e.outcomeText()))));
         filterBox = Tables.filterBox(filter, "Filter the activity (Ctrl+F)");
         TableView<ActivityEntry> table = Tables.table("Nothing done yet: supplies, requests and state changes are logged here.");
         table.setId("activity-table");
@@ -45,7 +45,7 @@ public final class ActivityView implements PageView {
         });
         table.getColumns().setAll(List.of(at, Tables.fixed("Profile", ActivityEntry::profile),
                 Tables.fixed("Action", ActivityEntry::action), Tables.fixed("Target", ActivityEntry::target),
-                Tables.fixed("Outcome", ActivityEntry::outcome)));
+                Tables.fixed("Outcome", ActivityEntry::outcomeText)));
         table.setItems(visible);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(new ToolBar(filterBox), table);

@@ -9,7 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.shell.PageView;
 

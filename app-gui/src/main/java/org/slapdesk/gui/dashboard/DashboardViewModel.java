@@ -7,7 +7,7 @@ import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersViewModel;
 import org.slapdesk.gui.services.ServiceRow;

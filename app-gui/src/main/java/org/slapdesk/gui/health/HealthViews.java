@@ -1,6 +1,7 @@
 package org.slapdesk.gui.health;
 
 import java.util.Locale;
+import org.slapdesk.core.health.Health;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;

@@ -5,12 +5,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.core.config.ConfigPaths;
 import org.slapdesk.core.config.SlaposClientConfig;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.ProfileRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,12 +27,36 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         all = List.copyOf(all);
     }
 
-    /** What this user has configured: the slapos client's own configuration is offered when it exists. */
-    public static Profiles forThisUser() {
+    /**
+     * What this user has: the embedded local master first (the default when nothing else is
+     * configured), then the slapos client's own configuration when it exists.
+     */
+    public static Profiles forThisUser(AppStore store) {
         List<Profile> profiles = new ArrayList<>();
+        profiles.add(Profile.local());
+        for (ProfileRecord record : store.profiles().list()) {
+            if (record.kind() == ProfileRecord.Kind.REMOTE) {
+                profiles.add(fromRecord(record));
+            }
+        }
         clientConfigProfile(SlaposClientConfig.locate(Optional.empty(), System.getenv(), ConfigPaths.userHome()))
+                .filter(p -> profiles.stream().noneMatch(known -> known.name().equals(p.name())))
                 .ifPresent(profiles::add);
-        return new Profiles(profiles, Profiles::connect);
+        Path localDatabase = store.file().resolveSibling("local-master.sqlite");
+        return new Profiles(profiles, profile -> connect(profile, localDatabase));
+    }
+
+    public static Profile fromRecord(ProfileRecord record) {
+        return new Profile(record.name(),
+                record.kind() == ProfileRecord.Kind.LOCAL ? Profile.Kind.LOCAL : Profile.Kind.REMOTE,
+                record.masterUrl(), record.certPath(), record.keyPath(), record.caPath(),
+                record.colour().orElse(null), Map.of());
+    }
+
+    public static ProfileRecord toRecord(Profile profile) {
+        return new ProfileRecord(profile.name(), profile.masterUrl(), profile.certificate(), profile.key(),
+                profile.trustedCa(), Optional.of(profile.colour()),
+                profile.kind() == Profile.Kind.LOCAL ? ProfileRecord.Kind.LOCAL : ProfileRecord.Kind.REMOTE);
     }
 
     /** The profile of a slapos-client.cfg, with its product aliases; empty (and logged) when it is missing or unusable. */
@@ -47,10 +74,10 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         }
     }
 
-    /** Opens a remote profile with the master client. */
-    public static Master connect(Profile profile) throws Exception {
+    /** Opens a profile: the local one starts the embedded master on {@code localDatabase}. */
+    public static Master connect(Profile profile, Path localDatabase) throws Exception {
         if (profile.kind() == Profile.Kind.LOCAL) {
-            throw new IllegalStateException("the embedded local master is not part of this build");
+            return EmbeddedMaster.start(localDatabase);
         }
         return SlapMaster.open(masterProfile(profile));
     }

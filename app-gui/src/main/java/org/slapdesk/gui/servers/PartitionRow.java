@@ -1,6 +1,6 @@
 package org.slapdesk.gui.servers;
 
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 
 /** A partition of the selected server, as the detail table shows it. */
 public record PartitionRow(String reference, String state, String instance, String release, Health health) {

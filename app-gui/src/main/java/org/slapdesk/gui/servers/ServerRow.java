@@ -14,7 +14,7 @@ import javafx.beans.property.StringProperty;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.PartitionState;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 
 /**
  * One server in the table. A refresh updates the properties in place (so selection and scroll

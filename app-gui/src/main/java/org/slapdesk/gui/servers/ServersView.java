@@ -23,7 +23,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.shell.PageView;
 import org.slapdesk.gui.util.Dialogs;
@@ -90,6 +90,7 @@ public final class ServersView implements PageView {
         servers.getColumns().setAll(List.of(health, title, reference, contact, used, softwareCount));
         servers.setItems(model.visibleRows());
         FlashingRows.install(servers, ServerRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(servers);
         servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
 
         TableView<PartitionRow> partitions = Tables.table("Select a server to see its partitions.");

@@ -24,8 +24,9 @@ import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
 import org.slapdesk.core.model.SoftwareInstallation;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.gui.health.HealthRules;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.TaskService;
@@ -129,7 +130,16 @@ public final class ServersViewModel {
             List<ComputeNodeDetail> details = new ArrayList<>();
             for (ComputeNode node : master.get().nodes()) {
                 context.checkCancelled();
-                details.add(master.get().node(node.reference()));
+                ComputeNodeDetail detail = master.get().node(node.reference());
+                if (detail.node().status().isEmpty()) {
+                    // the SLAP computer document may omit the access status: ask getComputerStatus
+                    Optional<org.slapdesk.core.model.AccessStatus> status = master.get().nodeStatus(node.reference());
+                    if (status.isPresent()) {
+                        detail = new ComputeNodeDetail(new ComputeNode(detail.node().reference(),
+                                node.title(), status), detail.partitions(), detail.software());
+                    }
+                }
+                details.add(detail);
             }
             return details;
         }).quiet()
@@ -182,11 +192,11 @@ public final class ServersViewModel {
         List<PartitionRow> partitionRows = new ArrayList<>();
         for (ComputePartition p : row.detail().partitions()) {
             partitionRows.add(new PartitionRow(p.reference(), p.state().name().toLowerCase(java.util.Locale.ROOT),
-                    p.instanceTitle().orElse(""), p.softwareReleaseUrl().orElse(""), rules.partition(p)));
+                    p.instanceTitle().orElse(""), p.softwareReleaseUrl().orElse(""), partitionHealth(p)));
         }
         List<SoftwareRow> softwareRows = new ArrayList<>();
         for (SoftwareInstallation s : row.detail().software()) {
-            softwareRows.add(new SoftwareRow(s.softwareReleaseUrl(), s.requestedState(), rules.installation(s)));
+            softwareRows.add(new SoftwareRow(s.softwareReleaseUrl(), s.requestedState(), rules.softwareInstallation(s.status())));
         }
         if (!partitions.equals(partitionRows)) {
             partitions.setAll(partitionRows);
@@ -194,6 +204,14 @@ public final class ServersViewModel {
         if (!software.equals(softwareRows)) {
             software.setAll(softwareRows);
         }
+    }
+
+    private Health partitionHealth(ComputePartition partition) {
+        if (partition.instanceTitle().isEmpty()) {
+            return Health.grey("Free");
+        }
+        return rules.instance(partition.status(), false,
+                partition.requestedState().orElse(org.slapdesk.core.model.RequestedState.STARTED));
     }
 
     /** Releases to offer in Supply: the profile's product aliases, then every release seen on a node. */
@@ -230,7 +248,7 @@ public final class ServersViewModel {
         }
         tasks.task("Get a node registration token", context -> master.get().nodeToken())
                 .onSuccess(token -> {
-                    activity.record("Token", master.get().url(), token.isPresent() ? "issued" : "not offered by this master");
+                    activity.succeeded("Token", master.get().url(), token.isPresent() ? "issued" : "not offered by this master");
                     onToken.accept(token);
                 })
                 .start();
@@ -251,10 +269,10 @@ public final class ServersViewModel {
             return null;
         })
                 .onSuccess(done -> {
-                    activity.record(verb, target, "done");
+                    activity.succeeded(verb, target, "");
                     refresh();
                 })
-                .onFailure(error -> activity.record(verb, target, "failed: " + error.getMessage()))
+                .onFailure(error -> activity.failed(verb, target, error))
                 .start();
     }
 }

@@ -1,6 +1,6 @@
 package org.slapdesk.gui.servers;
 
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 
 /** A release supplied to the selected server. */
 public record SoftwareRow(String url, String state, Health health) {

@@ -1,6 +1,6 @@
 package org.slapdesk.gui.services;
 
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 
 /** One instance of the selected service. */
 public record InstanceRow(String title, String softwareType, String state, String location, boolean shared, Health health) {

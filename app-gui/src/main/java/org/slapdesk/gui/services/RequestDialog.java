@@ -73,6 +73,9 @@ final class RequestDialog {
                 event.consume();
             }
         });
+        if (!model.releaseProperty().get().isBlank()) {
+            model.loadSchema();
+        }
         dialog.setResultConverter(button -> {
             if (button != requestType) {
                 return null;

@@ -9,7 +9,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slapdesk.core.model.InstanceTree;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 
 /** One service (instance tree) in the table, updated in place by refreshes. */
 public final class ServiceRow {

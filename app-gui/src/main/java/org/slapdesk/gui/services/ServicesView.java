@@ -28,7 +28,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.servers.ReleaseChoice;
 import org.slapdesk.gui.shell.PageView;
@@ -110,6 +110,7 @@ public final class ServicesView implements PageView {
                 Tables.column("Requested state", ServiceRow::requestedStateProperty)));
         services.setItems(model.visibleRows());
         FlashingRows.install(services, ServiceRow::healthChangedAtProperty);
+        Tables.selectFirstWhenFilled(services);
         services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         services.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {

@@ -28,7 +28,7 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.gui.health.HealthRules;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
@@ -190,7 +190,7 @@ public final class ServicesViewModel {
                 row = new ServiceRow(detail.tree().title());
                 rows.add(row);
             }
-            row.update(detail.tree(), rules.service(detail), clock.instant());
+            row.update(detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant());
         }
     }
 
@@ -266,10 +266,10 @@ public final class ServicesViewModel {
         };
         tasks.task(verb + " " + title, context -> master.get().changeState(title, state))
                 .onSuccess(instance -> {
-                    activity.record(verb, title, "requested");
+                    activity.succeeded(verb, title, "requested");
                     refresh();
                 })
-                .onFailure(error -> activity.record(verb, title, "failed: " + error.getMessage()))
+                .onFailure(error -> activity.failed(verb, title, error))
                 .start();
     }
 
@@ -300,10 +300,13 @@ public final class ServicesViewModel {
             }
         })
                 .onSuccess(instance -> {
-                    activity.record("Request", request.title(), "allocated");
+                    activity.succeeded("Request", request.title(), instance.partitionReference()
+                            .map(p -> "allocated on " + instance.computeNodeReference().orElse("?") + " / " + p)
+                            .orElse("accepted"));
                     refresh();
                 })
-                .onFailure(error -> activity.record("Request", request.title(), "failed: " + error.getMessage()))
+                .onFailure(error -> activity.failed("Request", request.title(), error))
+                .onCancelled(() -> activity.cancelled("Request", request.title()))
                 .onDone(() -> pendingRequest.set(""))
                 .start();
     }

@@ -14,7 +14,7 @@ public final class SettingsView implements PageView {
 
     private final VBox root = new VBox(14);
 
-    public SettingsView(SettingsViewModel model) {
+    public SettingsView(SettingsViewModel model, Node profiles) {
         root.getStyleClass().add("page");
         root.setId("settings-page");
         Label title = new Label("Settings");
@@ -33,12 +33,11 @@ public final class SettingsView implements PageView {
         grid.addRow(0, new Label("Theme"), dark);
         grid.addRow(1, new Label("Refresh every (seconds, 0 = off)"), refresh);
 
-        Label later = new Label("Still to come here: profile editing with certificate, key and CA pickers, "
-                + "health thresholds, and where the application keeps its data.");
+        Label later = new Label("Still to come here: health thresholds and where the application keeps its data.");
         later.getStyleClass().add(Styles.TEXT_MUTED);
         later.setWrapText(true);
         later.setMaxWidth(720);
-        root.getChildren().addAll(title, grid, later);
+        root.getChildren().addAll(title, grid, profiles, later);
     }
 
     @Override

@@ -60,6 +60,7 @@ public final class ShellView {
     private final NotificationsView notifications;
     private final ServersView servers;
     private final ServicesView services;
+    private final org.slapdesk.gui.profile.ProfilesView profilesView;
     private Page current;
 
     public ShellView(AppContext context, HostServices hostServices) {
@@ -81,7 +82,8 @@ public final class ShellView {
         pages.put(Page.NODES, new NodesView());
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
-        pages.put(Page.SETTINGS, new SettingsView(context.settings()));
+        profilesView = new org.slapdesk.gui.profile.ProfilesView(context.profiles(), context.clock());
+        pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node()));
         notifications = new NotificationsView(context.notifications());
 
         root.setTop(header());
@@ -150,6 +152,9 @@ public final class ShellView {
         switcher.setButtonCell(new ProfileCell());
         switcher.setTooltip(new Tooltip("The master this window talks to"));
 
+        Button addProfile = iconButton(Material2AL.ADD, "Add a master profile");
+        addProfile.setId("profile-add-header");
+        addProfile.setOnAction(e -> profilesView.add());
         Label url = new Label();
         url.getStyleClass().add(Styles.TEXT_MUTED);
         url.textProperty().bind(Bindings.createStringBinding(() -> context.session().master()
@@ -166,7 +171,7 @@ public final class ShellView {
         theme.setId("theme-toggle");
         theme.setOnAction(e -> context.settings().darkProperty().set(!context.settings().darkProperty().get()));
 
-        HBox header = new HBox(10, app, new Spacer(16), new Label("Profile"), switcher, url, new Spacer(), refresh, bell, theme);
+        HBox header = new HBox(10, app, new Spacer(16), new Label("Profile"), switcher, addProfile, url, new Spacer(), refresh, bell, theme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");

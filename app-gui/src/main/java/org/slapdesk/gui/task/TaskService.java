@@ -68,6 +68,7 @@ public final class TaskService {
         private Consumer<T> onSuccess = result -> { };
         private Consumer<Throwable> onFailure = error -> { };
         private Runnable onDone = () -> { };
+        private Runnable onCancelled = () -> { };
         private boolean listed = true;
         private boolean notifyFailure = true;
 
@@ -83,6 +84,11 @@ public final class TaskService {
 
         public Builder<T> onFailure(Consumer<Throwable> action) {
             this.onFailure = action;
+            return this;
+        }
+
+        public Builder<T> onCancelled(Runnable action) {
+            this.onCancelled = action;
             return this;
         }
 
@@ -157,6 +163,7 @@ public final class TaskService {
         private void finishCancelled(TaskItem item) {
             fxThread.execute(() -> {
                 item.finish(TaskState.CANCELLED, null, clock.instant());
+                onCancelled.run();
                 onDone.run();
             });
         }

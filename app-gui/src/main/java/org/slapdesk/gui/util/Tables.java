@@ -45,6 +45,19 @@ public final class Tables {
         return table;
     }
 
+    /** Selects the first row whenever rows arrive and none is selected, so the detail pane is never blank for nothing. */
+    public static <T> void selectFirstWhenFilled(TableView<T> table) {
+        table.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+            if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                javafx.application.Platform.runLater(() -> {
+                    if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
+                        table.getSelectionModel().selectFirst();
+                    }
+                });
+            }
+        });
+    }
+
     /** The filter box every list has (Ctrl+F focuses it). */
     public static CustomTextField filterBox(StringProperty filter, String prompt) {
         CustomTextField box = new CustomTextField();

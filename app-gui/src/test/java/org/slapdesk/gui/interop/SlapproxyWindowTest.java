@@ -1,146 +1,63 @@
 package org.slapdesk.gui.interop;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.ClientOptions;
+import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
-import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.core.model.ServiceDetail;
-import org.slapdesk.gui.AppContext;
-import org.slapdesk.gui.MainWindow;
-import org.slapdesk.gui.WindowOptions;
-import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.Profile;
-import org.slapdesk.gui.profile.Profiles;
-import org.slapdesk.gui.servers.ServerRow;
-import org.slapdesk.gui.servers.SoftwareRow;
-import org.slapdesk.gui.services.KeyValue;
-import org.slapdesk.gui.services.ReleaseFiles;
-import org.slapdesk.gui.services.ServiceRow;
-import org.slapdesk.gui.shell.ConnectionState;
-import org.slapdesk.testlab.RealSlapproxy;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.slapdesk.gui.profile.Profiles;
+import org.slapdesk.testlab.RealSlapproxy;
 
-/**
- * The real window, headless, against a real slapproxy: the master-side steps of seeds 002 and
- * 003 from the GUI (supply, request with schema-form parameters pinned to a server, see the
- * parameters, destroy).
- */
-@ExtendWith(ApplicationExtension.class)
-class SlapproxyWindowTest {
+/** The end-to-end window steps against a real slapproxy (slapos.core from PyPI). */
+class SlapproxyWindowTest extends EndToEndWindowTest {
 
-    private static final String NODE = "COMP-0";
+    private RealSlapproxy proxy;
+    private SlapMaster admin;
 
-    @TempDir
-    static Path folder;
-    private static RealSlapproxy proxy;
-    private static SlapMaster admin;
-    private static String release;
-
-    private AppContext context;
-    private WindowDriver driver;
-    private Stage stage;
-
-    @BeforeAll
-    static void startProxy() throws Exception {
+    @Override
+    Profile profile(Path folder) throws Exception {
         proxy = RealSlapproxy.start(folder.resolve("proxy"));
         admin = SlapMaster.open(MasterProfile.plain("admin", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-        // what 'slapos node format' posts for a node with two partitions
-        admin.slap().loadComputerConfigurationFromXml(NodeFormat.withPartitions(NODE, 2));
-        ReleaseFiles.write(folder.resolve("release"));
-        release = folder.resolve("release/software.cfg").toUri().toString();
+        admin.slap().loadComputerConfigurationFromXml(nodeFormat());
+        return new Profile("slapproxy", Profile.Kind.REMOTE, proxy.url(), null, null, null, "#8250df", Map.of());
     }
 
-    @AfterAll
-    static void stopProxy() {
+    @Override
+    MasterConnector connector(Path folder) {
+        return profile -> Profiles.connect(profile, folder.resolve("unused.sqlite"));
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        openWindow(stage);
+    }
+
+    @Override
+    Master observer() {
+        return admin;
+    }
+
+    @Override
+    String name() {
+        return "slapproxy";
+    }
+
+    @AfterEach
+    void stopProxy() {
         if (admin != null) {
             admin.close();
         }
         if (proxy != null) {
             proxy.close();
         }
-    }
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-        Profile profile = new Profile("slapproxy", Profile.Kind.REMOTE, proxy.url(), null, null, null, "#8250df", Map.of());
-        context = new AppContext(List.of(profile), Profiles::connect, ActivityStore.NONE);
-        new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "servers")));
-        context.start("slapproxy");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        WaitForAsyncUtils.asyncFx(context::close).get(10, TimeUnit.SECONDS);
-    }
-
-    @Test
-    void supplyRequestWithSchemaParametersPinnedToTheServerThenDestroy(FxRobot robot) throws Exception {
-        driver = new WindowDriver(robot, stage);
-        driver.waitFor("the proxy's node is listed", 30, () -> context.session().stateProperty().get() == ConnectionState.CONNECTED
-                && context.servers().rows().stream().anyMatch(r -> r.reference().equals(NODE)));
-
-        // supply, through the dialog
-        driver.selectRow("#servers-table", row -> ((ServerRow) row).reference().equals(NODE));
-        driver.click("#supply");
-        driver.fill("#supply-release", release);
-        robot.clickOn("Supply");
-        driver.waitFor("the release is listed as supplied", 30, () -> context.servers().software().stream()
-                .map(SoftwareRow::url).anyMatch(release::equals));
-        driver.snapshot("slapproxy-servers");
-
-        // request, with the form generated from the release's schema
-        robot.clickOn("#nav-services");
-        driver.click("#request");
-        driver.fill("#request-release", release);
-        robot.clickOn("#load-schema");
-        driver.waitFor("the form is built from the schema", 20, () -> !robot.lookup("#field-ipv6-prefix").queryAll().isEmpty());
-        driver.fill("#request-title", "re6st-registry");
-        driver.fill("#request-server", NODE);
-        driver.fill("#field-ipv6-prefix", "fc01::/7");
-        driver.fill("#field-prefix-length", "300");
-        assertThat(robot.lookup("#request-submit").query().isDisabled()).as("300 is above the schema's maximum").isTrue();
-        driver.fill("#field-prefix-length", "16");
-        driver.snapshotWindowOf("#request-dialog", "slapproxy-request-dialog");
-        driver.click("#request-submit");
-
-        driver.waitFor("the service appears", 30, () -> context.services().rows().stream()
-                .anyMatch(r -> r.title().equals("re6st-registry")));
-        ServiceDetail onMaster = admin.service("re6st-registry");
-        assertThat(onMaster.instances().get(0).parameters()).containsEntry("ipv6-prefix", "fc01::/7")
-                .containsEntry("prefix-length", "16");
-        assertThat(onMaster.instances().get(0).computeNodeReference()).contains(NODE);
-
-        driver.selectRow("#services-table", row -> ((ServiceRow) row).title().equals("re6st-registry"));
-        driver.waitFor("its parameters are shown", 20, () -> context.services().parameters()
-                .contains(new KeyValue("ipv6-prefix", "fc01::/7")));
-        driver.snapshot("slapproxy-services");
-
-        // destroy, confirmed
-        driver.click("#destroy");
-        robot.clickOn("Destroy");
-        driver.waitFor("the master has the destroy request", 30, () -> context.activity().entries().stream()
-                .anyMatch(e -> e.action().equals("Destroy") && e.target().equals("re6st-registry")));
-        assertThat(admin.service("re6st-registry").instances().get(0).requestedState()).isEqualTo(RequestedState.DESTROYED);
-        assertThat(context.notifications().history()).isEmpty();
     }
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.ConnectionState;
 
@@ -107,7 +107,7 @@ class ServersViewModelTest {
         assertThat(direct.master.calls).containsExactly("supply " + KVM + " COMP-1");
         assertThat(direct.activity.entries()).hasSize(1);
         assertThat(direct.activity.entries().get(0).action()).isEqualTo("Supply");
-        assertThat(direct.activity.entries().get(0).outcome()).isEqualTo("done");
+        assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("done");
         assertThat(model.rows()).hasSize(2);
     }
 
@@ -117,7 +117,7 @@ class ServersViewModelTest {
         direct.master.failNext = new MasterException.NotFound("/supplySupply", "COMP-9 is not a node of this master");
         model.remove(KVM, "COMP-9");
         assertThat(direct.notificationTitles()).containsExactly("Remove kvm on COMP-9 failed");
-        assertThat(direct.activity.entries().get(0).outcome()).startsWith("failed: COMP-9 is not a node");
+        assertThat(direct.activity.entries().get(0).outcomeText()).startsWith("failed: COMP-9 is not a node");
     }
 
     @Test

@@ -11,7 +11,7 @@ import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.gui.health.Health;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskState;
 
@@ -84,7 +84,7 @@ class ServicesViewModelTest {
                 .allMatch(m -> m.contains("waiting for a partition"));
         assertThat(messages.get(messages.size() - 1)).isEmpty();
         assertThat(model.rows()).extracting(ServiceRow::title).contains("token-1");
-        assertThat(direct.activity.entries().get(0).outcome()).isEqualTo("allocated");
+        assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("done: allocated on COMP-0 / slappart0");
     }
 
     @Test
@@ -107,6 +107,7 @@ class ServicesViewModelTest {
         assertThat(started.state()).isEqualTo(TaskState.CANCELLED);
         assertThat(direct.master.requests).isEmpty();
         assertThat(direct.notifications.history()).isEmpty();
+        assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("cancelled");
     }
 
     private static InstanceRequest request(String title) {
@@ -115,11 +116,11 @@ class ServicesViewModelTest {
     }
 
     @Test
-    void aServiceWithoutStatusIsGrey() {
+    void aServiceWhoseInstanceNeverReportedIsRedAsOnTheMaster() {
         direct.master.services.put("fresh", FakeMaster.service("fresh", RE6ST, Map.of(), Map.of(), Optional.empty()));
         direct.connected();
         model.refresh();
         assertThat(model.rows()).filteredOn(r -> r.title().equals("fresh")).first()
-                .extracting(r -> r.health().level()).isEqualTo(Health.Level.GREY);
+                .extracting(r -> r.health().level()).isEqualTo(Health.Level.RED);
     }
 }

@@ -1,0 +1,234 @@
+package org.slapdesk.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slapdesk.remote.action.NodeAction;
+import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.ProgressListener;
+import org.slapdesk.remote.action.Step;
+import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.ConnectOptions;
+import org.slapdesk.remote.ssh.HostKeyPrompt;
+import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.PassphrasePrompt;
+import org.slapdesk.remote.ssh.SshTarget;
+
+/**
+ * Runs one action on one or many nodes from the terminal: connect and plan on every host (a
+ * bounded pool), print the plans, stop there with --dry-run, ask once unless --yes, apply in
+ * parallel with each output line prefixed by its host, and end with one result line per host.
+ */
+final class NodeRun {
+
+    /** Builds the action for a host (the action may read the node, so it gets the connection). */
+    @FunctionalInterface
+    interface ActionFactory {
+        NodeAction create(NodeConnection node) throws Exception;
+    }
+
+    /** A read-only command: prints what it reads. */
+    @FunctionalInterface
+    interface Query {
+        void run(NodeConnection node, PrintWriter out) throws Exception;
+    }
+
+    private final NodeTargets targets;
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    NodeRun(NodeTargets targets, PrintWriter out, PrintWriter err) {
+        this.targets = targets;
+        this.out = out;
+        this.err = err;
+    }
+
+    private record Planned(SshTarget target, NodeConnection node, NodeAction action, Plan plan, String error) {}
+
+    int action(ActionFactory factory, boolean dryRun, boolean yes) {
+        List<SshTarget> hosts;
+        try {
+            hosts = targets.targets();
+        } catch (Exception e) {
+            err.println("slapdesk node: " + e.getMessage());
+            return 2;
+        }
+        ConnectOptions options = connectOptions(yes);
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(targets.parallel, hosts.size()));
+        List<Planned> planned = new ArrayList<>();
+        try {
+            List<Future<Planned>> futures = new ArrayList<>();
+            for (SshTarget host : hosts) {
+                futures.add(pool.submit(() -> plan(host, factory, options)));
+            }
+            for (Future<Planned> f : futures) {
+                planned.add(f.get());
+            }
+            for (Planned p : planned) {
+                if (p.error() != null) {
+                    out.println(p.target().display() + ": cannot plan: " + p.error());
+                } else {
+                    out.print(p.plan().preview());
+                }
+                out.println();
+            }
+            out.flush();
+            List<Planned> ready = planned.stream().filter(p -> p.error() == null && !p.plan().isEmpty()).toList();
+            boolean planningFailed = planned.stream().anyMatch(p -> p.error() != null);
+            if (dryRun) {
+                out.println("dry run: nothing was changed");
+                return planningFailed ? 1 : 0;
+            }
+            if (ready.isEmpty()) {
+                out.println(planningFailed ? "nothing applied" : "nothing to do");
+                return planningFailed ? 1 : 0;
+            }
+            if (!yes && !confirm("Apply on " + ready.size() + " host(s)? [y/N] ")) {
+                out.println("not applied");
+                return planningFailed ? 1 : 3;
+            }
+            Map<SshTarget, String> results = new LinkedHashMap<>();
+            planned.forEach(p -> results.put(p.target(), p.error() != null ? "FAILED (planning): " + p.error()
+                    : p.plan().isEmpty() ? "ok (nothing to do)" : ""));
+            List<Future<?>> applying = new ArrayList<>();
+            for (Planned p : ready) {
+                applying.add(pool.submit(() -> {
+                    String result;
+                    try {
+                        new PlanRunner(p.node()).apply(p.action(), p.plan(), listener(p.target()), CancelToken.none());
+                        result = "ok";
+                    } catch (Exception e) {
+                        result = "FAILED: " + e.getMessage();
+                    }
+                    synchronized (results) {
+                        results.put(p.target(), result);
+                    }
+                }));
+            }
+            for (Future<?> f : applying) {
+                f.get();
+            }
+            out.println();
+            results.forEach((t, r) -> out.println(t.display() + ": " + r));
+            return results.values().stream().allMatch(r -> r.startsWith("ok")) ? 0 : 1;
+        } catch (Exception e) {
+            err.println("slapdesk node: " + e.getMessage());
+            return 1;
+        } finally {
+            pool.shutdownNow();
+            planned.stream().filter(p -> p.node() != null).forEach(p -> p.node().close());
+            out.flush();
+        }
+    }
+
+    int query(Query query) {
+        List<SshTarget> hosts;
+        try {
+            hosts = targets.targets();
+        } catch (Exception e) {
+            err.println("slapdesk node: " + e.getMessage());
+            return 2;
+        }
+        int code = 0;
+        for (SshTarget host : hosts) {
+            try (NodeConnection node = NodeConnection.open(host, connectOptions(false))) {
+                if (hosts.size() > 1) {
+                    out.println("== " + host.display());
+                }
+                query.run(node, out);
+            } catch (Exception e) {
+                err.println(host.display() + ": " + e.getMessage());
+                code = 1;
+            }
+            out.flush();
+        }
+        return code;
+    }
+
+    private Planned plan(SshTarget host, ActionFactory factory, ConnectOptions options) {
+        NodeConnection node = null;
+        try {
+            node = NodeConnection.open(host, options);
+            NodeAction action = factory.create(node);
+            return new Planned(host, node, action, action.plan(node), null);
+        } catch (Exception e) {
+            return new Planned(host, node, null, null, e.getMessage());
+        }
+    }
+
+    private ProgressListener listener(SshTarget target) {
+        String prefix = "[" + target.display() + "] ";
+        return new ProgressListener() {
+            @Override
+            public void stepStarted(int index, int total, Step step) {
+                print(prefix + "step " + index + "/" + total + ": " + step.description());
+            }
+
+            @Override
+            public void rollingBack(String why) {
+                print(prefix + "rolling back: " + why);
+            }
+
+            @Override
+            public void stdout(String line) {
+                print(prefix + line);
+            }
+
+            @Override
+            public void stderr(String line) {
+                print(prefix + line);
+            }
+        };
+    }
+
+    private void print(String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
+    }
+
+    private boolean confirm(String question) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            err.println("slapdesk node: no terminal to ask for confirmation: run with --yes to apply (or --dry-run to only look)");
+            return false;
+        }
+        String answer = console.readLine(question);
+        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+    }
+
+    private ConnectOptions connectOptions(boolean nonInteractive) {
+        java.io.Console console = System.console();
+        HostKeyPrompt hostKeys = key -> {
+            String text = "The host key of " + key.host() + " port " + key.port() + " is not known: " + key.keyType() + " "
+                    + key.sha256Fingerprint() + "\nCheck it on the node: " + key.verifyCommand();
+            if (console == null || nonInteractive) {
+                synchronized (err) {
+                    err.println(text + "\nNot trusted (no terminal to ask, or --yes): add it to "
+                            + targets.knownHostsFile() + " once checked.");
+                }
+                return false;
+            }
+            synchronized (NodeRun.class) {
+                String answer = console.readLine("%s%nTrust this key and add it to %s? [y/N] ", text, targets.knownHostsFile());
+                return answer != null && answer.trim().equalsIgnoreCase("y");
+            }
+        };
+        PassphrasePrompt passphrases = file -> {
+            if (console == null) {
+                return null;
+            }
+            synchronized (NodeRun.class) {
+                return console.readPassword("Passphrase for %s: ", file);
+            }
+        };
+        return ConnectOptions.defaults().withHostKeyPrompt(hostKeys).withPassphrasePrompt(passphrases);
+    }
+}

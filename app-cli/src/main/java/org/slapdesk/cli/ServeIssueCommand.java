@@ -1,0 +1,101 @@
+package org.slapdesk.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.slapdesk.master.CertificateIssuer.Issued;
+import org.slapdesk.master.CertificateIssuer.Role;
+import org.slapdesk.master.tls.CertificateAuthority;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Issues a client certificate from the master's CA and prints the config lines that use it. */
+abstract class ServeIssueCommand implements Callable<Integer> {
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", description = "The node reference (its computer_id) or the user name.")
+    String name;
+
+    @Option(names = "--ca", description = "The CA folder (default: ${DEFAULT-VALUE}).",
+            defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
+    Path caDirectory;
+
+    @Option(names = "--out", defaultValue = ".", description = "Folder for NAME.crt and NAME.key (default: here).")
+    Path out;
+
+    @Option(names = "--master-url", defaultValue = "https://MASTER-ADDRESS:PORT/",
+            description = "The master's URL, for the printed configuration lines.")
+    String masterUrl;
+
+    abstract Role role();
+
+    abstract void printConfiguration(PrintWriter out, Path certificate, Path key);
+
+    @Override
+    public Integer call() throws Exception {
+        if (!name.matches("[A-Za-z0-9._@-]+")) {
+            spec.commandLine().getErr().println("slapdesk serve: '" + name
+                    + "' is not a valid name (letters, digits, '.', '_', '@' and '-')");
+            return 2;
+        }
+        CertificateAuthority ca = CertificateAuthority.load(caDirectory);
+        Files.createDirectories(out);
+        Path certificate = out.resolve(name + ".crt").toAbsolutePath();
+        Path key = out.resolve(name + ".key").toAbsolutePath();
+        Issued issued = ca.issue(role(), name);
+        CertificateAuthority.write(issued, certificate, key);
+        PrintWriter printer = spec.commandLine().getOut();
+        printer.println("Wrote " + certificate + " and " + key + " (mode 0600).");
+        printConfiguration(printer, certificate, key);
+        return 0;
+    }
+
+    String masterUrl() {
+        return masterUrl.endsWith("/") ? masterUrl : masterUrl + "/";
+    }
+}
+
+@CommandLine.Command(name = "issue-node", mixinStandardHelpOptions = true,
+        description = "Issues a node certificate (CN = the node's computer_id) from the master's CA.")
+final class ServeIssueNodeCommand extends ServeIssueCommand {
+
+    @Override
+    Role role() {
+        return Role.NODE;
+    }
+
+    @Override
+    void printConfiguration(PrintWriter out, Path certificate, Path key) {
+        out.println("In the node's /etc/opt/slapos/slapos.cfg, section [slapos]:");
+        out.println("  master_url = " + masterUrl());
+        out.println("  computer_id = " + name);
+        out.println("  cert_file = " + certificate);
+        out.println("  key_file = " + key);
+    }
+}
+
+@CommandLine.Command(name = "issue-user", mixinStandardHelpOptions = true,
+        description = "Issues a user certificate (for the slapos client and the console) from the master's CA.")
+final class ServeIssueUserCommand extends ServeIssueCommand {
+
+    @Override
+    Role role() {
+        return Role.USER;
+    }
+
+    @Override
+    void printConfiguration(PrintWriter out, Path certificate, Path key) {
+        out.println("In ~/.slapos/slapos-client.cfg:");
+        out.println("  [slapos]");
+        out.println("  master_url = " + masterUrl());
+        out.println("  master_rest_url = " + masterUrl() + "hateoas/");
+        out.println("  [slapconsole]");
+        out.println("  cert_file = " + certificate);
+        out.println("  key_file = " + key);
+    }
+}

@@ -1,0 +1,120 @@
+package org.slapdesk.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.testlab.TestHost;
+import org.slapdesk.testlab.TestLab;
+import picocli.CommandLine;
+
+/** `slapdesk node ...` against real test hosts. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodeCommandTest {
+
+    private TestLab lab;
+    private TestHost first;
+    private TestHost second;
+
+    @BeforeAll
+    void hosts() throws Exception {
+        lab = TestLab.open();
+        first = lab.startHost();
+        second = lab.startHost();
+        // one key for both hosts, as an operator's hosts file assumes
+        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
+    }
+
+    @AfterAll
+    void stop() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private record Run(int code, String out, String err) {}
+
+    private Run slapdesk(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private List<String> on(TestHost host, String... args) {
+        List<String> all = new ArrayList<>(List.of("node"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--host", host.address(), "--key", host.clientKey().toString(),
+                "--known-hosts", host.knownHosts().toString()));
+        return all;
+    }
+
+    @Test
+    void dryRunPrintsThePlanAndChangesNothingThenYesApplies() {
+        List<String> args = on(first, "lo-ipv6", "add", "--address", "fc01::7/32");
+        Run dry = slapdesk(concat(args, "--dry-run"));
+        assertThat(dry.code()).as(dry.err()).isZero();
+        assertThat(dry.out()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/32' 'dev' 'lo'").contains("dry run: nothing was changed");
+        assertThat(first.sh("ip -6 addr show dev lo")).doesNotContain("fc01::7");
+
+        Run asked = slapdesk(args.toArray(String[]::new));
+        assertThat(asked.code()).isEqualTo(3);
+        assertThat(asked.err()).contains("run with --yes");
+        assertThat(first.sh("ip -6 addr show dev lo")).doesNotContain("fc01::7");
+
+        Run applied = slapdesk(concat(args, "--yes"));
+        assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+        assertThat(applied.out()).contains("step 1/1").contains(": ok");
+        assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::7/32");
+
+        assertThat(slapdesk(concat(args, "--yes")).out()).contains("nothing to do");
+    }
+
+    @Test
+    void aHostsFileRunsOnEveryHostInParallelWithOneResultEach(@TempDir Path dir) throws Exception {
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, "# two test hosts\nroot@[" + first.address() + "]:22\n" + second.address() + "\n");
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
+        Run run = slapdesk("node", "lo-ipv6", "add", "--address", "fc01::9/32", "--hosts-file", hosts.toString(),
+                "--parallel", "2", "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString(), "--yes");
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("root@[" + first.address() + "]:22: ok").contains("root@[" + second.address() + "]:22: ok");
+        assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
+        assertThat(second.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
+    }
+
+    @Test
+    void badInputStopsBeforeConnecting() {
+        Run run = slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
+        assertThat(run.code()).isEqualTo(2);
+        assertThat(run.err()).contains("not a network interface name");
+        Run noHost = slapdesk("node", "kvm", "--dry-run");
+        assertThat(noHost.code()).isEqualTo(2);
+        assertThat(noHost.err()).contains("--host H or --hosts-file F");
+    }
+
+    @Test
+    void anUnknownHostKeyIsNotTrustedWithoutATerminal(@TempDir Path dir) {
+        Run run = slapdesk("node", "kvm", "--dry-run", "--host", first.address(), "--key", first.clientKey().toString(),
+                "--known-hosts", dir.resolve("empty_known_hosts").toString());
+        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.err()).contains("SHA256:").contains("ssh-keyscan -p 22");
+        assertThat(run.out()).contains("cannot plan");
+    }
+
+    private static String[] concat(List<String> args, String... more) {
+        List<String> all = new ArrayList<>(args);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+}

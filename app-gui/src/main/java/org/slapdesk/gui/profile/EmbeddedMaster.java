@@ -1,0 +1,130 @@
+package org.slapdesk.gui.profile;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.model.AccessStatus;
+import org.slapdesk.core.model.ComputeNode;
+import org.slapdesk.core.model.ComputeNodeDetail;
+import org.slapdesk.core.model.InstanceRequest;
+import org.slapdesk.core.model.InstanceTree;
+import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.model.ServiceDetail;
+import org.slapdesk.core.model.SoftwareInstance;
+import org.slapdesk.master.LocalMaster;
+
+/**
+ * The embedded local master and the client that talks to it over loopback, as one
+ * {@link Master}: the window uses the same wire code for it as for any other master, and
+ * closing it stops the server.
+ */
+public final class EmbeddedMaster implements Master {
+
+    private final LocalMaster server;
+    private final SlapMaster client;
+
+    private EmbeddedMaster(LocalMaster server, SlapMaster client) {
+        this.server = server;
+        this.client = client;
+    }
+
+    /** Starts the local master on its database file, on a free loopback port. */
+    public static EmbeddedMaster start(Path database) throws IOException, MasterException {
+        Path parent = database.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        LocalMaster server = LocalMaster.start(database, new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        try {
+            SlapMaster client = SlapMaster.open(MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
+                    .withRestUrl(server.hateoasUrl()));
+            return new EmbeddedMaster(server, client);
+        } catch (MasterException | RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public String url() {
+        return client.url();
+    }
+
+    @Override
+    public List<ComputeNode> nodes() throws MasterException {
+        return client.nodes();
+    }
+
+    @Override
+    public ComputeNodeDetail node(String reference) throws MasterException {
+        return client.node(reference);
+    }
+
+    @Override
+    public List<InstanceTree> services() throws MasterException {
+        return client.services();
+    }
+
+    @Override
+    public ServiceDetail service(String title) throws MasterException {
+        return client.service(title);
+    }
+
+    @Override
+    public void supply(String softwareReleaseUrl, String computeNodeReference) throws MasterException {
+        client.supply(softwareReleaseUrl, computeNodeReference);
+    }
+
+    @Override
+    public void remove(String softwareReleaseUrl, String computeNodeReference) throws MasterException {
+        client.remove(softwareReleaseUrl, computeNodeReference);
+    }
+
+    @Override
+    public SoftwareInstance request(InstanceRequest request) throws MasterException {
+        return client.request(request);
+    }
+
+    @Override
+    public SoftwareInstance changeState(String title, RequestedState state) throws MasterException {
+        return client.changeState(title, state);
+    }
+
+    @Override
+    public Map<String, String> connectionParameters(String title) throws MasterException {
+        return client.connectionParameters(title);
+    }
+
+    @Override
+    public Optional<AccessStatus> nodeStatus(String computeNodeReference) throws MasterException {
+        return client.nodeStatus(computeNodeReference);
+    }
+
+    @Override
+    public Optional<String> nodeToken() throws MasterException {
+        return client.nodeToken();
+    }
+
+    /** The client, for what only tests and the node pages need (e.g. posting a node's format). */
+    public SlapMaster client() {
+        return client;
+    }
+
+    @Override
+    public void close() {
+        try {
+            client.close();
+        } finally {
+            server.close();
+        }
+    }
+}

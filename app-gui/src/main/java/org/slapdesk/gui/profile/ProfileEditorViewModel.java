@@ -1,0 +1,181 @@
+package org.slapdesk.gui.profile;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.PassphraseProvider;
+import org.slapdesk.core.master.TlsMaterial;
+
+/**
+ * Adds or edits a remote profile. Every field is checked as it changes, and the certificate,
+ * key and CA are read on the spot: a key that does not belong to its certificate is said so
+ * before the profile is saved.
+ */
+public final class ProfileEditorViewModel {
+
+    private final Predicate<String> nameTaken;
+    private final Clock clock;
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty masterUrl = new SimpleStringProperty("");
+    private final StringProperty certificate = new SimpleStringProperty("");
+    private final StringProperty key = new SimpleStringProperty("");
+    private final StringProperty ca = new SimpleStringProperty("");
+    private final StringProperty colour = new SimpleStringProperty("#0969da");
+    private final StringProperty nameError = new SimpleStringProperty("");
+    private final StringProperty urlError = new SimpleStringProperty("");
+    private final StringProperty certificateError = new SimpleStringProperty("");
+    private final StringProperty caError = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
+    private final BooleanBinding valid;
+
+    /** @param nameTaken whether another profile already has that name */
+    public ProfileEditorViewModel(Predicate<String> nameTaken, Clock clock) {
+        this.nameTaken = nameTaken;
+        this.clock = clock;
+        for (StringProperty field : new StringProperty[] {name, masterUrl, certificate, key, ca}) {
+            field.addListener((o, was, now) -> validate());
+        }
+        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && urlError.get().isEmpty()
+                        && certificateError.get().isEmpty() && caError.get().isEmpty(),
+                nameError, urlError, certificateError, caError);
+        validate();
+    }
+
+    public void edit(Profile profile) {
+        name.set(profile.name());
+        masterUrl.set(profile.masterUrl());
+        certificate.set(profile.certificate().map(Path::toString).orElse(""));
+        key.set(profile.key().map(Path::toString).orElse(""));
+        ca.set(profile.trustedCa().map(Path::toString).orElse(""));
+        colour.set(profile.colour());
+        validate();
+    }
+
+    public StringProperty nameProperty() { return name; }
+    public StringProperty masterUrlProperty() { return masterUrl; }
+    public StringProperty certificateProperty() { return certificate; }
+    public StringProperty keyProperty() { return key; }
+    public StringProperty caProperty() { return ca; }
+    public StringProperty colourProperty() { return colour; }
+    public StringProperty nameErrorProperty() { return nameError; }
+    public StringProperty urlErrorProperty() { return urlError; }
+    /** Certificate and key problems, including "the key does not belong to the certificate". */
+    public StringProperty certificateErrorProperty() { return certificateError; }
+    public StringProperty caErrorProperty() { return caError; }
+    /** Not an error: e.g. "encrypted key: its passphrase is asked when connecting". */
+    public StringProperty noteProperty() { return note; }
+    public BooleanBinding validBinding() { return valid; }
+
+    public void validate() {
+        String n = name.get().trim();
+        if (n.isEmpty()) {
+            nameError.set("give the profile a name");
+        } else if (n.equalsIgnoreCase(Profile.LOCAL_NAME) || nameTaken.test(n)) {
+            nameError.set("another profile is already called '" + n + "'");
+        } else {
+            nameError.set("");
+        }
+        urlError.set(urlProblem(masterUrl.get().trim()));
+        note.set("");
+        certificateError.set(urlError.get().isEmpty() ? certificateProblem() : "");
+        caError.set(fileProblem(ca.get(), "CA certificate"));
+    }
+
+    private static String urlProblem(String url) {
+        if (url.isEmpty()) {
+            return "give the master URL, e.g. https://slap.vifib.com/";
+        }
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                return "'" + url + "' is not an http:// or https:// URL";
+            }
+            return "";
+        } catch (java.net.URISyntaxException e) {
+            return "'" + url + "' is not a URL: " + e.getReason();
+        }
+    }
+
+    private String certificateProblem() {
+        boolean hasCert = !certificate.get().isBlank();
+        boolean hasKey = !key.get().isBlank();
+        if (hasCert != hasKey) {
+            return hasCert ? "a certificate needs its key file too" : "a key needs its certificate file too";
+        }
+        if (!hasCert) {
+            if (masterUrl.get().trim().toLowerCase(Locale.ROOT).startsWith("https")) {
+                note.set("no client certificate: most https masters ask for one (slapos configure client makes it)");
+            }
+            return "";
+        }
+        String problem = fileProblem(certificate.get(), "certificate") + fileProblem(key.get(), "key");
+        if (!problem.isEmpty()) {
+            return problem;
+        }
+        try {
+            TlsMaterial.load(toMasterProfile(), PassphraseProvider.none(), clock);
+            return "";
+        } catch (MasterException.AuthenticationFailed e) {
+            if (e.reason() == MasterException.AuthenticationFailed.Reason.KEY_ENCRYPTED) {
+                note.set("the key is encrypted: its passphrase is asked when connecting");
+                return "";
+            }
+            return e.getMessage();
+        } catch (RuntimeException e) {
+            return "the certificate or key cannot be read: " + e.getMessage();
+        }
+    }
+
+    private static String fileProblem(String path, String what) {
+        if (path == null || path.isBlank()) {
+            return "";
+        }
+        Path file = Path.of(path.trim());
+        if (!Files.isRegularFile(file)) {
+            return "the " + what + " file " + file + " does not exist. ";
+        }
+        if (!Files.isReadable(file)) {
+            return "the " + what + " file " + file + " cannot be read. ";
+        }
+        return "";
+    }
+
+    private MasterProfile toMasterProfile() {
+        MasterProfile profile = MasterProfile.plain(name.get().isBlank() ? "new" : name.get().trim(), masterUrl.get().trim());
+        if (!certificate.get().isBlank()) {
+            profile = profile.withClientCertificate(Path.of(certificate.get().trim()), Path.of(key.get().trim()));
+        }
+        if (!ca.get().isBlank()) {
+            profile = profile.withCa(Path.of(ca.get().trim()));
+        }
+        return profile;
+    }
+
+    /** The profile to save; call only when {@link #validBinding()} holds. */
+    public Profile toProfile() {
+        validate();
+        if (!valid.get()) {
+            throw new IllegalStateException("the profile is not valid: " + String.join(" ",
+                    nameError.get(), urlError.get(), certificateError.get(), caError.get()).trim());
+        }
+        return new Profile(name.get().trim(), Profile.Kind.REMOTE, masterUrl.get().trim(),
+                optionalPath(certificate.get()), optionalPath(key.get()), optionalPath(ca.get()),
+                colour.get(), Map.of());
+    }
+
+    private static Optional<Path> optionalPath(String text) {
+        return text == null || text.isBlank() ? Optional.empty() : Optional.of(Path.of(text.trim()));
+    }
+}

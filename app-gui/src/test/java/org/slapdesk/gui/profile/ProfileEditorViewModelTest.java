@@ -1,0 +1,127 @@
+package org.slapdesk.gui.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Set;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileEditorViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final ProfileEditorViewModel model = new ProfileEditorViewModel(Set.of("production")::contains,
+            Clock.systemUTC());
+
+    @Test
+    void aMatchingCertificateAndKeyMakeAValidProfile() throws Exception {
+        KeyPair pair = keyPair();
+        Path cert = write("client.crt", certificate(pair));
+        Path key = write("client.key", pem(pair.getPrivate()));
+        model.nameProperty().set("staging");
+        model.masterUrlProperty().set("https://slap.example/");
+        model.certificateProperty().set(cert.toString());
+        model.keyProperty().set(key.toString());
+
+        assertThat(model.certificateErrorProperty().get()).isEmpty();
+        assertThat(model.validBinding().get()).isTrue();
+        Profile profile = model.toProfile();
+        assertThat(profile.kind()).isEqualTo(Profile.Kind.REMOTE);
+        assertThat(profile.certificate()).contains(cert);
+        assertThat(profile.key()).contains(key);
+    }
+
+    @Test
+    void aKeyThatIsNotTheCertificatesIsRefusedBeforeSaving() throws Exception {
+        Path cert = write("client.crt", certificate(keyPair()));
+        Path otherKey = write("other.key", pem(keyPair().getPrivate()));
+        model.nameProperty().set("staging");
+        model.masterUrlProperty().set("https://slap.example/");
+        model.certificateProperty().set(cert.toString());
+        model.keyProperty().set(otherKey.toString());
+
+        assertThat(model.certificateErrorProperty().get()).containsIgnoringCase("key").contains("other.key");
+        assertThat(model.validBinding().get()).isFalse();
+    }
+
+    @Test
+    void eachFieldSaysWhatIsWrong() throws Exception {
+        assertThat(model.nameErrorProperty().get()).isEqualTo("give the profile a name");
+        model.nameProperty().set("production");
+        assertThat(model.nameErrorProperty().get()).contains("already called 'production'");
+        model.nameProperty().set("local");
+        assertThat(model.nameErrorProperty().get()).contains("already called");
+        model.nameProperty().set("mine");
+        assertThat(model.nameErrorProperty().get()).isEmpty();
+
+        model.masterUrlProperty().set("ftp://slap.example");
+        assertThat(model.urlErrorProperty().get()).contains("not an http:// or https:// URL");
+        model.masterUrlProperty().set("http://127.0.0.1:8080/");
+        assertThat(model.urlErrorProperty().get()).isEmpty();
+
+        model.certificateProperty().set(dir.resolve("missing.crt").toString());
+        assertThat(model.certificateErrorProperty().get()).isEqualTo("a certificate needs its key file too");
+        model.keyProperty().set(dir.resolve("missing.key").toString());
+        assertThat(model.certificateErrorProperty().get()).contains("missing.crt does not exist");
+        model.caProperty().set(write("ca.pem", "not a certificate").toString());
+        assertThat(model.validBinding().get()).isFalse();
+
+        model.certificateProperty().set("");
+        model.keyProperty().set("");
+        model.caProperty().set("");
+        assertThat(model.validBinding().get()).isTrue();
+    }
+
+    @Test
+    void editingKeepsTheProfilesValues() {
+        Profile existing = new Profile("lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456",
+                java.util.Map.of());
+        model.edit(existing);
+        assertThat(model.toProfile()).isEqualTo(existing);
+    }
+
+    private Path write(String name, String text) throws Exception {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private static KeyPair keyPair() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        return generator.generateKeyPair();
+    }
+
+    private static String certificate(KeyPair pair) throws Exception {
+        X500Name subject = new X500Name("CN=slapdesk-test");
+        Instant now = Instant.now();
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(30, ChronoUnit.DAYS)), subject, pair.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
+        return pem(holder);
+    }
+
+    private static String pem(Object object) throws Exception {
+        StringWriter text = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(text)) {
+            writer.writeObject(object);
+        }
+        return text.toString();
+    }
+}
