@@ -1,28 +1,32 @@
 package org.slapdesk.cli;
 
+import java.io.Console;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.bridge.Addressing;
 import org.slapdesk.remote.action.bridge.BridgeAction;
 import org.slapdesk.remote.action.bridge.BridgeSettings;
 import org.slapdesk.remote.action.bridge.Reconnect;
+import org.slapdesk.remote.ssh.ConnectOptions;
+import org.slapdesk.remote.ssh.PassphrasePrompt;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code slapdesk node bridge}: a bridge for virtual machines (seed 000) under confirm-or-revert:
- * after the switch, slapdesk reconnects over a new SSH connection and confirms; if it cannot,
- * the node puts its previous network back by itself.
+ * after the switch, slapdesk gets in again over a new SSH connection and confirms; if it cannot,
+ * the node puts its previous network and files back by itself.
  */
-@Command(name = "bridge", exitCodeOnInvalidInput = 1,
-        description = {"Puts the node's interface in a bridge for VMs and sets slapos.cfg interface_name and create_tap.",
-                "The node reverts by itself unless slapdesk gets in again over a new SSH connection within"
-                        + " --confirm-within seconds."})
-final class NodeBridgeCommand extends NodeActionCommand {
+@Command(name = "bridge", description = {"A bridge for VMs (Debian /etc/network/interfaces or generic /etc/rc.local),"
+        + " then slapos.cfg interface_name and create_tap.", "The node reverts by itself unless slapdesk gets in again"
+        + " over a new SSH connection within --confirm-within seconds of the switch."})
+final class NodeBridgeCommand extends NodeCommand.NodeSubcommand {
+
+    @Mixin NodeCommand.ApplyOptions apply;
 
     @Option(names = "--style", defaultValue = "debian", paramLabel = "debian|generic",
             description = "debian: /etc/network/interfaces; generic: ip commands in /etc/rc.local (default: ${DEFAULT-VALUE})")
@@ -39,10 +43,10 @@ final class NodeBridgeCommand extends NodeActionCommand {
     AddressingOptions addressing;
 
     static final class AddressingOptions {
-        @Option(names = "--dhcp", description = "the bridge gets its address by DHCP (debian style; the default there)")
+        @Option(names = "--dhcp", description = "the bridge gets its address by DHCP (debian style; its default)")
         boolean dhcp;
 
-        @Option(names = "--keep-addresses", description = "the bridge takes the interface's current addresses and routes (the generic default)")
+        @Option(names = "--keep-addresses", description = "the bridge takes the interface's current addresses and routes (generic default)")
         boolean keep;
 
         @Option(names = "--address", arity = "1..*", paramLabel = "CIDR", description = "static addresses, e.g. 192.0.2.10/24 2001:db8::10/64")
@@ -55,7 +59,7 @@ final class NodeBridgeCommand extends NodeActionCommand {
     @Option(names = "--gateway6", paramLabel = "ADDRESS", description = "IPv6 default gateway (with --address)")
     String gateway6;
 
-    @Option(names = "--slapos-config", defaultValue = "/etc/opt/slapos/slapos.cfg", paramLabel = "FILE",
+    @Option(names = "--config", defaultValue = "/etc/opt/slapos/slapos.cfg", paramLabel = "FILE",
             description = "slapos.cfg to set interface_name and create_tap in (default: ${DEFAULT-VALUE})")
     String slaposConfig;
 
@@ -67,7 +71,19 @@ final class NodeBridgeCommand extends NodeActionCommand {
     long confirmWithin;
 
     @Override
-    NodeAction action() {
+    public Integer call() {
+        BridgeSettings settings;
+        try {
+            settings = settings();
+        } catch (IllegalArgumentException e) {
+            return invalid(e);
+        }
+        return run().action(node -> new BridgeAction(settings, Reconnect.to(node.target(),
+                ConnectOptions.defaults().withPassphrasePrompt(consolePassphrase()), Duration.ofSeconds(5))),
+                apply.dryRun, apply.yes);
+    }
+
+    BridgeSettings settings() {
         BridgeSettings.Style chosen = switch (style) {
             case "debian" -> BridgeSettings.Style.DEBIAN;
             case "generic" -> BridgeSettings.Style.GENERIC;
@@ -76,7 +92,7 @@ final class NodeBridgeCommand extends NodeActionCommand {
         Addressing how;
         if (addressing != null && addressing.addresses != null) {
             how = new Addressing.Static(addressing.addresses, Optional.ofNullable(gateway4), Optional.ofNullable(gateway6));
-        } else if ((gateway4 != null || gateway6 != null)) {
+        } else if (gateway4 != null || gateway6 != null) {
             throw new InvalidInputException("--gateway4 / --gateway6 go with --address");
         } else if (addressing != null && addressing.dhcp) {
             how = new Addressing.Dhcp();
@@ -85,8 +101,15 @@ final class NodeBridgeCommand extends NodeActionCommand {
         } else {
             how = chosen == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
         }
-        BridgeSettings settings = new BridgeSettings(chosen, bridge, port, how,
+        return new BridgeSettings(chosen, bridge, port, how,
                 noSlaposConfig ? Optional.empty() : Optional.of(slaposConfig), Duration.ofSeconds(confirmWithin));
-        return new BridgeAction(settings, Reconnect.to(ssh.target(), ssh.connectOptions(), NodeSshOptions.reconnectTimeout()));
+    }
+
+    /** The new connection that confirms may need the key's passphrase again (the host key is known by then). */
+    private static PassphrasePrompt consolePassphrase() {
+        return file -> {
+            Console console = System.console();
+            return console == null ? null : console.readPassword("Passphrase for %s (to confirm the new network): ", file);
+        };
     }
 }

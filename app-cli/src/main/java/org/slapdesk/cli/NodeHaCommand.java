@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.ha.ClusterStatus;
 import org.slapdesk.remote.action.ha.OpenSvc;
 import org.slapdesk.remote.action.ha.OpenSvcAction;
@@ -20,7 +19,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slapdesk node ha mon|status|start|switch|stop}: an OpenSVC highly available node (seed 001). */
-@Command(name = "ha", exitCodeOnInvalidInput = 1, description = "OpenSVC cluster: status, start, switch, stop a service.",
+@Command(name = "ha", description = "OpenSVC cluster: status, start, switch, stop a service.",
         subcommands = {NodeHaCommand.Mon.class, NodeHaCommand.Status.class, NodeHaCommand.Start.class,
                 NodeHaCommand.Switch.class, NodeHaCommand.Stop.class})
 final class NodeHaCommand implements Callable<Integer> {
@@ -34,31 +33,28 @@ final class NodeHaCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Reads and prints; exit 0, or 1 with the reason. */
-    abstract static class Reading implements Callable<Integer> {
-        @Mixin
-        NodeSshOptions ssh;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    /** Reads and prints (on every host given). */
+    abstract static class Reading extends NodeCommand.NodeSubcommand {
         abstract void print(NodeConnection node, PrintWriter out) throws NodeException;
+
+        /** Input checked before anything connects. */
+        void check() {}
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (NodeConnection node = NodeConnection.open(ssh.target(), ssh.connectOptions())) {
+            try {
+                check();
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().query((node, out) -> {
                 OpenSvc.standard().requireInstalled(node);
                 print(node, out);
-                out.flush();
-                return 0;
-            } catch (NodeException | IllegalArgumentException e) {
-                return NodeActionCommand.fail(spec.commandLine().getErr(), e.getMessage(), e);
-            }
+            });
         }
     }
 
-    @Command(name = "mon", exitCodeOnInvalidInput = 1, description = "The cluster: nodes and services, per node (om mon).")
+    @Command(name = "mon", description = "The cluster: nodes and services, per node (om mon).")
     static final class Mon extends Reading {
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {
@@ -80,13 +76,18 @@ final class NodeHaCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", exitCodeOnInvalidInput = 1, description = "A service's instances and resources (om PATH print status).")
+    @Command(name = "status", description = "A service's instances and resources (om PATH print status).")
     static final class Status extends Reading {
         @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
         String path;
 
         @Option(names = "-r", description = "evaluate every resource now (om print status -r)")
         boolean refresh;
+
+        @Override
+        void check() {
+            ServicePath.parse(path);
+        }
 
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {
@@ -105,7 +106,9 @@ final class NodeHaCommand implements Callable<Integer> {
     }
 
     /** start / switch / stop. */
-    abstract static class Operating extends NodeActionCommand {
+    abstract static class Operating extends NodeCommand.NodeSubcommand {
+        @Mixin NodeCommand.ApplyOptions apply;
+
         @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
         String path;
 
@@ -116,15 +119,22 @@ final class NodeHaCommand implements Callable<Integer> {
         abstract OpenSvcAction.Operation operation();
 
         @Override
-        NodeAction action() {
-            if (waitSeconds < 0) {
-                throw new InvalidInputException("--wait must be 0 or more seconds");
+        public Integer call() {
+            OpenSvcAction action;
+            try {
+                if (waitSeconds < 0) {
+                    throw new InvalidInputException("--wait must be 0 or more seconds");
+                }
+                action = new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(),
+                        Duration.ofSeconds(waitSeconds));
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
             }
-            return new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds));
+            return run().action(node -> action, apply.dryRun, apply.yes);
         }
     }
 
-    @Command(name = "start", exitCodeOnInvalidInput = 1, description = "Starts a service (om PATH start).")
+    @Command(name = "start", description = "Starts a service (om PATH start).")
     static final class Start extends Operating {
         @Override
         OpenSvcAction.Operation operation() {
@@ -132,7 +142,7 @@ final class NodeHaCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "switch", exitCodeOnInvalidInput = 1, description = "Moves a service to another node (om PATH switch).")
+    @Command(name = "switch", description = "Moves a service to another node (om PATH switch).")
     static final class Switch extends Operating {
         @Override
         OpenSvcAction.Operation operation() {
@@ -140,7 +150,7 @@ final class NodeHaCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "stop", exitCodeOnInvalidInput = 1, description = "Stops a service (om PATH stop).")
+    @Command(name = "stop", description = "Stops a service (om PATH stop).")
     static final class Stop extends Operating {
         @Override
         OpenSvcAction.Operation operation() {

@@ -1,20 +1,16 @@
 package org.slapdesk.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.re6st.Re6stConfigAction;
 import org.slapdesk.remote.action.re6st.Re6stInstallAction;
 import org.slapdesk.remote.action.re6st.Re6stSettings;
 import org.slapdesk.remote.action.re6st.Re6stStatus;
-import org.slapdesk.remote.ssh.NodeConnection;
-import org.slapdesk.remote.ssh.NodeException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code slapdesk node re6st install|config|status} (seed 003, "Install Re6st on SlapOS node"). */
-@Command(name = "re6st", exitCodeOnInvalidInput = 1, description = "re6st on a node: install, configure, status.",
+@Command(name = "re6st", description = "re6st on a node: install re6st-node, configure re6stnet.conf and the token, status.",
         subcommands = {NodeRe6stCommand.Install.class, NodeRe6stCommand.Config.class, NodeRe6stCommand.Status.class})
 final class NodeRe6stCommand implements Callable<Integer> {
 
@@ -35,25 +31,28 @@ final class NodeRe6stCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "install", exitCodeOnInvalidInput = 1, description = "Installs re6st-node with apt or dnf.")
-    static final class Install extends NodeActionCommand {
+    @Command(name = "install", description = "Installs re6st-node with apt or dnf (stops, changing nothing, when they do not know it).")
+    static final class Install extends NodeCommand.NodeSubcommand {
+        @Mixin NodeCommand.ApplyOptions apply;
+
         @Override
-        NodeAction action() {
-            return new Re6stInstallAction();
+        public Integer call() {
+            return run().action(node -> new Re6stInstallAction(), apply.dryRun, apply.yes);
         }
     }
 
-    @Command(name = "config", exitCodeOnInvalidInput = 1,
-            description = {"Sets the registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate"
-                    + " (re6st-conf). The token is read from a file or stdin, never from the command line."})
-    static final class Config extends NodeActionCommand {
+    @Command(name = "config", description = {"Sets registry, ip and gateway in re6stnet.conf; with a token, gets the node's"
+            + " certificate (re6st-conf).", "The token is read from a file or stdin, never from the command line."})
+    static final class Config extends NodeCommand.NodeSubcommand {
+        @Mixin NodeCommand.ApplyOptions apply;
+
         @Option(names = "--registry", paramLabel = "URL", description = "re6st registry, e.g. http://51.159.66.11:9201/")
         String registry;
 
         @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the re6st token ('-': read it from stdin)")
         Path tokenFile;
 
-        @Option(names = "--ip", paramLabel = "ADDRESS", description = "public address the node announces (first node of a network)")
+        @Option(names = "--ip", paramLabel = "ADDRESS", description = "public address a first (gateway) node announces")
         String ip;
 
         @Option(names = "--gateway", negatable = true, description = "add (--gateway) or remove (--no-gateway) the gateway line")
@@ -67,9 +66,15 @@ final class NodeRe6stCommand implements Callable<Integer> {
         String dir;
 
         @Override
-        NodeAction action() {
-            return new Re6stConfigAction(new Re6stSettings(dir, Optional.ofNullable(registry), token(),
-                    Optional.ofNullable(ip), Optional.ofNullable(gateway), restart));
+        public Integer call() {
+            Re6stConfigAction action;
+            try {
+                action = new Re6stConfigAction(new Re6stSettings(dir, Optional.ofNullable(registry), token(),
+                        Optional.ofNullable(ip), Optional.ofNullable(gateway), restart));
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
         }
 
         private Optional<String> token() {
@@ -87,26 +92,11 @@ final class NodeRe6stCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", exitCodeOnInvalidInput = 1,
-            description = "Says whether re6stnet runs and how that was found; exit 0 when it runs, 3 otherwise.")
-    static final class Status implements Callable<Integer> {
-        @Mixin
-        NodeSshOptions ssh;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    @Command(name = "status", description = "Whether re6stnet runs, and how that was found (systemctl, init script or processes).")
+    static final class Status extends NodeCommand.NodeSubcommand {
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            try (NodeConnection node = NodeConnection.open(ssh.target(), ssh.connectOptions())) {
-                Re6stStatus status = Re6stStatus.of(node);
-                out.println(status.describe());
-                out.flush();
-                return status.state().isUp() ? 0 : 3;
-            } catch (NodeException | IllegalArgumentException e) {
-                return NodeActionCommand.fail(spec.commandLine().getErr(), e.getMessage(), e);
-            }
+            return run().query((node, out) -> out.println(Re6stStatus.of(node).describe()));
         }
     }
 }

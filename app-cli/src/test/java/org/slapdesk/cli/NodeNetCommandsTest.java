@@ -80,11 +80,12 @@ class NodeNetCommandsTest {
 
         Run moved = run("node", "ha", "switch", "slapos/svc/comp1", "--yes", "--wait", "10");
         assertThat(moved.exitCode()).as(moved.err()).isZero();
-        assertThat(moved.out()).contains("$ 'om' 'slapos/svc/comp1' 'switch'").contains("Done: OpenSVC switch slapos/svc/comp1");
+        assertThat(moved.out()).contains("$ 'om' 'slapos/svc/comp1' 'switch'")
+                .contains("step 1/1: switch slapos/svc/comp1").contains(host.address() + "]:22: ok");
         assertThat(host.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
 
         Run bad = run("node", "ha", "stop", "slapos/svc/comp1;reboot", "--yes");
-        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("is not an OpenSVC path");
     }
 
@@ -94,11 +95,11 @@ class NodeNetCommandsTest {
         Run dry = run("node", "bridge", "--style", "debian", "--confirm-within", "30", "--dry-run");
         assertThat(dry.exitCode()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Bridge br0 on eth0").contains("+iface br0 inet dhcp")
-                .contains("+interface_name = br0").contains("confirm-or-revert").contains("Dry run: nothing was changed.");
+                .contains("+interface_name = br0").contains("confirm-or-revert").contains("dry run: nothing was changed");
         assertThat(host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run")).isEqualTo(before);
 
         Run bad = run("node", "bridge", "--interface", "eth0;reboot", "--dry-run");
-        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("is not a network interface name");
     }
 
@@ -113,7 +114,12 @@ class NodeNetCommandsTest {
                 .doesNotContain("T0ken-of-re6st");
 
         Run status = run("node", "re6st", "status");
-        assertThat(status.exitCode()).isEqualTo(3);
-        assertThat(status.out()).contains("re6stnet: not installed");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        assertThat(status.out()).contains("re6stnet: not installed (no systemd and no init script");
+
+        Run unreadable = run("node", "re6st", "config", "--registry", "http://192.0.2.7:9201/", "--token-file",
+                dir.resolve("missing").toString(), "--dry-run");
+        assertThat(unreadable.exitCode()).isEqualTo(2);
+        assertThat(unreadable.err()).contains("cannot read the token");
     }
 }
