@@ -208,6 +208,28 @@ class BridgeActionTest {
     }
 
     @Test
+    void aPlanFailingBeforeTheSwitchDisarmsTheGuardAndLeavesTheNodeAsItWas() throws Exception {
+        BridgeAction action = new BridgeAction(BridgeSettings.debian("br0", "eth0", Addressing.dhcp())
+                .withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        Plan plan = action.plan(node);
+        assertThat(plan.steps()).hasSize(6);
+        // someone edits slapos.cfg between the plan and the apply: step 5 refuses to overwrite it
+        host.sh("echo '# edited meanwhile' >> " + CFG);
+        String before = files();
+        String network = host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0");
+        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("step 5 of 6").hasMessageContaining("changed since the plan was made")
+                .hasMessageContaining("Everything the plan changed was undone");
+        assertThat(files()).isEqualTo(before);
+        assertThat(host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0")).isEqualTo(network);
+        assertThat(host.sh("ls -A /run/slapdesk")).isEqualTo("guard-br0.log\n");
+        assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("disarm: the guard is removed");
+        assertThat(host.sh("ps -eo args | grep '[g]uard.sh arm' || true")).isEmpty();
+        assertThat(host.sh("ls /etc/network")).doesNotContain("slapdesk-");
+    }
+
+    @Test
     void nodeProblemsAreRefusedAtPlanTime() throws Exception {
         assertThatThrownBy(() -> new BridgeAction(BridgeSettings.debian("br0", "eth9", Addressing.dhcp()), reconnect())
                 .plan(node)).isInstanceOf(NodeException.class).hasMessageContaining("no interface eth9");
