@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
 import org.slapdesk.remote.action.kvm.KvmAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
+import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
 import org.slapdesk.remote.action.slapos.NodeLogs;
@@ -93,6 +95,17 @@ public final class NodeCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("slapdesk node " + spec.name() + ": " + e.getMessage());
             return 2;
         }
+
+        /** Builds the action first (bad input ends with its reason, unconnected), then runs it on every target. */
+        int apply(Supplier<? extends NodeAction> build, ApplyOptions apply) {
+            NodeAction action;
+            try {
+                action = build.get();
+            } catch (IllegalArgumentException e) {
+                return invalid(e);
+            }
+            return run().action(node -> action, apply.dryRun, apply.yes);
+        }
     }
 
     @Command(name = "ipv6", description = "IPv6 settings of slapos.cfg (re6st: ipv6_interface = lo; native; tap-vpn).")
@@ -166,13 +179,7 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RestartProcessAction action;
-            try {
-                action = new RestartProcessAction(slapos.node(), process);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(() -> new RestartProcessAction(slapos.node(), process), apply);
         }
     }
 
@@ -218,14 +225,8 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RegisterAction action;
-            try {
-                action = new RegisterAction(slapos.node(),
-                        RegisterAction.Options.of(name, token, iface, partitions).withMaster(masterUrl, masterUrlWeb));
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(() -> new RegisterAction(slapos.node(),
+                    RegisterAction.Options.of(name, token, iface, partitions).withMaster(masterUrl, masterUrlWeb)), apply);
         }
     }
 
@@ -237,13 +238,7 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            FormatAction action;
-            try {
-                action = new FormatAction(slapos.node(), alterUser);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(() -> new FormatAction(slapos.node(), alterUser), apply);
         }
     }
 
@@ -255,13 +250,7 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            RepurposeAction action;
-            try {
-                action = new RepurposeAction(slapos.node(), partitions);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(() -> new RepurposeAction(slapos.node(), partitions), apply);
         }
     }
 
@@ -325,13 +314,7 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            ExtraStorageAction action;
-            try {
-                action = new ExtraStorageAction(slapos.node(), devices, base, !noFormat);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(() -> new ExtraStorageAction(slapos.node(), devices, base, !noFormat), apply);
         }
     }
 
