@@ -66,8 +66,20 @@ public final class OpenSvc {
         }
     }
 
+    /**
+     * The agent wraps its trees at 78 columns when there is no terminal; the parsers read
+     * wrapped lines. Not widened with {@code COLUMNS}: the agent's own {@code ps} reads it too,
+     * and on OpenSVC 2.1 a {@code print status -r} under {@code COLUMNS=1000} cut the process
+     * environments it matches {@code app.simple} resources by: it saw the running apps down
+     * and the daemon's monitor went to {@code restarting}.
+     */
     private String read(NodeConnection node, String command) throws NodeException {
         String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none()).requireOk().stdout();
-        return out.replaceAll(ANSI, "");
+        return plain(out);
+    }
+
+    /** The text without colours ({@code om} colours only on a terminal) and carriage returns. */
+    static String plain(String out) {
+        return out.replaceAll(ANSI, "").replace("\r", "");
     }
 }
