@@ -120,6 +120,39 @@ class OpenSvcActionTest extends OnTestHost {
                 .hasMessageContaining("slapos/svc/comp1 is down after the start");
     }
 
+    /**
+     * The real agent's texts (OpenSVC 2.1, see the fixtures' README) one after the other: the
+     * switch is only queued ("defer target state set to placed@sdt2"), so the first reads
+     * still show the service on sdt1 and verify has to wait for it on sdt2.
+     */
+    @Test
+    void switchWaitsUntilTheRealAgentsStatusShowsTheServiceOnTheOtherNode() throws Exception {
+        String[] sequence = {"agent-status-2node-up-on-sdt2.txt", "agent-status-2node-up-on-sdt2.txt",
+                "agent-status-2node-up-on-sdt2.txt", "agent-status-switching-on-sdt1.txt", "agent-status-switched-on-sdt2.txt"};
+        for (int i = 0; i < sequence.length; i++) {
+            host.writeFile(FAKE + "/seq." + (i + 1), OpenSvcParsingTest.resource(sequence[i]));
+        }
+        host.writeFile("/usr/local/bin/om", """
+                #!/bin/sh
+                d=/var/lib/fake-om
+                for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
+                case "$*" in
+                  "slapos/svc/comp1 print status"*)
+                    n=$(($(cat $d/n 2>/dev/null || echo 0) + 1)); [ -f $d/seq.$n ] || n=$((n - 1)); echo $n > $d/n
+                    cat $d/seq.$n ;;
+                  "slapos/svc/comp1 switch") printf '@ n:sdt1 o:slapos/svc/comp1 sc:n\n  slapos/svc/comp1 defer target state set to placed@sdt2\n' ;;
+                  *) echo "om: unknown command: $*" >&2; exit 1 ;;
+                esac
+                """);
+        host.sh("chmod 755 /usr/local/bin/om");
+        OpenSvcAction action = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ofSeconds(30));
+        Plan plan = action.plan(node);
+        assertThat(plan.preview()).contains("slapos/svc/comp1 is up on sdt1");
+        apply(action, plan);
+        assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
+                + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
+    }
+
     @Test
     void aNodeWithoutOpenSvcIsToldSo() {
         assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ZERO).plan(node))
