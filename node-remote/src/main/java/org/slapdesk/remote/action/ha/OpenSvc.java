@@ -2,6 +2,7 @@ package org.slapdesk.remote.action.ha;
 
 import java.time.Duration;
 import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.OutputListener;
@@ -49,7 +50,13 @@ public final class OpenSvc {
 
     /** {@code om PATH print status}; {@code refresh}: {@code -r}, evaluate every resource now instead of the cached status. */
     public ServiceStatus status(NodeConnection node, ServicePath path, boolean refresh) throws NodeException {
-        String out = read(node, refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"));
+        CommandResult result = node.exec(refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"),
+                null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none());
+        if (!result.ok() && result.stderr().strip().equals("no match")) {
+            throw new NodeException(path + " is not an object of the OpenSVC cluster of " + node.target().display()
+                    + " (om says: no match); `om mon` lists its services");
+        }
+        String out = plain(result.requireOk().stdout());
         try {
             return StatusParser.parse(out);
         } catch (IllegalArgumentException e) {

@@ -35,6 +35,7 @@ class OpenSvcActionTest extends OnTestHost {
               "slapos/svc/comp1 start") echo demo1 > $d/state; echo "@ demo1 slapos/svc/comp1 start" ;;
               "slapos/svc/comp1 stop") echo down > $d/state ;;
               "slapos/svc/comp1 switch") if [ "$state" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
+              "slapos/svc/nope print status") echo "no match" >&2; exit 1 ;;
               *) echo "om: unknown command: $*" >&2; exit 1 ;;
             esac
             """;
@@ -151,6 +152,17 @@ class OpenSvcActionTest extends OnTestHost {
         apply(action, plan);
         assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
                 + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
+    }
+
+    /** What the real agent (2.1) answers, on stderr with exit code 1, for a path it does not know. */
+    @Test
+    void anUnknownServiceIsToldSo() {
+        installOm();
+        ServicePath nope = ServicePath.parse("slapos/svc/nope");
+        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), nope, Operation.STOP, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("slapos/svc/nope is not an object of the OpenSVC cluster")
+                .hasMessageContaining("`om mon` lists its services");
     }
 
     @Test
