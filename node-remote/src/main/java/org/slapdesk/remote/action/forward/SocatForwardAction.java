@@ -82,7 +82,8 @@ public final class SocatForwardAction implements NodeAction {
             steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name,
                     "systemctl enable --now " + name));
             steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
-            steps.add(Step.CommandStep.withoutUndo("reload systemd", "systemctl daemon-reload"));
+            steps.add(Step.CommandStep.withoutUndo("reload systemd",
+                    "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));
         } else {
             steps.add(Step.CommandStep.of("stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
             steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(forward))));
@@ -105,25 +106,21 @@ public final class SocatForwardAction implements NodeAction {
 
     @Override
     public Verification verify(NodeConnection node) throws NodeException {
-        boolean running = SocatForwards.list(node).stream()
-                .anyMatch(i -> i.forward().equals(forward) && i.running());
-        boolean listening = !node.run("ss -Htln 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout().isBlank();
         if (operation == Operation.ADD) {
+            boolean running = SocatForwards.list(node).stream()
+                    .anyMatch(i -> i.forward().equals(forward) && i.running());
             List<String> problems = new ArrayList<>();
             if (!running) {
                 problems.add(forward.name() + " is not running");
             }
-            if (!listening && !waitListening(node)) {
-                problems.add("nothing listens on port " + forward.listenPort());
+            if (!node.run(SocatForwards.ownListenerCheck(forward, SocatForwards.hasSystemd(node))).ok()) {
+                String listening = node.run("ss -Htlnp 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout().strip();
+                problems.add(forward.name() + "'s socat does not listen on port " + forward.listenPort()
+                        + (listening.isEmpty() ? "" : " (held by: " + listening + ")"));
             }
             return new Verification(problems);
         }
         boolean left = SocatForwards.list(node).stream().anyMatch(i -> i.forward().name().equals(forward.name()));
         return left ? new Verification(List.of(forward.name() + " is still installed")) : Verification.ok();
-    }
-
-    private boolean waitListening(NodeConnection node) throws NodeException {
-        return node.run("i=0; while [ $i -lt 50 ]; do [ -n \"$(ss -Htln 'sport = :" + forward.listenPort()
-                + "')\" ] && exit 0; sleep 0.1; i=$((i+1)); done; exit 1").ok();
     }
 }
