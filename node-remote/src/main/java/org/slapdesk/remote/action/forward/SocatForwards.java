@@ -45,8 +45,9 @@ public final class SocatForwards {
 
     static String unitText(Forward f, String socat) {
         return "# " + f.marker() + "\n"
+                // StartLimitIntervalSec=0: keep retrying, e.g. while the bind address is not up yet at boot
                 + "[Unit]\nDescription=Slapdesk socat forward " + f + "\nAfter=network-online.target\n"
-                + "Wants=network-online.target\n\n"
+                + "Wants=network-online.target\nStartLimitIntervalSec=0\n\n"
                 + "[Service]\nExecStart=" + socat + " " + String.join(" ", f.socatArguments()) + "\n"
                 // socat exits 143 on SIGTERM: without this every stop left the unit "failed"
                 // and the node's systemd "degraded"
