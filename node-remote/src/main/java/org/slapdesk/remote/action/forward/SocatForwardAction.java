@@ -110,8 +110,12 @@ public final class SocatForwardAction implements NodeAction {
         String name = Shell.quote(forward.name());
         List<Step> steps = new ArrayList<>();
         if (systemd && files.read(SocatForwards.unitPath(forward)).exists()) {
-            steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name,
-                    "systemctl enable --now " + name));
+            boolean wasEnabled = node.run("systemctl is-enabled --quiet " + name).ok();
+            boolean wasActive = node.run("systemctl is-active --quiet " + name).ok();
+            // undone after the unit file is back: put it as it was, no more (a disabled unit stays disabled)
+            String undo = "systemctl daemon-reload" + (wasEnabled ? " && systemctl enable " + name : "")
+                    + (wasActive ? " && systemctl start " + name : "");
+            steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name, undo));
             steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
             steps.add(Step.CommandStep.withoutUndo("reload systemd",
                     "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));

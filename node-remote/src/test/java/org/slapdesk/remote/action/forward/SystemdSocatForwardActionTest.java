@@ -189,6 +189,41 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         assertThat(SocatForwards.list(node)).isEmpty();
     }
 
+    @Test
+    void aRemovalCancelledMidwayPutsTheUnitBackAsItWasNotMore() throws Exception {
+        Forward forward = Forward.of(83, "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        try {
+            // the operator disabled it at boot but keeps it running: a failed removal must not re-enable it
+            host.sh("systemctl disable slapdesk-socat-83");
+            String before = snapshot(UNITS);
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+            Plan removal = remove.plan(node);
+            assertThat(removal.preview()).contains("(undo: systemctl daemon-reload && systemctl start 'slapdesk-socat-83')");
+            CancelToken cancel = CancelToken.none();
+            ProgressListener cancelAtStep2 = new ProgressListener() {
+                @Override
+                public void stepStarted(int index, int total, Step step) {
+                    if (index == 2) {
+                        cancel.cancel();
+                    }
+                }
+            };
+            assertThatThrownBy(() -> new PlanRunner(node).apply(remove, removal, cancelAtStep2, cancel))
+                    .isInstanceOf(PlanFailedException.class)
+                    .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems()).isEmpty());
+            assertThat(snapshot(UNITS)).isEqualTo(before);
+            assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-83").stdout().trim()).isEqualTo("disabled");
+            assertThat(host.exec("systemctl", "is-active", "slapdesk-socat-83").stdout().trim()).isEqualTo("active");
+            assertThat(eventually(() -> get("http://" + host.address4() + ":83/"))).isEqualTo("frontend says hello\n");
+        } finally {
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        }
+        assertThat(SocatForwards.list(node)).isEmpty();
+    }
+
     private String mainPid() {
         return host.sh("systemctl show -P MainPID slapdesk-socat-80").trim();
     }
