@@ -88,7 +88,8 @@ class ServeTokenCommandTest {
     void serveHelpShowsTheWholeRegistrationFlow() {
         Run help = run("serve", "--help");
         assertThat(help.out()).contains("slapdesk serve ca init").contains("slapdesk serve token --db master.sqlite")
-                .contains("slapos node register NODE-NAME --token TOKEN").contains("slapos node format --now")
+                .contains("slapos node register NODE-NAME --token TOKEN").contains("slapdesk node register NODE-NAME --host NODE")
+                .contains("slapos node format --now")
                 .contains("slapos configure client --token TOKEN");
     }
 }
