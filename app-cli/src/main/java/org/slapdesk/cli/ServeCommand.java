@@ -102,8 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (https) {
             if (!CertificateAuthority.exists(caDirectory)) {
                 err.println("slapdesk serve: listening on " + listen + " needs client certificates, and there is no CA in "
-                        + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory + "' first, then issue "
-                        + "certificates with 'slapdesk serve issue-node NAME' and 'slapdesk serve issue-user NAME'.");
+                        + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory + "' first; nodes then register"
+                        + " with tokens from 'slapdesk serve token' (see slapdesk serve --help).");
                 return 2;
             }
             ca = CertificateAuthority.load(caDirectory);

@@ -4,9 +4,9 @@ import com.sun.net.httpserver.HttpExchange;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slapdesk.master.CertificateIssuer.Issued;
-import org.slapdesk.master.RequestError;
 import org.slapdesk.master.Registrations;
 import org.slapdesk.master.Registrations.RegisteredNode;
+import org.slapdesk.master.RequestError;
 
 /**
  * The two endpoints of the master's web side that a caller without a certificate may use,
