@@ -67,9 +67,7 @@ public final class AccessTokens {
             throw new IllegalArgumentException("a user token needs a user name made of letters, digits, '.', '_',"
                     + " '@' and '-', not '" + label + "'");
         }
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String token = newToken();
         long now = clock.millis();
         Token row = new Token(hash(token), kind.stored(), label, now, now + validity.toMillis(), null, null);
         try {
@@ -80,6 +78,20 @@ public final class AccessTokens {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the new token in " + database.file() + ": " + e.getMessage(), e);
         }
+        return token;
+    }
+
+    /**
+     * 192 random bits as URL-safe text, never starting with '-' or '_': the slapos CLI would
+     * read "--token -…" as another option.
+     */
+    private String newToken() {
+        byte[] bytes = new byte[TOKEN_BYTES];
+        String token;
+        do {
+            random.nextBytes(bytes);
+            token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (!Character.isLetterOrDigit(token.charAt(0)));
         return token;
     }
 

@@ -117,7 +117,8 @@ class RealRegisterTest {
     void refusedRegistrationsExitWithTheClientsMessageAndKeepTheToken() throws Exception {
         TestRequirements.require(TestRequirements.isRoot(), "root (slapos node register refuses to run without it)");
         String used = tokens.create(Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY);
-        assertThat(register("first", used, dir.resolve("a/slapos/slapos.cfg")).exit()).isZero();
+        Slapos.Result first = register("first", used, dir.resolve("a/slapos/slapos.cfg"));
+        assertThat(first.exit()).as(first.all()).isZero();
 
         Slapos.Result reuse = register("other", used, dir.resolve("b/slapos/slapos.cfg"));
         assertThat(reuse.exit()).isEqualTo(1);
