@@ -22,8 +22,30 @@ import picocli.CommandLine.Spec;
  * loopback by default; any other address needs the master's CA and client certificates.
  */
 @Command(name = "serve", description = "Runs the embedded local SlapOS master on its own.",
-        subcommands = {ServeCaCommand.class, ServeIssueNodeCommand.class, ServeIssueUserCommand.class},
-        mixinStandardHelpOptions = true)
+        subcommands = {ServeCaCommand.class, ServeTokenCommand.class, ServeIssueNodeCommand.class,
+            ServeIssueUserCommand.class},
+        mixinStandardHelpOptions = true,
+        footer = {"",
+            "Registering a node with this master (ADDR: the address nodes reach it at):",
+            "  1. slapdesk serve ca init",
+            "  2. slapdesk serve --port 8443 --db master.sqlite --listen ADDR",
+            "       (HTTPS with the CA; --tls does the same on loopback)",
+            "  3. slapdesk serve token --db master.sqlite --master-url https://ADDR:8443/",
+            "       (prints a single-use token, valid 24h, while the master runs)",
+            "  4. on the node, as root:",
+            "       slapos node register NODE-NAME --token TOKEN",
+            "         --master-url https://ADDR:8443/ --master-url-web https://ADDR:8443",
+            "         --interface-name eth0 --partition-number 10",
+            "     or from here, over SSH:",
+            "       slapdesk node register NODE-NAME --host NODE --token TOKEN",
+            "         --master-url https://ADDR:8443/ --master-url-web https://ADDR:8443",
+            "     (the web URL without a trailing '/': slapos adds /Person_requestComputer)",
+            "  5. on the node: slapos node format --now --alter_user=True",
+            "The node gets the next free reference COMP-<n> and a certificate from the CA.",
+            "A user gets a certificate with a token from",
+            "  slapdesk serve token --db master.sqlite --user alice",
+            "then: slapos configure client --token TOKEN",
+            "  --master-url https://ADDR:8443/ --master-url-web https://ADDR:8443"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -80,8 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (https) {
             if (!CertificateAuthority.exists(caDirectory)) {
                 err.println("slapdesk serve: listening on " + listen + " needs client certificates, and there is no CA in "
-                        + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory + "' first, then issue "
-                        + "certificates with 'slapdesk serve issue-node NAME' and 'slapdesk serve issue-user NAME'.");
+                        + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory + "' first; nodes then register"
+                        + " with tokens from 'slapdesk serve token' (see slapdesk serve --help).");
                 return 2;
             }
             ca = CertificateAuthority.load(caDirectory);
@@ -111,7 +133,9 @@ public final class ServeCommand implements Callable<Integer> {
         out.println("    master_url = " + url);
         out.println("    master_rest_url = " + url + "hateoas/");
         if (https) {
-            out.println("  clients need certificates: slapdesk serve issue-node NAME / issue-user NAME --ca " + caDirectory);
+            out.println("  clients need certificates from this master's CA: a node registers with a token from"
+                    + " 'slapdesk serve token --db " + database + "' (slapos node register --token), a user runs"
+                    + " slapos configure client with one from '... token --user NAME'");
         }
         out.flush();
         stopped.await();

@@ -34,6 +34,7 @@ public final class MasterService {
     private final Allocator allocator;
     private final MasterQueries queries;
     private final Optional<CertificateIssuer> issuer;
+    private final Registrations registrations;
 
     /**
      * @param defaultComputer the node new instances go to when the SLA names none; null means
@@ -47,11 +48,17 @@ public final class MasterService {
         this.allocator = new Allocator(defaultComputer, time);
         this.queries = new MasterQueries(database, statuses, documents);
         this.issuer = Optional.ofNullable(issuer);
+        this.registrations = new Registrations(database, clock, issuer);
     }
 
     /** The read side: listings and documents. */
     public MasterQueries queries() {
         return queries;
+    }
+
+    /** Tokens, and the node registrations and user certificates they pay for. */
+    public Registrations registrations() {
+        return registrations;
     }
 
     public Database database() {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,14 +75,99 @@ class TlsMasterTest {
         assertThat(foreign.body()).contains("COMP-2");
         assertThat(get(ca.clientContext(node), "hateoas/").statusCode()).isEqualTo(403);
 
-        // a certificate from another CA, or none, does not complete the handshake
+        // a certificate from another CA does not complete the handshake
         CertificateAuthority stranger = CertificateAuthority.init(dir.resolve("other-ca"), "stranger");
         Issued strangerUser = stranger.issue(Role.USER, "mallory");
         SSLContext strangerContext = stranger.clientContext(strangerUser);
-        SSLContext trustingButAnonymous = SSLContext.getInstance("TLS");
-        trustingButAnonymous.init(null, new javax.net.ssl.TrustManager[] {trustAll()}, null);
         assertThatThrownBy(() -> get(strangerContext, "getHateoasUrl")).isInstanceOf(java.io.IOException.class);
-        assertThatThrownBy(() -> get(trustingButAnonymous, "getHateoasUrl")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get(strangerContext, "Person_requestComputer")).isInstanceOf(java.io.IOException.class);
+    }
+
+    @Test
+    void withoutACertificateOnlyTheTokenPaidEndpointsAnswer() throws Exception {
+        SSLContext anonymous = anonymous();
+        for (String path : List.of("getHateoasUrl", "getFullComputerInformation?computer_id=COMP-1", "hateoas/",
+                "hateoas/computer_module/Base_getComputerToken", "supplySupply")) {
+            HttpResponse<String> refused = get(anonymous, path);
+            assertThat(refused.statusCode()).as(path).isEqualTo(403);
+            assertThat(refused.body()).as(path).startsWith("a client certificate is required");
+        }
+        HttpResponse<String> jsonRpc = post(anonymous, "slapos.get.v0.software_instance", "application/json", "{}", Map.of());
+        assertThat(jsonRpc.statusCode()).isEqualTo(403);
+        assertThat(jsonRpc.body()).contains("a client certificate is required");
+
+        // the two Person_* endpoints need a token instead, and say what is wrong with it
+        HttpResponse<String> noToken = post(anonymous, "Person_requestComputer", FORM, "title=n1", Map.of());
+        assertThat(noToken.statusCode()).isEqualTo(403);
+        assertThat(noToken.body()).contains("no X-Access-Token header");
+        HttpResponse<String> badToken = post(anonymous, "Person_getCertificate", FORM, "",
+                Map.of("X-Access-Token", "nope"));
+        assertThat(badToken.statusCode()).isEqualTo(403);
+        assertThat(badToken.body()).startsWith("unknown token");
+        String userToken = master.service().registrations().tokens()
+                .create(AccessTokens.Kind.USER, "bob", AccessTokens.DEFAULT_VALIDITY);
+        HttpResponse<String> wrongKind = post(anonymous, "Person_requestComputer", FORM, "title=n1",
+                Map.of("X-Access-Token", userToken));
+        assertThat(wrongKind.statusCode()).isEqualTo(403);
+        assertThat(wrongKind.body()).contains("is for a user certificate (slapos configure client), not for registering");
+        HttpResponse<String> noTitle = post(anonymous, "Person_requestComputer", FORM, "",
+                Map.of("X-Access-Token", master.service().registrations().tokens()
+                        .create(AccessTokens.Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY)));
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(noTitle.body()).contains("missing 'title'");
+
+        HttpResponse<String> user = post(anonymous, "Person_getCertificate", FORM, "", Map.of("X-Access-Token", userToken));
+        assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
+        JsonNode issued = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.body());
+        Issued bob = new Issued(issued.get("certificate").asText(), issued.get("key").asText());
+        assertThat(get(ca.clientContext(bob), "hateoas/").statusCode()).isEqualTo(200);
+        HttpResponse<String> token = get(ca.clientContext(bob), "hateoas//computer_module/Base_getComputerToken");
+        assertThat(token.statusCode()).isEqualTo(200);
+        String nodeToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body())
+                .get("access_token").asText();
+        HttpResponse<String> node = post(anonymous, "Person_requestComputer", FORM, "title=from+bob",
+                Map.of("X-Access-Token", nodeToken));
+        assertThat(node.statusCode()).as(node.body()).isEqualTo(200);
+        JsonNode registered = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.body());
+        assertThat(registered.get("reference").asText()).isEqualTo("COMP-1");
+        assertThat(registered.get("relative_url").asText()).isEqualTo("compute_node_module/COMP-1");
+        Issued comp1 = new Issued(registered.get("certificate").asText(), registered.get("key").asText());
+        assertThat(get(ca.clientContext(comp1), "getFullComputerInformation?computer_id=COMP-1").statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void withoutACaThereAreNoCertificatesToGive() throws Exception {
+        try (LocalMaster plain = LocalMaster.start(dir.resolve("plain.sqlite"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String token = plain.service().registrations().tokens()
+                    .create(AccessTokens.Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY);
+            HttpClient client = HttpClient.newHttpClient();
+            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(plain.url().resolve("Person_requestComputer"))
+                    .header("Content-Type", FORM).header("X-Access-Token", token)
+                    .POST(HttpRequest.BodyPublishers.ofString("title=n")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.body()).contains("no certificate authority").contains("slapdesk serve ca init");
+            assertThat(plain.queries().nodes(null)).isEmpty();
+        }
+    }
+
+    private static final String FORM = "application/x-www-form-urlencoded";
+
+    private SSLContext anonymous() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new javax.net.ssl.TrustManager[] {trustAll()}, null);
+        return context;
+    }
+
+    private HttpResponse<String> post(SSLContext context, String path, String type, String body,
+                                      Map<String, String> headers) throws Exception {
+        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + master.url().getPort() + "/" + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(request::header);
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -49,7 +49,9 @@ public record Caller(Role role, String name, boolean authenticated) {
             };
             return new Caller(role, cn, true);
         } catch (SSLPeerUnverifiedException e) {
-            throw RequestError.forbidden("a client certificate is required");
+            throw RequestError.forbidden("a client certificate is required: a node gets one with slapos node register"
+                    + " --token, a user with slapos configure client --token (the operator makes tokens with"
+                    + " slapdesk serve token)");
         } catch (InvalidNameException e) {
             throw RequestError.forbidden("unreadable certificate subject");
         }

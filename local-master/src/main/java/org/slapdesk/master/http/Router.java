@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
+import org.slapdesk.master.AccessTokens;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
 import org.slf4j.Logger;
@@ -22,7 +23,12 @@ public final class Router implements HttpHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(Router.class);
 
+    /** Where {@code slapos computer token} asks for a node registration token (root's self link + this). */
+    private static final String COMPUTER_TOKEN = "hateoas/computer_module/Base_getComputerToken";
+
+    private final MasterService master;
     private final SlapApi slap;
+    private final RegistrationApi registration;
     private final HateoasApi hateoas;
     private final JsonRpcApi jsonRpc;
     private final ObjectMapper json = new ObjectMapper();
@@ -30,7 +36,9 @@ public final class Router implements HttpHandler {
     private final String fallbackBase;
 
     public Router(MasterService master, int maxBodyBytes, String fallbackBase) {
+        this.master = master;
         this.slap = new SlapApi(master);
+        this.registration = new RegistrationApi(master.registrations());
         this.hateoas = new HateoasApi(master.queries());
         this.jsonRpc = new JsonRpcApi(master, json);
         this.maxBodyBytes = maxBodyBytes;
@@ -63,11 +71,20 @@ public final class Router implements HttpHandler {
 
     private void handleOther(HttpExchange exchange, String name) throws IOException {
         try {
+            if (name.isEmpty()) {
+                HttpIo.text(exchange, 200, rootPage(exchange));
+                return;
+            }
+            if (registration.handles(name)) {
+                // no certificate needed: these are how a caller gets one, paid by a token
+                Map<String, String> fields = HttpIo.parameters(exchange, maxBodyBytes);
+                HttpIo.send(exchange, 200, "application/json",
+                        json.writeValueAsBytes(registration.call(name, exchange, fields)));
+                return;
+            }
             Caller caller = Caller.of(exchange);
             String base = HttpIo.baseUrl(exchange, fallbackBase);
-            if (name.isEmpty()) {
-                HttpIo.text(exchange, 200, "Slapdesk local master: a SlapOS master (SLAP, JSON-RPC and HATEOAS)\n");
-            } else if (name.equals("hateoas") || name.startsWith("hateoas/")) {
+            if (name.equals("hateoas") || name.startsWith("hateoas/")) {
                 handleHateoas(exchange, name, caller, base);
             } else if (slap.handles(name)) {
                 Map<String, String> fields = HttpIo.parameters(exchange, maxBodyBytes);
@@ -89,14 +106,32 @@ public final class Router implements HttpHandler {
         }
     }
 
+    /**
+     * The master's home page. With a login and password (which this master has no accounts to
+     * check), it says "Logout" as a signed-in SlapOS master page does, so that
+     * {@code slapos node register --login} goes on to {@code Person_requestComputer} and prints
+     * its "use the token" message instead of asking for the password again and again.
+     */
+    private static String rootPage(HttpExchange exchange) {
+        String page = "Slapdesk local master: a SlapOS master (SLAP, JSON-RPC and HATEOAS)\n";
+        if (exchange.getRequestHeaders().containsKey("Authorization")) {
+            page += "This master has no accounts (no Logout, no password): register nodes with a token"
+                    + " from 'slapdesk serve token'.\n";
+        }
+        return page;
+    }
+
     private void handleHateoas(HttpExchange exchange, String name, Caller caller, String base) throws IOException {
         if (!"GET".equals(exchange.getRequestMethod())) {
             throw new RequestError(405, "HATEOAS documents are read with GET");
         }
         caller.requireUser("the HATEOAS API");
         Map<String, String> query = HttpIo.parameters(exchange, maxBodyBytes);
-        Object document = switch (name) {
+        String path = name.replaceAll("/{2,}", "/");
+        Object document = switch (path) {
             case "hateoas", "hateoas/" -> hateoas.root(base);
+            case COMPUTER_TOKEN -> Map.of("access_token", master.registrations().tokens()
+                    .create(AccessTokens.Kind.NODE, "asked by " + caller.name(), AccessTokens.DEFAULT_VALIDITY));
             case "hateoas/search" -> hateoas.search(query.get("query"));
             case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
             default -> throw RequestError.notFound("no HATEOAS document at /" + name);

@@ -75,7 +75,19 @@ final class Migrations {
                       text TEXT NOT NULL,
                       created_at INTEGER NOT NULL,
                       since INTEGER NOT NULL,
-                      PRIMARY KEY (kind, reference))"""));
+                      PRIMARY KEY (kind, reference))"""),
+            // 2: registration and credential tokens, stored as SHA-256 hashes only
+            List.of(
+                    """
+                    CREATE TABLE access_token (
+                      token_hash TEXT PRIMARY KEY,
+                      kind TEXT NOT NULL CHECK (kind IN ('node', 'user')),
+                      label TEXT,
+                      created_at INTEGER NOT NULL,
+                      expires_at INTEGER NOT NULL,
+                      used_at INTEGER,
+                      used_by TEXT)""",
+                    "CREATE INDEX compute_node_title ON compute_node(title)"));
 
     static int latest() {
         return STEPS.size();

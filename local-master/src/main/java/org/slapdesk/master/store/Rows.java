@@ -13,6 +13,10 @@ public final class Rows {
         }
     }
 
+    /** An access token's row: only the SHA-256 of the token is ever stored. */
+    public record Token(String hash, String kind, String label, long createdAt, long expiresAt, Long usedAt,
+                        String usedBy) {}
+
     public record Address(String interfaceName, String address, String netmask) {}
 
     public record Installation(String computerReference, String url, String requestedState, String reportedState) {}

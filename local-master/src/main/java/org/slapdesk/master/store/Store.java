@@ -14,6 +14,7 @@ import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Partition;
 import org.slapdesk.master.store.Rows.Status;
+import org.slapdesk.master.store.Rows.Token;
 
 /** Every SQL statement of the master, on the connection of the current transaction. */
 public final class Store {
@@ -39,6 +40,45 @@ public final class Store {
         update("INSERT INTO compute_node(reference, title, address, netmask, created_at) VALUES (?,?,?,?,?)"
                 + " ON CONFLICT(reference) DO UPDATE SET address=excluded.address, netmask=excluded.netmask",
                 reference, title, address, netmask, now);
+    }
+
+    public Optional<Node> nodeTitled(String title) throws SQLException {
+        return one("SELECT * FROM compute_node WHERE title=? ORDER BY reference LIMIT 1", Store::node, title);
+    }
+
+    /** The highest n of the nodes named {@code COMP-<n>}, 0 when there is none. */
+    public long highestNodeNumber() throws SQLException {
+        long highest = 0;
+        for (String reference : list("SELECT reference FROM compute_node WHERE reference GLOB 'COMP-[0-9]*'",
+                rs -> rs.getString(1))) {
+            String digits = reference.substring("COMP-".length());
+            if (digits.matches("[0-9]{1,18}")) {
+                highest = Math.max(highest, Long.parseLong(digits));
+            }
+        }
+        return highest;
+    }
+
+    // ------------------------------------------------------------------ access tokens
+
+    public void insertToken(Token token) throws SQLException {
+        update("INSERT INTO access_token(token_hash, kind, label, created_at, expires_at) VALUES (?,?,?,?,?)",
+                token.hash(), token.kind(), token.label(), token.createdAt(), token.expiresAt());
+    }
+
+    public Optional<Token> token(String hash) throws SQLException {
+        return one("SELECT * FROM access_token WHERE token_hash=?", rs -> {
+            long usedAt = rs.getLong("used_at");
+            Long used = rs.wasNull() ? null : usedAt;
+            return new Token(rs.getString("token_hash"), rs.getString("kind"), rs.getString("label"),
+                    rs.getLong("created_at"), rs.getLong("expires_at"), used, rs.getString("used_by"));
+        }, hash);
+    }
+
+    /** Marks a token used; false when another transaction used it first. */
+    public boolean useToken(String hash, long now, String usedBy) throws SQLException {
+        return update("UPDATE access_token SET used_at=?, used_by=? WHERE token_hash=? AND used_at IS NULL",
+                now, usedBy, hash) == 1;
     }
 
     // ------------------------------------------------------------------ partitions

@@ -28,9 +28,12 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
@@ -62,6 +65,9 @@ public final class CertificateAuthority implements CertificateIssuer {
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration CA_LIFETIME = Duration.ofDays(3650);
     private static final Duration LEAF_LIFETIME = Duration.ofDays(825);
+
+    /** A reserved domain (RFC 2606): the address in node certificates reaches nobody. */
+    private static final String NODE_EMAIL_DOMAIN = "slapdesk.invalid";
 
     private final X509Certificate certificate;
     private final PrivateKey key;
@@ -135,6 +141,30 @@ public final class CertificateAuthority implements CertificateIssuer {
         }
     }
 
+    /**
+     * The certificate's subject as {@code openssl x509 -subject} printed it before OpenSSL 1.1
+     * ({@code subject=/O=Slapdesk/OU=node/CN=COMP-3/emailAddress=...}): the line the SlapOS
+     * master puts before a node's PEM, and the one {@code slapos node register} reads.
+     */
+    public static String subjectLine(String certificatePem) {
+        try (PEMParser parser = new PEMParser(new StringReader(certificatePem))) {
+            if (!(parser.readObject() instanceof X509CertificateHolder holder)) {
+                throw new IllegalArgumentException("not a PEM certificate");
+            }
+            StringBuilder line = new StringBuilder("subject=");
+            for (RDN rdn : holder.getSubject().getRDNs()) {
+                AttributeTypeAndValue first = rdn.getFirst();
+                String type = BCStyle.E.equals(first.getType()) ? "emailAddress"
+                        : BCStyle.INSTANCE.oidToDisplayName(first.getType());
+                line.append('/').append(type == null ? first.getType().getId() : type).append('=')
+                        .append(IETFUtils.valueToString(first.getValue()));
+            }
+            return line.toString();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable certificate: " + e.getMessage(), e);
+        }
+    }
+
     /** Writes an issued certificate and its key (0600) as {@code <name>.crt} and {@code <name>.key}. */
     public static void write(Issued issued, Path certificateFile, Path keyFile) throws IOException {
         writePrivate(keyFile, issued.privateKeyPem());
@@ -193,8 +223,14 @@ public final class CertificateAuthority implements CertificateIssuer {
 
     private X509Certificate leaf(KeyPair pair, String name, String unit, boolean server, List<String> hosts)
             throws GeneralSecurityException, OperatorCreationException, IOException {
-        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Slapdesk")
-                .addRDN(BCStyle.OU, unit).addRDN(BCStyle.CN, name).build();
+        X500NameBuilder subjectBuilder = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Slapdesk")
+                .addRDN(BCStyle.OU, unit).addRDN(BCStyle.CN, name);
+        if ("node".equals(unit)) {
+            // as the SlapOS master's node certificates have one; `slapos node register` reads
+            // the node's reference up to "/email" in the subject line we send with it
+            subjectBuilder.addRDN(BCStyle.E, name + "@" + NODE_EMAIL_DOMAIN);
+        }
+        X500Name subject = subjectBuilder.build();
         Instant now = Instant.now();
         JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
                 Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_LIFETIME)), subject, pair.getPublic());

@@ -42,6 +42,9 @@ public final class RegisterAction implements NodeAction {
             Validate.partitionCount(partitionNumber);
             url(masterUrl, "master URL");
             url(masterUrlWeb, "master web URL");
+            // slapos joins it and "Person_requestComputer" with '/': a trailing '/' would make the
+            // path start with "//", which some servers (the local master's among them) cannot route
+            masterUrlWeb = masterUrlWeb.replaceAll("/+$", "");
             Validate.ipv4Network(ipv4LocalNetwork);
             Validate.absolutePath(softwareRoot);
             Validate.absolutePath(instanceRoot);

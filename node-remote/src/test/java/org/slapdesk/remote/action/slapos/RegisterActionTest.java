@@ -14,9 +14,9 @@ import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * What can be tested without a master that hands out node certificates: the exact command,
- * the token never shown, and the real `slapos node register` failing against an unreachable
- * master with the node's configuration left as it was.
+ * The exact command, the token never shown, and the real `slapos node register` failing
+ * against an unreachable master with the node's configuration left as it was. The success
+ * path, against a master that hands out node certificates, is {@link RegisterWithLocalMasterTest}.
  */
 class RegisterActionTest extends OnTestHost {
 
