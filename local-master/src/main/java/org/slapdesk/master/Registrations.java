@@ -40,6 +40,15 @@ public final class Registrations {
         return tokens;
     }
 
+    /**
+     * A node registration token for {@code slapos computer token} and the console's Token button;
+     * refused without a CA, since the node could not be given a certificate with it.
+     */
+    public String newNodeToken(String askedBy) {
+        requireIssuer();
+        return tokens.create(Kind.NODE, "asked by " + askedBy, AccessTokens.DEFAULT_VALIDITY);
+    }
+
     /** {@code Person_requestComputer}: a new node {@code COMP-<n>} titled {@code title}, paid by a node token. */
     public RegisteredNode registerNode(String token, String title) {
         CertificateIssuer ca = requireIssuer();
@@ -73,7 +82,8 @@ public final class Registrations {
     }
 
     private CertificateIssuer requireIssuer() {
-        return issuer.orElseThrow(() -> new RequestError(503, "this master has no certificate authority, so it"
+        // 501, not 503: nothing to wait for (503 reads as "busy, try again" to clients)
+        return issuer.orElseThrow(() -> new RequestError(501, "this master has no certificate authority, so it"
                 + " cannot give certificates: start it with one (slapdesk serve ca init, then slapdesk serve --tls"
                 + " --ca DIR ...)"));
     }

@@ -1,6 +1,7 @@
 package org.slapdesk.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -56,6 +58,24 @@ class ConsoleClientTest {
                 client.remove(SR, "COMP-1");
                 assertThat(master.queries().nodes("COMP-1").get(0).installations().get(0).requestedState())
                         .isEqualTo("destroyed");
+            } finally {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void theTokenButtonOnAMasterWithoutACertificateAuthoritySaysHowToGetOne() throws Exception {
+        try (LocalMaster master = LocalMaster.start(dir.resolve("m.sqlite"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            SlapMaster client = SlapMaster.open(MasterProfile.plain("local", master.url().toString())
+                    .withRestUrl(master.hateoasUrl()));
+            try {
+                // a token it could not honour (no CA, no node certificate) would only fail later, on the node
+                assertThatThrownBy(client::nodeToken)
+                        .isInstanceOf(MasterException.class)
+                        .hasMessageContaining("no certificate authority")
+                        .hasMessageContaining("slapdesk serve ca init");
             } finally {
                 client.close();
             }

@@ -146,7 +146,7 @@ class TlsMasterTest {
             HttpResponse<String> refused = client.send(HttpRequest.newBuilder(plain.url().resolve("Person_requestComputer"))
                     .header("Content-Type", FORM).header("X-Access-Token", token)
                     .POST(HttpRequest.BodyPublishers.ofString("title=n")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(refused.statusCode()).isEqualTo(503);
+            assertThat(refused.statusCode()).isEqualTo(501);
             assertThat(refused.body()).contains("no certificate authority").contains("slapdesk serve ca init");
             assertThat(plain.queries().nodes(null)).isEmpty();
         }

@@ -8,7 +8,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
-import org.slapdesk.master.AccessTokens;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
 import org.slf4j.Logger;
@@ -130,8 +129,7 @@ public final class Router implements HttpHandler {
         String path = name.replaceAll("/{2,}", "/");
         Object document = switch (path) {
             case "hateoas", "hateoas/" -> hateoas.root(base);
-            case COMPUTER_TOKEN -> Map.of("access_token", master.registrations().tokens()
-                    .create(AccessTokens.Kind.NODE, "asked by " + caller.name(), AccessTokens.DEFAULT_VALIDITY));
+            case COMPUTER_TOKEN -> Map.of("access_token", master.registrations().newNodeToken(caller.name()));
             case "hateoas/search" -> hateoas.search(query.get("query"));
             case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
             default -> throw RequestError.notFound("no HATEOAS document at /" + name);
