@@ -266,7 +266,9 @@ public final class NodesViewModel implements AutoCloseable {
             row.linkProperty().set(NodeRow.Link.OFFLINE);
             row.lastResultProperty().set("connection cancelled");
         }).onDone(() -> connecting.set(null)).start();
-        connecting.set(item);
+        if (!item.state().finished()) {
+            connecting.set(item);
+        }
     }
 
     private record Opened(NodeConnection connection, KnownNodeRecord record) {}

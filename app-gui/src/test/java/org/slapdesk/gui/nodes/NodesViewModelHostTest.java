@@ -1,0 +1,301 @@
+package org.slapdesk.gui.nodes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.store.AppStore;
+import org.slapdesk.core.store.AuditEntry;
+import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.gui.Direct;
+import org.slapdesk.gui.activity.ActivityEntry;
+import org.slapdesk.gui.nodes.action.ActionWizardModel;
+import org.slapdesk.gui.nodes.action.WizardState;
+import org.slapdesk.remote.action.slapos.ProcessState;
+import org.slapdesk.remote.action.slapos.ProcessStatus;
+import org.slapdesk.remote.ssh.HostKeyPrompt;
+import org.slapdesk.remote.ssh.KnownHostsVerifier;
+
+/**
+ * The Nodes page's ViewModel against a real test host over real SSH, its tasks run in line
+ * (Direct): inventory in a real application database, trust on first use, a changed key
+ * refused, status and restart, the wizard's plan / apply / verify and a failure undone.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NodesViewModelHostTest {
+
+    @TempDir
+    Path dir;
+
+    private NodeTestHost lab;
+    private AppStore store;
+    private Direct direct;
+    private NodesViewModel model;
+    private final List<HostKeyPrompt.UnknownHostKey> asked = new ArrayList<>();
+    private boolean trust = true;
+
+    @BeforeAll
+    void startHost(@TempDir Path labDir) throws Exception {
+        lab = new NodeTestHost(labDir);
+    }
+
+    @AfterAll
+    void stopHost() {
+        if (lab != null) {
+            lab.close();
+        }
+    }
+
+    private NodesViewModel model() throws Exception {
+        Files.deleteIfExists(lab.knownHosts);
+        store = AppStore.open(dir.resolve("slapdesk.db"));
+        direct = new Direct(Instant.now());
+        model = new NodesViewModel(direct.tasks, direct.activity, direct.clock, NodeInventory.stored(store.knownNodes()),
+                lab.environment());
+        model.prompts(new NodePrompts() {
+            @Override
+            public boolean trustHostKey(HostKeyPrompt.UnknownHostKey key) {
+                asked.add(key);
+                return trust;
+            }
+
+            @Override
+            public char[] passphrase(Path keyFile) {
+                return null;
+            }
+        });
+        return model;
+    }
+
+    @AfterEach
+    void closeModel() {
+        if (model != null) {
+            model.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+        asked.clear();
+        trust = true;
+    }
+
+    private NodeRow addAndSelect() {
+        NodeForm form = NodeForm.blank(Path.of("/root"));
+        form.hostProperty().set(lab.host.address());
+        form.portProperty().set(Integer.toString(lab.host.port()));
+        form.keyFileProperty().set(lab.host.clientKey().toString());
+        model.save(form, () -> { });
+        assertThat(direct.notificationTitles()).isEmpty();
+        NodeRow row = model.rows().get(0);
+        model.selectedProperty().set(row);
+        return row;
+    }
+
+    @Test
+    void theFirstConnectionAsksAboutTheHostKeyAndRemembersItsFingerprint() throws Exception {
+        model();
+        NodeRow row = addAndSelect();
+        assertThat(store.knownNodes().list()).extracting(KnownNodeRecord::label).containsExactly(row.label());
+
+        model.connect(row);
+
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
+        assertThat(model.connectingProperty().get()).isNull();
+        assertThat(asked).hasSize(1);
+        HostKeyPrompt.UnknownHostKey key = asked.get(0);
+        assertThat(key.host()).isEqualTo(lab.host.address());
+        assertThat(key.keyType()).isEqualTo("ssh-ed25519");
+        assertThat(key.sha256Fingerprint()).isEqualTo(lab.fingerprint());
+        assertThat(key.verifyCommand()).startsWith("ssh-keyscan -p " + lab.host.port()).endsWith("| ssh-keygen -lf -");
+        assertThat(row.record().hostKeyFingerprint()).contains(lab.fingerprint());
+        assertThat(store.knownNodes().find(lab.host.address(), lab.host.port(), "root").orElseThrow().hostKeyFingerprint())
+                .contains(lab.fingerprint());
+        assertThat(Files.readString(lab.knownHosts)).contains(KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()));
+
+        // a second connection finds the key in known_hosts and asks nothing
+        model.disconnect(row);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
+        model.connect(row);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
+        assertThat(asked).hasSize(1);
+    }
+
+    @Test
+    void aRefusedKeyLeavesTheNodeOfflineWithTheReason() throws Exception {
+        model();
+        trust = false;
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
+        assertThat(row.lastResultProperty().get()).contains("was not accepted");
+        assertThat(direct.notifications.active()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("not accepted").contains("ssh-keyscan"));
+        assertThat(lab.knownHosts).doesNotExist();
+    }
+
+    @Test
+    void aChangedKeyIsRefusedWithoutAskingAndTheErrorStays() throws Exception {
+        model();
+        NodeRow row = addAndSelect();
+        Path other = dir.resolve("other");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()).start().waitFor();
+        String otherKey = Files.readString(Path.of(other + ".pub")).split(" ")[1];
+        Files.writeString(lab.knownHosts, KnownHostsVerifier.hostField(lab.host.address(), lab.host.port())
+                + " ssh-ed25519 " + otherKey + "\n");
+        model.connect(row);
+        assertThat(asked).isEmpty();
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
+        assertThat(direct.notifications.active()).singleElement()
+                .satisfies(n -> assertThat(n.message()).contains("has CHANGED"));
+    }
+
+    @Test
+    void aMissingKeyFileIsNamedAndNothingIsSaved() throws Exception {
+        model();
+        NodeForm form = NodeForm.blank(Path.of("/root"));
+        form.hostProperty().set("node9.example.org");
+        form.keyFileProperty().set(dir.resolve("no-such-key").toString());
+        model.save(form, () -> { });
+        assertThat(direct.notifications.active()).singleElement()
+                .satisfies(n -> assertThat(n.message()).isEqualTo("Key file: " + dir.resolve("no-such-key")
+                        + " does not exist or cannot be read"));
+        assertThat(store.knownNodes().list()).isEmpty();
+        assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void editingAndRemovingAreKept() throws Exception {
+        model();
+        NodeRow row = addAndSelect();
+        NodeForm form = NodeForm.editing(row.record(), Path.of("/root"));
+        form.jumpProperty().set("bastion.example.org:2200");
+        model.save(form, () -> { });
+        assertThat(store.knownNodes().list()).singleElement()
+                .satisfies(r -> assertThat(r.jumpHost()).contains("bastion.example.org:2200"));
+        assertThat(model.rows()).hasSize(1);
+        model.remove(model.rows().get(0));
+        assertThat(store.knownNodes().list()).isEmpty();
+        assertThat(model.rows()).isEmpty();
+    }
+
+    @Test
+    void statusListsTypedStatesAndRestartGivesANewPid() throws Exception {
+        String slapos = lab.instanceSupervisord();
+        model();
+        model.slaposCommandProperty().set(slapos);
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        model.refreshStatus();
+        Map<String, ProcessState> states = model.processes().stream()
+                .collect(Collectors.toMap(ProcessStatus::fullName, ProcessStatus::state));
+        assertThat(states).containsEntry("slappart0:sleeper-on-watch", ProcessState.RUNNING)
+                .containsEntry("slappart0:idle", ProcessState.STOPPED);
+        long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch");
+        ProcessStatus sleeper = model.processes().stream()
+                .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch")).findFirst().orElseThrow();
+        model.restart(sleeper);
+        assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch")).isNotEqualTo(before);
+        assertThat(row.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
+        assertThat(direct.activity.entries()).first().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("node: Restart slappart0:sleeper-on-watch");
+            assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS);
+        });
+    }
+
+    @Test
+    void theWizardPreviewsAppliesAndVerifiesATemporaryAddressThenRemovesIt() throws Exception {
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("lo-ipv6");
+        wizard.set("address", "fc01::7/64");
+        wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.PREVIEW);
+        assertThat(wizard.planTextProperty().get()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/64' 'dev' 'lo'")
+                .contains("(undo: 'ip' '-6' 'addr' 'del' 'fc01::7/64' 'dev' 'lo')");
+        assertThat(lab.host.sh("ip -6 -o addr show dev lo")).as("a preview changes nothing").doesNotContain("fc01::7");
+        assertThat(wizard.canApply()).isTrue();
+
+        wizard.apply();
+
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.resultProperty().get()).isEqualTo("Applied and verified: Add temporary IPv6 fc01::7/64 on lo");
+        assertThat(wizard.output()).contains("step 1/1: Add temporary IPv6 fc01::7/64 on lo");
+        assertThat(lab.host.sh("ip -6 -o addr show dev lo")).contains("inet6 fc01::7/64");
+        assertThat(row.lastResultProperty().get()).isEqualTo("ok: Add temporary IPv6 fc01::7/64 on lo");
+
+        // applied again, the plan is empty: nothing to do
+        wizard.back();
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("nothing to do");
+        assertThat(wizard.canApply()).isFalse();
+
+        wizard.set("operation", "remove");
+        assertThat(wizard.stateProperty().get()).as("an edit drops the previewed plan").isEqualTo(WizardState.EDITING);
+        wizard.preview();
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(lab.host.sh("ip -6 -o addr show dev lo")).doesNotContain("fc01::7");
+
+        List<ActivityEntry> audit = direct.activity.entries();
+        assertThat(audit).extracting(ActivityEntry::action).containsExactly(
+                "node: Remove temporary IPv6 fc01::7/64 on lo", "node: Add temporary IPv6 fc01::7/64 on lo");
+        assertThat(audit).allSatisfy(e -> {
+            assertThat(e.target()).isEqualTo(row.label());
+            assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS);
+        });
+    }
+
+    @Test
+    void aFailingApplyShowsItsErrorAndPutsTheFileBack() throws Exception {
+        lab.slaposConfig(2);
+        String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
+        model();
+        model.slaposCommandProperty().set("/nonexistent/bin/slapos");
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("repurpose");
+        wizard.set("partitions", "5");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("-partition_amount = 2").contains("+partition_amount = 5")
+                .contains("'/nonexistent/bin/slapos' 'node' 'format'");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
+        assertThat(wizard.resultProperty().get()).contains("failed at step 2 of 2")
+                .endsWith("Everything the plan changed was undone.");
+        assertThat(wizard.output()).anyMatch(l -> l.startsWith("rolling back: "));
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(before);
+        assertThat(row.lastResultProperty().get()).isEqualTo("FAILED: Repurpose the node to 5 partitions");
+        assertThat(direct.activity.entries()).first().satisfies(e -> {
+            assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.FAILURE);
+            assertThat(e.detail()).contains("undone");
+        });
+        assertThat(direct.notifications.active()).isNotEmpty();
+    }
+
+    @Test
+    void aReadOnlyActionShowsItsAnswer() throws Exception {
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("re6st-status");
+        wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.ANSWERED);
+        assertThat(wizard.output()).singleElement().satisfies(l -> assertThat(l).startsWith("re6stnet: "));
+        assertThat(direct.activity.entries()).as("reading is not an action to audit").isEmpty();
+    }
+}
