@@ -77,7 +77,12 @@ public final class NodesView implements PageView {
         table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 55));
         table.getColumns().add(Tables.column("Host key", r -> r.text(NodeRow::fingerprintText)));
         table.getColumns().add(Tables.column("Last result", NodeRow::lastResultProperty));
-        model.selectedProperty().bind(table.getSelectionModel().selectedItemProperty());
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (now != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(now);
+            }
+        });
         Tables.selectFirstWhenFilled(table);
 
         BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
