@@ -115,6 +115,7 @@ final class ActionWizardView {
         progress.progressProperty().bind(model.progressProperty());
         progress.visibleProperty().bind(model.stateProperty().isEqualTo(WizardState.APPLYING));
         progress.setPrefWidth(160);
+        progress.managedProperty().bind(progress.visibleProperty());
         Label step = new Label();
         step.setId("action-step");
         step.textProperty().bind(model.stepTextProperty());
@@ -124,6 +125,7 @@ final class ActionWizardView {
         countdown.setId("revert-countdown");
         countdown.getStyleClass().add(Styles.WARNING);
         countdown.setWrapText(true);
+        countdown.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         countdown.managedProperty().bind(countdown.visibleProperty());
         countdown.visibleProperty().bind(model.revertsAtProperty().isNotNull());
         Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showCountdown()));
@@ -142,6 +144,7 @@ final class ActionWizardView {
         output.setEditable(false);
         output.getStyleClass().add("monospace");
         output.setPrefRowCount(8);
+        output.setWrapText(true);
         output.setPromptText("Output of the apply (or the answer of a read-only action)");
         model.output().addListener((ListChangeListener<String>) c -> {
             output.setText(String.join("\n", model.output()));
@@ -151,6 +154,8 @@ final class ActionWizardView {
         Label result = new Label();
         result.setId("action-result");
         result.setWrapText(true);
+        result.setMaxWidth(Double.MAX_VALUE);
+        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         result.textProperty().bind(model.resultProperty());
         model.stateProperty().addListener((o, was, now) -> {
             result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);

@@ -233,6 +233,8 @@ public final class ActionWizardModel {
                     String text = (bridgeCut ? "Not confirmed, the node goes back to its previous network: " : "")
                             + String.valueOf(e.getMessage());
                     result.set(text);
+                    stepText.set(e instanceof org.slapdesk.remote.action.PlanFailedException f && f.rollbackProblems().isEmpty()
+                            ? "failed: rolled back" : "failed");
                     state.set(WizardState.FAILED);
                     activity.failed("node: " + p.title(), on.label(), e);
                     on.lastResult().accept("FAILED: " + p.title());
