@@ -44,6 +44,8 @@ class NodesViewModelHostTest {
     private NodesViewModel model;
     private final List<HostKeyPrompt.UnknownHostKey> asked = new ArrayList<>();
     private boolean trust = true;
+    private String passphrase;
+    private final List<Path> passphraseAsked = new ArrayList<>();
 
     @BeforeAll
     void startHost(@TempDir Path labDir) throws Exception {
@@ -72,7 +74,8 @@ class NodesViewModelHostTest {
 
             @Override
             public char[] passphrase(Path keyFile) {
-                return null;
+                passphraseAsked.add(keyFile);
+                return passphrase == null ? null : passphrase.toCharArray();
             }
         });
         return model;
@@ -88,6 +91,8 @@ class NodesViewModelHostTest {
         }
         asked.clear();
         trust = true;
+        passphrase = null;
+        passphraseAsked.clear();
     }
 
     private NodeRow addAndSelect() {
@@ -129,6 +134,38 @@ class NodesViewModelHostTest {
         model.connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         assertThat(asked).hasSize(1);
+    }
+
+    @Test
+    void anEncryptedKeyAsksForItsPassphraseEachTimeAndNeverKeepsIt() throws Exception {
+        model();
+        Path key = dir.resolve("id_enc");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", key.toString()).start().waitFor();
+        lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(dir.resolve("id_enc.pub")) + "EOF");
+        NodeForm form = NodeForm.blank(Path.of("/root"));
+        form.hostProperty().set(lab.host.address());
+        form.portProperty().set(Integer.toString(lab.host.port()));
+        form.keyFileProperty().set(key.toString());
+        model.save(form, () -> { });
+        NodeRow row = model.rows().get(0);
+        model.selectedProperty().set(row);
+
+        model.connect(row);
+        assertThat(passphraseAsked).containsExactly(key);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
+        assertThat(row.lastResultProperty().get()).contains(key.toString());
+
+        passphrase = "s3cret phrase";
+        model.connect(row);
+        assertThat(passphraseAsked).containsExactly(key, key);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
+        StringBuilder stored = new StringBuilder();
+        for (String file : List.of("slapdesk.db", "slapdesk.db-wal")) {
+            if (Files.exists(dir.resolve(file))) {
+                stored.append(new String(Files.readAllBytes(dir.resolve(file)), java.nio.charset.StandardCharsets.ISO_8859_1));
+            }
+        }
+        assertThat(stored.toString()).as("the database and its journal").contains(lab.host.address()).doesNotContain("s3cret");
     }
 
     @Test

@@ -209,6 +209,32 @@ class NodesWindowTest {
         assertThat(lab.knownHosts).doesNotExist();
     }
 
+    @Test
+    void anEncryptedKeyAsksForItsPassphraseInADialog(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        Path key = folder.resolve("id_enc");
+        java.nio.file.Files.deleteIfExists(key);
+        java.nio.file.Files.deleteIfExists(folder.resolve("id_enc.pub"));
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "window phrase", "-f", key.toString()).start().waitFor();
+        lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n"
+                + java.nio.file.Files.readString(folder.resolve("id_enc.pub")) + "EOF");
+        driver.click("#node-add");
+        driver.fill("#node-host", lab.host.address());
+        driver.fill("#node-port", Integer.toString(lab.host.port()));
+        driver.fill("#node-key", key.toString());
+        driver.click("#node-save");
+        driver.waitFor("the node is listed", 20, () -> context.nodes().rows().size() == 1
+                && context.nodes().selectedProperty().get() != null);
+        driver.click("#node-connect");
+        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust").queryAll().isEmpty());
+        driver.click("#hostkey-trust");
+        driver.waitFor("the passphrase dialog", 30, () -> !robot.lookup("#passphrase").queryAll().isEmpty());
+        driver.fill("#passphrase", "window phrase");
+        driver.click("#passphrase-unlock");
+        driver.waitFor("connected", 30, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+        assertThat(context.notifications().active()).isEmpty();
+    }
+
     private static void choose(FxRobot robot, String id) {
         @SuppressWarnings("unchecked")
         ComboBox<ActionSpec> choice = robot.lookup("#action-choice").queryAs(ComboBox.class);
