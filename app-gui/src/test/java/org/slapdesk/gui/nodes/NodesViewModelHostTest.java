@@ -324,6 +324,35 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void theThreeIpv6CasesOfSeed000AreAppliedToSlaposCfg() throws Exception {
+        lab.slaposConfig(2);
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("ipv6");
+        String cfg = "/etc/opt/slapos/slapos.cfg";
+        for (String[] mode : new String[][] {{"re6st", "ipv6_interface = lo"}, {"tap-vpn", "ipv6_interface = tapVPN"},
+                {"native", null}}) {
+            wizard.set("mode", mode[0]);
+            wizard.set("interface", "eth0");
+            wizard.preview();
+            assertThat(wizard.planTextProperty().get()).as(mode[0]).contains("+++ " + cfg);
+            wizard.apply();
+            assertThat(wizard.stateProperty().get()).as(mode[0]).isEqualTo(WizardState.SUCCEEDED);
+            String text = lab.host.sh("cat " + cfg);
+            assertThat(text).as(mode[0]).contains("interface_name = eth0");
+            if (mode[1] != null) {
+                assertThat(text).as(mode[0]).contains(mode[1]);
+            } else {
+                assertThat(text).as(mode[0]).doesNotContain("ipv6_interface");
+            }
+        }
+        assertThat(direct.activity.entries()).hasSize(3)
+                .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS));
+    }
+
+    @Test
     void aReadOnlyActionShowsItsAnswer() throws Exception {
         model();
         NodeRow row = addAndSelect();
