@@ -146,11 +146,7 @@ final class ActionWizardView {
         output.setPrefRowCount(8);
         output.setWrapText(true);
         output.setPromptText("Output of the apply (or the answer of a read-only action)");
-        model.output().addListener((ListChangeListener<String>) c -> {
-            output.setText(String.join("\n", model.output()));
-            output.positionCaret(output.getLength());
-            output.setScrollTop(Double.MAX_VALUE);
-        });
+        FollowingText.follow(output, model.output());
         Label result = new Label();
         result.setId("action-result");
         result.setWrapText(true);

@@ -5,7 +5,6 @@ import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -70,18 +69,20 @@ public final class NodesView implements PageView {
         link.setPrefWidth(90);
         table.getColumns().add(link);
         TableColumn<NodeRow, String> name = Tables.column("Node", NodeRow::labelBinding);
-        name.setPrefWidth(230);
+        name.setPrefWidth(190);
         table.getColumns().add(name);
-        table.getColumns().add(Tables.column("Host", r -> r.text(KnownNodeRecord::host)));
+        TableColumn<NodeRow, String> hostColumn = Tables.column("Host", r -> r.text(KnownNodeRecord::host));
+        hostColumn.setPrefWidth(140);
+        table.getColumns().add(hostColumn);
         table.getColumns().add(narrow(Tables.column("Port", r -> r.text(n -> Integer.toString(n.port()))), 55));
         table.getColumns().add(narrow(Tables.column("User", r -> r.text(KnownNodeRecord::user)), 70));
-        table.getColumns().add(Tables.column("Key file", r -> r.text(NodeRow::keyText)));
+        table.getColumns().add(withTooltip(Tables.column("Key file", r -> r.text(NodeRow::keyText))));
         table.getColumns().add(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)));
         table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 50));
         TableColumn<NodeRow, String> hostKey = Tables.column("Host key", r -> r.text(NodeRow::fingerprintText));
         hostKey.setPrefWidth(200);
-        table.getColumns().add(hostKey);
-        table.getColumns().add(Tables.column("Last result", NodeRow::lastResultProperty));
+        table.getColumns().add(withTooltip(hostKey));
+        table.getColumns().add(withTooltip(Tables.column("Last result", NodeRow::lastResultProperty)));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -162,6 +163,19 @@ public final class NodesView implements PageView {
         }
     }
 
+    /** Cells that show their whole text in a tooltip (paths and fingerprints are long). */
+    private static TableColumn<NodeRow, String> withTooltip(TableColumn<NodeRow, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return column;
+    }
+
     private static <T, V> TableColumn<T, V> narrow(TableColumn<T, V> column, double width) {
         column.setMaxWidth(width * 1.5);
         column.setPrefWidth(width);
@@ -173,7 +187,7 @@ public final class NodesView implements PageView {
             @Override
             protected void updateItem(NodeRow.Link item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.WARNING);
+                getStyleClass().removeAll("state-up", "state-idle");
                 if (empty || item == null) {
                     setText(null);
                     return;
@@ -184,9 +198,9 @@ public final class NodesView implements PageView {
                     case CONNECTED -> "connected";
                 });
                 if (item == NodeRow.Link.CONNECTED) {
-                    getStyleClass().add(Styles.SUCCESS);
+                    getStyleClass().add("state-up");
                 } else if (item == NodeRow.Link.CONNECTING) {
-                    getStyleClass().add(Styles.WARNING);
+                    getStyleClass().add("state-idle");
                 }
             }
         };
@@ -202,11 +216,11 @@ public final class NodesView implements PageView {
             @Override
             protected void updateItem(ProcessState item, boolean empty) {
                 super.updateItem(item, empty);
-                getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER, Styles.WARNING);
+                getStyleClass().removeAll("state-up", "state-down", "state-idle");
                 setText(empty || item == null ? null : item.name());
                 if (!empty && item != null) {
-                    getStyleClass().add(item.isUp() ? Styles.SUCCESS
-                            : item == ProcessState.FATAL || item == ProcessState.BACKOFF ? Styles.DANGER : Styles.WARNING);
+                    getStyleClass().add(item.isUp() ? "state-up"
+                            : item == ProcessState.FATAL || item == ProcessState.BACKOFF ? "state-down" : "state-idle");
                 }
             }
         });
@@ -265,23 +279,7 @@ public final class NodesView implements PageView {
         text.setId("log-text");
         text.setEditable(false);
         text.getStyleClass().add("monospace");
-        model.logLines().addListener((ListChangeListener<String>) c -> {
-            boolean onlyAdded = true;
-            StringBuilder added = new StringBuilder();
-            while (c.next()) {
-                if (c.wasRemoved() || !c.wasAdded()) {
-                    onlyAdded = false;
-                } else {
-                    c.getAddedSubList().forEach(l -> added.append(l).append('\n'));
-                }
-            }
-            if (onlyAdded) {
-                text.appendText(added.toString());
-            } else {
-                text.setText(model.logLines().isEmpty() ? "" : String.join("\n", model.logLines()) + "\n");
-                text.positionCaret(text.getLength());
-            }
-        });
+        FollowingText.follow(text, model.logLines());
         VBox.setVgrow(text, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
         bar.setAlignment(Pos.CENTER_LEFT);

@@ -183,11 +183,28 @@ class NodesWindowTest {
         assertThat(context.notifications().active()).anySatisfy(n -> assertThat(n.message()).contains("undone"));
         driver.snapshot("nodes-failed");
 
+        // Cancel during an apply: the running command is stopped and the edited file put back
+        lab.host.writeFile("/tmp/slow-slapos", "#!/bin/sh\nsleep 300\n");
+        lab.host.sh("chmod 755 /tmp/slow-slapos");
+        driver.fill("#slapos-command", "/tmp/slow-slapos");
+        driver.fill("#field-partitions", "6");
+        driver.click("#action-preview");
+        driver.waitFor("the plan with the slow format", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+        driver.click("#action-apply");
+        driver.waitFor("the slow format runs on the node", 30, () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 0);
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).contains("partition_amount = 6");
+        driver.click("#action-cancel");
+        driver.waitFor("cancelled and rolled back", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.FAILED);
+        assertThat(text(robot, "#action-result")).endsWith("Everything the plan changed was undone.");
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(cfgBefore);
+        driver.waitFor("the command is gone from the node", 20, () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 1);
+
         assertThat(context.activity().entries()).extracting(e -> e.action() + " " + e.outcome()).containsExactly(
+                "node: Repurpose the node to 6 partitions " + AuditEntry.Outcome.FAILURE,
                 "node: Repurpose the node to 4 partitions " + AuditEntry.Outcome.FAILURE,
                 "node: Remove temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS,
                 "node: Add temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS);
-        assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("FAILED: Repurpose the node to 4 partitions");
+        assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("FAILED: Repurpose the node to 6 partitions");
     }
 
     @Test
