@@ -200,11 +200,14 @@ public final class NodesViewModel implements AutoCloseable {
     }
 
     /** The options of a connection: unknown keys and passphrases are asked on the FX thread, the worker waits. */
-    ConnectOptions options(AtomicReference<String> trusted) {
+    ConnectOptions options(SshTarget node, AtomicReference<String> trusted) {
         HostKeyPrompt hostKeys = key -> {
             Boolean trust = ask(() -> prompts.trustHostKey(key));
             if (Boolean.TRUE.equals(trust)) {
-                trusted.set(key.sha256Fingerprint());
+                // a jump host's key is trusted too, but only the node's own is recorded as the node's
+                if (key.host().equals(node.host()) && key.port() == node.port()) {
+                    trusted.set(key.sha256Fingerprint());
+                }
                 return true;
             }
             return false;
@@ -243,7 +246,8 @@ public final class NodesViewModel implements AutoCloseable {
         row.lastResultProperty().set("connecting…");
         TaskItem item = tasks.task("Connect to " + record.label(), c -> {
             c.message("connecting to " + record.label());
-            NodeConnection opened = NodeConnection.open(target(record), options(trusted));
+            SshTarget target = target(record);
+            NodeConnection opened = NodeConnection.open(target, options(target, trusted));
             if (c.isCancelled()) {
                 opened.close();
                 throw new TaskCancelledException();
@@ -314,7 +318,7 @@ public final class NodesViewModel implements AutoCloseable {
             return Optional.empty();
         }
         SshTarget target = target(row.record());
-        Reconnect reconnect = Reconnect.to(target, options(new AtomicReference<>()), RECONNECT_TIMEOUT);
+        Reconnect reconnect = Reconnect.to(target, options(target, new AtomicReference<>()), RECONNECT_TIMEOUT);
         return Optional.of(new NodeHandle(row.label(), connection.get(), reconnect, row.lastResultProperty()::set));
     }
 

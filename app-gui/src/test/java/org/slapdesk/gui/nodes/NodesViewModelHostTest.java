@@ -169,6 +169,24 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void throughAJumpHostBothKeysAreAskedAndOnlyTheNodesIsRecorded() throws Exception {
+        model();
+        NodeForm form = NodeForm.blank(Path.of("/root"));
+        form.hostProperty().set(lab.host.address4());
+        form.keyFileProperty().set(lab.host.clientKey().toString());
+        form.jumpProperty().set("root@[" + lab.host.address() + "]:" + lab.host.port());
+        model.save(form, () -> { });
+        NodeRow row = model.rows().get(0);
+        model.selectedProperty().set(row);
+        model.connect(row);
+        assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
+        assertThat(asked).extracting(HostKeyPrompt.UnknownHostKey::host).containsExactly(lab.host.address(), lab.host.address4());
+        assertThat(row.record().hostKeyFingerprint()).contains(lab.fingerprint());
+        assertThat(model.handle().orElseThrow().connection().run("echo $SSH_CONNECTION").stdout())
+                .as("the session is on the node's IPv4 address, reached through the jump host").contains(lab.host.address4());
+    }
+
+    @Test
     void aRefusedKeyLeavesTheNodeOfflineWithTheReason() throws Exception {
         model();
         trust = false;
@@ -350,6 +368,34 @@ class NodesViewModelHostTest {
         }
         assertThat(direct.activity.entries()).hasSize(3)
                 .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS));
+    }
+
+    @Test
+    void theRegistrationTokenIsNeverShownNorLogged() throws Exception {
+        String slapos = org.slapdesk.testlab.SlaposVenv.require().slapos().toString();
+        lab.host.sh("rm -rf /etc/opt/slapos");
+        model();
+        model.slaposCommandProperty().set(slapos);
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("register");
+        wizard.set("name", "COMP-GUI");
+        wizard.set("token", "tok3n-9f8e7d");
+        wizard.set("master", "http://127.0.0.1:1/");
+        wizard.set("web", "http://127.0.0.1:1/");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("'--token' '********'").doesNotContain("tok3n");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
+        assertThat(wizard.resultProperty().get()).contains("register with the master").doesNotContain("tok3n");
+        assertThat(String.join("\n", wizard.output())).doesNotContain("tok3n");
+        assertThat(direct.activity.entries()).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("node: Register node \"COMP-GUI\" with http://127.0.0.1:1/");
+            assertThat(e.detail()).doesNotContain("tok3n");
+        });
+        assertThat(direct.notifications.history()).allSatisfy(n ->
+                assertThat(n.message() + n.details()).doesNotContain("tok3n"));
     }
 
     @Test

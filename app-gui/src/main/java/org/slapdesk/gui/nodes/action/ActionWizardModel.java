@@ -242,7 +242,17 @@ public final class ActionWizardModel {
                 .start();
     }
 
+    /** Streams the apply into the wizard, with the plan's secrets (tokens) masked in every line as the preview masks them. */
     private ProgressListener listener(NodeAction act, Plan p) {
+        List<String> secrets = p.steps().stream().filter(s -> s instanceof Step.CommandStep)
+                .flatMap(s -> ((Step.CommandStep) s).secrets().stream()).filter(s -> !s.isEmpty()).toList();
+        java.util.function.UnaryOperator<String> mask = text -> {
+            String masked = text;
+            for (String secret : secrets) {
+                masked = masked.replace(secret, "********");
+            }
+            return masked;
+        };
         return new ProgressListener() {
             @Override
             public void stepStarted(int index, int total, Step step) {
@@ -263,18 +273,20 @@ public final class ActionWizardModel {
             public void rollingBack(String why) {
                 tasks.onFxThread(() -> {
                     stepText.set("Rolling back");
-                    line("rolling back: " + why);
+                    line(mask.apply("rolling back: " + why));
                 });
             }
 
             @Override
             public void stdout(String text) {
-                tasks.onFxThread(() -> line(text));
+                String masked = mask.apply(text);
+                tasks.onFxThread(() -> line(masked));
             }
 
             @Override
             public void stderr(String text) {
-                tasks.onFxThread(() -> line(text));
+                String masked = mask.apply(text);
+                tasks.onFxThread(() -> line(masked));
             }
         };
     }
