@@ -21,6 +21,7 @@ public final class NodeRow {
     private final ObjectProperty<Link> link = new SimpleObjectProperty<>(Link.OFFLINE);
     private final StringProperty lastResult = new SimpleStringProperty("");
     private volatile NodeConnection connection;
+    private Object attempt;
 
     NodeRow(KnownNodeRecord record) {
         this.record = new SimpleObjectProperty<>(record);
@@ -62,6 +63,15 @@ public final class NodeRow {
     boolean sameNode(KnownNodeRecord other) {
         KnownNodeRecord r = record.get();
         return r.host().equals(other.host()) && r.port() == other.port() && r.user().equals(other.user());
+    }
+
+    /** The connection attempt that may still change this row (FX thread). */
+    Object attempt() {
+        return attempt;
+    }
+
+    void attempt(Object value) {
+        attempt = value;
     }
 
     /** The open connection, from any thread. */

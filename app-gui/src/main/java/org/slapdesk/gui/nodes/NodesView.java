@@ -110,13 +110,21 @@ public final class NodesView implements PageView {
         });
         Button connect = Icons.button("Connect", Material2AL.LINK, "Open an SSH connection to the selected node");
         connect.setId("node-connect");
-        connect.disableProperty().bind(Bindings.createBooleanBinding(() -> selected() == null
-                || selected().linkProperty().get() != NodeRow.Link.OFFLINE || model.connectingProperty().get() != null,
-                table.getSelectionModel().selectedItemProperty(), model.connectingProperty()));
+        javafx.beans.property.ObjectProperty<NodeRow.Link> selectedLink = new javafx.beans.property.SimpleObjectProperty<>();
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            selectedLink.unbind();
+            if (now == null) {
+                selectedLink.set(null);
+            } else {
+                selectedLink.bind(now.linkProperty());
+            }
+        });
+        connect.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLink.get() != NodeRow.Link.OFFLINE
+                || model.connectingProperty().get() != null, selectedLink, model.connectingProperty()));
         connect.setOnAction(e -> model.connect(selected()));
         Button disconnect = Icons.button("Disconnect", Material2AL.LINK_OFF, "Close the SSH connection");
         disconnect.setId("node-disconnect");
-        disconnect.disableProperty().bind(none);
+        disconnect.disableProperty().bind(selectedLink.isNotEqualTo(NodeRow.Link.CONNECTED));
         disconnect.setOnAction(e -> model.disconnect(selected()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);

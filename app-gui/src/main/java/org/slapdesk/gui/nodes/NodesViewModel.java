@@ -22,7 +22,6 @@ import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
 import org.slapdesk.gui.nodes.action.NodeHandle;
-import org.slapdesk.gui.task.TaskCancelledException;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.InvalidInputException;
@@ -70,6 +69,7 @@ public final class NodesViewModel implements AutoCloseable {
     private final ActionWizardModel wizard;
     private NodePrompts prompts = NodePrompts.REFUSE;
     private CancelToken logFollow;
+    private NodeRow connectingRow;
 
     public NodesViewModel(TaskService tasks, ActivityLog activity, Clock clock, NodeInventory inventory,
                           NodeEnvironment environment) {
@@ -235,53 +235,90 @@ public final class NodesViewModel implements AutoCloseable {
         }
     }
 
-    /** Connects off the FX thread; the row shows CONNECTING, then CONNECTED or the reason it failed. */
+    /**
+     * Connects off the FX thread; the row shows CONNECTING, then CONNECTED or the reason it
+     * failed. Cancel frees the row at once; a connection that still opens afterwards is closed.
+     */
     public void connect(NodeRow row) {
-        if (row.linkProperty().get() != NodeRow.Link.OFFLINE) {
+        if (row.linkProperty().get() != NodeRow.Link.OFFLINE || connecting.get() != null) {
             return;
         }
         KnownNodeRecord record = row.record();
         AtomicReference<String> trusted = new AtomicReference<>();
+        AtomicReference<NodeConnection> opened = new AtomicReference<>();
+        Object attempt = new Object();
+        row.attempt(attempt);
         row.linkProperty().set(NodeRow.Link.CONNECTING);
         row.lastResultProperty().set("connecting…");
+        AtomicReference<TaskItem> self = new AtomicReference<>();
         TaskItem item = tasks.task("Connect to " + record.label(), c -> {
             c.message("connecting to " + record.label());
             SshTarget target = target(record);
-            NodeConnection opened = NodeConnection.open(target, options(target, trusted));
-            if (c.isCancelled()) {
-                opened.close();
-                throw new TaskCancelledException();
-            }
+            opened.set(NodeConnection.open(target, options(target, trusted)));
+            c.checkCancelled();
             KnownNodeRecord updated = record;
             if (trusted.get() != null) {
                 updated = record.withHostKeyFingerprint(trusted.get());
                 inventory.save(updated);
             }
-            return new Opened(opened, updated);
-        }).onSuccess(opened -> {
-            row.connection(opened.connection());
-            row.recordProperty().set(opened.record());
+            return updated;
+        }).onSuccess(updated -> {
+            if (row.attempt() != attempt) {
+                closeLater(opened.get());
+                return;
+            }
+            row.connection(opened.get());
+            row.recordProperty().set(updated);
             row.linkProperty().set(NodeRow.Link.CONNECTED);
             row.lastResultProperty().set("connected");
         }).onFailure(e -> {
-            row.linkProperty().set(NodeRow.Link.OFFLINE);
-            row.lastResultProperty().set("connection failed: " + e.getMessage());
+            if (row.attempt() == attempt) {
+                row.linkProperty().set(NodeRow.Link.OFFLINE);
+                row.lastResultProperty().set("connection failed: " + e.getMessage());
+            }
         }).onCancelled(() -> {
-            row.linkProperty().set(NodeRow.Link.OFFLINE);
-            row.lastResultProperty().set("connection cancelled");
-        }).onDone(() -> connecting.set(null)).start();
+            closeLater(opened.get());
+            if (row.attempt() == attempt) {
+                row.linkProperty().set(NodeRow.Link.OFFLINE);
+                row.lastResultProperty().set("connection cancelled");
+            }
+        }).onDone(() -> {
+            if (connecting.get() != null && connecting.get() == self.get()) {
+                connecting.set(null);
+                connectingRow = null;
+            }
+        }).start();
+        self.set(item);
         if (!item.state().finished()) {
             connecting.set(item);
+            connectingRow = row;
         }
     }
 
-    private record Opened(NodeConnection connection, KnownNodeRecord record) {}
+    private void closeLater(NodeConnection connection) {
+        if (connection != null) {
+            tasks.task("Close an abandoned connection", ctx -> {
+                connection.close();
+                return connection;
+            }).quiet().start();
+        }
+    }
 
+    /** Stops connecting: the row is free at once, even while the network call still waits for its timeout. */
     public void cancelConnect() {
         TaskItem item = connecting.get();
-        if (item != null) {
-            item.cancel();
+        if (item == null) {
+            return;
         }
+        item.cancel();
+        NodeRow row = connectingRow;
+        if (row != null) {
+            row.attempt(null);
+            row.linkProperty().set(NodeRow.Link.OFFLINE);
+            row.lastResultProperty().set("connection cancelled");
+        }
+        connecting.set(null);
+        connectingRow = null;
     }
 
     public void disconnect(NodeRow row) {

@@ -252,6 +252,45 @@ class NodesWindowTest {
         assertThat(context.notifications().active()).isEmpty();
     }
 
+    @Test
+    void cancelFreesTheNodeAtOnceWhileTheNetworkStillWaits(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        // a loopback server that accepts and never speaks SSH: the connection hangs until its timeout
+        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(silent.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            driver.click("#node-add");
+            driver.fill("#node-host", "127.0.0.1");
+            driver.fill("#node-port", Integer.toString(silent.getLocalPort()));
+            driver.click("#node-save");
+            driver.waitFor("the node is listed", 20, () -> context.nodes().selectedProperty().get() != null);
+            driver.click("#node-connect");
+            driver.waitFor("connecting, with its Cancel", 10, () -> robot.lookup("#node-connect-cancel").query().isVisible()
+                    && !accepted.isEmpty());
+            assertThat(context.nodes().rows().get(0).linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTING);
+            driver.snapshot("nodes-connecting");
+            long clicked = System.nanoTime();
+            driver.click("#node-connect-cancel");
+            driver.waitFor("the node is free again", 5, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - clicked)).isLessThan(java.time.Duration.ofSeconds(3));
+            assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("connection cancelled");
+            assertThat(robot.lookup("#node-connect").query().isDisabled()).as("Connect can be pressed again").isFalse();
+            for (java.net.Socket s : accepted) {
+                s.close();
+            }
+        }
+    }
+
     private static void choose(FxRobot robot, String id) {
         @SuppressWarnings("unchecked")
         ComboBox<ActionSpec> choice = robot.lookup("#action-choice").queryAs(ComboBox.class);
