@@ -62,6 +62,7 @@ final class ActionWizardView {
                 () -> model.actionProperty().get() == null ? "" : model.actionProperty().get().description(),
                 model.actionProperty()));
         form.setHgap(8);
+        form.setPadding(new javafx.geometry.Insets(2, 12, 2, 0));
         form.setVgap(6);
         model.fields().addListener((ListChangeListener<FieldValue>) c -> buildForm());
         buildForm();
@@ -81,17 +82,23 @@ final class ActionWizardView {
         preview.setDefaultButton(true);
         preview.setOnAction(e -> model.preview());
 
-        VBox left = new VBox(8, new Label("Action"), choice, description, form, problem, preview);
+        // the form scrolls; the action's choice, its problem and Preview stay in sight
+        ScrollPane formScroll = new ScrollPane(form);
+        formScroll.setFitToWidth(true);
+        formScroll.getStyleClass().add("edge-to-edge");
+        VBox.setVgrow(formScroll, Priority.ALWAYS);
+        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox left = new VBox(8, new Label("Action"), choice, description, formScroll, problem, preview);
         left.setMinWidth(300);
         left.setPrefWidth(400);
         left.getStyleClass().add("wizard-form");
-        ScrollPane leftScroll = new ScrollPane(left);
-        leftScroll.setFitToWidth(true);
+        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TextArea plan = new TextArea();
         plan.setId("action-plan");
         plan.setEditable(false);
         plan.getStyleClass().add("monospace");
+        plan.setWrapText(true);
         plan.setPromptText("The plan appears here: every command exactly as it will run, and the diff of every file it edits."
                 + " Nothing changes on the node before you press Apply.");
         plan.textProperty().bind(model.planTextProperty());
@@ -119,6 +126,12 @@ final class ActionWizardView {
         Label step = new Label();
         step.setId("action-step");
         step.textProperty().bind(model.stepTextProperty());
+        for (Button b : new Button[] {apply, cancel, back}) {
+            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        }
+        progress.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        step.setMinWidth(0);
+        HBox.setHgrow(step, Priority.ALWAYS);
         HBox buttons = new HBox(8, apply, cancel, back, progress, step);
         buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
 
@@ -167,7 +180,7 @@ final class ActionWizardView {
         VBox.setVgrow(planAndOutput, Priority.ALWAYS);
         VBox right = new VBox(8, new Label("Plan"), planAndOutput, buttons, countdown, result);
         right.getStyleClass().add("wizard-plan");
-        root.getItems().addAll(leftScroll, right);
+        root.getItems().addAll(left, right);
         root.setDividerPositions(0.34);
     }
 

@@ -64,9 +64,9 @@ public final class NodesView implements PageView {
         table.setMinHeight(110);
         TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
         link.setCellFactory(c -> linkCell());
-        link.setMaxWidth(100);
-        link.setMinWidth(85);
-        link.setPrefWidth(90);
+        link.setMaxWidth(120);
+        link.setMinWidth(110);
+        link.setPrefWidth(110);
         table.getColumns().add(link);
         TableColumn<NodeRow, String> name = Tables.column("Node", NodeRow::labelBinding);
         name.setPrefWidth(190);

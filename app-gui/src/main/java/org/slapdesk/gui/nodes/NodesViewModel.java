@@ -483,14 +483,15 @@ public final class NodesViewModel implements AutoCloseable {
         following.set(false);
     }
 
+    /** Stops following and closes every connection, on a thread of its own (the window may be closing). */
     @Override
     public void close() {
         stopLog();
-        for (NodeRow row : rows) {
-            NodeConnection c = row.takeConnection();
-            if (c != null) {
-                c.close();
-            }
+        List<NodeConnection> open = rows.stream().map(NodeRow::takeConnection).filter(java.util.Objects::nonNull).toList();
+        if (!open.isEmpty()) {
+            Thread closer = new Thread(() -> open.forEach(NodeConnection::close), "slapdesk-close-nodes");
+            closer.setDaemon(true);
+            closer.start();
         }
     }
 }

@@ -291,6 +291,44 @@ class NodesWindowTest {
         }
     }
 
+    @Test
+    void theBridgeShowsItsCountdownAndIsConfirmedAfterTheConsoleGetsBackIn(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        try (org.slapdesk.testlab.TestHost bridged = lab.lab.startHost()) {
+            bridged.sh("mkdir -p /etc/network /etc/opt/slapos");
+            bridged.writeFile("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
+            bridged.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\ncomputer_id = COMP-1\nmaster_url = https://slap.example.com\n\n"
+                    + "[slapformat]\ninterface_name = eth0\npartition_amount = 3\n");
+            driver.click("#node-add");
+            driver.fill("#node-host", bridged.address());
+            driver.fill("#node-port", Integer.toString(bridged.port()));
+            driver.fill("#node-key", bridged.clientKey().toString());
+            driver.click("#node-save");
+            driver.waitFor("the node is listed", 20, () -> context.nodes().selectedProperty().get() != null);
+            driver.click("#node-connect");
+            driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust").queryAll().isEmpty());
+            driver.click("#hostkey-trust");
+            driver.waitFor("connected", 30, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+
+            tab(robot, 2);
+            choose(robot, "bridge");
+            driver.fill("#field-confirm", "30");
+            driver.click("#action-preview");
+            driver.waitFor("the bridge plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+            assertThat(text(robot, "#action-plan")).contains("confirm-or-revert").contains("+iface br0 inet dhcp");
+            driver.click("#action-apply");
+            driver.waitFor("the countdown", 60, () -> robot.lookup("#revert-countdown").query().isVisible());
+            assertThat(text(robot, "#revert-countdown")).matches(
+                    "Confirm-or-revert: the node puts its previous network back in \\d+ s unless the console gets in again.*");
+            driver.snapshot("nodes-bridge-countdown");
+            driver.waitFor("confirmed", 60, () -> context.nodes().wizard().stateProperty().get().ordinal()
+                    >= WizardState.SUCCEEDED.ordinal());
+            assertThat(text(robot, "#action-result")).startsWith("Confirmed over a new SSH connection: the bridge stays.");
+            assertThat(robot.lookup("#revert-countdown").query().isVisible()).isFalse();
+            assertThat(bridged.sh("ip -o link show dev eth0")).contains("master br0");
+        }
+    }
+
     private static void choose(FxRobot robot, String id) {
         @SuppressWarnings("unchecked")
         ComboBox<ActionSpec> choice = robot.lookup("#action-choice").queryAs(ComboBox.class);
