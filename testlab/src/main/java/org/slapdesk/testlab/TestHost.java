@@ -26,9 +26,11 @@ public final class TestHost implements AutoCloseable {
     private final Path clientKey;
     private final Path knownHosts;
     private final String hostPublicKey;
+    private final HostOptions options;
 
     TestHost(TestLab lab, String name, String address, String address4, String hostSideAddress,
-             String hostSideAddress4, int port, String user, Path clientKey, Path knownHosts, String hostPublicKey) {
+             String hostSideAddress4, int port, String user, Path clientKey, Path knownHosts, String hostPublicKey,
+             HostOptions options) {
         this.lab = lab;
         this.name = name;
         this.address = address;
@@ -40,9 +42,13 @@ public final class TestHost implements AutoCloseable {
         this.clientKey = clientKey;
         this.knownHosts = knownHosts;
         this.hostPublicKey = hostPublicKey;
+        this.options = options;
     }
 
     public String name() { return name; }
+
+    /** How the host was made: {@code options().systemd()} when its pid 1 is systemd. */
+    public HostOptions options() { return options; }
 
     /** The host's IPv6 address (its eth0), e.g. {@code fd00:5a:1::2}. */
     public String address() { return address; }

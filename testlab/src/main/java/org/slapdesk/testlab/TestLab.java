@@ -58,7 +58,19 @@ public final class TestLab implements AutoCloseable {
 
     /** Starts one more test host: its own netns, overlay root and sshd (about 0.2 s). */
     public TestHost startHost() {
-        ScriptResult started = run(List.of("start", "--owner", Long.toString(ProcessHandle.current().pid())));
+        return startHost(HostOptions.defaults());
+    }
+
+    /**
+     * Starts one more test host made as {@code options} says; with {@link HostOptions#withSystemd()}
+     * it returns once the host's systemd has finished booting (about 1 s).
+     */
+    public TestHost startHost(HostOptions options) {
+        List<String> arguments = new ArrayList<>(List.of("start", "--owner", Long.toString(ProcessHandle.current().pid())));
+        if (options.systemd()) {
+            arguments.add("--systemd");
+        }
+        ScriptResult started = run(arguments);
         if (started.exitCode() != 0) {
             throw new IllegalStateException("testlab: a test host did not start: " + started.stderr());
         }
@@ -67,11 +79,12 @@ public final class TestLab implements AutoCloseable {
                 values.get("HOST_SIDE_ADDRESS"), values.get("HOST_SIDE_ADDRESS4"),
                 Integer.parseInt(values.get("PORT")), values.get("USER"),
                 Path.of(values.get("CLIENT_KEY")), Path.of(values.get("KNOWN_HOSTS")),
-                values.get("HOST_PUBLIC_KEY"));
+                values.get("HOST_PUBLIC_KEY"), options);
         synchronized (hosts) {
             hosts.add(host);
         }
-        LOG.info("testlab: started {} at [{}]:{}", host.name(), host.address(), host.port());
+        LOG.info("testlab: started {} at [{}]:{}{}", host.name(), host.address(), host.port(),
+                options.systemd() ? " (systemd)" : "");
         return host;
     }
 

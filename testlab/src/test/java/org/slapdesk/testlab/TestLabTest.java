@@ -79,6 +79,69 @@ class TestLabTest {
         }
     }
 
+    @Test
+    void aSystemdHostBootsItsOwnSystemdThatManagesUnitsAndLeavesThisMachineAlone() throws Exception {
+        String machineSysctl = Files.readString(Path.of("/proc/sys/fs/protected_regular"));
+        String name;
+        long nodePid;
+        Path cgroup;
+        try (TestLab lab = TestLab.open(); TestHost host = lab.startHost(HostOptions.withSystemd())) {
+            assertThat(host.options().systemd()).isTrue();
+            name = host.name();
+            nodePid = Long.parseLong(Files.readString(Path.of("/run/slapdesk-testlab", name, "nodepid")).trim());
+            cgroup = Path.of(Files.readString(Path.of("/run/slapdesk-testlab", name, "cgroup")).trim());
+            assertThat(cgroup.resolve("init.scope")).as("its systemd's own cgroups, under the host's").isDirectory();
+
+            assertThat(ssh(host, "systemctl is-system-running; cat /proc/1/comm; [ -d /run/systemd/system ] && echo booted"))
+                    .isEqualTo("running\nsystemd\nbooted\n");
+            host.writeFile("/etc/systemd/system/probe.service",
+                    "[Service]\nExecStart=/bin/sleep 1000\nRestart=always\nRestartSec=1\n[Install]\nWantedBy=multi-user.target\n");
+            assertThat(ssh(host, "systemctl daemon-reload && systemctl enable --now probe 2>/dev/null"
+                    + " && systemctl is-active probe && systemctl is-enabled probe")).isEqualTo("active\nenabled\n");
+            String firstPid = ssh(host, "systemctl show -P MainPID probe").trim();
+            ssh(host, "kill -9 " + firstPid);
+            assertThat(ssh(host, "i=0; while [ $i -lt 50 ]; do p=$(systemctl show -P MainPID probe);"
+                    + " [ \"$p\" != 0 ] && [ \"$p\" != " + firstPid + " ] && echo restarted && exit; sleep 0.1; i=$((i+1)); done"))
+                    .as("Restart=always brings the killed service back").isEqualTo("restarted\n");
+            assertThat(ssh(host, "systemctl disable --now probe 2>/dev/null; systemctl is-active probe; systemctl is-enabled probe; true"))
+                    .isEqualTo("inactive\ndisabled\n");
+
+            // this machine's kernel settings stay out of reach; the host's own network ones do not
+            assertThat(host.exec("sh", "-c", "echo 0 > /proc/sys/fs/protected_regular").exitCode()).isNotZero();
+            host.sh("echo 1 > /proc/sys/net/ipv6/conf/eth0/forwarding");
+            assertThat(host.sh("findmnt -n -o OPTIONS /sys").split(",")[0]).isEqualTo("ro");
+        }
+        assertThat(Files.readString(Path.of("/proc/sys/fs/protected_regular"))).isEqualTo(machineSysctl);
+        assertThat(ProcessHandle.of(nodePid)).isEmpty();
+        assertThat(cgroup).doesNotExist();
+        assertThat(run("ip", "netns", "list")).doesNotContain(name + " ");
+        assertThat(run("findmnt", "-n", "-o", "TARGET")).doesNotContain("/run/slapdesk-testlab/" + name);
+        assertThat(Path.of("/run/slapdesk-testlab", name)).doesNotExist();
+    }
+
+    @Test
+    void aSystemdHostWhoseOwnerDiedIsSweptWithEveryProcessOfItsCgroup() throws Exception {
+        Process owner = new ProcessBuilder("sleep", "300").start();
+        String name;
+        Path cgroup;
+        try (TestLab lab = TestLab.open()) {
+            TestLab.ScriptResult started = lab.run(List.of("start", "--owner", Long.toString(owner.pid()), "--systemd"));
+            assertThat(started.exitCode()).as(started.stderr()).isZero();
+            name = started.stdout().lines().filter(l -> l.startsWith("NAME=")).findFirst().orElseThrow().substring(5);
+            cgroup = Path.of(Files.readString(Path.of("/run/slapdesk-testlab", name, "cgroup")).trim());
+        } finally {
+            owner.destroyForcibly();
+            owner.waitFor(5, TimeUnit.SECONDS);
+        }
+        assertThat(cgroup).exists();
+        try (TestLab lab = TestLab.open()) {
+            assertThat(lab).isNotNull();
+            assertThat(cgroup).doesNotExist();
+            assertThat(Path.of("/run/slapdesk-testlab", name)).doesNotExist();
+            assertThat(run("ip", "netns", "list")).doesNotContain(name + " ");
+        }
+    }
+
     private static String ssh(TestHost host, String command) throws IOException, InterruptedException {
         return run("ssh", "-i", host.clientKey().toString(), "-o", "UserKnownHostsFile=" + host.knownHosts(),
                 "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-p", Integer.toString(host.port()),

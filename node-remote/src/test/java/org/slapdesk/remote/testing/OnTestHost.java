@@ -7,6 +7,7 @@ import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.SshTarget;
+import org.slapdesk.testlab.HostOptions;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
 
@@ -21,7 +22,7 @@ public abstract class OnTestHost {
     @BeforeAll
     void startTestHost() throws NodeException {
         lab = TestLab.open();
-        host = lab.startHost();
+        host = lab.startHost(hostOptions());
         node = NodeConnection.open(target(host), ConnectOptions.defaults());
     }
 
@@ -33,6 +34,11 @@ public abstract class OnTestHost {
         if (lab != null) {
             lab.close();
         }
+    }
+
+    /** How this class's host is made; override with {@link HostOptions#withSystemd()} for a systemd host. */
+    protected HostOptions hostOptions() {
+        return HostOptions.defaults();
     }
 
     public static SshTarget target(TestHost host) {

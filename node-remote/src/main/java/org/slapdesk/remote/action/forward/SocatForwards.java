@@ -45,10 +45,13 @@ public final class SocatForwards {
 
     static String unitText(Forward f, String socat) {
         return "# " + f.marker() + "\n"
+                // StartLimitIntervalSec=0: keep retrying, e.g. while the bind address is not up yet at boot
                 + "[Unit]\nDescription=Slapdesk socat forward " + f + "\nAfter=network-online.target\n"
-                + "Wants=network-online.target\n\n"
+                + "Wants=network-online.target\nStartLimitIntervalSec=0\n\n"
                 + "[Service]\nExecStart=" + socat + " " + String.join(" ", f.socatArguments()) + "\n"
-                + "Restart=always\nRestartSec=2\n\n[Install]\nWantedBy=multi-user.target\n";
+                // socat exits 143 on SIGTERM: without this every stop left the unit "failed"
+                // and the node's systemd "degraded"
+                + "Restart=always\nRestartSec=2\nSuccessExitStatus=143\n\n[Install]\nWantedBy=multi-user.target\n";
     }
 
     static String scriptText(Forward f, String socat) {
@@ -69,6 +72,21 @@ public final class SocatForwards {
         return "if [ -s " + pid + " ]; then g=$(cat " + pid + "); kill -TERM -$g 2>/dev/null; rm -f " + pid + ";"
                 + " i=0; while [ -n \"$(ps -o stat= -g $g 2>/dev/null | grep -v Z)\" ] && [ $i -lt 50 ]; do"
                 + " sleep 0.1; i=$((i+1)); done; fi; true";
+    }
+
+    /**
+     * A script that exits 0 once the forward's own socat listens on its port, within 5 s: the
+     * unit's main process (systemd), or a process of the supervising script's group. Something
+     * else holding the port (socat then fails to listen) does not count.
+     */
+    static String ownListenerCheck(Forward f, boolean systemd) {
+        String owner = systemd
+                ? "p=$(systemctl show -P MainPID " + Shell.quote(f.name()) + "); [ \"$p\" != 0 ] &&"
+                        + " ss -Htlnp 'sport = :" + f.listenPort() + "' | grep -q \"pid=$p,\""
+                : "g=$(cat " + Shell.quote(pidPath(f)) + " 2>/dev/null) && [ -n \"$g\" ] &&"
+                        + " for l in $(ss -Htlnp 'sport = :" + f.listenPort() + "' | grep -o 'pid=[0-9]*' | cut -d= -f2); do"
+                        + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && break; false; done";
+        return "i=0; while [ $i -lt 50 ]; do (" + owner + ") && exit 0; sleep 0.1; i=$((i+1)); done; exit 1";
     }
 
     /** Every forward Slapdesk made on the node (not the dated backups of removed ones). */

@@ -13,9 +13,11 @@ import org.slapdesk.remote.action.ha.ClusterStatus.NodeStats;
 import org.slapdesk.remote.action.ha.ClusterStatus.ServiceSummary;
 
 /**
- * Reads {@code om mon} (OpenSVC 2) into a {@link ClusterStatus}. It works on the words of the
- * output, so the usual table (a row per line, a blank line between sections) and the same
- * text flattened on one line (as seed 001 shows it) read alike:
+ * Reads {@code om mon} (OpenSVC 2) into a {@link ClusterStatus}. The table as om prints it (a
+ * row per line) goes to {@link MonTable}, which reads each node's cell at its column, so an
+ * empty cell (a node outside a service's scope, a node not reporting yet) stays empty. The
+ * same text flattened on one line, as seed 001 shows it, has no columns left: this class then
+ * works on its words, which assumes every row fills the nodes' cells from the first node on:
  * <pre>
  * Threads                demo1 demo2
  *  daemon    running     |
@@ -46,7 +48,8 @@ final class MonParser {
     }
 
     static ClusterStatus parse(String text) {
-        return new MonParser(text).parse();
+        String plain = text.replace("\r", "");
+        return MonTable.read(plain).orElseGet(() -> new MonParser(plain).parse());
     }
 
     private ClusterStatus parse() {
@@ -111,6 +114,8 @@ final class MonParser {
         String config = "";
         if (at < words.size() && !words.get(at).equals("|") && (words.get(at).contains(":") || words.get(at).startsWith("/"))) {
             config = words.get(at++);
+        } else if (at + 1 < words.size() && words.get(at).matches("[0-9]+") && words.get(at + 1).startsWith("transition")) {
+            config = words.get(at++) + " " + words.get(at++); // the monitor's "1 transition"
         }
         Map<String, String> cells = new LinkedHashMap<>();
         if (at < words.size() && words.get(at).equals("|")) {
@@ -143,6 +148,11 @@ final class MonParser {
             }
             rows.put(label.toString(), values);
         }
+        return nodeStats(nodes, rows);
+    }
+
+    /** The Nodes section's rows (label: one value per node, in the nodes' order) as each node's stats. */
+    static List<NodeStats> nodeStats(List<String> nodes, Map<String, List<String>> rows) {
         List<NodeStats> stats = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             Optional<Integer> score = value(rows, "score", n).flatMap(MonParser::integer);
@@ -193,17 +203,27 @@ final class MonParser {
                 cells.put(node, cell(icon, more));
             }
         }
+        return service(path, status, info, cells);
+    }
+
+    /**
+     * An instance cell's icons: the availability, then {@code ?} preserved, {@code !} warn,
+     * {@code #} DRP, {@code ^} leader, {@code *} frozen, {@code P} not provisioned.
+     */
+    static boolean isIconCell(String word) {
+        return word.matches("[OXSs/?][?!#^*P]*|[!#^*P]+");
+    }
+
+    /** {@code up!^}: the service's availability, {@code !} warn, {@code ^} non-optimal placement. */
+    static ServiceSummary service(String path, String status, List<String> info, Map<String, InstanceCell> cells) {
         String bare = status.replace("!", "").replace("^", "");
         return new ServiceSummary(path, Availability.ofWord(bare).orElse(Availability.UNDEFINED), status.contains("!"),
                 status.contains("^"), info.isEmpty() ? "" : info.get(0), info.size() > 1 ? info.get(1) : "", cells);
     }
 
-    private static boolean isIconCell(String word) {
-        return word.matches("[OXSs/?][!^*P]*|[!^*P]+");
-    }
-
-    private static InstanceCell cell(String icon, List<String> more) {
-        Availability avail = Availability.ofIcon(icon.charAt(0)).orElse(Availability.UNDEFINED);
+    static InstanceCell cell(String icon, List<String> more) {
+        Availability avail = icon.isEmpty() ? Availability.UNDEFINED
+                : Availability.ofIcon(icon.charAt(0)).orElse(Availability.UNDEFINED);
         Optional<String> expect = more.stream().filter(w -> w.startsWith(">")).map(w -> w.substring(1)).findFirst();
         List<String> monitor = more.stream().filter(w -> !w.startsWith(">")).toList();
         return new InstanceCell(String.join(" ", icon, String.join(" ", more)).strip(), avail, icon.indexOf('!') > 0,

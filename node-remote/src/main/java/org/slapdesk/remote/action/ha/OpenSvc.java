@@ -2,6 +2,7 @@ package org.slapdesk.remote.action.ha;
 
 import java.time.Duration;
 import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.OutputListener;
@@ -49,7 +50,13 @@ public final class OpenSvc {
 
     /** {@code om PATH print status}; {@code refresh}: {@code -r}, evaluate every resource now instead of the cached status. */
     public ServiceStatus status(NodeConnection node, ServicePath path, boolean refresh) throws NodeException {
-        String out = read(node, refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"));
+        CommandResult result = node.exec(refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"),
+                null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none());
+        if (!result.ok() && result.stderr().strip().equals("no match")) {
+            throw new NodeException(path + " is not an object of the OpenSVC cluster of " + node.target().display()
+                    + " (om says: no match); `om mon` lists its services");
+        }
+        String out = plain(result.requireOk().stdout());
         try {
             return StatusParser.parse(out);
         } catch (IllegalArgumentException e) {
@@ -66,8 +73,20 @@ public final class OpenSvc {
         }
     }
 
+    /**
+     * The agent wraps its trees at 78 columns when there is no terminal; the parsers read
+     * wrapped lines. Not widened with {@code COLUMNS}: the agent's own {@code ps} reads it too,
+     * and on OpenSVC 2.1 a {@code print status -r} under {@code COLUMNS=1000} cut the process
+     * environments it matches {@code app.simple} resources by: it saw the running apps down
+     * and the daemon's monitor went to {@code restarting}.
+     */
     private String read(NodeConnection node, String command) throws NodeException {
         String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none()).requireOk().stdout();
-        return out.replaceAll(ANSI, "");
+        return plain(out);
+    }
+
+    /** The text without colours ({@code om} colours only on a terminal) and carriage returns. */
+    static String plain(String out) {
+        return out.replaceAll(ANSI, "").replace("\r", "");
     }
 }

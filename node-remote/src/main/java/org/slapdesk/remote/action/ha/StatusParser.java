@@ -12,14 +12,19 @@ import org.slapdesk.remote.action.ha.ServiceStatus.Resource;
 /**
  * Reads {@code om PATH print status} (OpenSVC 2), a tree drawn with {@code |-}, {@code `-} and
  * {@code |}. It works on words, so the tree as printed and the same text flattened on one line
- * (seed 001) read alike: entries start at a {@code |-} or {@code `-}; a {@code |} followed by
- * text carries a resource's log line ({@code info: Primary}). A resource belongs to the subset
+ * (seed 001) read alike: entries start at a {@code |-} or {@code `-}; a lone {@code |} is a
+ * tree line and carries nothing. The agent wraps the last column to the terminal width (78
+ * columns without a terminal), so an instance's notices or a resource's text may go on over
+ * the next lines: they belong to the entry above. A resource's log lines ({@code info: Primary},
+ * {@code warn: sdt2 need update}) start with their level. A resource belongs to the subset
  * above it ({@code fs:binds}) when its id has the subset's group ({@code fs#1}), which is how
  * OpenSVC orders them.
  */
 final class StatusParser {
 
     private static final Pattern FLAGS = Pattern.compile("[.R][.M][.D][.O][.E][.P/][.S][.0-9+]");
+    /** How a resource's log line starts ({@code info: Primary}). */
+    private static final Set<String> LOG_LEVELS = Set.of("debug:", "info:", "warn:", "error:");
     private static final Set<String> RELATION_SECTIONS = Set.of("parents", "children", "slaves", "scaler");
 
     private StatusParser() {}
@@ -30,25 +35,13 @@ final class StatusParser {
             throw new IllegalArgumentException("`om print status` printed nothing");
         }
         List<List<String>> entries = new ArrayList<>();
-        List<List<String>> logs = new ArrayList<>();
         List<String> current = new ArrayList<>();
-        List<String> log = null;
         entries.add(current); // the header: path and status
-        logs.add(new ArrayList<>());
         for (String w : words) {
             if (w.equals("|-") || w.equals("`-")) {
                 current = new ArrayList<>();
                 entries.add(current);
-                logs.add(new ArrayList<>());
-                log = null;
-            } else if (w.equals("|")) {
-                log = new ArrayList<>();
-                logs.get(logs.size() - 1).add("");
-            } else if (log != null) {
-                List<String> entryLogs = logs.get(logs.size() - 1);
-                String line = entryLogs.remove(entryLogs.size() - 1);
-                entryLogs.add(line.isEmpty() ? w : line + " " + w);
-            } else {
+            } else if (!w.equals("|")) {
                 current.add(w);
             }
         }
@@ -62,7 +55,6 @@ final class StatusParser {
         List<Resource> resources = null;
         for (int i = 1; i < entries.size(); i++) {
             List<String> e = entries.get(i);
-            List<String> entryLogs = logs.get(i).stream().filter(l -> !l.isEmpty()).toList();
             if (e.isEmpty()) {
                 continue;
             }
@@ -82,8 +74,10 @@ final class StatusParser {
                 if (resources == null) {
                     throw new IllegalArgumentException("a resource (" + id + ") before any instance in `om print status`");
                 }
-                resources.add(new Resource(id, e.get(1), st.avail(), String.join(" ", st.rest()),
-                        Optional.ofNullable(subset), subset != null && parallel, entryLogs));
+                int firstLog = firstLogWord(st.rest());
+                resources.add(new Resource(id, e.get(1), st.avail(), String.join(" ", st.rest().subList(0, firstLog)),
+                        Optional.ofNullable(subset), subset != null && parallel, logLines(st.rest().subList(firstLog,
+                        st.rest().size()))));
             } else if (e.get(0).contains(":") && !e.get(0).contains("#")) {
                 subset = e.get(0);
                 parallel = e.contains("//");
@@ -121,6 +115,28 @@ final class StatusParser {
             return new Status(Availability.UNDEFINED, e.subList(from, e.size()));
         }
         return new Status(Availability.UNDEFINED, List.of());
+    }
+
+    private static int firstLogWord(List<String> words) {
+        for (int i = 0; i < words.size(); i++) {
+            if (LOG_LEVELS.contains(words.get(i))) {
+                return i;
+            }
+        }
+        return words.size();
+    }
+
+    /** {@code info: a warn: b c} into {@code info: a} and {@code warn: b c}. */
+    private static List<String> logLines(List<String> words) {
+        List<String> lines = new ArrayList<>();
+        for (String w : words) {
+            if (LOG_LEVELS.contains(w) || lines.isEmpty()) {
+                lines.add(w);
+            } else {
+                lines.set(lines.size() - 1, lines.get(lines.size() - 1) + " " + w);
+            }
+        }
+        return lines;
     }
 
     /** {@code idle, started} into its parts. */

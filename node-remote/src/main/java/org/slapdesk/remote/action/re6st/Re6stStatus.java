@@ -5,7 +5,8 @@ import org.slapdesk.remote.ssh.NodeException;
 
 /**
  * Whether re6stnet runs on a node (seed 003: {@code service re6stnet status}), and how that was
- * found: {@code systemctl is-active re6stnet} where systemd runs, else the init script's
+ * found: {@code systemctl is-active re6stnet} where systemd runs (not installed when systemd has
+ * no such unit), else the init script's
  * {@code status} (LSB exit codes), else the process list (a process named re6stnet, or one
  * running {@code .../bin/re6stnet}; the bracket keeps the probe from finding itself).
  */
@@ -21,6 +22,7 @@ public record Re6stStatus(State state, String how, String detail) {
 
     private static final String PROBE = "if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then"
             + " echo '@systemd'; systemctl is-active re6stnet; echo \"@rc $?\";"
+            + " [ \"$(systemctl show -P LoadState re6stnet 2>/dev/null)\" = not-found ] && echo '@no-unit';"
             + " elif [ -x /etc/init.d/re6stnet ]; then echo '@initd'; /etc/init.d/re6stnet status >/dev/null 2>&1; echo \"@rc $?\";"
             + " else echo '@ps'; pgrep -x re6stnet >/dev/null 2>&1 || pgrep -f 'bin/re6stne[t]( |$)' >/dev/null 2>&1; echo \"@rc $?\";"
             + " command -v re6stnet >/dev/null 2>&1 && echo '@installed'; fi; true";
@@ -35,12 +37,15 @@ public record Re6stStatus(State state, String how, String detail) {
         String answer = "";
         int rc = -1;
         boolean installed = false;
+        boolean noUnit = false;
         for (String line : out.split("\n")) {
             String t = line.strip();
             if (t.startsWith("@rc ")) {
                 rc = Integer.parseInt(t.substring(4).trim());
             } else if (t.equals("@installed")) {
                 installed = true;
+            } else if (t.equals("@no-unit")) {
+                noUnit = true;
             } else if (t.startsWith("@")) {
                 method = t;
             } else if (!t.isEmpty()) {
@@ -48,7 +53,10 @@ public record Re6stStatus(State state, String how, String detail) {
             }
         }
         return switch (method) {
-            case "@systemd" -> new Re6stStatus(systemd(answer), "systemctl is-active re6stnet", answer);
+            // is-active says "inactive" for a unit systemd does not know: that is not installed
+            case "@systemd" -> noUnit
+                    ? new Re6stStatus(State.NOT_INSTALLED, "systemd knows no re6stnet unit", "no re6stnet.service")
+                    : new Re6stStatus(systemd(answer), "systemctl is-active re6stnet", answer);
             case "@initd" -> new Re6stStatus(lsb(rc), "no systemd on the node: /etc/init.d/re6stnet status (exit " + rc + ")",
                     "exit " + rc);
             case "@ps" -> rc == 0

@@ -78,6 +78,33 @@ class SocatForwardActionTest extends OnTestHost {
     }
 
     @Test
+    void aNewTargetForAForwardedPortReplacesTheOldForward() throws Exception {
+        host.sh("mkdir -p /srv/www2 && echo 'other frontend' > /srv/www2/index.html && cd /srv/www2 &&"
+                + " setsid -f python3 -m http.server --bind 10.0.97.156 8081 >/dev/null 2>&1;"
+                + " i=0; until ss -Htln 'sport = :8081' | grep -q 8081 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+        Forward first = Forward.of(82, "10.0.97.156", 8080);
+        Forward second = Forward.of(82, "10.0.97.156", 8081);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, first);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        try {
+            assertThat(get("http://" + host.address4() + ":82/")).isEqualTo("frontend says hello\n");
+            SocatForwardAction change = new SocatForwardAction(Operation.ADD, second);
+            Plan changed = change.plan(node);
+            assertThat(changed.steps().get(0).description()).isEqualTo("stop the forward it replaces (" + first + ")");
+            assertThat(changed.preview()).contains("'TCP4-LISTEN:82,fork,reuseaddr' 'TCP4:10.0.97.156:8081'");
+            new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancelToken.none());
+            assertThat(eventually(() -> get("http://" + host.address4() + ":82/"))).isEqualTo("other frontend\n");
+            assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(second, true));
+            assertThat(host.sh("ps -o args= -C socat")).contains("TCP4:10.0.97.156:8081").doesNotContain("TCP4:10.0.97.156:8080");
+        } finally {
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, second);
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        }
+        assertThat(SocatForwards.list(node)).isEmpty();
+    }
+
+    @Test
     void anyPortWithABindAddressAsForRe6st() throws Exception {
         Forward forward = new Forward(9201, java.util.Optional.of(host.address4()), "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);

@@ -35,6 +35,7 @@ class OpenSvcActionTest extends OnTestHost {
               "slapos/svc/comp1 start") echo demo1 > $d/state; echo "@ demo1 slapos/svc/comp1 start" ;;
               "slapos/svc/comp1 stop") echo down > $d/state ;;
               "slapos/svc/comp1 switch") if [ "$state" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
+              "slapos/svc/nope print status") echo "no match" >&2; exit 1 ;;
               *) echo "om: unknown command: $*" >&2; exit 1 ;;
             esac
             """;
@@ -118,6 +119,50 @@ class OpenSvcActionTest extends OnTestHost {
         Plan plan = start.plan(node);
         assertThatThrownBy(() -> apply(start, plan)).isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("slapos/svc/comp1 is down after the start");
+    }
+
+    /**
+     * The real agent's texts (OpenSVC 2.1, see the fixtures' README) one after the other: the
+     * switch is only queued ("defer target state set to placed@sdt2"), so the first reads
+     * still show the service on sdt1 and verify has to wait for it on sdt2.
+     */
+    @Test
+    void switchWaitsUntilTheRealAgentsStatusShowsTheServiceOnTheOtherNode() throws Exception {
+        String[] sequence = {"agent-status-2node-up-on-sdt2.txt", "agent-status-2node-up-on-sdt2.txt",
+                "agent-status-2node-up-on-sdt2.txt", "agent-status-switching-on-sdt1.txt", "agent-status-switched-on-sdt2.txt"};
+        for (int i = 0; i < sequence.length; i++) {
+            host.writeFile(FAKE + "/seq." + (i + 1), OpenSvcParsingTest.resource(sequence[i]));
+        }
+        host.writeFile("/usr/local/bin/om", """
+                #!/bin/sh
+                d=/var/lib/fake-om
+                for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
+                case "$*" in
+                  "slapos/svc/comp1 print status"*)
+                    n=$(($(cat $d/n 2>/dev/null || echo 0) + 1)); [ -f $d/seq.$n ] || n=$((n - 1)); echo $n > $d/n
+                    cat $d/seq.$n ;;
+                  "slapos/svc/comp1 switch") printf '@ n:sdt1 o:slapos/svc/comp1 sc:n\n  slapos/svc/comp1 defer target state set to placed@sdt2\n' ;;
+                  *) echo "om: unknown command: $*" >&2; exit 1 ;;
+                esac
+                """);
+        host.sh("chmod 755 /usr/local/bin/om");
+        OpenSvcAction action = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ofSeconds(30));
+        Plan plan = action.plan(node);
+        assertThat(plan.preview()).contains("slapos/svc/comp1 is up on sdt1");
+        apply(action, plan);
+        assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
+                + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
+    }
+
+    /** What the real agent (2.1) answers, on stderr with exit code 1, for a path it does not know. */
+    @Test
+    void anUnknownServiceIsToldSo() {
+        installOm();
+        ServicePath nope = ServicePath.parse("slapos/svc/nope");
+        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), nope, Operation.STOP, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("slapos/svc/nope is not an object of the OpenSVC cluster")
+                .hasMessageContaining("`om mon` lists its services");
     }
 
     @Test

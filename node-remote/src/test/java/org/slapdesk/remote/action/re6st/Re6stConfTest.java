@@ -67,6 +67,8 @@ class Re6stConfTest {
     void statusWordsAndExitCodes() {
         assertThat(Re6stStatus.parse("@systemd\nactive\n@rc 0\n").state()).isEqualTo(Re6stStatus.State.ACTIVE);
         assertThat(Re6stStatus.parse("@systemd\nfailed\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.FAILED);
+        assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.INACTIVE);
+        assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n@no-unit\n").state()).isEqualTo(Re6stStatus.State.NOT_INSTALLED);
         assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n").how()).isEqualTo("systemctl is-active re6stnet");
         assertThat(Re6stStatus.parse("@initd\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.INACTIVE);
         assertThat(Re6stStatus.parse("@initd\n@rc 0\n").how()).startsWith("no systemd on the node");

@@ -1,0 +1,60 @@
+package org.slapdesk.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.testlab.SlaposVenv;
+
+/**
+ * {@code ./bench [marshal] [master]}: Slapdesk against the Python SlapOS tools on the same work,
+ * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
+ * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {}
+
+    public static void main(String[] args) throws IOException {
+        List<String> which = args.length == 0 ? List.of("marshal", "master") : List.of(args);
+        for (String name : which) {
+            if (!name.equals("marshal") && !name.equals("master")) {
+                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master)");
+                System.exit(2);
+            }
+        }
+        Optional<SlaposVenv> venv = SlaposVenv.find();
+        if (venv.isEmpty()) {
+            System.err.println("bench: the slapos.core virtualenv is missing: run testlab/bin/slapos-venv"
+                    + " (or set SLAPDESK_SLAPOS_VENV)");
+            System.exit(2);
+        }
+        Path work = Files.createTempDirectory("slapdesk-bench");
+        Report report = new Report(System.out);
+        System.out.println("Slapdesk benchmarks: ratio = python time / slapdesk time (above 1: Slapdesk is faster)");
+        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
+                + " cores; python tools from " + venv.get().root());
+        try {
+            if (which.contains("marshal")) {
+                report.heading("marshalled XML (SLAP wire format)", "xml_marshaller", "XmlMarshal");
+                MarshalBenchmark marshal = new MarshalBenchmark(work, new PythonScript(venv.get(), work, "marshal_work.py"));
+                for (int partitions : new int[] {1, 20, 200}) {
+                    marshal.run(report, partitions, 7);
+                }
+            }
+            if (which.contains("master")) {
+                report.heading("SLAP master, driven by the same slapos.slap client", "slapproxy", "local master");
+                new MasterBenchmark(work, new PythonScript(venv.get(), work, "master_work.py")).run(report, 100, 100, 50);
+            }
+        } finally {
+            deleteTree(work);
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+}
