@@ -399,6 +399,40 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void aSocatForwardIsAddedListedAndRemovedFromTheWizard() throws Exception {
+        lab.host.sh("ip addr add 10.0.97.157/32 dev eth0 2>/dev/null || true");
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("forward");
+        wizard.set("listen", "8081");
+        wizard.set("target", "10.0.97.157:8080");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("'TCP4-LISTEN:8081,fork,reuseaddr' 'TCP4:10.0.97.157:8080'");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(lab.host.sh("ss -Htln 'sport = :8081'")).contains(":8081");
+
+        wizard.choose("forward-list");
+        wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.ANSWERED);
+        assertThat(wizard.output()).anySatisfy(l -> assertThat(l).contains("8081").contains("10.0.97.157:8080").contains("  running"));
+
+        wizard.choose("forward");
+        wizard.set("operation", "remove");
+        wizard.set("listen", "8081");
+        wizard.set("target", "10.0.97.157:8080");
+        wizard.preview();
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(lab.host.sh("ss -Htln 'sport = :8081'")).isEmpty();
+        wizard.choose("forward-list");
+        wizard.preview();
+        assertThat(wizard.output()).contains("no socat forward");
+    }
+
+    @Test
     void aReadOnlyActionShowsItsAnswer() throws Exception {
         model();
         NodeRow row = addAndSelect();
