@@ -433,6 +433,27 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void anExtraDiskIsMountedFromTheWizard() throws Exception {
+        lab.slaposConfig(2);
+        String disk = lab.host.newLoopDevice(16);
+        lab.host.sh("mkfs.ext2 -q -F " + disk);
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("storage");
+        wizard.set("devices", disk);
+        wizard.set("base", "/data7");
+        wizard.set("format", "false");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("/etc/fstab").contains("/data7/data1");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(lab.host.sh("findmnt -n -o SOURCE /data7/data1").trim()).isEqualTo(disk);
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).contains("instance_storage_home = /data7");
+    }
+
+    @Test
     void aReadOnlyActionShowsItsAnswer() throws Exception {
         model();
         NodeRow row = addAndSelect();
