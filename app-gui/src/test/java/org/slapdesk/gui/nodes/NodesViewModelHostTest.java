@@ -454,6 +454,37 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void re6stIsConfiguredFromTheWizardAndItsTokenNeverShows() throws Exception {
+        lab.host.sh("rm -rf /etc/re6stnet-gui");
+        model();
+        NodeRow row = addAndSelect();
+        model.connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("re6st-config");
+        wizard.set("dir", "/etc/re6stnet-gui");
+        wizard.set("registry", "http://127.0.0.1:9201/");
+        wizard.set("ip", "10.0.97.1");
+        wizard.set("gateway", "add");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("+++ /etc/re6stnet-gui/re6stnet.conf");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        String conf = lab.host.sh("cat /etc/re6stnet-gui/re6stnet.conf");
+        assertThat(conf).contains("registry http://127.0.0.1:9201/").contains("ip 10.0.97.1").contains("gateway");
+
+        // with a token: re6st-conf is not installed on this host, so the apply fails, masked and undone
+        wizard.set("token", "re6-t0ken-xyz");
+        wizard.preview();
+        assertThat(wizard.planTextProperty().get()).contains("********").doesNotContain("re6-t0ken");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
+        assertThat(wizard.resultProperty().get()).doesNotContain("re6-t0ken").endsWith("Everything the plan changed was undone.");
+        assertThat(String.join("\n", wizard.output())).doesNotContain("re6-t0ken");
+        assertThat(lab.host.sh("cat /etc/re6stnet-gui/re6stnet.conf")).isEqualTo(conf);
+        assertThat(direct.activity.entries()).allSatisfy(e -> assertThat(e.action() + e.detail()).doesNotContain("re6-t0ken"));
+    }
+
+    @Test
     void aReadOnlyActionShowsItsAnswer() throws Exception {
         model();
         NodeRow row = addAndSelect();
