@@ -12,6 +12,9 @@ import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.live.Poller;
+import org.slapdesk.gui.nodes.NodeEnvironment;
+import org.slapdesk.gui.nodes.NodeInventory;
+import org.slapdesk.gui.nodes.NodesViewModel;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.Profile;
@@ -43,8 +46,15 @@ public final class AppContext implements AutoCloseable {
     private final DashboardViewModel dashboard;
     private final Poller poller;
     private final SchemaFetcher schemaFetcher = new SchemaFetcher();
+    private final NodesViewModel nodes;
 
+    /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts. */
     public AppContext(List<Profile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
+        this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
+    }
+
+    public AppContext(List<Profile> initialProfiles, MasterConnector connector, ActivityStore activityStore,
+                      NodeInventory nodeInventory, NodeEnvironment nodeEnvironment) {
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock);
         activity = new ActivityLog(clock, () -> profiles.selectedProperty().get() == null
@@ -52,6 +62,7 @@ public final class AppContext implements AutoCloseable {
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
         dashboard = new DashboardViewModel(servers, services);
+        nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
         profiles.selectedProperty().addListener((o, was, now) -> session.open(now));
@@ -62,6 +73,7 @@ public final class AppContext implements AutoCloseable {
     /** Starts live refresh and opens the given profile (or the first one). FX thread. */
     public void start(String profileName) {
         poller.every(Duration.ofSeconds(settings.refreshSecondsProperty().get()));
+        nodes.load();
         Profile chosen = profileName == null
                 ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
                 : profiles.find(profileName).orElseThrow(() -> new IllegalArgumentException(
@@ -92,6 +104,7 @@ public final class AppContext implements AutoCloseable {
     public ServersViewModel servers() { return servers; }
     public ServicesViewModel services() { return services; }
     public DashboardViewModel dashboard() { return dashboard; }
+    public NodesViewModel nodes() { return nodes; }
 
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
@@ -102,6 +115,7 @@ public final class AppContext implements AutoCloseable {
     @Override
     public void close() {
         poller.close();
+        nodes.close();
         session.close();
         workers.shutdownNow();
     }

@@ -18,6 +18,8 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.activity.AuditLogStore;
+import org.slapdesk.gui.nodes.NodeEnvironment;
+import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
@@ -59,7 +61,9 @@ public final class SlapdeskApp extends Application {
         }
         Profiles profiles = store == null ? Profiles.withoutStore() : Profiles.forThisUser(store);
         context = new AppContext(profiles.all(), profiles.connector(),
-                store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()));
+                store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()),
+                store == null ? NodeInventory.inMemory() : NodeInventory.stored(store.knownNodes()),
+                NodeEnvironment.forThisUser());
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {

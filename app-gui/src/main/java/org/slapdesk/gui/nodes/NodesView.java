@@ -1,28 +1,297 @@
 package org.slapdesk.gui.nodes;
 
+import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.time.Clock;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.util.Dialogs;
+import org.slapdesk.gui.util.Icons;
+import org.slapdesk.gui.util.Tables;
+import org.slapdesk.remote.action.slapos.ProcessState;
+import org.slapdesk.remote.action.slapos.ProcessStatus;
 
-/** Nodes: will hold the SSH inventory and the node action wizards (node-remote); says so until then. */
+/**
+ * Nodes over SSH: the known nodes above (add, edit, remove, connect); below, for the selected
+ * node, its processes with restart, its logs followed live, and the action wizard.
+ */
 public final class NodesView implements PageView {
 
-    private final VBox root = new VBox(10);
+    private final NodesViewModel model;
+    private final VBox root = new VBox();
+    private final NodeDialogs dialogs;
+    private final TableView<NodeRow> table;
 
-    public NodesView() {
+    public NodesView(NodesViewModel model, Clock clock) {
+        this.model = model;
         root.getStyleClass().add("page");
         root.setId("nodes-page");
+        dialogs = new NodeDialogs(root);
+        model.prompts(dialogs);
+
         Label title = new Label("Nodes over SSH");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label text = new Label("This page will list the machines you reach over SSH (host, user, key, host-key "
-                + "fingerprint) and run the node actions on them with a preview of every command: register, "
-                + "format, IPv6, bridge, KVM, socat forwarding, extra storage, re6st, status and logs.\n\n"
-                + "Until then, use the command line: ./slapdesk node --help");
-        text.setWrapText(true);
-        text.setMaxWidth(720);
-        root.getChildren().addAll(title, text);
+        Label trust = new Label("Host keys are checked against " + model.environment().knownHosts()
+                + "; an unknown key is shown for you to check before it is trusted.");
+        trust.getStyleClass().add("text-muted");
+        trust.setWrapText(true);
+
+        table = Tables.table("No node yet: press Add… and give the node's host, user and key file.");
+        table.setId("nodes-table");
+        table.setItems(model.rows());
+        table.setPrefHeight(170);
+        table.setMinHeight(110);
+        TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
+        link.setCellFactory(c -> linkCell());
+        link.setMaxWidth(120);
+        link.setMinWidth(110);
+        link.setPrefWidth(110);
+        table.getColumns().add(link);
+        TableColumn<NodeRow, String> name = Tables.column("Node", NodeRow::labelBinding);
+        name.setPrefWidth(190);
+        table.getColumns().add(name);
+        TableColumn<NodeRow, String> hostColumn = Tables.column("Host", r -> r.text(KnownNodeRecord::host));
+        hostColumn.setPrefWidth(140);
+        table.getColumns().add(hostColumn);
+        table.getColumns().add(narrow(Tables.column("Port", r -> r.text(n -> Integer.toString(n.port()))), 55));
+        table.getColumns().add(narrow(Tables.column("User", r -> r.text(KnownNodeRecord::user)), 70));
+        table.getColumns().add(withTooltip(Tables.column("Key file", r -> r.text(NodeRow::keyText))));
+        table.getColumns().add(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)));
+        table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 50));
+        TableColumn<NodeRow, String> hostKey = Tables.column("Host key", r -> r.text(NodeRow::fingerprintText));
+        hostKey.setPrefWidth(200);
+        table.getColumns().add(withTooltip(hostKey));
+        table.getColumns().add(withTooltip(Tables.column("Last result", NodeRow::lastResultProperty)));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        model.selectedProperty().addListener((o, was, now) -> {
+            if (now != table.getSelectionModel().getSelectedItem()) {
+                table.getSelectionModel().select(now);
+            }
+        });
+        Tables.selectFirstWhenFilled(table);
+
+        BooleanBinding none = table.getSelectionModel().selectedItemProperty().isNull();
+        Button add = Icons.button("Add…", Material2AL.ADD, "Add a node reached over SSH");
+        add.setId("node-add");
+        add.setOnAction(e -> edit(NodeForm.blank(model.environment().home()), "Add a node"));
+        Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
+        editButton.setId("node-edit");
+        editButton.disableProperty().bind(none);
+        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().label()));
+        Button remove = Icons.button("Remove…", Material2AL.DELETE, "Forget the selected node (its known_hosts line stays)");
+        remove.setId("node-remove");
+        remove.disableProperty().bind(none);
+        remove.setOnAction(e -> {
+            NodeRow row = selected();
+            if (Dialogs.confirm(root, "Remove " + row.label(), "Forget " + row.label() + "? Nothing changes on the node.", "Remove")) {
+                model.remove(row);
+            }
+        });
+        Button connect = Icons.button("Connect", Material2AL.LINK, "Open an SSH connection to the selected node");
+        connect.setId("node-connect");
+        javafx.beans.property.ObjectProperty<NodeRow.Link> selectedLink = new javafx.beans.property.SimpleObjectProperty<>();
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            selectedLink.unbind();
+            if (now == null) {
+                selectedLink.set(null);
+            } else {
+                selectedLink.bind(now.linkProperty());
+            }
+        });
+        connect.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLink.get() != NodeRow.Link.OFFLINE
+                || model.connectingProperty().get() != null, selectedLink, model.connectingProperty()));
+        connect.setOnAction(e -> model.connect(selected()));
+        Button disconnect = Icons.button("Disconnect", Material2AL.LINK_OFF, "Close the SSH connection");
+        disconnect.setId("node-disconnect");
+        disconnect.disableProperty().bind(selectedLink.isNotEqualTo(NodeRow.Link.CONNECTED));
+        disconnect.setOnAction(e -> model.disconnect(selected()));
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(18, 18);
+        Label connectingText = new Label();
+        connectingText.textProperty().bind(Bindings.createStringBinding(() -> model.connectingProperty().get() == null
+                ? "" : model.connectingProperty().get().title() + "…", model.connectingProperty()));
+        Button cancelConnect = Icons.button("Cancel", Material2MZ.STOP, "Stop connecting");
+        cancelConnect.setId("node-connect-cancel");
+        cancelConnect.setOnAction(e -> model.cancelConnect());
+        HBox connecting = new HBox(6, spinner, connectingText, cancelConnect);
+        connecting.setAlignment(Pos.CENTER_LEFT);
+        connecting.visibleProperty().bind(model.connectingProperty().isNotNull());
+        connecting.managedProperty().bind(connecting.visibleProperty());
+        ToolBar bar = new ToolBar(add, editButton, remove, new javafx.scene.control.Separator(), connect, disconnect,
+                connecting, new Spacer());
+
+        TextField slapos = new TextField();
+        slapos.setId("slapos-command");
+        slapos.textProperty().bindBidirectional(model.slaposCommandProperty());
+        slapos.setPrefColumnCount(22);
+        TextField config = new TextField();
+        config.setId("slapos-config");
+        config.textProperty().bindBidirectional(model.slaposConfigProperty());
+        config.setPrefColumnCount(24);
+        HBox where = new HBox(8, new Label("slapos on the node"), slapos, new Label("slapos.cfg"), config);
+        where.setAlignment(Pos.CENTER_LEFT);
+
+        TabPane tabs = new TabPane(new Tab("Status", statusPane()), new Tab("Logs", logsPane()),
+                new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
+        tabs.setId("node-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getSelectionModel().select(2);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        root.getChildren().addAll(title, trust, bar, table, where, tabs);
+    }
+
+    private NodeRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+    private void edit(NodeForm form, String title) {
+        if (dialogs.editNode(form, title)) {
+            model.save(form, () -> { });
+        }
+    }
+
+    /** Cells that show their whole text in a tooltip (paths and fingerprints are long). */
+    private static TableColumn<NodeRow, String> withTooltip(TableColumn<NodeRow, String> column) {
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+            }
+        });
+        return column;
+    }
+
+    private static <T, V> TableColumn<T, V> narrow(TableColumn<T, V> column, double width) {
+        column.setMaxWidth(width * 1.5);
+        column.setPrefWidth(width);
+        return column;
+    }
+
+    private static TableCell<NodeRow, NodeRow.Link> linkCell() {
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(NodeRow.Link item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("state-up", "state-idle");
+                if (empty || item == null) {
+                    setText(null);
+                    return;
+                }
+                setText(switch (item) {
+                    case OFFLINE -> "offline";
+                    case CONNECTING -> "connecting…";
+                    case CONNECTED -> "connected";
+                });
+                if (item == NodeRow.Link.CONNECTED) {
+                    getStyleClass().add("state-up");
+                } else if (item == NodeRow.Link.CONNECTING) {
+                    getStyleClass().add("state-idle");
+                }
+            }
+        };
+    }
+
+    private Node statusPane() {
+        TableView<ProcessStatus> processes = Tables.table("Press Refresh to read `slapos node status` from the connected node.");
+        processes.setId("processes-table");
+        processes.setItems(model.processes());
+        processes.getColumns().add(Tables.fixed("Process", ProcessStatus::fullName));
+        TableColumn<ProcessStatus, ProcessState> state = Tables.fixed("State", ProcessStatus::state);
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(ProcessState item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeAll("state-up", "state-down", "state-idle");
+                setText(empty || item == null ? null : item.name());
+                if (!empty && item != null) {
+                    getStyleClass().add(item.isUp() ? "state-up"
+                            : item == ProcessState.FATAL || item == ProcessState.BACKOFF ? "state-down" : "state-idle");
+                }
+            }
+        });
+        state.setMaxWidth(140);
+        processes.getColumns().add(state);
+        TableColumn<ProcessStatus, String> pid = Tables.fixed("PID", p -> p.pid().isPresent() ? Long.toString(p.pid().getAsLong()) : "");
+        pid.setMaxWidth(100);
+        processes.getColumns().add(pid);
+        processes.getColumns().add(Tables.fixed("Details", ProcessStatus::description));
+        Button refresh = Icons.button("Refresh", Material2MZ.REFRESH, "slapos node status");
+        refresh.setId("status-refresh");
+        refresh.disableProperty().bind(model.statusLoadingProperty());
+        refresh.setOnAction(e -> model.refreshStatus());
+        Button restart = Icons.button("Restart…", Material2MZ.REPLAY, "slapos node restart PROCESS");
+        restart.setId("status-restart");
+        restart.disableProperty().bind(processes.getSelectionModel().selectedItemProperty().isNull());
+        restart.setOnAction(e -> {
+            ProcessStatus p = processes.getSelectionModel().getSelectedItem();
+            if (Dialogs.confirm(root, "Restart " + p.fullName(), "Run `slapos node restart " + p.fullName() + "` on the node?", "Restart")) {
+                model.restart(p);
+            }
+        });
+        VBox.setVgrow(processes, Priority.ALWAYS);
+        return new VBox(6, new ToolBar(refresh, restart), processes);
+    }
+
+    private Node logsPane() {
+        ComboBox<String> which = new ComboBox<>();
+        which.setId("log-which");
+        which.setEditable(true);
+        which.getItems().addAll("software", "instance");
+        which.setValue("software");
+        which.setPrefWidth(320);
+        which.setPromptText("software, instance or an absolute path");
+        TextField lines = new TextField("200");
+        lines.setPrefColumnCount(5);
+        Button follow = Icons.button("Follow", Material2MZ.PLAY_ARROW, "tail -F the log: new lines appear as they are written");
+        follow.setId("log-follow");
+        follow.disableProperty().bind(model.followingProperty());
+        follow.setOnAction(e -> {
+            int n;
+            try {
+                n = Integer.parseInt(lines.getText().strip());
+            } catch (NumberFormatException ex) {
+                n = 200;
+            }
+            String choice = which.getEditor().getText() == null || which.getEditor().getText().isBlank()
+                    ? which.getValue() : which.getEditor().getText().strip();
+            model.followLog(choice, n);
+        });
+        Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop following");
+        stop.setId("log-stop");
+        stop.disableProperty().bind(model.followingProperty().not());
+        stop.setOnAction(e -> model.stopLog());
+        TextArea text = new TextArea();
+        text.setId("log-text");
+        text.setEditable(false);
+        text.getStyleClass().add("monospace");
+        FollowingText.follow(text, model.logLines());
+        VBox.setVgrow(text, Priority.ALWAYS);
+        HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, bar, text);
     }
 
     @Override

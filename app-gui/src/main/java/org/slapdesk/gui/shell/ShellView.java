@@ -79,7 +79,7 @@ public final class ShellView {
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
         pages.put(Page.SERVERS, servers);
         pages.put(Page.SERVICES, services);
-        pages.put(Page.NODES, new NodesView());
+        pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
         profilesView = new org.slapdesk.gui.profile.ProfilesView(context.profiles(), context.clock());

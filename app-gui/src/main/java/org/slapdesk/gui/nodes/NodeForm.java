@@ -1,0 +1,158 @@
+package org.slapdesk.gui.nodes;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.remote.action.InvalidInputException;
+import org.slapdesk.remote.action.Validate;
+
+/**
+ * The add / edit node form: host, port, user, key file, jump host, each checked as it is
+ * typed; every problem names the field, what is wrong and an example of what is right.
+ */
+public final class NodeForm {
+
+    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
+    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
+
+    private final Optional<KnownNodeRecord> original;
+    private final StringProperty host = new SimpleStringProperty("");
+    private final StringProperty port = new SimpleStringProperty("22");
+    private final StringProperty user = new SimpleStringProperty("root");
+    private final StringProperty keyFile = new SimpleStringProperty("");
+    private final StringProperty jump = new SimpleStringProperty("");
+    private final StringProperty problem = new SimpleStringProperty("");
+    private final Path home;
+
+    private NodeForm(Optional<KnownNodeRecord> original, Path home) {
+        this.original = original;
+        this.home = home;
+        original.ifPresent(n -> {
+            host.set(n.host());
+            port.set(Integer.toString(n.port()));
+            user.set(n.user());
+            keyFile.set(n.keyPath().map(Path::toString).orElse(""));
+            jump.set(n.jumpHost().orElse(""));
+        });
+        for (StringProperty field : new StringProperty[] {host, port, user, keyFile, jump}) {
+            field.addListener((o, was, now) -> check());
+        }
+        check();
+    }
+
+    public static NodeForm blank(Path home) {
+        return new NodeForm(Optional.empty(), home);
+    }
+
+    public static NodeForm editing(KnownNodeRecord node, Path home) {
+        return new NodeForm(Optional.of(node), home);
+    }
+
+    public Optional<KnownNodeRecord> original() { return original; }
+    public StringProperty hostProperty() { return host; }
+    public StringProperty portProperty() { return port; }
+    public StringProperty userProperty() { return user; }
+    public StringProperty keyFileProperty() { return keyFile; }
+    public StringProperty jumpProperty() { return jump; }
+
+    /** The first problem of the form, naming its field; empty when the form is good. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public BooleanBinding validProperty() {
+        return Bindings.createBooleanBinding(() -> problem.get().isEmpty(), problem);
+    }
+
+    private void check() {
+        try {
+            toRecord();
+            problem.set("");
+        } catch (InvalidInputException e) {
+            problem.set(e.getMessage());
+        }
+    }
+
+    /**
+     * The node as typed (keeping the fingerprint recorded for it if host, port and user did
+     * not change), or an {@link InvalidInputException} naming the bad field.
+     */
+    public KnownNodeRecord toRecord() {
+        String h = host.get().strip();
+        if (h.startsWith("[") && h.endsWith("]")) {
+            h = h.substring(1, h.length() - 1);
+        }
+        try {
+            checkHost(h);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Host: " + e.getMessage());
+        }
+        int p;
+        try {
+            p = Validate.port(port.get());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("Port: " + e.getMessage());
+        }
+        String u = user.get().strip();
+        try {
+            checkUser(u);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("User: " + e.getMessage());
+        }
+        Optional<Path> key = Optional.empty();
+        String k = keyFile.get().strip();
+        if (!k.isEmpty()) {
+            String expanded = k.startsWith("~/") ? home.resolve(k.substring(2)).toString() : k;
+            try {
+                Validate.absolutePath(expanded);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Key file: " + e.getMessage() + " (e.g. ~/.ssh/id_ed25519)");
+            }
+            key = Optional.of(Path.of(expanded));
+        }
+        Optional<String> jumpHost = Optional.empty();
+        if (!jump.get().isBlank()) {
+            try {
+                HostSpec.parse(jump.get(), u);
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException("Jump host: " + e.getMessage() + " (write [user@]host[:port])");
+            }
+            jumpHost = Optional.of(jump.get().strip());
+        }
+        String finalHost = h;
+        Optional<String> fingerprint = original
+                .filter(o -> o.host().equals(finalHost) && o.port() == p && o.user().equals(u))
+                .flatMap(KnownNodeRecord::hostKeyFingerprint);
+        return new KnownNodeRecord(h, p, u, key, jumpHost, fingerprint);
+    }
+
+    static void checkHost(String host) {
+        boolean ok;
+        if (host.contains(":")) {
+            try {
+                Validate.ipv6Address(host);
+                ok = true;
+            } catch (InvalidInputException e) {
+                ok = false;
+            }
+        } else {
+            ok = host.length() <= 253 && HOST_NAME.matcher(host).matches();
+        }
+        if (!ok) {
+            throw new InvalidInputException("'" + host + "' is not a host name or address"
+                    + " (e.g. node1.example.org, 192.0.2.10 or fd00::2)");
+        }
+    }
+
+    static void checkUser(String user) {
+        if (!USER.matcher(user).matches()) {
+            throw new InvalidInputException("'" + user + "' is not a user name (letters, digits, _ . -; e.g. root or slapos)");
+        }
+    }
+}
