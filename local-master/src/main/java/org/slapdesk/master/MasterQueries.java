@@ -26,12 +26,8 @@ public final class MasterQueries {
         this.documents = documents;
     }
 
-    private <T> T tx(StoreWork<T> body) {
-        try {
-            return database.transaction(c -> body.run(new Store(c)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
+    private <T> T tx(Database.StoreWork<T> work) {
+        return database.inStore(work);
     }
 
     /** A root instance (a service) with what listing and info pages show. */
@@ -114,13 +110,8 @@ public final class MasterQueries {
     }
 
     /** Runs a read or write with a {@link Store} in one transaction (for the JSON-RPC layer). */
-    public <T> T withStore(StoreWork<T> work) {
-        return tx(work::run);
-    }
-
-    /** Work on the store inside one transaction. */
-    public interface StoreWork<T> {
-        T run(Store store) throws SQLException;
+    public <T> T withStore(Database.StoreWork<T> work) {
+        return tx(work);
     }
 
     /** Reported state by guid (JSON-RPC), same effects as the SLAP reports. */

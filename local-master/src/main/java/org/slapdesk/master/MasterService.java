@@ -65,16 +65,8 @@ public final class MasterService {
         return database;
     }
 
-    private interface Body<T> {
-        T run(Store store) throws SQLException;
-    }
-
-    private <T> T tx(Body<T> body) {
-        try {
-            return database.transaction(c -> body.run(new Store(c)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
+    private <T> T tx(Database.StoreWork<T> work) {
+        return database.inStore(work);
     }
 
     // ================================================================== node side

@@ -1,6 +1,5 @@
 package org.slapdesk.master;
 
-import java.sql.SQLException;
 import java.time.Clock;
 import java.util.Optional;
 import org.slapdesk.master.AccessTokens.Kind;
@@ -9,7 +8,6 @@ import org.slapdesk.master.CertificateIssuer.Role;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Token;
-import org.slapdesk.master.store.Store;
 import org.slapdesk.master.tls.CertificateAuthority;
 
 /**
@@ -100,15 +98,7 @@ public final class Registrations {
         return clean;
     }
 
-    private interface Body<T> {
-        T run(Store store) throws SQLException;
-    }
-
-    private <T> T tx(Body<T> body) {
-        try {
-            return database.transaction(c -> body.run(new Store(c)));
-        } catch (SQLException e) {
-            throw new IllegalStateException("database error: " + e.getMessage(), e);
-        }
+    private <T> T tx(Database.StoreWork<T> work) {
+        return database.inStore(work);
     }
 }

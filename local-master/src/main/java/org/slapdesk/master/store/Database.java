@@ -27,6 +27,12 @@ public final class Database implements AutoCloseable {
         T run(Connection connection) throws SQLException;
     }
 
+    /** Work on the master's tables inside one transaction. */
+    @FunctionalInterface
+    public interface StoreWork<T> {
+        T run(Store store) throws SQLException;
+    }
+
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
@@ -84,6 +90,18 @@ public final class Database implements AutoCloseable {
             }
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #transaction} with the master's statements; a database failure becomes an unchecked
+     * error, which the HTTP layer answers with a logged 500.
+     */
+    public <T> T inStore(StoreWork<T> work) {
+        try {
+            return transaction(c -> work.run(new Store(c)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
     }
 
