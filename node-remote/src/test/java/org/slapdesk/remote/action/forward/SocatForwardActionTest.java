@@ -2,12 +2,9 @@ package org.slapdesk.remote.action.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.slapdesk.remote.action.forward.HttpProbe.eventually;
+import static org.slapdesk.remote.action.forward.HttpProbe.get;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -133,30 +130,5 @@ class SocatForwardActionTest extends OnTestHost {
                 + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.2.3\n";
         assertThat(FrontendBinds.parse(grep, "/srv/slapgrid")).isEqualTo(List.of(
                 new FrontendBinds.Bind("slappart1", 443, "10.0.1.2"), new FrontendBinds.Bind("slappart2", 8080, "10.0.2.3")));
-    }
-
-    private static String get(String url) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    private interface Attempt {
-        String run() throws Exception;
-    }
-
-    private static String eventually(Attempt attempt) throws Exception {
-        Exception last = null;
-        for (int i = 0; i < 50; i++) {
-            try {
-                return attempt.run();
-            } catch (Exception e) {
-                last = e;
-                Thread.sleep(200);
-            }
-        }
-        throw last;
     }
 }

@@ -2,12 +2,9 @@ package org.slapdesk.remote.action.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.slapdesk.remote.action.forward.HttpProbe.eventually;
+import static org.slapdesk.remote.action.forward.HttpProbe.get;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.remote.action.Plan;
@@ -226,30 +223,5 @@ class SystemdSocatForwardActionTest extends OnTestHost {
 
     private String mainPid() {
         return host.sh("systemctl show -P MainPID slapdesk-socat-80").trim();
-    }
-
-    private static String get(String url) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).isEqualTo(200);
-        return response.body();
-    }
-
-    private interface Attempt {
-        String run() throws Exception;
-    }
-
-    private static String eventually(Attempt attempt) throws Exception {
-        Exception last = null;
-        for (int i = 0; i < 50; i++) {
-            try {
-                return attempt.run();
-            } catch (Exception e) {
-                last = e;
-                Thread.sleep(200);
-            }
-        }
-        throw last;
     }
 }
