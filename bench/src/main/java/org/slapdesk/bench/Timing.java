@@ -27,9 +27,9 @@ public record Timing(List<Double> secondsPerOp) {
         return 100 * (max - min) / median();
     }
 
-    /** Runs {@code op} {@code ops} times per round after a warm-up of the same length. */
+    /** Runs {@code op} {@code ops} times per round after a warm-up of three rounds (JIT, heap sizing). */
     public static Timing measure(int rounds, int ops, Runnable op) {
-        for (int i = 0; i < ops; i++) {
+        for (int i = 0; i < 3 * ops; i++) {
             op.run();
         }
         Double[] perOp = new Double[rounds];
