@@ -53,17 +53,22 @@ public final class KnownNodeDao {
         });
     }
 
-    /** Records what working on a node last ended with; false when the node is not known. */
+    /**
+     * Records what working on a node last ended with; false when the node is not known or
+     * already has a newer result (writes from several threads may arrive out of order).
+     */
     public boolean recordLastResult(String host, int port, String user, KnownNodeRecord.LastResult result) {
         return store.call("record the last result on " + user + "@" + host + ":" + port, c -> {
             try (PreparedStatement s = c.prepareStatement("""
                     UPDATE known_node SET last_result = ?, last_result_at_millis = ?
-                    WHERE host = ? AND port = ? AND user = ?""")) {
+                    WHERE host = ? AND port = ? AND user = ?
+                      AND (last_result_at_millis IS NULL OR last_result_at_millis <= ?)""")) {
                 s.setString(1, result.text());
                 s.setLong(2, result.at().toEpochMilli());
                 s.setString(3, host);
                 s.setInt(4, port);
                 s.setString(5, user);
+                s.setLong(6, result.at().toEpochMilli());
                 return s.executeUpdate() == 1;
             }
         });

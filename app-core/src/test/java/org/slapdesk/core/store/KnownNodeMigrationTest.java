@@ -81,6 +81,8 @@ class KnownNodeMigrationTest {
             nodes.save(read);
             assertThat(nodes.recordLastResult("node1", 22, "root", new LastResult("FAILED: Format the node", AT))).isTrue();
             assertThat(nodes.recordLastResult("nosuch", 22, "root", new LastResult("x", AT))).isFalse();
+            assertThat(nodes.recordLastResult("node1", 22, "root", new LastResult("older, written late", AT.minusSeconds(1))))
+                    .isFalse();
             nodes.save(read.withName("COMP-1 lille").withSlapos("/opt/venv/bin/slapos", "/opt/slapos.cfg"));
             KnownNodeRecord now = nodes.find("node1", 22, "root").orElseThrow();
             assertThat(now.name()).isEqualTo("COMP-1 lille");

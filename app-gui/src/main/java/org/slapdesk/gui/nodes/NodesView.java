@@ -62,15 +62,15 @@ public final class NodesView implements PageView {
         table.setItems(model.rows());
         table.setPrefHeight(170);
         table.setMinHeight(110);
+        TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
+        name.setPrefWidth(170);
+        table.getColumns().add(withTooltip(name));
         TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
         link.setCellFactory(c -> linkCell());
         link.setMaxWidth(120);
         link.setMinWidth(110);
         link.setPrefWidth(110);
         table.getColumns().add(link);
-        TableColumn<NodeRow, String> name = Tables.column("Node", NodeRow::labelBinding);
-        name.setPrefWidth(190);
-        table.getColumns().add(name);
         TableColumn<NodeRow, String> hostColumn = Tables.column("Host", r -> r.text(KnownNodeRecord::host));
         hostColumn.setPrefWidth(140);
         table.getColumns().add(hostColumn);
@@ -82,7 +82,12 @@ public final class NodesView implements PageView {
         TableColumn<NodeRow, String> hostKey = Tables.column("Host key", r -> r.text(NodeRow::fingerprintText));
         hostKey.setPrefWidth(200);
         table.getColumns().add(withTooltip(hostKey));
+        table.getColumns().add(withTooltip(Tables.column("slapos", r -> r.text(NodeRow::slaposText))));
         table.getColumns().add(withTooltip(Tables.column("Last result", NodeRow::lastResultProperty)));
+        TableColumn<NodeRow, java.time.Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
+        at.setCellFactory(c -> timeCell(clock));
+        at.setPrefWidth(150);
+        table.getColumns().add(at);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -141,16 +146,14 @@ public final class NodesView implements PageView {
         ToolBar bar = new ToolBar(add, editButton, remove, new javafx.scene.control.Separator(), connect, disconnect,
                 connecting, new Spacer());
 
-        TextField slapos = new TextField();
-        slapos.setId("slapos-command");
-        slapos.textProperty().bindBidirectional(model.slaposCommandProperty());
-        slapos.setPrefColumnCount(22);
-        TextField config = new TextField();
-        config.setId("slapos-config");
-        config.textProperty().bindBidirectional(model.slaposConfigProperty());
-        config.setPrefColumnCount(24);
-        HBox where = new HBox(8, new Label("slapos on the node"), slapos, new Label("slapos.cfg"), config);
-        where.setAlignment(Pos.CENTER_LEFT);
+        Label where = new Label();
+        where.setId("node-slapos-where");
+        where.getStyleClass().add("text-muted");
+        where.textProperty().bind(Bindings.createStringBinding(() -> {
+            NodeRow row = model.selectedProperty().get();
+            return row == null ? "" : "On " + row.displayName() + ": " + NodeRow.slaposText(row.record())
+                    + "  (Edit… to change where slapos and slapos.cfg are on this node)";
+        }, model.selectedProperty(), selectedRecord(model)));
 
         TabPane tabs = new TabPane(new Tab("Status", statusPane()), new Tab("Logs", logsPane()),
                 new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
@@ -159,6 +162,32 @@ public final class NodesView implements PageView {
         tabs.getSelectionModel().select(2);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(title, trust, bar, table, where, tabs);
+    }
+
+    /** The selected row's record, following both the selection and edits of that row. */
+    private static javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
+        javafx.beans.property.ObjectProperty<KnownNodeRecord> record = new javafx.beans.property.SimpleObjectProperty<>();
+        model.selectedProperty().addListener((o, was, now) -> {
+            record.unbind();
+            if (now == null) {
+                record.set(null);
+            } else {
+                record.bind(now.recordProperty());
+            }
+        });
+        return record;
+    }
+
+    private static TableCell<NodeRow, java.time.Instant> timeCell(Clock clock) {
+        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+                .withZone(clock.getZone());
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.format(item));
+            }
+        };
     }
 
     private NodeRow selected() {

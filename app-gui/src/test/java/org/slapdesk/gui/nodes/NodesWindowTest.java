@@ -91,6 +91,16 @@ class NodesWindowTest {
         robot.interact(() -> tabs.getSelectionModel().select(index));
     }
 
+    /** Sets the selected node's slapos command through its Edit dialog, as an operator would. */
+    private void slaposCommand(WindowDriver driver, String command) throws Exception {
+        driver.click("#node-edit");
+        driver.fill("#node-slapos-command", command);
+        driver.click("#node-save");
+        driver.waitFor("the node's slapos is " + command, 20,
+                () -> context.nodes().selectedProperty().get().record().slaposCommand().equals(command)
+                        && store.knownNodes().list().get(0).slaposCommand().equals(command));
+    }
+
     private void addAndConnect(FxRobot robot, WindowDriver driver) throws Exception {
         driver.click("#node-add");
         driver.fill("#node-host", lab.host.address());
@@ -123,7 +133,7 @@ class NodesWindowTest {
         addAndConnect(robot, driver);
 
         // status, as a table of typed states
-        driver.fill("#slapos-command", slapos);
+        slaposCommand(driver, slapos);
         tab(robot, 0);
         driver.click("#status-refresh");
         driver.waitFor("the processes are listed", 30, () -> context.nodes().processes().size() >= 2);
@@ -171,7 +181,7 @@ class NodesWindowTest {
 
         // a failing action: its error, and the file it edited put back
         String cfgBefore = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
-        driver.fill("#slapos-command", "/nonexistent/bin/slapos");
+        slaposCommand(driver, "/nonexistent/bin/slapos");
         choose(robot, "repurpose");
         driver.fill("#field-partitions", "4");
         driver.click("#action-preview");
@@ -186,7 +196,7 @@ class NodesWindowTest {
         // Cancel during an apply: the running command is stopped and the edited file put back
         lab.host.writeFile("/tmp/slow-slapos", "#!/bin/sh\nsleep 300\n");
         lab.host.sh("chmod 755 /tmp/slow-slapos");
-        driver.fill("#slapos-command", "/tmp/slow-slapos");
+        slaposCommand(driver, "/tmp/slow-slapos");
         driver.fill("#field-partitions", "6");
         driver.click("#action-preview");
         driver.waitFor("the plan with the slow format", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
