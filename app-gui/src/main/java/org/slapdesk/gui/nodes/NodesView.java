@@ -68,25 +68,27 @@ public final class NodesView implements PageView {
         TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
         link.setCellFactory(c -> linkCell());
         link.setMaxWidth(120);
-        link.setMinWidth(110);
-        link.setPrefWidth(110);
+        link.setMinWidth(105);
+        link.setPrefWidth(105);
         table.getColumns().add(link);
         TableColumn<NodeRow, String> hostColumn = Tables.column("Host", r -> r.text(KnownNodeRecord::host));
-        hostColumn.setPrefWidth(140);
+        hostColumn.setPrefWidth(130);
         table.getColumns().add(hostColumn);
         table.getColumns().add(narrow(Tables.column("Port", r -> r.text(n -> Integer.toString(n.port()))), 55));
         table.getColumns().add(narrow(Tables.column("User", r -> r.text(KnownNodeRecord::user)), 70));
         table.getColumns().add(withTooltip(Tables.column("Key file", r -> r.text(NodeRow::keyText))));
-        table.getColumns().add(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)));
-        table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 50));
+        table.getColumns().add(narrow(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)), 95));
+        table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 60));
         TableColumn<NodeRow, String> hostKey = Tables.column("Host key", r -> r.text(NodeRow::fingerprintText));
-        hostKey.setPrefWidth(200);
+        hostKey.setPrefWidth(110);
         table.getColumns().add(withTooltip(hostKey));
-        table.getColumns().add(withTooltip(Tables.column("slapos", r -> r.text(NodeRow::slaposText))));
-        table.getColumns().add(withTooltip(Tables.column("Last result", NodeRow::lastResultProperty)));
+        TableColumn<NodeRow, String> lastResult = Tables.column("Last result", NodeRow::lastResultProperty);
+        lastResult.setPrefWidth(200);
+        table.getColumns().add(withTooltip(lastResult));
         TableColumn<NodeRow, java.time.Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
         at.setCellFactory(c -> timeCell(clock));
-        at.setPrefWidth(150);
+        at.setPrefWidth(130);
+        at.setMinWidth(125);
         table.getColumns().add(at);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
@@ -103,13 +105,14 @@ public final class NodesView implements PageView {
         Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
         editButton.setId("node-edit");
         editButton.disableProperty().bind(none);
-        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().label()));
+        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().displayName()));
         Button remove = Icons.button("Remove…", Material2AL.DELETE, "Forget the selected node (its known_hosts line stays)");
         remove.setId("node-remove");
         remove.disableProperty().bind(none);
         remove.setOnAction(e -> {
             NodeRow row = selected();
-            if (Dialogs.confirm(root, "Remove " + row.label(), "Forget " + row.label() + "? Nothing changes on the node.", "Remove")) {
+            String which = row.displayName().equals(row.label()) ? row.label() : row.displayName() + " (" + row.label() + ")";
+            if (Dialogs.confirm(root, "Remove " + row.displayName(), "Forget " + which + "? Nothing changes on the node.", "Remove")) {
                 model.remove(row);
             }
         });
@@ -149,11 +152,13 @@ public final class NodesView implements PageView {
         Label where = new Label();
         where.setId("node-slapos-where");
         where.getStyleClass().add("text-muted");
+        javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
         where.textProperty().bind(Bindings.createStringBinding(() -> {
-            NodeRow row = model.selectedProperty().get();
-            return row == null ? "" : "On " + row.displayName() + ": " + NodeRow.slaposText(row.record())
+            // read the bound property itself, or it stays invalid and later edits are not seen
+            KnownNodeRecord r = selectedRecord.get();
+            return r == null ? "" : "On " + r.displayName() + ": " + NodeRow.slaposText(r)
                     + "  (Edit… to change where slapos and slapos.cfg are on this node)";
-        }, model.selectedProperty(), selectedRecord(model)));
+        }, selectedRecord));
 
         TabPane tabs = new TabPane(new Tab("Status", statusPane()), new Tab("Logs", logsPane()),
                 new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
@@ -167,6 +172,9 @@ public final class NodesView implements PageView {
     /** The selected row's record, following both the selection and edits of that row. */
     private static javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
         javafx.beans.property.ObjectProperty<KnownNodeRecord> record = new javafx.beans.property.SimpleObjectProperty<>();
+        if (model.selectedProperty().get() != null) {
+            record.bind(model.selectedProperty().get().recordProperty());
+        }
         model.selectedProperty().addListener((o, was, now) -> {
             record.unbind();
             if (now == null) {
@@ -179,13 +187,16 @@ public final class NodesView implements PageView {
     }
 
     private static TableCell<NodeRow, java.time.Instant> timeCell(Clock clock) {
-        java.time.format.DateTimeFormatter format = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(clock.getZone());
+        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz")
                 .withZone(clock.getZone());
         return new TableCell<>() {
             @Override
             protected void updateItem(java.time.Instant item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : format.format(item));
+                setText(empty || item == null ? null : shown.format(item));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(whole.format(item)));
             }
         };
     }
