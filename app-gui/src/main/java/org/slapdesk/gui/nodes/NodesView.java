@@ -83,12 +83,12 @@ public final class NodesView implements PageView {
         hostKey.setPrefWidth(110);
         table.getColumns().add(withTooltip(hostKey));
         TableColumn<NodeRow, String> lastResult = Tables.column("Last result", NodeRow::lastResultProperty);
-        lastResult.setPrefWidth(200);
+        lastResult.setPrefWidth(180);
         table.getColumns().add(withTooltip(lastResult));
         TableColumn<NodeRow, java.time.Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
         at.setCellFactory(c -> timeCell(clock));
-        at.setPrefWidth(130);
-        at.setMinWidth(125);
+        at.setPrefWidth(145);
+        at.setMinWidth(145);
         table.getColumns().add(at);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
