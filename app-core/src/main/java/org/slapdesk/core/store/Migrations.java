@@ -55,7 +55,15 @@ final class Migrations {
                       level TEXT NOT NULL,
                       reason TEXT NOT NULL
                     )""",
-                    "CREATE INDEX health_sample_object ON health_sample (object_kind, object_reference, at_millis)"));
+                    "CREATE INDEX health_sample_object ON health_sample (object_kind, object_reference, at_millis)"),
+            // 2: per node: the operator's name, where slapos and slapos.cfg are, the last result
+            // (null = no name / the defaults / no result yet)
+            List.of(
+                    "ALTER TABLE known_node ADD COLUMN name TEXT",
+                    "ALTER TABLE known_node ADD COLUMN slapos_command TEXT",
+                    "ALTER TABLE known_node ADD COLUMN slapos_config TEXT",
+                    "ALTER TABLE known_node ADD COLUMN last_result TEXT",
+                    "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"));
 
     static int latestVersion() {
         return STEPS.size();

@@ -37,23 +37,27 @@ final class NodeDialogs implements NodePrompts {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        row(grid, 0, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
-        row(grid, 1, "Port", field("node-port", form.portProperty(), "22"));
-        row(grid, 2, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
-        row(grid, 3, "Key file", field("node-key", form.keyFileProperty(), "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
-        row(grid, 4, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
+        row(grid, 0, "Name", field("node-name", form.nameProperty(), "optional, e.g. COMP-0 paris (else user@host:port)"));
+        row(grid, 1, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
+        row(grid, 2, "Port", field("node-port", form.portProperty(), "22"));
+        row(grid, 3, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
+        row(grid, 4, "Key file", field("node-key", form.keyFileProperty(), "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
+        row(grid, 5, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
+        row(grid, 6, "slapos command", field("node-slapos-command", form.slaposCommandProperty(),
+                "slapos (from the node's PATH) or an absolute path, e.g. /opt/slapos/bin/slapos"));
+        row(grid, 7, "slapos.cfg", field("node-slapos-config", form.slaposConfigProperty(), "/etc/opt/slapos/slapos.cfg"));
         Label problem = new Label();
         problem.setId("node-problem");
         problem.getStyleClass().add("danger");
         problem.setWrapText(true);
         problem.setMaxWidth(520);
         problem.textProperty().bind(form.problemProperty());
-        grid.add(problem, 1, 5);
+        grid.add(problem, 1, 8);
         dialog.getDialogPane().setContent(grid);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("node-save");
         saveButton.disableProperty().bind(form.validProperty().not());
-        Platform.runLater(() -> grid.lookup("#node-host").requestFocus());
+        Platform.runLater(() -> grid.lookup("#node-name").requestFocus());
         return dialog.showAndWait().filter(save::equals).isPresent() && form.problemProperty().get().isEmpty();
     }
 

@@ -11,13 +11,16 @@ import javafx.beans.property.StringProperty;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
+import org.slapdesk.remote.action.slapos.SlaposNode;
 
 /**
- * The add / edit node form: host, port, user, key file, jump host, each checked as it is
- * typed; every problem names the field, what is wrong and an example of what is right.
+ * The add / edit node form: name, host, port, user, key file, jump host, where slapos and its
+ * slapos.cfg are on the node, each checked as it is typed; every problem names the field,
+ * what is wrong and an example of what is right.
  */
 public final class NodeForm {
 
+    private static final int MAX_NAME = 100;
     private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
     private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
 
@@ -27,6 +30,9 @@ public final class NodeForm {
     private final StringProperty user = new SimpleStringProperty("root");
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty jump = new SimpleStringProperty("");
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty slaposCommand = new SimpleStringProperty(KnownNodeRecord.DEFAULT_SLAPOS_COMMAND);
+    private final StringProperty slaposConfig = new SimpleStringProperty(KnownNodeRecord.DEFAULT_SLAPOS_CONFIG);
     private final StringProperty problem = new SimpleStringProperty("");
     private final Path home;
 
@@ -39,8 +45,11 @@ public final class NodeForm {
             user.set(n.user());
             keyFile.set(n.keyPath().map(Path::toString).orElse(""));
             jump.set(n.jumpHost().orElse(""));
+            name.set(n.name());
+            slaposCommand.set(n.slaposCommand());
+            slaposConfig.set(n.slaposConfig());
         });
-        for (StringProperty field : new StringProperty[] {host, port, user, keyFile, jump}) {
+        for (StringProperty field : new StringProperty[] {name, host, port, user, keyFile, jump, slaposCommand, slaposConfig}) {
             field.addListener((o, was, now) -> check());
         }
         check();
@@ -60,6 +69,9 @@ public final class NodeForm {
     public StringProperty userProperty() { return user; }
     public StringProperty keyFileProperty() { return keyFile; }
     public StringProperty jumpProperty() { return jump; }
+    public StringProperty nameProperty() { return name; }
+    public StringProperty slaposCommandProperty() { return slaposCommand; }
+    public StringProperty slaposConfigProperty() { return slaposConfig; }
 
     /** The first problem of the form, naming its field; empty when the form is good. */
     public ReadOnlyStringProperty problemProperty() {
@@ -84,6 +96,10 @@ public final class NodeForm {
      * not change), or an {@link InvalidInputException} naming the bad field.
      */
     public KnownNodeRecord toRecord() {
+        String n = name.get().strip();
+        if (n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
+            throw new InvalidInputException("Name: at most " + MAX_NAME + " characters on one line (e.g. COMP-0 paris)");
+        }
         String h = host.get().strip();
         if (h.startsWith("[") && h.endsWith("]")) {
             h = h.substring(1, h.length() - 1);
@@ -125,11 +141,24 @@ public final class NodeForm {
             }
             jumpHost = Optional.of(jump.get().strip());
         }
+        String command = slaposCommand.get().strip();
+        try {
+            SlaposNode.validateCommand(command);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("slapos command: " + e.getMessage());
+        }
+        String config = slaposConfig.get().strip();
+        try {
+            Validate.absolutePath(config);
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("slapos.cfg: " + e.getMessage() + " (e.g. " + KnownNodeRecord.DEFAULT_SLAPOS_CONFIG + ")");
+        }
         String finalHost = h;
         Optional<String> fingerprint = original
                 .filter(o -> o.host().equals(finalHost) && o.port() == p && o.user().equals(u))
                 .flatMap(KnownNodeRecord::hostKeyFingerprint);
-        return new KnownNodeRecord(h, p, u, key, jumpHost, fingerprint);
+        Optional<KnownNodeRecord.LastResult> lastResult = original.flatMap(KnownNodeRecord::lastResult);
+        return new KnownNodeRecord(h, p, u, key, jumpHost, fingerprint, n, command, config, lastResult);
     }
 
     static void checkHost(String host) {

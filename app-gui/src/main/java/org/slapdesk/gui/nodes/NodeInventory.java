@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.slapdesk.core.store.KnownNodeDao;
 import org.slapdesk.core.store.KnownNodeRecord;
 
@@ -18,6 +19,9 @@ public interface NodeInventory {
     void save(KnownNodeRecord node);
 
     void delete(KnownNodeRecord node);
+
+    /** Records what working on the node last ended with (nothing when the node is no longer known). */
+    void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result);
 
     static NodeInventory stored(KnownNodeDao dao) {
         return new NodeInventory() {
@@ -35,6 +39,11 @@ public interface NodeInventory {
             public void delete(KnownNodeRecord node) {
                 dao.delete(node.host(), node.port(), node.user());
             }
+
+            @Override
+            public void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result) {
+                dao.recordLastResult(node.host(), node.port(), node.user(), result);
+            }
         };
     }
 
@@ -49,15 +58,35 @@ public interface NodeInventory {
                         .thenComparing(KnownNodeRecord::port).thenComparing(KnownNodeRecord::user)).toList();
             }
 
+            /** Like the database: saving again keeps the recorded last result. */
             @Override
             public synchronized void save(KnownNodeRecord node) {
+                Optional<KnownNodeRecord> old = find(node);
                 delete(node);
-                nodes.add(node);
+                nodes.add(old.isPresent() ? node.withLastResult(old.get().lastResult()) : node);
             }
 
             @Override
             public synchronized void delete(KnownNodeRecord node) {
-                nodes.removeIf(n -> n.host().equals(node.host()) && n.port() == node.port() && n.user().equals(node.user()));
+                nodes.removeIf(n -> same(n, node));
+            }
+
+            @Override
+            public synchronized void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result) {
+                Optional<KnownNodeRecord> old = find(node);
+                boolean newer = old.isPresent() && old.get().lastResult().map(r -> !r.at().isAfter(result.at())).orElse(true);
+                if (newer) {
+                    delete(node);
+                    nodes.add(old.get().withLastResult(Optional.of(result)));
+                }
+            }
+
+            private Optional<KnownNodeRecord> find(KnownNodeRecord node) {
+                return nodes.stream().filter(n -> same(n, node)).findFirst();
+            }
+
+            private static boolean same(KnownNodeRecord a, KnownNodeRecord b) {
+                return a.host().equals(b.host()) && a.port() == b.port() && a.user().equals(b.user());
             }
         };
     }

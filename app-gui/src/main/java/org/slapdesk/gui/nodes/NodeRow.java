@@ -1,6 +1,7 @@
 package org.slapdesk.gui.nodes;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -20,20 +21,37 @@ public final class NodeRow {
     private final ObjectProperty<KnownNodeRecord> record;
     private final ObjectProperty<Link> link = new SimpleObjectProperty<>(Link.OFFLINE);
     private final StringProperty lastResult = new SimpleStringProperty("");
+    private final ObjectProperty<Instant> lastResultAt = new SimpleObjectProperty<>();
     private volatile NodeConnection connection;
     private Object attempt;
 
     NodeRow(KnownNodeRecord record) {
         this.record = new SimpleObjectProperty<>(record);
+        record.lastResult().ifPresent(r -> {
+            lastResult.set(r.text());
+            lastResultAt.set(r.at());
+        });
     }
 
     public ObjectProperty<KnownNodeRecord> recordProperty() { return record; }
     public KnownNodeRecord record() { return record.get(); }
     public ObjectProperty<Link> linkProperty() { return link; }
+    /** The last result's text: set through the page's model, which also stamps and stores it. */
     public StringProperty lastResultProperty() { return lastResult; }
+    /** When the last result came; null before the first. */
+    public ObjectProperty<Instant> lastResultAtProperty() { return lastResultAt; }
 
     public String label() {
         return record.get().label();
+    }
+
+    /** The operator's name for the node, else {@code user@host:port}. */
+    public String displayName() {
+        return record.get().displayName();
+    }
+
+    public StringBinding displayNameBinding() {
+        return Bindings.createStringBinding(() -> record.get().displayName(), record);
     }
 
     public StringBinding labelBinding() {
@@ -54,6 +72,10 @@ public final class NodeRow {
 
     public static String fingerprintText(KnownNodeRecord r) {
         return r.hostKeyFingerprint().orElse("");
+    }
+
+    public static String slaposText(KnownNodeRecord r) {
+        return r.slaposCommand() + " --cfg " + r.slaposConfig();
     }
 
     public static String jumpText(KnownNodeRecord r) {

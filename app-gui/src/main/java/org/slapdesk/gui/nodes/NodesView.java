@@ -62,27 +62,34 @@ public final class NodesView implements PageView {
         table.setItems(model.rows());
         table.setPrefHeight(170);
         table.setMinHeight(110);
+        TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
+        name.setPrefWidth(170);
+        table.getColumns().add(withTooltip(name));
         TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
         link.setCellFactory(c -> linkCell());
         link.setMaxWidth(120);
-        link.setMinWidth(110);
-        link.setPrefWidth(110);
+        link.setMinWidth(105);
+        link.setPrefWidth(105);
         table.getColumns().add(link);
-        TableColumn<NodeRow, String> name = Tables.column("Node", NodeRow::labelBinding);
-        name.setPrefWidth(190);
-        table.getColumns().add(name);
         TableColumn<NodeRow, String> hostColumn = Tables.column("Host", r -> r.text(KnownNodeRecord::host));
-        hostColumn.setPrefWidth(140);
+        hostColumn.setPrefWidth(130);
         table.getColumns().add(hostColumn);
         table.getColumns().add(narrow(Tables.column("Port", r -> r.text(n -> Integer.toString(n.port()))), 55));
         table.getColumns().add(narrow(Tables.column("User", r -> r.text(KnownNodeRecord::user)), 70));
         table.getColumns().add(withTooltip(Tables.column("Key file", r -> r.text(NodeRow::keyText))));
-        table.getColumns().add(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)));
-        table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 50));
+        table.getColumns().add(narrow(Tables.column("Jump host", r -> r.text(NodeRow::jumpText)), 95));
+        table.getColumns().add(narrow(Tables.column("sudo", r -> r.text(NodeRow::sudoText)), 60));
         TableColumn<NodeRow, String> hostKey = Tables.column("Host key", r -> r.text(NodeRow::fingerprintText));
-        hostKey.setPrefWidth(200);
+        hostKey.setPrefWidth(110);
         table.getColumns().add(withTooltip(hostKey));
-        table.getColumns().add(withTooltip(Tables.column("Last result", NodeRow::lastResultProperty)));
+        TableColumn<NodeRow, String> lastResult = Tables.column("Last result", NodeRow::lastResultProperty);
+        lastResult.setPrefWidth(180);
+        table.getColumns().add(withTooltip(lastResult));
+        TableColumn<NodeRow, java.time.Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
+        at.setCellFactory(c -> timeCell(clock));
+        at.setPrefWidth(145);
+        at.setMinWidth(145);
+        table.getColumns().add(at);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
         model.selectedProperty().addListener((o, was, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
@@ -98,13 +105,14 @@ public final class NodesView implements PageView {
         Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
         editButton.setId("node-edit");
         editButton.disableProperty().bind(none);
-        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().label()));
+        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().displayName()));
         Button remove = Icons.button("Remove…", Material2AL.DELETE, "Forget the selected node (its known_hosts line stays)");
         remove.setId("node-remove");
         remove.disableProperty().bind(none);
         remove.setOnAction(e -> {
             NodeRow row = selected();
-            if (Dialogs.confirm(root, "Remove " + row.label(), "Forget " + row.label() + "? Nothing changes on the node.", "Remove")) {
+            String which = row.displayName().equals(row.label()) ? row.label() : row.displayName() + " (" + row.label() + ")";
+            if (Dialogs.confirm(root, "Remove " + row.displayName(), "Forget " + which + "? Nothing changes on the node.", "Remove")) {
                 model.remove(row);
             }
         });
@@ -141,16 +149,16 @@ public final class NodesView implements PageView {
         ToolBar bar = new ToolBar(add, editButton, remove, new javafx.scene.control.Separator(), connect, disconnect,
                 connecting, new Spacer());
 
-        TextField slapos = new TextField();
-        slapos.setId("slapos-command");
-        slapos.textProperty().bindBidirectional(model.slaposCommandProperty());
-        slapos.setPrefColumnCount(22);
-        TextField config = new TextField();
-        config.setId("slapos-config");
-        config.textProperty().bindBidirectional(model.slaposConfigProperty());
-        config.setPrefColumnCount(24);
-        HBox where = new HBox(8, new Label("slapos on the node"), slapos, new Label("slapos.cfg"), config);
-        where.setAlignment(Pos.CENTER_LEFT);
+        Label where = new Label();
+        where.setId("node-slapos-where");
+        where.getStyleClass().add("text-muted");
+        javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
+        where.textProperty().bind(Bindings.createStringBinding(() -> {
+            // read the bound property itself, or it stays invalid and later edits are not seen
+            KnownNodeRecord r = selectedRecord.get();
+            return r == null ? "" : "On " + r.displayName() + ": " + NodeRow.slaposText(r)
+                    + "  (Edit… to change where slapos and slapos.cfg are on this node)";
+        }, selectedRecord));
 
         TabPane tabs = new TabPane(new Tab("Status", statusPane()), new Tab("Logs", logsPane()),
                 new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
@@ -159,6 +167,38 @@ public final class NodesView implements PageView {
         tabs.getSelectionModel().select(2);
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(title, trust, bar, table, where, tabs);
+    }
+
+    /** The selected row's record, following both the selection and edits of that row. */
+    private static javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
+        javafx.beans.property.ObjectProperty<KnownNodeRecord> record = new javafx.beans.property.SimpleObjectProperty<>();
+        if (model.selectedProperty().get() != null) {
+            record.bind(model.selectedProperty().get().recordProperty());
+        }
+        model.selectedProperty().addListener((o, was, now) -> {
+            record.unbind();
+            if (now == null) {
+                record.set(null);
+            } else {
+                record.bind(now.recordProperty());
+            }
+        });
+        return record;
+    }
+
+    private static TableCell<NodeRow, java.time.Instant> timeCell(Clock clock) {
+        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                .withZone(clock.getZone());
+        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz")
+                .withZone(clock.getZone());
+        return new TableCell<>() {
+            @Override
+            protected void updateItem(java.time.Instant item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : shown.format(item));
+                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(whole.format(item)));
+            }
+        };
     }
 
     private NodeRow selected() {

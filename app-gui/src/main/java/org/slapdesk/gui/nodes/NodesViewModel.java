@@ -14,8 +14,6 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slapdesk.core.store.KnownNodeRecord;
@@ -57,11 +55,10 @@ public final class NodesViewModel implements AutoCloseable {
     private final ActivityLog activity;
     private final NodeInventory inventory;
     private final NodeEnvironment environment;
+    private final Clock clock;
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<NodeRow> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<TaskItem> connecting = new SimpleObjectProperty<>();
-    private final StringProperty slaposCommand = new SimpleStringProperty("slapos");
-    private final StringProperty slaposConfig = new SimpleStringProperty("/etc/opt/slapos/slapos.cfg");
     private final ObservableList<ProcessStatus> processes = FXCollections.observableArrayList();
     private final BooleanProperty statusLoading = new SimpleBooleanProperty();
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
@@ -77,6 +74,7 @@ public final class NodesViewModel implements AutoCloseable {
         this.activity = activity;
         this.inventory = inventory;
         this.environment = environment;
+        this.clock = clock;
         this.wizard = new ActionWizardModel(tasks, activity, clock, this::handle, this::slapos);
         selected.addListener((o, was, now) -> {
             stopLog();
@@ -90,8 +88,6 @@ public final class NodesViewModel implements AutoCloseable {
     public ObjectProperty<NodeRow> selectedProperty() { return selected; }
     /** The connection attempt under way (for its progress and Cancel), or null. */
     public ObjectProperty<TaskItem> connectingProperty() { return connecting; }
-    public StringProperty slaposCommandProperty() { return slaposCommand; }
-    public StringProperty slaposConfigProperty() { return slaposConfig; }
     public ObservableList<ProcessStatus> processes() { return processes; }
     public ReadOnlyBooleanProperty statusLoadingProperty() { return statusLoading; }
     public ObservableList<String> logLines() { return logLines; }
@@ -104,13 +100,46 @@ public final class NodesViewModel implements AutoCloseable {
         this.prompts = answer;
     }
 
-    /** slapos on the node, as the fields say; an {@link InvalidInputException} when they are not paths. */
+    /**
+     * slapos on the selected node, as its settings say ({@code slapos} and the standard
+     * slapos.cfg when no node is selected); an {@link InvalidInputException} naming the node
+     * when a setting stored by an older or hand-edited database is not acceptable.
+     */
     public SlaposNode slapos() {
-        try {
-            return new SlaposNode(slaposCommand.get().strip(), slaposConfig.get().strip());
-        } catch (InvalidInputException e) {
-            throw new InvalidInputException("slapos command / slapos.cfg: " + e.getMessage());
+        NodeRow row = selected.get();
+        if (row == null) {
+            return SlaposNode.standard();
         }
+        KnownNodeRecord r = row.record();
+        try {
+            return new SlaposNode(r.slaposCommand(), r.slaposConfig());
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException("slapos command / slapos.cfg of " + r.displayName() + ": " + e.getMessage()
+                    + " (press Edit… to correct them)");
+        }
+    }
+
+    /**
+     * Shows what working on a node ended with, stamped now, and stores it off the FX thread so
+     * the page shows it again after a restart.
+     */
+    void result(NodeRow row, String text) {
+        // the store keeps milliseconds: the page shows the same time before and after a restart
+        KnownNodeRecord.LastResult result = new KnownNodeRecord.LastResult(text,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        row.lastResultProperty().set(text);
+        row.lastResultAtProperty().set(result.at());
+        KnownNodeRecord node = row.record();
+        tasks.task("Record the last result on " + node.label(), c -> {
+            inventory.recordLastResult(node, result);
+            return result;
+        }).quiet().start();
+    }
+
+    /** A state that lasts only while something runs (connecting…): shown, not stored. */
+    private void transientResult(NodeRow row, String text) {
+        row.lastResultProperty().set(text);
+        row.lastResultAtProperty().set(clock.instant());
     }
 
     // ------------------------------------------------------------------ inventory
@@ -249,7 +278,7 @@ public final class NodesViewModel implements AutoCloseable {
         Object attempt = new Object();
         row.attempt(attempt);
         row.linkProperty().set(NodeRow.Link.CONNECTING);
-        row.lastResultProperty().set("connecting…");
+        transientResult(row, "connecting…");
         AtomicReference<TaskItem> self = new AtomicReference<>();
         TaskItem item = tasks.task("Connect to " + record.label(), c -> {
             c.message("connecting to " + record.label());
@@ -270,17 +299,17 @@ public final class NodesViewModel implements AutoCloseable {
             row.connection(opened.get());
             row.recordProperty().set(updated);
             row.linkProperty().set(NodeRow.Link.CONNECTED);
-            row.lastResultProperty().set("connected");
+            result(row, "connected");
         }).onFailure(e -> {
             if (row.attempt() == attempt) {
                 row.linkProperty().set(NodeRow.Link.OFFLINE);
-                row.lastResultProperty().set("connection failed: " + e.getMessage());
+                result(row, "connection failed: " + e.getMessage());
             }
         }).onCancelled(() -> {
             closeLater(opened.get());
             if (row.attempt() == attempt) {
                 row.linkProperty().set(NodeRow.Link.OFFLINE);
-                row.lastResultProperty().set("connection cancelled");
+                result(row, "connection cancelled");
             }
         }).onDone(() -> {
             if (connecting.get() != null && connecting.get() == self.get()) {
@@ -315,7 +344,7 @@ public final class NodesViewModel implements AutoCloseable {
         if (row != null) {
             row.attempt(null);
             row.linkProperty().set(NodeRow.Link.OFFLINE);
-            row.lastResultProperty().set("connection cancelled");
+            result(row, "connection cancelled");
         }
         connecting.set(null);
         connectingRow = null;
@@ -329,7 +358,7 @@ public final class NodesViewModel implements AutoCloseable {
         NodeConnection c = row.takeConnection();
         if (row.linkProperty().get() == NodeRow.Link.CONNECTED) {
             row.linkProperty().set(NodeRow.Link.OFFLINE);
-            row.lastResultProperty().set("disconnected");
+            result(row, "disconnected");
         }
         if (c != null) {
             tasks.task("Disconnect from " + row.label(), ctx -> {
@@ -350,13 +379,13 @@ public final class NodesViewModel implements AutoCloseable {
             if (row.linkProperty().get() == NodeRow.Link.CONNECTED) {
                 row.takeConnection();
                 row.linkProperty().set(NodeRow.Link.OFFLINE);
-                row.lastResultProperty().set("the connection was lost: connect again");
+                result(row, "the connection was lost: connect again");
             }
             return Optional.empty();
         }
         SshTarget target = target(row.record());
         Reconnect reconnect = Reconnect.to(target, options(target, new AtomicReference<>()), RECONNECT_TIMEOUT);
-        return Optional.of(new NodeHandle(row.label(), connection.get(), reconnect, row.lastResultProperty()::set));
+        return Optional.of(new NodeHandle(row.label(), connection.get(), reconnect, text -> result(row, text)));
     }
 
     private Optional<NodeHandle> requireHandle() {

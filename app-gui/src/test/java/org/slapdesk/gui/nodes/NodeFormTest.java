@@ -85,6 +85,62 @@ class NodeFormTest {
     }
 
     @Test
+    void nameSlaposCommandAndConfigAreKeptPerNode() {
+        NodeForm form = NodeForm.blank(HOME);
+        form.hostProperty().set("node1.example.org");
+        assertThat(form.toRecord().slaposCommand()).isEqualTo("slapos");
+        assertThat(form.toRecord().slaposConfig()).isEqualTo("/etc/opt/slapos/slapos.cfg");
+        assertThat(form.toRecord().displayName()).isEqualTo("root@node1.example.org:22");
+        form.nameProperty().set("  COMP-0 paris ");
+        form.slaposCommandProperty().set("/opt/slapos/venv/bin/slapos");
+        form.slaposConfigProperty().set("/srv/slapos/slapos.cfg");
+        KnownNodeRecord r = form.toRecord();
+        assertThat(r.name()).isEqualTo("COMP-0 paris");
+        assertThat(r.displayName()).isEqualTo("COMP-0 paris");
+        assertThat(r.slaposCommand()).isEqualTo("/opt/slapos/venv/bin/slapos");
+        assertThat(r.slaposConfig()).isEqualTo("/srv/slapos/slapos.cfg");
+        assertThat(NodeRow.slaposText(r)).isEqualTo("/opt/slapos/venv/bin/slapos --cfg /srv/slapos/slapos.cfg");
+
+        NodeForm editing = NodeForm.editing(r.withLastResult(java.util.Optional.of(
+                new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.EPOCH))), HOME);
+        assertThat(editing.nameProperty().get()).isEqualTo("COMP-0 paris");
+        assertThat(editing.slaposCommandProperty().get()).isEqualTo("/opt/slapos/venv/bin/slapos");
+        assertThat(editing.slaposConfigProperty().get()).isEqualTo("/srv/slapos/slapos.cfg");
+        assertThat(editing.toRecord().lastResult()).map(KnownNodeRecord.LastResult::text).contains("ok: Format the node");
+        assertThat(new NodeRow(editing.toRecord()).lastResultProperty().get()).isEqualTo("ok: Format the node");
+    }
+
+    @Test
+    void badSlaposSettingsAreNamedWithWhatIsWrong() {
+        NodeForm form = NodeForm.blank(HOME);
+        form.hostProperty().set("node1");
+        form.slaposCommandProperty().set("slapos; reboot");
+        assertThat(form.problemProperty().get()).startsWith("slapos command: 'slapos; reboot' is not a command")
+                .contains("e.g. slapos").contains("/opt/slapos/bin/slapos");
+        form.slaposCommandProperty().set("/opt/my slapos/bin/slapos");
+        assertThat(form.problemProperty().get()).startsWith("slapos command: '/opt/my slapos/bin/slapos' is not a command");
+        form.slaposCommandProperty().set("/opt/../bin/slapos");
+        assertThat(form.problemProperty().get()).startsWith("slapos command: the path '/opt/../bin/slapos' contains a '.'");
+        form.slaposCommandProperty().set("$(id)");
+        assertThat(form.validProperty().get()).isFalse();
+        form.slaposCommandProperty().set("slapos-1.24");
+        assertThat(form.problemProperty().get()).isEmpty();
+
+        form.slaposConfigProperty().set("slapos.cfg");
+        assertThat(form.problemProperty().get()).isEqualTo("slapos.cfg: 'slapos.cfg' is not an absolute path (it must"
+                + " start with /) (e.g. /etc/opt/slapos/slapos.cfg)");
+        form.slaposConfigProperty().set("/etc/opt/slapos/slapos.cfg");
+        assertThat(form.problemProperty().get()).isEmpty();
+
+        form.nameProperty().set("COMP-0\nparis");
+        assertThat(form.problemProperty().get()).startsWith("Name: at most 100 characters on one line");
+        form.nameProperty().set("x".repeat(101));
+        assertThat(form.problemProperty().get()).startsWith("Name: ");
+        form.nameProperty().set("");
+        assertThat(form.validProperty().get()).isTrue();
+    }
+
+    @Test
     void jumpHostsParseLikeTheCommandLine() {
         assertThat(HostSpec.parse("bastion", "root")).isEqualTo(new HostSpec("root", "bastion", 22));
         assertThat(HostSpec.parse("admin@bastion:2200", "root")).isEqualTo(new HostSpec("admin", "bastion", 2200));

@@ -80,7 +80,11 @@ final class NodeTestHost implements AutoCloseable {
 
     /** The pid of a supervised process, read on the host itself. */
     long pidOf(String slapos, String process) {
-        String line = host.sh(slapos + " node status --cfg /etc/opt/slapos/slapos.cfg " + process + " || true");
+        return pidOf(slapos, process, "/etc/opt/slapos/slapos.cfg");
+    }
+
+    long pidOf(String slapos, String process, String config) {
+        String line = host.sh(slapos + " node status --cfg " + config + " " + process + " || true");
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+)").matcher(line);
         if (!m.find()) {
             throw new IllegalStateException(process + " has no pid: " + line);

@@ -96,7 +96,13 @@ class NodesViewModelHostTest {
     }
 
     private NodeRow addAndSelect() {
+        return addAndSelect(KnownNodeRecord.DEFAULT_SLAPOS_COMMAND);
+    }
+
+    /** The test host as a node whose slapos is {@code slaposCommand}. */
+    private NodeRow addAndSelect(String slaposCommand) {
         NodeForm form = NodeForm.blank(Path.of("/root"));
+        form.slaposCommandProperty().set(slaposCommand);
         form.hostProperty().set(lab.host.address());
         form.portProperty().set(Integer.toString(lab.host.port()));
         form.keyFileProperty().set(lab.host.clientKey().toString());
@@ -248,8 +254,7 @@ class NodesViewModelHostTest {
     void statusListsTypedStatesAndRestartGivesANewPid() throws Exception {
         String slapos = lab.instanceSupervisord();
         model();
-        model.slaposCommandProperty().set(slapos);
-        NodeRow row = addAndSelect();
+        NodeRow row = addAndSelect(slapos);
         model.connect(row);
         model.refreshStatus();
         Map<String, ProcessState> states = model.processes().stream()
@@ -314,12 +319,74 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void eachNodeUsesItsOwnSlaposAndConfigAndItsLastResultOutlivesTheWindow() throws Exception {
+        String slapos = lab.instanceSupervisord();
+        // the node's slapos.cfg is only at a place of its own: the default path would fail
+        lab.host.sh("mkdir -p /srv/alt && mv /etc/opt/slapos/slapos.cfg /srv/alt/slapos.cfg");
+        try {
+            model();
+            NodeForm other = NodeForm.blank(Path.of("/root"));
+            other.nameProperty().set("COMP-1 lille");
+            other.hostProperty().set("127.0.0.1");
+            other.portProperty().set("1");
+            model.save(other, () -> { });
+            NodeForm form = NodeForm.blank(Path.of("/root"));
+            form.nameProperty().set("COMP-0 paris");
+            form.hostProperty().set(lab.host.address());
+            form.portProperty().set(Integer.toString(lab.host.port()));
+            form.keyFileProperty().set(lab.host.clientKey().toString());
+            form.slaposCommandProperty().set(slapos);
+            form.slaposConfigProperty().set("/srv/alt/slapos.cfg");
+            model.save(form, () -> { });
+            assertThat(direct.notificationTitles()).isEmpty();
+            NodeRow lille = model.rows().stream().filter(r -> r.displayName().equals("COMP-1 lille")).findFirst().orElseThrow();
+            NodeRow paris = model.rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+
+            model.selectedProperty().set(lille);
+            assertThat(model.slapos()).isEqualTo(org.slapdesk.remote.action.slapos.SlaposNode.standard());
+            model.selectedProperty().set(paris);
+            assertThat(model.slapos().slaposCommand()).isEqualTo(slapos);
+            model.connect(paris);
+            model.refreshStatus();
+            assertThat(direct.notificationTitles()).isEmpty();
+            assertThat(model.processes()).anySatisfy(p -> assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch"));
+            ActionWizardModel wizard = model.wizard();
+            wizard.choose("format");
+            wizard.preview();
+            assertThat(wizard.planTextProperty().get())
+                    .contains("'" + slapos + "' 'node' 'format' '--cfg' '/srv/alt/slapos.cfg'");
+            wizard.back();
+            long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg");
+            model.restart(model.processes().stream()
+                    .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch")).findFirst().orElseThrow());
+            assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg")).isNotEqualTo(before);
+            assertThat(paris.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
+            Instant at = paris.lastResultAtProperty().get();
+            assertThat(at).isEqualTo(direct.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(lille.lastResultProperty().get()).isEmpty();
+            model.close();
+            store.close();
+
+            // a new window on the same database: names, settings and the last result are back
+            model();
+            model.load();
+            NodeRow again = model.rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+            assertThat(again.record().slaposCommand()).isEqualTo(slapos);
+            assertThat(again.record().slaposConfig()).isEqualTo("/srv/alt/slapos.cfg");
+            assertThat(again.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
+            assertThat(again.lastResultAtProperty().get()).isEqualTo(at);
+            assertThat(model.rows()).extracting(NodeRow::displayName).containsExactlyInAnyOrder("COMP-0 paris", "COMP-1 lille");
+        } finally {
+            lab.host.sh("mkdir -p /etc/opt/slapos && mv /srv/alt/slapos.cfg /etc/opt/slapos/slapos.cfg || true");
+        }
+    }
+
+    @Test
     void aFailingApplyShowsItsErrorAndPutsTheFileBack() throws Exception {
         lab.slaposConfig(2);
         String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
         model();
-        model.slaposCommandProperty().set("/nonexistent/bin/slapos");
-        NodeRow row = addAndSelect();
+        NodeRow row = addAndSelect("/nonexistent/bin/slapos");
         model.connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("repurpose");
@@ -375,8 +442,7 @@ class NodesViewModelHostTest {
         String slapos = org.slapdesk.testlab.SlaposVenv.require().slapos().toString();
         lab.host.sh("rm -rf /etc/opt/slapos");
         model();
-        model.slaposCommandProperty().set(slapos);
-        NodeRow row = addAndSelect();
+        NodeRow row = addAndSelect(slapos);
         model.connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("register");

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.AuditEntry;
+import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.AppContext;
 import org.slapdesk.gui.MainWindow;
 import org.slapdesk.gui.WindowDriver;
@@ -91,6 +92,16 @@ class NodesWindowTest {
         robot.interact(() -> tabs.getSelectionModel().select(index));
     }
 
+    /** Sets the selected node's slapos command through its Edit dialog, as an operator would. */
+    private void slaposCommand(WindowDriver driver, String command) throws Exception {
+        driver.click("#node-edit");
+        driver.fill("#node-slapos-command", command);
+        driver.click("#node-save");
+        driver.waitFor("the node's slapos is " + command, 20,
+                () -> context.nodes().selectedProperty().get().record().slaposCommand().equals(command)
+                        && store.knownNodes().list().get(0).slaposCommand().equals(command));
+    }
+
     private void addAndConnect(FxRobot robot, WindowDriver driver) throws Exception {
         driver.click("#node-add");
         driver.fill("#node-host", lab.host.address());
@@ -118,12 +129,49 @@ class NodesWindowTest {
     }
 
     @Test
+    void twoNamedNodesEachWithItsOwnSlapos(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        store.knownNodes().save(lab.record().withName("COMP-0 paris").withSlapos(slapos, "/etc/opt/slapos/slapos.cfg"));
+        store.knownNodes().save(KnownNodeRecord.of("127.0.0.1", 2222, "slapos").withName("COMP-1 lille")
+                .withSlapos("slapos", "/srv/slapos/slapos.cfg"));
+        store.knownNodes().recordLastResult("127.0.0.1", 2222, "slapos",
+                new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.parse("2026-11-23T09:15:00Z")));
+        robot.interact(context.nodes()::load);
+        driver.waitFor("both nodes are listed", 20, () -> context.nodes().rows().size() == 2);
+        NodeRow lille = context.nodes().rows().stream().filter(r -> r.displayName().equals("COMP-1 lille")).findFirst().orElseThrow();
+        assertThat(lille.lastResultProperty().get()).isEqualTo("ok: Format the node");
+        NodeRow paris = context.nodes().rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+        robot.interact(() -> context.nodes().selectedProperty().set(paris));
+        assertThat(text(robot, "#node-slapos-where")).contains("COMP-0 paris").contains(slapos + " --cfg /etc/opt/slapos/slapos.cfg");
+
+        driver.click("#node-connect");
+        driver.waitFor("the host key question", 30, () -> robot.lookup("#hostkey-trust").tryQuery().isPresent());
+        driver.click("#hostkey-trust");
+        driver.waitFor("connected", 30, () -> paris.linkProperty().get() == NodeRow.Link.CONNECTED);
+        tab(robot, 0);
+        driver.click("#status-refresh");
+        driver.waitFor("the processes, read with the node's own slapos", 30, () -> context.nodes().processes().size() >= 2);
+        driver.snapshot("nodes-two-named");
+
+        driver.click("#node-edit");
+        assertThat(text(robot, "#node-name")).isEqualTo("COMP-0 paris");
+        assertThat(text(robot, "#node-slapos-command")).isEqualTo(slapos);
+        driver.snapshotWindowOf("#node-name", "nodes-edit-dialog");
+        driver.fill("#node-name", "COMP-0 paris (renamed)");
+        driver.click("#node-save");
+        driver.waitFor("renamed and kept", 20, () -> store.knownNodes().find(lab.host.address(), lab.host.port(), "root")
+                .orElseThrow().name().equals("COMP-0 paris (renamed)"));
+        assertThat(paris.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
+        assertThat(text(robot, "#node-slapos-where")).startsWith("On COMP-0 paris (renamed): ");
+    }
+
+    @Test
     void addConnectStatusLogsApplyAndAFailureFromTheWindow(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
         addAndConnect(robot, driver);
 
         // status, as a table of typed states
-        driver.fill("#slapos-command", slapos);
+        slaposCommand(driver, slapos);
         tab(robot, 0);
         driver.click("#status-refresh");
         driver.waitFor("the processes are listed", 30, () -> context.nodes().processes().size() >= 2);
@@ -171,7 +219,7 @@ class NodesWindowTest {
 
         // a failing action: its error, and the file it edited put back
         String cfgBefore = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
-        driver.fill("#slapos-command", "/nonexistent/bin/slapos");
+        slaposCommand(driver, "/nonexistent/bin/slapos");
         choose(robot, "repurpose");
         driver.fill("#field-partitions", "4");
         driver.click("#action-preview");
@@ -186,7 +234,7 @@ class NodesWindowTest {
         // Cancel during an apply: the running command is stopped and the edited file put back
         lab.host.writeFile("/tmp/slow-slapos", "#!/bin/sh\nsleep 300\n");
         lab.host.sh("chmod 755 /tmp/slow-slapos");
-        driver.fill("#slapos-command", "/tmp/slow-slapos");
+        slaposCommand(driver, "/tmp/slow-slapos");
         driver.fill("#field-partitions", "6");
         driver.click("#action-preview");
         driver.waitFor("the plan with the slow format", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);

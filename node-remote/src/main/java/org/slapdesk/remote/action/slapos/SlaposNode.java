@@ -21,11 +21,31 @@ public record SlaposNode(String slaposCommand, String configPath) {
 
     private static final Pattern PROCESS = Pattern.compile("[A-Za-z0-9_.@-]+(:[A-Za-z0-9_.@*-]+)?");
 
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]*");
+    private static final Pattern PLAIN_PATH = Pattern.compile("/[A-Za-z0-9_./+@:-]*");
+
     public SlaposNode {
-        if (!slaposCommand.equals("slapos")) {
-            Validate.absolutePath(slaposCommand);
-        }
+        validateCommand(slaposCommand);
         Validate.absolutePath(configPath);
+    }
+
+    /**
+     * The slapos command: a bare name looked up in the node's PATH ({@code slapos}) or an
+     * absolute path ({@code /opt/slapos/bin/slapos}); no spaces or shell characters, since it
+     * is one program, not a command line.
+     */
+    public static String validateCommand(String command) {
+        if (command != null && COMMAND_NAME.matcher(command).matches()) {
+            return command;
+        }
+        if (command != null && command.startsWith("/")) {
+            Validate.absolutePath(command);
+            if (PLAIN_PATH.matcher(command).matches()) {
+                return command;
+            }
+        }
+        throw new InvalidInputException("'" + command + "' is not a command: give a name found in the node's PATH"
+                + " (e.g. slapos) or an absolute path (e.g. /opt/slapos/bin/slapos), without spaces or shell characters");
     }
 
     /** {@code slapos} from PATH, {@code /etc/opt/slapos/slapos.cfg}. */
