@@ -2,24 +2,19 @@ package org.slapdesk.gui.servers;
 
 import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Spacer;
-import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -29,6 +24,7 @@ import org.slapdesk.gui.shell.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;
+import org.slapdesk.gui.util.MasterDetail;
 import org.slapdesk.gui.util.Tables;
 import org.slapdesk.gui.util.Times;
 
@@ -117,28 +113,10 @@ public final class ServersView implements PageView {
         remove.disableProperty().bind(software.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> removeSelected());
 
-        Label detailTitle = new Label();
-        detailTitle.getStyleClass().add(Styles.TITLE_4);
-        detailTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+        SplitPane split = MasterDetail.of(servers, Bindings.createStringBinding(() -> model.selectedProperty().get() == null
                 ? "No server selected" : model.selectedProperty().get().titleProperty().get()
-                        + "  (" + model.selectedProperty().get().reference() + ")", model.selectedProperty()));
-        Tab partitionsTab = new Tab("Partitions", partitions);
-        Tab softwareTab = new Tab("Supplied software", software);
-        TabPane tabs = new TabPane(partitionsTab, softwareTab);
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox detail = new VBox(6, detailTitle, tabs);
-        detail.getStyleClass().add("detail-pane");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-
-        // small minimums, so a banner above never pushes the status bar out of the window
-        servers.setMinHeight(80);
-        detail.setMinHeight(80);
-        tabs.setMinHeight(40);
-        SplitPane split = new SplitPane(servers, detail);
-        split.setMinHeight(0);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        VBox.setVgrow(split, Priority.ALWAYS);
+                        + "  (" + model.selectedProperty().get().reference() + ")", model.selectedProperty()),
+                new Tab("Partitions", partitions), new Tab("Supplied software", software));
         root.getChildren().addAll(bar, split);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE && software.isFocused()) {

@@ -2,17 +2,14 @@ package org.slapdesk.gui.servers;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -29,7 +26,10 @@ import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.live.SerialRefresh;
+import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
+import org.slapdesk.gui.util.RowMerge;
 import org.slapdesk.gui.util.Releases;
 import org.slapdesk.gui.util.TextFilter;
 
@@ -51,9 +51,7 @@ public final class ServersViewModel {
     private final ObjectProperty<ServerRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
     private final ObservableList<SoftwareRow> software = FXCollections.observableArrayList();
-    private final BooleanProperty refreshing = new SimpleBooleanProperty();
-    private final List<Runnable> afterRefresh = new ArrayList<>();
-    private boolean refreshAgain;
+    private final SerialRefresh<List<ComputeNodeDetail>> refresher;
 
     public ServersViewModel(MasterSession session, TaskService tasks, HealthRules rules,
                             ActivityLog activity, Clock clock) {
@@ -62,6 +60,8 @@ public final class ServersViewModel {
         this.rules = rules;
         this.activity = activity;
         this.clock = clock;
+        this.refresher = new SerialRefresh<>(session, tasks, "Refresh servers",
+                "Cannot read the servers from the master", ServersViewModel::readNodes, this::apply);
         filter.addListener((o, was, now) -> visibleRows.setPredicate(
                 TextFilter.of(now, (ServerRow r) -> Stream.of(r.titleProperty().get(), r.reference(),
                         r.health() == null ? "" : r.health().level().name()))));
@@ -108,79 +108,44 @@ public final class ServersViewModel {
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing;
+        return refresher.refreshingProperty();
     }
 
     public void afterRefresh(Runnable action) {
-        afterRefresh.add(action);
+        refresher.afterRefresh(action);
     }
 
     /** Reads every node and its detail off the FX thread; while one runs, one more is queued. */
     public void refresh() {
-        Optional<Master> master = session.master();
-        if (master.isEmpty()) {
-            return;
-        }
-        if (refreshing.get()) {
-            refreshAgain = true;
-            return;
-        }
-        refreshing.set(true);
-        tasks.task("Refresh servers", context -> {
-            List<ComputeNodeDetail> details = new ArrayList<>();
-            for (ComputeNode node : master.get().nodes()) {
-                context.checkCancelled();
-                ComputeNodeDetail detail = master.get().node(node.reference());
-                if (detail.node().status().isEmpty()) {
-                    // the SLAP computer document may omit the access status: ask getComputerStatus
-                    Optional<org.slapdesk.core.model.AccessStatus> status = master.get().nodeStatus(node.reference());
-                    if (status.isPresent()) {
-                        detail = new ComputeNodeDetail(new ComputeNode(detail.node().reference(),
-                                node.title(), status), detail.partitions(), detail.software());
-                    }
+        refresher.refresh();
+    }
+
+    private static List<ComputeNodeDetail> readNodes(Master master, TaskContext context) throws Exception {
+        List<ComputeNodeDetail> details = new ArrayList<>();
+        for (ComputeNode node : master.nodes()) {
+            context.checkCancelled();
+            ComputeNodeDetail detail = master.node(node.reference());
+            if (detail.node().status().isEmpty()) {
+                // the SLAP computer document may omit the access status: ask getComputerStatus
+                Optional<org.slapdesk.core.model.AccessStatus> status = master.nodeStatus(node.reference());
+                if (status.isPresent()) {
+                    detail = new ComputeNodeDetail(new ComputeNode(detail.node().reference(),
+                            node.title(), status), detail.partitions(), detail.software());
                 }
-                details.add(detail);
             }
-            return details;
-        }).quiet()
-                .onSuccess(details -> {
-                    apply(details);
-                    session.refreshed();
-                })
-                .onFailure(error -> {
-                    if (session.refreshFailed(error)) {
-                        tasks.notifications().error("Cannot read the servers from the master", error);
-                    }
-                })
-                .onDone(() -> {
-                    refreshing.set(false);
-                    afterRefresh.forEach(Runnable::run);
-                    if (refreshAgain) {
-                        refreshAgain = false;
-                        refresh();
-                    }
-                })
-                .start();
+            details.add(detail);
+        }
+        return details;
     }
 
     /** Merges fresh data into the rows: changed rows update in place, new ones are added, gone ones removed. */
     public void apply(List<ComputeNodeDetail> details) {
-        Map<String, ServerRow> existing = new HashMap<>();
-        rows.forEach(row -> existing.put(row.reference(), row));
-        Map<String, ComputeNodeDetail> fresh = new LinkedHashMap<>();
-        details.forEach(d -> fresh.put(d.node().reference(), d));
-        rows.removeIf(row -> !fresh.containsKey(row.reference()));
-        for (ComputeNodeDetail detail : fresh.values()) {
-            ServerRow row = existing.get(detail.node().reference());
-            if (row == null) {
-                row = new ServerRow(detail.node().reference());
-                rows.add(row);
-            }
+        RowMerge.merge(rows, details, ServerRow::reference, d -> d.node().reference(), ServerRow::new, (row, detail) -> {
             boolean changed = row.update(detail, rules.node(detail.node().status()), clock.instant());
             if (changed && row == selected.get()) {
                 showDetail(row);
             }
-        }
+        });
     }
 
     private void showDetail(ServerRow row) {

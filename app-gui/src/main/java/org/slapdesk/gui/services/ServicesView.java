@@ -8,13 +8,11 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
-import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -36,6 +34,7 @@ import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;
 import org.slapdesk.gui.util.Releases;
+import org.slapdesk.gui.util.MasterDetail;
 import org.slapdesk.gui.util.Tables;
 
 /** Services: instance trees above; the selected one's instances, parameters and connection parameters below. */
@@ -142,25 +141,10 @@ public final class ServicesView implements PageView {
                 "No connection parameters yet: they appear once the instance has been deployed on its server.");
         connection.setItems(model.connectionParameters());
 
-        Label detailTitle = new Label();
-        detailTitle.getStyleClass().add(Styles.TITLE_4);
-        detailTitle.textProperty().bind(Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "No service selected" : model.selectedProperty().get().title(), model.selectedProperty()));
-        TabPane tabs = new TabPane(new Tab("Connection parameters", connection), new Tab("Instances", instances),
+        SplitPane split = MasterDetail.of(services, Bindings.createStringBinding(() -> model.selectedProperty().get() == null
+                ? "No service selected" : model.selectedProperty().get().title(), model.selectedProperty()),
+                new Tab("Connection parameters", connection), new Tab("Instances", instances),
                 new Tab("Parameters", parameters));
-        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        VBox detail = new VBox(6, detailTitle, tabs);
-        detail.getStyleClass().add("detail-pane");
-        VBox.setVgrow(tabs, Priority.ALWAYS);
-        // small minimums, so a banner above never pushes the status bar out of the window
-        services.setMinHeight(80);
-        detail.setMinHeight(80);
-        tabs.setMinHeight(40);
-        SplitPane split = new SplitPane(services, detail);
-        split.setMinHeight(0);
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
-        VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(bar, pendingBar, split);
     }
 

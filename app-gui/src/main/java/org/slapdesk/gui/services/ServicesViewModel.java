@@ -3,17 +3,14 @@ package org.slapdesk.gui.services;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,7 +28,10 @@ import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.TaskItem;
+import org.slapdesk.gui.live.SerialRefresh;
+import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
+import org.slapdesk.gui.util.RowMerge;
 import org.slapdesk.gui.util.TextFilter;
 
 /** The Services page: instance trees with health, the selected one's instances and parameters, and the service actions. */
@@ -59,9 +59,7 @@ public final class ServicesViewModel {
     private final ObservableList<KeyValue> connectionParameters = FXCollections.observableArrayList();
     private final StringProperty pendingRequest = new SimpleStringProperty("");
     private TaskItem pendingTask;
-    private final BooleanProperty refreshing = new SimpleBooleanProperty();
-    private final List<Runnable> afterRefresh = new ArrayList<>();
-    private boolean refreshAgain;
+    private final SerialRefresh<List<ServiceDetail>> refresher;
 
     public ServicesViewModel(MasterSession session, TaskService tasks, HealthRules rules,
                              ActivityLog activity, Clock clock) {
@@ -70,6 +68,11 @@ public final class ServicesViewModel {
         this.rules = rules;
         this.activity = activity;
         this.clock = clock;
+        this.refresher = new SerialRefresh<>(session, tasks, "Refresh services",
+                "Cannot read the services from the master", ServicesViewModel::readServices, details -> {
+                    apply(details);
+                    loadDetail();
+                });
         filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(now,
                 (ServiceRow r) -> Stream.of(r.title(), r.releaseProperty().get(), r.softwareTypeProperty().get(),
                         r.requestedStateProperty().get(), r.health() == null ? "" : r.health().level().name()))));
@@ -131,75 +134,39 @@ public final class ServicesViewModel {
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
-        return refreshing;
+        return refresher.refreshingProperty();
     }
 
     public void afterRefresh(Runnable action) {
-        afterRefresh.add(action);
+        refresher.afterRefresh(action);
     }
 
     public List<String> releasesInUse() {
         return rows.stream().map(r -> r.releaseProperty().get()).distinct().toList();
     }
 
+    /** Reads every service and its detail off the FX thread; while one runs, one more is queued. */
     public void refresh() {
-        Optional<Master> master = session.master();
-        if (master.isEmpty()) {
-            return;
-        }
-        if (refreshing.get()) {
-            refreshAgain = true;
-            return;
-        }
-        refreshing.set(true);
-        tasks.task("Refresh services", context -> {
-            List<ServiceDetail> details = new ArrayList<>();
-            for (InstanceTree tree : master.get().services()) {
-                context.checkCancelled();
-                try {
-                    details.add(master.get().service(tree.title()));
-                } catch (MasterException.NotFound gone) {
-                    // destroyed between the list and the read: it is simply not shown
-                }
+        refresher.refresh();
+    }
+
+    private static List<ServiceDetail> readServices(Master master, TaskContext context) throws Exception {
+        List<ServiceDetail> details = new ArrayList<>();
+        for (InstanceTree tree : master.services()) {
+            context.checkCancelled();
+            try {
+                details.add(master.service(tree.title()));
+            } catch (MasterException.NotFound gone) {
+                // destroyed between the list and the read: it is simply not shown
             }
-            return details;
-        }).quiet()
-                .onSuccess(details -> {
-                    apply(details);
-                    session.refreshed();
-                    loadDetail();
-                })
-                .onFailure(error -> {
-                    if (session.refreshFailed(error)) {
-                        tasks.notifications().error("Cannot read the services from the master", error);
-                    }
-                })
-                .onDone(() -> {
-                    refreshing.set(false);
-                    afterRefresh.forEach(Runnable::run);
-                    if (refreshAgain) {
-                        refreshAgain = false;
-                        refresh();
-                    }
-                })
-                .start();
+        }
+        return details;
     }
 
     /** Merges fresh data: changed rows update in place, new ones are added, gone ones removed. */
     public void apply(List<ServiceDetail> details) {
-        Map<String, ServiceRow> existing = new HashMap<>();
-        rows.forEach(row -> existing.put(row.title(), row));
-        Map<String, ServiceDetail> fresh = new java.util.LinkedHashMap<>();
-        details.forEach(d -> fresh.put(d.tree().title(), d));
-        rows.removeIf(row -> !fresh.containsKey(row.title()));
-        for (ServiceDetail detail : fresh.values()) {
-            ServiceRow row = existing.get(detail.tree().title());
-            if (row == null) {
-                row = new ServiceRow(detail.tree().title());
-                rows.add(row);
-            }
-            row.update(detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant());
-        }
+        RowMerge.merge(rows, details, ServiceRow::title, d -> d.tree().title(), ServiceRow::new, (row, detail) ->
+                row.update(detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant()));
     }
 
     private void loadDetail() {
