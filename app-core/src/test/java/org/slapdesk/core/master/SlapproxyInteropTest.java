@@ -4,20 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
@@ -27,63 +18,14 @@ import org.slapdesk.core.model.PartitionState;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.core.model.SoftwareInstance;
-import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.testlab.ProcessResult;
-import org.slapdesk.testlab.RealSlapproxy;
 
 /**
  * The Java client against a real {@code slapos proxy}; each scenario is cross-checked with the
  * real {@code slapos} CLI ({@code service list/info}, {@code computer list}) or {@code slapos proxy show}.
  * Each test formats its own node, so they do not depend on each other.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlapproxyInteropTest {
-
-    private final ObjectMapper json = new ObjectMapper();
-    private RealSlapproxy proxy;
-    private SlapMaster master;
-    private String release;
-
-    @BeforeAll
-    void startProxy(@TempDir Path folder) throws Exception {
-        proxy = RealSlapproxy.start(folder.resolve("proxy"));
-        // a local path: the slapos CLI looks for <url>.json beside it, and no network is used
-        release = folder.resolve("software/software.cfg").toString();
-        master = SlapMaster.open(MasterProfile.plain("proxy", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
-                ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-    }
-
-    @AfterAll
-    void stopProxy() {
-        if (master != null) {
-            master.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
-    private void format(String node, int partitions) throws MasterException {
-        assertThat(master.slap().loadComputerConfigurationFromXml(NodeConfigurations.withPartitions(node, partitions)))
-                .isEqualTo("done");
-    }
-
-    private JsonNode cliJson(String... args) throws IOException {
-        ProcessResult result = proxy.slapos(args);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return json.readTree(result.stdout());
-    }
-
-    private ProcessResult show(String... flags) {
-        ProcessResult result = proxy.show(flags);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result;
-    }
-
-    private InstanceRequest plainRequest(String title, String node, Map<String, Object> parameters) {
-        return new InstanceRequest(title, release, "default", parameters, false,
-                Map.of("computer_guid", node), false, RequestedState.STARTED);
-    }
+class SlapproxyInteropTest extends SlapproxyTestBase {
 
     @Test
     void formattedNodeShowsItsPartitionsInJavaAndInTheRealTools() throws Exception {

@@ -3,26 +3,15 @@ package org.slapdesk.core.master;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.InstanceTree;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.core.wire.SlapObject;
-import org.slapdesk.testlab.ProcessResult;
-import org.slapdesk.testlab.RealSlapproxy;
 
 /**
  * A shared instance and connection parameters against a real slapproxy of its own: slapproxy's
@@ -30,53 +19,7 @@ import org.slapdesk.testlab.RealSlapproxy;
  * that also has a {@code slappart0} its {@code service list} fails with HTTP 500 (a slapproxy
  * bug, also hit by the real client); one node per proxy here.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlapproxySharedInstanceTest {
-
-    private final ObjectMapper json = new ObjectMapper();
-    private RealSlapproxy proxy;
-    private SlapMaster master;
-    private String release;
-
-    @BeforeAll
-    void startProxy(@TempDir Path folder) throws Exception {
-        proxy = RealSlapproxy.start(folder.resolve("proxy"));
-        release = folder.resolve("software/software.cfg").toString();
-        master = SlapMaster.open(MasterProfile.plain("proxy", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
-                ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-    }
-
-    @AfterAll
-    void stopProxy() {
-        if (master != null) {
-            master.close();
-        }
-        if (proxy != null) {
-            proxy.close();
-        }
-    }
-
-    private void format(String node, int partitions) throws MasterException {
-        assertThat(master.slap().loadComputerConfigurationFromXml(NodeConfigurations.withPartitions(node, partitions)))
-                .isEqualTo("done");
-    }
-
-    private JsonNode cliJson(String... args) throws IOException {
-        ProcessResult result = proxy.slapos(args);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return json.readTree(result.stdout());
-    }
-
-    private ProcessResult show(String... flags) {
-        ProcessResult result = proxy.show(flags);
-        assertThat(result.exitCode()).as(result.describe()).isZero();
-        return result;
-    }
-
-    private InstanceRequest plainRequest(String title, String node, Map<String, Object> parameters) {
-        return new InstanceRequest(title, release, "default", parameters, false,
-                Map.of("computer_guid", node), false, RequestedState.STARTED);
-    }
+class SlapproxySharedInstanceTest extends SlapproxyTestBase {
 
     @Test
     void sharedInstanceIsHostedAndConnectionParametersComeFromTheNodeSide() throws Exception {
