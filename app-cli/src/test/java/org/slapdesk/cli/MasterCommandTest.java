@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -30,7 +28,6 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
-import picocli.CommandLine;
 
 /**
  * {@code slapdesk master ...} run in-process against a real slapproxy; what it did is checked
@@ -43,8 +40,6 @@ class MasterCommandTest {
     private RealSlapproxy proxy;
     private String release;
     private Path folder;
-
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     void start(@TempDir Path dir) throws Exception {
@@ -77,18 +72,12 @@ class MasterCommandTest {
         return computer;
     }
 
-    private Run slapdesk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SlapdeskCommand());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int code = cli.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun slapdesk(String... args) {
+        return CliRun.of(args);
     }
 
     /** A master sub-command against the proxy, through its slapos-client.cfg as the slapos client would. */
-    private Run master(String... args) {
+    private CliRun master(String... args) {
         List<String> all = new ArrayList<>(List.of("master"));
         all.add(args[0]);
         all.addAll(List.of("--cfg", proxy.clientConfig().toString()));
@@ -96,13 +85,13 @@ class MasterCommandTest {
         return slapdesk(all.toArray(String[]::new));
     }
 
-    private static void assertOk(Run run) {
-        assertThat(run.exitCode()).as(run.err() + run.out()).isZero();
+    private static void assertOk(CliRun run) {
+        assertThat(run.exit()).as(run.err() + run.out()).isZero();
         assertThat(run.err()).isEmpty();
     }
 
-    private static void assertOneLineFailure(Run run, int code, String reason) {
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(code);
+    private static void assertOneLineFailure(CliRun run, int code, String reason) {
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(code);
         assertThat(run.err().strip()).startsWith("slapdesk: ").contains(reason).doesNotContain("\n")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
@@ -115,20 +104,20 @@ class MasterCommandTest {
 
     @Test
     void nodesAndNodeDetail() throws Exception {
-        Run table = master("nodes");
+        CliRun table = master("nodes");
         assertOk(table);
         assertThat(table.out().lines().findFirst().orElseThrow()).isEqualTo("REFERENCE  TITLE");
         assertThat(table.out()).contains("COMP-CLI   COMP-CLI");
         assertThat(proxy.slapos("computer", "list").stdout()).contains("COMP-CLI");
 
-        Run asJson = master("nodes", "--json");
+        CliRun asJson = master("nodes", "--json");
         assertOk(asJson);
         assertThat(json.readTree(asJson.out())).anySatisfy(n -> assertThat(n.path("reference").asText()).isEqualTo("COMP-CLI"));
 
-        Run detail = master("node", "COMP-CLI", "--json");
+        CliRun detail = master("node", "COMP-CLI", "--json");
         assertOk(detail);
         assertThat(json.readTree(detail.out()).path("partitions")).hasSize(10);
-        Run human = master("node", "COMP-CLI");
+        CliRun human = master("node", "COMP-CLI");
         assertOk(human);
         assertThat(human.out()).contains("PARTITION  STATE").contains("slappart9");
     }
@@ -136,7 +125,7 @@ class MasterCommandTest {
     @Test
     void supplyAndRemove() throws Exception {
         String url = release + "?cli-supply";
-        Run supply = master("supply", url, "COMP-CLI");
+        CliRun supply = master("supply", url, "COMP-CLI");
         assertOk(supply);
         assertThat(supply.out().strip()).isEqualTo("Supplied " + url + " to COMP-CLI.");
         assertThat(proxy.show("--software").stdout().lines().filter(l -> l.contains(url)).findFirst().orElseThrow())
@@ -147,7 +136,7 @@ class MasterCommandTest {
             assertThat(s.path("requested-state").asText()).isEqualTo("available");
         });
 
-        Run remove = master("remove", url, "COMP-CLI", "--json");
+        CliRun remove = master("remove", url, "COMP-CLI", "--json");
         assertOk(remove);
         assertThat(json.readTree(remove.out()).path("requested-state").asText()).isEqualTo("destroyed");
         assertThat(proxy.show("--software").stdout().lines().filter(l -> l.contains(url)).findFirst().orElseThrow())
@@ -156,7 +145,7 @@ class MasterCommandTest {
 
     @Test
     void requestChangeStateAndShowLikeTheSlaposClient() throws Exception {
-        Run request = master("request", "cli-service", release, "--node", "computer_guid=COMP-CLI",
+        CliRun request = master("request", "cli-service", release, "--node", "computer_guid=COMP-CLI",
                 "--parameters", "a=1", "url=http://x/?q=1");
         assertOk(request);
         assertThat(request.out()).contains("Requested cli-service.").contains("Requested state: started")
@@ -164,12 +153,12 @@ class MasterCommandTest {
         JsonNode info = cliJson("service", "info", "cli-service");
         assertThat(json.convertValue(info.path("instance-parameters"), Map.class)).isEqualTo(Map.of("a", "1", "url", "http://x/?q=1"));
 
-        Run stop = master("request", "cli-service", release, "--state", "stopped", "--parameters", "a=1", "url=http://x/?q=1", "--json");
+        CliRun stop = master("request", "cli-service", release, "--state", "stopped", "--parameters", "a=1", "url=http://x/?q=1", "--json");
         assertOk(stop);
         assertThat(json.readTree(stop.out()).path("requested-state").asText()).isEqualTo("stopped");
         assertThat(cliJson("service", "info", "cli-service").path("requested-state").asText()).isEqualTo("stopped");
 
-        Run service = master("service", "cli-service", "--json");
+        CliRun service = master("service", "cli-service", "--json");
         assertOk(service);
         JsonNode mine = json.readTree(service.out());
         JsonNode theirs = cliJson("service", "info", "cli-service");
@@ -177,11 +166,11 @@ class MasterCommandTest {
                 "connection-parameters")) {
             assertThat(mine.path(field)).as(field).isEqualTo(theirs.path(field));
         }
-        Run human = master("service", "cli-service");
+        CliRun human = master("service", "cli-service");
         assertOk(human);
         assertThat(human.out()).contains("Requested state: stopped").contains("  a    1");
 
-        Run services = master("services", "--json");
+        CliRun services = master("services", "--json");
         assertOk(services);
         assertThat(json.readTree(services.out())).isEqualTo(cliJson("service", "list"));
     }
@@ -190,7 +179,7 @@ class MasterCommandTest {
     void requestWithAJsonParametersFileAsJsonInXml() throws Exception {
         Path file = Files.writeString(folder.resolve("params.json"), "{\"replicas\": 2, \"name\": \"caf\u00e9\", \"tags\": [\"a\", \"b\"]}",
                 StandardCharsets.UTF_8);
-        Run request = master("request", "cli-json", release, "--node", "computer_guid=COMP-CLI",
+        CliRun request = master("request", "cli-json", release, "--node", "computer_guid=COMP-CLI",
                 "--parameters-file", file.toString(), "--force-serialisation", "json-in-xml", "--json");
         assertOk(request);
         JsonNode seen = cliJson("service", "info", "cli-json").path("instance-parameters").path("_");
@@ -220,8 +209,8 @@ class MasterCommandTest {
                 1, "missing.crt");
         assertOneLineFailure(slapdesk("master", "nodes", "--cfg", folder.resolve("nope.cfg").toString()), 1, "does not exist");
         // a usage error is a failure too (1), not "not ready" (2)
-        Run usage = slapdesk("master", "request", "only-a-title");
-        assertThat(usage.exitCode()).isEqualTo(1);
+        CliRun usage = slapdesk("master", "request", "only-a-title");
+        assertThat(usage.exit()).isEqualTo(1);
         assertThat(usage.err()).contains("Missing required parameter");
         // no room left: the proxy's 404 on allocation
         Path cfg = Files.writeString(folder.resolve("full.cfg"), "[slapos]\nmaster_url = " + proxy.url() + "\n");
@@ -244,7 +233,7 @@ class MasterCommandTest {
         });
         server.start();
         try {
-            Run run = slapdesk("master", "request", "waiting", release, "--master-url",
+            CliRun run = slapdesk("master", "request", "waiting", release, "--master-url",
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/");
             assertOneLineFailure(run, 2, "not ready");
         } finally {
@@ -261,7 +250,7 @@ class MasterCommandTest {
         }
         assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
         // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url
-        Run services = slapdesk("master", "services", "--profile", "lab", "--store", db.toString(), "--json");
+        CliRun services = slapdesk("master", "services", "--profile", "lab", "--store", db.toString(), "--json");
         assertOk(services);
         assertThat(json.readTree(services.out())).isEqualTo(cliJson("service", "list"));
         assertThat(json.readTree(services.out()).has("via-profile")).isTrue();

@@ -2,8 +2,6 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
-import picocli.CommandLine;
 
 /** `slapdesk node ...` against real test hosts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,13 +38,8 @@ class NodeCommandTest {
         }
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run slapdesk(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private CliRun slapdesk(String... args) {
+        return CliRun.of(args);
     }
 
     private List<String> on(TestHost host, String... args) {
@@ -61,18 +53,18 @@ class NodeCommandTest {
     @Test
     void dryRunPrintsThePlanAndChangesNothingThenYesApplies() {
         List<String> args = on(first, "lo-ipv6", "add", "--address", "fc01::7/32");
-        Run dry = slapdesk(concat(args, "--dry-run"));
-        assertThat(dry.code()).as(dry.err()).isZero();
+        CliRun dry = slapdesk(concat(args, "--dry-run"));
+        assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/32' 'dev' 'lo'").contains("dry run: nothing was changed");
         assertThat(first.sh("ip -6 addr show dev lo")).doesNotContain("fc01::7");
 
-        Run asked = slapdesk(args.toArray(String[]::new));
-        assertThat(asked.code()).isEqualTo(3);
+        CliRun asked = slapdesk(args.toArray(String[]::new));
+        assertThat(asked.exit()).isEqualTo(3);
         assertThat(asked.err()).contains("run with --yes");
         assertThat(first.sh("ip -6 addr show dev lo")).doesNotContain("fc01::7");
 
-        Run applied = slapdesk(concat(args, "--yes"));
-        assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+        CliRun applied = slapdesk(concat(args, "--yes"));
+        assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
         assertThat(applied.out()).contains("step 1/1").contains(": ok");
         assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::7/32");
 
@@ -85,9 +77,9 @@ class NodeCommandTest {
         Files.writeString(hosts, "# two test hosts\nroot@[" + first.address() + "]:22\n" + second.address() + "\n");
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
-        Run run = slapdesk("node", "lo-ipv6", "add", "--address", "fc01::9/32", "--hosts-file", hosts.toString(),
+        CliRun run = slapdesk("node", "lo-ipv6", "add", "--address", "fc01::9/32", "--hosts-file", hosts.toString(),
                 "--parallel", "2", "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString(), "--yes");
-        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("root@[" + first.address() + "]:22: ok").contains("root@[" + second.address() + "]:22: ok");
         assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
         assertThat(second.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
@@ -95,19 +87,19 @@ class NodeCommandTest {
 
     @Test
     void badInputStopsBeforeConnecting() {
-        Run run = slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
-        assertThat(run.code()).isEqualTo(2);
+        CliRun run = slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
+        assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("not a network interface name");
-        Run noHost = slapdesk("node", "kvm", "--dry-run");
-        assertThat(noHost.code()).isEqualTo(2);
+        CliRun noHost = slapdesk("node", "kvm", "--dry-run");
+        assertThat(noHost.exit()).isEqualTo(2);
         assertThat(noHost.err()).contains("--host H or --hosts-file F");
     }
 
     @Test
     void anUnknownHostKeyIsNotTrustedWithoutATerminal(@TempDir Path dir) {
-        Run run = slapdesk("node", "kvm", "--dry-run", "--host", first.address(), "--key", first.clientKey().toString(),
+        CliRun run = slapdesk("node", "kvm", "--dry-run", "--host", first.address(), "--key", first.clientKey().toString(),
                 "--known-hosts", dir.resolve("empty_known_hosts").toString());
-        assertThat(run.code()).isEqualTo(1);
+        assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("SHA256:").contains("ssh-keyscan -p 22");
         assertThat(run.out()).contains("cannot plan");
     }

@@ -2,8 +2,6 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
-import picocli.CommandLine;
 
 /** {@code slapdesk node bridge / re6st / ha} run in-process against a real test host over SSH. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,8 +32,6 @@ class NodeNetCommandsTest {
 
     private TestLab lab;
     private TestHost host;
-
-    record Run(int exitCode, String out, String err) {}
 
     @BeforeAll
     void start() {
@@ -59,47 +54,41 @@ class NodeNetCommandsTest {
         }
     }
 
-    private Run run(String... args) {
+    private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--host", host.address(), "--key", host.clientKey().toString(),
                 "--known-hosts", host.knownHosts().toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SlapdeskCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     @Test
     void haStatusAndSwitch() {
-        Run status = run("node", "ha", "status", "slapos/svc/comp1", "-r");
-        assertThat(status.exitCode()).as(status.err()).isZero();
+        CliRun status = run("node", "ha", "status", "slapos/svc/comp1", "-r");
+        assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out()).contains("slapos/svc/comp1 up").contains("  demo1 up (idle, started)")
                 .contains("disk#3").contains("[info: Primary]");
 
-        Run moved = run("node", "ha", "switch", "slapos/svc/comp1", "--yes", "--wait", "10");
-        assertThat(moved.exitCode()).as(moved.err()).isZero();
+        CliRun moved = run("node", "ha", "switch", "slapos/svc/comp1", "--yes", "--wait", "10");
+        assertThat(moved.exit()).as(moved.err()).isZero();
         assertThat(moved.out()).contains("$ 'om' 'slapos/svc/comp1' 'switch'").contains("]:22: ok");
         assertThat(host.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
 
-        Run bad = run("node", "ha", "stop", "slapos/svc/comp1;reboot", "--yes");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        CliRun bad = run("node", "ha", "stop", "slapos/svc/comp1;reboot", "--yes");
+        assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("is not an OpenSVC path");
     }
 
     @Test
     void bridgeDryRunPrintsThePlanAndChangesNothing() {
         String before = host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run");
-        Run dry = run("node", "bridge", "--style", "debian", "--confirm-within", "30", "--dry-run");
-        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        CliRun dry = run("node", "bridge", "--style", "debian", "--confirm-within", "30", "--dry-run");
+        assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("Bridge br0 on eth0").contains("+iface br0 inet dhcp")
                 .contains("+interface_name = br0").contains("confirm-or-revert").contains("dry run: nothing was changed");
         assertThat(host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run")).isEqualTo(before);
 
-        Run bad = run("node", "bridge", "--interface", "eth0;reboot", "--dry-run");
-        assertThat(bad.exitCode()).isEqualTo(2);
+        CliRun bad = run("node", "bridge", "--interface", "eth0;reboot", "--dry-run");
+        assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.err()).contains("is not a network interface name");
     }
 
@@ -107,14 +96,14 @@ class NodeNetCommandsTest {
     void re6stConfigReadsTheTokenFromAFileAndNeverPrintsIt(@TempDir Path dir) throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, "T0ken-of-re6st\n");
-        Run dry = run("node", "re6st", "config", "--registry", "http://192.0.2.7:9201/", "--token-file", token.toString(),
+        CliRun dry = run("node", "re6st", "config", "--registry", "http://192.0.2.7:9201/", "--token-file", token.toString(),
                 "--ip", "192.0.2.7", "--gateway", "--dry-run");
-        assertThat(dry.exitCode()).as(dry.err()).isZero();
+        assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out()).contains("'--token' '********'").contains("+ip 192.0.2.7").contains("+gateway")
                 .doesNotContain("T0ken-of-re6st");
 
-        Run status = run("node", "re6st", "status");
-        assertThat(status.exitCode()).isEqualTo(3);
+        CliRun status = run("node", "re6st", "status");
+        assertThat(status.exit()).isEqualTo(3);
         assertThat(status.out()).contains("re6stnet: not installed");
     }
 }

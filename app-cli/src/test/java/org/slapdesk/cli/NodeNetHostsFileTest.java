@@ -2,8 +2,6 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
-import picocli.CommandLine;
 
 /** `node bridge / re6st / ha` with --hosts-file and --parallel, on two real test hosts. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -63,18 +60,12 @@ class NodeNetHostsFileTest {
         }
     }
 
-    private record Run(int code, String out, String err) {}
-
-    private Run onBoth(String... args) {
+    private CliRun onBoth(String... args) {
         List<String> all = new ArrayList<>(List.of("node"));
         all.addAll(List.of(args));
         all.addAll(List.of("--hosts-file", hostsFile.toString(), "--parallel", "2",
                 "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString()));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                .execute(all.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
+        return CliRun.of(all);
     }
 
     private String display(TestHost host) {
@@ -84,13 +75,13 @@ class NodeNetHostsFileTest {
     @Test
     @Order(1)
     void haReadsAndSwitchesOnEveryHost() {
-        Run status = onBoth("ha", "status", "slapos/svc/comp1");
-        assertThat(status.code()).as(status.err()).isZero();
+        CliRun status = onBoth("ha", "status", "slapos/svc/comp1");
+        assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out()).contains("== " + display(first)).contains("== " + display(second));
         assertThat(status.out().split("  demo1 up \\(idle, started\\)", -1)).hasSize(3);
 
-        Run moved = onBoth("ha", "switch", "slapos/svc/comp1", "--wait", "10", "--yes");
-        assertThat(moved.code()).as(moved.out() + moved.err()).isZero();
+        CliRun moved = onBoth("ha", "switch", "slapos/svc/comp1", "--wait", "10", "--yes");
+        assertThat(moved.exit()).as(moved.out() + moved.err()).isZero();
         assertThat(moved.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
         assertThat(first.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
         assertThat(second.sh("cat /var/lib/fake-om/state")).isEqualTo("demo2\n");
@@ -99,13 +90,13 @@ class NodeNetHostsFileTest {
     @Test
     @Order(2)
     void re6stStatusAnswersPerHostAndConfigPlansOnEach() {
-        Run status = onBoth("re6st", "status");
-        assertThat(status.code()).as(status.err()).isEqualTo(3);
+        CliRun status = onBoth("re6st", "status");
+        assertThat(status.exit()).as(status.err()).isEqualTo(3);
         assertThat(status.out()).contains("== " + display(first)).contains("== " + display(second));
         assertThat(status.out().split("re6stnet: not installed", -1)).hasSize(3);
 
-        Run dry = onBoth("re6st", "config", "--registry", "http://192.0.2.7:9201/", "--gateway", "--dry-run");
-        assertThat(dry.code()).as(dry.out() + dry.err()).isZero();
+        CliRun dry = onBoth("re6st", "config", "--registry", "http://192.0.2.7:9201/", "--gateway", "--dry-run");
+        assertThat(dry.exit()).as(dry.out() + dry.err()).isZero();
         assertThat(dry.out().split("\\+gateway", -1)).hasSize(3);
         assertThat(dry.out()).contains("dry run: nothing was changed");
     }
@@ -113,8 +104,8 @@ class NodeNetHostsFileTest {
     @Test
     @Order(3)
     void bridgeOnTwoHostsEachConfirmsOverItsOwnNewConnection() {
-        Run applied = onBoth("bridge", "--style", "debian", "--confirm-within", "30", "--yes");
-        assertThat(applied.code()).as(applied.out() + applied.err()).isZero();
+        CliRun applied = onBoth("bridge", "--style", "debian", "--confirm-within", "30", "--yes");
+        assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
         assertThat(applied.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
         for (TestHost host : List.of(first, second)) {
             assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");

@@ -2,14 +2,11 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code slapdesk serve ca init / issue-node / issue-user} and the loopback-only rule. */
 class ServeCommandTest {
@@ -17,16 +14,8 @@ class ServeCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SlapdeskCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -34,7 +23,7 @@ class ServeCommandTest {
         Path ca = dir.resolve("ca");
         assertThat(run("serve", "ca", "init", "--ca", ca.toString()).exit()).isZero();
         assertThat(run("serve", "ca", "init", "--ca", ca.toString()).exit()).isEqualTo(1);
-        Run node = run("serve", "issue-node", "COMP-7", "--ca", ca.toString(), "--out", dir.toString(),
+        CliRun node = run("serve", "issue-node", "COMP-7", "--ca", ca.toString(), "--out", dir.toString(),
                 "--master-url", "https://[fd00:5a:1::1]:8443");
         assertThat(node.exit()).as(node.err()).isZero();
         assertThat(node.out()).contains("master_url = https://[fd00:5a:1::1]:8443/").contains("computer_id = COMP-7")
@@ -42,7 +31,7 @@ class ServeCommandTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("COMP-7.key"))))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(dir.resolve("COMP-7.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
-        Run user = run("serve", "issue-user", "alice", "--ca", ca.toString(), "--out", dir.toString());
+        CliRun user = run("serve", "issue-user", "alice", "--ca", ca.toString(), "--out", dir.toString());
         assertThat(user.exit()).isZero();
         assertThat(user.out()).contains("[slapconsole]").contains("master_rest_url = ");
         assertThat(run("serve", "issue-user", "bad name;rm", "--ca", ca.toString()).exit()).isEqualTo(2);
@@ -50,7 +39,7 @@ class ServeCommandTest {
 
     @Test
     void anyNonLoopbackAddressNeedsACa() {
-        Run r = run("serve", "--port", "0", "--db", dir.resolve("m.sqlite").toString(), "--listen", "0.0.0.0",
+        CliRun r = run("serve", "--port", "0", "--db", dir.resolve("m.sqlite").toString(), "--listen", "0.0.0.0",
                 "--ca", dir.resolve("no-ca").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("needs client certificates").contains("serve ca init");

@@ -3,8 +3,6 @@ package org.slapdesk.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.master.LocalMaster;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.tls.CertificateAuthority;
-import picocli.CommandLine;
 
 /** {@code slapdesk serve token}: while the master runs on the same file, its tokens pay once. */
 class ServeTokenCommandTest {
@@ -24,16 +21,8 @@ class ServeTokenCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SlapdeskCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int exit = cli.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -43,7 +32,7 @@ class ServeTokenCommandTest {
         try (LocalMaster master = LocalMaster.start(new LocalMaster.Options(db,
                 new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, ca.serverContext(List.of("127.0.0.1")),
                 ca, 0, 0))) {
-            Run node = run("serve", "token", "--db", db.toString(), "--master-url", "https://[fd00:5a:1::1]:8443");
+            CliRun node = run("serve", "token", "--db", db.toString(), "--master-url", "https://[fd00:5a:1::1]:8443");
             assertThat(node.exit()).as(node.err()).isZero();
             String token = node.out().lines().findFirst().orElseThrow();
             assertThat(token).matches("[A-Za-z0-9_-]{32}");
@@ -56,7 +45,7 @@ class ServeTokenCommandTest {
             assertThatThrownBy(() -> master.service().registrations().registerNode(token, "again"))
                     .isInstanceOf(RequestError.class).hasMessageContaining("already used");
 
-            Run user = run("serve", "token", "--db", db.toString(), "--user", "alice", "--valid", "10m");
+            CliRun user = run("serve", "token", "--db", db.toString(), "--user", "alice", "--valid", "10m");
             assertThat(user.exit()).as(user.err()).isZero();
             String userToken = user.out().lines().findFirst().orElseThrow();
             assertThat(user.out()).contains("slapos configure client --token " + userToken);
@@ -76,17 +65,17 @@ class ServeTokenCommandTest {
         Path db = dir.resolve("missing.sqlite");
         assertThat(run("serve", "token", "--db", db.toString()).err()).contains("there is no master database at");
         assertThat(db).doesNotExist();
-        Run valid = run("serve", "token", "--db", db.toString(), "--valid", "tomorrow");
+        CliRun valid = run("serve", "token", "--db", db.toString(), "--valid", "tomorrow");
         assertThat(valid.exit()).isEqualTo(2);
         assertThat(valid.err()).contains("--valid tomorrow is not a duration");
-        Run user = run("serve", "token", "--db", db.toString(), "--user", "bob; rm -rf /");
+        CliRun user = run("serve", "token", "--db", db.toString(), "--user", "bob; rm -rf /");
         assertThat(user.exit()).isEqualTo(2);
         assertThat(user.err()).contains("not a valid user name");
     }
 
     @Test
     void serveHelpShowsTheWholeRegistrationFlow() {
-        Run help = run("serve", "--help");
+        CliRun help = run("serve", "--help");
         assertThat(help.out()).contains("slapdesk serve ca init").contains("slapdesk serve token --db master.sqlite")
                 .contains("slapos node register NODE-NAME --token TOKEN").contains("slapdesk node register NODE-NAME --host NODE")
                 .contains("slapos node format --now")
