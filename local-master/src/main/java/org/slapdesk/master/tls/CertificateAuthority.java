@@ -179,20 +179,7 @@ public final class CertificateAuthority implements CertificateIssuer {
         try {
             KeyPair pair = newKeyPair();
             X509Certificate cert = leaf(pair, "slapdesk-master", "server", true, hosts);
-            char[] password = new char[0];
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("server", pair.getPrivate(), password, new X509Certificate[] {cert, certificate});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), random);
-            return context;
+            return context(pair.getPrivate(), cert);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot make the server's TLS context: " + e.getMessage(), e);
         }
@@ -201,24 +188,28 @@ public final class CertificateAuthority implements CertificateIssuer {
     /** A client context presenting {@code issued} and trusting this CA (for Java clients and tests). */
     public SSLContext clientContext(Issued issued) throws IOException {
         try {
-            char[] password = new char[0];
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(null, null);
-            keys.setKeyEntry("client", readPrivateKey(issued.privateKeyPem()), password,
-                    new X509Certificate[] {readCertificate(issued.certificatePem()), certificate});
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            trust.setCertificateEntry("ca", certificate);
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), random);
-            return context;
+            return context(readPrivateKey(issued.privateKeyPem()), readCertificate(issued.certificatePem()));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot make a client TLS context: " + e.getMessage(), e);
         }
+    }
+
+    /** TLS presenting {@code key} with {@code leaf} (and this CA above it), trusting this CA only. */
+    private SSLContext context(PrivateKey key, X509Certificate leaf) throws GeneralSecurityException, IOException {
+        char[] password = new char[0];
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        keys.setKeyEntry("own", key, password, new X509Certificate[] {leaf, certificate});
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, password);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", certificate);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), random);
+        return context;
     }
 
     private X509Certificate leaf(KeyPair pair, String name, String unit, boolean server, List<String> hosts)
