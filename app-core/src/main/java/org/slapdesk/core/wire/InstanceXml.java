@@ -108,8 +108,7 @@ public final class InstanceXml {
                 case '\n' -> out.append(attribute ? "&#10;" : "\n");
                 case '\t' -> out.append(attribute ? "&#9;" : "\t");
                 default -> {
-                    if (!(cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                            || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF))) {
+                    if (!XmlMarshal.isXmlChar(cp)) {
                         throw new IllegalArgumentException(String.format(
                                 "character U+%04X cannot be carried in instance XML", cp));
                     }

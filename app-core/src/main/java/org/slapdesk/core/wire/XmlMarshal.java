@@ -173,7 +173,8 @@ public final class XmlMarshal {
         }
     }
 
-    private static boolean isXmlChar(int cp) {
+    /** Whether XML 1.0 can carry the code point at all (the {@code Char} production). */
+    static boolean isXmlChar(int cp) {
         return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
                 || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
