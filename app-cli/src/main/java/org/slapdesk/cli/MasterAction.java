@@ -74,7 +74,8 @@ abstract class MasterAction implements Callable<Integer> {
     }
 
     void printJson(PrintWriter out, Object value) throws JsonProcessingException {
-        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
+        out.println(
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));
         out.flush();
     }
 }

@@ -34,10 +34,20 @@ import picocli.CommandLine.Spec;
  * {@code slapdesk master}: talks to a SlapOS master like the {@code slapos} client does:
  * nodes, services, supply, remove, request.
  */
-@Command(name = "master", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Talks to a SlapOS master: nodes, services, supply, remove, request.",
-        subcommands = {MasterCommand.Nodes.class, MasterCommand.Node.class, MasterCommand.Services.class,
-                MasterCommand.Service.class, MasterCommand.Supply.class, MasterCommand.Remove.class,
-                MasterCommand.Request.class})
+@Command(
+        name = "master",
+        exitCodeOnInvalidInput = 1,
+        mixinStandardHelpOptions = true,
+        description = "Talks to a SlapOS master: nodes, services, supply, remove, request.",
+        subcommands = {
+            MasterCommand.Nodes.class,
+            MasterCommand.Node.class,
+            MasterCommand.Services.class,
+            MasterCommand.Service.class,
+            MasterCommand.Supply.class,
+            MasterCommand.Remove.class,
+            MasterCommand.Request.class
+        })
 public final class MasterCommand implements Callable<Integer> {
 
     @Spec
@@ -49,7 +59,11 @@ public final class MasterCommand implements Callable<Integer> {
         return 0;
     }
 
-    @Command(name = "nodes", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
+    @Command(
+            name = "nodes",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
     static final class Nodes extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
@@ -68,7 +82,11 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "node", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Shows a node: its partitions and the software supplied to it.")
+    @Command(
+            name = "node",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Shows a node: its partitions and the software supplied to it.")
     static final class Node extends MasterAction {
         @Parameters(index = "0", paramLabel = "REFERENCE", description = "the node reference, e.g. COMP-1234")
         String reference;
@@ -79,25 +97,51 @@ public final class MasterCommand implements Callable<Integer> {
             if (json) {
                 List<Map<String, Object>> partitions = new ArrayList<>();
                 for (ComputePartition p : detail.partitions()) {
-                    partitions.add(ordered("reference", p.reference(), "state", lower(p.state().name()),
-                            "instance", p.instanceTitle().orElse(null), "software-url", p.softwareReleaseUrl().orElse(null),
-                            "requested-state", p.requestedState().map(RequestedState::wireName).orElse(null),
-                            "status", p.status().map(AccessStatus::text).orElse(null)));
+                    partitions.add(ordered(
+                            "reference",
+                            p.reference(),
+                            "state",
+                            lower(p.state().name()),
+                            "instance",
+                            p.instanceTitle().orElse(null),
+                            "software-url",
+                            p.softwareReleaseUrl().orElse(null),
+                            "requested-state",
+                            p.requestedState().map(RequestedState::wireName).orElse(null),
+                            "status",
+                            p.status().map(AccessStatus::text).orElse(null)));
                 }
                 List<Map<String, Object>> software = new ArrayList<>();
                 for (SoftwareInstallation s : detail.software()) {
-                    software.add(ordered("software-url", s.softwareReleaseUrl(), "requested-state", s.requestedState(),
-                            "status", s.status().map(AccessStatus::text).orElse(null)));
+                    software.add(ordered(
+                            "software-url",
+                            s.softwareReleaseUrl(),
+                            "requested-state",
+                            s.requestedState(),
+                            "status",
+                            s.status().map(AccessStatus::text).orElse(null)));
                 }
-                printJson(out, ordered("reference", detail.node().reference(), "partitions", partitions, "software", software));
+                printJson(
+                        out,
+                        ordered(
+                                "reference",
+                                detail.node().reference(),
+                                "partitions",
+                                partitions,
+                                "software",
+                                software));
                 return;
             }
             out.println("Node " + detail.node().reference());
             out.println();
             TextTable partitions = new TextTable("PARTITION", "STATE", "INSTANCE", "REQUESTED", "SOFTWARE");
-            detail.partitions().forEach(p -> partitions.row(p.reference(), lower(p.state().name()),
-                    p.instanceTitle().orElse("-"), p.requestedState().map(RequestedState::wireName).orElse("-"),
-                    p.softwareReleaseUrl().orElse("-")));
+            detail.partitions()
+                    .forEach(p -> partitions.row(
+                            p.reference(),
+                            lower(p.state().name()),
+                            p.instanceTitle().orElse("-"),
+                            p.requestedState().map(RequestedState::wireName).orElse("-"),
+                            p.softwareReleaseUrl().orElse("-")));
             partitions.print(out);
             out.println();
             TextTable software = new TextTable("SOFTWARE", "REQUESTED");
@@ -110,7 +154,11 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "services", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Lists the services (instance trees) (slapos service list).")
+    @Command(
+            name = "services",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Lists the services (instance trees) (slapos service list).")
     static final class Services extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
@@ -127,7 +175,12 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "service", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Shows a service: release, type, state, parameters, connection parameters (slapos service info).")
+    @Command(
+            name = "service",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description =
+                    "Shows a service: release, type, state, parameters, connection parameters (slapos service info).")
     static final class Service extends MasterAction {
         @Parameters(index = "0", paramLabel = "TITLE", description = "the service title")
         String title;
@@ -144,7 +197,11 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "supply", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Asks a node to install a software release (slapos supply).")
+    @Command(
+            name = "supply",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Asks a node to install a software release (slapos supply).")
     static final class Supply extends MasterAction {
         @Parameters(index = "0", paramLabel = "URL", description = "the software release URL")
         String url;
@@ -163,7 +220,11 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "remove", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Asks a node to remove a software release (slapos remove).")
+    @Command(
+            name = "remove",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Asks a node to remove a software release (slapos remove).")
     static final class Remove extends MasterAction {
         @Parameters(index = "0", paramLabel = "URL", description = "the software release URL")
         String url;
@@ -182,7 +243,11 @@ public final class MasterCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "request", exitCodeOnInvalidInput = 1, mixinStandardHelpOptions = true, description = "Requests an instance, or changes one (slapos request); exit code 2 while it is not ready.")
+    @Command(
+            name = "request",
+            exitCodeOnInvalidInput = 1,
+            mixinStandardHelpOptions = true,
+            description = "Requests an instance, or changes one (slapos request); exit code 2 while it is not ready.")
     static final class Request extends MasterAction {
         @Parameters(index = "0", paramLabel = "TITLE", description = "the service title")
         String title;
@@ -193,51 +258,77 @@ public final class MasterCommand implements Callable<Integer> {
         @Option(names = "--type", paramLabel = "TYPE", description = "software type (default: default)")
         String type;
 
-        @Option(names = "--node", arity = "1..*", paramLabel = "KEY=VALUE", description = "SLA, e.g. computer_guid=COMP-1234")
+        @Option(
+                names = "--node",
+                arity = "1..*",
+                paramLabel = "KEY=VALUE",
+                description = "SLA, e.g. computer_guid=COMP-1234")
         List<String> sla = new ArrayList<>();
 
         @Option(names = "--slave", description = "request a shared (slave) instance")
         boolean shared;
 
-        @Option(names = "--state", paramLabel = "STATE", description = "started, stopped or destroyed (default: started)")
+        @Option(
+                names = "--state",
+                paramLabel = "STATE",
+                description = "started, stopped or destroyed (default: started)")
         String state;
 
         @ArgGroup(exclusive = true)
         ParametersSource parameters;
 
-        @Option(names = "--force-serialisation", paramLabel = "FORM",
+        @Option(
+                names = "--force-serialisation",
+                paramLabel = "FORM",
                 description = "xml (default) or json-in-xml: send the parameters as one JSON string under '_'")
         String serialisation;
 
-        @Option(names = "--wait", description = "while the master says not ready, retry with backoff instead of exiting with 2")
+        @Option(
+                names = "--wait",
+                description = "while the master says not ready, retry with backoff instead of exiting with 2")
         boolean waitForAllocation;
 
         static final class ParametersSource {
-            @Option(names = "--parameters", arity = "1..*", paramLabel = "KEY=VALUE", description = "instance parameters")
+            @Option(
+                    names = "--parameters",
+                    arity = "1..*",
+                    paramLabel = "KEY=VALUE",
+                    description = "instance parameters")
             List<String> pairs;
 
-            @Option(names = "--parameters-file", paramLabel = "FILE", description = "instance parameters from a .json or .xml file")
+            @Option(
+                    names = "--parameters-file",
+                    paramLabel = "FILE",
+                    description = "instance parameters from a .json or .xml file")
             Path file;
         }
 
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException, InterruptedException {
-            Map<String, Object> values = parameters == null ? Map.of()
-                    : parameters.file != null ? ParameterInput.file(parameters.file)
-                    : ParameterInput.pairs(parameters.pairs, "--parameters");
+            Map<String, Object> values = parameters == null
+                    ? Map.of()
+                    : parameters.file != null
+                            ? ParameterInput.file(parameters.file)
+                            : ParameterInput.pairs(parameters.pairs, "--parameters");
             Map<String, String> slaMap = new LinkedHashMap<>();
             ParameterInput.pairs(sla, "--node").forEach((k, v) -> slaMap.put(k, String.valueOf(v)));
-            boolean jsonInXml = switch (serialisation == null ? declaredSerialisation(master) : serialisation) {
-                case "xml" -> false;
-                case "json-in-xml" -> true;
-                default -> throw new IllegalArgumentException("--force-serialisation is xml or json-in-xml, not '" + serialisation + "'");
-            };
+            boolean jsonInXml =
+                    switch (serialisation == null ? declaredSerialisation(master) : serialisation) {
+                        case "xml" -> false;
+                        case "json-in-xml" -> true;
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "--force-serialisation is xml or json-in-xml, not '" + serialisation + "'");
+                    };
             RequestedState requested = state == null ? RequestedState.STARTED : RequestedState.fromWire(state);
-            InstanceRequest request = new InstanceRequest(title, url, type, values, jsonInXml, slaMap, shared, requested);
+            InstanceRequest request =
+                    new InstanceRequest(title, url, type, values, jsonInXml, slaMap, shared, requested);
             SoftwareInstance instance = waitForAllocation
-                    ? Retry.withDefaults().call(() -> master.request(request), CancellationToken.none(),
-                            w -> spec.commandLine().getErr().println("Not ready yet; asking again in "
-                                    + w.nextDelay().toSeconds() + " s (attempt " + w.attempt() + ")."))
+                    ? Retry.withDefaults()
+                            .call(() -> master.request(request), CancellationToken.none(), w -> spec.commandLine()
+                                    .getErr()
+                                    .println("Not ready yet; asking again in "
+                                            + w.nextDelay().toSeconds() + " s (attempt " + w.attempt() + ")."))
                     : master.request(request);
             if (json) {
                 printJson(out, describe(instance));
@@ -252,7 +343,13 @@ public final class MasterCommand implements Callable<Integer> {
          * ({@code <url>.json}); an XML file and {@code --parameters} pairs are sent as they are.
          */
         private String declaredSerialisation(SlapMaster master) throws MasterException {
-            if (parameters == null || parameters.file == null || parameters.file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".xml")) {
+            if (parameters == null
+                    || parameters.file == null
+                    || parameters
+                            .file
+                            .toString()
+                            .toLowerCase(java.util.Locale.ROOT)
+                            .endsWith(".xml")) {
                 return "xml";
             }
             SoftwareReleaseSchema schema = master.softwareReleaseSchema(url, type);
@@ -267,13 +364,29 @@ public final class MasterCommand implements Callable<Integer> {
     // ------------------------------------------------------------------ shared output
 
     static Map<String, Object> describe(SoftwareInstance i) {
-        return ordered("title", i.title(), "software-url", i.softwareReleaseUrl(), "software-type", i.softwareType(),
-                "shared", i.shared(), "requested-state", i.requestedState().wireName(),
-                "node", i.computeNodeReference().orElse(null), "partition", i.partitionReference().orElse(null),
-                "instance-guid", i.instanceGuid().orElse(null),
-                "instance-parameters", new LinkedHashMap<>(i.parameters()),
-                "connection-parameters", new LinkedHashMap<>(i.connectionParameters()),
-                "status", i.status().map(AccessStatus::text).orElse(null));
+        return ordered(
+                "title",
+                i.title(),
+                "software-url",
+                i.softwareReleaseUrl(),
+                "software-type",
+                i.softwareType(),
+                "shared",
+                i.shared(),
+                "requested-state",
+                i.requestedState().wireName(),
+                "node",
+                i.computeNodeReference().orElse(null),
+                "partition",
+                i.partitionReference().orElse(null),
+                "instance-guid",
+                i.instanceGuid().orElse(null),
+                "instance-parameters",
+                new LinkedHashMap<>(i.parameters()),
+                "connection-parameters",
+                new LinkedHashMap<>(i.connectionParameters()),
+                "status",
+                i.status().map(AccessStatus::text).orElse(null));
     }
 
     static void printInstance(SoftwareInstance i, PrintWriter out) {

@@ -25,31 +25,57 @@ import picocli.CommandLine.Option;
  */
 final class MasterConnectionOptions {
 
-    @Option(names = "--profile", paramLabel = "NAME", description = "a master profile saved in Slapdesk (see the window's profile switcher)")
+    @Option(
+            names = "--profile",
+            paramLabel = "NAME",
+            description = "a master profile saved in Slapdesk (see the window's profile switcher)")
     String profileName;
 
-    @Option(names = "--store", paramLabel = "FILE", description = "the Slapdesk database holding the profiles (default: ~/.local/share/slapdesk/slapdesk.db)")
+    @Option(
+            names = "--store",
+            paramLabel = "FILE",
+            description = "the Slapdesk database holding the profiles (default: ~/.local/share/slapdesk/slapdesk.db)")
     Path store;
 
-    @Option(names = "--master-url", paramLabel = "URL", description = "SLAP URL of the master (default: from the slapos-client.cfg)")
+    @Option(
+            names = "--master-url",
+            paramLabel = "URL",
+            description = "SLAP URL of the master (default: from the slapos-client.cfg)")
     String masterUrl;
 
-    @Option(names = "--rest-url", paramLabel = "URL", description = "HATEOAS URL (master_rest_url), when the master does not say")
+    @Option(
+            names = "--rest-url",
+            paramLabel = "URL",
+            description = "HATEOAS URL (master_rest_url), when the master does not say")
     String restUrl;
 
     @Option(names = "--cert", paramLabel = "FILE", description = "client certificate (PEM)")
     Path cert;
 
-    @Option(names = "--key", paramLabel = "FILE", description = "client private key (PEM; asks for its passphrase if encrypted)")
+    @Option(
+            names = "--key",
+            paramLabel = "FILE",
+            description = "client private key (PEM; asks for its passphrase if encrypted)")
     Path key;
 
-    @Option(names = "--ca", paramLabel = "FILE", description = "CA the master's certificate must chain to, instead of the system trust store")
+    @Option(
+            names = "--ca",
+            paramLabel = "FILE",
+            description = "CA the master's certificate must chain to, instead of the system trust store")
     Path ca;
 
-    @Option(names = "--cfg", paramLabel = "FILE", description = "slapos-client.cfg to read (default: $SLAPOS_CLIENT_CONFIGURATION or ~/.slapos/slapos-client.cfg)")
+    @Option(
+            names = "--cfg",
+            paramLabel = "FILE",
+            description =
+                    "slapos-client.cfg to read (default: $SLAPOS_CLIENT_CONFIGURATION or ~/.slapos/slapos-client.cfg)")
     Path cfg;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60", description = "network timeout in seconds (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--timeout",
+            paramLabel = "SECONDS",
+            defaultValue = "60",
+            description = "network timeout in seconds (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
     /** The profile the options describe. */
@@ -82,7 +108,8 @@ final class MasterConnectionOptions {
     private MasterProfile storedProfile(String name) {
         try (AppStore app = store == null ? AppStore.openDefault() : AppStore.open(store)) {
             return app.profiles().find(name).map(MasterProfile::fromStored).orElseThrow(() -> {
-                List<String> known = app.profiles().list().stream().map(ProfileRecord::name).toList();
+                List<String> known =
+                        app.profiles().list().stream().map(ProfileRecord::name).toList();
                 return new IllegalArgumentException("there is no profile named '" + name + "'"
                         + (known.isEmpty() ? "; none is saved yet" : "; known profiles: " + String.join(", ", known)));
             });
@@ -96,8 +123,9 @@ final class MasterConnectionOptions {
             throw new IllegalArgumentException("--timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
-        return SlapMaster.open(profile(), ClientOptions.defaults().withTimeouts(timeout, timeout)
-                .withPassphrases(consolePassphrase()));
+        return SlapMaster.open(
+                profile(),
+                ClientOptions.defaults().withTimeouts(timeout, timeout).withPassphrases(consolePassphrase()));
     }
 
     private static PassphraseProvider consolePassphrase() {

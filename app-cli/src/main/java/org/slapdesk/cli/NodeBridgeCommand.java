@@ -17,20 +17,35 @@ import picocli.CommandLine.Option;
  * the node puts its previous network back by itself. With {@code --hosts-file}, each host does
  * this on its own.
  */
-@Command(name = "bridge", exitCodeOnInvalidInput = 1,
-        description = {"Puts the node's interface in a bridge for VMs and sets slapos.cfg interface_name and create_tap.",
-                "The node reverts by itself unless slapdesk gets in again over a new SSH connection within"
-                        + " --confirm-within seconds."})
+@Command(
+        name = "bridge",
+        exitCodeOnInvalidInput = 1,
+        description = {
+            "Puts the node's interface in a bridge for VMs and sets slapos.cfg interface_name and create_tap.",
+            "The node reverts by itself unless slapdesk gets in again over a new SSH connection within"
+                    + " --confirm-within seconds."
+        })
 final class NodeBridgeCommand extends NodeActionCommand {
 
-    @Option(names = "--style", defaultValue = "debian", paramLabel = "debian|generic",
-            description = "debian: /etc/network/interfaces; generic: ip commands in /etc/rc.local (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--style",
+            defaultValue = "debian",
+            paramLabel = "debian|generic",
+            description =
+                    "debian: /etc/network/interfaces; generic: ip commands in /etc/rc.local (default: ${DEFAULT-VALUE})")
     String style;
 
-    @Option(names = "--bridge", defaultValue = "br0", paramLabel = "NAME", description = "bridge name (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--bridge",
+            defaultValue = "br0",
+            paramLabel = "NAME",
+            description = "bridge name (default: ${DEFAULT-VALUE})")
     String bridge;
 
-    @Option(names = "--interface", defaultValue = "eth0", paramLabel = "NAME",
+    @Option(
+            names = "--interface",
+            defaultValue = "eth0",
+            paramLabel = "NAME",
             description = "the physical interface put in the bridge (default: ${DEFAULT-VALUE})")
     String port;
 
@@ -41,10 +56,16 @@ final class NodeBridgeCommand extends NodeActionCommand {
         @Option(names = "--dhcp", description = "the bridge gets its address by DHCP (debian style; the default there)")
         boolean dhcp;
 
-        @Option(names = "--keep-addresses", description = "the bridge takes the interface's current addresses and routes (the generic default)")
+        @Option(
+                names = "--keep-addresses",
+                description = "the bridge takes the interface's current addresses and routes (the generic default)")
         boolean keep;
 
-        @Option(names = "--address", arity = "1..*", paramLabel = "CIDR", description = "static addresses, e.g. 192.0.2.10/24 2001:db8::10/64")
+        @Option(
+                names = "--address",
+                arity = "1..*",
+                paramLabel = "CIDR",
+                description = "static addresses, e.g. 192.0.2.10/24 2001:db8::10/64")
         List<String> addresses;
     }
 
@@ -54,27 +75,36 @@ final class NodeBridgeCommand extends NodeActionCommand {
     @Option(names = "--gateway6", paramLabel = "ADDRESS", description = "IPv6 default gateway (with --address)")
     String gateway6;
 
-    @Option(names = "--slapos-config", defaultValue = "/etc/opt/slapos/slapos.cfg", paramLabel = "FILE",
+    @Option(
+            names = "--slapos-config",
+            defaultValue = "/etc/opt/slapos/slapos.cfg",
+            paramLabel = "FILE",
             description = "slapos.cfg to set interface_name and create_tap in (default: ${DEFAULT-VALUE})")
     String slaposConfig;
 
     @Option(names = "--no-slapos-config", description = "do not touch slapos.cfg")
     boolean noSlaposConfig;
 
-    @Option(names = "--confirm-within", defaultValue = "120", paramLabel = "SECONDS",
-            description = "the node reverts unless confirmed within this time after the switch (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--confirm-within",
+            defaultValue = "120",
+            paramLabel = "SECONDS",
+            description =
+                    "the node reverts unless confirmed within this time after the switch (default: ${DEFAULT-VALUE})")
     long confirmWithin;
 
     @Override
     NodeRun.ReconnectingActionFactory actions() {
-        BridgeSettings.Style chosen = switch (style) {
-            case "debian" -> BridgeSettings.Style.DEBIAN;
-            case "generic" -> BridgeSettings.Style.GENERIC;
-            default -> throw new InvalidInputException("--style is debian or generic, not '" + style + "'");
-        };
+        BridgeSettings.Style chosen =
+                switch (style) {
+                    case "debian" -> BridgeSettings.Style.DEBIAN;
+                    case "generic" -> BridgeSettings.Style.GENERIC;
+                    default -> throw new InvalidInputException("--style is debian or generic, not '" + style + "'");
+                };
         Addressing how;
         if (addressing != null && addressing.addresses != null) {
-            how = new Addressing.Static(addressing.addresses, Optional.ofNullable(gateway4), Optional.ofNullable(gateway6));
+            how = new Addressing.Static(
+                    addressing.addresses, Optional.ofNullable(gateway4), Optional.ofNullable(gateway6));
         } else if ((gateway4 != null || gateway6 != null)) {
             throw new InvalidInputException("--gateway4 / --gateway6 go with --address");
         } else if (addressing != null && addressing.dhcp) {
@@ -84,8 +114,13 @@ final class NodeBridgeCommand extends NodeActionCommand {
         } else {
             how = chosen == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
         }
-        BridgeSettings settings = new BridgeSettings(chosen, bridge, port, how,
-                noSlaposConfig ? Optional.empty() : Optional.of(slaposConfig), Duration.ofSeconds(confirmWithin));
+        BridgeSettings settings = new BridgeSettings(
+                chosen,
+                bridge,
+                port,
+                how,
+                noSlaposConfig ? Optional.empty() : Optional.of(slaposConfig),
+                Duration.ofSeconds(confirmWithin));
         // each host confirms over a new connection of its own
         return (node, reconnect) -> new BridgeAction(settings, reconnect);
     }

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
 import org.slapdesk.remote.action.kvm.KvmAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
-import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
 import org.slapdesk.remote.action.slapos.NodeLogs;
@@ -35,18 +35,35 @@ import picocli.CommandLine.Spec;
  * runs a node action over SSH. Every changing action prints its plan first; {@code --dry-run}
  * stops there, and without {@code --yes} it asks before applying.
  */
-@Command(name = "node", description = "Runs an action on a SlapOS node over SSH.",
-        subcommands = {NodeCommand.Ipv6.class, NodeCommand.LoIpv6.class, NodeCommand.Status.class,
-                NodeCommand.Restart.class, NodeCommand.Logs.class, NodeCommand.Register.class, NodeCommand.Format.class,
-                NodeCommand.Repurpose.class, NodeCommand.Kvm.class, NodeCommand.ForwardCommand.class,
-                NodeCommand.Storage.class, NodeBridgeCommand.class, NodeRe6stCommand.class, NodeHaCommand.class})
+@Command(
+        name = "node",
+        description = "Runs an action on a SlapOS node over SSH.",
+        subcommands = {
+            NodeCommand.Ipv6.class,
+            NodeCommand.LoIpv6.class,
+            NodeCommand.Status.class,
+            NodeCommand.Restart.class,
+            NodeCommand.Logs.class,
+            NodeCommand.Register.class,
+            NodeCommand.Format.class,
+            NodeCommand.Repurpose.class,
+            NodeCommand.Kvm.class,
+            NodeCommand.ForwardCommand.class,
+            NodeCommand.Storage.class,
+            NodeBridgeCommand.class,
+            NodeRe6stCommand.class,
+            NodeHaCommand.class
+        })
 public final class NodeCommand implements Callable<Integer> {
 
     @Spec
     CommandLine.Model.CommandSpec spec;
 
     /** Inherited by every sub-command, so `node ACTION --help` shows usage even when ACTION has required arguments. */
-    @Option(names = {"-h", "--help"}, usageHelp = true, scope = CommandLine.ScopeType.INHERIT,
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            scope = CommandLine.ScopeType.INHERIT,
             description = "Show this help message and exit.")
     boolean helpRequested;
 
@@ -67,10 +84,16 @@ public final class NodeCommand implements Callable<Integer> {
 
     /** Where slapos is on the node. */
     static final class SlaposOptions {
-        @Option(names = "--slapos", defaultValue = "slapos", description = "The slapos command on the node (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--slapos",
+                defaultValue = "slapos",
+                description = "The slapos command on the node (default: ${DEFAULT-VALUE}).")
         String command;
 
-        @Option(names = "--config", defaultValue = "/etc/opt/slapos/slapos.cfg", description = "slapos.cfg on the node (default: ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--config",
+                defaultValue = "/etc/opt/slapos/slapos.cfg",
+                description = "slapos.cfg on the node (default: ${DEFAULT-VALUE}).")
         String config;
 
         SlaposNode node() {
@@ -87,7 +110,8 @@ public final class NodeCommand implements Callable<Integer> {
         NodeTargets targets;
 
         NodeRun run() {
-            return new NodeRun(targets, spec.commandLine().getOut(), spec.commandLine().getErr());
+            return new NodeRun(
+                    targets, spec.commandLine().getOut(), spec.commandLine().getErr());
         }
 
         /** Validates input before anything connects: a bad value ends here with its reason. */
@@ -110,21 +134,34 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "ipv6", description = "IPv6 settings of slapos.cfg (re6st: ipv6_interface = lo; native; tap-vpn).")
     static final class Ipv6 extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Option(names = "--mode", required = true, description = "re6st, native or tap-vpn") String mode;
-        @Option(names = "--interface", defaultValue = "eth0", description = "interface_name (default: ${DEFAULT-VALUE})") String iface;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Option(names = "--mode", required = true, description = "re6st, native or tap-vpn")
+        String mode;
+
+        @Option(
+                names = "--interface",
+                defaultValue = "eth0",
+                description = "interface_name (default: ${DEFAULT-VALUE})")
+        String iface;
 
         @Override
         public Integer call() {
             Ipv6SettingsAction action;
             try {
-                Ipv6SettingsAction.Mode m = switch (mode) {
-                    case "re6st" -> Ipv6SettingsAction.Mode.RE6ST;
-                    case "native" -> Ipv6SettingsAction.Mode.NATIVE;
-                    case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
-                    default -> throw new IllegalArgumentException("--mode is re6st, native or tap-vpn, not '" + mode + "'");
-                };
+                Ipv6SettingsAction.Mode m =
+                        switch (mode) {
+                            case "re6st" -> Ipv6SettingsAction.Mode.RE6ST;
+                            case "native" -> Ipv6SettingsAction.Mode.NATIVE;
+                            case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "--mode is re6st, native or tap-vpn, not '" + mode + "'");
+                        };
                 action = new Ipv6SettingsAction(slapos.config, m, iface);
             } catch (IllegalArgumentException e) {
                 return invalid(e);
@@ -133,22 +170,35 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "lo-ipv6", description = "Adds or removes a temporary IPv6 address (ip -6 addr add fc01::1/32 dev lo).")
+    @Command(
+            name = "lo-ipv6",
+            description = "Adds or removes a temporary IPv6 address (ip -6 addr add fc01::1/32 dev lo).")
     static final class LoIpv6 extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Parameters(index = "0", description = "add or remove") String operation;
-        @Option(names = "--address", defaultValue = TemporaryIpv6Action.DEFAULT_ADDRESS, description = "(default: ${DEFAULT-VALUE})") String address;
-        @Option(names = "--device", defaultValue = "lo", description = "(default: ${DEFAULT-VALUE})") String device;
+        @Mixin
+        ApplyOptions apply;
+
+        @Parameters(index = "0", description = "add or remove")
+        String operation;
+
+        @Option(
+                names = "--address",
+                defaultValue = TemporaryIpv6Action.DEFAULT_ADDRESS,
+                description = "(default: ${DEFAULT-VALUE})")
+        String address;
+
+        @Option(names = "--device", defaultValue = "lo", description = "(default: ${DEFAULT-VALUE})")
+        String device;
 
         @Override
         public Integer call() {
             TemporaryIpv6Action action;
             try {
-                TemporaryIpv6Action.Operation op = switch (operation) {
-                    case "add" -> TemporaryIpv6Action.Operation.ADD;
-                    case "remove" -> TemporaryIpv6Action.Operation.REMOVE;
-                    default -> throw new IllegalArgumentException("say add or remove, not '" + operation + "'");
-                };
+                TemporaryIpv6Action.Operation op =
+                        switch (operation) {
+                            case "add" -> TemporaryIpv6Action.Operation.ADD;
+                            case "remove" -> TemporaryIpv6Action.Operation.REMOVE;
+                            default -> throw new IllegalArgumentException("say add or remove, not '" + operation + "'");
+                        };
                 action = new TemporaryIpv6Action(op, address, device);
             } catch (IllegalArgumentException e) {
                 return invalid(e);
@@ -159,7 +209,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "status", description = "The processes of the node's partitions (slapos node status).")
     static final class Status extends NodeSubcommand {
-        @Mixin SlaposOptions slapos;
+        @Mixin
+        SlaposOptions slapos;
 
         @Override
         public Integer call() {
@@ -173,9 +224,14 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "restart", description = "Restarts one process, e.g. slappart0:nginx-on-watch.")
     static final class Restart extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Parameters(index = "0") String process;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Parameters(index = "0")
+        String process;
 
         @Override
         public Integer call() {
@@ -185,18 +241,31 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "logs", description = "Follows the software or instance log (or a file) for a while.")
     static final class Logs extends NodeSubcommand {
-        @Parameters(index = "0", description = "software, instance or an absolute path") String which;
-        @Option(names = "--lines", defaultValue = "50") int lines;
-        @Option(names = "--follow-seconds", defaultValue = "0", description = "keep following this long (0: print and stop)") int seconds;
+        @Parameters(index = "0", description = "software, instance or an absolute path")
+        String which;
+
+        @Option(names = "--lines", defaultValue = "50")
+        int lines;
+
+        @Option(
+                names = "--follow-seconds",
+                defaultValue = "0",
+                description = "keep following this long (0: print and stop)")
+        int seconds;
 
         @Override
         public Integer call() {
-            String path = switch (which) {
-                case "software" -> NodeLogs.SOFTWARE_LOG;
-                case "instance" -> NodeLogs.INSTANCE_LOG;
-                default -> which;
-            };
-            return run().query((node, out) -> NodeLogs.follow(node, path, lines, Duration.ofSeconds(Math.max(1, seconds)),
+            String path =
+                    switch (which) {
+                        case "software" -> NodeLogs.SOFTWARE_LOG;
+                        case "instance" -> NodeLogs.INSTANCE_LOG;
+                        default -> which;
+                    };
+            return run().query((node, out) -> NodeLogs.follow(
+                    node,
+                    path,
+                    lines,
+                    Duration.ofSeconds(Math.max(1, seconds)),
                     new OutputListener() {
                         @Override
                         public void stdout(String line) {
@@ -208,33 +277,58 @@ public final class NodeCommand implements Callable<Integer> {
                         public void stderr(String line) {
                             out.println(line);
                         }
-                    }, CancelToken.none()));
+                    },
+                    CancelToken.none()));
         }
     }
 
     @Command(name = "register", description = "slapos node register NAME with a token from the master.")
     static final class Register extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Parameters(index = "0", description = "the node's name") String name;
-        @Option(names = "--token", required = true) String token;
-        @Option(names = "--interface", defaultValue = "lo") String iface;
-        @Option(names = "--partitions", defaultValue = "20") int partitions;
-        @Option(names = "--master-url", defaultValue = "https://slap.vifib.com") String masterUrl;
-        @Option(names = "--master-url-web", defaultValue = "https://panel.rapid.space") String masterUrlWeb;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Parameters(index = "0", description = "the node's name")
+        String name;
+
+        @Option(names = "--token", required = true)
+        String token;
+
+        @Option(names = "--interface", defaultValue = "lo")
+        String iface;
+
+        @Option(names = "--partitions", defaultValue = "20")
+        int partitions;
+
+        @Option(names = "--master-url", defaultValue = "https://slap.vifib.com")
+        String masterUrl;
+
+        @Option(names = "--master-url-web", defaultValue = "https://panel.rapid.space")
+        String masterUrlWeb;
 
         @Override
         public Integer call() {
-            return apply(() -> new RegisterAction(slapos.node(),
-                    RegisterAction.Options.of(name, token, iface, partitions).withMaster(masterUrl, masterUrlWeb)), apply);
+            return apply(
+                    () -> new RegisterAction(
+                            slapos.node(),
+                            RegisterAction.Options.of(name, token, iface, partitions)
+                                    .withMaster(masterUrl, masterUrlWeb)),
+                    apply);
         }
     }
 
     @Command(name = "format", description = "slapos node format --now [--alter_user=True].")
     static final class Format extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Option(names = "--alter-user", description = "create the partition users (first format after register)") boolean alterUser;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Option(names = "--alter-user", description = "create the partition users (first format after register)")
+        boolean alterUser;
 
         @Override
         public Integer call() {
@@ -244,9 +338,14 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "repurpose", description = "A new partition count in slapos.cfg, then format.")
     static final class Repurpose extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Option(names = "--partitions", required = true) int partitions;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Option(names = "--partitions", required = true)
+        int partitions;
 
         @Override
         public Integer call() {
@@ -256,7 +355,8 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(name = "kvm", description = "KVM modules and /dev/kvm for virtual machines.")
     static final class Kvm extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
+        @Mixin
+        ApplyOptions apply;
 
         @Override
         public Integer call() {
@@ -264,38 +364,57 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "forward", description = "socat forwards: add, remove, list, binds (the frontend's Caddyfile addresses).")
+    @Command(
+            name = "forward",
+            description = "socat forwards: add, remove, list, binds (the frontend's Caddyfile addresses).")
     static final class ForwardCommand extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Parameters(index = "0", description = "add, remove, list or binds") String operation;
-        @Option(names = "--listen", description = "port to listen on (80, 443, 9201...)") Integer listen;
-        @Option(names = "--bind", description = "listen only on this IPv4 address") String bind;
-        @Option(names = "--target", description = "ADDRESS:PORT, e.g. 10.0.97.156:8080") String target;
-        @Option(names = "--instance-root", defaultValue = "/srv/slapgrid") String instanceRoot;
+        @Mixin
+        ApplyOptions apply;
+
+        @Parameters(index = "0", description = "add, remove, list or binds")
+        String operation;
+
+        @Option(names = "--listen", description = "port to listen on (80, 443, 9201...)")
+        Integer listen;
+
+        @Option(names = "--bind", description = "listen only on this IPv4 address")
+        String bind;
+
+        @Option(names = "--target", description = "ADDRESS:PORT, e.g. 10.0.97.156:8080")
+        String target;
+
+        @Option(names = "--instance-root", defaultValue = "/srv/slapgrid")
+        String instanceRoot;
 
         @Override
         public Integer call() {
             if (operation.equals("list")) {
-                return run().query((node, out) -> SocatForwards.list(node).forEach(i ->
-                        out.println(i.forward() + (i.running() ? "  running" : "  NOT running") + "  (" + i.file() + ")")));
+                return run().query((node, out) -> SocatForwards.list(node)
+                        .forEach(i -> out.println(
+                                i.forward() + (i.running() ? "  running" : "  NOT running") + "  (" + i.file() + ")")));
             }
             if (operation.equals("binds")) {
-                return run().query((node, out) -> FrontendBinds.find(node, instanceRoot).forEach(b ->
-                        out.println(b.partition() + "  :" + b.port() + "  bind " + b.address())));
+                return run().query((node, out) -> FrontendBinds.find(node, instanceRoot)
+                        .forEach(b -> out.println(b.partition() + "  :" + b.port() + "  bind " + b.address())));
             }
             SocatForwardAction action;
             try {
                 if (listen == null || target == null || target.lastIndexOf(':') < 0) {
                     throw new IllegalArgumentException("add/remove need --listen PORT and --target ADDRESS:PORT");
                 }
-                String address = target.substring(0, target.lastIndexOf(':')).replace("[", "").replace("]", "");
+                String address = target.substring(0, target.lastIndexOf(':'))
+                        .replace("[", "")
+                        .replace("]", "");
                 int port = org.slapdesk.remote.action.Validate.port(target.substring(target.lastIndexOf(':') + 1));
                 Forward forward = new Forward(listen, Optional.ofNullable(bind), address, port);
-                SocatForwardAction.Operation op = switch (operation) {
-                    case "add" -> SocatForwardAction.Operation.ADD;
-                    case "remove" -> SocatForwardAction.Operation.REMOVE;
-                    default -> throw new IllegalArgumentException("say add, remove, list or binds, not '" + operation + "'");
-                };
+                SocatForwardAction.Operation op =
+                        switch (operation) {
+                            case "add" -> SocatForwardAction.Operation.ADD;
+                            case "remove" -> SocatForwardAction.Operation.REMOVE;
+                            default ->
+                                throw new IllegalArgumentException(
+                                        "say add, remove, list or binds, not '" + operation + "'");
+                        };
                 action = new SocatForwardAction(op, forward);
             } catch (IllegalArgumentException e) {
                 return invalid(e);
@@ -304,18 +423,31 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "storage", description = "Extra disks: mount on /data/dataN, fstab by UUID, instance_storage_home, format.")
+    @Command(
+            name = "storage",
+            description = "Extra disks: mount on /data/dataN, fstab by UUID, instance_storage_home, format.")
     static final class Storage extends NodeSubcommand {
-        @Mixin ApplyOptions apply;
-        @Mixin SlaposOptions slapos;
-        @Option(names = "--device", required = true, description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)") List<String> devices;
-        @Option(names = "--base", defaultValue = "/data") String base;
-        @Option(names = "--no-format", description = "do not run slapos node format afterwards") boolean noFormat;
+        @Mixin
+        ApplyOptions apply;
+
+        @Mixin
+        SlaposOptions slapos;
+
+        @Option(
+                names = "--device",
+                required = true,
+                description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)")
+        List<String> devices;
+
+        @Option(names = "--base", defaultValue = "/data")
+        String base;
+
+        @Option(names = "--no-format", description = "do not run slapos node format afterwards")
+        boolean noFormat;
 
         @Override
         public Integer call() {
             return apply(() -> new ExtraStorageAction(slapos.node(), devices, base, !noFormat), apply);
         }
     }
-
 }

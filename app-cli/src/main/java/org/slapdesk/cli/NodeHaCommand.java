@@ -18,9 +18,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slapdesk node ha mon|status|start|switch|stop}: an OpenSVC highly available node (seed 001). */
-@Command(name = "ha", exitCodeOnInvalidInput = 1, description = "OpenSVC cluster: status, start, switch, stop a service.",
-        subcommands = {NodeHaCommand.Mon.class, NodeHaCommand.Status.class, NodeHaCommand.Start.class,
-                NodeHaCommand.Switch.class, NodeHaCommand.Stop.class})
+@Command(
+        name = "ha",
+        exitCodeOnInvalidInput = 1,
+        description = "OpenSVC cluster: status, start, switch, stop a service.",
+        subcommands = {
+            NodeHaCommand.Mon.class,
+            NodeHaCommand.Status.class,
+            NodeHaCommand.Start.class,
+            NodeHaCommand.Switch.class,
+            NodeHaCommand.Stop.class
+        })
 final class NodeHaCommand implements Callable<Integer> {
 
     @Spec
@@ -46,14 +54,22 @@ final class NodeHaCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "mon", exitCodeOnInvalidInput = 1, description = "The cluster: nodes and services, per node (om mon).")
+    @Command(
+            name = "mon",
+            exitCodeOnInvalidInput = 1,
+            description = "The cluster: nodes and services, per node (om mon).")
     static final class Mon extends Reading {
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {
             ClusterStatus mon = OpenSvc.standard().monitor(node);
             for (ClusterStatus.NodeStats n : mon.nodeStats()) {
-                out.printf("node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n", n.node(),
-                        n.score().map(String::valueOf).orElse("-"), n.load15m(), n.mem(), n.swap(),
+                out.printf(
+                        "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
+                        n.node(),
+                        n.score().map(String::valueOf).orElse("-"),
+                        n.load15m(),
+                        n.mem(),
+                        n.swap(),
                         n.state().isEmpty() ? "" : "  " + n.state());
             }
             for (ClusterStatus.DaemonThread t : mon.threads()) {
@@ -62,13 +78,21 @@ final class NodeHaCommand implements Callable<Integer> {
                 }
             }
             for (ClusterStatus.ServiceSummary s : mon.services()) {
-                out.printf("%-30s %-5s %s %s  up on: %s%n", s.path(), s.avail().word(), s.orchestrate(), s.upInstances(),
+                out.printf(
+                        "%-30s %-5s %s %s  up on: %s%n",
+                        s.path(),
+                        s.avail().word(),
+                        s.orchestrate(),
+                        s.upInstances(),
                         s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn()));
             }
         }
     }
 
-    @Command(name = "status", exitCodeOnInvalidInput = 1, description = "A service's instances and resources (om PATH print status).")
+    @Command(
+            name = "status",
+            exitCodeOnInvalidInput = 1,
+            description = "A service's instances and resources (om PATH print status).")
     static final class Status extends Reading {
         @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
         String path;
@@ -85,7 +109,12 @@ final class NodeHaCommand implements Callable<Integer> {
                 out.println("  " + instance.node() + " " + instance.avail().word()
                         + (instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")"));
                 for (ServiceStatus.Resource r : instance.resources()) {
-                    out.printf("    %-16s %s %-10s %s%s%n", r.id(), r.flags(), r.state().word(), r.description(),
+                    out.printf(
+                            "    %-16s %s %-10s %s%s%n",
+                            r.id(),
+                            r.flags(),
+                            r.state().word(),
+                            r.description(),
                             r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]");
                 }
             }
@@ -97,7 +126,10 @@ final class NodeHaCommand implements Callable<Integer> {
         @Parameters(paramLabel = "PATH", description = "namespace/kind/name, e.g. slapos/svc/comp1")
         String path;
 
-        @Option(names = "--wait", defaultValue = "120", paramLabel = "SECONDS",
+        @Option(
+                names = "--wait",
+                defaultValue = "120",
+                paramLabel = "SECONDS",
                 description = "how long to wait for the service to show the change (default: ${DEFAULT-VALUE})")
         long waitSeconds;
 
@@ -108,7 +140,8 @@ final class NodeHaCommand implements Callable<Integer> {
             if (waitSeconds < 0) {
                 throw new InvalidInputException("--wait must be 0 or more seconds");
             }
-            return same(new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds)));
+            return same(new OpenSvcAction(
+                    OpenSvc.standard(), ServicePath.parse(path), operation(), Duration.ofSeconds(waitSeconds)));
         }
     }
 
@@ -120,7 +153,10 @@ final class NodeHaCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "switch", exitCodeOnInvalidInput = 1, description = "Moves a service to another node (om PATH switch).")
+    @Command(
+            name = "switch",
+            exitCodeOnInvalidInput = 1,
+            description = "Moves a service to another node (om PATH switch).")
     static final class Switch extends Operating {
         @Override
         OpenSvcAction.Operation operation() {

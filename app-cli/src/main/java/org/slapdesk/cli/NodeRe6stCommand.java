@@ -17,7 +17,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code slapdesk node re6st install|config|status} (seed 003, "Install Re6st on SlapOS node"). */
-@Command(name = "re6st", exitCodeOnInvalidInput = 1, description = "re6st on a node: install, configure, status.",
+@Command(
+        name = "re6st",
+        exitCodeOnInvalidInput = 1,
+        description = "re6st on a node: install, configure, status.",
         subcommands = {NodeRe6stCommand.Install.class, NodeRe6stCommand.Config.class, NodeRe6stCommand.Status.class})
 final class NodeRe6stCommand implements Callable<Integer> {
 
@@ -38,33 +41,57 @@ final class NodeRe6stCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "config", exitCodeOnInvalidInput = 1,
-            description = {"Sets the registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate"
-                    + " (re6st-conf). The token is read from a file or stdin, never from the command line."})
+    @Command(
+            name = "config",
+            exitCodeOnInvalidInput = 1,
+            description = {
+                "Sets the registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate"
+                        + " (re6st-conf). The token is read from a file or stdin, never from the command line."
+            })
     static final class Config extends NodeActionCommand {
-        @Option(names = "--registry", paramLabel = "URL", description = "re6st registry, e.g. http://51.159.66.11:9201/")
+        @Option(
+                names = "--registry",
+                paramLabel = "URL",
+                description = "re6st registry, e.g. http://51.159.66.11:9201/")
         String registry;
 
-        @Option(names = "--token-file", paramLabel = "FILE", description = "file holding the re6st token ('-': read it from stdin)")
+        @Option(
+                names = "--token-file",
+                paramLabel = "FILE",
+                description = "file holding the re6st token ('-': read it from stdin)")
         Path tokenFile;
 
-        @Option(names = "--ip", paramLabel = "ADDRESS", description = "public address the node announces (first node of a network)")
+        @Option(
+                names = "--ip",
+                paramLabel = "ADDRESS",
+                description = "public address the node announces (first node of a network)")
         String ip;
 
-        @Option(names = "--gateway", negatable = true, description = "add (--gateway) or remove (--no-gateway) the gateway line")
+        @Option(
+                names = "--gateway",
+                negatable = true,
+                description = "add (--gateway) or remove (--no-gateway) the gateway line")
         Boolean gateway;
 
         @Option(names = "--restart", description = "restart re6stnet afterwards")
         boolean restart;
 
-        @Option(names = "--dir", defaultValue = Re6stSettings.DEFAULT_DIR, paramLabel = "DIR",
+        @Option(
+                names = "--dir",
+                defaultValue = Re6stSettings.DEFAULT_DIR,
+                paramLabel = "DIR",
                 description = "re6st configuration folder (default: ${DEFAULT-VALUE})")
         String dir;
 
         @Override
         NodeRun.ReconnectingActionFactory actions() {
-            return same(new Re6stConfigAction(new Re6stSettings(dir, Optional.ofNullable(registry), token(),
-                    Optional.ofNullable(ip), Optional.ofNullable(gateway), restart)));
+            return same(new Re6stConfigAction(new Re6stSettings(
+                    dir,
+                    Optional.ofNullable(registry),
+                    token(),
+                    Optional.ofNullable(ip),
+                    Optional.ofNullable(gateway),
+                    restart)));
         }
 
         private Optional<String> token() {
@@ -82,7 +109,9 @@ final class NodeRe6stCommand implements Callable<Integer> {
         }
     }
 
-    @Command(name = "status", exitCodeOnInvalidInput = 1,
+    @Command(
+            name = "status",
+            exitCodeOnInvalidInput = 1,
             description = "Says whether re6stnet runs and how that was found; exit 0 when it runs, 3 otherwise.")
     static final class Status extends NodeCommand.NodeSubcommand {
         @Override

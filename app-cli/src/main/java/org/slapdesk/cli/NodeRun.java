@@ -103,7 +103,9 @@ final class NodeRun {
                 out.println();
             }
             out.flush();
-            List<Planned> ready = planned.stream().filter(p -> p.error() == null && !p.plan().isEmpty()).toList();
+            List<Planned> ready = planned.stream()
+                    .filter(p -> p.error() == null && !p.plan().isEmpty())
+                    .toList();
             boolean planningFailed = planned.stream().anyMatch(p -> p.error() != null);
             if (dryRun) {
                 out.println("dry run: nothing was changed");
@@ -118,8 +120,11 @@ final class NodeRun {
                 return planningFailed ? 1 : 3;
             }
             Map<SshTarget, String> results = new LinkedHashMap<>();
-            planned.forEach(p -> results.put(p.target(), p.error() != null ? "FAILED (planning): " + p.error()
-                    : p.plan().isEmpty() ? "ok (nothing to do)" : ""));
+            planned.forEach(p -> results.put(
+                    p.target(),
+                    p.error() != null
+                            ? "FAILED (planning): " + p.error()
+                            : p.plan().isEmpty() ? "ok (nothing to do)" : ""));
             List<Future<?>> applying = new ArrayList<>();
             for (Planned p : ready) {
                 applying.add(pool.submit(() -> {
@@ -232,18 +237,20 @@ final class NodeRun {
     private boolean confirm(String question) {
         java.io.Console console = System.console();
         if (console == null) {
-            err.println("slapdesk node: no terminal to ask for confirmation: run with --yes to apply (or --dry-run to only look)");
+            err.println(
+                    "slapdesk node: no terminal to ask for confirmation: run with --yes to apply (or --dry-run to only look)");
             return false;
         }
         String answer = console.readLine(question);
-        return answer != null && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
+        return answer != null
+                && (answer.trim().equalsIgnoreCase("y") || answer.trim().equalsIgnoreCase("yes"));
     }
 
     private ConnectOptions connectOptions(boolean nonInteractive) {
         java.io.Console console = System.console();
         HostKeyPrompt hostKeys = key -> {
-            String text = "The host key of " + key.host() + " port " + key.port() + " is not known: " + key.keyType() + " "
-                    + key.sha256Fingerprint() + "\nCheck it on the node: " + key.verifyCommand();
+            String text = "The host key of " + key.host() + " port " + key.port() + " is not known: " + key.keyType()
+                    + " " + key.sha256Fingerprint() + "\nCheck it on the node: " + key.verifyCommand();
             if (console == null || nonInteractive) {
                 synchronized (err) {
                     err.println(text + "\nNot trusted (no terminal to ask, or --yes): add it to "
@@ -252,7 +259,8 @@ final class NodeRun {
                 return false;
             }
             synchronized (NodeRun.class) {
-                String answer = console.readLine("%s%nTrust this key and add it to %s? [y/N] ", text, targets.knownHostsFile());
+                String answer =
+                        console.readLine("%s%nTrust this key and add it to %s? [y/N] ", text, targets.knownHostsFile());
                 return answer != null && answer.trim().equalsIgnoreCase("y");
             }
         };

@@ -15,25 +15,38 @@ public final class NodeTargets {
     @Option(names = "--host", description = "The node: a name or address.")
     String host;
 
-    @Option(names = "--user", defaultValue = "root", description = "SSH user; not root: commands run through sudo -n (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--user",
+            defaultValue = "root",
+            description = "SSH user; not root: commands run through sudo -n (default: ${DEFAULT-VALUE}).")
     String user;
 
     @Option(names = "--port", defaultValue = "22", description = "SSH port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--key", description = "Private key file, tried first (default: the keys of the ssh-agent of SSH_AUTH_SOCK, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
+    @Option(
+            names = "--key",
+            description =
+                    "Private key file, tried first (default: the keys of the ssh-agent of SSH_AUTH_SOCK, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa).")
     Path key;
 
     @Option(names = "--jump", description = "A jump host: [user@]host[:port] (same key and known_hosts).")
     String jump;
 
-    @Option(names = "--known-hosts", description = "known_hosts file that decides which host keys are trusted (default: ~/.ssh/known_hosts).")
+    @Option(
+            names = "--known-hosts",
+            description = "known_hosts file that decides which host keys are trusted (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
-    @Option(names = "--hosts-file", description = "Run on every host of this file: one [user@]host[:port] per line, # comments.")
+    @Option(
+            names = "--hosts-file",
+            description = "Run on every host of this file: one [user@]host[:port] per line, # comments.")
     Path hostsFile;
 
-    @Option(names = "--parallel", defaultValue = "4", description = "With --hosts-file: hosts handled at once (default: ${DEFAULT-VALUE}).")
+    @Option(
+            names = "--parallel",
+            defaultValue = "4",
+            description = "With --hosts-file: hosts handled at once (default: ${DEFAULT-VALUE}).")
     int parallel;
 
     Path knownHostsFile() {
@@ -51,7 +64,9 @@ public final class NodeTargets {
         Optional<SshTarget> jumpTarget = jump == null ? Optional.empty() : Optional.of(parse(jump, 0));
         List<SshTarget> targets = new ArrayList<>();
         if (host != null) {
-            targets.add(withJump(new SshTarget(host, port, user, Optional.ofNullable(key), knownHostsFile(), Optional.empty()), jumpTarget));
+            targets.add(withJump(
+                    new SshTarget(host, port, user, Optional.ofNullable(key), knownHostsFile(), Optional.empty()),
+                    jumpTarget));
         } else {
             List<String> lines = Files.readAllLines(hostsFile);
             for (int i = 0; i < lines.size(); i++) {

@@ -47,7 +47,8 @@ final class ParameterInput {
             try {
                 Object value = new ObjectMapper().readValue(text, Object.class);
                 if (!(value instanceof Map)) {
-                    throw new IllegalArgumentException("the parameters file " + file + " must hold a JSON object {...}");
+                    throw new IllegalArgumentException(
+                            "the parameters file " + file + " must hold a JSON object {...}");
                 }
                 return new LinkedHashMap<>((Map<String, Object>) value);
             } catch (IOException e) {
@@ -61,7 +62,8 @@ final class ParameterInput {
                 InstanceXml.fromXml(text).forEach((k, v) -> out.put(k, v == null ? "" : v));
                 return out;
             } catch (MarshalException e) {
-                throw new IllegalArgumentException("the parameters file " + file + " is not instance XML: " + e.getMessage());
+                throw new IllegalArgumentException(
+                        "the parameters file " + file + " is not instance XML: " + e.getMessage());
             }
         }
         throw new IllegalArgumentException("the parameters file " + file + " must end in .json or .xml");

@@ -10,7 +10,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code slapdesk serve ca init}: makes the master's certificate authority. */
-@Command(name = "ca", description = "Manages the local master's certificate authority.", mixinStandardHelpOptions = true)
+@Command(
+        name = "ca",
+        description = "Manages the local master's certificate authority.",
+        mixinStandardHelpOptions = true)
 public final class ServeCaCommand implements Callable<Integer> {
 
     @Spec
@@ -19,7 +22,9 @@ public final class ServeCaCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "init: make a new CA (refuses to replace one).")
     String action;
 
-    @Option(names = "--ca", description = "The CA folder (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--ca",
+            description = "The CA folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
     Path caDirectory;
 
@@ -33,8 +38,10 @@ public final class ServeCaCommand implements Callable<Integer> {
             return 2;
         }
         if (CertificateAuthority.exists(caDirectory)) {
-            spec.commandLine().getErr().println("slapdesk serve ca init: a CA already exists in " + caDirectory
-                    + "; remove that folder to start over (certificates it issued stop working)");
+            spec.commandLine()
+                    .getErr()
+                    .println("slapdesk serve ca init: a CA already exists in " + caDirectory
+                            + "; remove that folder to start over (certificates it issued stop working)");
             return 1;
         }
         CertificateAuthority.init(caDirectory, name);

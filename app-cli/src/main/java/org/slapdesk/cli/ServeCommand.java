@@ -21,11 +21,18 @@ import picocli.CommandLine.Spec;
  * {@code slapdesk serve}: runs the embedded local SlapOS master on its own. Plain HTTP on
  * loopback by default; any other address needs the master's CA and client certificates.
  */
-@Command(name = "serve", description = "Runs the embedded local SlapOS master on its own.",
-        subcommands = {ServeCaCommand.class, ServeTokenCommand.class, ServeIssueNodeCommand.class,
-            ServeIssueUserCommand.class},
+@Command(
+        name = "serve",
+        description = "Runs the embedded local SlapOS master on its own.",
+        subcommands = {
+            ServeCaCommand.class,
+            ServeTokenCommand.class,
+            ServeIssueNodeCommand.class,
+            ServeIssueUserCommand.class
+        },
         mixinStandardHelpOptions = true,
-        footer = {"",
+        footer = {
+            "",
             "Registering a node with this master (ADDR: the address nodes reach it at):",
             "  1. slapdesk serve ca init",
             "  2. slapdesk serve --port 8443 --db master.sqlite --listen ADDR",
@@ -45,7 +52,8 @@ import picocli.CommandLine.Spec;
             "A user gets a certificate with a token from",
             "  slapdesk serve token --db master.sqlite --user alice",
             "then: slapos configure client --token TOKEN",
-            "  --master-url https://ADDR:8443/ --master-url-web https://ADDR:8443"})
+            "  --master-url https://ADDR:8443/ --master-url-web https://ADDR:8443"
+        })
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -57,7 +65,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db", description = "The master's SQLite file (created if missing).")
     Path database;
 
-    @Option(names = "--listen", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--listen",
+            defaultValue = "127.0.0.1",
             description = "Address to listen on (default ${DEFAULT-VALUE}). Any non-loopback address needs --ca "
                     + "and turns on HTTPS with client certificates.")
     String listen;
@@ -65,19 +75,27 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls", description = "HTTPS with client certificates even on loopback.")
     boolean tls;
 
-    @Option(names = "--ca", description = "The master's CA folder (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--ca",
+            description = "The master's CA folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
     Path caDirectory;
 
-    @Option(names = "--hostname", description = "A DNS name or address clients use to reach the master "
-            + "(written in the server certificate); repeatable.")
+    @Option(
+            names = "--hostname",
+            description = "A DNS name or address clients use to reach the master "
+                    + "(written in the server certificate); repeatable.")
     List<String> hostnames = new ArrayList<>();
 
-    @Option(names = "--computer-id", description = "The node new instances go to when the request names none "
-            + "(default: the first free partition of any node).")
+    @Option(
+            names = "--computer-id",
+            description = "The node new instances go to when the request names none "
+                    + "(default: the first free partition of any node).")
     String defaultComputer;
 
-    @Option(names = "--max-body", defaultValue = "" + LocalMaster.DEFAULT_MAX_BODY_BYTES,
+    @Option(
+            names = "--max-body",
+            defaultValue = "" + LocalMaster.DEFAULT_MAX_BODY_BYTES,
             description = "Largest request body in bytes (default ${DEFAULT-VALUE}).")
     int maxBody;
 
@@ -86,7 +104,8 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (port == null || database == null) {
-            err.println("slapdesk serve: --port N and --db FILE are required (e.g. slapdesk serve --port 8080 --db master.sqlite)");
+            err.println(
+                    "slapdesk serve: --port N and --db FILE are required (e.g. slapdesk serve --port 8080 --db master.sqlite)");
             return 2;
         }
         InetAddress address;
@@ -101,9 +120,11 @@ public final class ServeCommand implements Callable<Integer> {
         CertificateAuthority ca = null;
         if (https) {
             if (!CertificateAuthority.exists(caDirectory)) {
-                err.println("slapdesk serve: listening on " + listen + " needs client certificates, and there is no CA in "
-                        + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory + "' first; nodes then register"
-                        + " with tokens from 'slapdesk serve token' (see slapdesk serve --help).");
+                err.println(
+                        "slapdesk serve: listening on " + listen + " needs client certificates, and there is no CA in "
+                                + caDirectory + ". Run 'slapdesk serve ca init --ca " + caDirectory
+                                + "' first; nodes then register"
+                                + " with tokens from 'slapdesk serve token' (see slapdesk serve --help).");
                 return 2;
             }
             ca = CertificateAuthority.load(caDirectory);
@@ -116,18 +137,22 @@ public final class ServeCommand implements Callable<Integer> {
             }
             context = ca.serverContext(hosts);
         }
-        LocalMaster master = LocalMaster.start(new LocalMaster.Options(database, new InetSocketAddress(address, port),
-                defaultComputer, context, ca, maxBody, 0));
+        LocalMaster master = LocalMaster.start(new LocalMaster.Options(
+                database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            master.close();
-            stopped.countDown();
-        }, "slapdesk-serve-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            master.close();
+                            stopped.countDown();
+                        },
+                        "slapdesk-serve-shutdown"));
         out.println("Slapdesk local master ready at " + master.url() + " (database " + database.toAbsolutePath() + ")");
         String url = master.url().toString();
         if (address.isAnyLocalAddress()) {
             String name = hostnames.isEmpty() ? "THIS-MACHINE" : hostnames.get(0);
-            url = "https://" + (name.contains(":") ? "[" + name + "]" : name) + ":" + master.url().getPort() + "/";
+            url = "https://" + (name.contains(":") ? "[" + name + "]" : name) + ":"
+                    + master.url().getPort() + "/";
         }
         out.println("  slapos.cfg / slapos-client.cfg, section [slapos]:");
         out.println("    master_url = " + url);

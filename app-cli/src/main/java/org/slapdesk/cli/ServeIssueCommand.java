@@ -21,14 +21,18 @@ abstract class ServeIssueCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "The node reference (its computer_id) or the user name.")
     String name;
 
-    @Option(names = "--ca", description = "The CA folder (default: ${DEFAULT-VALUE}).",
+    @Option(
+            names = "--ca",
+            description = "The CA folder (default: ${DEFAULT-VALUE}).",
             defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
     Path caDirectory;
 
     @Option(names = "--out", defaultValue = ".", description = "Folder for NAME.crt and NAME.key (default: here).")
     Path out;
 
-    @Option(names = "--master-url", defaultValue = "https://MASTER-ADDRESS:PORT/",
+    @Option(
+            names = "--master-url",
+            defaultValue = "https://MASTER-ADDRESS:PORT/",
             description = "The master's URL, for the printed configuration lines.")
     String masterUrl;
 
@@ -39,8 +43,10 @@ abstract class ServeIssueCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._@-]+")) {
-            spec.commandLine().getErr().println("slapdesk serve: '" + name
-                    + "' is not a valid name (letters, digits, '.', '_', '@' and '-')");
+            spec.commandLine()
+                    .getErr()
+                    .println("slapdesk serve: '" + name
+                            + "' is not a valid name (letters, digits, '.', '_', '@' and '-')");
             return 2;
         }
         CertificateAuthority ca = CertificateAuthority.load(caDirectory);
@@ -60,7 +66,9 @@ abstract class ServeIssueCommand implements Callable<Integer> {
     }
 }
 
-@CommandLine.Command(name = "issue-node", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "issue-node",
+        mixinStandardHelpOptions = true,
         description = "Issues a node certificate (CN = the node's computer_id) from the master's CA.")
 final class ServeIssueNodeCommand extends ServeIssueCommand {
 
@@ -79,7 +87,9 @@ final class ServeIssueNodeCommand extends ServeIssueCommand {
     }
 }
 
-@CommandLine.Command(name = "issue-user", mixinStandardHelpOptions = true,
+@CommandLine.Command(
+        name = "issue-user",
+        mixinStandardHelpOptions = true,
         description = "Issues a user certificate (for the slapos client and the console) from the master's CA.")
 final class ServeIssueUserCommand extends ServeIssueCommand {
 

@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
  * {@code --user}, for {@code slapos configure client}). Printed once; the master's database
  * keeps only its hash. Works while {@code slapdesk serve} runs on the same file.
  */
-@Command(name = "token", mixinStandardHelpOptions = true,
+@Command(
+        name = "token",
+        mixinStandardHelpOptions = true,
         description = "Prints a new single-use token: for registering a node (slapos node register --token), or"
                 + " with --user for a user certificate (slapos configure client --token). Shown once; the master"
                 + " keeps only its SHA-256.")
@@ -35,19 +37,30 @@ public final class ServeTokenCommand implements Callable<Integer> {
     @Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--db", required = true, paramLabel = "FILE",
+    @Option(
+            names = "--db",
+            required = true,
+            paramLabel = "FILE",
             description = "The master's SQLite file (the --db of slapdesk serve; it may be running).")
     Path database;
 
-    @Option(names = "--user", paramLabel = "NAME",
-            description = "Make a token for a user certificate with this name (slapos configure client), not for a node.")
+    @Option(
+            names = "--user",
+            paramLabel = "NAME",
+            description =
+                    "Make a token for a user certificate with this name (slapos configure client), not for a node.")
     String user;
 
-    @Option(names = "--valid", defaultValue = "24h", paramLabel = "DURATION",
+    @Option(
+            names = "--valid",
+            defaultValue = "24h",
+            paramLabel = "DURATION",
             description = "How long the token can be used: a number and s, m, h or d (default: ${DEFAULT-VALUE}).")
     String valid;
 
-    @Option(names = "--master-url", defaultValue = "https://MASTER-ADDRESS:PORT/",
+    @Option(
+            names = "--master-url",
+            defaultValue = "https://MASTER-ADDRESS:PORT/",
             description = "The master's URL, for the printed command lines.")
     String masterUrl;
 
@@ -59,12 +72,14 @@ public final class ServeTokenCommand implements Callable<Integer> {
             err.println("slapdesk serve token: --valid " + valid + " is not a duration: write e.g. 30m, 24h or 7d");
             return 2;
         }
-        Duration validity = Duration.of(Long.parseLong(m.group(1)), switch (m.group(2)) {
-            case "s" -> ChronoUnit.SECONDS;
-            case "m" -> ChronoUnit.MINUTES;
-            case "h" -> ChronoUnit.HOURS;
-            default -> ChronoUnit.DAYS;
-        });
+        Duration validity = Duration.of(
+                Long.parseLong(m.group(1)),
+                switch (m.group(2)) {
+                    case "s" -> ChronoUnit.SECONDS;
+                    case "m" -> ChronoUnit.MINUTES;
+                    case "h" -> ChronoUnit.HOURS;
+                    default -> ChronoUnit.DAYS;
+                });
         if (user != null && !user.matches(UserNames.PATTERN)) {
             err.println("slapdesk serve token: '" + user + "' is not a valid user name (1 to 64 letters, digits,"
                     + " '.', '_', '@' and '-')");
@@ -85,7 +100,8 @@ public final class ServeTokenCommand implements Callable<Integer> {
             err.println("slapdesk serve token: cannot use the master database " + database + ": " + e.getMessage());
             return 1;
         }
-        printUsage(spec.commandLine().getOut(), token, Instant.now().plus(validity).truncatedTo(ChronoUnit.SECONDS));
+        printUsage(
+                spec.commandLine().getOut(), token, Instant.now().plus(validity).truncatedTo(ChronoUnit.SECONDS));
         return 0;
     }
 
@@ -105,8 +121,8 @@ public final class ServeTokenCommand implements Callable<Integer> {
                     + " --master-url " + url + " --master-url-web " + web);
         } else {
             out.println("For user " + user + ":");
-            out.println("  slapos configure client --token " + token + " --master-url " + url
-                    + " --master-url-web " + web);
+            out.println(
+                    "  slapos configure client --token " + token + " --master-url " + url + " --master-url-web " + web);
         }
         out.flush();
     }

@@ -5,7 +5,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The {@code slapdesk} command line: {@code master}, {@code node} and {@code serve} commands. */
-@Command(name = "slapdesk", mixinStandardHelpOptions = true, version = "slapdesk 0.1.0",
+@Command(
+        name = "slapdesk",
+        mixinStandardHelpOptions = true,
+        version = "slapdesk 0.1.0",
         subcommands = {MasterCommand.class, NodeCommand.class, ServeCommand.class},
         description = "Slapdesk: a console for SlapOS operators. With no command, opens the window.")
 public final class SlapdeskCommand implements Callable<Integer> {

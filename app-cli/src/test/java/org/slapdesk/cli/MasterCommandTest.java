@@ -61,8 +61,13 @@ class MasterCommandTest {
     private static Map<String, Object> node(String reference, int partitions) {
         List<Object> list = new ArrayList<>();
         for (int i = 0; i < partitions; i++) {
-            list.add(Map.of("reference", "slappart" + i, "tap", Map.of("name", "slaptap" + i),
-                    "address_list", List.of(Map.of("addr", "10.0.0." + (i + 2), "netmask", "255.255.255.0"))));
+            list.add(Map.of(
+                    "reference",
+                    "slappart" + i,
+                    "tap",
+                    Map.of("name", "slaptap" + i),
+                    "address_list",
+                    List.of(Map.of("addr", "10.0.0." + (i + 2), "netmask", "255.255.255.0"))));
         }
         Map<String, Object> computer = new LinkedHashMap<>();
         computer.put("reference", reference);
@@ -92,8 +97,12 @@ class MasterCommandTest {
 
     private static void assertOneLineFailure(CliRun run, int code, String reason) {
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(code);
-        assertThat(run.err().strip()).startsWith("slapdesk: ").contains(reason).doesNotContain("\n")
-                .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().strip())
+                .startsWith("slapdesk: ")
+                .contains(reason)
+                .doesNotContain("\n")
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ");
     }
 
     private JsonNode cliJson(String... args) throws Exception {
@@ -112,7 +121,8 @@ class MasterCommandTest {
 
         CliRun asJson = master("nodes", "--json");
         assertOk(asJson);
-        assertThat(json.readTree(asJson.out())).anySatisfy(n -> assertThat(n.path("reference").asText()).isEqualTo("COMP-CLI"));
+        assertThat(json.readTree(asJson.out()))
+                .anySatisfy(n -> assertThat(n.path("reference").asText()).isEqualTo("COMP-CLI"));
 
         CliRun detail = master("node", "COMP-CLI", "--json");
         assertOk(detail);
@@ -128,7 +138,12 @@ class MasterCommandTest {
         CliRun supply = master("supply", url, "COMP-CLI");
         assertOk(supply);
         assertThat(supply.out().strip()).isEqualTo("Supplied " + url + " to COMP-CLI.");
-        assertThat(proxy.show("--software").stdout().lines().filter(l -> l.contains(url)).findFirst().orElseThrow())
+        assertThat(proxy.show("--software")
+                        .stdout()
+                        .lines()
+                        .filter(l -> l.contains(url))
+                        .findFirst()
+                        .orElseThrow())
                 .contains("available");
         JsonNode node = json.readTree(master("node", "COMP-CLI", "--json").out());
         assertThat(node.path("software")).anySatisfy(s -> {
@@ -139,30 +154,62 @@ class MasterCommandTest {
         CliRun remove = master("remove", url, "COMP-CLI", "--json");
         assertOk(remove);
         assertThat(json.readTree(remove.out()).path("requested-state").asText()).isEqualTo("destroyed");
-        assertThat(proxy.show("--software").stdout().lines().filter(l -> l.contains(url)).findFirst().orElseThrow())
+        assertThat(proxy.show("--software")
+                        .stdout()
+                        .lines()
+                        .filter(l -> l.contains(url))
+                        .findFirst()
+                        .orElseThrow())
                 .contains("destroyed");
     }
 
     @Test
     void requestChangeStateAndShowLikeTheSlaposClient() throws Exception {
-        CliRun request = master("request", "cli-service", release, "--node", "computer_guid=COMP-CLI",
-                "--parameters", "a=1", "url=http://x/?q=1");
+        CliRun request = master(
+                "request",
+                "cli-service",
+                release,
+                "--node",
+                "computer_guid=COMP-CLI",
+                "--parameters",
+                "a=1",
+                "url=http://x/?q=1");
         assertOk(request);
-        assertThat(request.out()).contains("Requested cli-service.").contains("Requested state: started")
+        assertThat(request.out())
+                .contains("Requested cli-service.")
+                .contains("Requested state: started")
                 .contains("Node:            COMP-CLI (slappart");
         JsonNode info = cliJson("service", "info", "cli-service");
-        assertThat(json.convertValue(info.path("instance-parameters"), Map.class)).isEqualTo(Map.of("a", "1", "url", "http://x/?q=1"));
+        assertThat(json.convertValue(info.path("instance-parameters"), Map.class))
+                .isEqualTo(Map.of("a", "1", "url", "http://x/?q=1"));
 
-        CliRun stop = master("request", "cli-service", release, "--state", "stopped", "--parameters", "a=1", "url=http://x/?q=1", "--json");
+        CliRun stop = master(
+                "request",
+                "cli-service",
+                release,
+                "--state",
+                "stopped",
+                "--parameters",
+                "a=1",
+                "url=http://x/?q=1",
+                "--json");
         assertOk(stop);
         assertThat(json.readTree(stop.out()).path("requested-state").asText()).isEqualTo("stopped");
-        assertThat(cliJson("service", "info", "cli-service").path("requested-state").asText()).isEqualTo("stopped");
+        assertThat(cliJson("service", "info", "cli-service")
+                        .path("requested-state")
+                        .asText())
+                .isEqualTo("stopped");
 
         CliRun service = master("service", "cli-service", "--json");
         assertOk(service);
         JsonNode mine = json.readTree(service.out());
         JsonNode theirs = cliJson("service", "info", "cli-service");
-        for (String field : List.of("software-url", "software-type", "shared", "requested-state", "instance-parameters",
+        for (String field : List.of(
+                "software-url",
+                "software-type",
+                "shared",
+                "requested-state",
+                "instance-parameters",
                 "connection-parameters")) {
             assertThat(mine.path(field)).as(field).isEqualTo(theirs.path(field));
         }
@@ -177,37 +224,89 @@ class MasterCommandTest {
 
     @Test
     void requestWithAJsonParametersFileAsJsonInXml() throws Exception {
-        Path file = Files.writeString(folder.resolve("params.json"), "{\"replicas\": 2, \"name\": \"caf\u00e9\", \"tags\": [\"a\", \"b\"]}",
+        Path file = Files.writeString(
+                folder.resolve("params.json"),
+                "{\"replicas\": 2, \"name\": \"caf\u00e9\", \"tags\": [\"a\", \"b\"]}",
                 StandardCharsets.UTF_8);
-        CliRun request = master("request", "cli-json", release, "--node", "computer_guid=COMP-CLI",
-                "--parameters-file", file.toString(), "--force-serialisation", "json-in-xml", "--json");
+        CliRun request = master(
+                "request",
+                "cli-json",
+                release,
+                "--node",
+                "computer_guid=COMP-CLI",
+                "--parameters-file",
+                file.toString(),
+                "--force-serialisation",
+                "json-in-xml",
+                "--json");
         assertOk(request);
-        JsonNode seen = cliJson("service", "info", "cli-json").path("instance-parameters").path("_");
+        JsonNode seen = cliJson("service", "info", "cli-json")
+                .path("instance-parameters")
+                .path("_");
         assertThat(seen).isEqualTo(json.readTree(Files.readString(file)));
 
-        Path xml = Files.writeString(folder.resolve("params.xml"),
+        Path xml = Files.writeString(
+                folder.resolve("params.xml"),
                 "<?xml version='1.0' encoding='utf-8'?><instance><parameter id=\"k\">v &amp; w</parameter></instance>");
-        assertOk(master("request", "cli-xml", release, "--node", "computer_guid=COMP-CLI", "--parameters-file", xml.toString()));
-        assertThat(cliJson("service", "info", "cli-xml").path("instance-parameters").path("k").asText()).isEqualTo("v & w");
+        assertOk(master(
+                "request",
+                "cli-xml",
+                release,
+                "--node",
+                "computer_guid=COMP-CLI",
+                "--parameters-file",
+                xml.toString()));
+        assertThat(cliJson("service", "info", "cli-xml")
+                        .path("instance-parameters")
+                        .path("k")
+                        .asText())
+                .isEqualTo("v & w");
     }
 
     @Test
     void failuresAreOneLineWithTheRightExitCode() throws Exception {
         assertOneLineFailure(master("service", "no-such-service"), 1, "no-such-service");
-        assertOneLineFailure(master("request", "x", release, "--parameters-file", folder.resolve("none.json").toString()),
-                1, "does not exist");
+        assertOneLineFailure(
+                master(
+                        "request",
+                        "x",
+                        release,
+                        "--parameters-file",
+                        folder.resolve("none.json").toString()),
+                1,
+                "does not exist");
         assertOneLineFailure(master("request", "x", release, "--parameters", "novalue"), 1, "key=value");
         assertOneLineFailure(master("request", "x", release, "--state", "paused"), 1, "unknown state 'paused'");
         int port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        assertOneLineFailure(slapdesk("master", "nodes", "--master-url", "http://127.0.0.1:" + port + "/",
-                "--rest-url", "http://127.0.0.1:" + port + "/hateoas", "--timeout", "5"), 1, "127.0.0.1:" + port);
-        assertOneLineFailure(slapdesk("master", "nodes", "--master-url", "https://127.0.0.1:" + port + "/",
-                "--cert", folder.resolve("missing.crt").toString(), "--key", folder.resolve("missing.key").toString()),
-                1, "missing.crt");
-        assertOneLineFailure(slapdesk("master", "nodes", "--cfg", folder.resolve("nope.cfg").toString()), 1, "does not exist");
+        assertOneLineFailure(
+                slapdesk(
+                        "master",
+                        "nodes",
+                        "--master-url",
+                        "http://127.0.0.1:" + port + "/",
+                        "--rest-url",
+                        "http://127.0.0.1:" + port + "/hateoas",
+                        "--timeout",
+                        "5"),
+                1,
+                "127.0.0.1:" + port);
+        assertOneLineFailure(
+                slapdesk(
+                        "master",
+                        "nodes",
+                        "--master-url",
+                        "https://127.0.0.1:" + port + "/",
+                        "--cert",
+                        folder.resolve("missing.crt").toString(),
+                        "--key",
+                        folder.resolve("missing.key").toString()),
+                1,
+                "missing.crt");
+        assertOneLineFailure(
+                slapdesk("master", "nodes", "--cfg", folder.resolve("nope.cfg").toString()), 1, "does not exist");
         // a usage error is a failure too (1), not "not ready" (2)
         CliRun usage = slapdesk("master", "request", "only-a-title");
         assertThat(usage.exit()).isEqualTo(1);
@@ -217,9 +316,20 @@ class MasterCommandTest {
         try (SlapMaster master = SlapMaster.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
             master.slap().loadComputerConfigurationFromXml(node("COMP-TINY", 1));
         }
-        assertOk(slapdesk("master", "request", "tiny-1", release, "--cfg", cfg.toString(), "--node", "computer_guid=COMP-TINY"));
-        assertOneLineFailure(slapdesk("master", "request", "tiny-2", release, "--cfg", cfg.toString(), "--node", "computer_guid=COMP-TINY"),
-                1, "no free partition");
+        assertOk(slapdesk(
+                "master", "request", "tiny-1", release, "--cfg", cfg.toString(), "--node", "computer_guid=COMP-TINY"));
+        assertOneLineFailure(
+                slapdesk(
+                        "master",
+                        "request",
+                        "tiny-2",
+                        release,
+                        "--cfg",
+                        cfg.toString(),
+                        "--node",
+                        "computer_guid=COMP-TINY"),
+                1,
+                "no free partition");
     }
 
     @Test
@@ -233,7 +343,12 @@ class MasterCommandTest {
         });
         server.start();
         try {
-            CliRun run = slapdesk("master", "request", "waiting", release, "--master-url",
+            CliRun run = slapdesk(
+                    "master",
+                    "request",
+                    "waiting",
+                    release,
+                    "--master-url",
                     "http://127.0.0.1:" + server.getAddress().getPort() + "/");
             assertOneLineFailure(run, 2, "not ready");
         } finally {
@@ -245,8 +360,15 @@ class MasterCommandTest {
     void savedProfileIsUsedByName() throws Exception {
         Path db = folder.resolve("slapdesk.db");
         try (AppStore store = AppStore.open(db)) {
-            store.profiles().save(new ProfileRecord("lab", proxy.url(), Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.of("#3366cc"), ProfileRecord.Kind.REMOTE));
+            store.profiles()
+                    .save(new ProfileRecord(
+                            "lab",
+                            proxy.url(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of("#3366cc"),
+                            ProfileRecord.Kind.REMOTE));
         }
         assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
         // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url
@@ -255,7 +377,9 @@ class MasterCommandTest {
         assertThat(json.readTree(services.out())).isEqualTo(cliJson("service", "list"));
         assertThat(json.readTree(services.out()).has("via-profile")).isTrue();
 
-        assertOneLineFailure(slapdesk("master", "nodes", "--profile", "nope", "--store", db.toString()), 1,
+        assertOneLineFailure(
+                slapdesk("master", "nodes", "--profile", "nope", "--store", db.toString()),
+                1,
                 "there is no profile named 'nope'; known profiles: lab");
     }
 
@@ -263,12 +387,27 @@ class MasterCommandTest {
     void aJsonParametersFileFollowsTheReleaseSchemaLikeTheSlaposClient() throws Exception {
         Path releaseDir = Files.createDirectories(folder.resolve("json-release"));
         String jsonRelease = releaseDir.resolve("software.cfg").toString();
-        Files.writeString(releaseDir.resolve("software.cfg.json"), "{\"name\": \"test\", \"serialisation\": \"json-in-xml\","
-                + " \"software-type\": {\"default\": {\"title\": \"Default\", \"request\": \"instance-input-schema.json\"}}}");
+        Files.writeString(
+                releaseDir.resolve("software.cfg.json"),
+                "{\"name\": \"test\", \"serialisation\": \"json-in-xml\","
+                        + " \"software-type\": {\"default\": {\"title\": \"Default\", \"request\": \"instance-input-schema.json\"}}}");
         Path params = Files.writeString(folder.resolve("schema-params.json"), "{\"a\": 1, \"b\": {\"c\": \"d\"}}");
-        assertOk(master("request", "schema-json", jsonRelease, "--node", "computer_guid=COMP-CLI", "--parameters-file", params.toString()));
-        ProcessResult theirs = proxy.slapos("request", "schema-json-py", jsonRelease, "--node", "computer_guid=COMP-CLI",
-                "--parameters-file", params.toString());
+        assertOk(master(
+                "request",
+                "schema-json",
+                jsonRelease,
+                "--node",
+                "computer_guid=COMP-CLI",
+                "--parameters-file",
+                params.toString()));
+        ProcessResult theirs = proxy.slapos(
+                "request",
+                "schema-json-py",
+                jsonRelease,
+                "--node",
+                "computer_guid=COMP-CLI",
+                "--parameters-file",
+                params.toString());
         assertThat(theirs.exitCode()).as(theirs.describe()).isZero();
         JsonNode mine = cliJson("service", "info", "schema-json").path("instance-parameters");
         assertThat(mine.path("_")).isEqualTo(json.readTree(Files.readString(params)));

@@ -28,7 +28,8 @@ class NodeCommandTest {
         first = lab.startHost();
         second = lab.startHost();
         // one key for both hosts, as an operator's hosts file assumes
-        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
+        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n"
+                + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
     }
 
     @AfterAll
@@ -45,8 +46,13 @@ class NodeCommandTest {
     private List<String> on(TestHost host, String... args) {
         List<String> all = new ArrayList<>(List.of("node"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--host", host.address(), "--key", host.clientKey().toString(),
-                "--known-hosts", host.knownHosts().toString()));
+        all.addAll(List.of(
+                "--host",
+                host.address(),
+                "--key",
+                host.clientKey().toString(),
+                "--known-hosts",
+                host.knownHosts().toString()));
         return all;
     }
 
@@ -55,7 +61,9 @@ class NodeCommandTest {
         List<String> args = on(first, "lo-ipv6", "add", "--address", "fc01::7/32");
         CliRun dry = slapdesk(concat(args, "--dry-run"));
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/32' 'dev' 'lo'").contains("dry run: nothing was changed");
+        assertThat(dry.out())
+                .contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/32' 'dev' 'lo'")
+                .contains("dry run: nothing was changed");
         assertThat(first.sh("ip -6 addr show dev lo")).doesNotContain("fc01::7");
 
         CliRun asked = slapdesk(args.toArray(String[]::new));
@@ -77,17 +85,33 @@ class NodeCommandTest {
         Files.writeString(hosts, "# two test hosts\nroot@[" + first.address() + "]:22\n" + second.address() + "\n");
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
-        CliRun run = slapdesk("node", "lo-ipv6", "add", "--address", "fc01::9/32", "--hosts-file", hosts.toString(),
-                "--parallel", "2", "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString(), "--yes");
+        CliRun run = slapdesk(
+                "node",
+                "lo-ipv6",
+                "add",
+                "--address",
+                "fc01::9/32",
+                "--hosts-file",
+                hosts.toString(),
+                "--parallel",
+                "2",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString(),
+                "--yes");
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("root@[" + first.address() + "]:22: ok").contains("root@[" + second.address() + "]:22: ok");
+        assertThat(run.out())
+                .contains("root@[" + first.address() + "]:22: ok")
+                .contains("root@[" + second.address() + "]:22: ok");
         assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
         assertThat(second.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
     }
 
     @Test
     void badInputStopsBeforeConnecting() {
-        CliRun run = slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
+        CliRun run =
+                slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.err()).contains("not a network interface name");
         CliRun noHost = slapdesk("node", "kvm", "--dry-run");
@@ -97,8 +121,16 @@ class NodeCommandTest {
 
     @Test
     void anUnknownHostKeyIsNotTrustedWithoutATerminal(@TempDir Path dir) {
-        CliRun run = slapdesk("node", "kvm", "--dry-run", "--host", first.address(), "--key", first.clientKey().toString(),
-                "--known-hosts", dir.resolve("empty_known_hosts").toString());
+        CliRun run = slapdesk(
+                "node",
+                "kvm",
+                "--dry-run",
+                "--host",
+                first.address(),
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                dir.resolve("empty_known_hosts").toString());
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.err()).contains("SHA256:").contains("ssh-keyscan -p 22");
         assertThat(run.out()).contains("cannot plan");

@@ -14,10 +14,13 @@ class NodeHelpTest {
 
     @Test
     void everyNodeSubcommandAnswersHelpAndH() {
-        CommandLine node = new CommandLine(new SlapdeskCommand()).getSubcommands().get("node");
+        CommandLine node =
+                new CommandLine(new SlapdeskCommand()).getSubcommands().get("node");
         List<List<String>> paths = new ArrayList<>();
         collect(node, new ArrayList<>(), paths);
-        assertThat(paths).hasSizeGreaterThan(20).contains(List.of("storage"), List.of("ha", "switch"), List.of("bridge"));
+        assertThat(paths)
+                .hasSizeGreaterThan(20)
+                .contains(List.of("storage"), List.of("ha", "switch"), List.of("bridge"));
 
         for (List<String> path : paths) {
             for (String flag : List.of("--help", "-h")) {
@@ -26,10 +29,14 @@ class NodeHelpTest {
                 args.add(flag);
                 StringWriter out = new StringWriter();
                 StringWriter err = new StringWriter();
-                int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
+                int code = new CommandLine(new SlapdeskCommand())
+                        .setOut(new PrintWriter(out))
+                        .setErr(new PrintWriter(err))
                         .execute(args.toArray(String[]::new));
                 assertThat(code).as(args + ": " + err).isZero();
-                assertThat(out.toString()).as(String.join(" ", args)).startsWith("Usage: slapdesk node " + String.join(" ", path));
+                assertThat(out.toString())
+                        .as(String.join(" ", args))
+                        .startsWith("Usage: slapdesk node " + String.join(" ", path));
                 assertThat(err.toString()).as(String.join(" ", args)).isEmpty();
             }
         }
@@ -38,7 +45,9 @@ class NodeHelpTest {
     @Test
     void withoutHelpARequiredArgumentIsStillRequired() {
         StringWriter err = new StringWriter();
-        int code = new CommandLine(new SlapdeskCommand()).setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        int code = new CommandLine(new SlapdeskCommand())
+                .setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(err))
                 .execute("node", "storage", "--host", "h");
         assertThat(code).isNotZero();
         assertThat(err.toString()).contains("Missing required option: '--device");
@@ -46,7 +55,8 @@ class NodeHelpTest {
 
     private static void collect(CommandLine command, List<String> prefix, List<List<String>> paths) {
         command.getSubcommands().forEach((name, sub) -> {
-            if (sub.getCommandSpec().aliases().length > 0 && !sub.getCommandName().equals(name)) {
+            if (sub.getCommandSpec().aliases().length > 0
+                    && !sub.getCommandName().equals(name)) {
                 return;
             }
             List<String> path = new ArrayList<>(prefix);

@@ -19,7 +19,8 @@ import org.slapdesk.testlab.TestLab;
 class NodeNetCommandsTest {
 
     /** A stand-in for OpenSVC's om: answers print status from files, switch flips the state. */
-    static final String OM = """
+    static final String OM =
+            """
             #!/bin/sh
             d=/var/lib/fake-om
             for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
@@ -38,13 +39,18 @@ class NodeNetCommandsTest {
         lab = TestLab.open();
         host = lab.startHost();
         host.sh("mkdir -p /var/lib/fake-om /etc/opt/slapos && echo demo1 > /var/lib/fake-om/state");
-        host.writeFile("/var/lib/fake-om/status.demo1", "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
-                + "   `- demo1 up idle, started\n      |- disk#3 ......S. stdby up drbd comp1\n      |  info: Primary\n");
-        host.writeFile("/var/lib/fake-om/status.demo2", "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n"
-                + "   `- demo2 up idle, started\n");
+        host.writeFile(
+                "/var/lib/fake-om/status.demo1",
+                "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
+                        + "   `- demo1 up idle, started\n      |- disk#3 ......S. stdby up drbd comp1\n      |  info: Primary\n");
+        host.writeFile(
+                "/var/lib/fake-om/status.demo2",
+                "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n" + "   `- demo2 up idle, started\n");
         host.writeFile("/usr/local/bin/om", OM);
         host.sh("chmod 755 /usr/local/bin/om");
-        host.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
+        host.writeFile(
+                "/etc/opt/slapos/slapos.cfg",
+                "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
     }
 
     @AfterAll
@@ -56,8 +62,13 @@ class NodeNetCommandsTest {
 
     private CliRun run(String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--host", host.address(), "--key", host.clientKey().toString(),
-                "--known-hosts", host.knownHosts().toString()));
+        all.addAll(List.of(
+                "--host",
+                host.address(),
+                "--key",
+                host.clientKey().toString(),
+                "--known-hosts",
+                host.knownHosts().toString()));
         return CliRun.of(all);
     }
 
@@ -65,8 +76,11 @@ class NodeNetCommandsTest {
     void haStatusAndSwitch() {
         CliRun status = run("node", "ha", "status", "slapos/svc/comp1", "-r");
         assertThat(status.exit()).as(status.err()).isZero();
-        assertThat(status.out()).contains("slapos/svc/comp1 up").contains("  demo1 up (idle, started)")
-                .contains("disk#3").contains("[info: Primary]");
+        assertThat(status.out())
+                .contains("slapos/svc/comp1 up")
+                .contains("  demo1 up (idle, started)")
+                .contains("disk#3")
+                .contains("[info: Primary]");
 
         CliRun moved = run("node", "ha", "switch", "slapos/svc/comp1", "--yes", "--wait", "10");
         assertThat(moved.exit()).as(moved.err()).isZero();
@@ -83,9 +97,14 @@ class NodeNetCommandsTest {
         String before = host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run");
         CliRun dry = run("node", "bridge", "--style", "debian", "--confirm-within", "30", "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("Bridge br0 on eth0").contains("+iface br0 inet dhcp")
-                .contains("+interface_name = br0").contains("confirm-or-revert").contains("dry run: nothing was changed");
-        assertThat(host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run")).isEqualTo(before);
+        assertThat(dry.out())
+                .contains("Bridge br0 on eth0")
+                .contains("+iface br0 inet dhcp")
+                .contains("+interface_name = br0")
+                .contains("confirm-or-revert")
+                .contains("dry run: nothing was changed");
+        assertThat(host.sh("ip -o addr show scope global; cat /etc/opt/slapos/slapos.cfg; ls /etc/network /run"))
+                .isEqualTo(before);
 
         CliRun bad = run("node", "bridge", "--interface", "eth0;reboot", "--dry-run");
         assertThat(bad.exit()).isEqualTo(2);
@@ -96,10 +115,23 @@ class NodeNetCommandsTest {
     void re6stConfigReadsTheTokenFromAFileAndNeverPrintsIt(@TempDir Path dir) throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, "T0ken-of-re6st\n");
-        CliRun dry = run("node", "re6st", "config", "--registry", "http://192.0.2.7:9201/", "--token-file", token.toString(),
-                "--ip", "192.0.2.7", "--gateway", "--dry-run");
+        CliRun dry = run(
+                "node",
+                "re6st",
+                "config",
+                "--registry",
+                "http://192.0.2.7:9201/",
+                "--token-file",
+                token.toString(),
+                "--ip",
+                "192.0.2.7",
+                "--gateway",
+                "--dry-run");
         assertThat(dry.exit()).as(dry.err()).isZero();
-        assertThat(dry.out()).contains("'--token' '********'").contains("+ip 192.0.2.7").contains("+gateway")
+        assertThat(dry.out())
+                .contains("'--token' '********'")
+                .contains("+ip 192.0.2.7")
+                .contains("+gateway")
                 .doesNotContain("T0ken-of-re6st");
 
         CliRun status = run("node", "re6st", "status");

@@ -35,16 +35,23 @@ class NodeNetHostsFileTest {
         lab = TestLab.open();
         first = lab.startHost();
         second = lab.startHost();
-        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
+        second.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n"
+                + Files.readString(Path.of(first.clientKey() + ".pub")) + "EOF");
         for (TestHost host : List.of(first, second)) {
             host.sh("mkdir -p /var/lib/fake-om /etc/network /etc/opt/slapos && echo demo1 > /var/lib/fake-om/state");
-            host.writeFile("/var/lib/fake-om/status.demo1", "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
-                    + "   `- demo1 up idle, started\n");
-            host.writeFile("/var/lib/fake-om/status.demo2", "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n"
-                    + "   `- demo2 up idle, started\n");
+            host.writeFile(
+                    "/var/lib/fake-om/status.demo1",
+                    "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
+                            + "   `- demo1 up idle, started\n");
+            host.writeFile(
+                    "/var/lib/fake-om/status.demo2",
+                    "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n"
+                            + "   `- demo2 up idle, started\n");
             host.writeFile("/usr/local/bin/om", NodeNetCommandsTest.OM);
             host.sh("chmod 755 /usr/local/bin/om");
-            host.writeFile("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
+            host.writeFile(
+                    "/etc/network/interfaces",
+                    "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
             host.writeFile(CFG, "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
         }
         hostsFile = dir.resolve("hosts");
@@ -63,8 +70,15 @@ class NodeNetHostsFileTest {
     private CliRun onBoth(String... args) {
         List<String> all = new ArrayList<>(List.of("node"));
         all.addAll(List.of(args));
-        all.addAll(List.of("--hosts-file", hostsFile.toString(), "--parallel", "2",
-                "--key", first.clientKey().toString(), "--known-hosts", knownHosts.toString()));
+        all.addAll(List.of(
+                "--hosts-file",
+                hostsFile.toString(),
+                "--parallel",
+                "2",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString()));
         return CliRun.of(all);
     }
 
@@ -109,8 +123,11 @@ class NodeNetHostsFileTest {
         assertThat(applied.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
         for (TestHost host : List.of(first, second)) {
             assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
-            assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG)).isEqualTo("interface_name = br0\ncreate_tap = true\n");
-            assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("armed").contains("confirm: the guard is removed")
+            assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG))
+                    .isEqualTo("interface_name = br0\ncreate_tap = true\n");
+            assertThat(host.sh("cat /run/slapdesk/guard-br0.log"))
+                    .contains("armed")
+                    .contains("confirm: the guard is removed")
                     .doesNotContain("reverting:");
         }
     }

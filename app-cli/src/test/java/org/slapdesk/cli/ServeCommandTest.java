@@ -23,24 +23,45 @@ class ServeCommandTest {
         Path ca = dir.resolve("ca");
         assertThat(run("serve", "ca", "init", "--ca", ca.toString()).exit()).isZero();
         assertThat(run("serve", "ca", "init", "--ca", ca.toString()).exit()).isEqualTo(1);
-        CliRun node = run("serve", "issue-node", "COMP-7", "--ca", ca.toString(), "--out", dir.toString(),
-                "--master-url", "https://[fd00:5a:1::1]:8443");
+        CliRun node = run(
+                "serve",
+                "issue-node",
+                "COMP-7",
+                "--ca",
+                ca.toString(),
+                "--out",
+                dir.toString(),
+                "--master-url",
+                "https://[fd00:5a:1::1]:8443");
         assertThat(node.exit()).as(node.err()).isZero();
-        assertThat(node.out()).contains("master_url = https://[fd00:5a:1::1]:8443/").contains("computer_id = COMP-7")
-                .contains("cert_file = " + dir.resolve("COMP-7.crt")).contains("key_file = " + dir.resolve("COMP-7.key"));
+        assertThat(node.out())
+                .contains("master_url = https://[fd00:5a:1::1]:8443/")
+                .contains("computer_id = COMP-7")
+                .contains("cert_file = " + dir.resolve("COMP-7.crt"))
+                .contains("key_file = " + dir.resolve("COMP-7.key"));
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("COMP-7.key"))))
                 .isEqualTo("rw-------");
         assertThat(Files.readString(dir.resolve("COMP-7.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
         CliRun user = run("serve", "issue-user", "alice", "--ca", ca.toString(), "--out", dir.toString());
         assertThat(user.exit()).isZero();
         assertThat(user.out()).contains("[slapconsole]").contains("master_rest_url = ");
-        assertThat(run("serve", "issue-user", "bad name;rm", "--ca", ca.toString()).exit()).isEqualTo(2);
+        assertThat(run("serve", "issue-user", "bad name;rm", "--ca", ca.toString())
+                        .exit())
+                .isEqualTo(2);
     }
 
     @Test
     void anyNonLoopbackAddressNeedsACa() {
-        CliRun r = run("serve", "--port", "0", "--db", dir.resolve("m.sqlite").toString(), "--listen", "0.0.0.0",
-                "--ca", dir.resolve("no-ca").toString());
+        CliRun r = run(
+                "serve",
+                "--port",
+                "0",
+                "--db",
+                dir.resolve("m.sqlite").toString(),
+                "--listen",
+                "0.0.0.0",
+                "--ca",
+                dir.resolve("no-ca").toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err()).contains("needs client certificates").contains("serve ca init");
         assertThat(run("serve").err()).contains("--port N and --db FILE are required");

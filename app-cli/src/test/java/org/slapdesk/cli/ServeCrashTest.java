@@ -43,7 +43,8 @@ class ServeCrashTest {
     @TempDir
     Path dir;
 
-    final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     @Test
     void everyAcknowledgedWriteSurvivesKillMinus9() throws Exception {
@@ -54,7 +55,8 @@ class ServeCrashTest {
         ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<String> supplied = new ConcurrentLinkedQueue<>();
         try {
-            assertThat(post(base, "loadComputerConfigurationFromXML", Map.of("xml", formatXml(400))).statusCode())
+            assertThat(post(base, "loadComputerConfigurationFromXML", Map.of("xml", formatXml(400)))
+                            .statusCode())
                     .isEqualTo(200);
             AtomicBoolean dead = new AtomicBoolean();
             ExecutorService writers = Executors.newFixedThreadPool(6);
@@ -64,17 +66,34 @@ class ServeCrashTest {
                     for (int n = 0; !dead.get() && n < 10_000; n++) {
                         String title = "w" + writer + "-" + n;
                         try {
-                            HttpResponse<String> r = post(base, "requestComputerPartition", Map.of(
-                                    "software_release", SR, "partition_reference", title,
-                                    "partition_parameter_xml", XmlMarshal.dumps(Map.of("n", title)),
-                                    "filter_xml", XmlMarshal.dumps(Map.of()), "software_type", "default",
-                                    "state", XmlMarshal.dumps(null), "shared_xml", XmlMarshal.dumps(false)));
+                            HttpResponse<String> r = post(
+                                    base,
+                                    "requestComputerPartition",
+                                    Map.of(
+                                            "software_release",
+                                            SR,
+                                            "partition_reference",
+                                            title,
+                                            "partition_parameter_xml",
+                                            XmlMarshal.dumps(Map.of("n", title)),
+                                            "filter_xml",
+                                            XmlMarshal.dumps(Map.of()),
+                                            "software_type",
+                                            "default",
+                                            "state",
+                                            XmlMarshal.dumps(null),
+                                            "shared_xml",
+                                            XmlMarshal.dumps(false)));
                             if (r.statusCode() == 200) {
                                 acknowledged.add(title);
                             }
                             String url = SR + "?" + title;
-                            if (post(base, "supplySupply", Map.of("url", url, "computer_id", "COMP-K",
-                                    "state", "available")).statusCode() == 200) {
+                            if (post(
+                                                    base,
+                                                    "supplySupply",
+                                                    Map.of("url", url, "computer_id", "COMP-K", "state", "available"))
+                                            .statusCode()
+                                    == 200) {
                                 supplied.add(url);
                             }
                         } catch (IOException e) {
@@ -88,7 +107,7 @@ class ServeCrashTest {
             while (acknowledged.size() < 60 && System.currentTimeMillis() < deadline) {
                 Thread.sleep(50);
             }
-            serve.destroyForcibly();   // SIGKILL on Linux: no shutdown hook, no close
+            serve.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
             assertThat(serve.waitFor(10, TimeUnit.SECONDS)).isTrue();
             dead.set(true);
             writers.shutdown();
@@ -103,15 +122,24 @@ class ServeCrashTest {
             Set<String> partitions = new HashSet<>();
             for (String title : acknowledged) {
                 HttpResponse<String> r = json(base, "slapos.get.v0.instance_tree", "{\"title\": \"" + title + "\"}");
-                assertThat(r.statusCode()).as("acknowledged " + title + " lost: " + r.body()).isEqualTo(200);
+                assertThat(r.statusCode())
+                        .as("acknowledged " + title + " lost: " + r.body())
+                        .isEqualTo(200);
                 JsonNode doc = new ObjectMapper().readTree(r.body());
                 assertThat(doc.get("parameters").get("n").asText()).isEqualTo(title);
-                assertThat(partitions.add(doc.get("compute_partition_id").asText())).as("partition given twice").isTrue();
+                assertThat(partitions.add(doc.get("compute_partition_id").asText()))
+                        .as("partition given twice")
+                        .isTrue();
             }
-            JsonNode installs = new ObjectMapper().readTree(json(base,
-                    "slapos.allDocs.v0.compute_node_software_installation_list", "{\"computer_guid\": \"COMP-K\"}").body());
+            JsonNode installs = new ObjectMapper()
+                    .readTree(json(
+                                    base,
+                                    "slapos.allDocs.v0.compute_node_software_installation_list",
+                                    "{\"computer_guid\": \"COMP-K\"}")
+                            .body());
             Set<String> urls = new HashSet<>();
-            installs.get("result_list").forEach(i -> urls.add(i.get("software_release_uri").asText()));
+            installs.get("result_list")
+                    .forEach(i -> urls.add(i.get("software_release_uri").asText()));
             assertThat(urls).containsAll(supplied);
         } finally {
             again.destroy();
@@ -121,9 +149,16 @@ class ServeCrashTest {
     }
 
     private Process startServe(int port, Path db) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), SlapdeskCommand.class.getName(),
-                "serve", "--port", String.valueOf(port), "--db", db.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlapdeskCommand.class.getName(),
+                "serve",
+                "--port",
+                String.valueOf(port),
+                "--db",
+                db.toString()));
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         long deadline = System.currentTimeMillis() + 30_000;
@@ -161,16 +196,26 @@ class ServeCrashTest {
 
     private HttpResponse<String> post(URI base, String method, Map<String, String> fields)
             throws IOException, InterruptedException {
-        String body = fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        return client.send(HttpRequest.newBuilder(base.resolve(method)).timeout(Duration.ofSeconds(20))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String body = fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(method))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> json(URI base, String method, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.resolve(method)).timeout(Duration.ofSeconds(20))
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(method))
+                        .timeout(Duration.ofSeconds(20))
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static String formatXml(int count) {

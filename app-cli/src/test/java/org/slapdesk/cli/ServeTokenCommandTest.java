@@ -29,29 +29,45 @@ class ServeTokenCommandTest {
     void tokensMadeWhileTheMasterRunsRegisterOneNodeEach() throws Exception {
         Path db = dir.resolve("master.sqlite");
         CertificateAuthority ca = CertificateAuthority.init(dir.resolve("ca"), "cli test CA");
-        try (LocalMaster master = LocalMaster.start(new LocalMaster.Options(db,
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, ca.serverContext(List.of("127.0.0.1")),
-                ca, 0, 0))) {
+        try (LocalMaster master = LocalMaster.start(new LocalMaster.Options(
+                db,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null,
+                ca.serverContext(List.of("127.0.0.1")),
+                ca,
+                0,
+                0))) {
             CliRun node = run("serve", "token", "--db", db.toString(), "--master-url", "https://[fd00:5a:1::1]:8443");
             assertThat(node.exit()).as(node.err()).isZero();
             String token = node.out().lines().findFirst().orElseThrow();
             assertThat(token).matches("[A-Za-z0-9_-]{32}");
-            assertThat(node.out()).contains("Single use, valid until ")
-                    .contains("slapos node register NODE-NAME --token " + token
-                            + " --master-url https://[fd00:5a:1::1]:8443/ --master-url-web https://[fd00:5a:1::1]:8443 ")
+            assertThat(node.out())
+                    .contains("Single use, valid until ")
+                    .contains(
+                            "slapos node register NODE-NAME --token " + token
+                                    + " --master-url https://[fd00:5a:1::1]:8443/ --master-url-web https://[fd00:5a:1::1]:8443 ")
                     .contains("slapos node format --now");
 
-            assertThat(master.service().registrations().registerNode(token, "laptop").reference()).isEqualTo("COMP-1");
+            assertThat(master.service()
+                            .registrations()
+                            .registerNode(token, "laptop")
+                            .reference())
+                    .isEqualTo("COMP-1");
             assertThatThrownBy(() -> master.service().registrations().registerNode(token, "again"))
-                    .isInstanceOf(RequestError.class).hasMessageContaining("already used");
+                    .isInstanceOf(RequestError.class)
+                    .hasMessageContaining("already used");
 
             CliRun user = run("serve", "token", "--db", db.toString(), "--user", "alice", "--valid", "10m");
             assertThat(user.exit()).as(user.err()).isZero();
             String userToken = user.out().lines().findFirst().orElseThrow();
             assertThat(user.out()).contains("slapos configure client --token " + userToken);
             assertThatThrownBy(() -> master.service().registrations().registerNode(userToken, "x"))
-                    .isInstanceOf(RequestError.class).hasMessageContaining("user certificate");
-            assertThat(master.service().registrations().userCertificate(userToken).certificatePem())
+                    .isInstanceOf(RequestError.class)
+                    .hasMessageContaining("user certificate");
+            assertThat(master.service()
+                            .registrations()
+                            .userCertificate(userToken)
+                            .certificatePem())
                     .startsWith("-----BEGIN CERTIFICATE-----");
 
             String file = new String(Files.readAllBytes(db), StandardCharsets.ISO_8859_1)
@@ -76,8 +92,11 @@ class ServeTokenCommandTest {
     @Test
     void serveHelpShowsTheWholeRegistrationFlow() {
         CliRun help = run("serve", "--help");
-        assertThat(help.out()).contains("slapdesk serve ca init").contains("slapdesk serve token --db master.sqlite")
-                .contains("slapos node register NODE-NAME --token TOKEN").contains("slapdesk node register NODE-NAME --host NODE")
+        assertThat(help.out())
+                .contains("slapdesk serve ca init")
+                .contains("slapdesk serve token --db master.sqlite")
+                .contains("slapos node register NODE-NAME --token TOKEN")
+                .contains("slapdesk node register NODE-NAME --host NODE")
                 .contains("slapos node format --now")
                 .contains("slapos configure client --token TOKEN");
     }

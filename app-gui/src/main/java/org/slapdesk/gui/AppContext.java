@@ -7,10 +7,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
-import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
@@ -53,12 +53,20 @@ public final class AppContext implements AutoCloseable {
         this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
     }
 
-    public AppContext(List<Profile> initialProfiles, MasterConnector connector, ActivityStore activityStore,
-                      NodeInventory nodeInventory, NodeEnvironment nodeEnvironment) {
+    public AppContext(
+            List<Profile> initialProfiles,
+            MasterConnector connector,
+            ActivityStore activityStore,
+            NodeInventory nodeInventory,
+            NodeEnvironment nodeEnvironment) {
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock);
-        activity = new ActivityLog(clock, () -> profiles.selectedProperty().get() == null
-                ? "" : profiles.selectedProperty().get().name(), activityStore);
+        activity = new ActivityLog(
+                clock,
+                () -> profiles.selectedProperty().get() == null
+                        ? ""
+                        : profiles.selectedProperty().get().name(),
+                activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
         dashboard = new DashboardViewModel(servers, services);
@@ -66,8 +74,8 @@ public final class AppContext implements AutoCloseable {
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
         profiles.selectedProperty().addListener((o, was, now) -> session.open(now));
-        settings.refreshSecondsProperty().addListener((o, was, now) ->
-                poller.every(Duration.ofSeconds(now.intValue())));
+        settings.refreshSecondsProperty()
+                .addListener((o, was, now) -> poller.every(Duration.ofSeconds(now.intValue())));
     }
 
     /** Starts live refresh and opens the given profile (or the first one). FX thread. */
@@ -76,8 +84,9 @@ public final class AppContext implements AutoCloseable {
         nodes.load();
         Profile chosen = profileName == null
                 ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
-                : profiles.find(profileName).orElseThrow(() -> new IllegalArgumentException(
-                        "no profile named '" + profileName + "'; known: " + profiles.profiles()));
+                : profiles.find(profileName)
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "no profile named '" + profileName + "'; known: " + profiles.profiles()));
         if (chosen == null) {
             session.open(null);
         } else {
@@ -94,22 +103,55 @@ public final class AppContext implements AutoCloseable {
         return new RequestViewModel(tasks, () -> new SchemaLoader(schemaFetcher));
     }
 
-    public Clock clock() { return clock; }
-    public NotificationCenter notifications() { return notifications; }
-    public TaskService tasks() { return tasks; }
-    public ProfileRegistry profiles() { return profiles; }
-    public MasterSession session() { return session; }
-    public ActivityLog activity() { return activity; }
-    public SettingsViewModel settings() { return settings; }
-    public ServersViewModel servers() { return servers; }
-    public ServicesViewModel services() { return services; }
-    public DashboardViewModel dashboard() { return dashboard; }
-    public NodesViewModel nodes() { return nodes; }
+    public Clock clock() {
+        return clock;
+    }
+
+    public NotificationCenter notifications() {
+        return notifications;
+    }
+
+    public TaskService tasks() {
+        return tasks;
+    }
+
+    public ProfileRegistry profiles() {
+        return profiles;
+    }
+
+    public MasterSession session() {
+        return session;
+    }
+
+    public ActivityLog activity() {
+        return activity;
+    }
+
+    public SettingsViewModel settings() {
+        return settings;
+    }
+
+    public ServersViewModel servers() {
+        return servers;
+    }
+
+    public ServicesViewModel services() {
+        return services;
+    }
+
+    public DashboardViewModel dashboard() {
+        return dashboard;
+    }
+
+    public NodesViewModel nodes() {
+        return nodes;
+    }
 
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
         return session.stateProperty().get() != org.slapdesk.gui.shell.ConnectionState.CONNECTING
-                && !servers.refreshingProperty().get() && !services.refreshingProperty().get();
+                && !servers.refreshingProperty().get()
+                && !services.refreshingProperty().get();
     }
 
     @Override

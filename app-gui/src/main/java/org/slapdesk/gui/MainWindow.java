@@ -27,8 +27,10 @@ public final class MainWindow {
         context.settings().darkProperty().addListener((o, was, now) -> SlapdeskApp.applyTheme(now));
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.node(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
-        scene.getStylesheets().add(Objects.requireNonNull(
-                MainWindow.class.getResource("slapdesk.css"), "slapdesk.css is missing from the jar").toExternalForm());
+        scene.getStylesheets()
+                .add(Objects.requireNonNull(
+                                MainWindow.class.getResource("slapdesk.css"), "slapdesk.css is missing from the jar")
+                        .toExternalForm());
         shell.installShortcuts(scene);
         shell.show(options.view());
         stage.setTitle("Slapdesk");

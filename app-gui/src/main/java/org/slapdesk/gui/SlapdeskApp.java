@@ -60,15 +60,21 @@ public final class SlapdeskApp extends Application {
             storeProblem = e.getMessage();
         }
         Profiles profiles = store == null ? Profiles.withoutStore() : Profiles.forThisUser(store);
-        context = new AppContext(profiles.all(), profiles.connector(),
+        context = new AppContext(
+                profiles.all(),
+                profiles.connector(),
                 store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()),
                 store == null ? NodeInventory.inMemory() : NodeInventory.stored(store.knownNodes()),
                 NodeEnvironment.forThisUser());
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {
-            context.notifications().post(Notification.Level.WARNING, "The application database cannot be opened",
-                    "Profiles and the activity log are not kept this time: " + storeProblem, "");
+            context.notifications()
+                    .post(
+                            Notification.Level.WARNING,
+                            "The application database cannot be opened",
+                            "Profiles and the activity log are not kept this time: " + storeProblem,
+                            "");
         }
         MainWindow window = new MainWindow(context, getHostServices());
         window.show(stage, options);
@@ -91,7 +97,8 @@ public final class SlapdeskApp extends Application {
             } else if (!settled) {
                 settledSince[0] = null;
             }
-            boolean calm = settledSince[0] != null && Duration.between(settledSince[0], Instant.now()).toMillis() > 800;
+            boolean calm = settledSince[0] != null
+                    && Duration.between(settledSince[0], Instant.now()).toMillis() > 800;
             if (calm || Instant.now().isAfter(giveUp)) {
                 poll.stop();
                 try {
@@ -120,8 +127,7 @@ public final class SlapdeskApp extends Application {
 
     /** Applies the light or dark AtlantaFX theme to the whole application. */
     static void applyTheme(boolean dark) {
-        Application.setUserAgentStylesheet(dark
-                ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 }

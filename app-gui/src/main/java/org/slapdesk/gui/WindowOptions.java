@@ -31,8 +31,10 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
             }
             switch (name) {
                 case "--snapshot" -> snapshot = Optional.of(Path.of(value));
-                case "--view" -> view = Page.named(value).orElseThrow(() -> new IllegalArgumentException(
-                        "unknown view '" + value + "': use one of dashboard, servers, services, nodes, tasks, activity, settings"));
+                case "--view" ->
+                    view = Page.named(value)
+                            .orElseThrow(() -> new IllegalArgumentException("unknown view '" + value
+                                    + "': use one of dashboard, servers, services, nodes, tasks, activity, settings"));
                 case "--profile" -> profile = Optional.of(value);
                 case "--theme" -> {
                     if (!value.equals("light") && !value.equals("dark")) {
@@ -40,8 +42,10 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
                     }
                     dark = value.equals("dark");
                 }
-                default -> throw new IllegalArgumentException("unknown window option '" + arg
-                        + "': the window takes --snapshot FILE, --view PAGE, --profile NAME and --theme light|dark");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown window option '" + arg
+                                    + "': the window takes --snapshot FILE, --view PAGE, --profile NAME and --theme light|dark");
             }
         }
         return new WindowOptions(snapshot, view, profile, dark);

@@ -26,56 +26,88 @@ class ArchitectureTest {
 
     @Test
     void theImportSeesEveryModule() {
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.core.master.Master")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.cli.SlapdeskCommand")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.gui.SlapdeskApp")).isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.slapdesk.remote")))
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.core.master.Master"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.cli.SlapdeskCommand"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.gui.SlapdeskApp"))
+                .isTrue();
+        org.assertj.core.api.Assertions.assertThat(
+                        classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.slapdesk.remote")))
                 .isTrue();
     }
 
     @Test
     void nothingOutsideTheGuiUsesJavaFx() {
-        noClasses().that().resideOutsideOfPackage("org.slapdesk.gui..")
-                .should().dependOnClassesThat().resideInAPackage("javafx..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("org.slapdesk.gui..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("javafx..")
                 .check(classes);
     }
 
     @Test
     void appCoreUsesNeitherJavaFxNorSshNorPicocli() {
-        noClasses().that().resideInAPackage("org.slapdesk.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "net.schmizz..", "com.hierynomus..", "picocli..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.slapdesk.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "net.schmizz..", "com.hierynomus..", "picocli..")
                 .check(classes);
     }
 
     @Test
     void coreDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage("org.slapdesk.core..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.slapdesk.gui..", "org.slapdesk.cli..",
-                        "org.slapdesk.remote..", "org.slapdesk.master..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.slapdesk.core..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.slapdesk.gui..", "org.slapdesk.cli..", "org.slapdesk.remote..", "org.slapdesk.master..")
                 .check(classes);
     }
 
     @Test
     void theNodeAndMasterModulesDoNotReachUpToTheCliOrGui() {
-        noClasses().that().resideInAnyPackage("org.slapdesk.remote..", "org.slapdesk.master..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.slapdesk.gui..", "org.slapdesk.cli..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("org.slapdesk.remote..", "org.slapdesk.master..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.slapdesk.gui..", "org.slapdesk.cli..")
                 .check(classes);
     }
 
     @Test
     void theRemoteAndLocalMasterModulesAreIndependent() {
-        noClasses().that().resideInAPackage("org.slapdesk.remote..")
-                .should().dependOnClassesThat().resideInAPackage("org.slapdesk.master..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.slapdesk.remote..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.slapdesk.master..")
                 .check(classes);
-        noClasses().that().resideInAPackage("org.slapdesk.master..")
-                .should().dependOnClassesThat().resideInAPackage("org.slapdesk.remote..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.slapdesk.master..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.slapdesk.remote..")
                 .check(classes);
     }
 
     @Test
     void theCliDoesNotReachUpToTheGui() {
-        noClasses().that().resideInAPackage("org.slapdesk.cli..")
-                .should().dependOnClassesThat().resideInAPackage("org.slapdesk.gui..")
+        noClasses()
+                .that()
+                .resideInAPackage("org.slapdesk.cli..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.slapdesk.gui..")
                 .check(classes);
     }
 }

@@ -35,19 +35,25 @@ public final class FakeMaster implements Master {
     public Optional<String> token = Optional.of("one-time-token");
     public boolean closed;
 
-    public static ComputeNodeDetail node(String reference, Optional<AccessStatus> status, int partitions, int busy,
-                                         List<String> software) {
+    public static ComputeNodeDetail node(
+            String reference, Optional<AccessStatus> status, int partitions, int busy, List<String> software) {
         List<ComputePartition> parts = new ArrayList<>();
         for (int i = 0; i < partitions; i++) {
             boolean isBusy = i < busy;
-            parts.add(new ComputePartition("slappart" + i, reference, isBusy ? PartitionState.BUSY : PartitionState.FREE,
+            parts.add(new ComputePartition(
+                    "slappart" + i,
+                    reference,
+                    isBusy ? PartitionState.BUSY : PartitionState.FREE,
                     isBusy ? Optional.of("instance-" + i) : Optional.empty(),
-                    isBusy ? Optional.of(software.isEmpty() ? "https://example/x/software.cfg" : software.get(0)) : Optional.empty(),
+                    isBusy
+                            ? Optional.of(software.isEmpty() ? "https://example/x/software.cfg" : software.get(0))
+                            : Optional.empty(),
                     isBusy ? Optional.of(RequestedState.STARTED) : Optional.empty(),
                     isBusy ? status : Optional.empty()));
         }
         List<SoftwareInstallation> installations = software.stream()
-                .map(url -> new SoftwareInstallation(url, reference, "available", status)).toList();
+                .map(url -> new SoftwareInstallation(url, reference, "available", status))
+                .toList();
         return new ComputeNodeDetail(new ComputeNode(reference, reference + " title", status), parts, installations);
     }
 
@@ -55,13 +61,27 @@ public final class FakeMaster implements Master {
         return Optional.of(new AccessStatus("#access ok", at, at));
     }
 
-    public static ServiceDetail service(String title, String release, Map<String, String> parameters,
-                                        Map<String, String> connection, Optional<AccessStatus> status) {
-        InstanceTree tree = new InstanceTree(title, release, Optional.of("default"), Optional.of(RequestedState.STARTED),
-                false, status);
-        SoftwareInstance root = new SoftwareInstance(title, Optional.of("SOFTINST-1"), release, "default",
-                RequestedState.STARTED, false, parameters, connection, Optional.of("COMP-0"), Optional.of("slappart0"),
-                List.of(), status);
+    public static ServiceDetail service(
+            String title,
+            String release,
+            Map<String, String> parameters,
+            Map<String, String> connection,
+            Optional<AccessStatus> status) {
+        InstanceTree tree = new InstanceTree(
+                title, release, Optional.of("default"), Optional.of(RequestedState.STARTED), false, status);
+        SoftwareInstance root = new SoftwareInstance(
+                title,
+                Optional.of("SOFTINST-1"),
+                release,
+                "default",
+                RequestedState.STARTED,
+                false,
+                parameters,
+                connection,
+                Optional.of("COMP-0"),
+                Optional.of("slappart0"),
+                List.of(),
+                status);
         return new ServiceDetail(tree, List.of(root));
     }
 
@@ -131,8 +151,9 @@ public final class FakeMaster implements Master {
         requests.add(request);
         Map<String, String> parameters = new LinkedHashMap<>();
         request.parameters().forEach((k, v) -> parameters.put(k, String.valueOf(v)));
-        services.put(request.title(), service(request.title(), request.softwareReleaseUrl(), parameters, Map.of(),
-                Optional.empty()));
+        services.put(
+                request.title(),
+                service(request.title(), request.softwareReleaseUrl(), parameters, Map.of(), Optional.empty()));
         return services.get(request.title()).instances().get(0);
     }
 

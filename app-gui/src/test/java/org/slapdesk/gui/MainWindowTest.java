@@ -43,16 +43,26 @@ class MainWindowTest {
     void start(Stage stage) {
         this.stage = stage;
         Instant now = Instant.now();
-        master.nodes.put("COMP-0", FakeMaster.node("COMP-0", FakeMaster.access(now.minusSeconds(20)), 10, 3, List.of(KVM, RE6ST)));
-        master.nodes.put("COMP-1", FakeMaster.node("COMP-1", FakeMaster.access(now.minusSeconds(300)), 10, 0, List.of(KVM)));
-        master.nodes.put("COMP-2", FakeMaster.node("COMP-2", FakeMaster.access(now.minusSeconds(3600)), 4, 1, List.of()));
+        master.nodes.put(
+                "COMP-0",
+                FakeMaster.node("COMP-0", FakeMaster.access(now.minusSeconds(20)), 10, 3, List.of(KVM, RE6ST)));
+        master.nodes.put(
+                "COMP-1", FakeMaster.node("COMP-1", FakeMaster.access(now.minusSeconds(300)), 10, 0, List.of(KVM)));
+        master.nodes.put(
+                "COMP-2", FakeMaster.node("COMP-2", FakeMaster.access(now.minusSeconds(3600)), 4, 1, List.of()));
         master.nodes.put("COMP-3", FakeMaster.node("COMP-3", Optional.empty(), 0, 0, List.of()));
-        master.services.put("re6st-registry", FakeMaster.service("re6st-registry", RE6ST,
-                Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
-                Map.of("url", "http://[fc01::1]:9201/", "token-list", "a,b"), FakeMaster.access(now)));
+        master.services.put(
+                "re6st-registry",
+                FakeMaster.service(
+                        "re6st-registry",
+                        RE6ST,
+                        Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
+                        Map.of("url", "http://[fc01::1]:9201/", "token-list", "a,b"),
+                        FakeMaster.access(now)));
         master.services.put("frontend", FakeMaster.service("frontend", KVM, Map.of(), Map.of(), Optional.empty()));
         Profile local = new Profile("local", Profile.Kind.LOCAL, "", null, null, null, "#2da44e", Map.of());
-        Profile prod = new Profile("production", Profile.Kind.REMOTE, "https://slap.example", null, null, null, "#cf222e", Map.of());
+        Profile prod = new Profile(
+                "production", Profile.Kind.REMOTE, "https://slap.example", null, null, null, "#cf222e", Map.of());
         context = new AppContext(List.of(local, prod), profile -> master, ActivityStore.NONE);
         window = new MainWindow(context, null);
         window.show(stage, WindowOptions.parse(List.of()));
@@ -65,7 +75,10 @@ class MainWindowTest {
     }
 
     private void settle() throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.settled() && !context.servers().rows().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> context.settled() && !context.servers().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -73,9 +86,10 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         Path file = Path.of("target", "screens", name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
-            Snapshot.write(stage.getScene(), file);
-            return null;
-        }).get(10, TimeUnit.SECONDS);
+                    Snapshot.write(stage.getScene(), file);
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
         assertThat(file).exists();
     }
 
@@ -86,7 +100,8 @@ class MainWindowTest {
         assertThat(servers.getItems()).hasSize(4);
         robot.interact(() -> servers.getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup("#partitions-table").queryTableView().getItems()).hasSize(10);
+        assertThat(robot.lookup("#partitions-table").queryTableView().getItems())
+                .hasSize(10);
         snapshot("servers");
         assertThat(robot.lookup(".health-green").queryAll()).isNotEmpty();
         assertThat(robot.lookup(".health-yellow").queryAll()).isNotEmpty();
@@ -98,16 +113,29 @@ class MainWindowTest {
         settle();
         assertThat(robot.lookup(".health-changed").queryAll()).isEmpty();
         synchronized (master) {
-            master.nodes.put("COMP-0", FakeMaster.node("COMP-0", Optional.of(new org.slapdesk.core.model.AccessStatus(
-                    "#error the node cannot format", Instant.now(), Instant.now())), 10, 3, List.of(KVM, RE6ST)));
+            master.nodes.put(
+                    "COMP-0",
+                    FakeMaster.node(
+                            "COMP-0",
+                            Optional.of(new org.slapdesk.core.model.AccessStatus(
+                                    "#error the node cannot format", Instant.now(), Instant.now())),
+                            10,
+                            3,
+                            List.of(KVM, RE6ST)));
         }
         robot.interact(context::refreshAll);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".health-changed").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !robot.lookup(".health-changed")
+                .queryAll()
+                .isEmpty());
         assertThat(robot.lookup(".health-changed").queryAll()).hasSize(1);
-        javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>) robot.lookup(".health-changed").query();
-        assertThat(((org.slapdesk.gui.servers.ServerRow) row.getItem()).reference()).isEqualTo("COMP-0");
+        javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>)
+                robot.lookup(".health-changed").query();
+        assertThat(((org.slapdesk.gui.servers.ServerRow) row.getItem()).reference())
+                .isEqualTo("COMP-0");
         snapshot("servers-health-changed");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".health-changed").queryAll().isEmpty());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".health-changed")
+                .queryAll()
+                .isEmpty());
     }
 
     @Test
@@ -127,32 +155,46 @@ class MainWindowTest {
         TableView<?> services = robot.lookup("#services-table").queryTableView();
         assertThat(services.getItems()).hasSize(2);
         robot.interact(() -> services.getSelectionModel().select(0));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
-                () -> robot.lookup("#connection-table").queryTableView().getItems().size() == 2);
+        WaitForAsyncUtils.waitFor(
+                5,
+                TimeUnit.SECONDS,
+                () -> robot.lookup("#connection-table")
+                                .queryTableView()
+                                .getItems()
+                                .size()
+                        == 2);
         snapshot("services");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(window.shell().current()).isEqualTo(Page.DASHBOARD);
-        assertThat(robot.lookup("#servers-green").queryAs(Label.class).getText()).isEqualTo("1");
+        assertThat(robot.lookup("#servers-green").queryAs(Label.class).getText())
+                .isEqualTo("1");
         assertThat(robot.lookup("#servers-red").queryAs(Label.class).getText()).isEqualTo("1");
-        assertThat(robot.lookup("#services-red").queryAs(Label.class).getText()).as("never reported").isEqualTo("1");
+        assertThat(robot.lookup("#services-red").queryAs(Label.class).getText())
+                .as("never reported")
+                .isEqualTo("1");
         snapshot("dashboard");
     }
 
     @Test
     void aFailedActionShowsANotificationThatStaysUntilDismissed(FxRobot robot) throws Exception {
         settle();
-        master.failNext = new MasterException.Unreachable("http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
+        master.failNext = new MasterException.Unreachable(
+                "http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
         robot.interact(() -> context.servers().supply(KVM, "COMP-1"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !context.notifications().active().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !context.notifications().active().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".slapdesk-notification").queryAll()).hasSize(1);
         Thread.sleep(1500);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(robot.lookup(".slapdesk-notification").queryAll()).as("still there").hasSize(1);
+        assertThat(robot.lookup(".slapdesk-notification").queryAll())
+                .as("still there")
+                .hasSize(1);
         robot.interact(() -> window.shell().show(Page.TASKS));
         snapshot("tasks-with-notification");
-        robot.interact(() -> context.notifications().dismiss(context.notifications().active().get(0)));
+        robot.interact(() ->
+                context.notifications().dismiss(context.notifications().active().get(0)));
         assertThat(robot.lookup(".slapdesk-notification").queryAll()).isEmpty();
         assertThat(context.notifications().history()).hasSize(1);
     }
@@ -163,21 +205,32 @@ class MainWindowTest {
         WindowDriver driver = new WindowDriver(robot, stage);
         driver.click("#profile-add-header");
         driver.fill("#profile-name", "production");
-        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("the name is taken").isTrue();
+        assertThat(robot.lookup("#profile-save").query().isDisabled())
+                .as("the name is taken")
+                .isTrue();
         driver.fill("#profile-name", "lab");
         driver.fill("#profile-url", "ftp://nowhere");
-        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("not an http URL").isTrue();
+        assertThat(robot.lookup("#profile-save").query().isDisabled())
+                .as("not an http URL")
+                .isTrue();
         driver.fill("#profile-url", "http://127.0.0.1:9/");
         driver.fill("#profile-certificate", "/nonexistent/client.crt");
-        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("a certificate without its key").isTrue();
+        assertThat(robot.lookup("#profile-save").query().isDisabled())
+                .as("a certificate without its key")
+                .isTrue();
         driver.fill("#profile-key", "/nonexistent/client.key");
         driver.snapshotWindowOf("#profile-dialog", "profile-dialog");
-        assertThat(robot.lookup("#profile-save").query().isDisabled()).as("missing files").isTrue();
+        assertThat(robot.lookup("#profile-save").query().isDisabled())
+                .as("missing files")
+                .isTrue();
         driver.fill("#profile-certificate", "");
         driver.fill("#profile-key", "");
         driver.click("#profile-save");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> context.session().profileProperty().get() != null
-                && context.session().profileProperty().get().name().equals("lab"));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> context.session().profileProperty().get() != null
+                        && context.session().profileProperty().get().name().equals("lab"));
         assertThat(context.profiles().find("lab")).isPresent();
     }
 
@@ -185,9 +238,12 @@ class MainWindowTest {
     void theSupplyDialogOffersTheKnownReleases(FxRobot robot) throws Exception {
         settle();
         WindowDriver driver = new WindowDriver(robot, stage);
-        driver.selectRow("#servers-table", row -> ((org.slapdesk.gui.servers.ServerRow) row).reference().equals("COMP-3"));
+        driver.selectRow(
+                "#servers-table",
+                row -> ((org.slapdesk.gui.servers.ServerRow) row).reference().equals("COMP-3"));
         driver.click("#supply");
-        javafx.scene.control.ComboBox<?> releases = robot.lookup("#supply-release").queryComboBox();
+        javafx.scene.control.ComboBox<?> releases =
+                robot.lookup("#supply-release").queryComboBox();
         assertThat(releases.getItems()).hasSize(2);
         driver.fill("#supply-release", RE6ST);
         driver.snapshotWindowOf("#supply-release", "supply-dialog");
@@ -199,7 +255,8 @@ class MainWindowTest {
     void otherPagesRender(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> context.servers().supply(KVM, "COMP-3"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !context.activity().entries().isEmpty());
+        WaitForAsyncUtils.waitFor(
+                5, TimeUnit.SECONDS, () -> !context.activity().entries().isEmpty());
         for (Page page : List.of(Page.ACTIVITY, Page.NODES, Page.SETTINGS)) {
             robot.interact(() -> window.shell().show(page));
             snapshot(page.name().toLowerCase(java.util.Locale.ROOT));

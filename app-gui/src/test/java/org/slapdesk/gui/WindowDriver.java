@@ -51,8 +51,9 @@ public final class WindowDriver {
 
     public void selectRow(String tableQuery, java.util.function.Predicate<Object> which) {
         TableView<Object> table = table(tableQuery);
-        robot.interact(() -> table.getItems().stream().filter(which).findFirst()
-                .ifPresent(row -> table.getSelectionModel().select(row)));
+        robot.interact(
+                () -> table.getItems().stream().filter(which).findFirst().ifPresent(row -> table.getSelectionModel()
+                        .select(row)));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -69,9 +70,10 @@ public final class WindowDriver {
         WaitForAsyncUtils.waitForFxEvents();
         Path file = Path.of("target", "screens", name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
-            Snapshot.write(stage.getScene(), file);
-            return null;
-        }).get(20, TimeUnit.SECONDS);
+                    Snapshot.write(stage.getScene(), file);
+                    return null;
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 
     /** A snapshot of the focused dialog window rather than the main one. */
@@ -79,8 +81,9 @@ public final class WindowDriver {
         Node node = robot.lookup(query).query();
         Path file = Path.of("target", "screens", name + ".png");
         WaitForAsyncUtils.asyncFx(() -> {
-            Snapshot.write(node.getScene(), file);
-            return null;
-        }).get(20, TimeUnit.SECONDS);
+                    Snapshot.write(node.getScene(), file);
+                    return null;
+                })
+                .get(20, TimeUnit.SECONDS);
     }
 }

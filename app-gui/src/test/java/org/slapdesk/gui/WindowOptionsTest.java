@@ -12,8 +12,8 @@ class WindowOptionsTest {
 
     @Test
     void readsSnapshotViewProfileAndTheme() {
-        WindowOptions options = WindowOptions.parse(List.of("--snapshot", "out.png", "--view=services", "--profile", "prod",
-                "--theme", "dark"));
+        WindowOptions options = WindowOptions.parse(
+                List.of("--snapshot", "out.png", "--view=services", "--profile", "prod", "--theme", "dark"));
         assertThat(options.snapshot()).contains(Path.of("out.png"));
         assertThat(options.view()).isEqualTo(Page.SERVICES);
         assertThat(options.profile()).contains("prod");
@@ -24,9 +24,12 @@ class WindowOptionsTest {
     @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> WindowOptions.parse(List.of("--view", "nowhere")))
-                .hasMessageContaining("unknown view 'nowhere'").hasMessageContaining("dashboard, servers");
-        assertThatThrownBy(() -> WindowOptions.parse(List.of("--snapshot"))).hasMessageContaining("--snapshot needs a value");
-        assertThatThrownBy(() -> WindowOptions.parse(List.of("--colour", "x"))).hasMessageContaining("unknown window option");
+                .hasMessageContaining("unknown view 'nowhere'")
+                .hasMessageContaining("dashboard, servers");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--snapshot")))
+                .hasMessageContaining("--snapshot needs a value");
+        assertThatThrownBy(() -> WindowOptions.parse(List.of("--colour", "x")))
+                .hasMessageContaining("unknown window option");
         assertThat(WindowOptions.isWindowOption("--snapshot=x.png")).isTrue();
         assertThat(WindowOptions.isWindowOption("master")).isFalse();
     }

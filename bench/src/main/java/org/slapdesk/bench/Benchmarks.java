@@ -33,19 +33,22 @@ public final class Benchmarks {
         Path work = Files.createTempDirectory("slapdesk-bench");
         Report report = new Report(System.out);
         System.out.println("Slapdesk benchmarks: ratio = python time / slapdesk time (above 1: Slapdesk is faster)");
-        System.out.println("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
-                + " cores; python tools from " + venv.get().root());
+        System.out.println("java " + System.getProperty("java.version") + ", "
+                + Runtime.getRuntime().availableProcessors() + " cores; python tools from "
+                + venv.get().root());
         try {
             if (which.contains("marshal")) {
                 report.heading("marshalled XML (SLAP wire format)", "xml_marshaller", "XmlMarshal");
-                MarshalBenchmark marshal = new MarshalBenchmark(work, new PythonScript(venv.get(), work, "marshal_work.py"));
+                MarshalBenchmark marshal =
+                        new MarshalBenchmark(work, new PythonScript(venv.get(), work, "marshal_work.py"));
                 for (int partitions : new int[] {1, 20, 200}) {
                     marshal.run(report, partitions, 7);
                 }
             }
             if (which.contains("master")) {
                 report.heading("SLAP master, driven by the same slapos.slap client", "slapproxy", "local master");
-                new MasterBenchmark(work, new PythonScript(venv.get(), work, "master_work.py")).run(report, 100, 100, 50);
+                new MasterBenchmark(work, new PythonScript(venv.get(), work, "master_work.py"))
+                        .run(report, 100, 100, 50);
             }
         } finally {
             deleteTree(work);
@@ -54,7 +57,8 @@ public final class Benchmarks {
 
     private static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 }

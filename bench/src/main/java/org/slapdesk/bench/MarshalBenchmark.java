@@ -34,22 +34,27 @@ final class MarshalBenchmark {
         int ops = Math.max(5, 2000 / partitions);
 
         Timing ours = Timing.measure(rounds, ops, () -> roundTrip(xml));
-        JsonNode theirs = python.run(Duration.ofMinutes(10), file.toString(), Integer.toString(rounds),
-                Integer.toString(ops));
+        JsonNode theirs =
+                python.run(Duration.ofMinutes(10), file.toString(), Integer.toString(rounds), Integer.toString(ops));
         List<Double> pythonRounds = new ArrayList<>();
         theirs.get("seconds_per_op").forEach(n -> pythonRounds.add(n.asDouble()));
         Timing pythonTiming = new Timing(pythonRounds);
 
-        report.line("loads+dumps, " + partitions + " partitions (" + xml.length / 1024 + " KiB)",
-                pythonTiming.median(), ours.median());
+        report.line(
+                "loads+dumps, " + partitions + " partitions (" + xml.length / 1024 + " KiB)",
+                pythonTiming.median(),
+                ours.median());
         if (!theirs.get("identical").asBoolean()) {
             report.note("warning: Python's dumps(loads(x)) differs from x: the two sides did not do the same work");
         }
         if (!roundTripIsIdentical(xml)) {
             report.note("warning: our dumps(loads(x)) differs from x");
         }
-        report.note(String.format(java.util.Locale.ROOT, "spread of rounds: python %.0f%%, slapdesk %.0f%%",
-                pythonTiming.spreadPercent(), ours.spreadPercent()));
+        report.note(String.format(
+                java.util.Locale.ROOT,
+                "spread of rounds: python %.0f%%, slapdesk %.0f%%",
+                pythonTiming.spreadPercent(),
+                ours.spreadPercent()));
     }
 
     private static void roundTrip(byte[] xml) {
@@ -76,8 +81,11 @@ final class MarshalBenchmark {
             parameters.put("instance_title", "service " + i + " <main> & \"friends\"");
             parameters.put("slap_software_type", "default");
             parameters.put("timestamp", Long.toString(1_700_000_000L + i));
-            parameters.put("ip_list", List.of(List.of("slaptap" + i, "10.0.0." + (i % 250 + 2)),
-                    List.of("slaptap" + i, "fd00:be::" + Integer.toHexString(i + 2))));
+            parameters.put(
+                    "ip_list",
+                    List.of(
+                            List.of("slaptap" + i, "10.0.0." + (i % 250 + 2)),
+                            List.of("slaptap" + i, "fd00:be::" + Integer.toHexString(i + 2))));
             Map<String, Object> instance = new LinkedHashMap<>();
             for (int k = 0; k < 12; k++) {
                 instance.put("parameter-" + k, "value " + k + " for partition " + i);

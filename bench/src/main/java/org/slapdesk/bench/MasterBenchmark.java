@@ -34,12 +34,15 @@ final class MasterBenchmark {
             proxy = warmThenMeasure(slapproxy.url(), counts);
         }
         JsonNode ours;
-        try (LocalMaster master = LocalMaster.start(workDir.resolve("local-master.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (LocalMaster master = LocalMaster.start(
+                workDir.resolve("local-master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             ours = warmThenMeasure(master.url().toString(), counts);
         }
         for (String phase : PHASES) {
-            report.line(describe(phase, partitions, requests, reads), proxy.get(phase).asDouble(), ours.get(phase).asDouble());
+            report.line(
+                    describe(phase, partitions, requests, reads),
+                    proxy.get(phase).asDouble(),
+                    ours.get(phase).asDouble());
         }
         double proxyTotal = 0;
         double ourTotal = 0;

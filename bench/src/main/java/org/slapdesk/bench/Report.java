@@ -19,7 +19,12 @@ final class Report {
     }
 
     void line(String work, double pythonSeconds, double ourSeconds) {
-        out.printf(Locale.ROOT, "%-38s %14s %14s %8.2fx%n", work, human(pythonSeconds), human(ourSeconds),
+        out.printf(
+                Locale.ROOT,
+                "%-38s %14s %14s %8.2fx%n",
+                work,
+                human(pythonSeconds),
+                human(ourSeconds),
                 pythonSeconds / ourSeconds);
     }
 

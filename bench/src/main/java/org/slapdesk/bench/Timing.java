@@ -22,8 +22,10 @@ public record Timing(List<Double> secondsPerOp) {
 
     /** The spread of the rounds around the median, in percent: a wide one means a noisy machine. */
     public double spreadPercent() {
-        double min = secondsPerOp.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = secondsPerOp.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+        double min =
+                secondsPerOp.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max =
+                secondsPerOp.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return 100 * (max - min) / median();
     }
 

@@ -19,6 +19,7 @@ final class AccessStatuses {
     private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
     /** The master's 0.0025 and 0.005 day thresholds (3.6 and 7.2 minutes, not 5 and 15). */
     private static final long SILENT_5_MINUTES_MS = 216_000L;
+
     private static final long SILENT_15_MINUTES_MS = 432_000L;
 
     private final Timestamps time;
@@ -31,7 +32,8 @@ final class AccessStatuses {
         long now = time.millis();
         Optional<Status> old = store.status(kind, reference);
         long since = old.filter(s -> AccessTexts.kind(s.text()).equals(AccessTexts.kind(text)))
-                .map(Status::since).orElse(now);
+                .map(Status::since)
+                .orElse(now);
         store.putStatus(new Status(kind, reference, text, now, since));
     }
 

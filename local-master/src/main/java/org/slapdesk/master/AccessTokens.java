@@ -76,7 +76,8 @@ public final class AccessTokens {
                 return null;
             });
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the new token in " + database.file() + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "cannot store the new token in " + database.file() + ": " + e.getMessage(), e);
         }
         return token;
     }
@@ -128,8 +129,8 @@ public final class AccessTokens {
                     + ": tokens are single use, ask for a new one");
         }
         if (clock.millis() >= row.expiresAt()) {
-            throw RequestError.forbidden("this token expired at " + Instant.ofEpochMilli(row.expiresAt())
-                    + ": ask for a new one");
+            throw RequestError.forbidden(
+                    "this token expired at " + Instant.ofEpochMilli(row.expiresAt()) + ": ask for a new one");
         }
         return row;
     }

@@ -44,7 +44,9 @@ final class Allocator {
         }
         String wantedHost = sla.get("instance_guid");
         for (Instance host : store.allInstances()) {
-            if (host.shared() || !host.allocated() || "destroyed".equals(host.requestedState())
+            if (host.shared()
+                    || !host.allocated()
+                    || "destroyed".equals(host.requestedState())
                     || !host.softwareRelease().equals(i.softwareRelease())
                     || !host.softwareType().equals(i.softwareType())) {
                 continue;
@@ -52,12 +54,14 @@ final class Allocator {
             if (pinned != null && !pinned.equals(host.computerReference())) {
                 continue;
             }
-            if (wantedHost != null && !wantedHost.isEmpty() && !wantedHost.equals(host.guid())
+            if (wantedHost != null
+                    && !wantedHost.isEmpty()
+                    && !wantedHost.equals(host.guid())
                     && !wantedHost.equals(host.computerReference() + "-" + host.partitionReference())) {
                 continue;
             }
-            Instance placed = i.placedOn(host.computerReference(), host.partitionReference(), host.id(),
-                    time.next(i.timestamp()));
+            Instance placed = i.placedOn(
+                    host.computerReference(), host.partitionReference(), host.id(), time.next(i.timestamp()));
             store.updateInstance(placed);
             time.bump(store, host.id());
             return placed;

@@ -4,7 +4,11 @@ package org.slapdesk.master;
 public interface CertificateIssuer {
 
     /** Roles written in the certificate's OU; the server authorises requests by it. */
-    enum Role { NODE, PARTITION, USER }
+    enum Role {
+        NODE,
+        PARTITION,
+        USER
+    }
 
     record Issued(String certificatePem, String privateKeyPem) {}
 

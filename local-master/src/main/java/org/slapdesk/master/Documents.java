@@ -73,7 +73,8 @@ final class Documents {
             release.put("_computer_guid", computer);
             release.put("_software_instance_list", new ArrayList<>());
             release.put("_software_release", i.softwareRelease());
-            state.put("_software_release_document",
+            state.put(
+                    "_software_release_document",
                     new SlapObject("SoftwareRelease", List.of(i.softwareRelease(), computer), release));
         }
         return new SlapObject("ComputerPartition", Arrays.asList(computer, partition, null), state);
@@ -164,7 +165,9 @@ final class Documents {
         d.put("computer_guid", i.computerReference() == null ? "" : i.computerReference());
         d.put("compute_partition_id", i.partitionReference() == null ? "" : i.partitionReference());
         d.put("processing_timestamp", i.timestamp());
-        d.put("access_status_message", store.status("instance", i.guid()).map(Status::text).orElse(""));
+        d.put(
+                "access_status_message",
+                store.status("instance", i.guid()).map(Status::text).orElse(""));
         return d;
     }
 }

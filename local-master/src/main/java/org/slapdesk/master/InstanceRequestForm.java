@@ -7,9 +7,16 @@ import java.util.Map;
  * {@code requesterComputer} and {@code requesterPartition} are set when a partition requests
  * (the new instance then joins the requester's tree); {@code state} null means started.
  */
-public record InstanceRequestForm(String softwareRelease, String title, String softwareType,
-                                  Map<String, Object> parameters, Map<String, Object> sla, String state,
-                                  boolean shared, String requesterComputer, String requesterPartition) {
+public record InstanceRequestForm(
+        String softwareRelease,
+        String title,
+        String softwareType,
+        Map<String, Object> parameters,
+        Map<String, Object> sla,
+        String state,
+        boolean shared,
+        String requesterComputer,
+        String requesterPartition) {
     public InstanceRequestForm {
         parameters = parameters == null ? Map.of() : parameters;
         sla = sla == null ? Map.of() : sla;

@@ -39,6 +39,7 @@ public final class LocalMaster implements AutoCloseable {
 
     /** Default bound of a request body: a format of a few hundred partitions fits easily. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
+
     public static final int DEFAULT_THREADS = 64;
 
     /**
@@ -46,8 +47,14 @@ public final class LocalMaster implements AutoCloseable {
      * client must present a certificate our CA signed, except on the two token-paid endpoints
      * that hand certificates out ({@code issuer}: the CA that signs them).
      */
-    public record Options(Path database, InetSocketAddress address, String defaultComputer, SSLContext tls,
-                          CertificateIssuer issuer, int maxBodyBytes, int threads) {
+    public record Options(
+            Path database,
+            InetSocketAddress address,
+            String defaultComputer,
+            SSLContext tls,
+            CertificateIssuer issuer,
+            int maxBodyBytes,
+            int threads) {
         public Options {
             if (database == null || address == null) {
                 throw new IllegalArgumentException("a database file and an address are required");
@@ -57,8 +64,8 @@ public final class LocalMaster implements AutoCloseable {
         }
 
         public static Options loopback(Path database, int port) {
-            return new Options(database, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, null,
-                    null, 0, 0);
+            return new Options(
+                    database, new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, null, null, 0, 0);
         }
     }
 
@@ -68,7 +75,8 @@ public final class LocalMaster implements AutoCloseable {
     private final MasterService service;
     private final URI url;
 
-    private LocalMaster(HttpServer server, ExecutorService executor, Database database, MasterService service, URI url) {
+    private LocalMaster(
+            HttpServer server, ExecutorService executor, Database database, MasterService service, URI url) {
         this.server = server;
         this.executor = executor;
         this.database = database;
@@ -99,8 +107,8 @@ public final class LocalMaster implements AutoCloseable {
         }
         ThreadPoolExecutor executor = null;
         try {
-            MasterService service = new MasterService(database, Clock.systemUTC(), options.defaultComputer(),
-                    options.issuer());
+            MasterService service =
+                    new MasterService(database, Clock.systemUTC(), options.defaultComputer(), options.issuer());
             HttpServer server;
             if (options.tls() != null) {
                 HttpsServer https = HttpsServer.create(options.address(), 128);
@@ -121,8 +129,8 @@ public final class LocalMaster implements AutoCloseable {
                 server = HttpServer.create(options.address(), 128);
             }
             AtomicInteger count = new AtomicInteger();
-            executor = new ThreadPoolExecutor(options.threads(), options.threads(), 60, TimeUnit.SECONDS,
-                    new LinkedBlockingQueue<>(), r -> {
+            executor = new ThreadPoolExecutor(
+                    options.threads(), options.threads(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(r, "local-master-" + count.incrementAndGet());
                         t.setDaemon(true);
                         return t;
@@ -133,7 +141,8 @@ public final class LocalMaster implements AutoCloseable {
             if (hostText.contains(":")) {
                 hostText = "[" + hostText.replaceAll("%.*$", "") + "]";
             }
-            URI url = URI.create((options.tls() != null ? "https" : "http") + "://" + hostText + ":" + bound.getPort() + "/");
+            URI url = URI.create(
+                    (options.tls() != null ? "https" : "http") + "://" + hostText + ":" + bound.getPort() + "/");
             server.createContext("/", new Router(service, options.maxBodyBytes(), url.toString()));
             server.start();
             LOG.info("local master listening on {} with {}", url, options.database());

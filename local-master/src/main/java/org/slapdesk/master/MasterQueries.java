@@ -38,7 +38,9 @@ public final class MasterQueries {
             List<TreeView> trees = new ArrayList<>();
             for (Instance root : store.roots()) {
                 if (title == null || title.equals(root.title())) {
-                    trees.add(new TreeView(root, statuses.dict(store, "instance", root.guid(), "Software Instance"),
+                    trees.add(new TreeView(
+                            root,
+                            statuses.dict(store, "instance", root.guid(), "Software Instance"),
                             store.tree(root.title())));
                 }
             }
@@ -47,10 +49,14 @@ public final class MasterQueries {
     }
 
     /** A node with its partitions, installations and statuses. */
-    public record NodeView(Node node, Map<String, Object> status, List<Partition> partitions,
-                           List<Installation> installations, Map<String, Map<String, Object>> installationStatus,
-                           Map<String, Instance> instanceByPartition,
-                           Map<String, Map<String, Object>> partitionStatus) {}
+    public record NodeView(
+            Node node,
+            Map<String, Object> status,
+            List<Partition> partitions,
+            List<Installation> installations,
+            Map<String, Map<String, Object>> installationStatus,
+            Map<String, Instance> instanceByPartition,
+            Map<String, Map<String, Object>> partitionStatus) {}
 
     public List<NodeView> nodes(String reference) {
         return tx(store -> {
@@ -72,12 +78,19 @@ public final class MasterQueries {
                     Optional<Instance> i = store.instanceOnPartition(n.reference(), p.reference());
                     if (i.isPresent()) {
                         byPartition.put(p.reference(), i.get());
-                        partitionStatus.put(p.reference(),
+                        partitionStatus.put(
+                                p.reference(),
                                 statuses.dict(store, "instance", i.get().guid(), "Software Instance"));
                     }
                 }
-                views.add(new NodeView(n, statuses.dict(store, "node", n.reference(), "Compute Node"),
-                        partitions, installations, installationStatus, byPartition, partitionStatus));
+                views.add(new NodeView(
+                        n,
+                        statuses.dict(store, "node", n.reference(), "Compute Node"),
+                        partitions,
+                        installations,
+                        installationStatus,
+                        byPartition,
+                        partitionStatus));
             }
             return views;
         });

@@ -119,7 +119,9 @@ public final class MasterService {
             if (list != null) {
                 for (Object a : Fields.asList(list, "address_list of " + reference)) {
                     Map<String, Object> address = Fields.asMap(a, "an address of " + reference);
-                    addresses.add(new Address(interfaceName, Fields.string(address, "addr", "address of " + reference),
+                    addresses.add(new Address(
+                            interfaceName,
+                            Fields.string(address, "addr", "address of " + reference),
                             Fields.optionalString(address, "netmask")));
                 }
             }
@@ -201,7 +203,11 @@ public final class MasterService {
                 return "Ignored";
             }
             Instance i = found.get();
-            statuses.put(store, "instance", i.guid(), "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped());
+            statuses.put(
+                    store,
+                    "instance",
+                    i.guid(),
+                    "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped());
             store.updateInstance(i.withReported(reported));
             return "OK";
         });
@@ -231,7 +237,8 @@ public final class MasterService {
                     }
                 }
                 if (!children.isEmpty()) {
-                    return "Not destroying yet because this partition has child partitions: " + String.join(", ", children);
+                    return "Not destroying yet because this partition has child partitions: "
+                            + String.join(", ", children);
                 }
             }
             removeInstance(store, i);
@@ -298,7 +305,8 @@ public final class MasterService {
                 return "done";
             }
             if (store.instance(newName, i.requestedBy()).isPresent()) {
-                throw RequestError.conflict("an instance titled '" + newName + "' already exists in this tree: choose another name");
+                throw RequestError.conflict(
+                        "an instance titled '" + newName + "' already exists in this tree: choose another name");
             }
             if (i.root()) {
                 for (Instance member : store.tree(i.title())) {
@@ -313,7 +321,8 @@ public final class MasterService {
     }
 
     /** {@code setComputerPartitionConnectionXml}. */
-    public String setConnection(String computer, String partition, Map<String, Object> connection, String sharedReference) {
+    public String setConnection(
+            String computer, String partition, Map<String, Object> connection, String sharedReference) {
         String xml = InstanceXml.write(connection);
         return tx(store -> {
             Instance i = target(store, computer, partition, sharedReference);
@@ -431,81 +440,106 @@ public final class MasterService {
         return tx(store -> request(store, form, state, parameterXml, slaXml));
     }
 
-    private RequestOutcome request(Store store, InstanceRequestForm form, String requestedState, String parameterXml,
-                                   String slaXml) throws SQLException {
-            String state = requestedState;
-            String requestedBy = "";
-            String rootState = null;
-            if (form.requesterComputer() != null && form.requesterPartition() != null) {
-                Instance requester = target(store, form.requesterComputer(), form.requesterPartition(), null);
-                requestedBy = requester.rootTitle();
-                Optional<Instance> root = store.instance(requestedBy, "");
-                rootState = root.map(Instance::requestedState).orElse(null);
+    private RequestOutcome request(
+            Store store, InstanceRequestForm form, String requestedState, String parameterXml, String slaXml)
+            throws SQLException {
+        String state = requestedState;
+        String requestedBy = "";
+        String rootState = null;
+        if (form.requesterComputer() != null && form.requesterPartition() != null) {
+            Instance requester = target(store, form.requesterComputer(), form.requesterPartition(), null);
+            requestedBy = requester.rootTitle();
+            Optional<Instance> root = store.instance(requestedBy, "");
+            rootState = root.map(Instance::requestedState).orElse(null);
+        }
+        String pinned = form.sla().get("computer_guid") instanceof String s && !s.isEmpty() ? s : null;
+        if (pinned != null) {
+            requireNode(store, pinned);
+        }
+        Optional<Instance> existing = store.instance(form.title(), requestedBy);
+        Instance instance;
+        if (existing.isEmpty()) {
+            if ("destroyed".equals(state)) {
+                throw RequestError.notFound("no instance titled '" + form.title() + "' to destroy");
             }
-            String pinned = form.sla().get("computer_guid") instanceof String s && !s.isEmpty() ? s : null;
-            if (pinned != null) {
-                requireNode(store, pinned);
+            long now = time.millis();
+            Instance fresh = new Instance(
+                    0,
+                    form.title(),
+                    requestedBy,
+                    form.softwareRelease(),
+                    form.softwareType(),
+                    parameterXml,
+                    null,
+                    slaXml,
+                    form.shared(),
+                    state,
+                    null,
+                    null,
+                    null,
+                    null,
+                    time.next(0),
+                    now);
+            long id = store.insertInstance(fresh);
+            instance = store.instance(id).orElseThrow();
+        } else {
+            Instance old = existing.get();
+            if (old.shared() != form.shared()) {
+                throw RequestError.conflict("'" + form.title() + "' already exists as a "
+                        + (old.shared() ? "shared" : "normal") + " instance: request it with the same --slave setting");
             }
-            Optional<Instance> existing = store.instance(form.title(), requestedBy);
-            Instance instance;
-            if (existing.isEmpty()) {
-                if ("destroyed".equals(state)) {
-                    throw RequestError.notFound("no instance titled '" + form.title() + "' to destroy");
+            if (rootState != null && !"started".equals(rootState) && !old.root()) {
+                state = rootState;
+            }
+            boolean changed = !old.softwareRelease().equals(form.softwareRelease())
+                    || !old.softwareType().equals(form.softwareType())
+                    || !old.parameterXml().equals(parameterXml)
+                    || !old.slaXml().equals(slaXml)
+                    || !old.requestedState().equals(state);
+            instance = old;
+            if (changed) {
+                instance = old.requested(
+                        form.softwareRelease(),
+                        form.softwareType(),
+                        parameterXml,
+                        slaXml,
+                        state,
+                        time.next(old.timestamp()));
+                store.updateInstance(instance);
+                if (old.shared() && old.hostInstanceId() != null) {
+                    time.bump(store, old.hostInstanceId());
                 }
-                long now = time.millis();
-                Instance fresh = new Instance(0, form.title(), requestedBy, form.softwareRelease(), form.softwareType(),
-                        parameterXml, null, slaXml, form.shared(), state, null, null, null, null,
-                        time.next(0), now);
-                long id = store.insertInstance(fresh);
-                instance = store.instance(id).orElseThrow();
-            } else {
-                Instance old = existing.get();
-                if (old.shared() != form.shared()) {
-                    throw RequestError.conflict("'" + form.title() + "' already exists as a "
-                            + (old.shared() ? "shared" : "normal") + " instance: request it with the same --slave setting");
-                }
-                if (rootState != null && !"started".equals(rootState) && !old.root()) {
-                    state = rootState;
-                }
-                boolean changed = !old.softwareRelease().equals(form.softwareRelease())
-                        || !old.softwareType().equals(form.softwareType())
-                        || !old.parameterXml().equals(parameterXml)
-                        || !old.slaXml().equals(slaXml)
-                        || !old.requestedState().equals(state);
-                instance = old;
-                if (changed) {
-                    instance = old.requested(form.softwareRelease(), form.softwareType(), parameterXml, slaXml, state,
-                            time.next(old.timestamp()));
-                    store.updateInstance(instance);
-                    if (old.shared() && old.hostInstanceId() != null) {
-                        time.bump(store, old.hostInstanceId());
-                    }
-                    if (old.root() && !old.requestedState().equals(state) && !"started".equals(state)) {
-                        propagateState(store, old, state);
-                    }
+                if (old.root() && !old.requestedState().equals(state) && !"started".equals(state)) {
+                    propagateState(store, old, state);
                 }
             }
-            if ("destroyed".equals(state) && (instance.shared() || !instance.allocated())) {
-                Map<String, Object> document = documents.requestAnswer(store, instance);
-                removeInstance(store, instance);
-                if (!instance.allocated()) {
-                    throw RequestError.notFound("'" + instance.title() + "' had no partition yet: its request is withdrawn");
-                }
-                return new RequestOutcome(instance, true, document);
-            }
+        }
+        if ("destroyed".equals(state) && (instance.shared() || !instance.allocated())) {
+            Map<String, Object> document = documents.requestAnswer(store, instance);
+            removeInstance(store, instance);
             if (!instance.allocated()) {
-                instance = allocator.allocate(store, instance);
+                throw RequestError.notFound(
+                        "'" + instance.title() + "' had no partition yet: its request is withdrawn");
             }
-            if (instance.allocated()) {
-                allocator.allocatePending(store);
-            }
-            return new RequestOutcome(instance, instance.allocated(),
-                    instance.allocated() ? documents.requestAnswer(store, instance) : Map.of());
+            return new RequestOutcome(instance, true, document);
+        }
+        if (!instance.allocated()) {
+            instance = allocator.allocate(store, instance);
+        }
+        if (instance.allocated()) {
+            allocator.allocatePending(store);
+        }
+        return new RequestOutcome(
+                instance,
+                instance.allocated(),
+                instance.allocated() ? documents.requestAnswer(store, instance) : Map.of());
     }
 
     private void propagateState(Store store, Instance root, String state) throws SQLException {
         for (Instance member : store.tree(root.title())) {
-            if (member.id() != root.id() && !member.shared() && !member.requestedState().equals(state)
+            if (member.id() != root.id()
+                    && !member.shared()
+                    && !member.requestedState().equals(state)
                     && !"destroyed".equals(member.requestedState())) {
                 store.updateInstance(member.withState(state, time.next(member.timestamp())));
             }
@@ -523,15 +557,17 @@ public final class MasterService {
 
     private Node requireNode(Store store, String computer) throws SQLException {
         Fields.require(computer, "computer_id");
-        return store.node(computer).orElseThrow(() -> RequestError.notFound("unknown compute node '" + computer
-                + "': format it first (slapos node format) or check computer_id"));
+        return store.node(computer)
+                .orElseThrow(() -> RequestError.notFound("unknown compute node '" + computer
+                        + "': format it first (slapos node format) or check computer_id"));
     }
 
     private Partition requirePartition(Store store, String computer, String partition) throws SQLException {
         requireNode(store, computer);
         Fields.require(partition, "computer_partition_id");
-        return store.partition(computer, partition).orElseThrow(() -> RequestError.notFound(
-                "unknown partition '" + partition + "' on compute node '" + computer + "'"));
+        return store.partition(computer, partition)
+                .orElseThrow(() -> RequestError.notFound(
+                        "unknown partition '" + partition + "' on compute node '" + computer + "'"));
     }
 
     private Optional<Instance> instanceOn(Store store, String computer, String partition) throws SQLException {
@@ -540,14 +576,17 @@ public final class MasterService {
     }
 
     /** The partition's instance, or the shared instance it hosts named by {@code sharedReference}. */
-    private Instance target(Store store, String computer, String partition, String sharedReference) throws SQLException {
-        Instance host = instanceOn(store, computer, partition).orElseThrow(() -> RequestError.notFound(
-                "partition '" + partition + "' on '" + computer + "' holds no instance"));
+    private Instance target(Store store, String computer, String partition, String sharedReference)
+            throws SQLException {
+        Instance host = instanceOn(store, computer, partition)
+                .orElseThrow(() ->
+                        RequestError.notFound("partition '" + partition + "' on '" + computer + "' holds no instance"));
         if (sharedReference == null || sharedReference.isEmpty() || "None".equals(sharedReference)) {
             return host;
         }
         for (Instance s : store.sharedOnHost(host.id())) {
-            if (s.guid().equals(sharedReference) || s.title().equals(sharedReference)
+            if (s.guid().equals(sharedReference)
+                    || s.title().equals(sharedReference)
                     || (s.requestedBy() + "_" + s.title()).equals(sharedReference)) {
                 return s;
             }

@@ -63,8 +63,8 @@ public final class Registrations {
             store.upsertNode(reference, cleanTitle, null, null, clock.millis());
             tokens.consume(store, token, Kind.NODE, reference);
             Issued issued = ca.issue(Role.NODE, reference);
-            String certificate = CertificateAuthority.subjectLine(issued.certificatePem()) + "\n"
-                    + issued.certificatePem();
+            String certificate =
+                    CertificateAuthority.subjectLine(issued.certificatePem()) + "\n" + issued.certificatePem();
             return new RegisteredNode(reference, cleanTitle, certificate, issued.privateKeyPem());
         });
     }
@@ -81,9 +81,11 @@ public final class Registrations {
 
     private CertificateIssuer requireIssuer() {
         // 501, not 503: nothing to wait for (503 reads as "busy, try again" to clients)
-        return issuer.orElseThrow(() -> new RequestError(501, "this master has no certificate authority, so it"
-                + " cannot give certificates: start it with one (slapdesk serve ca init, then slapdesk serve --tls"
-                + " --ca DIR ...)"));
+        return issuer.orElseThrow(() -> new RequestError(
+                501,
+                "this master has no certificate authority, so it"
+                        + " cannot give certificates: start it with one (slapdesk serve ca init, then slapdesk serve --tls"
+                        + " --ca DIR ...)"));
     }
 
     private static String checkTitle(String title) {
@@ -92,8 +94,8 @@ public final class Registrations {
         }
         String clean = title.strip();
         if (clean.length() > MAX_TITLE_LENGTH || clean.chars().anyMatch(Character::isISOControl)) {
-            throw RequestError.badRequest("the node title must be one line of at most " + MAX_TITLE_LENGTH
-                    + " characters");
+            throw RequestError.badRequest(
+                    "the node title must be one line of at most " + MAX_TITLE_LENGTH + " characters");
         }
         return clean;
     }

@@ -23,14 +23,15 @@ class AccessTokensTest {
 
     @TempDir
     Path dir;
+
     Database database;
     Registrations registrations;
 
     @BeforeEach
     void open() throws Exception {
         database = Database.open(dir.resolve("m.sqlite"));
-        registrations = new Registrations(database, Clock.systemUTC(),
-                CertificateAuthority.init(dir.resolve("ca"), "tokens test CA"));
+        registrations = new Registrations(
+                database, Clock.systemUTC(), CertificateAuthority.init(dir.resolve("ca"), "tokens test CA"));
     }
 
     @AfterEach
@@ -50,13 +51,16 @@ class AccessTokensTest {
         String token = registrations.tokens().create(Kind.USER, "alice", AccessTokens.DEFAULT_VALIDITY);
         String stored = database.transaction(c -> {
             try (Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT token_hash, kind, label, expires_at - created_at FROM access_token"
-                         + " WHERE label='alice'")) {
+                    ResultSet rs =
+                            s.executeQuery("SELECT token_hash, kind, label, expires_at - created_at FROM access_token"
+                                    + " WHERE label='alice'")) {
                 rs.next();
                 return rs.getString(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4);
             }
         });
-        assertThat(stored).isEqualTo(AccessTokens.hash(token) + " user alice " + Duration.ofHours(24).toMillis());
+        assertThat(stored)
+                .isEqualTo(AccessTokens.hash(token) + " user alice "
+                        + Duration.ofHours(24).toMillis());
     }
 
     @Test
@@ -71,9 +75,13 @@ class AccessTokensTest {
         assertThatThrownBy(() -> registrations.registerNode(expired, "late")).hasMessageContaining("expired at");
 
         String refused = registrations.tokens().create(Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY);
-        assertThatThrownBy(() -> registrations.registerNode(refused, "laptop")).hasMessageContaining("Certificate still active.");
-        assertThatThrownBy(() -> registrations.registerNode(refused, "two\nlines")).hasMessageContaining("one line");
-        assertThat(registrations.registerNode(refused, "desk").reference()).as("refusals kept the token").isEqualTo("COMP-2");
+        assertThatThrownBy(() -> registrations.registerNode(refused, "laptop"))
+                .hasMessageContaining("Certificate still active.");
+        assertThatThrownBy(() -> registrations.registerNode(refused, "two\nlines"))
+                .hasMessageContaining("one line");
+        assertThat(registrations.registerNode(refused, "desk").reference())
+                .as("refusals kept the token")
+                .isEqualTo("COMP-2");
     }
 
     @Test
@@ -99,9 +107,11 @@ class AccessTokensTest {
         database.close();
         database = Database.open(dir.resolve("m.sqlite"));
         registrations = new Registrations(database, Clock.systemUTC(), null);
-        assertThat(registrations.tokens().create(Kind.NODE, null, Duration.ofHours(1))).hasSize(32);
+        assertThat(registrations.tokens().create(Kind.NODE, null, Duration.ofHours(1)))
+                .hasSize(32);
         int version = database.transaction(c -> {
-            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
+            try (Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
                 rs.next();
                 return rs.getInt(1);
             }

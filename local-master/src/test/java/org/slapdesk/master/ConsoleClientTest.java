@@ -28,11 +28,11 @@ class ConsoleClientTest {
 
     @Test
     void theConsoleClientDrivesTheLocalMaster() throws Exception {
-        try (LocalMaster master = LocalMaster.start(dir.resolve("m.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (LocalMaster master = LocalMaster.start(
+                dir.resolve("m.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             new MasterHttp(master.url()).format("COMP-1", 2);
-            SlapMaster client = SlapMaster.open(MasterProfile.plain("local", master.url().toString())
-                    .withRestUrl(master.hateoasUrl()));
+            SlapMaster client = SlapMaster.open(
+                    MasterProfile.plain("local", master.url().toString()).withRestUrl(master.hateoasUrl()));
             try {
                 assertThat(client.nodes()).extracting(n -> n.reference()).containsExactly("COMP-1");
                 client.node("COMP-1");
@@ -42,8 +42,8 @@ class ConsoleClientTest {
                 master.service().fullComputerInformation("COMP-1");
                 assertThat(client.nodeStatus("COMP-1").orElseThrow().text()).isEqualTo("#access COMP-1");
                 client.supply(SR, "COMP-1");
-                SoftwareInstance requested = client.request(new InstanceRequest("svc", SR, "default",
-                        Map.of("a", "1"), false, Map.of(), false, RequestedState.STARTED));
+                SoftwareInstance requested = client.request(new InstanceRequest(
+                        "svc", SR, "default", Map.of("a", "1"), false, Map.of(), false, RequestedState.STARTED));
                 assertThat(requested.title()).isEqualTo("svc");
                 master.service().setConnection("COMP-1", "slappart0", Map.of("url", "http://x"), null);
                 assertThat(client.connectionParameters("svc")).containsEntry("url", "http://x");
@@ -52,11 +52,19 @@ class ConsoleClientTest {
                 assertThat(detail.tree().softwareReleaseUrl()).isEqualTo(SR);
                 ComputeNodeDetail node = client.node("COMP-1");
                 assertThat(node.partitions()).hasSize(2);
-                assertThat(node.software()).extracting(s -> s.softwareReleaseUrl()).containsExactly(SR);
+                assertThat(node.software())
+                        .extracting(s -> s.softwareReleaseUrl())
+                        .containsExactly(SR);
                 client.changeState("svc", RequestedState.STOPPED);
-                assertThat(master.queries().rootDocument("svc").orElseThrow().get("state")).isEqualTo("stopped");
+                assertThat(master.queries().rootDocument("svc").orElseThrow().get("state"))
+                        .isEqualTo("stopped");
                 client.remove(SR, "COMP-1");
-                assertThat(master.queries().nodes("COMP-1").get(0).installations().get(0).requestedState())
+                assertThat(master.queries()
+                                .nodes("COMP-1")
+                                .get(0)
+                                .installations()
+                                .get(0)
+                                .requestedState())
                         .isEqualTo("destroyed");
             } finally {
                 client.close();
@@ -66,10 +74,10 @@ class ConsoleClientTest {
 
     @Test
     void theTokenButtonOnAMasterWithoutACertificateAuthoritySaysHowToGetOne() throws Exception {
-        try (LocalMaster master = LocalMaster.start(dir.resolve("m.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            SlapMaster client = SlapMaster.open(MasterProfile.plain("local", master.url().toString())
-                    .withRestUrl(master.hateoasUrl()));
+        try (LocalMaster master = LocalMaster.start(
+                dir.resolve("m.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            SlapMaster client = SlapMaster.open(
+                    MasterProfile.plain("local", master.url().toString()).withRestUrl(master.hateoasUrl()));
             try {
                 // a token it could not honour (no CA, no node certificate) would only fail later, on the node
                 assertThatThrownBy(client::nodeToken)

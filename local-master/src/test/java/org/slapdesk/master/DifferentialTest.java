@@ -42,8 +42,8 @@ class DifferentialTest {
             fromProxy = scenario(new Slapos(venv, dir.resolve("proxy-client"), URI.create(proxy.url() + "/")));
         }
         Map<String, String> fromMaster;
-        try (LocalMaster master = LocalMaster.start(dir.resolve("master.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+        try (LocalMaster master = LocalMaster.start(
+                dir.resolve("master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
             Files.createDirectories(dir.resolve("master-client"));
             fromMaster = scenario(new Slapos(venv, dir.resolve("master-client"), master.url()));
         }
@@ -57,47 +57,81 @@ class DifferentialTest {
     private Map<String, String> scenario(Slapos slapos) throws Exception {
         Map<String, String> seen = new LinkedHashMap<>();
         seen.put("format", slapos.node("format", COMPUTER, "3").asText());
-        seen.put("supply exit", String.valueOf(slapos.cli("supply", SR, COMPUTER).exit()));
-        seen.put("software after supply", slapos.node("info", COMPUTER).get("software").toString());
+        seen.put(
+                "supply exit", String.valueOf(slapos.cli("supply", SR, COMPUTER).exit()));
+        seen.put(
+                "software after supply",
+                slapos.node("info", COMPUTER).get("software").toString());
 
         Slapos.Result request = slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words");
         seen.put("request exit", String.valueOf(request.exit()));
         seen.put("request says", line(request.all(), "State is"));
         seen.put("node after request", partitions(slapos));
 
-        seen.put("child from slappart0", slapos.node("inst", COMPUTER, "slappart0", "request", "child", SR, "normal")
-                .get("partition").asText());
+        seen.put(
+                "child from slappart0",
+                slapos.node("inst", COMPUTER, "slappart0", "request", "child", SR, "normal")
+                        .get("partition")
+                        .asText());
         seen.put("node after child", partitions(slapos));
 
         Slapos.Result shared = slapos.cli("request", "front", SR, "--slave", "--parameters", "domain=x.example");
         seen.put("shared request exit", String.valueOf(shared.exit()));
         JsonNode host = slapos.node("register", COMPUTER, "slappart0");
-        seen.put("shared on host", String.valueOf(host.get("slave_instance_list").size()));
-        seen.put("shared parameter", host.get("slave_instance_list").get(0).get("domain").asText());
+        seen.put(
+                "shared on host", String.valueOf(host.get("slave_instance_list").size()));
+        seen.put(
+                "shared parameter",
+                host.get("slave_instance_list").get(0).get("domain").asText());
 
         slapos.node("inst", COMPUTER, "slappart0", "connection", "{\"url\": \"http://[fd00:5a::2]:8080/\"}");
-        seen.put("connection in request", line(slapos.cli("request", "root", SR, "--parameters", "a=1",
-                "b=two words").all(), "'url'"));
+        seen.put(
+                "connection in request",
+                line(
+                        slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words")
+                                .all(),
+                        "'url'"));
         seen.put("service list", json(slapos.cli("service", "list").all()).toString());
         JsonNode info = json(slapos.cli("service", "info", "root").all());
         ((ObjectNode) info).remove("status");
         seen.put("service info", info.toString());
         seen.put("computer list", line(slapos.cli("computer", "list").all(), COMPUTER));
 
-        seen.put("stop exit", String.valueOf(slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words",
-                "--state", "stopped").exit()));
-        seen.put("node after stop", slapos.node("register", COMPUTER, "slappart0").get("requested_state").asText());
-        seen.put("destroy exit", String.valueOf(slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words",
-                "--state", "destroyed").exit()));
-        seen.put("node after destroy", slapos.node("register", COMPUTER, "slappart0").get("requested_state").asText());
+        seen.put(
+                "stop exit",
+                String.valueOf(
+                        slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words", "--state", "stopped")
+                                .exit()));
+        seen.put(
+                "node after stop",
+                slapos.node("register", COMPUTER, "slappart0")
+                        .get("requested_state")
+                        .asText());
+        seen.put(
+                "destroy exit",
+                String.valueOf(
+                        slapos.cli("request", "root", SR, "--parameters", "a=1", "b=two words", "--state", "destroyed")
+                                .exit()));
+        seen.put(
+                "node after destroy",
+                slapos.node("register", COMPUTER, "slappart0")
+                        .get("requested_state")
+                        .asText());
         // the root reports destroyed while its child lives: the child is destroyed first
         slapos.node("inst", COMPUTER, "slappart0", "destroyed");
-        seen.put("child after root destroyed", slapos.node("register", COMPUTER, "slappart1").get("requested_state").asText());
+        seen.put(
+                "child after root destroyed",
+                slapos.node("register", COMPUTER, "slappart1")
+                        .get("requested_state")
+                        .asText());
         slapos.node("inst", COMPUTER, "slappart1", "destroyed");
         slapos.node("inst", COMPUTER, "slappart0", "destroyed");
         seen.put("node after everything destroyed", partitions(slapos));
-        seen.put("remove exit", String.valueOf(slapos.cli("remove", SR, COMPUTER).exit()));
-        seen.put("software after remove", slapos.node("info", COMPUTER).get("software").toString());
+        seen.put(
+                "remove exit", String.valueOf(slapos.cli("remove", SR, COMPUTER).exit()));
+        seen.put(
+                "software after remove",
+                slapos.node("info", COMPUTER).get("software").toString());
         return seen;
     }
 
@@ -123,8 +157,12 @@ class DifferentialTest {
     }
 
     private static String line(String output, String containing) {
-        return output.lines().filter(l -> l.contains(containing)).findFirst().orElse("<none>")
-                .replaceFirst("^\\S+ \\S+ slapos\\[\\d+\\] \\w+ ", "").trim();
+        return output.lines()
+                .filter(l -> l.contains(containing))
+                .findFirst()
+                .orElse("<none>")
+                .replaceFirst("^\\S+ \\S+ slapos\\[\\d+\\] \\w+ ", "")
+                .trim();
     }
 
     private static JsonNode json(String output) throws Exception {

@@ -17,8 +17,10 @@ import org.slapdesk.core.wire.XmlMarshal;
 final class MasterHttp {
 
     private final URI base;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(5))
+            .version(HttpClient.Version.HTTP_1_1)
+            .build();
 
     MasterHttp(URI base) {
         this.base = base;
@@ -33,34 +35,67 @@ final class MasterHttp {
     }
 
     static String encode(Map<String, String> fields) {
-        return fields.entrySet().stream().map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
+        return fields.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
     }
 
     HttpResponse<String> post(String method, Map<String, String> fields) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.resolve(method)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(encode(fields))).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(method))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(encode(fields)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> get(String method, Map<String, String> fields) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.resolve(method + "?" + encode(fields)))
-                .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(method + "?" + encode(fields)))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> json(String method, String body) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(base.resolve(method)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return client.send(
+                HttpRequest.newBuilder(base.resolve(method))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     /** A user-side request as slapos.slap sends it. */
-    HttpResponse<String> request(String title, String release, Map<String, Object> parameters,
-                                 Map<String, Object> sla, String state, boolean shared)
+    HttpResponse<String> request(
+            String title,
+            String release,
+            Map<String, Object> parameters,
+            Map<String, Object> sla,
+            String state,
+            boolean shared)
             throws IOException, InterruptedException {
-        return post("requestComputerPartition", form("software_release", release, "partition_reference", title,
-                "partition_parameter_xml", XmlMarshal.dumps(parameters), "filter_xml", XmlMarshal.dumps(sla),
-                "software_type", "default", "state", XmlMarshal.dumps(state), "shared_xml", XmlMarshal.dumps(shared)));
+        return post(
+                "requestComputerPartition",
+                form(
+                        "software_release",
+                        release,
+                        "partition_reference",
+                        title,
+                        "partition_parameter_xml",
+                        XmlMarshal.dumps(parameters),
+                        "filter_xml",
+                        XmlMarshal.dumps(sla),
+                        "software_type",
+                        "default",
+                        "state",
+                        XmlMarshal.dumps(state),
+                        "shared_xml",
+                        XmlMarshal.dumps(shared)));
     }
 
     /** A node format with {@code count} partitions slappart0… (marshalled dict as node format posts it). */

@@ -49,6 +49,7 @@ class MasterServiceTest {
 
     @TempDir
     Path dir;
+
     Database database;
     HandClock clock = new HandClock();
     MasterService master;
@@ -82,7 +83,8 @@ class MasterServiceTest {
     }
 
     MasterService.RequestOutcome request(String title, Map<String, Object> sla, boolean shared) {
-        return master.request(new InstanceRequestForm(SR, title, null, Map.of("p", "v"), sla, null, shared, null, null));
+        return master.request(
+                new InstanceRequestForm(SR, title, null, Map.of("p", "v"), sla, null, shared, null, null));
     }
 
     @Test
@@ -102,25 +104,41 @@ class MasterServiceTest {
         SlapObject busy = (SlapObject) partitions.get(0);
         SlapObject free = (SlapObject) partitions.get(1);
         assertThat(free.initArgs()).containsExactly("COMP-1", "slappart1", null);
-        assertThat(free.stateMap()).containsEntry("_requested_state", "destroyed").containsEntry("_need_modification", 0L)
-                .containsEntry("_software_release_document", null).containsEntry("_request_dict", null);
-        assertThat(busy.stateMap()).containsKeys("_access_status", "_connection_dict", "_filter_dict", "_instance_guid",
-                "_parameter_dict", "_software_release_document").containsEntry("_need_modification", 1L)
+        assertThat(free.stateMap())
+                .containsEntry("_requested_state", "destroyed")
+                .containsEntry("_need_modification", 0L)
+                .containsEntry("_software_release_document", null)
+                .containsEntry("_request_dict", null);
+        assertThat(busy.stateMap())
+                .containsKeys(
+                        "_access_status",
+                        "_connection_dict",
+                        "_filter_dict",
+                        "_instance_guid",
+                        "_parameter_dict",
+                        "_software_release_document")
+                .containsEntry("_need_modification", 1L)
                 .containsEntry("_requested_state", "started");
         @SuppressWarnings("unchecked")
         Map<String, Object> parameters = (Map<String, Object>) busy.stateMap().get("_parameter_dict");
-        assertThat(parameters).containsEntry("p", "v").containsEntry("instance_title", "svc")
-                .containsEntry("root_instance_title", "svc").containsEntry("slap_computer_id", "COMP-1")
-                .containsEntry("slap_computer_partition_id", "slappart0").containsEntry("slap_software_release_url", SR)
-                .containsEntry("slap_software_type", "default").containsKeys("full_ip_list", "timestamp",
-                        "slave_instance_list", "root_instance_short_title");
+        assertThat(parameters)
+                .containsEntry("p", "v")
+                .containsEntry("instance_title", "svc")
+                .containsEntry("root_instance_title", "svc")
+                .containsEntry("slap_computer_id", "COMP-1")
+                .containsEntry("slap_computer_partition_id", "slappart0")
+                .containsEntry("slap_software_release_url", SR)
+                .containsEntry("slap_software_type", "default")
+                .containsKeys("full_ip_list", "timestamp", "slave_instance_list", "root_instance_short_title");
         assertThat(parameters.get("ip_list")).isEqualTo(List.of(Tuple.of("slaptap0", "10.0.0.2")));
         SlapObject release = (SlapObject) busy.stateMap().get("_software_release_document");
         assertThat(release.className()).isEqualTo("SoftwareRelease");
         assertThat(release.initArgs()).containsExactly(SR, "COMP-1");
         @SuppressWarnings("unchecked")
         SlapObject supplied = ((List<SlapObject>) (List<?>) state.get("_software_release_list")).get(0);
-        assertThat(supplied.stateMap()).containsEntry("_requested_state", "available").containsEntry("_software_release", SR);
+        assertThat(supplied.stateMap())
+                .containsEntry("_requested_state", "available")
+                .containsEntry("_software_release", SR);
     }
 
     @Test
@@ -142,7 +160,8 @@ class MasterServiceTest {
         assertThat(second).doesNotContainKey("no_data_since_5_minutes");
 
         clock.now = clock.now.plus(Duration.ofMinutes(4));
-        assertThat(master.computerStatus("COMP-1")).containsEntry("no_data_since_5_minutes", 1L)
+        assertThat(master.computerStatus("COMP-1"))
+                .containsEntry("no_data_since_5_minutes", 1L)
                 .doesNotContainKey("no_data_since_15_minutes");
         clock.now = clock.now.plus(Duration.ofMinutes(4));
         assertThat(master.computerStatus("COMP-1")).containsEntry("no_data_since_15_minutes", 1L);
@@ -157,8 +176,10 @@ class MasterServiceTest {
         master.instanceError("COMP-1", "slappart0", "second", null);
         Map<String, Object> status = master.partitionStatus("COMP-1", "slappart0");
         assertThat(status.get("text")).isEqualTo("#error while instanciating: second");
-        assertThat(status.get("since")).isEqualTo(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
-                .withZone(ZoneOffset.UTC).format(errorSince));
+        assertThat(status.get("since"))
+                .isEqualTo(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                        .withZone(ZoneOffset.UTC)
+                        .format(errorSince));
     }
 
     @Test
@@ -171,9 +192,11 @@ class MasterServiceTest {
         assertThat(pinned.instance().partitionReference()).isEqualTo("slappart1");
         assertThat(first).isNotEqualTo(second);
         // the host goes away: the shared instance waits (408) until a matching host exists again
-        master.request(new InstanceRequestForm(SR, "host-b", null, Map.of("p", "v"), Map.of(), "destroyed", false, null, null));
+        master.request(new InstanceRequestForm(
+                SR, "host-b", null, Map.of("p", "v"), Map.of(), "destroyed", false, null, null));
         master.destroyedPartition("COMP-1", "slappart1");
-        assertThat(request("shared", Map.of("instance_guid", second), true).allocated()).isFalse();
+        assertThat(request("shared", Map.of("instance_guid", second), true).allocated())
+                .isFalse();
         assertThat(request("shared", Map.of(), true).allocated()).isTrue();
     }
 
@@ -181,14 +204,17 @@ class MasterServiceTest {
     void refusalsAreClear() {
         master.format(computer("COMP-1", 1));
         request("a", Map.of(), false);
-        assertThatThrownBy(() -> request("a", Map.of(), true)).isInstanceOf(RequestError.class)
+        assertThatThrownBy(() -> request("a", Map.of(), true))
+                .isInstanceOf(RequestError.class)
                 .hasMessageContaining("already exists as a normal instance");
         assertThatThrownBy(() -> master.format(Map.of("reference", "X"))).hasMessageContaining("partition_list");
         assertThatThrownBy(() -> master.format(Map.of("reference", "X", "partition_list", List.of("nope"))))
                 .hasMessageContaining("must be a dictionary");
-        assertThatThrownBy(() -> master.rename("COMP-1", "slappart9", "b", null)).hasMessageContaining("unknown partition");
-        assertThatThrownBy(() -> master.request(new InstanceRequestForm(SR, "ghost", null, Map.of(), Map.of(), "destroyed",
-                false, null, null))).hasMessageContaining("no instance titled 'ghost'");
+        assertThatThrownBy(() -> master.rename("COMP-1", "slappart9", "b", null))
+                .hasMessageContaining("unknown partition");
+        assertThatThrownBy(() -> master.request(
+                        new InstanceRequestForm(SR, "ghost", null, Map.of(), Map.of(), "destroyed", false, null, null)))
+                .hasMessageContaining("no instance titled 'ghost'");
     }
 
     @Test
@@ -197,12 +223,16 @@ class MasterServiceTest {
         request("svc", Map.of(), false);
         master.format(computer("COMP-1", 0));
         var node = master.queries().nodes("COMP-1").get(0);
-        assertThat(node.partitions()).extracting(p -> p.reference() + ":" + p.slapState()).containsExactly("slappart0:inactive");
+        assertThat(node.partitions())
+                .extracting(p -> p.reference() + ":" + p.slapState())
+                .containsExactly("slappart0:inactive");
         @SuppressWarnings("unchecked")
-        List<Object> seen = (List<Object>) master.fullComputerInformation("COMP-1").stateMap().get("_computer_partition_list");
+        List<Object> seen = (List<Object>)
+                master.fullComputerInformation("COMP-1").stateMap().get("_computer_partition_list");
         assertThat(seen).isEmpty();
         master.format(computer("COMP-1", 2));
-        assertThat(master.queries().nodes("COMP-1").get(0).partitions()).extracting(p -> p.reference() + ":" + p.slapState())
+        assertThat(master.queries().nodes("COMP-1").get(0).partitions())
+                .extracting(p -> p.reference() + ":" + p.slapState())
                 .containsExactly("slappart0:busy", "slappart1:free");
     }
 }

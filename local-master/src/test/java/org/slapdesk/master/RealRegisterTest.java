@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,6 +42,7 @@ class RealRegisterTest {
 
     @TempDir
     Path dir;
+
     SlaposVenv venv;
     CertificateAuthority ca;
     LocalMaster master;
@@ -52,9 +52,14 @@ class RealRegisterTest {
     void start() throws Exception {
         venv = SlaposVenv.require();
         ca = CertificateAuthority.init(dir.resolve("ca"), "register test CA");
-        master = LocalMaster.start(new LocalMaster.Options(dir.resolve("m.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null,
-                ca.serverContext(List.of("127.0.0.1")), ca, 0, 0));
+        master = LocalMaster.start(new LocalMaster.Options(
+                dir.resolve("m.sqlite"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null,
+                ca.serverContext(List.of("127.0.0.1")),
+                ca,
+                0,
+                0));
         tokens = master.service().registrations().tokens();
     }
 
@@ -81,33 +86,44 @@ class RealRegisterTest {
         Path ssl = config.getParent().resolve("ssl");
         for (String name : List.of("key", "certificate")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ssl.resolve(name))))
-                    .as(name).isEqualTo("rw-------");
+                    .as(name)
+                    .isEqualTo("rw-------");
         }
         assertThat(Files.readString(ssl.resolve("certificate")))
-                .startsWith("subject=/O=Slapdesk/OU=node/CN=COMP-1/emailAddress=COMP-1@slapdesk.invalid\n-----BEGIN CERTIFICATE-----");
+                .startsWith(
+                        "subject=/O=Slapdesk/OU=node/CN=COMP-1/emailAddress=COMP-1@slapdesk.invalid\n-----BEGIN CERTIFICATE-----");
         NodeView node = master.queries().nodes("COMP-1").get(0);
         assertThat(node.node().title()).isEqualTo("my laptop");
 
         // the issued certificate (subject line and all) works for the real slapos.slap node side ...
         Slapos slap = new Slapos(venv, dir, master.url(), null, null, ssl.resolve("certificate"), ssl.resolve("key"));
         assertThat(slap.node("format", "COMP-1", "2").asText()).isEqualTo("done");
-        assertThat(master.queries().nodes("COMP-1").get(0).partitions()).extracting(p -> p.reference())
+        assertThat(master.queries().nodes("COMP-1").get(0).partitions())
+                .extracting(p -> p.reference())
                 .containsExactly("slappart0", "slappart1");
-        assertThat(master.queries().nodes("COMP-1").get(0).node().title()).as("format keeps the title")
+        assertThat(master.queries().nodes("COMP-1").get(0).node().title())
+                .as("format keeps the title")
                 .isEqualTo("my laptop");
         // ... only for itself
         Slapos.Result foreign = slap.nodeRaw("info", "COMP-2");
         assertThat(foreign.exit()).isNotZero();
         // and for the console's own TLS loader, which reads the same two files from slapos.cfg
-        TlsMaterial tls = TlsMaterial.load(MasterProfile.fromClientConfig(config, dir), PassphraseProvider.none(),
-                Clock.systemUTC());
-        assertThat(tls.clientCertificate().orElseThrow().getSubjectX500Principal().getName()).contains("CN=COMP-1");
+        TlsMaterial tls = TlsMaterial.load(
+                MasterProfile.fromClientConfig(config, dir), PassphraseProvider.none(), Clock.systemUTC());
+        assertThat(tls.clientCertificate()
+                        .orElseThrow()
+                        .getSubjectX500Principal()
+                        .getName())
+                .contains("CN=COMP-1");
 
         // a second registration gets the next reference
-        Slapos.Result second = register("second", tokens.create(Kind.NODE, null, Duration.ofMinutes(5)),
+        Slapos.Result second = register(
+                "second",
+                tokens.create(Kind.NODE, null, Duration.ofMinutes(5)),
                 dir.resolve("node2/slapos/slapos.cfg"));
         assertThat(second.exit()).as(second.all()).isZero();
-        assertThat(IniFile.load(dir.resolve("node2/slapos/slapos.cfg")).get("slapos", "computer_id")).contains("COMP-2");
+        assertThat(IniFile.load(dir.resolve("node2/slapos/slapos.cfg")).get("slapos", "computer_id"))
+                .contains("COMP-2");
 
         // the database holds hashes, never the tokens
         assertThat(databaseText()).doesNotContain(token).contains(AccessTokens.hash(token));
@@ -126,13 +142,16 @@ class RealRegisterTest {
         Slapos.Result wrong = register("other", "not-a-token", dir.resolve("b/slapos/slapos.cfg"));
         assertThat(wrong.exit()).isEqualTo(1);
         assertThat(wrong.all()).contains("Access denied to the SlapOS Master");
-        String expired = new AccessTokens(master.service().database(),
-                Clock.offset(Clock.systemUTC(), Duration.ofHours(-25))).create(Kind.NODE, null, Duration.ofHours(24));
+        String expired = new AccessTokens(
+                        master.service().database(), Clock.offset(Clock.systemUTC(), Duration.ofHours(-25)))
+                .create(Kind.NODE, null, Duration.ofHours(24));
         Slapos.Result late = register("other", expired, dir.resolve("b/slapos/slapos.cfg"));
         assertThat(late.exit()).isEqualTo(1);
         assertThat(late.all()).contains("Access denied to the SlapOS Master");
         String userToken = tokens.create(Kind.USER, "alice", AccessTokens.DEFAULT_VALIDITY);
-        assertThat(register("other", userToken, dir.resolve("b/slapos/slapos.cfg")).exit()).isEqualTo(1);
+        assertThat(register("other", userToken, dir.resolve("b/slapos/slapos.cfg"))
+                        .exit())
+                .isEqualTo(1);
 
         String fresh = tokens.create(Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY);
         Slapos.Result duplicate = register("first", fresh, dir.resolve("b/slapos/slapos.cfg"));
@@ -141,43 +160,77 @@ class RealRegisterTest {
         assertThat(dir.resolve("b/slapos/slapos.cfg")).doesNotExist();
 
         Files.createDirectories(dir.resolve("b"));
-        Slapos.Result login = Slapos.run(List.of(venv.slapos().toString(), "node", "register", "other",
-                "--login", "alice", "--password", "secret", "--master-url", master.url().toString(),
-                "--master-url-web", webUrl(), "--cfg", dir.resolve("b/slapos/slapos.cfg").toString()));
+        Slapos.Result login = Slapos.run(List.of(
+                venv.slapos().toString(),
+                "node",
+                "register",
+                "other",
+                "--login",
+                "alice",
+                "--password",
+                "secret",
+                "--master-url",
+                master.url().toString(),
+                "--master-url-web",
+                webUrl(),
+                "--cfg",
+                dir.resolve("b/slapos/slapos.cfg").toString()));
         assertThat(login.exit()).isEqualTo(1);
         assertThat(login.all()).contains("does not support login/password authentication. Please use the token");
 
         // every refusal left the fresh token unused: it still registers a node
         Slapos.Result works = register("other", fresh, dir.resolve("b/slapos/slapos.cfg"));
         assertThat(works.exit()).as(works.all()).isZero();
-        assertThat(master.queries().nodes(null)).extracting(n -> n.node().title()).containsExactly("first", "other");
+        assertThat(master.queries().nodes(null))
+                .extracting(n -> n.node().title())
+                .containsExactly("first", "other");
     }
 
     @Test
     void theRealConfigureClientGetsAUserCertificateForServiceList() throws Exception {
-        master.service().request(new InstanceRequestForm(SR, "my-service", null, Map.of(), Map.of(), null, false,
-                null, null));
+        master.service()
+                .request(new InstanceRequestForm(SR, "my-service", null, Map.of(), Map.of(), null, false, null, null));
         String token = tokens.create(Kind.USER, "alice", AccessTokens.DEFAULT_VALIDITY);
         Path config = dir.resolve("client/slapos-client.cfg");
-        Slapos.Result configure = Slapos.run(List.of(venv.slapos().toString(), "configure", "client",
-                "--token", token, "--master-url", master.url().toString(),
-                "--master-url-web", webUrl(), "--cfg", config.toString()));
+        Slapos.Result configure = Slapos.run(List.of(
+                venv.slapos().toString(),
+                "configure",
+                "client",
+                "--token",
+                token,
+                "--master-url",
+                master.url().toString(),
+                "--master-url-web",
+                webUrl(),
+                "--cfg",
+                config.toString()));
         assertThat(configure.exit()).as(configure.all()).isZero();
         for (String name : List.of("slapos-client.cfg", "client.crt", "client.key")) {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(config.resolveSibling(name))))
-                    .as(name).isEqualTo("rw-------");
+                    .as(name)
+                    .isEqualTo("rw-------");
         }
         assertThat(Files.readString(config.resolveSibling("client.crt"))).startsWith("-----BEGIN CERTIFICATE-----");
 
-        Slapos.Result list = Slapos.run(List.of(venv.slapos().toString(), "service", "list", "--cfg", config.toString()));
+        Slapos.Result list =
+                Slapos.run(List.of(venv.slapos().toString(), "service", "list", "--cfg", config.toString()));
         assertThat(list.exit()).as(list.all()).isZero();
         assertThat(list.all()).contains("my-service");
 
         // single use: the same token again gets the client's "access denied"
         Path again = dir.resolve("client2/slapos-client.cfg");
-        Slapos.Result reuse = Slapos.run(List.of(venv.slapos().toString(), "configure", "client",
-                "--token", token, "--master-url", master.url().toString(),
-                "--master-url-web", webUrl(), "--cfg", again.toString()));
+        Slapos.Result reuse = Slapos.run(List.of(
+                venv.slapos().toString(),
+                "configure",
+                "client",
+                "--token",
+                token,
+                "--master-url",
+                master.url().toString(),
+                "--master-url-web",
+                webUrl(),
+                "--cfg",
+                again.toString()));
         assertThat(reuse.exit()).isEqualTo(1);
         assertThat(reuse.all()).contains("Access denied to the SlapOS Master");
         assertThat(databaseText()).doesNotContain(token);
@@ -186,7 +239,8 @@ class RealRegisterTest {
     @Test
     void theRealComputerTokenPrintsATokenThatRegistersANode() throws Exception {
         CertificateAuthority.write(ca.issue(Role.USER, "alice"), dir.resolve("alice.crt"), dir.resolve("alice.key"));
-        Slapos client = new Slapos(venv, dir, master.url(), dir.resolve("alice.crt"), dir.resolve("alice.key"), null, null);
+        Slapos client =
+                new Slapos(venv, dir, master.url(), dir.resolve("alice.crt"), dir.resolve("alice.key"), null, null);
         Slapos.Result printed = client.cli("computer", "token");
         assertThat(printed.exit()).as(printed.all()).isZero();
         Matcher m = Pattern.compile("Computer token: ([A-Za-z0-9_-]{32})").matcher(printed.all());
@@ -197,8 +251,8 @@ class RealRegisterTest {
         // a node certificate may not ask for tokens
         CertificateAuthority.write(ca.issue(Role.NODE, "COMP-1"), dir.resolve("n.crt"), dir.resolve("n.key"));
         Files.createDirectories(dir.resolve("as-node"));
-        Slapos asNode = new Slapos(venv, dir.resolve("as-node"), master.url(), dir.resolve("n.crt"), dir.resolve("n.key"),
-                null, null);
+        Slapos asNode = new Slapos(
+                venv, dir.resolve("as-node"), master.url(), dir.resolve("n.crt"), dir.resolve("n.key"), null, null);
         assertThat(asNode.cli("computer", "token").exit()).isNotZero();
     }
 
@@ -213,16 +267,31 @@ class RealRegisterTest {
     /** {@code slapos node register} makes the configuration folder, not its parent. */
     private Slapos.Result register(String name, String token, Path config) throws Exception {
         Files.createDirectories(config.getParent().getParent());
-        return Slapos.run(List.of(venv.slapos().toString(), "node", "register", name, "--token", token,
-                "--master-url", master.url().toString(), "--master-url-web", webUrl(),
-                "--partition-number", "2", "--interface-name", "lo", "--cfg", config.toString()));
+        return Slapos.run(List.of(
+                venv.slapos().toString(),
+                "node",
+                "register",
+                name,
+                "--token",
+                token,
+                "--master-url",
+                master.url().toString(),
+                "--master-url-web",
+                webUrl(),
+                "--partition-number",
+                "2",
+                "--interface-name",
+                "lo",
+                "--cfg",
+                config.toString()));
     }
 
     /** The database file and its WAL, as text: what anyone reading the files would see. */
     private String databaseText() throws Exception {
         List<String> texts = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("m.sqlite")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("m.sqlite"))
+                    .toList()) {
                 texts.add(new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1));
             }
         }

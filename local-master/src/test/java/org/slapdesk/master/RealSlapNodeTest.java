@@ -19,13 +19,15 @@ class RealSlapNodeTest {
 
     @TempDir
     Path dir;
+
     LocalMaster master;
     Slapos slapos;
 
     @BeforeEach
     void start() throws Exception {
         SlaposVenv venv = SlaposVenv.require();
-        master = LocalMaster.start(dir.resolve("master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        master = LocalMaster.start(
+                dir.resolve("master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         slapos = new Slapos(venv, dir, master.url());
     }
 
@@ -41,7 +43,8 @@ class RealSlapNodeTest {
         assertThat(slapos.node("format", "COMP-1", "3").asText()).isEqualTo("done");
         JsonNode info = slapos.node("info", "COMP-1");
         assertThat(info.get("partitions")).hasSize(3);
-        assertThat(info.get("partitions").get(0).get("requested_state").asText()).isEqualTo("destroyed");
+        assertThat(info.get("partitions").get(0).get("requested_state").asText())
+                .isEqualTo("destroyed");
 
         assertThat(slapos.cli("supply", SR, "COMP-1").exit()).isZero();
         info = slapos.node("info", "COMP-1");
@@ -82,7 +85,8 @@ class RealSlapNodeTest {
 
         slapos.node("inst", "COMP-1", "slappart0", "error", "x".repeat(100) + "the last words");
         assertThat(partition("slappart0").get("access_status").asText())
-                .startsWith("#error while instanciating: ").endsWith("the last words")
+                .startsWith("#error while instanciating: ")
+                .endsWith("the last words")
                 .hasSize("#error while instanciating: ".length() + 80);
 
         JsonNode status = slapos.node("status", "COMP-1");
@@ -90,13 +94,22 @@ class RealSlapNodeTest {
         assertThat(status.get("created_at").asText()).endsWith("GMT");
 
         // stop, then destroy: the node confirms, the partition is free again
-        assertThat(slapos.cli("request", "my-service", SR, "--state", "stopped").exit()).isZero();
-        assertThat(slapos.node("register", "COMP-1", "slappart0").get("requested_state").asText()).isEqualTo("stopped");
+        assertThat(slapos.cli("request", "my-service", SR, "--state", "stopped").exit())
+                .isZero();
+        assertThat(slapos.node("register", "COMP-1", "slappart0")
+                        .get("requested_state")
+                        .asText())
+                .isEqualTo("stopped");
         slapos.node("inst", "COMP-1", "slappart0", "stopped");
         assertThat(partition("slappart0").get("access_status").asText())
                 .isEqualTo("#access Instance correctly stopped");
-        assertThat(slapos.cli("request", "my-service", SR, "--state", "destroyed").exit()).isZero();
-        assertThat(slapos.node("register", "COMP-1", "slappart0").get("requested_state").asText()).isEqualTo("destroyed");
+        assertThat(slapos.cli("request", "my-service", SR, "--state", "destroyed")
+                        .exit())
+                .isZero();
+        assertThat(slapos.node("register", "COMP-1", "slappart0")
+                        .get("requested_state")
+                        .asText())
+                .isEqualTo("destroyed");
         slapos.node("inst", "COMP-1", "slappart0", "destroyed");
         JsonNode freed = slapos.node("info", "COMP-1").get("partitions").get(0);
         assertThat(freed.has("title")).isFalse();
@@ -104,7 +117,8 @@ class RealSlapNodeTest {
         assertThat(master.queries().instanceByGuid(guid)).isEmpty();
 
         slapos.cli("remove", SR, "COMP-1");
-        assertThat(slapos.node("info", "COMP-1").get("software").get(0).get(1).asText()).isEqualTo("destroyed");
+        assertThat(slapos.node("info", "COMP-1").get("software").get(0).get(1).asText())
+                .isEqualTo("destroyed");
         slapos.node("sw", "COMP-1", SR, "destroyed");
         assertThat(slapos.node("info", "COMP-1").get("software")).isEmpty();
     }
@@ -120,12 +134,16 @@ class RealSlapNodeTest {
         assertThat(onChild.get("root_title").asText()).isEqualTo("root");
         // the child's own request joins the same tree (keyed by the root title)
         JsonNode grandChild = slapos.node("inst", "COMP-1", "slappart1", "request", "grand-child", SR, "normal");
-        assertThat(slapos.node("register", "COMP-1", grandChild.get("partition").asText()).get("root_title").asText())
+        assertThat(slapos.node("register", "COMP-1", grandChild.get("partition").asText())
+                        .get("root_title")
+                        .asText())
                 .isEqualTo("root");
 
         // no partition left: 408, the requester sees "not ready", not a 404
-        assertThat(slapos.node("inst", "COMP-1", "slappart0", "request", "fourth", SR, "normal").get("not_ready")
-                .asBoolean()).isTrue();
+        assertThat(slapos.node("inst", "COMP-1", "slappart0", "request", "fourth", SR, "normal")
+                        .get("not_ready")
+                        .asBoolean())
+                .isTrue();
         Slapos.Result cli = slapos.cli("request", "another-root", SR);
         assertThat(cli.exit()).as(cli.all()).isEqualTo(2);
 
@@ -137,14 +155,23 @@ class RealSlapNodeTest {
         JsonNode entry = host.get("slave_instance_list").get(0);
         assertThat(entry.get("slave_title").asText()).isEqualTo("my-shared");
         assertThat(entry.get("domain").asText()).isEqualTo("a.example");
-        slapos.node("inst", "COMP-1", "slappart0", "connection", "{\"site\": \"https://a.example\"}",
+        slapos.node(
+                "inst",
+                "COMP-1",
+                "slappart0",
+                "connection",
+                "{\"site\": \"https://a.example\"}",
                 entry.get("slave_reference").asText());
-        assertThat(slapos.cli("request", "my-shared", SR, "--slave", "--parameters", "domain=a.example").all())
+        assertThat(slapos.cli("request", "my-shared", SR, "--slave", "--parameters", "domain=a.example")
+                        .all())
                 .contains("https://a.example");
 
         // the node renames its instance; the tree follows
         slapos.node("inst", "COMP-1", "slappart0", "rename", "renamed-root");
-        assertThat(slapos.node("register", "COMP-1", "slappart1").get("root_title").asText()).isEqualTo("renamed-root");
+        assertThat(slapos.node("register", "COMP-1", "slappart1")
+                        .get("root_title")
+                        .asText())
+                .isEqualTo("renamed-root");
 
         // partition certificate: empty without a CA, as slapproxy answers
         JsonNode certificate = slapos.node("inst", "COMP-1", "slappart0", "certificate");
@@ -163,6 +190,8 @@ class RealSlapNodeTest {
 
     private String status(String kind, String reference) throws Exception {
         return master.service().database().transaction(c -> new org.slapdesk.master.store.Store(c)
-                .status(kind, reference).map(org.slapdesk.master.store.Rows.Status::text).orElse(null));
+                .status(kind, reference)
+                .map(org.slapdesk.master.store.Rows.Status::text)
+                .orElse(null));
     }
 }

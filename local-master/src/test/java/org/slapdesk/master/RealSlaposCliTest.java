@@ -21,6 +21,7 @@ class RealSlaposCliTest {
 
     @TempDir
     Path dir;
+
     LocalMaster master;
     Slapos slapos;
     MasterHttp http;
@@ -28,7 +29,8 @@ class RealSlaposCliTest {
     @BeforeEach
     void start() throws Exception {
         SlaposVenv venv = SlaposVenv.require();
-        master = LocalMaster.start(dir.resolve("master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        master = LocalMaster.start(
+                dir.resolve("master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         slapos = new Slapos(venv, dir, master.url());
         http = new MasterHttp(master.url());
         assertThat(http.format("COMP-A", 2).statusCode()).isEqualTo(200);
@@ -45,11 +47,20 @@ class RealSlaposCliTest {
     @Test
     void supplyRequestListInfoAndComputers() throws Exception {
         assertThat(ok(slapos.cli("supply", SR, "COMP-B"))).contains("");
-        assertThat(master.queries().nodes("COMP-B").get(0).installations()).extracting(i -> i.url()).containsExactly(SR);
+        assertThat(master.queries().nodes("COMP-B").get(0).installations())
+                .extracting(i -> i.url())
+                .containsExactly(SR);
 
         // --node pins the node; --parameters travel as a dict
-        String requested = ok(slapos.cli("request", "web", SR, "--node", "computer_guid=COMP-B",
-                "--parameters", "domain=example.org", "port=8080"));
+        String requested = ok(slapos.cli(
+                "request",
+                "web",
+                SR,
+                "--node",
+                "computer_guid=COMP-B",
+                "--parameters",
+                "domain=example.org",
+                "port=8080"));
         assertThat(requested).contains("State is : started");
         JsonNode web = rpc("slapos.get.v0.instance_tree", "{\"title\": \"web\"}");
         assertThat(web.get("computer_guid").asText()).isEqualTo("COMP-B");
@@ -63,7 +74,10 @@ class RealSlaposCliTest {
 
         ok(slapos.cli("request", "db", SR));
         ok(slapos.cli("request", "db", SR, "--state", "stopped"));
-        assertThat(rpc("slapos.get.v0.instance_tree", "{\"title\": \"db\"}").get("state").asText()).isEqualTo("stopped");
+        assertThat(rpc("slapos.get.v0.instance_tree", "{\"title\": \"db\"}")
+                        .get("state")
+                        .asText())
+                .isEqualTo("stopped");
 
         JsonNode list = json(ok(slapos.cli("service", "list")));
         assertThat(list.get("web").asText()).isEqualTo(SR);
@@ -81,13 +95,15 @@ class RealSlaposCliTest {
         assertThat(info.get("instance-parameters").get("port").asText()).isEqualTo("8080");
         assertThat(info.get("connection-parameters").get("url").asText()).isEqualTo("https://[fd00::2]:443/");
         assertThat(info.get("status").asText()).isEqualTo("green");
-        assertThat(json(ok(slapos.cli("service", "info", "site"))).get("shared").asBoolean()).isTrue();
+        assertThat(json(ok(slapos.cli("service", "info", "site"))).get("shared").asBoolean())
+                .isTrue();
         Slapos.Result missing = slapos.cli("service", "info", "nothing-here");
         assertThat(missing.exit()).as(missing.all()).isEqualTo(2);
 
         String computers = ok(slapos.cli("computer", "list"));
         assertThat(computers).contains("COMP-A COMP-A").contains("COMP-B COMP-B");
-        assertThat(ok(slapos.cli("computer", "info", "COMP-B"))).contains("Computer Reference: COMP-B")
+        assertThat(ok(slapos.cli("computer", "info", "COMP-B")))
+                .contains("Computer Reference: COMP-B")
                 .contains("Computer Title    : COMP-B");
         assertThat(slapos.cli("computer", "info", "COMP-404").exit()).isEqualTo(2);
 
@@ -96,13 +112,25 @@ class RealSlaposCliTest {
         assertThat(accented.get("instance-parameters").get("note").asText()).isEqualTo("<b>ü</b>");
 
         ok(slapos.cli("request", "typed", SR, "--type", "replica"));
-        assertThat(json(ok(slapos.cli("service", "info", "typed"))).get("software-type").asText()).isEqualTo("replica");
+        assertThat(json(ok(slapos.cli("service", "info", "typed")))
+                        .get("software-type")
+                        .asText())
+                .isEqualTo("replica");
 
         ok(slapos.cli("remove", SR, "COMP-B"));
-        assertThat(master.queries().nodes("COMP-B").get(0).installations().get(0).requestedState()).isEqualTo("destroyed");
+        assertThat(master.queries()
+                        .nodes("COMP-B")
+                        .get(0)
+                        .installations()
+                        .get(0)
+                        .requestedState())
+                .isEqualTo("destroyed");
 
         ok(slapos.cli("request", "web", SR, "--node", "computer_guid=COMP-B", "--state", "destroyed"));
-        assertThat(rpc("slapos.get.v0.instance_tree", "{\"title\": \"web\"}").get("state").asText()).isEqualTo("destroyed");
+        assertThat(rpc("slapos.get.v0.instance_tree", "{\"title\": \"web\"}")
+                        .get("state")
+                        .asText())
+                .isEqualTo("destroyed");
     }
 
     private String ok(Slapos.Result r) {

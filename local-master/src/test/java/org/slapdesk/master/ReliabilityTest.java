@@ -36,6 +36,7 @@ class ReliabilityTest {
 
     @TempDir
     Path dir;
+
     LocalMaster master;
     MasterHttp http;
 
@@ -65,25 +66,35 @@ class ReliabilityTest {
                     String partition = null;
                     for (int round = 0; round < 3; round++) {
                         // the same title again and again: one instance, same partition
-                        HttpResponse<String> r = http.request("inst-" + id, SR, Map.of("n", String.valueOf(id)),
-                                Map.of(), null, false);
+                        HttpResponse<String> r =
+                                http.request("inst-" + id, SR, Map.of("n", String.valueOf(id)), Map.of(), null, false);
                         assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
                         SlapObject o = (SlapObject) XmlMarshal.loads(r.body());
                         String got = (String) o.stateMap().get("slap_computer_partition_id");
-                        assertThat(partition == null || partition.equals(got)).as("stable partition").isTrue();
+                        assertThat(partition == null || partition.equals(got))
+                                .as("stable partition")
+                                .isTrue();
                         partition = got;
                         // everybody also asks for one common title: it must exist once
                         HttpResponse<String> common = http.request("common", SR, Map.of(), Map.of(), null, false);
                         assertThat(common.statusCode()).as(common.body()).isEqualTo(200);
                     }
-                    HttpResponse<String> started = http.post("startedComputerPartition", MasterHttp.form(
-                            "computer_id", "COMP-1", "computer_partition_id", partition));
+                    HttpResponse<String> started = http.post(
+                            "startedComputerPartition",
+                            MasterHttp.form("computer_id", "COMP-1", "computer_partition_id", partition));
                     assertThat(started.statusCode()).isEqualTo(200);
-                    HttpResponse<String> connection = http.post("setComputerPartitionConnectionXml", MasterHttp.form(
-                            "computer_id", "COMP-1", "computer_partition_id", partition,
-                            "connection_xml", XmlMarshal.dumps(Map.of("id", String.valueOf(id)))));
+                    HttpResponse<String> connection = http.post(
+                            "setComputerPartitionConnectionXml",
+                            MasterHttp.form(
+                                    "computer_id",
+                                    "COMP-1",
+                                    "computer_partition_id",
+                                    partition,
+                                    "connection_xml",
+                                    XmlMarshal.dumps(Map.of("id", String.valueOf(id)))));
                     assertThat(connection.statusCode()).isEqualTo(200);
-                    HttpResponse<String> info = http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"));
+                    HttpResponse<String> info =
+                            http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"));
                     assertThat(info.statusCode()).isEqualTo(200);
                     return partition;
                 }));
@@ -118,7 +129,8 @@ class ReliabilityTest {
         try {
             // more stalled clients than worker threads: half-sent headers, half-sent bodies
             for (int i = 0; i < LocalMaster.DEFAULT_THREADS + 8; i++) {
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), master.url().getPort());
+                Socket s = new Socket(
+                        InetAddress.getLoopbackAddress(), master.url().getPort());
                 OutputStream out = s.getOutputStream();
                 String head = i % 2 == 0
                         ? "POST /supplySupply HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nurl="
@@ -128,7 +140,8 @@ class ReliabilityTest {
                 slow.add(s);
             }
             long begin = System.nanoTime();
-            HttpResponse<String> fast = http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"));
+            HttpResponse<String> fast =
+                    http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"));
             long millis = (System.nanoTime() - begin) / 1_000_000;
             assertThat(fast.statusCode()).isEqualTo(200);
             // bounded by the request deadline (5 s in tests, sun.net.httpserver.maxReqTime), not a hang
@@ -150,7 +163,9 @@ class ReliabilityTest {
             }
         }
         // and the master still answers
-        assertThat(http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1")).statusCode()).isEqualTo(200);
+        assertThat(http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-1"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -159,14 +174,18 @@ class ReliabilityTest {
         List<Socket> slow = new ArrayList<>();
         try {
             for (int i = 0; i < 4; i++) {
-                Socket s = new Socket(InetAddress.getLoopbackAddress(), master.url().getPort());
-                s.getOutputStream().write("POST /supplySupply HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nurl="
-                        .getBytes(StandardCharsets.US_ASCII));
+                Socket s = new Socket(
+                        InetAddress.getLoopbackAddress(), master.url().getPort());
+                s.getOutputStream()
+                        .write("POST /supplySupply HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nurl="
+                                .getBytes(StandardCharsets.US_ASCII));
                 slow.add(s);
             }
             for (int i = 0; i < 20; i++) {
                 long begin = System.nanoTime();
-                assertThat(http.get("getComputerStatus", MasterHttp.form("computer_id", "COMP-1")).statusCode()).isEqualTo(200);
+                assertThat(http.get("getComputerStatus", MasterHttp.form("computer_id", "COMP-1"))
+                                .statusCode())
+                        .isEqualTo(200);
                 assertThat((System.nanoTime() - begin) / 1_000_000).isLessThan(1_000);
             }
         } finally {
@@ -178,10 +197,11 @@ class ReliabilityTest {
 
     @Test
     void anOversizedChunkedBodyIs413() throws Exception {
-        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), master.url().getPort())) {
+        try (Socket s =
+                new Socket(InetAddress.getLoopbackAddress(), master.url().getPort())) {
             OutputStream out = s.getOutputStream();
             out.write(("POST /loadComputerConfigurationFromXML HTTP/1.1\r\nHost: x\r\n"
-                    + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
+                            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);
             s.setSoTimeout(20_000);

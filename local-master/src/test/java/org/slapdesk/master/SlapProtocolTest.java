@@ -21,6 +21,7 @@ class SlapProtocolTest {
 
     @TempDir
     Path dir;
+
     LocalMaster master;
     MasterHttp http;
 
@@ -38,7 +39,8 @@ class SlapProtocolTest {
     @Test
     void requestsWaitWith408WhileNoPartitionIsFreeThenGetOne() throws Exception {
         assertThat(http.format("COMP-1", 1).statusCode()).isEqualTo(200);
-        assertThat(http.request("a", SR, Map.of(), Map.of(), null, false).statusCode()).isEqualTo(200);
+        assertThat(http.request("a", SR, Map.of(), Map.of(), null, false).statusCode())
+                .isEqualTo(200);
         HttpResponse<String> waiting = http.request("b", SR, Map.of(), Map.of(), null, false);
         assertThat(waiting.statusCode()).isEqualTo(408);
         assertThat(waiting.body()).contains("'b' waits for a free partition");
@@ -48,8 +50,10 @@ class SlapProtocolTest {
         assertThat(placed.statusCode()).isEqualTo(200);
         SlapObject instance = (SlapObject) XmlMarshal.loads(placed.body());
         assertThat(instance.className()).isEqualTo("SoftwareInstance");
-        assertThat(instance.stateMap()).containsEntry("slap_computer_partition_id", "slappart1")
-                .containsEntry("instance_title", "b").containsEntry("_requested_state", "started");
+        assertThat(instance.stateMap())
+                .containsEntry("slap_computer_partition_id", "slappart1")
+                .containsEntry("instance_title", "b")
+                .containsEntry("_requested_state", "started");
     }
 
     @Test
@@ -57,35 +61,95 @@ class SlapProtocolTest {
         HttpResponse<String> r = http.get("getFullComputerInformation", MasterHttp.form("computer_id", "COMP-404"));
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("unknown compute node 'COMP-404'");
-        assertThat(http.post("supplySupply", MasterHttp.form("url", SR, "computer_id", "COMP-404", "state", "available"))
-                .statusCode()).isEqualTo(404);
-        assertThat(http.request("x", SR, Map.of(), Map.of("computer_guid", "COMP-404"), null, false).statusCode())
+        assertThat(http.post(
+                                "supplySupply",
+                                MasterHttp.form("url", SR, "computer_id", "COMP-404", "state", "available"))
+                        .statusCode())
                 .isEqualTo(404);
-        assertThat(http.get("getComputerStatus", MasterHttp.form("computer_id", "COMP-404")).statusCode()).isEqualTo(404);
-        assertThat(http.post("startedComputerPartition", MasterHttp.form("computer_id", "COMP-404",
-                "computer_partition_id", "slappart0")).statusCode()).isEqualTo(404);
+        assertThat(http.request("x", SR, Map.of(), Map.of("computer_guid", "COMP-404"), null, false)
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.get("getComputerStatus", MasterHttp.form("computer_id", "COMP-404"))
+                        .statusCode())
+                .isEqualTo(404);
+        assertThat(http.post(
+                                "startedComputerPartition",
+                                MasterHttp.form("computer_id", "COMP-404", "computer_partition_id", "slappart0"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void badInputIsA4xxWithOneLine() throws Exception {
         http.format("COMP-1", 1);
-        assertBad(http.post("loadComputerConfigurationFromXML", MasterHttp.form("xml", "<marshal><dictionary")), 400, "xml");
-        assertBad(http.post("loadComputerConfigurationFromXML", MasterHttp.form("xml", "<marshal><string>x</string></marshal>")),
-                400, "must be a marshalled dictionary");
-        assertBad(http.post("loadComputerConfigurationFromXML", MasterHttp.form("xml",
-                XmlMarshal.dumps(Map.of("reference", "COMP-2")))), 400, "partition_list");
-        assertBad(http.post("loadComputerConfigurationFromXML", MasterHttp.form("xml",
-                "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><marshal><string>&e;</string></marshal>")),
-                400, "xml");
-        assertBad(http.post("requestComputerPartition", MasterHttp.form("software_release", SR, "partition_reference", "t",
-                "partition_parameter_xml", XmlMarshal.dumps(java.util.List.of("not", "a", "dict")))), 400,
+        assertBad(
+                http.post("loadComputerConfigurationFromXML", MasterHttp.form("xml", "<marshal><dictionary")),
+                400,
+                "xml");
+        assertBad(
+                http.post(
+                        "loadComputerConfigurationFromXML",
+                        MasterHttp.form("xml", "<marshal><string>x</string></marshal>")),
+                400,
+                "must be a marshalled dictionary");
+        assertBad(
+                http.post(
+                        "loadComputerConfigurationFromXML",
+                        MasterHttp.form("xml", XmlMarshal.dumps(Map.of("reference", "COMP-2")))),
+                400,
+                "partition_list");
+        assertBad(
+                http.post(
+                        "loadComputerConfigurationFromXML",
+                        MasterHttp.form(
+                                "xml",
+                                "<?xml version='1.0'?><!DOCTYPE x [<!ENTITY e SYSTEM 'file:///etc/passwd'>]><marshal><string>&e;</string></marshal>")),
+                400,
+                "xml");
+        assertBad(
+                http.post(
+                        "requestComputerPartition",
+                        MasterHttp.form(
+                                "software_release",
+                                SR,
+                                "partition_reference",
+                                "t",
+                                "partition_parameter_xml",
+                                XmlMarshal.dumps(java.util.List.of("not", "a", "dict")))),
+                400,
                 "partition_parameter_xml");
-        assertBad(http.post("requestComputerPartition", MasterHttp.form("software_release", SR, "partition_reference", "t",
-                "shared_xml", XmlMarshal.dumps("yes"))), 400, "shared_xml");
-        assertBad(http.post("requestComputerPartition", MasterHttp.form("software_release", SR, "partition_reference", "t",
-                "state", XmlMarshal.dumps("running"))), 400, "state");
-        assertBad(http.post("requestComputerPartition", MasterHttp.form("partition_reference", "t")), 400, "software_release");
-        assertBad(http.post("supplySupply", MasterHttp.form("url", SR, "computer_id", "COMP-1", "state", "maybe")), 400, "state");
+        assertBad(
+                http.post(
+                        "requestComputerPartition",
+                        MasterHttp.form(
+                                "software_release",
+                                SR,
+                                "partition_reference",
+                                "t",
+                                "shared_xml",
+                                XmlMarshal.dumps("yes"))),
+                400,
+                "shared_xml");
+        assertBad(
+                http.post(
+                        "requestComputerPartition",
+                        MasterHttp.form(
+                                "software_release",
+                                SR,
+                                "partition_reference",
+                                "t",
+                                "state",
+                                XmlMarshal.dumps("running"))),
+                400,
+                "state");
+        assertBad(
+                http.post("requestComputerPartition", MasterHttp.form("partition_reference", "t")),
+                400,
+                "software_release");
+        assertBad(
+                http.post("supplySupply", MasterHttp.form("url", SR, "computer_id", "COMP-1", "state", "maybe")),
+                400,
+                "state");
         assertBad(http.get("supplySupply", MasterHttp.form("url", SR)), 405, "POST");
         assertBad(http.get("noSuchMethod", Map.of()), 404, "noSuchMethod");
         String big = "x".repeat(LocalMaster.DEFAULT_MAX_BODY_BYTES + 10);

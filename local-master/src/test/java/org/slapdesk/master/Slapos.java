@@ -43,8 +43,9 @@ final class Slapos {
         this.master = master;
         this.clientConfig = work.resolve("slapos-client.cfg");
         String tls = userCert == null ? "" : "cert_file = " + userCert + "\nkey_file = " + userKey + "\n";
-        Files.writeString(clientConfig, "[slapos]\nmaster_url = " + master + "\nmaster_rest_url = "
-                + master.resolve("hateoas/") + "\n" + tls);
+        Files.writeString(
+                clientConfig,
+                "[slapos]\nmaster_url = " + master + "\nmaster_rest_url = " + master.resolve("hateoas/") + "\n" + tls);
         if (nodeCert != null) {
             nodeEnvironment.put("SLAP_CERT_FILE", nodeCert.toString());
             nodeEnvironment.put("SLAP_KEY_FILE", nodeKey.toString());
@@ -73,7 +74,8 @@ final class Slapos {
     JsonNode node(String... args) throws IOException, InterruptedException {
         Result r = nodeRaw(args);
         if (r.exit() != 0) {
-            throw new AssertionError("slap_node.py " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.all());
+            throw new AssertionError(
+                    "slap_node.py " + String.join(" ", args) + " exited " + r.exit() + ":\n" + r.all());
         }
         return json.readTree(r.out());
     }

@@ -33,6 +33,7 @@ class TlsMasterTest {
 
     @TempDir
     Path dir;
+
     CertificateAuthority ca;
     LocalMaster master;
 
@@ -40,8 +41,14 @@ class TlsMasterTest {
     void start() throws Exception {
         ca = CertificateAuthority.init(dir.resolve("ca"), "test CA");
         SSLContext tls = ca.serverContext(List.of("127.0.0.1", "localhost"));
-        master = LocalMaster.start(new LocalMaster.Options(dir.resolve("m.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), null, tls, ca, 0, 0));
+        master = LocalMaster.start(new LocalMaster.Options(
+                dir.resolve("m.sqlite"),
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                null,
+                tls,
+                ca,
+                0,
+                0));
     }
 
     @AfterEach
@@ -53,12 +60,15 @@ class TlsMasterTest {
 
     @Test
     void caFilesArePrivate() throws Exception {
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca/ca.key")))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca/ca.key"))))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca"))))
+                .isEqualTo("rwx------");
         assertThatThrownBy(() -> CertificateAuthority.init(dir.resolve("ca"), "again"))
                 .hasMessageContaining("already exists");
         CertificateAuthority.write(ca.issue(Role.USER, "u"), dir.resolve("u.crt"), dir.resolve("u.key"));
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("u.key")))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("u.key"))))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -69,8 +79,11 @@ class TlsMasterTest {
         Issued otherNode = ca.issue(Role.NODE, "COMP-2");
 
         assertThat(get(ca.clientContext(user), "getHateoasUrl").statusCode()).isEqualTo(200);
-        assertThat(get(ca.clientContext(node), "getFullComputerInformation?computer_id=COMP-1").statusCode()).isEqualTo(404);
-        HttpResponse<String> foreign = get(ca.clientContext(otherNode), "getFullComputerInformation?computer_id=COMP-1");
+        assertThat(get(ca.clientContext(node), "getFullComputerInformation?computer_id=COMP-1")
+                        .statusCode())
+                .isEqualTo(404);
+        HttpResponse<String> foreign =
+                get(ca.clientContext(otherNode), "getFullComputerInformation?computer_id=COMP-1");
         assertThat(foreign.statusCode()).isEqualTo(403);
         assertThat(foreign.body()).contains("COMP-2");
         assertThat(get(ca.clientContext(node), "hateoas/").statusCode()).isEqualTo(403);
@@ -80,19 +93,25 @@ class TlsMasterTest {
         Issued strangerUser = stranger.issue(Role.USER, "mallory");
         SSLContext strangerContext = stranger.clientContext(strangerUser);
         assertThatThrownBy(() -> get(strangerContext, "getHateoasUrl")).isInstanceOf(java.io.IOException.class);
-        assertThatThrownBy(() -> get(strangerContext, "Person_requestComputer")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get(strangerContext, "Person_requestComputer"))
+                .isInstanceOf(java.io.IOException.class);
     }
 
     @Test
     void withoutACertificateOnlyTheTokenPaidEndpointsAnswer() throws Exception {
         SSLContext anonymous = anonymous();
-        for (String path : List.of("getHateoasUrl", "getFullComputerInformation?computer_id=COMP-1", "hateoas/",
-                "hateoas/computer_module/Base_getComputerToken", "supplySupply")) {
+        for (String path : List.of(
+                "getHateoasUrl",
+                "getFullComputerInformation?computer_id=COMP-1",
+                "hateoas/",
+                "hateoas/computer_module/Base_getComputerToken",
+                "supplySupply")) {
             HttpResponse<String> refused = get(anonymous, path);
             assertThat(refused.statusCode()).as(path).isEqualTo(403);
             assertThat(refused.body()).as(path).startsWith("a client certificate is required");
         }
-        HttpResponse<String> jsonRpc = post(anonymous, "slapos.get.v0.software_instance", "application/json", "{}", Map.of());
+        HttpResponse<String> jsonRpc =
+                post(anonymous, "slapos.get.v0.software_instance", "application/json", "{}", Map.of());
         assertThat(jsonRpc.statusCode()).isEqualTo(403);
         assertThat(jsonRpc.body()).contains("a client certificate is required");
 
@@ -100,52 +119,75 @@ class TlsMasterTest {
         HttpResponse<String> noToken = post(anonymous, "Person_requestComputer", FORM, "title=n1", Map.of());
         assertThat(noToken.statusCode()).isEqualTo(403);
         assertThat(noToken.body()).contains("no X-Access-Token header");
-        HttpResponse<String> badToken = post(anonymous, "Person_getCertificate", FORM, "",
-                Map.of("X-Access-Token", "nope"));
+        HttpResponse<String> badToken =
+                post(anonymous, "Person_getCertificate", FORM, "", Map.of("X-Access-Token", "nope"));
         assertThat(badToken.statusCode()).isEqualTo(403);
         assertThat(badToken.body()).startsWith("unknown token");
-        String userToken = master.service().registrations().tokens()
+        String userToken = master.service()
+                .registrations()
+                .tokens()
                 .create(AccessTokens.Kind.USER, "bob", AccessTokens.DEFAULT_VALIDITY);
-        HttpResponse<String> wrongKind = post(anonymous, "Person_requestComputer", FORM, "title=n1",
-                Map.of("X-Access-Token", userToken));
+        HttpResponse<String> wrongKind =
+                post(anonymous, "Person_requestComputer", FORM, "title=n1", Map.of("X-Access-Token", userToken));
         assertThat(wrongKind.statusCode()).isEqualTo(403);
-        assertThat(wrongKind.body()).contains("is for a user certificate (slapos configure client), not for registering");
-        HttpResponse<String> noTitle = post(anonymous, "Person_requestComputer", FORM, "",
-                Map.of("X-Access-Token", master.service().registrations().tokens()
-                        .create(AccessTokens.Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY)));
+        assertThat(wrongKind.body())
+                .contains("is for a user certificate (slapos configure client), not for registering");
+        HttpResponse<String> noTitle = post(
+                anonymous,
+                "Person_requestComputer",
+                FORM,
+                "",
+                Map.of(
+                        "X-Access-Token",
+                        master.service()
+                                .registrations()
+                                .tokens()
+                                .create(AccessTokens.Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY)));
         assertThat(noTitle.statusCode()).isEqualTo(400);
         assertThat(noTitle.body()).contains("missing 'title'");
 
-        HttpResponse<String> user = post(anonymous, "Person_getCertificate", FORM, "", Map.of("X-Access-Token", userToken));
+        HttpResponse<String> user =
+                post(anonymous, "Person_getCertificate", FORM, "", Map.of("X-Access-Token", userToken));
         assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
         JsonNode issued = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.body());
-        Issued bob = new Issued(issued.get("certificate").asText(), issued.get("key").asText());
+        Issued bob =
+                new Issued(issued.get("certificate").asText(), issued.get("key").asText());
         assertThat(get(ca.clientContext(bob), "hateoas/").statusCode()).isEqualTo(200);
         HttpResponse<String> token = get(ca.clientContext(bob), "hateoas//computer_module/Base_getComputerToken");
         assertThat(token.statusCode()).isEqualTo(200);
-        String nodeToken = new com.fasterxml.jackson.databind.ObjectMapper().readTree(token.body())
-                .get("access_token").asText();
-        HttpResponse<String> node = post(anonymous, "Person_requestComputer", FORM, "title=from+bob",
-                Map.of("X-Access-Token", nodeToken));
+        String nodeToken = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(token.body())
+                .get("access_token")
+                .asText();
+        HttpResponse<String> node =
+                post(anonymous, "Person_requestComputer", FORM, "title=from+bob", Map.of("X-Access-Token", nodeToken));
         assertThat(node.statusCode()).as(node.body()).isEqualTo(200);
         JsonNode registered = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.body());
         assertThat(registered.get("reference").asText()).isEqualTo("COMP-1");
         assertThat(registered.get("relative_url").asText()).isEqualTo("compute_node_module/COMP-1");
-        Issued comp1 = new Issued(registered.get("certificate").asText(), registered.get("key").asText());
-        assertThat(get(ca.clientContext(comp1), "getFullComputerInformation?computer_id=COMP-1").statusCode())
+        Issued comp1 = new Issued(
+                registered.get("certificate").asText(), registered.get("key").asText());
+        assertThat(get(ca.clientContext(comp1), "getFullComputerInformation?computer_id=COMP-1")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void withoutACaThereAreNoCertificatesToGive() throws Exception {
-        try (LocalMaster plain = LocalMaster.start(dir.resolve("plain.sqlite"),
-                new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            String token = plain.service().registrations().tokens()
+        try (LocalMaster plain = LocalMaster.start(
+                dir.resolve("plain.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            String token = plain.service()
+                    .registrations()
+                    .tokens()
                     .create(AccessTokens.Kind.NODE, null, AccessTokens.DEFAULT_VALIDITY);
             HttpClient client = HttpClient.newHttpClient();
-            HttpResponse<String> refused = client.send(HttpRequest.newBuilder(plain.url().resolve("Person_requestComputer"))
-                    .header("Content-Type", FORM).header("X-Access-Token", token)
-                    .POST(HttpRequest.BodyPublishers.ofString("title=n")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> refused = client.send(
+                    HttpRequest.newBuilder(plain.url().resolve("Person_requestComputer"))
+                            .header("Content-Type", FORM)
+                            .header("X-Access-Token", token)
+                            .POST(HttpRequest.BodyPublishers.ofString("title=n"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             assertThat(refused.statusCode()).isEqualTo(501);
             assertThat(refused.body()).contains("no certificate authority").contains("slapdesk serve ca init");
             assertThat(plain.queries().nodes(null)).isEmpty();
@@ -160,11 +202,16 @@ class TlsMasterTest {
         return context;
     }
 
-    private HttpResponse<String> post(SSLContext context, String path, String type, String body,
-                                      Map<String, String> headers) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + master.url().getPort() + "/" + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", type)
+    private HttpResponse<String> post(
+            SSLContext context, String path, String type, String body, Map<String, String> headers) throws Exception {
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create("https://localhost:" + master.url().getPort() + "/" + path))
+                .timeout(Duration.ofSeconds(10))
+                .header("Content-Type", type)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         headers.forEach(request::header);
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -175,8 +222,14 @@ class TlsMasterTest {
         SlaposVenv venv = SlaposVenv.require();
         CertificateAuthority.write(ca.issue(Role.USER, "alice"), dir.resolve("alice.crt"), dir.resolve("alice.key"));
         CertificateAuthority.write(ca.issue(Role.NODE, "COMP-1"), dir.resolve("node.crt"), dir.resolve("node.key"));
-        Slapos slapos = new Slapos(venv, dir, master.url(), dir.resolve("alice.crt"), dir.resolve("alice.key"),
-                dir.resolve("node.crt"), dir.resolve("node.key"));
+        Slapos slapos = new Slapos(
+                venv,
+                dir,
+                master.url(),
+                dir.resolve("alice.crt"),
+                dir.resolve("alice.key"),
+                dir.resolve("node.crt"),
+                dir.resolve("node.key"));
         assertThat(slapos.node("format", "COMP-1", "2").asText()).isEqualTo("done");
         Slapos.Result supply = slapos.cli("supply", SR, "COMP-1");
         assertThat(supply.exit()).as(supply.all()).isZero();
@@ -193,21 +246,23 @@ class TlsMasterTest {
     }
 
     private HttpResponse<String> get(SSLContext context, String path) throws Exception {
-        HttpClient client = HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client = HttpClient.newBuilder()
+                .sslContext(context)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         URI uri = URI.create("https://localhost:" + master.url().getPort() + "/" + path);
-        return client.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
+        return client.send(
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
     private static javax.net.ssl.X509TrustManager trustAll() {
         return new javax.net.ssl.X509TrustManager() {
             @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
+            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
-            }
+            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
 
             @Override
             public java.security.cert.X509Certificate[] getAcceptedIssuers() {

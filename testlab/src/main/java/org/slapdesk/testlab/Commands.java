@@ -23,18 +23,21 @@ public final class Commands {
             out = Files.createTempFile("testlab-out", ".txt");
             err = Files.createTempFile("testlab-err", ".txt");
             ProcessBuilder builder = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
             builder.environment().putAll(env);
             process = builder.start();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor();
-                throw new IllegalStateException("command timed out after " + timeout + ": " + command
-                        + "\n--- stdout\n" + Files.readString(out) + "\n--- stderr\n" + Files.readString(err));
+                throw new IllegalStateException("command timed out after " + timeout + ": " + command + "\n--- stdout\n"
+                        + Files.readString(out) + "\n--- stderr\n" + Files.readString(err));
             }
-            return new ProcessResult(process.exitValue(),
-                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            return new ProcessResult(
+                    process.exitValue(),
+                    Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException("could not run " + command, e);
         } catch (InterruptedException e) {

@@ -44,8 +44,8 @@ public final class RealSlapproxy implements AutoCloseable {
     private final Path clientConfig;
     private final Process process;
 
-    private RealSlapproxy(SlaposVenv venv, Path folder, String host, int port, Path proxyConfig,
-                          Path clientConfig, Process process) {
+    private RealSlapproxy(
+            SlaposVenv venv, Path folder, String host, int port, Path proxyConfig, Path clientConfig, Process process) {
         this.venv = venv;
         this.folder = folder;
         this.host = host;
@@ -71,30 +71,43 @@ public final class RealSlapproxy implements AutoCloseable {
             int port = freePort(host);
             String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port;
             Path proxyConfig = folder.resolve("slapos-proxy.cfg");
-            Files.writeString(proxyConfig, String.join("\n",
-                    "[slapos]",
-                    "master_url = " + base,
-                    "computer_id = " + DEFAULT_COMPUTER,
-                    "",
-                    "[slapproxy]",
-                    "host = " + host,
-                    "port = " + port,
-                    "database_uri = " + folder.resolve("proxy.db"),
-                    extraProxyLines,
-                    ""));
+            Files.writeString(
+                    proxyConfig,
+                    String.join(
+                            "\n",
+                            "[slapos]",
+                            "master_url = " + base,
+                            "computer_id = " + DEFAULT_COMPUTER,
+                            "",
+                            "[slapproxy]",
+                            "host = " + host,
+                            "port = " + port,
+                            "database_uri = " + folder.resolve("proxy.db"),
+                            extraProxyLines,
+                            ""));
             Path clientConfig = folder.resolve("slapos-client.cfg");
-            Files.writeString(clientConfig, String.join("\n",
-                    "[slapos]",
-                    "master_url = " + base,
-                    "master_rest_url = " + base + "/hateoas",
-                    "",
-                    "[slapconsole]",
-                    ""));
+            Files.writeString(
+                    clientConfig,
+                    String.join(
+                            "\n",
+                            "[slapos]",
+                            "master_url = " + base,
+                            "master_rest_url = " + base + "/hateoas",
+                            "",
+                            "[slapconsole]",
+                            ""));
             Path log = folder.resolve("slapproxy.log");
-            Process process = new ProcessBuilder(venv.slapos().toString(), "proxy", "start",
-                    "--cfg", proxyConfig.toString(), "--log-file", log.toString())
+            Process process = new ProcessBuilder(
+                            venv.slapos().toString(),
+                            "proxy",
+                            "start",
+                            "--cfg",
+                            proxyConfig.toString(),
+                            "--log-file",
+                            log.toString())
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(folder.resolve("slapproxy.out").toFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            folder.resolve("slapproxy.out").toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                     .start();
             RealSlapproxy proxy = new RealSlapproxy(venv, folder, host, port, proxyConfig, clientConfig, process);
@@ -120,7 +133,8 @@ public final class RealSlapproxy implements AutoCloseable {
                 throw new IllegalStateException("slapproxy exited with " + process.exitValue() + ":\n" + output());
             }
             try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create(url() + "/hateoas").toURL().openConnection();
+                HttpURLConnection connection = (HttpURLConnection)
+                        URI.create(url() + "/hateoas").toURL().openConnection();
                 connection.setConnectTimeout(500);
                 connection.setReadTimeout(2000);
                 connection.setInstanceFollowRedirects(false);
@@ -177,14 +191,14 @@ public final class RealSlapproxy implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(venv.slapos().toString());
         command.addAll(List.of(args));
-        return Commands.run(Duration.ofSeconds(120),
-                Map.of("SLAPOS_CLIENT_CONFIGURATION", clientConfig.toString()), command);
+        return Commands.run(
+                Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", clientConfig.toString()), command);
     }
 
     /** {@code slapos proxy show} with the given flags (e.g. {@code --computers}). */
     public ProcessResult show(String... flags) {
-        List<String> command = new ArrayList<>(List.of(venv.slapos().toString(), "proxy", "show",
-                "--cfg", proxyConfig.toString()));
+        List<String> command =
+                new ArrayList<>(List.of(venv.slapos().toString(), "proxy", "show", "--cfg", proxyConfig.toString()));
         command.addAll(List.of(flags));
         return Commands.run(Duration.ofSeconds(60), Map.of(), command);
     }
@@ -193,7 +207,8 @@ public final class RealSlapproxy implements AutoCloseable {
     public ProcessResult python(String script, String... args) {
         List<String> command = new ArrayList<>(List.of(venv.python().toString(), "-c", script));
         command.addAll(List.of(args));
-        return Commands.run(Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", clientConfig.toString()), command);
+        return Commands.run(
+                Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", clientConfig.toString()), command);
     }
 
     /** What the proxy printed so far, for failure messages. */

@@ -21,8 +21,8 @@ public record SlaposVenv(Path root) {
     /** The venv, or the test is failed (CI) or skipped (elsewhere) with the reason. */
     public static SlaposVenv require() {
         Optional<SlaposVenv> venv = find();
-        TestRequirements.require(venv.isPresent(),
-                "the slapos.core virtualenv is missing (testlab/bin/slapos-venv makes it)");
+        TestRequirements.require(
+                venv.isPresent(), "the slapos.core virtualenv is missing (testlab/bin/slapos-venv makes it)");
         return venv.orElseThrow();
     }
 

@@ -28,9 +28,19 @@ public final class TestHost implements AutoCloseable {
     private final String hostPublicKey;
     private final HostOptions options;
 
-    TestHost(TestLab lab, String name, String address, String address4, String hostSideAddress,
-             String hostSideAddress4, int port, String user, Path clientKey, Path knownHosts, String hostPublicKey,
-             HostOptions options) {
+    TestHost(
+            TestLab lab,
+            String name,
+            String address,
+            String address4,
+            String hostSideAddress,
+            String hostSideAddress4,
+            int port,
+            String user,
+            Path clientKey,
+            Path knownHosts,
+            String hostPublicKey,
+            HostOptions options) {
         this.lab = lab;
         this.name = name;
         this.address = address;
@@ -45,33 +55,55 @@ public final class TestHost implements AutoCloseable {
         this.options = options;
     }
 
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** How the host was made: {@code options().systemd()} when its pid 1 is systemd. */
-    public HostOptions options() { return options; }
+    public HostOptions options() {
+        return options;
+    }
 
     /** The host's IPv6 address (its eth0), e.g. {@code fd00:5a:1::2}. */
-    public String address() { return address; }
+    public String address() {
+        return address;
+    }
 
-    public String address4() { return address4; }
+    public String address4() {
+        return address4;
+    }
 
     /** This machine's end of the link, reachable from inside the host. */
-    public String hostSideAddress() { return hostSideAddress; }
+    public String hostSideAddress() {
+        return hostSideAddress;
+    }
 
-    public String hostSideAddress4() { return hostSideAddress4; }
+    public String hostSideAddress4() {
+        return hostSideAddress4;
+    }
 
-    public int port() { return port; }
+    public int port() {
+        return port;
+    }
 
-    public String user() { return user; }
+    public String user() {
+        return user;
+    }
 
     /** Private key (ed25519, no passphrase) that the host's sshd accepts for every user. */
-    public Path clientKey() { return clientKey; }
+    public Path clientKey() {
+        return clientKey;
+    }
 
     /** A known_hosts file with this host's key for both its addresses. */
-    public Path knownHosts() { return knownHosts; }
+    public Path knownHosts() {
+        return knownHosts;
+    }
 
     /** {@code ssh-ed25519 AAAA...}: the host's public key. */
-    public String hostPublicKey() { return hostPublicKey; }
+    public String hostPublicKey() {
+        return hostPublicKey;
+    }
 
     /** The known_hosts line for {@link #address()} on {@link #port()}. */
     public String knownHostsLine() {
@@ -94,8 +126,8 @@ public final class TestHost implements AutoCloseable {
     public String sh(String script) {
         ExecResult result = exec("sh", "-c", script);
         if (result.exitCode() != 0) {
-            throw new IllegalStateException(name + ": `" + script + "` exited " + result.exitCode()
-                    + ": " + result.stderr());
+            throw new IllegalStateException(
+                    name + ": `" + script + "` exited " + result.exitCode() + ": " + result.stderr());
         }
         return result.stdout();
     }

@@ -66,7 +66,8 @@ public final class TestLab implements AutoCloseable {
      * it returns once the host's systemd has finished booting (about 1 s).
      */
     public TestHost startHost(HostOptions options) {
-        List<String> arguments = new ArrayList<>(List.of("start", "--owner", Long.toString(ProcessHandle.current().pid())));
+        List<String> arguments = new ArrayList<>(List.of(
+                "start", "--owner", Long.toString(ProcessHandle.current().pid())));
         if (options.systemd()) {
             arguments.add("--systemd");
         }
@@ -75,15 +76,27 @@ public final class TestLab implements AutoCloseable {
             throw new IllegalStateException("testlab: a test host did not start: " + started.stderr());
         }
         Map<String, String> values = parse(started.stdout());
-        TestHost host = new TestHost(this, values.get("NAME"), values.get("ADDRESS"), values.get("ADDRESS4"),
-                values.get("HOST_SIDE_ADDRESS"), values.get("HOST_SIDE_ADDRESS4"),
-                Integer.parseInt(values.get("PORT")), values.get("USER"),
-                Path.of(values.get("CLIENT_KEY")), Path.of(values.get("KNOWN_HOSTS")),
-                values.get("HOST_PUBLIC_KEY"), options);
+        TestHost host = new TestHost(
+                this,
+                values.get("NAME"),
+                values.get("ADDRESS"),
+                values.get("ADDRESS4"),
+                values.get("HOST_SIDE_ADDRESS"),
+                values.get("HOST_SIDE_ADDRESS4"),
+                Integer.parseInt(values.get("PORT")),
+                values.get("USER"),
+                Path.of(values.get("CLIENT_KEY")),
+                Path.of(values.get("KNOWN_HOSTS")),
+                values.get("HOST_PUBLIC_KEY"),
+                options);
         synchronized (hosts) {
             hosts.add(host);
         }
-        LOG.info("testlab: started {} at [{}]:{}{}", host.name(), host.address(), host.port(),
+        LOG.info(
+                "testlab: started {} at [{}]:{}{}",
+                host.name(),
+                host.address(),
+                host.port(),
                 options.systemd() ? " (systemd)" : "");
         return host;
     }
@@ -175,12 +188,14 @@ public final class TestLab implements AutoCloseable {
 
     /** The scripts ship in this jar (from testlab/bin); they run from a private temp folder. */
     private static Path extractScripts() throws IOException {
-        Path dir = Files.createTempDirectory("slapdesk-testlab-bin",
+        Path dir = Files.createTempDirectory(
+                "slapdesk-testlab-bin",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         for (String name : List.of("testhost", "testhost-root")) {
             try (InputStream in = TestLab.class.getResourceAsStream("bin/" + name)) {
                 if (in == null) {
-                    throw new IOException("resource org/slapdesk/testlab/bin/" + name + " missing from the testlab jar");
+                    throw new IOException(
+                            "resource org/slapdesk/testlab/bin/" + name + " missing from the testlab jar");
                 }
                 Path target = dir.resolve(name);
                 Files.copy(in, target);

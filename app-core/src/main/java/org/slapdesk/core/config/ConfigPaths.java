@@ -15,8 +15,12 @@ public final class ConfigPaths {
     private ConfigPaths() {}
 
     /** An explicit path, else the environment variable, else the default; {@code ~} expanded. */
-    public static Path locate(Optional<String> explicit, String envVariable, String fallback,
-            Map<String, String> environment, Path home) {
+    public static Path locate(
+            Optional<String> explicit,
+            String envVariable,
+            String fallback,
+            Map<String, String> environment,
+            Path home) {
         String chosen = explicit.filter(s -> !s.isBlank())
                 .or(() -> Optional.ofNullable(environment.get(envVariable)).filter(s -> !s.isBlank()))
                 .orElse(fallback);

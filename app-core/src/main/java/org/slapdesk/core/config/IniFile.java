@@ -77,10 +77,12 @@ public final class IniFile {
         byte[] bytes = Files.readAllBytes(path);
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder()
+            text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new IniFormatException(path + " is not UTF-8 text; save it as UTF-8 and retry");
         }
@@ -94,7 +96,11 @@ public final class IniFile {
 
     private static IniFile parse(String text, String source, Path path) {
         List<Line> lines = splitLines(text);
-        String newline = lines.stream().map(Line::end).filter(e -> !e.isEmpty()).findFirst().orElse("\n");
+        String newline = lines.stream()
+                .map(Line::end)
+                .filter(e -> !e.isEmpty())
+                .findFirst()
+                .orElse("\n");
         return new IniFile(source, path, lines, newline);
     }
 
@@ -174,8 +180,8 @@ public final class IniFile {
                 continue;
             }
             if (sectionName == null) {
-                throw new IniFormatException(where(i) + ": text before the first [section] header: "
-                        + stripped + " (add a section header such as [slapos] above it)");
+                throw new IniFormatException(where(i) + ": text before the first [section] header: " + stripped
+                        + " (add a section header such as [slapos] above it)");
             }
             Matcher option = OPTION.matcher(stripped);
             if (!option.matches() || option.group(1).isEmpty()) {
@@ -231,7 +237,10 @@ public final class IniFile {
 
     /** The section names in file order, without {@code [DEFAULT]} (as configparser's sections()). */
     public List<String> sectionNames() {
-        return sections.stream().map(Section::name).filter(n -> !n.equals(DEFAULT_SECTION)).toList();
+        return sections.stream()
+                .map(Section::name)
+                .filter(n -> !n.equals(DEFAULT_SECTION))
+                .toList();
     }
 
     public boolean hasSection(String section) {
@@ -240,7 +249,9 @@ public final class IniFile {
 
     /** The keys written in this section, lower-cased, in file order (defaults not included). */
     public List<String> keys(String section) {
-        return findSection(section).map(s -> s.entries().stream().map(Entry::key).toList()).orElse(List.of());
+        return findSection(section)
+                .map(s -> s.entries().stream().map(Entry::key).toList())
+                .orElse(List.of());
     }
 
     public boolean hasKey(String section, String key) {
@@ -260,14 +271,20 @@ public final class IniFile {
 
     /** The value or a {@link ConfigException} naming the missing key. */
     public String require(String section, String key) {
-        return get(section, key).filter(v -> !v.isEmpty()).orElseThrow(() -> new ConfigException(
-                source + ": [" + section + "] " + key + " is missing; add '" + key + " = …' to [" + section + "]"));
+        return get(section, key)
+                .filter(v -> !v.isEmpty())
+                .orElseThrow(() -> new ConfigException(source + ": [" + section + "] " + key + " is missing; add '"
+                        + key + " = …' to [" + section + "]"));
     }
 
     /** A multi-line value as its non-empty lines, each stripped; empty when the key is absent. */
     public List<String> getList(String section, String key) {
-        return get(section, key).map(v -> Arrays.stream(v.split("\n")).map(String::strip)
-                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return get(section, key)
+                .map(v -> Arrays.stream(v.split("\n"))
+                        .map(String::strip)
+                        .filter(s -> !s.isEmpty())
+                        .toList())
+                .orElse(List.of());
     }
 
     /** configparser's getboolean: 1/yes/true/on and 0/no/false/off, any case. */
@@ -275,8 +292,9 @@ public final class IniFile {
         return get(section, key).map(v -> switch (v.strip().toLowerCase(Locale.ROOT)) {
             case "1", "yes", "true", "on" -> Boolean.TRUE;
             case "0", "no", "false", "off" -> Boolean.FALSE;
-            default -> throw new ConfigException(source + ": [" + section + "] " + key + " = '" + v
-                    + "' is not a boolean; write true or false");
+            default ->
+                throw new ConfigException(
+                        source + ": [" + section + "] " + key + " = '" + v + "' is not a boolean; write true or false");
         });
     }
 
@@ -285,8 +303,8 @@ public final class IniFile {
             try {
                 return Integer.parseInt(v.strip());
             } catch (NumberFormatException e) {
-                throw new ConfigException(source + ": [" + section + "] " + key + " = '" + v
-                        + "' is not a whole number", e);
+                throw new ConfigException(
+                        source + ": [" + section + "] " + key + " = '" + v + "' is not a whole number", e);
             }
         });
     }
@@ -328,10 +346,12 @@ public final class IniFile {
                             + " has a bad '%(name)s' reference: " + raw.substring(p) + " (write %% for a literal %)");
                 }
                 String name = optionKey(m.group(1));
-                String referenced = rawValue(section, name).orElseThrow(() -> new ConfigException(source + ": ["
-                        + section + "] " + key + " refers to %(" + name + ")s, which is not set in [" + section
-                        + "] or [DEFAULT] (write %% for a literal %)"));
-                out.append(referenced.indexOf('%') >= 0 ? interpolate(section, name, referenced, depth + 1) : referenced);
+                String referenced = rawValue(section, name)
+                        .orElseThrow(() -> new ConfigException(source + ": ["
+                                + section + "] " + key + " refers to %(" + name + ")s, which is not set in [" + section
+                                + "] or [DEFAULT] (write %% for a literal %)"));
+                out.append(
+                        referenced.indexOf('%') >= 0 ? interpolate(section, name, referenced, depth + 1) : referenced);
                 i = m.end();
             } else {
                 throw new ConfigException(source + ": [" + section + "] " + key
@@ -389,18 +409,19 @@ public final class IniFile {
         if (existing.isPresent()) {
             Entry e = existing.get();
             KeyLine keyLine = KeyLine.of(lines.get(e.start()).text());
-            String continuationIndent = e.end() - e.start() > 1
-                    ? continuationIndentOf(e)
-                    : keyLine.indent() + DEFAULT_CONTINUATION_INDENT;
-            List<String> replacement = render(keyLine.prefix(), keyLine.spaceBeforeDelimiter(),
-                    continuationIndent, valueLines);
+            String continuationIndent =
+                    e.end() - e.start() > 1 ? continuationIndentOf(e) : keyLine.indent() + DEFAULT_CONTINUATION_INDENT;
+            List<String> replacement =
+                    render(keyLine.prefix(), keyLine.spaceBeforeDelimiter(), continuationIndent, valueLines);
             if (!replacement.equals(currentTexts(e.start(), e.end()))) {
                 replace(e.start(), e.end(), replacement);
             }
             return;
         }
         Section target = s.get();
-        int at = target.entries().isEmpty() ? target.header() + 1 : target.entries().get(target.entries().size() - 1).end();
+        int at = target.entries().isEmpty()
+                ? target.header() + 1
+                : target.entries().get(target.entries().size() - 1).end();
         replace(at, at, render(key.strip() + " = ", "", DEFAULT_CONTINUATION_INDENT, valueLines));
     }
 
@@ -438,7 +459,9 @@ public final class IniFile {
             if (!m.matches()) {
                 throw new IllegalStateException("indexed key line no longer parses: " + text);
             }
-            return new KeyLine(text.substring(0, indent), text.substring(0, indent + m.start(3)),
+            return new KeyLine(
+                    text.substring(0, indent),
+                    text.substring(0, indent + m.start(3)),
                     stripped.substring(m.end(1), m.start(2)));
         }
     }
@@ -454,8 +477,8 @@ public final class IniFile {
         return DEFAULT_CONTINUATION_INDENT;
     }
 
-    private static List<String> render(String prefix, String spaceBeforeDelimiter, String continuationIndent,
-            List<String> valueLines) {
+    private static List<String> render(
+            String prefix, String spaceBeforeDelimiter, String continuationIndent, List<String> valueLines) {
         List<String> out = new ArrayList<>();
         String first = valueLines.get(0);
         if (first.isEmpty()) {
@@ -478,7 +501,8 @@ public final class IniFile {
             throw new IllegalArgumentException("value for [" + section + "] " + key
                     + " contains a lone surrogate, which cannot be written as UTF-8");
         }
-        List<String> valueLines = new ArrayList<>(Arrays.stream(value.split("\n", -1)).map(String::strip).toList());
+        List<String> valueLines = new ArrayList<>(
+                Arrays.stream(value.split("\n", -1)).map(String::strip).toList());
         while (valueLines.size() > 1 && valueLines.get(valueLines.size() - 1).isEmpty()) {
             valueLines.remove(valueLines.size() - 1);
         }
@@ -511,8 +535,14 @@ public final class IniFile {
 
     private static String validateKey(String key) {
         String k = key.strip();
-        if (k.isEmpty() || k.contains("=") || k.contains(":") || k.contains("\n") || k.contains("\r")
-                || k.startsWith("[") || k.startsWith("#") || k.startsWith(";")) {
+        if (k.isEmpty()
+                || k.contains("=")
+                || k.contains(":")
+                || k.contains("\n")
+                || k.contains("\r")
+                || k.startsWith("[")
+                || k.startsWith("#")
+                || k.startsWith(";")) {
             throw new IllegalArgumentException("not a usable key name: '" + key + "'");
         }
         return optionKey(k);

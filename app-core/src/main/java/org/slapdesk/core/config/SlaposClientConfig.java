@@ -47,8 +47,10 @@ public record SlaposClientConfig(
     }
 
     public static SlaposClientConfig from(IniFile ini, Path path, Path home) {
-        String masterUrl = ini.get("slapos", "master_url").filter(s -> !s.isBlank()).orElseThrow(() ->
-                new ConfigException(path + ": no master_url in [slapos]; add 'master_url = https://…' there"));
+        String masterUrl = ini.get("slapos", "master_url")
+                .filter(s -> !s.isBlank())
+                .orElseThrow(() ->
+                        new ConfigException(path + ": no master_url in [slapos]; add 'master_url = https://…' there"));
         Optional<String> cert = ini.get("slapconsole", "cert_file").filter(s -> !s.isBlank());
         Optional<String> key = ini.get("slapconsole", "key_file").filter(s -> !s.isBlank());
         if (cert.isEmpty() && key.isEmpty()) {
@@ -62,7 +64,9 @@ public record SlaposClientConfig(
         Map<String, String> products = new LinkedHashMap<>();
         readProducts(ini, path, "slapconsole", "alias", products);
         readProducts(ini, path, "slapos", "software_product_list", products);
-        return new SlaposClientConfig(path, masterUrl,
+        return new SlaposClientConfig(
+                path,
+                masterUrl,
                 ini.get("slapos", "master_rest_url").filter(s -> !s.isBlank()),
                 cert.map(c -> ConfigPaths.expandHome(c, home)),
                 key.map(k -> ConfigPaths.expandHome(k, home)),
@@ -73,8 +77,8 @@ public record SlaposClientConfig(
         for (String line : ini.getList(section, key)) {
             String[] parts = line.split("\\s+");
             if (parts.length != 2) {
-                throw new ConfigException(path + ": [" + section + "] " + key + " line '" + line
-                        + "' is not 'name url'");
+                throw new ConfigException(
+                        path + ": [" + section + "] " + key + " line '" + line + "' is not 'name url'");
             }
             into.put(parts[0], parts[1]);
         }
@@ -83,7 +87,8 @@ public record SlaposClientConfig(
     /** A product alias ({@code product.kvm} or {@code kvm}) resolved to its URL, or the input as is. */
     public String resolveSoftware(String softwareOrProduct) {
         String name = softwareOrProduct.startsWith("product.")
-                ? softwareOrProduct.substring("product.".length()) : softwareOrProduct;
+                ? softwareOrProduct.substring("product.".length())
+                : softwareOrProduct;
         return softwareProducts.getOrDefault(name, softwareOrProduct);
     }
 }

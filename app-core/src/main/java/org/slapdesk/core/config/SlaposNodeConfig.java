@@ -44,72 +44,222 @@ public final class SlaposNodeConfig {
 
     // ------------------------------------------------------------------ [slapos]
 
-    public Optional<String> computerId() { return text("computer_id"); }
-    public Optional<String> masterUrl() { return text("master_url"); }
-    public Optional<String> masterRestUrl() { return text("master_rest_url"); }
-    public Optional<String> keyFile() { return text("key_file"); }
-    public Optional<String> certFile() { return text("cert_file"); }
-    public Optional<String> certificateRepositoryPath() { return text("certificate_repository_path"); }
-    public Optional<String> softwareRoot() { return text("software_root"); }
-    public Optional<String> instanceRoot() { return text("instance_root"); }
-    public Optional<String> instanceStorageHome() { return text("instance_storage_home"); }
-    public List<String> sharedPartList() { return list("shared_part_list"); }
-    public List<String> managerList() { return list("manager_list"); }
-    public Optional<String> rootCheck() { return text("root_check"); }
-    public Optional<Integer> maximumPeriodicity() { return integer("maximum_periodicity"); }
-    public Optional<Integer> promiseTimeout() { return integer("promise_timeout"); }
+    public Optional<String> computerId() {
+        return text("computer_id");
+    }
 
-    public void setComputerId(String value) { put(SLAPOS, "computer_id", value); }
-    public void setMasterUrl(String value) { put(SLAPOS, "master_url", value); }
-    public void setMasterRestUrl(String value) { put(SLAPOS, "master_rest_url", value); }
-    public void setKeyFile(String value) { put(SLAPOS, "key_file", value); }
-    public void setCertFile(String value) { put(SLAPOS, "cert_file", value); }
-    public void setSoftwareRoot(String value) { put(SLAPOS, "software_root", value); }
-    public void setInstanceRoot(String value) { put(SLAPOS, "instance_root", value); }
-    public void setInstanceStorageHome(String value) { put(SLAPOS, "instance_storage_home", value); }
-    public void setSharedPartList(List<String> value) { putList(SLAPOS, "shared_part_list", value); }
+    public Optional<String> masterUrl() {
+        return text("master_url");
+    }
+
+    public Optional<String> masterRestUrl() {
+        return text("master_rest_url");
+    }
+
+    public Optional<String> keyFile() {
+        return text("key_file");
+    }
+
+    public Optional<String> certFile() {
+        return text("cert_file");
+    }
+
+    public Optional<String> certificateRepositoryPath() {
+        return text("certificate_repository_path");
+    }
+
+    public Optional<String> softwareRoot() {
+        return text("software_root");
+    }
+
+    public Optional<String> instanceRoot() {
+        return text("instance_root");
+    }
+
+    public Optional<String> instanceStorageHome() {
+        return text("instance_storage_home");
+    }
+
+    public List<String> sharedPartList() {
+        return list("shared_part_list");
+    }
+
+    public List<String> managerList() {
+        return list("manager_list");
+    }
+
+    public Optional<String> rootCheck() {
+        return text("root_check");
+    }
+
+    public Optional<Integer> maximumPeriodicity() {
+        return integer("maximum_periodicity");
+    }
+
+    public Optional<Integer> promiseTimeout() {
+        return integer("promise_timeout");
+    }
+
+    public void setComputerId(String value) {
+        put(SLAPOS, "computer_id", value);
+    }
+
+    public void setMasterUrl(String value) {
+        put(SLAPOS, "master_url", value);
+    }
+
+    public void setMasterRestUrl(String value) {
+        put(SLAPOS, "master_rest_url", value);
+    }
+
+    public void setKeyFile(String value) {
+        put(SLAPOS, "key_file", value);
+    }
+
+    public void setCertFile(String value) {
+        put(SLAPOS, "cert_file", value);
+    }
+
+    public void setSoftwareRoot(String value) {
+        put(SLAPOS, "software_root", value);
+    }
+
+    public void setInstanceRoot(String value) {
+        put(SLAPOS, "instance_root", value);
+    }
+
+    public void setInstanceStorageHome(String value) {
+        put(SLAPOS, "instance_storage_home", value);
+    }
+
+    public void setSharedPartList(List<String> value) {
+        putList(SLAPOS, "shared_part_list", value);
+    }
 
     // ------------------------------------------------------------------ [slapformat]
 
-    public Optional<String> interfaceName() { return text("interface_name"); }
+    public Optional<String> interfaceName() {
+        return text("interface_name");
+    }
     /** The interface whose IPv6 the partitions get; format falls back to interface_name. */
-    public Optional<String> ipv6Interface() { return text("ipv6_interface").or(this::interfaceName); }
-    public boolean createTap() { return bool("create_tap", true); }
-    public boolean tapIpv6() { return bool("tap_ipv6", true); }
-    public Optional<String> tapGatewayInterface() { return text("tap_gateway_interface"); }
-    public boolean createTun() { return bool("create_tun", false); }
-    public Optional<String> ipv4LocalNetwork() { return text("ipv4_local_network"); }
-    public int ipv6Prefixshift() { return integer("ipv6_prefixshift").orElse(16); }
-    public boolean partitionHasIpv6Range() { return bool("partition_has_ipv6_range", true); }
-    public Optional<Integer> partitionAmount() { return integer("partition_amount"); }
-    public String partitionBaseName() { return text("partition_base_name").orElse("slappart"); }
-    public String userBaseName() { return text("user_base_name").orElse("slapuser"); }
-    public String tapBaseName() { return text("tap_base_name").orElse("slaptap"); }
-    public String softwareUser() { return text("software_user").orElse("slapsoft"); }
-    public boolean alterUser() { return bool("alter_user", true); }
-    public boolean alterNetwork() { return bool("alter_network", true); }
-    public Optional<String> computerXml() { return text("computer_xml"); }
-    public Optional<String> computerJson() { return text("computer_json"); }
-    public Optional<String> logFile() { return text("log_file"); }
+    public Optional<String> ipv6Interface() {
+        return text("ipv6_interface").or(this::interfaceName);
+    }
 
-    public void setInterfaceName(String value) { put(SLAPFORMAT, "interface_name", value); }
-    public void setIpv6Interface(String value) { put(SLAPFORMAT, "ipv6_interface", value); }
-    public void setCreateTap(boolean value) { put(SLAPFORMAT, "create_tap", Boolean.toString(value)); }
-    public void setTapIpv6(boolean value) { put(SLAPFORMAT, "tap_ipv6", Boolean.toString(value)); }
-    public void setTapGatewayInterface(String value) { put(SLAPFORMAT, "tap_gateway_interface", value); }
-    public void setCreateTun(boolean value) { put(SLAPFORMAT, "create_tun", Boolean.toString(value)); }
-    public void setIpv4LocalNetwork(String value) { put(SLAPFORMAT, "ipv4_local_network", value); }
-    public void setIpv6Prefixshift(int value) { put(SLAPFORMAT, "ipv6_prefixshift", Integer.toString(value)); }
+    public boolean createTap() {
+        return bool("create_tap", true);
+    }
+
+    public boolean tapIpv6() {
+        return bool("tap_ipv6", true);
+    }
+
+    public Optional<String> tapGatewayInterface() {
+        return text("tap_gateway_interface");
+    }
+
+    public boolean createTun() {
+        return bool("create_tun", false);
+    }
+
+    public Optional<String> ipv4LocalNetwork() {
+        return text("ipv4_local_network");
+    }
+
+    public int ipv6Prefixshift() {
+        return integer("ipv6_prefixshift").orElse(16);
+    }
+
+    public boolean partitionHasIpv6Range() {
+        return bool("partition_has_ipv6_range", true);
+    }
+
+    public Optional<Integer> partitionAmount() {
+        return integer("partition_amount");
+    }
+
+    public String partitionBaseName() {
+        return text("partition_base_name").orElse("slappart");
+    }
+
+    public String userBaseName() {
+        return text("user_base_name").orElse("slapuser");
+    }
+
+    public String tapBaseName() {
+        return text("tap_base_name").orElse("slaptap");
+    }
+
+    public String softwareUser() {
+        return text("software_user").orElse("slapsoft");
+    }
+
+    public boolean alterUser() {
+        return bool("alter_user", true);
+    }
+
+    public boolean alterNetwork() {
+        return bool("alter_network", true);
+    }
+
+    public Optional<String> computerXml() {
+        return text("computer_xml");
+    }
+
+    public Optional<String> computerJson() {
+        return text("computer_json");
+    }
+
+    public Optional<String> logFile() {
+        return text("log_file");
+    }
+
+    public void setInterfaceName(String value) {
+        put(SLAPFORMAT, "interface_name", value);
+    }
+
+    public void setIpv6Interface(String value) {
+        put(SLAPFORMAT, "ipv6_interface", value);
+    }
+
+    public void setCreateTap(boolean value) {
+        put(SLAPFORMAT, "create_tap", Boolean.toString(value));
+    }
+
+    public void setTapIpv6(boolean value) {
+        put(SLAPFORMAT, "tap_ipv6", Boolean.toString(value));
+    }
+
+    public void setTapGatewayInterface(String value) {
+        put(SLAPFORMAT, "tap_gateway_interface", value);
+    }
+
+    public void setCreateTun(boolean value) {
+        put(SLAPFORMAT, "create_tun", Boolean.toString(value));
+    }
+
+    public void setIpv4LocalNetwork(String value) {
+        put(SLAPFORMAT, "ipv4_local_network", value);
+    }
+
+    public void setIpv6Prefixshift(int value) {
+        put(SLAPFORMAT, "ipv6_prefixshift", Integer.toString(value));
+    }
+
     public void setPartitionHasIpv6Range(boolean value) {
         put(SLAPFORMAT, "partition_has_ipv6_range", Boolean.toString(value));
     }
+
     public void setPartitionAmount(int value) {
         if (value < 0) {
             throw new IllegalArgumentException("partition_amount cannot be negative: " + value);
         }
         put(SLAPFORMAT, "partition_amount", Integer.toString(value));
     }
-    public void setComputerXml(String value) { put(SLAPFORMAT, "computer_xml", value); }
+
+    public void setComputerXml(String value) {
+        put(SLAPFORMAT, "computer_xml", value);
+    }
 
     /** Removes a key from whichever of the two sections holds it. */
     public void unset(String key) {
@@ -126,7 +276,8 @@ public final class SlaposNodeConfig {
         List<String> problems = new ArrayList<>();
         for (String key : List.of("computer_id", "instance_root", "master_url", "software_root", "computer_xml")) {
             if (text(key).isEmpty()) {
-                problems.add(key + " is not set; add it to [" + (key.equals("computer_xml") ? SLAPFORMAT : SLAPOS) + "]");
+                problems.add(
+                        key + " is not set; add it to [" + (key.equals("computer_xml") ? SLAPFORMAT : SLAPOS) + "]");
             }
         }
         for (String key : List.of("bridge_name", "no_bridge")) {
@@ -134,8 +285,14 @@ public final class SlaposNodeConfig {
                 problems.add(key + " is no longer supported by slapos node format; remove it");
             }
         }
-        for (String key : List.of("alter_network", "alter_user", "partition_has_ipv6_range", "create_tap",
-                "create_tun", "tap_ipv6", "tun_ipv6")) {
+        for (String key : List.of(
+                "alter_network",
+                "alter_user",
+                "partition_has_ipv6_range",
+                "create_tap",
+                "create_tun",
+                "tap_ipv6",
+                "tun_ipv6")) {
             try {
                 bool(key, false);
             } catch (ConfigException e) {

@@ -6,7 +6,12 @@ import java.util.Objects;
 public record Health(Level level, String reason) {
 
     /** The master dashboard's colours; GREY covers its "no data" and its white "not running" states. */
-    public enum Level { GREEN, YELLOW, RED, GREY }
+    public enum Level {
+        GREEN,
+        YELLOW,
+        RED,
+        GREY
+    }
 
     public Health {
         Objects.requireNonNull(level, "level");

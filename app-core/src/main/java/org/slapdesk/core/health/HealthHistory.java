@@ -73,7 +73,8 @@ public final class HealthHistory {
     public synchronized List<HealthSample> changes(HealthSample.ObjectRef object) {
         List<HealthSample> out = new ArrayList<>();
         for (HealthSample s : samples(object)) {
-            if (out.isEmpty() || out.get(out.size() - 1).health().level() != s.health().level()) {
+            if (out.isEmpty()
+                    || out.get(out.size() - 1).health().level() != s.health().level()) {
                 out.add(s);
             }
         }

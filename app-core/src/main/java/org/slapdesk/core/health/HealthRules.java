@@ -34,7 +34,9 @@ public final class HealthRules {
 
     /** Compute node: green when it called recently, yellow then red as its last call ages. */
     public Health node(Optional<AccessStatus> status) {
-        if (status.isEmpty() || status.get().text() == null || status.get().text().isEmpty()) {
+        if (status.isEmpty()
+                || status.get().text() == null
+                || status.get().text().isEmpty()) {
             return Health.grey("The node has never contacted the master");
         }
         AccessStatus s = status.get();
@@ -56,7 +58,9 @@ public final class HealthRules {
 
     /** Software installation: Available, Building or Error. */
     public Health softwareInstallation(Optional<AccessStatus> status) {
-        if (status.isEmpty() || status.get().text() == null || status.get().text().isEmpty()) {
+        if (status.isEmpty()
+                || status.get().text() == null
+                || status.get().text().isEmpty()) {
             return Health.grey("The node has not reported on this software yet");
         }
         AccessStatus s = status.get();
@@ -72,7 +76,9 @@ public final class HealthRules {
      * destroyed instances are grey (the dashboard's white) and the rest red.
      */
     public Health instance(Optional<AccessStatus> status, boolean shared, RequestedState requested) {
-        if (status.isEmpty() || status.get().text() == null || status.get().text().isEmpty()) {
+        if (status.isEmpty()
+                || status.get().text() == null
+                || status.get().text().isEmpty()) {
             return Health.grey("The instance has not reported yet");
         }
         AccessStatus s = status.get();
@@ -113,19 +119,30 @@ public final class HealthRules {
         if (instances == null) {
             return Health.grey("The instances of this service are not known yet");
         }
-        long failing = instances.stream().filter(i -> i.isEmpty() || i.get().kind() == AccessStatus.Kind.ERROR).count();
+        long failing = instances.stream()
+                .filter(i -> i.isEmpty() || i.get().kind() == AccessStatus.Kind.ERROR)
+                .count();
         if (failing > 0) {
-            String first = instances.stream().filter(i -> i.isPresent() && i.get().kind() == AccessStatus.Kind.ERROR)
-                    .map(i -> i.get().text()).findFirst().orElse("#error no data found");
+            String first = instances.stream()
+                    .filter(i -> i.isPresent() && i.get().kind() == AccessStatus.Kind.ERROR)
+                    .map(i -> i.get().text())
+                    .findFirst()
+                    .orElse("#error no data found");
             return Health.red(failing + " of " + instances.size() + " instances report an error: " + first);
         }
-        return Health.green(instances.isEmpty() ? "No instance reports an error (none is allocated yet)"
-                : "All " + instances.size() + " instances are fine");
+        return Health.green(
+                instances.isEmpty()
+                        ? "No instance reports an error (none is allocated yet)"
+                        : "All " + instances.size() + " instances are fine");
     }
 
     public Health instanceTree(InstanceTree tree, List<SoftwareInstance> instances) {
-        return instanceTree(tree.shared(), tree.requestedState().orElse(RequestedState.STARTED),
-                instances == null ? null : instances.stream().map(SoftwareInstance::status).toList());
+        return instanceTree(
+                tree.shared(),
+                tree.requestedState().orElse(RequestedState.STARTED),
+                instances == null
+                        ? null
+                        : instances.stream().map(SoftwareInstance::status).toList());
     }
 
     public Instant now() {

@@ -14,7 +14,12 @@ public record HealthSample(Instant at, ObjectRef object, Health health) {
 
     /** Which object a sample is about: its kind and its reference (or title for a tree). */
     public record ObjectRef(Kind kind, String reference) {
-        public enum Kind { NODE, SOFTWARE_INSTALLATION, INSTANCE, INSTANCE_TREE }
+        public enum Kind {
+            NODE,
+            SOFTWARE_INSTALLATION,
+            INSTANCE,
+            INSTANCE_TREE
+        }
 
         public ObjectRef {
             Objects.requireNonNull(kind, "kind");

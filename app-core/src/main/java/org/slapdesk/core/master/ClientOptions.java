@@ -21,7 +21,10 @@ public record ClientOptions(
     public ClientOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         Objects.requireNonNull(responseTimeout, "responseTimeout");
-        if (connectTimeout.isNegative() || connectTimeout.isZero() || responseTimeout.isNegative() || responseTimeout.isZero()) {
+        if (connectTimeout.isNegative()
+                || connectTimeout.isZero()
+                || responseTimeout.isNegative()
+                || responseTimeout.isZero()) {
             throw new IllegalArgumentException("timeouts must be positive");
         }
         userAgent = userAgent == null || userAgent.isBlank() ? DEFAULT_USER_AGENT : userAgent;
@@ -30,7 +33,8 @@ public record ClientOptions(
     }
 
     public static ClientOptions defaults() {
-        return new ClientOptions(DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, PassphraseProvider.none(), Clock.systemUTC());
+        return new ClientOptions(
+                DEFAULT_TIMEOUT, DEFAULT_TIMEOUT, DEFAULT_USER_AGENT, PassphraseProvider.none(), Clock.systemUTC());
     }
 
     public ClientOptions withTimeouts(Duration connect, Duration response) {

@@ -40,7 +40,9 @@ public final class HateoasEndpoint {
     public record Document(String portalType, Map<String, JsonNode> fields) {
         public Optional<String> text(String field) {
             JsonNode node = fields.get(field);
-            return node == null || node.isNull() ? Optional.empty() : Optional.of(node.isTextual() ? node.asText() : node.toString());
+            return node == null || node.isNull()
+                    ? Optional.empty()
+                    : Optional.of(node.isTextual() ? node.asText() : node.toString());
         }
     }
 
@@ -59,8 +61,10 @@ public final class HateoasEndpoint {
         JsonNode answer = getJson("the search '" + query + "'", URI.create(url), Map.of());
         JsonNode contents = answer.path("_embedded").path("contents");
         if (!contents.isArray()) {
-            throw new MasterException.BadResponse(base.toString(), "The HATEOAS search at " + base
-                    + " answered JSON without _embedded.contents: " + excerpt(answer), null);
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The HATEOAS search at " + base + " answered JSON without _embedded.contents: " + excerpt(answer),
+                    null);
         }
         List<JsonNode> rows = new ArrayList<>();
         contents.forEach(rows::add);
@@ -73,8 +77,10 @@ public final class HateoasEndpoint {
         JsonNode answer = getJson(relativeUrl, URI.create(url), Map.of());
         JsonNode view = answer.path("_embedded").path("_view");
         if (!view.isObject()) {
-            throw new MasterException.BadResponse(base.toString(), "The HATEOAS document " + relativeUrl + " from "
-                    + base + " has no _embedded._view.", null);
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The HATEOAS document " + relativeUrl + " from " + base + " has no _embedded._view.",
+                    null);
         }
         Map<String, JsonNode> fields = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = view.properties().iterator(); it.hasNext(); ) {
@@ -107,10 +113,11 @@ public final class HateoasEndpoint {
 
     /** {@code computer info}: the Compute Node document, or NotFound. */
     public Document computerInfo(String reference) throws MasterException {
-        List<JsonNode> rows = search(COMPUTER_QUERY + " AND reference:=" + quote(reference),
-                List.of("title", "reference", "relative_url"));
+        List<JsonNode> rows = search(
+                COMPUTER_QUERY + " AND reference:=" + quote(reference), List.of("title", "reference", "relative_url"));
         if (rows.isEmpty()) {
-            throw new MasterException.NotFound(base.toString(), "The master has no node with reference '" + reference + "'.");
+            throw new MasterException.NotFound(
+                    base.toString(), "The master has no node with reference '" + reference + "'.");
         }
         return traverse(rows.get(0).path("relative_url").asText());
     }
@@ -137,8 +144,10 @@ public final class HateoasEndpoint {
     private String link(String name) throws MasterException {
         JsonNode href = root().path("_links").path(name).path("href");
         if (!href.isTextual()) {
-            throw new MasterException.BadResponse(base.toString(), "The HATEOAS root document at " + base
-                    + " has no " + name + " link: is master_rest_url right?", null);
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The HATEOAS root document at " + base + " has no " + name + " link: is master_rest_url right?",
+                    null);
         }
         return href.asText();
     }
@@ -151,8 +160,10 @@ public final class HateoasEndpoint {
 
     private JsonNode parse(HttpAnswer answer) throws MasterException {
         if (answer.looksLikeHtml()) {
-            throw new MasterException.BadResponse(answer.endpoint(), answer.endpoint()
-                    + " answered an HTML page instead of HAL+JSON: " + answer.excerpt(), null);
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    answer.endpoint() + " answered an HTML page instead of HAL+JSON: " + answer.excerpt(),
+                    null);
         }
         try {
             JsonNode node = json.readTree(answer.body());
@@ -161,8 +172,11 @@ public final class HateoasEndpoint {
             }
             return node;
         } catch (IOException e) {
-            throw new MasterException.BadResponse(answer.endpoint(), "The answer of " + answer.endpoint()
-                    + " is not valid HAL+JSON (truncated or corrupt): " + answer.excerpt(), e);
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    "The answer of " + answer.endpoint() + " is not valid HAL+JSON (truncated or corrupt): "
+                            + answer.excerpt(),
+                    e);
         }
     }
 

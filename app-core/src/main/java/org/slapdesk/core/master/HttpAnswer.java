@@ -14,8 +14,11 @@ public record HttpAnswer(String endpoint, int status, String contentType, byte[]
     public boolean looksLikeHtml() {
         String start = text().stripLeading();
         String head = start.substring(0, Math.min(start.length(), 64)).toLowerCase(Locale.ROOT);
-        return head.startsWith("<!doctype html") || head.startsWith("<html") || head.startsWith("<head")
-                || head.startsWith("<body") || head.startsWith("<title");
+        return head.startsWith("<!doctype html")
+                || head.startsWith("<html")
+                || head.startsWith("<head")
+                || head.startsWith("<body")
+                || head.startsWith("<title");
     }
 
     /** The start of the body, for messages. */

@@ -43,32 +43,39 @@ public final class JsonRpcEndpoint {
         try {
             body = json.writeValueAsBytes(params);
         } catch (JsonProcessingException e) {
-            throw new MasterException.InvalidRequest(where, "The parameters of " + name + " cannot be written as JSON: "
-                    + e.getOriginalMessage());
+            throw new MasterException.InvalidRequest(
+                    where, "The parameters of " + name + " cannot be written as JSON: " + e.getOriginalMessage());
         }
         HttpAnswer answer = http.postJson(where, base.resolve(name), body);
         JsonNode document = parseOrNull(answer);
         if (answer.status() >= 200 && answer.status() < 300) {
             if (document == null) {
                 String why = answer.looksLikeHtml() ? "an HTML page" : "something that is not a JSON object";
-                throw new MasterException.BadResponse(where, where + " answered " + why + " instead of JSON: "
-                        + answer.excerpt(), null);
+                throw new MasterException.BadResponse(
+                        where, where + " answered " + why + " instead of JSON: " + answer.excerpt(), null);
             }
             int status = document.path("status").asInt(0);
             if (status == 102) {
-                throw new MasterException.NotReady(where, "The master is not ready yet (" + where + ": "
-                        + document.path("message").asText("Software Instance Not Ready")
-                        + "): the instance waits for a partition; try again later.");
+                throw new MasterException.NotReady(
+                        where,
+                        "The master is not ready yet (" + where + ": "
+                                + document.path("message").asText("Software Instance Not Ready")
+                                + "): the instance waits for a partition; try again later.");
             }
-            if (status >= 400 && document.has("title") && document.has("type") && !"success".equals(document.path("type").asText())) {
+            if (status >= 400
+                    && document.has("title")
+                    && document.has("type")
+                    && !"success".equals(document.path("type").asText())) {
                 throw error(where, status, document);
             }
             return document;
         }
         if (document == null || !document.has("status")) {
             if (answer.status() == 404 || answer.status() == 405) {
-                throw new MasterException.Unsupported(where, "The master at " + base + " does not offer the JSON-RPC method "
-                        + name + " (HTTP " + answer.status() + ").");
+                throw new MasterException.Unsupported(
+                        where,
+                        "The master at " + base + " does not offer the JSON-RPC method " + name + " (HTTP "
+                                + answer.status() + ").");
             }
             MasterHttp.requireSuccess(answer, name);
         }
@@ -80,20 +87,33 @@ public final class JsonRpcEndpoint {
         String type = document.path("type").asText("");
         String detail = title.isEmpty() ? type : title;
         String lower = (type + " " + title).toLowerCase(Locale.ROOT);
-        boolean notFound = lower.contains("not-found") || lower.contains("not found") || lower.contains("not registered")
+        boolean notFound = lower.contains("not-found")
+                || lower.contains("not found")
+                || lower.contains("not registered")
                 || lower.matches("(?s).*\\bno\\b.*\\bfound\\b.*");
         if (status == 404 || notFound) {
-            return new MasterException.NotFound(where, "The master does not know this object (" + where + ": " + detail + ").");
+            return new MasterException.NotFound(
+                    where, "The master does not know this object (" + where + ": " + detail + ").");
         }
         return switch (status) {
-            case 400, 422 -> new MasterException.InvalidRequest(where, "The master rejected the call as invalid ("
-                    + where + ": " + detail + ").");
-            case 401, 403 -> new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master refused the call ("
-                    + where + ": " + detail + "): the certificate is not allowed to do this.", null);
-            case 408 -> new MasterException.NotReady(where, "The master is not ready yet (" + where + ": " + detail + ").");
+            case 400, 422 ->
+                new MasterException.InvalidRequest(
+                        where, "The master rejected the call as invalid (" + where + ": " + detail + ").");
+            case 401, 403 ->
+                new MasterException.AuthenticationFailed(
+                        where,
+                        Reason.REFUSED,
+                        "The master refused the call (" + where + ": " + detail
+                                + "): the certificate is not allowed to do this.",
+                        null);
+            case 408 ->
+                new MasterException.NotReady(where, "The master is not ready yet (" + where + ": " + detail + ").");
             case 503 -> new MasterException.Busy(where, "The master is busy (" + where + "); try again in a moment.");
-            default -> new MasterException.BadResponse(where, "The master failed on the call (" + where + ", status "
-                    + status + ": " + detail + ").", null);
+            default ->
+                new MasterException.BadResponse(
+                        where,
+                        "The master failed on the call (" + where + ", status " + status + ": " + detail + ").",
+                        null);
         };
     }
 
@@ -154,14 +174,23 @@ public final class JsonRpcEndpoint {
     }
 
     /** {@code post.v0.software_installation}: supply ({@code available}) or remove ({@code destroyed}). */
-    public JsonNode postSoftwareInstallation(String computerGuid, String softwareReleaseUri, String state) throws MasterException {
-        return call("post.v0.software_installation",
+    public JsonNode postSoftwareInstallation(String computerGuid, String softwareReleaseUri, String state)
+            throws MasterException {
+        return call(
+                "post.v0.software_installation",
                 Map.of("computer_guid", computerGuid, "software_release_uri", softwareReleaseUri, "state", state));
     }
 
     /** {@code post.v0.software_instance}: request an instance; NotReady while it is not allocated. */
-    public JsonNode postSoftwareInstance(String title, String softwareReleaseUri, String softwareType,
-            Map<String, ?> parameters, Map<String, ?> sla, boolean shared, String state) throws MasterException {
+    public JsonNode postSoftwareInstance(
+            String title,
+            String softwareReleaseUri,
+            String softwareType,
+            Map<String, ?> parameters,
+            Map<String, ?> sla,
+            boolean shared,
+            String state)
+            throws MasterException {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("title", title);
         params.put("software_release_uri", softwareReleaseUri);
@@ -186,8 +215,10 @@ public final class JsonRpcEndpoint {
         JsonNode answer = call(method, params);
         JsonNode list = answer.path("result_list");
         if (!list.isArray()) {
-            throw new MasterException.BadResponse(base.resolve("slapos." + method).toString(), base.resolve("slapos." + method)
-                    + " answered JSON without a result_list.", null);
+            throw new MasterException.BadResponse(
+                    base.resolve("slapos." + method).toString(),
+                    base.resolve("slapos." + method) + " answered JSON without a result_list.",
+                    null);
         }
         List<JsonNode> rows = new ArrayList<>();
         list.forEach(rows::add);

@@ -23,6 +23,7 @@ public abstract sealed class MasterException extends Exception {
     /** 404, or a JSON-RPC "not found": the object does not exist on the master. */
     public static final class NotFound extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public NotFound(String endpoint, String message) {
             super(endpoint, message, null);
         }
@@ -31,6 +32,7 @@ public abstract sealed class MasterException extends Exception {
     /** 408 or JSON-RPC status 102: the instance is not allocated yet; try again later. */
     public static final class NotReady extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public NotReady(String endpoint, String message) {
             super(endpoint, message, null);
         }
@@ -39,6 +41,7 @@ public abstract sealed class MasterException extends Exception {
     /** 503: the master is busy (e.g. building a node's cache); try again later. */
     public static final class Busy extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public Busy(String endpoint, String message) {
             super(endpoint, message, null);
         }
@@ -87,6 +90,7 @@ public abstract sealed class MasterException extends Exception {
     /** Connection refused, DNS failure, or a timeout. */
     public static final class Unreachable extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public Unreachable(String endpoint, String message, Throwable cause) {
             super(endpoint, message, cause);
         }
@@ -95,6 +99,7 @@ public abstract sealed class MasterException extends Exception {
     /** The master answered, but not with what the protocol says (HTML, truncated, wrong type, 4xx/5xx). */
     public static final class BadResponse extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public BadResponse(String endpoint, String message, Throwable cause) {
             super(endpoint, message, cause);
         }
@@ -103,6 +108,7 @@ public abstract sealed class MasterException extends Exception {
     /** The request was refused as invalid before or by the master (bad input). */
     public static final class InvalidRequest extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public InvalidRequest(String endpoint, String message) {
             super(endpoint, message, null);
         }
@@ -111,6 +117,7 @@ public abstract sealed class MasterException extends Exception {
     /** This master does not offer the operation (e.g. slapproxy has no access status or tokens). */
     public static final class Unsupported extends MasterException {
         private static final long serialVersionUID = 1L;
+
         public Unsupported(String endpoint, String message) {
             super(endpoint, message, null);
         }

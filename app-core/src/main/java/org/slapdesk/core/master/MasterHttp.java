@@ -1,5 +1,6 @@
 package org.slapdesk.core.master;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -9,12 +10,11 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
-import java.security.cert.CertificateException;
-import java.io.ByteArrayOutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +109,8 @@ public final class MasterHttp implements AutoCloseable {
             query.forEach(builder::addParameter);
             target = builder.build();
         } catch (URISyntaxException e) {
-            throw new MasterException.InvalidRequest(endpoint, "Cannot build the URL for " + endpoint + ": " + e.getMessage());
+            throw new MasterException.InvalidRequest(
+                    endpoint, "Cannot build the URL for " + endpoint + ": " + e.getMessage());
         }
         HttpGet get = new HttpGet(target);
         headers.forEach(get::addHeader);
@@ -182,31 +183,49 @@ public final class MasterHttp implements AutoCloseable {
     /** Turns a transport failure into the exception a user can act on. */
     MasterException translate(String where, IOException e) {
         if (e instanceof BodyTooLarge) {
-            return new MasterException.BadResponse(where, "The answer of " + where + " is larger than "
-                    + MAX_BODY / (1024 * 1024) + " MiB, which no master sends: refused.", e);
+            return new MasterException.BadResponse(
+                    where,
+                    "The answer of " + where + " is larger than " + MAX_BODY / (1024 * 1024)
+                            + " MiB, which no master sends: refused.",
+                    e);
         }
         if (e instanceof ConnectionClosedException || e instanceof MalformedChunkCodingException) {
-            return new MasterException.BadResponse(where, "The answer of " + where
-                    + " was cut short (truncated body): the master or a proxy closed the connection early.", e);
+            return new MasterException.BadResponse(
+                    where,
+                    "The answer of " + where
+                            + " was cut short (truncated body): the master or a proxy closed the connection early.",
+                    e);
         }
         if (e instanceof InterruptedIOException && Thread.currentThread().isInterrupted()) {
             return new MasterException.Unreachable(where, "The call to " + where + " was interrupted (cancelled).", e);
         }
         if (e instanceof ConnectTimeoutException) {
-            return new MasterException.Unreachable(where, "Could not connect to " + where + " within "
-                    + seconds(options.connectTimeout().toMillis()) + ": check the URL and the network.", e);
+            return new MasterException.Unreachable(
+                    where,
+                    "Could not connect to " + where + " within "
+                            + seconds(options.connectTimeout().toMillis()) + ": check the URL and the network.",
+                    e);
         }
-        if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException && !(e instanceof SSLException)) {
-            return new MasterException.Unreachable(where, where + " did not answer within "
-                    + seconds(options.responseTimeout().toMillis()) + ": the master may be overloaded or hanging.", e);
+        if (e instanceof SocketTimeoutException
+                || e instanceof InterruptedIOException && !(e instanceof SSLException)) {
+            return new MasterException.Unreachable(
+                    where,
+                    where + " did not answer within "
+                            + seconds(options.responseTimeout().toMillis())
+                            + ": the master may be overloaded or hanging.",
+                    e);
         }
         if (e instanceof UnknownHostException) {
-            return new MasterException.Unreachable(where, "The host name of " + where
-                    + " is unknown: check the master URL.", e);
+            return new MasterException.Unreachable(
+                    where, "The host name of " + where + " is unknown: check the master URL.", e);
         }
-        if (e instanceof HttpHostConnectException || e instanceof ConnectException || e instanceof NoRouteToHostException) {
-            return new MasterException.Unreachable(where, "Could not connect to " + where
-                    + ": nothing answers at that address (" + e.getMessage() + ").", e);
+        if (e instanceof HttpHostConnectException
+                || e instanceof ConnectException
+                || e instanceof NoRouteToHostException) {
+            return new MasterException.Unreachable(
+                    where,
+                    "Could not connect to " + where + ": nothing answers at that address (" + e.getMessage() + ").",
+                    e);
         }
         if (e instanceof SSLException ssl) {
             return translateTls(where, ssl);
@@ -215,49 +234,79 @@ public final class MasterHttp implements AutoCloseable {
             return translateTls(where, ssl);
         }
         String message = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
-        boolean closed = e instanceof NoHttpResponseException || message.contains("connection reset")
+        boolean closed = e instanceof NoHttpResponseException
+                || message.contains("connection reset")
                 || message.contains("broken pipe");
         if (closed && where.contains("https://")) {
             // TLS 1.3 servers refuse a client certificate after the handshake, often by just closing
-            return new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master at " + where
-                    + " closed the TLS connection (" + e.getMessage() + "): it most likely does not accept our client"
-                    + " certificate, or needs one and none is configured.", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.REFUSED,
+                    "The master at " + where
+                            + " closed the TLS connection (" + e.getMessage()
+                            + "): it most likely does not accept our client"
+                            + " certificate, or needs one and none is configured.",
+                    e);
         }
         if (closed) {
-            return new MasterException.Unreachable(where, "The master at " + where
-                    + " closed the connection without answering (" + e.getMessage() + ").", e);
+            return new MasterException.Unreachable(
+                    where,
+                    "The master at " + where + " closed the connection without answering (" + e.getMessage() + ").",
+                    e);
         }
         return new MasterException.Unreachable(where, "Could not talk to " + where + ": " + e.getMessage(), e);
     }
 
     private static MasterException translateTls(String where, SSLException e) {
         if (hasCause(e, CertificateExpiredException.class)) {
-            return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
-                    + where + " has expired: the connection was refused.", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.SERVER_UNTRUSTED,
+                    "The server certificate of " + where + " has expired: the connection was refused.",
+                    e);
         }
         if (hasCause(e, CertificateNotYetValidException.class)) {
-            return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
-                    + where + " is not valid yet: the connection was refused (check this computer's clock).", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.SERVER_UNTRUSTED,
+                    "The server certificate of " + where
+                            + " is not valid yet: the connection was refused (check this computer's clock).",
+                    e);
         }
-        if (e instanceof SSLPeerUnverifiedException || String.valueOf(rootMessage(e)).contains("subject alternative")
+        if (e instanceof SSLPeerUnverifiedException
+                || String.valueOf(rootMessage(e)).contains("subject alternative")
                 || String.valueOf(rootMessage(e)).contains("doesn't match")) {
-            return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
-                    + where + " is for another host name: the connection was refused (" + rootMessage(e) + ").", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.SERVER_UNTRUSTED,
+                    "The server certificate of " + where + " is for another host name: the connection was refused ("
+                            + rootMessage(e) + ").",
+                    e);
         }
-        if (hasCause(e, CertPathValidatorException.class) || hasCause(e, CertificateException.class)
+        if (hasCause(e, CertPathValidatorException.class)
+                || hasCause(e, CertificateException.class)
                 || String.valueOf(rootMessage(e)).contains("PKIX")) {
-            return new MasterException.AuthenticationFailed(where, Reason.SERVER_UNTRUSTED, "The server certificate of "
-                    + where + " is not trusted: it is not signed by the pinned CA or a CA this system trusts."
-                    + " Pin the master's CA in the profile if it uses its own.", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.SERVER_UNTRUSTED,
+                    "The server certificate of "
+                            + where + " is not trusted: it is not signed by the pinned CA or a CA this system trusts."
+                            + " Pin the master's CA in the profile if it uses its own.",
+                    e);
         }
         String message = String.valueOf(e.getMessage());
         if (e instanceof SSLHandshakeException || message.contains("alert")) {
-            return new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master at " + where
-                    + " refused the TLS connection (" + message + "): it does not accept our client certificate,"
-                    + " or it needs one and none is configured.", e);
+            return new MasterException.AuthenticationFailed(
+                    where,
+                    Reason.REFUSED,
+                    "The master at " + where
+                            + " refused the TLS connection (" + message
+                            + "): it does not accept our client certificate,"
+                            + " or it needs one and none is configured.",
+                    e);
         }
-        return new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The TLS connection to " + where
-                + " failed: " + message, e);
+        return new MasterException.AuthenticationFailed(
+                where, Reason.REFUSED, "The TLS connection to " + where + " failed: " + message, e);
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -294,19 +343,38 @@ public final class MasterHttp implements AutoCloseable {
         String where = answer.endpoint();
         String detail = answer.body().length == 0 || answer.looksLikeHtml() ? "" : " (" + answer.excerpt() + ")";
         switch (status) {
-            case 404 -> throw new MasterException.NotFound(where, "The master answered 'not found' for " + what
-                    + " (HTTP 404 from " + where + ")" + detail + ".");
-            case 408 -> throw new MasterException.NotReady(where, "The master is not ready yet for " + what
-                    + " (HTTP 408 from " + where + "): the instance waits for a partition; try again later.");
-            case 503 -> throw new MasterException.Busy(where, "The master is busy (HTTP 503 from " + where
-                    + "); try again in a moment.");
-            case 401, 403 -> throw new MasterException.AuthenticationFailed(where, Reason.REFUSED, "The master refused "
-                    + what + " (HTTP " + status + " from " + where + "): the certificate is not allowed to do this"
-                    + detail + ".", null);
-            case 400, 422 -> throw new MasterException.InvalidRequest(where, "The master rejected " + what
-                    + " as invalid (HTTP " + status + " from " + where + ")" + detail + ".");
-            default -> throw new MasterException.BadResponse(where, "The master failed on " + what + " (HTTP "
-                    + status + " from " + where + ")" + detail + ".", null);
+            case 404 ->
+                throw new MasterException.NotFound(
+                        where,
+                        "The master answered 'not found' for " + what + " (HTTP 404 from " + where + ")" + detail
+                                + ".");
+            case 408 ->
+                throw new MasterException.NotReady(
+                        where,
+                        "The master is not ready yet for " + what + " (HTTP 408 from " + where
+                                + "): the instance waits for a partition; try again later.");
+            case 503 ->
+                throw new MasterException.Busy(
+                        where, "The master is busy (HTTP 503 from " + where + "); try again in a moment.");
+            case 401, 403 ->
+                throw new MasterException.AuthenticationFailed(
+                        where,
+                        Reason.REFUSED,
+                        "The master refused "
+                                + what + " (HTTP " + status + " from " + where
+                                + "): the certificate is not allowed to do this"
+                                + detail + ".",
+                        null);
+            case 400, 422 ->
+                throw new MasterException.InvalidRequest(
+                        where,
+                        "The master rejected " + what + " as invalid (HTTP " + status + " from " + where + ")" + detail
+                                + ".");
+            default ->
+                throw new MasterException.BadResponse(
+                        where,
+                        "The master failed on " + what + " (HTTP " + status + " from " + where + ")" + detail + ".",
+                        null);
         }
     }
 

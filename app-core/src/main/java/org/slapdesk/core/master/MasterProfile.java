@@ -43,14 +43,24 @@ public record MasterProfile(
 
     /** A profile with only a master URL (slapproxy, or the local master): no certificate. */
     public static MasterProfile plain(String name, String masterUrl) {
-        return new MasterProfile(name, parseUrl(masterUrl, "master URL"), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new MasterProfile(
+                name,
+                parseUrl(masterUrl, "master URL"),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
     }
 
     /** A profile the application stored (the GUI's profile switcher, {@code slapdesk master --profile}). */
     public static MasterProfile fromStored(ProfileRecord record) {
-        return new MasterProfile(record.name(), parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
-                Optional.empty(), record.certPath(), record.keyPath(), record.caPath());
+        return new MasterProfile(
+                record.name(),
+                parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
+                Optional.empty(),
+                record.certPath(),
+                record.keyPath(),
+                record.caPath());
     }
 
     public MasterProfile withRestUrl(URI url) {
@@ -94,15 +104,22 @@ public record MasterProfile(
             throw new IOException(e.getMessage(), e);
         }
         if (config.certFile().isPresent() != config.keyFile().isPresent()) {
-            throw new IOException(file + " names a " + (config.certFile().isPresent() ? "cert_file but no key_file" : "key_file but no cert_file")
+            throw new IOException(file + " names a "
+                    + (config.certFile().isPresent() ? "cert_file but no key_file" : "key_file but no cert_file")
                     + ": the client certificate needs both");
         }
-        Optional<Path> ca = IniFile.load(file).get("slapconsole", "ca_file").filter(v -> !v.isBlank())
+        Optional<Path> ca = IniFile.load(file)
+                .get("slapconsole", "ca_file")
+                .filter(v -> !v.isBlank())
                 .map(v -> ConfigPaths.expandHome(v.trim(), home));
         try {
-            return new MasterProfile(file.getFileName().toString(), parseUrl(config.masterUrl(), "master_url"),
+            return new MasterProfile(
+                    file.getFileName().toString(),
+                    parseUrl(config.masterUrl(), "master_url"),
                     config.masterRestUrl().map(u -> parseUrl(u, "master_rest_url")),
-                    config.certFile(), config.keyFile(), ca);
+                    config.certFile(),
+                    config.keyFile(),
+                    ca);
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
@@ -114,7 +131,8 @@ public record MasterProfile(
             requireHttp(uri, what);
             return uri;
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("the " + what + " '" + text + "' is not a valid URL: " + e.getReason(), e);
+            throw new IllegalArgumentException(
+                    "the " + what + " '" + text + "' is not a valid URL: " + e.getReason(), e);
         }
     }
 

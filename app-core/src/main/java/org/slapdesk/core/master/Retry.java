@@ -41,8 +41,12 @@ public final class Retry {
         public Policy {
             Objects.requireNonNull(initialDelay, "initialDelay");
             Objects.requireNonNull(maxDelay, "maxDelay");
-            if (initialDelay.isNegative() || maxDelay.compareTo(initialDelay) < 0 || multiplier < 1 || maxAttempts < 1) {
-                throw new IllegalArgumentException("a retry policy needs 0 <= initial <= max, multiplier >= 1 and at least one attempt");
+            if (initialDelay.isNegative()
+                    || maxDelay.compareTo(initialDelay) < 0
+                    || multiplier < 1
+                    || maxAttempts < 1) {
+                throw new IllegalArgumentException(
+                        "a retry policy needs 0 <= initial <= max, multiplier >= 1 and at least one attempt");
             }
         }
 
@@ -74,7 +78,7 @@ public final class Retry {
     }
 
     public <T> T call(MasterCall<T> call, CancellationToken token) throws MasterException, InterruptedException {
-        return call(call, token, waiting -> { });
+        return call(call, token, waiting -> {});
     }
 
     /**

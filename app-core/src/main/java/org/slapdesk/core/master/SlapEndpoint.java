@@ -71,19 +71,25 @@ public final class SlapEndpoint {
         form.put("partition_parameter_xml", XmlMarshal.dumps(request.parameters()));
         form.put("filter_xml", XmlMarshal.dumps(request.sla()));
         form.put("software_type", request.softwareType());
-        form.put("state", XmlMarshal.dumps(request.state() == null ? null : request.state().wireName()));
+        form.put(
+                "state",
+                XmlMarshal.dumps(
+                        request.state() == null ? null : request.state().wireName()));
         form.put("shared_xml", XmlMarshal.dumps(request.shared()));
         request.requester().ifPresent(r -> {
             form.put("computer_id", r.computerId());
             form.put("computer_partition_id", r.partitionId());
         });
-        Object answer = postMarshalled("requestComputerPartition", form, "the instance request '" + request.title() + "'");
+        Object answer =
+                postMarshalled("requestComputerPartition", form, "the instance request '" + request.title() + "'");
         return requireObject(answer, "requestComputerPartition", "SoftwareInstance", "ComputerPartition");
     }
 
     /** Supplies ({@code available}) or removes ({@code destroyed}) a software release on a node. */
     public String supplySupply(String softwareReleaseUrl, String computerId, String state) throws MasterException {
-        return postText("supplySupply", Map.of("url", softwareReleaseUrl, "computer_id", computerId, "state", state),
+        return postText(
+                "supplySupply",
+                Map.of("url", softwareReleaseUrl, "computer_id", computerId, "state", state),
                 "supplying " + softwareReleaseUrl + " to " + computerId);
     }
 
@@ -95,8 +101,10 @@ public final class SlapEndpoint {
         } catch (MasterException.NotFound e) {
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            throw new MasterException.BadResponse(endpoint("getHateoasUrl"),
-                    "getHateoasUrl at " + base + " answered something that is not a URL.", e);
+            throw new MasterException.BadResponse(
+                    endpoint("getHateoasUrl"),
+                    "getHateoasUrl at " + base + " answered something that is not a URL.",
+                    e);
         }
     }
 
@@ -104,45 +112,50 @@ public final class SlapEndpoint {
 
     /** The node's partitions and supplied software: a marshalled {@code Computer}. */
     public SlapObject getFullComputerInformation(String computerId) throws MasterException {
-        Object answer = getMarshalled("getFullComputerInformation", Map.of("computer_id", computerId),
-                "node " + computerId);
+        Object answer =
+                getMarshalled("getFullComputerInformation", Map.of("computer_id", computerId), "node " + computerId);
         return requireObject(answer, "getFullComputerInformation", "Computer");
     }
 
     /** The node's access status dict ({@code text}, {@code created_at}, {@code since}, flags). */
     public Map<String, Object> getComputerStatus(String computerId) throws MasterException {
-        Object answer = getMarshalled("getComputerStatus", Map.of("computer_id", computerId),
-                "access status for node " + computerId);
+        Object answer = getMarshalled(
+                "getComputerStatus", Map.of("computer_id", computerId), "access status for node " + computerId);
         return requireMap(answer, "getComputerStatus");
     }
 
     /** Posts the configuration {@code node format} sends (PROTOCOL.md §2.6). */
     public String loadComputerConfigurationFromXml(Map<String, ?> computer) throws MasterException {
-        return postText("loadComputerConfigurationFromXML", Map.of("xml", XmlMarshal.dumps(computer)),
+        return postText(
+                "loadComputerConfigurationFromXML",
+                Map.of("xml", XmlMarshal.dumps(computer)),
                 "the configuration of node " + computer.get("reference"));
     }
 
     /** Posts a node's configuration as {@code slapos node format} does. */
     public String loadComputerConfigurationFromXml(ComputerConfiguration computer) throws MasterException {
-        return postText("loadComputerConfigurationFromXML", Map.of("xml", computer.toMarshalXml()),
+        return postText(
+                "loadComputerConfigurationFromXML",
+                Map.of("xml", computer.toMarshalXml()),
                 "the configuration of node " + computer.reference());
     }
 
     public SlapObject registerComputerPartition(String computerId, String partitionId) throws MasterException {
-        Object answer = getMarshalled("registerComputerPartition",
+        Object answer = getMarshalled(
+                "registerComputerPartition",
                 Map.of("computer_reference", computerId, "computer_partition_reference", partitionId),
                 "partition " + partitionId + " of node " + computerId);
         return requireObject(answer, "registerComputerPartition", "ComputerPartition");
     }
 
     /** Publishes connection parameters for a partition, or for a shared instance it hosts. */
-    public String setComputerPartitionConnectionXml(PartitionId partition, Map<String, ?> connection,
-            Optional<String> sharedReference) throws MasterException {
+    public String setComputerPartitionConnectionXml(
+            PartitionId partition, Map<String, ?> connection, Optional<String> sharedReference) throws MasterException {
         Map<String, String> form = partitionForm(partition);
         form.put("connection_xml", XmlMarshal.dumps(connection));
         form.put("slave_reference", sharedReference.orElse(null));
-        return postText("setComputerPartitionConnectionXml", form,
-                "connection parameters of " + partition.partitionId());
+        return postText(
+                "setComputerPartitionConnectionXml", form, "connection parameters of " + partition.partitionId());
     }
 
     public String buildingSoftwareRelease(String url, String computerId) throws MasterException {
@@ -158,7 +171,9 @@ public final class SlapEndpoint {
     }
 
     public String softwareReleaseError(String url, String computerId, String log) throws MasterException {
-        return postText("softwareReleaseError", Map.of("url", url, "computer_id", computerId, "error_log", log),
+        return postText(
+                "softwareReleaseError",
+                Map.of("url", url, "computer_id", computerId, "error_log", log),
                 "a software error report");
     }
 
@@ -192,7 +207,9 @@ public final class SlapEndpoint {
 
     /** The partition's {@code {certificate, key}}. */
     public Map<String, Object> getComputerPartitionCertificate(PartitionId partition) throws MasterException {
-        Object answer = getMarshalled("getComputerPartitionCertificate", partitionForm(partition),
+        Object answer = getMarshalled(
+                "getComputerPartitionCertificate",
+                partitionForm(partition),
                 "the certificate of " + partition.partitionId());
         return requireMap(answer, "getComputerPartitionCertificate");
     }
@@ -231,15 +248,21 @@ public final class SlapEndpoint {
         try {
             return XmlMarshal.loads(answer.body());
         } catch (MarshalException e) {
-            throw new MasterException.BadResponse(answer.endpoint(), "The answer of " + answer.endpoint()
-                    + " is not valid marshalled XML (truncated or corrupt): " + e.getMessage(), e);
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    "The answer of " + answer.endpoint() + " is not valid marshalled XML (truncated or corrupt): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     private static void rejectHtml(HttpAnswer answer, String method, String expected) throws MasterException {
         if (answer.looksLikeHtml()) {
-            throw new MasterException.BadResponse(answer.endpoint(), answer.endpoint() + " answered an HTML page instead of "
-                    + expected + " (a proxy error or login page?): " + answer.excerpt(), null);
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    answer.endpoint() + " answered an HTML page instead of " + expected
+                            + " (a proxy error or login page?): " + answer.excerpt(),
+                    null);
         }
     }
 
@@ -251,8 +274,11 @@ public final class SlapEndpoint {
         if (value instanceof SlapObject o && List.of(classes).contains(o.className())) {
             return o;
         }
-        throw new MasterException.BadResponse(endpoint(method), endpoint(method) + " answered "
-                + describe(value) + " where a " + String.join(" or ", classes) + " object was expected.", null);
+        throw new MasterException.BadResponse(
+                endpoint(method),
+                endpoint(method) + " answered " + describe(value) + " where a " + String.join(" or ", classes)
+                        + " object was expected.",
+                null);
     }
 
     @SuppressWarnings("unchecked")
@@ -260,8 +286,10 @@ public final class SlapEndpoint {
         if (value instanceof Map<?, ?> m) {
             return (Map<String, Object>) m;
         }
-        throw new MasterException.BadResponse(endpoint(method), endpoint(method) + " answered "
-                + describe(value) + " where a dictionary was expected.", null);
+        throw new MasterException.BadResponse(
+                endpoint(method),
+                endpoint(method) + " answered " + describe(value) + " where a dictionary was expected.",
+                null);
     }
 
     static String describe(Object value) {

@@ -65,10 +65,21 @@ public final class SlapMaster implements Master {
     private static final Logger LOG = LoggerFactory.getLogger(SlapMaster.class);
 
     /** Keys the master adds to {@code _parameter_dict}; not the user's parameters. */
-    private static final Set<String> EXTRA_PARAMETER_KEYS = Set.of("timestamp", "ip_list", "full_ip_list",
-            "full_address_list", "slap_computer_id", "slap_computer_partition_id", "slap_software_release_url",
-            "slap_software_type", "slap_server_url", "instance_title", "root_instance_title",
-            "root_instance_short_title", "slave_instance_list", "instance_guid");
+    private static final Set<String> EXTRA_PARAMETER_KEYS = Set.of(
+            "timestamp",
+            "ip_list",
+            "full_ip_list",
+            "full_address_list",
+            "slap_computer_id",
+            "slap_computer_partition_id",
+            "slap_software_release_url",
+            "slap_software_type",
+            "slap_server_url",
+            "instance_title",
+            "root_instance_title",
+            "root_instance_short_title",
+            "slave_instance_list",
+            "instance_guid");
 
     private final MasterProfile profile;
     private final MasterHttp http;
@@ -120,8 +131,10 @@ public final class SlapMaster implements Master {
                 }
             }
             if (base == null) {
-                throw new MasterException.Unsupported(profile.masterUrl().toString(), "The master at "
-                        + profile.masterUrl() + " does not say where its HATEOAS API is: set master_rest_url in the profile.");
+                throw new MasterException.Unsupported(
+                        profile.masterUrl().toString(),
+                        "The master at " + profile.masterUrl()
+                                + " does not say where its HATEOAS API is: set master_rest_url in the profile.");
             }
             hateoas = new HateoasEndpoint(http, base);
         }
@@ -140,8 +153,10 @@ public final class SlapMaster implements Master {
         List<ComputeNode> nodes = new ArrayList<>();
         try {
             for (JsonNode row : hateoas().computerList()) {
-                nodes.add(new ComputeNode(row.path("reference").asText(row.path("title").asText()),
-                        row.path("title").asText(null), Optional.empty()));
+                nodes.add(new ComputeNode(
+                        row.path("reference").asText(row.path("title").asText()),
+                        row.path("title").asText(null),
+                        Optional.empty()));
             }
             return nodes;
         } catch (MasterException.Unsupported e) {
@@ -164,8 +179,9 @@ public final class SlapMaster implements Master {
             } catch (MasterException.Unsupported unsupported) {
                 throw e;
             } catch (MasterException.NotFound notFound) {
-                throw new MasterException.NotFound(notFound.endpoint(), "The master has no node '" + reference + "' ("
-                        + notFound.endpoint() + ").");
+                throw new MasterException.NotFound(
+                        notFound.endpoint(),
+                        "The master has no node '" + reference + "' (" + notFound.endpoint() + ").");
             }
         }
         return nodeFromSlap(reference, computer);
@@ -183,27 +199,45 @@ public final class SlapMaster implements Master {
         for (Object o : list(state.get("_software_release_list"))) {
             if (o instanceof SlapObject sr) {
                 Map<String, Object> s = sr.stateMap();
-                String url = string(s.get("_software_release")).orElse(sr.initArgs().isEmpty() ? "" : String.valueOf(sr.initArgs().get(0)));
-                software.add(new SoftwareInstallation(url, reference, string(s.get("_requested_state")).orElse("available"),
+                String url = string(s.get("_software_release"))
+                        .orElse(
+                                sr.initArgs().isEmpty()
+                                        ? ""
+                                        : String.valueOf(sr.initArgs().get(0)));
+                software.add(new SoftwareInstallation(
+                        url,
+                        reference,
+                        string(s.get("_requested_state")).orElse("available"),
                         string(s.get("_access_status")).map(SlapMaster::accessStatus)));
             }
         }
-        return new ComputeNodeDetail(new ComputeNode(reference, reference,
-                string(state.get("_access_status")).map(SlapMaster::accessStatus)), partitions, software);
+        return new ComputeNodeDetail(
+                new ComputeNode(
+                        reference,
+                        reference,
+                        string(state.get("_access_status")).map(SlapMaster::accessStatus)),
+                partitions,
+                software);
     }
 
     private static ComputePartition partition(String node, SlapObject p) {
         Map<String, Object> s = p.stateMap();
-        String id = string(s.get("_partition_id")).orElse(p.initArgs().size() > 1 ? String.valueOf(p.initArgs().get(1)) : "");
+        String id = string(s.get("_partition_id"))
+                .orElse(p.initArgs().size() > 1 ? String.valueOf(p.initArgs().get(1)) : "");
         Map<String, Object> parameters = map(s.get("_parameter_dict"));
         Optional<String> release = Optional.empty();
         if (s.get("_software_release_document") instanceof SlapObject sr) {
             release = string(sr.stateMap().get("_software_release"))
-                    .or(() -> sr.initArgs().isEmpty() ? Optional.empty() : string(sr.initArgs().get(0)));
+                    .or(() -> sr.initArgs().isEmpty()
+                            ? Optional.empty()
+                            : string(sr.initArgs().get(0)));
         }
         release = release.or(() -> string(parameters.get("slap_software_release_url")));
         boolean busy = release.isPresent();
-        return new ComputePartition(id, node, busy ? PartitionState.BUSY : PartitionState.FREE,
+        return new ComputePartition(
+                id,
+                node,
+                busy ? PartitionState.BUSY : PartitionState.FREE,
                 busy ? string(parameters.get("instance_title")) : Optional.empty(),
                 release,
                 busy ? string(s.get("_requested_state")).map(RequestedState::fromWire) : Optional.empty(),
@@ -213,14 +247,22 @@ public final class SlapMaster implements Master {
     private ComputeNodeDetail nodeFromJsonRpc(String reference) throws MasterException {
         List<ComputePartition> partitions = new ArrayList<>();
         for (JsonNode row : jsonRpc.computeNodeInstanceList(reference)) {
-            partitions.add(new ComputePartition(row.path("compute_partition_id").asText(), reference, PartitionState.BUSY,
-                    text(row, "title"), text(row, "software_release_uri"),
-                    text(row, "state").map(RequestedState::fromWire), Optional.empty()));
+            partitions.add(new ComputePartition(
+                    row.path("compute_partition_id").asText(),
+                    reference,
+                    PartitionState.BUSY,
+                    text(row, "title"),
+                    text(row, "software_release_uri"),
+                    text(row, "state").map(RequestedState::fromWire),
+                    Optional.empty()));
         }
         List<SoftwareInstallation> software = new ArrayList<>();
         for (JsonNode row : jsonRpc.softwareInstallationList(reference)) {
-            software.add(new SoftwareInstallation(row.path("software_release_uri").asText(), reference,
-                    row.path("state").asText("available"), Optional.empty()));
+            software.add(new SoftwareInstallation(
+                    row.path("software_release_uri").asText(),
+                    reference,
+                    row.path("state").asText("available"),
+                    Optional.empty()));
         }
         return new ComputeNodeDetail(new ComputeNode(reference, reference, Optional.empty()), partitions, software);
     }
@@ -232,8 +274,13 @@ public final class SlapMaster implements Master {
         List<InstanceTree> services = new ArrayList<>();
         try {
             for (JsonNode row : hateoas().serviceList()) {
-                services.add(new InstanceTree(row.path("title").asText(), row.path("url_string").asText(""),
-                        Optional.empty(), Optional.empty(), false, Optional.empty()));
+                services.add(new InstanceTree(
+                        row.path("title").asText(),
+                        row.path("url_string").asText(""),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.empty()));
             }
             return services;
         } catch (MasterException.Unsupported e) {
@@ -250,25 +297,39 @@ public final class SlapMaster implements Master {
         try {
             root = instanceFromJson(jsonRpc.instanceTree(title));
         } catch (MasterException.NotFound e) {
-            throw new MasterException.NotFound(e.endpoint(), "The master has no service titled '" + title + "' ("
-                    + e.endpoint() + ").");
+            throw new MasterException.NotFound(
+                    e.endpoint(), "The master has no service titled '" + title + "' (" + e.endpoint() + ").");
         } catch (MasterException.Unsupported e) {
             root = instanceFromHateoas(title, hateoas().serviceInfo(title));
         }
-        InstanceTree tree = new InstanceTree(root.title(), root.softwareReleaseUrl(), Optional.of(root.softwareType()),
-                Optional.of(root.requestedState()), root.shared(), root.status());
+        InstanceTree tree = new InstanceTree(
+                root.title(),
+                root.softwareReleaseUrl(),
+                Optional.of(root.softwareType()),
+                Optional.of(root.requestedState()),
+                root.shared(),
+                root.status());
         return new ServiceDetail(tree, List.of(root));
     }
 
     private SoftwareInstance instanceFromJson(JsonNode doc) {
         List<String> ips = new ArrayList<>();
-        doc.path("ip_list").forEach(pair -> ips.add(pair.isArray() && pair.size() > 1 ? pair.get(1).asText() : pair.asText()));
+        doc.path("ip_list")
+                .forEach(pair ->
+                        ips.add(pair.isArray() && pair.size() > 1 ? pair.get(1).asText() : pair.asText()));
         String statusText = doc.path("access_status_message").asText("");
-        return new SoftwareInstance(doc.path("title").asText(), text(doc, "instance_guid"),
-                doc.path("software_release_uri").asText(""), doc.path("software_type").asText("default"),
-                RequestedState.fromWire(doc.path("state").asText(null)), doc.path("shared").asBoolean(false),
-                stringMap(doc.path("parameters")), stringMap(doc.path("connection_parameters")),
-                text(doc, "computer_guid"), text(doc, "compute_partition_id"), ips,
+        return new SoftwareInstance(
+                doc.path("title").asText(),
+                text(doc, "instance_guid"),
+                doc.path("software_release_uri").asText(""),
+                doc.path("software_type").asText("default"),
+                RequestedState.fromWire(doc.path("state").asText(null)),
+                doc.path("shared").asBoolean(false),
+                stringMap(doc.path("parameters")),
+                stringMap(doc.path("connection_parameters")),
+                text(doc, "computer_guid"),
+                text(doc, "compute_partition_id"),
+                ips,
                 statusText.isBlank() ? Optional.empty() : Optional.of(accessStatus(statusText)));
     }
 
@@ -279,16 +340,25 @@ public final class SlapMaster implements Master {
         JsonNode connectionField = doc.fields().get("connection_parameter_list");
         if (connectionField != null && connectionField.isArray()) {
             connection = new LinkedHashMap<>();
-            connectionField.forEach(row -> connection.put(row.path("connection_key").asText(), row.path("connection_value").asText()));
+            connectionField.forEach(row -> connection.put(
+                    row.path("connection_key").asText(),
+                    row.path("connection_value").asText()));
         } else {
             connection = instanceXml(doc.text("connection_parameter_list").orElse(""), where);
         }
         String state = doc.text("slap_state").orElse("started");
-        return new SoftwareInstance(doc.text("reference").orElse(title), Optional.empty(),
-                doc.text("url_string").orElse(""), doc.text("source_reference").orElse("default"),
+        return new SoftwareInstance(
+                doc.text("reference").orElse(title),
+                Optional.empty(),
+                doc.text("url_string").orElse(""),
+                doc.text("source_reference").orElse("default"),
                 "unused".equals(state) ? RequestedState.STARTED : RequestedState.fromWire(state),
-                "1".equals(doc.text("root_slave").orElse("0")), parameters, connection,
-                Optional.empty(), Optional.empty(), List.of(),
+                "1".equals(doc.text("root_slave").orElse("0")),
+                parameters,
+                connection,
+                Optional.empty(),
+                Optional.empty(),
+                List.of(),
                 doc.text("news").filter(n -> n.startsWith("#")).map(SlapMaster::accessStatus));
     }
 
@@ -302,7 +372,8 @@ public final class SlapMaster implements Master {
             InstanceXml.fromXml(xml).forEach((k, v) -> out.put(k, v == null ? "" : v));
             return out;
         } catch (MarshalException e) {
-            throw new MasterException.BadResponse(where, "The instance XML from " + where + " cannot be read: " + e.getMessage(), e);
+            throw new MasterException.BadResponse(
+                    where, "The instance XML from " + where + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -330,8 +401,15 @@ public final class SlapMaster implements Master {
     @Override
     public SoftwareInstance request(InstanceRequest request) throws MasterException {
         Map<String, ?> parameters = request.jsonInXml() ? jsonInXml(request.parameters()) : request.parameters();
-        SlapEndpoint.PartitionRequest wire = new SlapEndpoint.PartitionRequest(request.softwareReleaseUrl(), request.title(),
-                request.softwareType(), parameters, request.sla(), request.shared(), request.state(), Optional.empty());
+        SlapEndpoint.PartitionRequest wire = new SlapEndpoint.PartitionRequest(
+                request.softwareReleaseUrl(),
+                request.title(),
+                request.softwareType(),
+                parameters,
+                request.sla(),
+                request.shared(),
+                request.state(),
+                Optional.empty());
         return sendRequest(wire);
     }
 
@@ -340,9 +418,13 @@ public final class SlapMaster implements Master {
         try {
             answer = slap.requestComputerPartition(wire);
         } catch (MasterException.NotFound e) {
-            throw new MasterException.NotFound(e.endpoint(), "The master could not place '" + wire.title()
-                    + "': no free partition" + (wire.shared() ? " or no instance of that release and type to host it" : "")
-                    + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (HTTP 404 from " + e.endpoint() + ").");
+            throw new MasterException.NotFound(
+                    e.endpoint(),
+                    "The master could not place '" + wire.title()
+                            + "': no free partition"
+                            + (wire.shared() ? " or no instance of that release and type to host it" : "")
+                            + (wire.sla().isEmpty() ? "" : " matching " + wire.sla()) + " (HTTP 404 from "
+                            + e.endpoint() + ").");
         }
         return instanceFromSlap(wire, answer);
     }
@@ -352,8 +434,15 @@ public final class SlapMaster implements Master {
         SoftwareInstance current = service(title).instances().get(0);
         Map<String, Object> sla = new LinkedHashMap<>();
         current.computeNodeReference().ifPresent(node -> sla.put("computer_guid", node));
-        SlapEndpoint.PartitionRequest wire = new SlapEndpoint.PartitionRequest(current.softwareReleaseUrl(), title,
-                current.softwareType(), current.parameters(), sla, current.shared(), state, Optional.empty());
+        SlapEndpoint.PartitionRequest wire = new SlapEndpoint.PartitionRequest(
+                current.softwareReleaseUrl(),
+                title,
+                current.softwareType(),
+                current.parameters(),
+                sla,
+                current.shared(),
+                state,
+                Optional.empty());
         return sendRequest(wire);
     }
 
@@ -369,21 +458,31 @@ public final class SlapMaster implements Master {
         Map<String, String> connection = new LinkedHashMap<>();
         map(s.get("_connection_dict")).forEach((k, v) -> connection.put(k, v == null ? "" : String.valueOf(v)));
         List<String> ips = new ArrayList<>();
-        for (Object o : list(s.get("ip_list")).isEmpty() ? list(rawParameters.get("ip_list")) : list(s.get("ip_list"))) {
+        for (Object o :
+                list(s.get("ip_list")).isEmpty() ? list(rawParameters.get("ip_list")) : list(s.get("ip_list"))) {
             if (o instanceof Tuple t && t.items().size() > 1) {
                 ips.add(String.valueOf(t.items().get(1)));
             } else if (o instanceof List<?> l && l.size() > 1) {
                 ips.add(String.valueOf(l.get(1)));
             }
         }
-        RequestedState state = string(s.get("_requested_state")).map(RequestedState::fromWire)
+        RequestedState state = string(s.get("_requested_state"))
+                .map(RequestedState::fromWire)
                 .orElse(wire.state() == null ? RequestedState.STARTED : wire.state());
-        return new SoftwareInstance(wire.title(), string(s.get("_instance_guid")),
-                string(s.get("slap_software_release_url")).filter(u -> !u.isBlank()).orElse(wire.softwareRelease()),
-                string(s.get("slap_software_type")).orElse(wire.softwareType()), state, wire.shared(),
-                parameters, connection,
+        return new SoftwareInstance(
+                wire.title(),
+                string(s.get("_instance_guid")),
+                string(s.get("slap_software_release_url"))
+                        .filter(u -> !u.isBlank())
+                        .orElse(wire.softwareRelease()),
+                string(s.get("slap_software_type")).orElse(wire.softwareType()),
+                state,
+                wire.shared(),
+                parameters,
+                connection,
                 string(s.get("slap_computer_id")).filter(v -> !v.isBlank()),
-                string(s.get("slap_computer_partition_id")).filter(v -> !v.isBlank()), ips,
+                string(s.get("slap_computer_partition_id")).filter(v -> !v.isBlank()),
+                ips,
                 string(s.get("_access_status")).map(SlapMaster::accessStatus));
     }
 
@@ -395,7 +494,8 @@ public final class SlapMaster implements Master {
         try {
             return JsonInXml.wrap(new TreeMap<>(parameters));
         } catch (IllegalArgumentException e) {
-            throw new MasterException.InvalidRequest(url(), "The parameters cannot be written as JSON: " + e.getMessage());
+            throw new MasterException.InvalidRequest(
+                    url(), "The parameters cannot be written as JSON: " + e.getMessage());
         }
     }
 
@@ -404,7 +504,8 @@ public final class SlapMaster implements Master {
      * the slapos client does: over HTTP(S) with this profile's TLS settings, or read from disk
      * for a local path. No {@code .json} (404, missing file) gives a schema without content.
      */
-    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType) throws MasterException {
+    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType)
+            throws MasterException {
         String schemaUrl = softwareReleaseUrl + ".json";
         Optional<String> text;
         URI uri;
@@ -413,7 +514,9 @@ public final class SlapMaster implements Master {
         } catch (IllegalArgumentException e) {
             uri = null;
         }
-        if (uri != null && uri.getScheme() != null && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
+        if (uri != null
+                && uri.getScheme() != null
+                && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
             HttpAnswer answer = http.get("the software release schema " + schemaUrl, uri, Map.of(), Map.of());
             if (answer.status() == 404) {
                 text = Optional.empty();
@@ -428,8 +531,8 @@ public final class SlapMaster implements Master {
                         ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
                         : Optional.empty();
             } catch (IOException e) {
-                throw new MasterException.InvalidRequest(schemaUrl, "The software release schema " + file
-                        + " cannot be read: " + e.getMessage());
+                throw new MasterException.InvalidRequest(
+                        schemaUrl, "The software release schema " + file + " cannot be read: " + e.getMessage());
             }
         }
         try {
@@ -459,7 +562,8 @@ public final class SlapMaster implements Master {
         if (text.isEmpty() || isSet(status.get("no_data"))) {
             return Optional.empty();
         }
-        return Optional.of(new AccessStatus(text.get(), instant(status.get("created_at")), instant(status.get("since"))));
+        return Optional.of(
+                new AccessStatus(text.get(), instant(status.get("created_at")), instant(status.get("since"))));
     }
 
     @Override
@@ -521,7 +625,11 @@ public final class SlapMaster implements Master {
         Map<String, String> out = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = node.properties().iterator(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            out.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString());
+            out.put(
+                    e.getKey(),
+                    e.getValue().isTextual()
+                            ? e.getValue().asText()
+                            : e.getValue().toString());
         }
         return out;
     }

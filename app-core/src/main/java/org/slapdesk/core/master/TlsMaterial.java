@@ -38,8 +38,8 @@ import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.pkcs.PKCSException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 import org.slapdesk.core.master.MasterException.AuthenticationFailed;
 import org.slapdesk.core.master.MasterException.AuthenticationFailed.Reason;
 
@@ -142,7 +142,8 @@ public final class TlsMaterial {
 
     static List<X509Certificate> readCertificates(String endpoint, Path file, String what) throws AuthenticationFailed {
         List<X509Certificate> out = new ArrayList<>();
-        try (Reader reader = open(endpoint, file, what); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = open(endpoint, file, what);
+                PEMParser parser = new PEMParser(reader)) {
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
                 if (o instanceof X509CertificateHolder holder) {
@@ -158,9 +159,11 @@ public final class TlsMaterial {
         return out;
     }
 
-    static PrivateKey readPrivateKey(String endpoint, Path file, PassphraseProvider passphrases) throws AuthenticationFailed {
+    static PrivateKey readPrivateKey(String endpoint, Path file, PassphraseProvider passphrases)
+            throws AuthenticationFailed {
         Object pem;
-        try (Reader reader = open(endpoint, file, "private key"); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = open(endpoint, file, "private key");
+                PEMParser parser = new PEMParser(reader)) {
             pem = parser.readObject();
             while (pem != null && !isKey(pem)) {
                 pem = parser.readObject();
@@ -179,28 +182,43 @@ public final class TlsMaterial {
             if (pem instanceof PrivateKeyInfo info) {
                 return converter.getPrivateKey(info);
             }
-            char[] passphrase = passphrases.passphraseFor(file).orElseThrow(() -> new AuthenticationFailed(endpoint,
-                    Reason.KEY_ENCRYPTED, "The private key " + file + " for " + endpoint
-                    + " is encrypted: give its passphrase, or decrypt it with 'openssl pkey -in KEY -out KEY.plain'.", null));
+            char[] passphrase = passphrases
+                    .passphraseFor(file)
+                    .orElseThrow(() -> new AuthenticationFailed(
+                            endpoint,
+                            Reason.KEY_ENCRYPTED,
+                            "The private key " + file + " for " + endpoint
+                                    + " is encrypted: give its passphrase, or decrypt it with 'openssl pkey -in KEY -out KEY.plain'.",
+                            null));
             try {
                 if (pem instanceof PKCS8EncryptedPrivateKeyInfo encrypted) {
-                    return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(
-                            new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(BC).build(passphrase)));
+                    return converter.getPrivateKey(
+                            encrypted.decryptPrivateKeyInfo(new JceOpenSSLPKCS8DecryptorProviderBuilder()
+                                    .setProvider(BC)
+                                    .build(passphrase)));
                 }
                 PEMEncryptedKeyPair legacy = (PEMEncryptedKeyPair) pem;
-                return privateKeyOf(converter, legacy.decryptKeyPair(
-                        new JcePEMDecryptorProviderBuilder().setProvider(BC).build(passphrase)));
+                return privateKeyOf(
+                        converter,
+                        legacy.decryptKeyPair(new JcePEMDecryptorProviderBuilder()
+                                .setProvider(BC)
+                                .build(passphrase)));
             } finally {
                 Arrays.fill(passphrase, '\0');
             }
         } catch (PKCSException | IOException e) {
             if (pem instanceof PKCS8EncryptedPrivateKeyInfo || pem instanceof PEMEncryptedKeyPair) {
-                throw new AuthenticationFailed(endpoint, Reason.KEY_ENCRYPTED, "The passphrase for the private key "
-                        + file + " (for " + endpoint + ") is wrong: the key could not be decrypted.", e);
+                throw new AuthenticationFailed(
+                        endpoint,
+                        Reason.KEY_ENCRYPTED,
+                        "The passphrase for the private key " + file + " (for " + endpoint
+                                + ") is wrong: the key could not be decrypted.",
+                        e);
             }
             throw unusable(endpoint, file, "private key", "the key inside cannot be used (" + e.getMessage() + ")", e);
         } catch (OperatorCreationException e) {
-            throw unusable(endpoint, file, "private key", "its encryption is not supported (" + e.getMessage() + ")", e);
+            throw unusable(
+                    endpoint, file, "private key", "its encryption is not supported (" + e.getMessage() + ")", e);
         }
     }
 
@@ -212,23 +230,28 @@ public final class TlsMaterial {
     }
 
     private static boolean isKey(Object pem) {
-        return pem instanceof PEMKeyPair || pem instanceof PrivateKeyInfo
-                || pem instanceof PKCS8EncryptedPrivateKeyInfo || pem instanceof PEMEncryptedKeyPair;
+        return pem instanceof PEMKeyPair
+                || pem instanceof PrivateKeyInfo
+                || pem instanceof PKCS8EncryptedPrivateKeyInfo
+                || pem instanceof PEMEncryptedKeyPair;
     }
 
-    private static void checkKeyMatches(String endpoint, X509Certificate cert, PrivateKey key, Path certFile, Path keyFile)
+    private static void checkKeyMatches(
+            String endpoint, X509Certificate cert, PrivateKey key, Path certFile, Path keyFile)
             throws AuthenticationFailed {
         PublicKey publicKey = cert.getPublicKey();
         boolean matches;
         try {
-            String algorithm = switch (publicKey.getAlgorithm()) {
-                case "RSA" -> "SHA256withRSA";
-                case "EC" -> "SHA256withECDSA";
-                case "Ed25519", "EdDSA" -> "Ed25519";
-                case "Ed448" -> "Ed448";
-                case "DSA" -> "SHA256withDSA";
-                default -> throw new GeneralSecurityException("unknown key algorithm " + publicKey.getAlgorithm());
-            };
+            String algorithm =
+                    switch (publicKey.getAlgorithm()) {
+                        case "RSA" -> "SHA256withRSA";
+                        case "EC" -> "SHA256withECDSA";
+                        case "Ed25519", "EdDSA" -> "Ed25519";
+                        case "Ed448" -> "Ed448";
+                        case "DSA" -> "SHA256withDSA";
+                        default ->
+                            throw new GeneralSecurityException("unknown key algorithm " + publicKey.getAlgorithm());
+                    };
             byte[] probe = new byte[32];
             new SecureRandom().nextBytes(probe);
             Signature signer = Signature.getInstance(algorithm, BC);
@@ -243,9 +266,13 @@ public final class TlsMaterial {
             matches = false;
         }
         if (!matches) {
-            throw new AuthenticationFailed(endpoint, Reason.KEY_MISMATCH, "The private key " + keyFile
-                    + " does not belong to the certificate " + certFile + " (for " + endpoint
-                    + "): give the key that was issued with this certificate.", null);
+            throw new AuthenticationFailed(
+                    endpoint,
+                    Reason.KEY_MISMATCH,
+                    "The private key " + keyFile
+                            + " does not belong to the certificate " + certFile + " (for " + endpoint
+                            + "): give the key that was issued with this certificate.",
+                    null);
         }
     }
 
@@ -254,13 +281,23 @@ public final class TlsMaterial {
         try {
             cert.checkValidity(Date.from(clock.instant()));
         } catch (CertificateExpiredException e) {
-            throw new AuthenticationFailed(endpoint, Reason.CLIENT_CERTIFICATE_EXPIRED, "The client certificate "
-                    + certFile + " for " + endpoint + " expired on " + cert.getNotAfter().toInstant()
-                    + ": ask the master for a new one (slapos configure client).", e);
+            throw new AuthenticationFailed(
+                    endpoint,
+                    Reason.CLIENT_CERTIFICATE_EXPIRED,
+                    "The client certificate "
+                            + certFile + " for " + endpoint + " expired on "
+                            + cert.getNotAfter().toInstant()
+                            + ": ask the master for a new one (slapos configure client).",
+                    e);
         } catch (CertificateNotYetValidException e) {
-            throw new AuthenticationFailed(endpoint, Reason.CLIENT_CERTIFICATE_EXPIRED, "The client certificate "
-                    + certFile + " for " + endpoint + " is not valid before " + cert.getNotBefore().toInstant()
-                    + ": check this computer's clock.", e);
+            throw new AuthenticationFailed(
+                    endpoint,
+                    Reason.CLIENT_CERTIFICATE_EXPIRED,
+                    "The client certificate "
+                            + certFile + " for " + endpoint + " is not valid before "
+                            + cert.getNotBefore().toInstant()
+                            + ": check this computer's clock.",
+                    e);
         }
     }
 
@@ -277,7 +314,10 @@ public final class TlsMaterial {
     }
 
     private static AuthenticationFailed unusable(String endpoint, Path file, String what, String why, Throwable cause) {
-        return new AuthenticationFailed(endpoint, Reason.UNUSABLE_FILE,
-                "The " + what + " file " + file + " for " + endpoint + " cannot be used: " + why + ".", cause);
+        return new AuthenticationFailed(
+                endpoint,
+                Reason.UNUSABLE_FILE,
+                "The " + what + " file " + file + " for " + endpoint + " cannot be used: " + why + ".",
+                cause);
     }
 }

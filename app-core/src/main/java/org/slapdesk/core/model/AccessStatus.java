@@ -8,7 +8,12 @@ import java.time.Instant;
  */
 public record AccessStatus(String text, Instant createdAt, Instant since) {
 
-    public enum Kind { ACCESS, ERROR, BUILDING, UNKNOWN }
+    public enum Kind {
+        ACCESS,
+        ERROR,
+        BUILDING,
+        UNKNOWN
+    }
 
     public Kind kind() {
         if (text == null) {

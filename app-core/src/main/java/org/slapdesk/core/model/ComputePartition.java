@@ -10,5 +10,4 @@ public record ComputePartition(
         Optional<String> instanceTitle,
         Optional<String> softwareReleaseUrl,
         Optional<RequestedState> requestedState,
-        Optional<AccessStatus> status) {
-}
+        Optional<AccessStatus> status) {}

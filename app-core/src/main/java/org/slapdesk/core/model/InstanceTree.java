@@ -9,5 +9,4 @@ public record InstanceTree(
         Optional<String> softwareType,
         Optional<RequestedState> requestedState,
         boolean shared,
-        Optional<AccessStatus> status) {
-}
+        Optional<AccessStatus> status) {}

@@ -4,8 +4,4 @@ import java.util.Optional;
 
 /** A software release supplied to a node: requested {@code available} or {@code destroyed}. */
 public record SoftwareInstallation(
-        String softwareReleaseUrl,
-        String computeNodeReference,
-        String requestedState,
-        Optional<AccessStatus> status) {
-}
+        String softwareReleaseUrl, String computeNodeReference, String requestedState, Optional<AccessStatus> status) {}

@@ -42,7 +42,8 @@ public final class AppStore implements AutoCloseable {
     public static Path defaultPath(Map<String, String> environment, Path home) {
         String xdg = environment.get("XDG_DATA_HOME");
         Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg) : home.resolve(".local/share");
+                ? Path.of(xdg)
+                : home.resolve(".local/share");
         return base.resolve("slapdesk").resolve("slapdesk.db");
     }
 
@@ -56,7 +57,8 @@ public final class AppStore implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("cannot create the folder of the Slapdesk database " + file + ": " + e.getMessage(), e);
+            throw new StoreException(
+                    "cannot create the folder of the Slapdesk database " + file + ": " + e.getMessage(), e);
         }
         Connection connection;
         try {
@@ -81,8 +83,10 @@ public final class AppStore implements AutoCloseable {
             if (e instanceof StoreException se) {
                 throw se;
             }
-            throw new StoreException("the Slapdesk database " + file + " cannot be used: " + e.getMessage()
-                    + " (move it aside to start with an empty one)", e);
+            throw new StoreException(
+                    "the Slapdesk database " + file + " cannot be used: " + e.getMessage()
+                            + " (move it aside to start with an empty one)",
+                    e);
         }
     }
 
@@ -115,7 +119,8 @@ public final class AppStore implements AutoCloseable {
     }
 
     private static int schemaVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+        try (Statement s = connection.createStatement();
+                var rs = s.executeQuery("PRAGMA user_version")) {
             return rs.next() ? rs.getInt(1) : 0;
         }
     }
@@ -127,7 +132,8 @@ public final class AppStore implements AutoCloseable {
     /** The journal mode SQLite actually uses ({@code wal} unless the file system refuses it). */
     public synchronized String journalMode() {
         return call("read the journal mode", c -> {
-            try (Statement s = c.createStatement(); var rs = s.executeQuery("PRAGMA journal_mode")) {
+            try (Statement s = c.createStatement();
+                    var rs = s.executeQuery("PRAGMA journal_mode")) {
                 return rs.next() ? rs.getString(1) : "";
             }
         });

@@ -9,15 +9,13 @@ import java.util.Optional;
  * how it ended. {@code id} orders entries written in the same millisecond.
  */
 public record AuditEntry(
-        long id,
-        Instant at,
-        String actor,
-        String action,
-        String target,
-        Outcome outcome,
-        Optional<String> detail) {
+        long id, Instant at, String actor, String action, String target, Outcome outcome, Optional<String> detail) {
 
-    public enum Outcome { SUCCESS, FAILURE, CANCELLED }
+    public enum Outcome {
+        SUCCESS,
+        FAILURE,
+        CANCELLED
+    }
 
     public AuditEntry {
         Objects.requireNonNull(at, "at");

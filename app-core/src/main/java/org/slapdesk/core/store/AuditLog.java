@@ -19,13 +19,20 @@ public final class AuditLog {
     }
 
     /** Writes one entry and returns it with its id. */
-    public AuditEntry append(Instant at, String actor, String action, String target, AuditEntry.Outcome outcome,
+    public AuditEntry append(
+            Instant at,
+            String actor,
+            String action,
+            String target,
+            AuditEntry.Outcome outcome,
             Optional<String> detail) {
         AuditEntry draft = new AuditEntry(0, at, actor, action, target, outcome, detail);
         long id = store.call("append to the audit log", c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     INSERT INTO audit_log (at_millis, actor, action, target, outcome, detail)
-                    VALUES (?, ?, ?, ?, ?, ?)""", Statement.RETURN_GENERATED_KEYS)) {
+                    VALUES (?, ?, ?, ?, ?, ?)""",
+                    Statement.RETURN_GENERATED_KEYS)) {
                 s.setLong(1, at.toEpochMilli());
                 s.setString(2, actor);
                 s.setString(3, action);
@@ -39,20 +46,30 @@ public final class AuditLog {
                 }
             }
         });
-        return new AuditEntry(id, Instant.ofEpochMilli(at.toEpochMilli()), draft.actor(), draft.action(),
-                draft.target(), draft.outcome(), draft.detail());
+        return new AuditEntry(
+                id,
+                Instant.ofEpochMilli(at.toEpochMilli()),
+                draft.actor(),
+                draft.action(),
+                draft.target(),
+                draft.outcome(),
+                draft.detail());
     }
 
     /** The latest {@code limit} entries, newest first. */
     public List<AuditEntry> recent(int limit) {
-        return query("read the audit log", "SELECT * FROM audit_log ORDER BY at_millis DESC, id DESC LIMIT ?",
+        return query(
+                "read the audit log",
+                "SELECT * FROM audit_log ORDER BY at_millis DESC, id DESC LIMIT ?",
                 s -> s.setInt(1, limit));
     }
 
     /** The latest {@code limit} entries about one target, newest first. */
     public List<AuditEntry> forTarget(String target, int limit) {
-        return query("read the audit log of " + target,
-                "SELECT * FROM audit_log WHERE target = ? ORDER BY at_millis DESC, id DESC LIMIT ?", s -> {
+        return query(
+                "read the audit log of " + target,
+                "SELECT * FROM audit_log WHERE target = ? ORDER BY at_millis DESC, id DESC LIMIT ?",
+                s -> {
                     s.setString(1, target);
                     s.setInt(2, limit);
                 });
@@ -60,8 +77,10 @@ public final class AuditLog {
 
     /** Entries with {@code from <= at < to}, oldest first (for export). */
     public List<AuditEntry> between(Instant from, Instant to) {
-        return query("read the audit log", "SELECT * FROM audit_log WHERE at_millis >= ? AND at_millis < ? "
-                + "ORDER BY at_millis, id", s -> {
+        return query(
+                "read the audit log",
+                "SELECT * FROM audit_log WHERE at_millis >= ? AND at_millis < ? " + "ORDER BY at_millis, id",
+                s -> {
                     s.setLong(1, from.toEpochMilli());
                     s.setLong(2, to.toEpochMilli());
                 });
@@ -78,8 +97,12 @@ public final class AuditLog {
                 try (ResultSet rs = s.executeQuery()) {
                     List<AuditEntry> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new AuditEntry(rs.getLong("id"), Instant.ofEpochMilli(rs.getLong("at_millis")),
-                                rs.getString("actor"), rs.getString("action"), rs.getString("target"),
+                        out.add(new AuditEntry(
+                                rs.getLong("id"),
+                                Instant.ofEpochMilli(rs.getLong("at_millis")),
+                                rs.getString("actor"),
+                                rs.getString("action"),
+                                rs.getString("target"),
                                 AuditEntry.Outcome.valueOf(rs.getString("outcome")),
                                 Optional.ofNullable(rs.getString("detail"))));
                     }

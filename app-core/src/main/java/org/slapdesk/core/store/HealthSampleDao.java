@@ -19,7 +19,8 @@ public final class HealthSampleDao {
 
     public void save(HealthSample sample) {
         store.call("save a health sample of " + sample.object().reference(), c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     INSERT INTO health_sample (at_millis, object_kind, object_reference, level, reason)
                     VALUES (?, ?, ?, ?, ?)""")) {
                 s.setLong(1, sample.at().toEpochMilli());
@@ -35,7 +36,8 @@ public final class HealthSampleDao {
     /** The samples of one object taken at or after {@code from}, oldest first. */
     public List<HealthSample> samples(HealthSample.ObjectRef object, Instant from) {
         return store.call("read the health samples of " + object.reference(), c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     SELECT at_millis, level, reason FROM health_sample
                     WHERE object_kind = ? AND object_reference = ? AND at_millis >= ?
                     ORDER BY at_millis, id""")) {
@@ -45,7 +47,9 @@ public final class HealthSampleDao {
                 try (ResultSet rs = s.executeQuery()) {
                     List<HealthSample> out = new ArrayList<>();
                     while (rs.next()) {
-                        out.add(new HealthSample(Instant.ofEpochMilli(rs.getLong(1)), object,
+                        out.add(new HealthSample(
+                                Instant.ofEpochMilli(rs.getLong(1)),
+                                object,
                                 new Health(Health.Level.valueOf(rs.getString(2)), rs.getString(3))));
                     }
                     return out;

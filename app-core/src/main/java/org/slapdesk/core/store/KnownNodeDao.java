@@ -25,7 +25,8 @@ public final class KnownNodeDao {
      */
     public void save(KnownNodeRecord n) {
         store.call("save known node " + n.label(), c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     INSERT INTO known_node (host, port, user, key_path, jump_host, host_key_fingerprint,
                       name, slapos_command, slapos_config, last_result, last_result_at_millis)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -42,7 +43,8 @@ public final class KnownNodeDao {
                 s.setString(7, n.name().isEmpty() ? null : n.name());
                 s.setString(8, n.slaposCommand());
                 s.setString(9, n.slaposConfig());
-                s.setString(10, n.lastResult().map(KnownNodeRecord.LastResult::text).orElse(null));
+                s.setString(
+                        10, n.lastResult().map(KnownNodeRecord.LastResult::text).orElse(null));
                 if (n.lastResult().isPresent()) {
                     s.setLong(11, n.lastResult().get().at().toEpochMilli());
                 } else {
@@ -59,7 +61,8 @@ public final class KnownNodeDao {
      */
     public boolean recordLastResult(String host, int port, String user, KnownNodeRecord.LastResult result) {
         return store.call("record the last result on " + user + "@" + host + ":" + port, c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     UPDATE known_node SET last_result = ?, last_result_at_millis = ?
                     WHERE host = ? AND port = ? AND user = ?
                       AND (last_result_at_millis IS NULL OR last_result_at_millis <= ?)""")) {
@@ -76,8 +79,8 @@ public final class KnownNodeDao {
 
     public Optional<KnownNodeRecord> find(String host, int port, String user) {
         return store.call("read known node " + user + "@" + host + ":" + port, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT * FROM known_node WHERE host = ? AND port = ? AND user = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("SELECT * FROM known_node WHERE host = ? AND port = ? AND user = ?")) {
                 s.setString(1, host);
                 s.setInt(2, port);
                 s.setString(3, user);
@@ -118,8 +121,8 @@ public final class KnownNodeDao {
 
     public boolean delete(String host, int port, String user) {
         return store.call("delete known node " + user + "@" + host + ":" + port, c -> {
-            try (PreparedStatement s = c.prepareStatement(
-                    "DELETE FROM known_node WHERE host = ? AND port = ? AND user = ?")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("DELETE FROM known_node WHERE host = ? AND port = ? AND user = ?")) {
                 s.setString(1, host);
                 s.setInt(2, port);
                 s.setString(3, user);
@@ -133,12 +136,19 @@ public final class KnownNodeDao {
         String config = rs.getString("slapos_config");
         String resultText = rs.getString("last_result");
         long resultAt = rs.getLong("last_result_at_millis");
-        Optional<KnownNodeRecord.LastResult> result = resultText == null || rs.wasNull() ? Optional.empty()
+        Optional<KnownNodeRecord.LastResult> result = resultText == null || rs.wasNull()
+                ? Optional.empty()
                 : Optional.of(new KnownNodeRecord.LastResult(resultText, Instant.ofEpochMilli(resultAt)));
-        return new KnownNodeRecord(rs.getString("host"), rs.getInt("port"), rs.getString("user"),
-                AppStore.path(rs.getString("key_path")), Optional.ofNullable(rs.getString("jump_host")),
-                Optional.ofNullable(rs.getString("host_key_fingerprint")), rs.getString("name"),
+        return new KnownNodeRecord(
+                rs.getString("host"),
+                rs.getInt("port"),
+                rs.getString("user"),
+                AppStore.path(rs.getString("key_path")),
+                Optional.ofNullable(rs.getString("jump_host")),
+                Optional.ofNullable(rs.getString("host_key_fingerprint")),
+                rs.getString("name"),
                 command == null ? KnownNodeRecord.DEFAULT_SLAPOS_COMMAND : command,
-                config == null ? KnownNodeRecord.DEFAULT_SLAPOS_CONFIG : config, result);
+                config == null ? KnownNodeRecord.DEFAULT_SLAPOS_CONFIG : config,
+                result);
     }
 }

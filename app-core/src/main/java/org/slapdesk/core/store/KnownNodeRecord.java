@@ -52,15 +52,17 @@ public record KnownNodeRecord(
         Objects.requireNonNull(lastResult, "lastResult");
         name = name == null ? "" : name.strip();
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException("the name of " + host + " must be at most " + MAX_NAME
-                    + " characters without control characters");
+            throw new IllegalArgumentException(
+                    "the name of " + host + " must be at most " + MAX_NAME + " characters without control characters");
         }
-        if (slaposCommand == null || slaposCommand.isBlank()
+        if (slaposCommand == null
+                || slaposCommand.isBlank()
                 || slaposCommand.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new IllegalArgumentException("the slapos command of " + host + " must be a command name or path"
                     + " without spaces (e.g. slapos or /opt/slapos/bin/slapos), not '" + slaposCommand + "'");
         }
-        if (slaposConfig == null || !slaposConfig.startsWith("/")
+        if (slaposConfig == null
+                || !slaposConfig.startsWith("/")
                 || slaposConfig.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException("the slapos.cfg path of " + host + " must be absolute (e.g. "
                     + DEFAULT_SLAPOS_CONFIG + "), not '" + slaposConfig + "'");
@@ -68,10 +70,24 @@ public record KnownNodeRecord(
     }
 
     /** No name yet, slapos from PATH with {@value #DEFAULT_SLAPOS_CONFIG}, no result yet. */
-    public KnownNodeRecord(String host, int port, String user, Optional<Path> keyPath, Optional<String> jumpHost,
-                           Optional<String> hostKeyFingerprint) {
-        this(host, port, user, keyPath, jumpHost, hostKeyFingerprint, "", DEFAULT_SLAPOS_COMMAND,
-                DEFAULT_SLAPOS_CONFIG, Optional.empty());
+    public KnownNodeRecord(
+            String host,
+            int port,
+            String user,
+            Optional<Path> keyPath,
+            Optional<String> jumpHost,
+            Optional<String> hostKeyFingerprint) {
+        this(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                "",
+                DEFAULT_SLAPOS_COMMAND,
+                DEFAULT_SLAPOS_CONFIG,
+                Optional.empty());
     }
 
     public static KnownNodeRecord of(String host, int port, String user) {
@@ -79,23 +95,41 @@ public record KnownNodeRecord(
     }
 
     public KnownNodeRecord withHostKeyFingerprint(String fingerprint) {
-        return new KnownNodeRecord(host, port, user, keyPath, jumpHost, Optional.of(fingerprint), name, slaposCommand,
-                slaposConfig, lastResult);
-    }
-
-    public KnownNodeRecord withName(String newName) {
-        return new KnownNodeRecord(host, port, user, keyPath, jumpHost, hostKeyFingerprint, newName, slaposCommand,
-                slaposConfig, lastResult);
-    }
-
-    public KnownNodeRecord withSlapos(String command, String config) {
-        return new KnownNodeRecord(host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, command, config,
+        return new KnownNodeRecord(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                Optional.of(fingerprint),
+                name,
+                slaposCommand,
+                slaposConfig,
                 lastResult);
     }
 
+    public KnownNodeRecord withName(String newName) {
+        return new KnownNodeRecord(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                newName,
+                slaposCommand,
+                slaposConfig,
+                lastResult);
+    }
+
+    public KnownNodeRecord withSlapos(String command, String config) {
+        return new KnownNodeRecord(
+                host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, command, config, lastResult);
+    }
+
     public KnownNodeRecord withLastResult(Optional<LastResult> result) {
-        return new KnownNodeRecord(host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, slaposCommand,
-                slaposConfig, result);
+        return new KnownNodeRecord(
+                host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, slaposCommand, slaposConfig, result);
     }
 
     /** {@code user@host:port}, as shown to users. */

@@ -19,7 +19,8 @@ public final class ProfileDao {
     /** Inserts the profile, or replaces the one with the same name. */
     public void save(ProfileRecord p) {
         store.call("save profile '" + p.name() + "'", c -> {
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s = c.prepareStatement(
+                    """
                     INSERT INTO profile (name, master_url, cert_path, key_path, ca_path, colour, kind)
                     VALUES (?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET master_url = excluded.master_url,
@@ -90,9 +91,13 @@ public final class ProfileDao {
     }
 
     private static ProfileRecord read(ResultSet rs) throws SQLException {
-        return new ProfileRecord(rs.getString("name"), rs.getString("master_url"),
-                AppStore.path(rs.getString("cert_path")), AppStore.path(rs.getString("key_path")),
-                AppStore.path(rs.getString("ca_path")), Optional.ofNullable(rs.getString("colour")),
+        return new ProfileRecord(
+                rs.getString("name"),
+                rs.getString("master_url"),
+                AppStore.path(rs.getString("cert_path")),
+                AppStore.path(rs.getString("key_path")),
+                AppStore.path(rs.getString("ca_path")),
+                Optional.ofNullable(rs.getString("colour")),
                 ProfileRecord.Kind.fromColumn(rs.getString("kind")));
     }
 }

@@ -17,7 +17,8 @@ public record ProfileRecord(
 
     /** The embedded local master, or a remote one. */
     public enum Kind {
-        LOCAL, REMOTE;
+        LOCAL,
+        REMOTE;
 
         String column() {
             return name().toLowerCase(Locale.ROOT);

@@ -40,24 +40,53 @@ public record ComputerConfiguration(
     }
 
     /** The smallest body the master and slapproxy accept: reference, address, netmask, partitions. */
-    public static ComputerConfiguration minimal(String reference, String address, String netmask,
-            List<Partition> partitions) {
-        return new ComputerConfiguration(reference, address, netmask, null, null, null, "slapsoft", null, null,
-                null, null, null, null, null, null, null, partitions, Map.of());
+    public static ComputerConfiguration minimal(
+            String reference, String address, String netmask, List<Partition> partitions) {
+        return new ComputerConfiguration(
+                reference,
+                address,
+                netmask,
+                null,
+                null,
+                null,
+                "slapsoft",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                partitions,
+                Map.of());
     }
 
     /** {@code Interface}: the node's interface as format saw it. */
-    public record NetworkInterface(String name, String ipv4LocalNetwork, String ipv6Interface,
-            Long ipv6Prefixshift, Map<String, Object> extra) {
+    public record NetworkInterface(
+            String name,
+            String ipv4LocalNetwork,
+            String ipv6Interface,
+            Long ipv6Prefixshift,
+            Map<String, Object> extra) {
         public NetworkInterface {
             extra = copy(extra);
         }
     }
 
     /** {@code Partition}. A null {@code ipv6Range} is written as the empty dict format sends. */
-    public record Partition(String reference, String path, User user, List<Address> addressList,
-            Ipv6Range ipv6Range, NetworkDevice tap, NetworkDevice tun, List<String> externalStorageList,
-            List<String> capabilityList, Map<String, Object> extra) {
+    public record Partition(
+            String reference,
+            String path,
+            User user,
+            List<Address> addressList,
+            Ipv6Range ipv6Range,
+            NetworkDevice tap,
+            NetworkDevice tun,
+            List<String> externalStorageList,
+            List<String> capabilityList,
+            Map<String, Object> extra) {
         public Partition {
             addressList = List.copyOf(addressList);
             externalStorageList = List.copyOf(externalStorageList);
@@ -67,15 +96,28 @@ public record ComputerConfiguration(
 
         /** A partition as slapproxy needs it: a reference, addresses and a tap name. */
         public static Partition simple(String reference, String path, List<Address> addresses, String tapName) {
-            return new Partition(reference, path, new User("slapuser" + reference.replaceAll("\\D", ""), "/bin/sh",
-                    List.of("slapsoft"), path, Map.of()), addresses, null, NetworkDevice.named(tapName), null,
-                    List.of(), null, Map.of());
+            return new Partition(
+                    reference,
+                    path,
+                    new User(
+                            "slapuser" + reference.replaceAll("\\D", ""),
+                            "/bin/sh",
+                            List.of("slapsoft"),
+                            path,
+                            Map.of()),
+                    addresses,
+                    null,
+                    NetworkDevice.named(tapName),
+                    null,
+                    List.of(),
+                    null,
+                    Map.of());
         }
     }
 
     /** {@code User}; {@code path} is absent (null) until format sets it. */
-    public record User(String name, String shell, List<String> additionalGroupList, String path,
-            Map<String, Object> extra) {
+    public record User(
+            String name, String shell, List<String> additionalGroupList, String path, Map<String, Object> extra) {
         public User {
             additionalGroupList = additionalGroupList == null ? null : List.copyOf(additionalGroupList);
             extra = copy(extra);
@@ -101,8 +143,16 @@ public record ComputerConfiguration(
     }
 
     /** {@code Tap} or {@code Tun}: format leaves unset fields as empty strings. */
-    public record NetworkDevice(String name, String ipv4Addr, String ipv4Netmask, String ipv4Gateway,
-            String ipv4Network, String ipv6Addr, String ipv6Netmask, String ipv6Gateway, String ipv6Network,
+    public record NetworkDevice(
+            String name,
+            String ipv4Addr,
+            String ipv4Netmask,
+            String ipv4Gateway,
+            String ipv4Network,
+            String ipv6Addr,
+            String ipv6Netmask,
+            String ipv6Gateway,
+            String ipv6Network,
             Map<String, Object> extra) {
         public NetworkDevice {
             extra = copy(extra);
@@ -120,7 +170,9 @@ public record ComputerConfiguration(
         Map<String, Object> d = new LinkedHashMap<>(extra);
         d.put("reference", reference);
         d.put("interface", networkInterface == null ? null : interfaceDict(networkInterface));
-        d.put("partition_list", partitionList.stream().map(ComputerConfiguration::partitionDict).toList());
+        d.put(
+                "partition_list",
+                partitionList.stream().map(ComputerConfiguration::partitionDict).toList());
         d.put("address", address);
         d.put("netmask", netmask);
         d.put("ipv6_interface", ipv6Interface);
@@ -157,12 +209,16 @@ public record ComputerConfiguration(
         d.put("reference", p.reference());
         d.put("path", p.path());
         d.put("user", p.user() == null ? null : userDict(p.user()));
-        d.put("address_list", p.addressList().stream().map(a -> {
-            Map<String, Object> ad = new LinkedHashMap<>(a.extra());
-            ad.put("addr", a.addr());
-            ad.put("netmask", a.netmask());
-            return ad;
-        }).toList());
+        d.put(
+                "address_list",
+                p.addressList().stream()
+                        .map(a -> {
+                            Map<String, Object> ad = new LinkedHashMap<>(a.extra());
+                            ad.put("addr", a.addr());
+                            ad.put("netmask", a.netmask());
+                            return ad;
+                        })
+                        .toList());
         Map<String, Object> range = new LinkedHashMap<>();
         if (p.ipv6Range() != null) {
             range.putAll(p.ipv6Range().extra());
@@ -222,18 +278,49 @@ public record ComputerConfiguration(
             partitions.add(readPartition(Dict.of(p, "partition_list[" + index++ + "]")));
         }
         Dict iface = d.dict("interface");
-        return new ComputerConfiguration(d.text("reference"), d.text("address"), d.text("netmask"),
-                iface == null ? null : new NetworkInterface(iface.text("name"), iface.text("ipv4_local_network"),
-                        iface.text("ipv6_interface"), iface.integer("ipv6_prefixshift"),
-                        iface.rest("name", "ipv4_local_network", "ipv6_interface", "ipv6_prefixshift")),
-                d.text("ipv6_interface"), d.bool("partition_has_ipv6_range"), d.text("software_user"),
-                d.text("tap_gateway_interface"), d.bool("tap_ipv6"), d.text("software_root"), d.text("instance_root"),
-                d.text("instance_storage_home"), d.text("public_ipv4_address"), d.text("os_type"),
-                d.text("python_version"), d.text("slapos_version"), partitions,
-                d.rest("reference", "interface", "partition_list", "address", "netmask", "ipv6_interface",
-                        "partition_has_ipv6_range", "software_user", "tap_gateway_interface", "tap_ipv6",
-                        "software_root", "instance_root", "instance_storage_home", "public_ipv4_address", "os_type",
-                        "python_version", "slapos_version"));
+        return new ComputerConfiguration(
+                d.text("reference"),
+                d.text("address"),
+                d.text("netmask"),
+                iface == null
+                        ? null
+                        : new NetworkInterface(
+                                iface.text("name"),
+                                iface.text("ipv4_local_network"),
+                                iface.text("ipv6_interface"),
+                                iface.integer("ipv6_prefixshift"),
+                                iface.rest("name", "ipv4_local_network", "ipv6_interface", "ipv6_prefixshift")),
+                d.text("ipv6_interface"),
+                d.bool("partition_has_ipv6_range"),
+                d.text("software_user"),
+                d.text("tap_gateway_interface"),
+                d.bool("tap_ipv6"),
+                d.text("software_root"),
+                d.text("instance_root"),
+                d.text("instance_storage_home"),
+                d.text("public_ipv4_address"),
+                d.text("os_type"),
+                d.text("python_version"),
+                d.text("slapos_version"),
+                partitions,
+                d.rest(
+                        "reference",
+                        "interface",
+                        "partition_list",
+                        "address",
+                        "netmask",
+                        "ipv6_interface",
+                        "partition_has_ipv6_range",
+                        "software_user",
+                        "tap_gateway_interface",
+                        "tap_ipv6",
+                        "software_root",
+                        "instance_root",
+                        "instance_storage_home",
+                        "public_ipv4_address",
+                        "os_type",
+                        "python_version",
+                        "slapos_version"));
     }
 
     private static Partition readPartition(Dict p) throws MarshalException {
@@ -245,29 +332,68 @@ public record ComputerConfiguration(
         }
         Dict range = p.dict("ipv6_range");
         Dict user = p.dict("user");
-        return new Partition(p.text("reference"), p.text("path"),
-                user == null ? null : new User(user.text("name"), user.text("shell"),
-                        user.has("additional_group_list") && user.raw("additional_group_list") != null
-                                ? user.strings("additional_group_list") : null,
-                        user.text("path"), user.rest("name", "shell", "additional_group_list", "path")),
+        return new Partition(
+                p.text("reference"),
+                p.text("path"),
+                user == null
+                        ? null
+                        : new User(
+                                user.text("name"),
+                                user.text("shell"),
+                                user.has("additional_group_list") && user.raw("additional_group_list") != null
+                                        ? user.strings("additional_group_list")
+                                        : null,
+                                user.text("path"),
+                                user.rest("name", "shell", "additional_group_list", "path")),
                 addresses,
-                range == null || range.isEmpty() ? null : new Ipv6Range(range.text("addr"), range.text("netmask"),
-                        range.text("network"), range.integer("prefixlen"),
-                        range.rest("addr", "netmask", "network", "prefixlen")),
-                readDevice(p.dict("tap")), readDevice(p.dict("tun")), p.strings("external_storage_list"),
+                range == null || range.isEmpty()
+                        ? null
+                        : new Ipv6Range(
+                                range.text("addr"),
+                                range.text("netmask"),
+                                range.text("network"),
+                                range.integer("prefixlen"),
+                                range.rest("addr", "netmask", "network", "prefixlen")),
+                readDevice(p.dict("tap")),
+                readDevice(p.dict("tun")),
+                p.strings("external_storage_list"),
                 p.has("capability_list") ? p.strings("capability_list") : null,
-                p.rest("reference", "path", "user", "address_list", "ipv6_range", "tap", "tun",
-                        "external_storage_list", "capability_list"));
+                p.rest(
+                        "reference",
+                        "path",
+                        "user",
+                        "address_list",
+                        "ipv6_range",
+                        "tap",
+                        "tun",
+                        "external_storage_list",
+                        "capability_list"));
     }
 
     private static NetworkDevice readDevice(Dict t) throws MarshalException {
         if (t == null) {
             return null;
         }
-        return new NetworkDevice(t.text("name"), t.text("ipv4_addr"), t.text("ipv4_netmask"), t.text("ipv4_gateway"),
-                t.text("ipv4_network"), t.text("ipv6_addr"), t.text("ipv6_netmask"), t.text("ipv6_gateway"),
-                t.text("ipv6_network"), t.rest("name", "ipv4_addr", "ipv4_netmask", "ipv4_gateway", "ipv4_network",
-                        "ipv6_addr", "ipv6_netmask", "ipv6_gateway", "ipv6_network"));
+        return new NetworkDevice(
+                t.text("name"),
+                t.text("ipv4_addr"),
+                t.text("ipv4_netmask"),
+                t.text("ipv4_gateway"),
+                t.text("ipv4_network"),
+                t.text("ipv6_addr"),
+                t.text("ipv6_netmask"),
+                t.text("ipv6_gateway"),
+                t.text("ipv6_network"),
+                t.rest(
+                        "name",
+                        "ipv4_addr",
+                        "ipv4_netmask",
+                        "ipv4_gateway",
+                        "ipv4_network",
+                        "ipv6_addr",
+                        "ipv6_netmask",
+                        "ipv6_gateway",
+                        "ipv6_network"));
     }
 
     private static Map<String, Object> copy(Map<String, Object> extra) {
@@ -362,8 +488,13 @@ public record ComputerConfiguration(
         }
 
         private static String typeName(Object v) {
-            return v == null ? "None" : v instanceof Map ? "a dictionary" : v instanceof List ? "a list"
-                    : "the " + v.getClass().getSimpleName() + " " + v;
+            return v == null
+                    ? "None"
+                    : v instanceof Map
+                            ? "a dictionary"
+                            : v instanceof List
+                                    ? "a list"
+                                    : "the " + v.getClass().getSimpleName() + " " + v;
         }
     }
 }

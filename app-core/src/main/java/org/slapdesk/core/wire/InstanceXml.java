@@ -109,8 +109,8 @@ public final class InstanceXml {
                 case '\t' -> out.append(attribute ? "&#9;" : "\t");
                 default -> {
                     if (!XmlMarshal.isXmlChar(cp)) {
-                        throw new IllegalArgumentException(String.format(
-                                "character U+%04X cannot be carried in instance XML", cp));
+                        throw new IllegalArgumentException(
+                                String.format("character U+%04X cannot be carried in instance XML", cp));
                     }
                     out.appendCodePoint(cp);
                 }

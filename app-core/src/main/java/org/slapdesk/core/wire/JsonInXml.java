@@ -39,8 +39,8 @@ public final class JsonInXml {
             return Optional.empty();
         }
         if (!(json instanceof String s)) {
-            throw new MarshalException("the '_' parameter holds a " + json.getClass().getSimpleName()
-                    + ", not a JSON string");
+            throw new MarshalException(
+                    "the '_' parameter holds a " + json.getClass().getSimpleName() + ", not a JSON string");
         }
         try {
             return Optional.ofNullable(PythonJson.loads(s));

@@ -72,9 +72,14 @@ public final class PythonJson {
             writeString(s, out);
         } else if (v instanceof Double || v instanceof Float) {
             double d = ((Number) v).doubleValue();
-            out.append(Double.isNaN(d) ? "NaN" : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity")
-                    : XmlMarshal.pythonFloat(d));
-        } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte
+            out.append(
+                    Double.isNaN(d)
+                            ? "NaN"
+                            : Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : XmlMarshal.pythonFloat(d));
+        } else if (v instanceof Long
+                || v instanceof Integer
+                || v instanceof Short
+                || v instanceof Byte
                 || v instanceof BigInteger) {
             out.append(v);
         } else if (v instanceof Map<?, ?> m) {
@@ -134,7 +139,8 @@ public final class PythonJson {
         if (k instanceof Number) {
             return k.toString();
         }
-        throw new IllegalArgumentException("JSON object keys must be strings, not " + k.getClass().getName());
+        throw new IllegalArgumentException(
+                "JSON object keys must be strings, not " + k.getClass().getName());
     }
 
     private static void newline(Integer indent, int level, StringBuilder out) {

@@ -127,7 +127,10 @@ final class PythonOrder {
             StringBuilder sb = new StringBuilder("{");
             boolean first = true;
             for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
-                sb.append(first ? "" : ", ").append(repr(e.getKey())).append(": ").append(repr(e.getValue()));
+                sb.append(first ? "" : ", ")
+                        .append(repr(e.getKey()))
+                        .append(": ")
+                        .append(repr(e.getValue()));
                 first = false;
             }
             return sb.append('}').toString();
@@ -158,8 +161,10 @@ final class PythonOrder {
             } else if (cp == '\t') {
                 sb.append("\\t");
             } else if (!isPrintable(cp)) {
-                sb.append(cp < 0x100 ? String.format("\\x%02x", cp)
-                        : cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
+                sb.append(
+                        cp < 0x100
+                                ? String.format("\\x%02x", cp)
+                                : cp < 0x10000 ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
             } else {
                 sb.appendCodePoint(cp);
             }
@@ -173,8 +178,14 @@ final class PythonOrder {
             return true;
         }
         return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED,
-                    Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR, Character.SPACE_SEPARATOR -> false;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
     }

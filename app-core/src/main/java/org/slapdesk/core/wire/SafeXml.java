@@ -37,8 +37,10 @@ public final class SafeXml {
                 throw new MarshalException(
                         "the XML has a DOCTYPE declaration, which is refused (no DTD or entity is accepted)", e);
             }
-            throw new MarshalException("the XML is not well-formed at line " + e.getLineNumber()
-                    + ", column " + e.getColumnNumber() + ": " + message, e);
+            throw new MarshalException(
+                    "the XML is not well-formed at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
+                            + message,
+                    e);
         } catch (SAXException | IOException e) {
             throw new MarshalException("the XML could not be read: " + e.getMessage(), e);
         } catch (ParserConfigurationException e) {

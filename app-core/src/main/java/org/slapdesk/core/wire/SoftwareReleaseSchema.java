@@ -14,7 +14,8 @@ import java.util.Optional;
 public final class SoftwareReleaseSchema {
 
     public enum Serialisation {
-        XML("xml"), JSON_IN_XML("json-in-xml");
+        XML("xml"),
+        JSON_IN_XML("json-in-xml");
 
         private final String wireName;
 
@@ -61,14 +62,15 @@ public final class SoftwareReleaseSchema {
     public static SoftwareReleaseSchema of(String softwareUrl, String softwareType, Optional<String> schemaJson)
             throws MarshalException {
         String type = softwareType == null || softwareType.isEmpty() || softwareType.equals(OLD_DEFAULT_SOFTWARE_TYPE)
-                ? DEFAULT_SOFTWARE_TYPE : softwareType;
+                ? DEFAULT_SOFTWARE_TYPE
+                : softwareType;
         JsonNode schema = null;
         if (schemaJson.isPresent()) {
             try {
                 schema = JSON.readTree(schemaJson.get());
             } catch (IOException e) {
-                throw new MarshalException("the software release schema " + softwareUrl + ".json is not valid JSON: "
-                        + e.getMessage(), e);
+                throw new MarshalException(
+                        "the software release schema " + softwareUrl + ".json is not valid JSON: " + e.getMessage(), e);
             }
         }
         return new SoftwareReleaseSchema(softwareUrl, type, schema);
@@ -97,9 +99,10 @@ public final class SoftwareReleaseSchema {
 
     /** {@code getSerialisation(strict=True)}: a missing or unknown value is an error. */
     public Serialisation strictSerialisation() throws MarshalException {
-        return declaredSerialisation().orElseThrow(() -> new MarshalException("the software release "
-                + softwareUrl + " declares no valid \"serialisation\" (xml or json-in-xml) for software type "
-                + softwareType + "; use --force-serialisation"));
+        return declaredSerialisation()
+                .orElseThrow(() -> new MarshalException("the software release "
+                        + softwareUrl + " declares no valid \"serialisation\" (xml or json-in-xml) for software type "
+                        + softwareType + "; use --force-serialisation"));
     }
 
     private Optional<Serialisation> declaredSerialisation() {
@@ -119,7 +122,9 @@ public final class SoftwareReleaseSchema {
     }
 
     private Optional<URI> relative(String field) {
-        return softwareTypeSchema().map(t -> t.get(field)).filter(JsonNode::isTextual)
+        return softwareTypeSchema()
+                .map(t -> t.get(field))
+                .filter(JsonNode::isTextual)
                 .map(n -> URI.create(softwareUrl).resolve(n.asText()));
     }
 }

@@ -56,13 +56,24 @@ public final class XmlMarshal {
                 writeText("string", escapeOnce(s), out);
             } else if (value instanceof Boolean b) {
                 out.append("<bool>").append(b ? '1' : '0').append("</bool>");
-            } else if (value instanceof Integer || value instanceof Long || value instanceof Short
-                    || value instanceof Byte || value instanceof BigInteger) {
+            } else if (value instanceof Integer
+                    || value instanceof Long
+                    || value instanceof Short
+                    || value instanceof Byte
+                    || value instanceof BigInteger) {
                 BigInteger big = value instanceof BigInteger bi ? bi : BigInteger.valueOf(((Number) value).longValue());
                 String tag = big.abs().compareTo(LONG_THRESHOLD) < 0 ? "int" : "long";
-                out.append('<').append(tag).append('>').append(big).append("</").append(tag).append('>');
+                out.append('<')
+                        .append(tag)
+                        .append('>')
+                        .append(big)
+                        .append("</")
+                        .append(tag)
+                        .append('>');
             } else if (value instanceof Double || value instanceof Float) {
-                out.append("<float>").append(pythonFloat(((Number) value).doubleValue())).append("</float>");
+                out.append("<float>")
+                        .append(pythonFloat(((Number) value).doubleValue()))
+                        .append("</float>");
             } else if (value instanceof Tuple t) {
                 writeSequence("tuple", null, t.items(), out);
             } else if (value instanceof SlapObject o) {
@@ -70,8 +81,13 @@ public final class XmlMarshal {
                     return;
                 }
                 int id = register(o);
-                out.append("<object id=\"i").append(id).append("\" module=\"").append(SlapObject.MODULE)
-                        .append("\" class=\"").append(o.className()).append("\">");
+                out.append("<object id=\"i")
+                        .append(id)
+                        .append("\" module=\"")
+                        .append(SlapObject.MODULE)
+                        .append("\" class=\"")
+                        .append(o.className())
+                        .append("\">");
                 writeSequence("tuple", null, o.initArgs(), out);
                 write(o.state(), out);
                 out.append("</object>");
@@ -101,7 +117,8 @@ public final class XmlMarshal {
                     writeSequence("set", register(s), s, out);
                 }
             } else {
-                throw new IllegalArgumentException("cannot marshal a " + value.getClass().getName());
+                throw new IllegalArgumentException(
+                        "cannot marshal a " + value.getClass().getName());
             }
         }
 
@@ -160,8 +177,8 @@ public final class XmlMarshal {
                 case '\r' -> out.append("&#13;");
                 default -> {
                     if (!isXmlChar(cp)) {
-                        throw new IllegalArgumentException(String.format(
-                                "character U+%04X cannot be carried in XML", cp));
+                        throw new IllegalArgumentException(
+                                String.format("character U+%04X cannot be carried in XML", cp));
                     }
                     if (cp < 0x80) {
                         out.append((char) cp);
@@ -175,8 +192,12 @@ public final class XmlMarshal {
 
     /** Whether XML 1.0 can carry the code point at all (the {@code Char} production). */
     static boolean isXmlChar(int cp) {
-        return cp == 0x9 || cp == 0xA || cp == 0xD || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD) || (cp >= 0x10000 && cp <= 0x10FFFF);
+        return cp == 0x9
+                || cp == 0xA
+                || cp == 0xD
+                || (cp >= 0x20 && cp <= 0xD7FF)
+                || (cp >= 0xE000 && cp <= 0xFFFD)
+                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
     /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16. */
@@ -210,10 +231,16 @@ public final class XmlMarshal {
         BigDecimal exact = new BigDecimal(d);
         for (int precision = 1; precision <= 17; precision++) {
             BigDecimal best = null;
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
+            for (RoundingMode mode :
+                    new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING}) {
                 BigDecimal candidate = exact.round(new MathContext(precision, mode));
-                if (candidate.doubleValue() == d && (best == null
-                        || candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                if (candidate.doubleValue() == d
+                        && (best == null
+                                || candidate
+                                                .subtract(exact)
+                                                .abs()
+                                                .compareTo(best.subtract(exact).abs())
+                                        < 0)) {
                     best = candidate;
                 }
             }
@@ -253,6 +280,7 @@ public final class XmlMarshal {
         private final Map<String, Object> byId = new HashMap<>();
         /** Ids of the containers being read: a reference to one of them would make a cycle. */
         private final Set<String> open = new java.util.HashSet<>();
+
         private int depth;
 
         Object read(Element e) throws MarshalException {
@@ -349,7 +377,9 @@ public final class XmlMarshal {
                         + ": only the four slap classes are accepted");
             }
             List<Element> children = elements(e);
-            if (children.isEmpty() || children.size() > 2 || !"tuple".equals(children.get(0).getTagName())) {
+            if (children.isEmpty()
+                    || children.size() > 2
+                    || !"tuple".equals(children.get(0).getTagName())) {
                 throw new MarshalException("<object> must hold a <tuple> of init arguments and a state");
             }
             // the id is taken before the children are read, as the encoder numbers it

@@ -28,7 +28,8 @@ import org.slapdesk.core.interop.VenvPython;
  */
 class IniFileEditPropertyTest {
 
-    private static final String READ_ALL = """
+    private static final String READ_ALL =
+            """
             import configparser, json, sys
             out = {}
             for path in sys.argv[1:]:
@@ -66,8 +67,9 @@ class IniFileEditPropertyTest {
                 expected.put(file.toString(), model);
                 paths.add(file.toString());
             }
-            Map<String, Map<String, Map<String, String>>> python = new ObjectMapper().readValue(
-                    new VenvPython().run(READ_ALL, "", paths.toArray(String[]::new)), new TypeReference<>() {});
+            Map<String, Map<String, Map<String, String>>> python = new ObjectMapper()
+                    .readValue(
+                            new VenvPython().run(READ_ALL, "", paths.toArray(String[]::new)), new TypeReference<>() {});
             assertThat(python).isEqualTo(expected);
         } finally {
             try (var files = Files.list(dir)) {
@@ -124,7 +126,11 @@ class IniFileEditPropertyTest {
                     for (int i = 0; i < lines.size(); i++) {
                         if (lines.get(i).strip().startsWith(key) && lines.get(i).contains("=")) {
                             editedLines.add(i);
-                            for (int j = i + 1; j < lines.size() && (lines.get(j).startsWith(" ") || lines.get(j).isEmpty()); j++) {
+                            for (int j = i + 1;
+                                    j < lines.size()
+                                            && (lines.get(j).startsWith(" ")
+                                                    || lines.get(j).isEmpty());
+                                    j++) {
                                 editedLines.add(j);
                             }
                         }
@@ -154,18 +160,31 @@ class IniFileEditPropertyTest {
     }
 
     private Arbitrary<Edit> edit() {
-        Arbitrary<String> section = Arbitraries.of("slapos", "slapformat", "networkcache", "collect", "newsection",
-                "multimaster/https://m.example/");
-        Arbitrary<String> key = Arbitraries.of("computer_id", "interface_name", "shared_part_list", "partition_amount",
-                "signature-certificate-list", "enable", "create_tun", "new_key", "other-key");
+        Arbitrary<String> section = Arbitraries.of(
+                "slapos", "slapformat", "networkcache", "collect", "newsection", "multimaster/https://m.example/");
+        Arbitrary<String> key = Arbitraries.of(
+                "computer_id",
+                "interface_name",
+                "shared_part_list",
+                "partition_amount",
+                "signature-certificate-list",
+                "enable",
+                "create_tun",
+                "new_key",
+                "other-key");
         Arbitrary<String> token = Arbitraries.oneOf(
-                Arbitraries.strings().withChars("abcXYZ019_-./:=%#;é€ ").ofMinLength(1).ofMaxLength(12),
-                Arbitraries.of("😀 𝄞", "%(computer_id)s", "%%", "a = b", "[section]", "  x  "))
-                .map(String::strip).filter(t -> !t.isEmpty() && !t.startsWith("#") && !t.startsWith(";"));
+                        Arbitraries.strings()
+                                .withChars("abcXYZ019_-./:=%#;é€ ")
+                                .ofMinLength(1)
+                                .ofMaxLength(12),
+                        Arbitraries.of("😀 𝄞", "%(computer_id)s", "%%", "a = b", "[section]", "  x  "))
+                .map(String::strip)
+                .filter(t -> !t.isEmpty() && !t.startsWith("#") && !t.startsWith(";"));
         Arbitrary<String> value = token.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join("\n", l));
         Arbitrary<String> firstLineValue = Arbitraries.oneOf(value, token.map(t -> "#" + t), Arbitraries.just(""));
         Arbitrary<Edit> set = Combinators.combine(section, key, firstLineValue).as(SetValue::new);
-        Arbitrary<Edit> setList = Combinators.combine(section, key, token.list().ofMaxSize(3)).as(SetList::new);
+        Arbitrary<Edit> setList =
+                Combinators.combine(section, key, token.list().ofMaxSize(3)).as(SetList::new);
         Arbitrary<Edit> remove = Combinators.combine(section, key).as(Remove::new);
         return Arbitraries.oneOf(set, setList, remove);
     }

@@ -18,7 +18,8 @@ import org.slapdesk.core.interop.VenvPython;
 /** What IniFile reads must be what slapos' own configparser reads, before and after edits. */
 class IniFilePythonTest {
 
-    private static final String READ_ALL = """
+    private static final String READ_ALL =
+            """
             import configparser, json, sys
             out = {}
             for path in sys.argv[1:]:
@@ -34,7 +35,12 @@ class IniFilePythonTest {
     @Test
     void javaReadsWhatPythonReads() throws Exception {
         VenvPython python = new VenvPython();
-        Path examples = python.venv().root().resolve("lib").toFile().listFiles()[0].toPath()
+        Path examples = python.venv()
+                .root()
+                .resolve("lib")
+                .toFile()
+                .listFiles()[0]
+                .toPath()
                 .resolve("site-packages/slapos");
         List<Path> files = List.of(
                 write("node.cfg", IniFileTest.resource("slapos-node.cfg")),
@@ -42,8 +48,10 @@ class IniFilePythonTest {
                 examples.resolve("slapos.cfg.example"),
                 examples.resolve("slapos-client.cfg.example"),
                 examples.resolve("slapos-proxy.cfg.example"),
-                write("tricky.cfg", "[DEFAULT]\nbase = /srv\n[a]\r\n  k = 1\r\n  j : 2\r\n    more\r\n\r\n"
-                        + "    # hidden\r\n    last\r\n[b]\nx = %(base)s/x\nempty =\nY=z\n  w\n"));
+                write(
+                        "tricky.cfg",
+                        "[DEFAULT]\nbase = /srv\n[a]\r\n  k = 1\r\n  j : 2\r\n    more\r\n\r\n"
+                                + "    # hidden\r\n    last\r\n[b]\nx = %(base)s/x\nempty =\nY=z\n  w\n"));
         compare(python, files);
 
         IniFile node = IniFile.load(files.get(0));
@@ -58,13 +66,14 @@ class IniFilePythonTest {
         client.remove("slapconsole", "alias");
         client.save();
         compare(python, files.subList(0, 2));
-        assertThat(IniFile.load(files.get(0)).getList("slapos", "shared_part_list")).containsExactly("/a", "/b");
+        assertThat(IniFile.load(files.get(0)).getList("slapos", "shared_part_list"))
+                .containsExactly("/a", "/b");
     }
 
     private void compare(VenvPython python, List<Path> files) throws Exception {
         String[] args = files.stream().map(Path::toString).toArray(String[]::new);
-        Map<String, Map<String, Map<String, String>>> pythonView = new ObjectMapper()
-                .readValue(python.run(READ_ALL, "", args), new TypeReference<>() {});
+        Map<String, Map<String, Map<String, String>>> pythonView =
+                new ObjectMapper().readValue(python.run(READ_ALL, "", args), new TypeReference<>() {});
         for (Path file : files) {
             IniFile ini = IniFile.load(file);
             Map<String, Map<String, String>> javaView = new LinkedHashMap<>();

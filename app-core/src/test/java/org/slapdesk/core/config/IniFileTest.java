@@ -26,8 +26,14 @@ class IniFileTest {
 
     @Test
     void unchangedFilesAreRewrittenByteForByte() throws IOException {
-        for (String text : List.of(resource("slapos-node.cfg"), resource("slapos-client-aliases.cfg"),
-                "[a]\r\nk = v\r\n  more\r\n", "[a]\nk = v", "", "\n\n# only a comment", "\uFEFF[a]\nx=1\n",
+        for (String text : List.of(
+                resource("slapos-node.cfg"),
+                resource("slapos-client-aliases.cfg"),
+                "[a]\r\nk = v\r\n  more\r\n",
+                "[a]\nk = v",
+                "",
+                "\n\n# only a comment",
+                "\uFEFF[a]\nx=1\n",
                 "[a]\n\tk : v\t \n")) {
             Path file = dir.resolve("f.cfg");
             Files.write(file, text.getBytes(StandardCharsets.UTF_8));
@@ -41,10 +47,12 @@ class IniFileTest {
     @Test
     void readsValuesAsConfigparserDoes() throws IOException {
         IniFile ini = IniFile.parse(resource("slapos-node.cfg"), "slapos.cfg");
-        assertThat(ini.sectionNames()).containsExactly("slapos", "slapformat", "disabled-firewall", "networkcache", "collect");
+        assertThat(ini.sectionNames())
+                .containsExactly("slapos", "slapformat", "disabled-firewall", "networkcache", "collect");
         assertThat(ini.get("slapos", "computer_id")).contains("COMP-4242");
         assertThat(ini.get("slapos", "cert_file")).contains("/etc/opt/slapos/ssl/computer.crt");
-        assertThat(ini.get("slapos", "shared_part_list")).contains("\n/opt/slapgrid/read_only_shared\n\n/opt/slapgrid/shared");
+        assertThat(ini.get("slapos", "shared_part_list"))
+                .contains("\n/opt/slapgrid/read_only_shared\n\n/opt/slapgrid/shared");
         assertThat(ini.getList("slapos", "shared_part_list"))
                 .containsExactly("/opt/slapgrid/read_only_shared", "/opt/slapgrid/shared");
         assertThat(ini.get("slapos", "manager_list")).isEmpty();
@@ -77,7 +85,9 @@ class IniFileTest {
     @Test
     void badInterpolationNamesTheKey() {
         IniFile ini = IniFile.parse("[s]\na = 100%\nb = %(missing)s\nc = %(c)s\n", "bad.cfg");
-        assertThatThrownBy(() -> ini.get("s", "a")).isInstanceOf(ConfigException.class).hasMessageContaining("[s] a");
+        assertThatThrownBy(() -> ini.get("s", "a"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("[s] a");
         assertThatThrownBy(() -> ini.get("s", "b")).hasMessageContaining("%(missing)s");
         assertThatThrownBy(() -> ini.get("s", "c")).hasMessageContaining("more than 10");
     }
@@ -85,13 +95,18 @@ class IniFileTest {
     @Test
     void refusesWhatConfigparserRefuses() {
         assertThatThrownBy(() -> IniFile.parse("[a]\nk = 1\nK = 2\n", "dup.cfg"))
-                .isInstanceOf(IniFormatException.class).hasMessageContaining("dup.cfg line 3").hasMessageContaining("'k'");
+                .isInstanceOf(IniFormatException.class)
+                .hasMessageContaining("dup.cfg line 3")
+                .hasMessageContaining("'k'");
         assertThatThrownBy(() -> IniFile.parse("[a]\n[b]\n[a]\n", "dup.cfg"))
-                .hasMessageContaining("line 3").hasMessageContaining("[a]");
+                .hasMessageContaining("line 3")
+                .hasMessageContaining("[a]");
         assertThatThrownBy(() -> IniFile.parse("k = 1\n[a]\n", "nohead.cfg"))
-                .hasMessageContaining("nohead.cfg line 1").hasMessageContaining("before the first [section]");
+                .hasMessageContaining("nohead.cfg line 1")
+                .hasMessageContaining("before the first [section]");
         assertThatThrownBy(() -> IniFile.parse("[a]\njust words\n", "x.cfg"))
-                .hasMessageContaining("x.cfg line 2").hasMessageContaining("key = value");
+                .hasMessageContaining("x.cfg line 2")
+                .hasMessageContaining("key = value");
         assertThatThrownBy(() -> IniFile.parse("[a]\n= v\n", "x.cfg")).hasMessageContaining("line 2");
     }
 
@@ -112,8 +127,8 @@ class IniFileTest {
         ini.set("slapos", "cert_file", "/etc/opt/slapos/ssl/new.crt");
         ini.set("slapformat", "partition_amount", "30");
         assertThat(ini.isModified()).isTrue();
-        String expected = original
-                .replace("cert_file =  /etc/opt/slapos/ssl/computer.crt", "cert_file =  /etc/opt/slapos/ssl/new.crt")
+        String expected = original.replace(
+                        "cert_file =  /etc/opt/slapos/ssl/computer.crt", "cert_file =  /etc/opt/slapos/ssl/new.crt")
                 .replace("partition_amount = 20", "partition_amount = 30");
         assertThat(ini.render()).isEqualTo(expected);
 
@@ -136,21 +151,26 @@ class IniFileTest {
     void multiLineValuesKeepTheirIndentation() throws IOException {
         String original = resource("slapos-client-aliases.cfg");
         IniFile ini = IniFile.parse(original, "client.cfg");
-        ini.setList("slapos", "software_product_list", List.of("kvm https://x/kvm.cfg", "theia https://x/theia.cfg",
-                "erp5 https://x/erp5.cfg"));
-        String expected = original.replace("""
+        ini.setList(
+                "slapos",
+                "software_product_list",
+                List.of("kvm https://x/kvm.cfg", "theia https://x/theia.cfg", "erp5 https://x/erp5.cfg"));
+        String expected = original.replace(
+                """
                 software_product_list =
                     kvm https://lab.nexedi.com/nexedi/slapos/raw/1.0.238/software/kvm/software.cfg
                     ; a comment between continuation lines is skipped
                     re6stnet https://lab.nexedi.com/nexedi/slapos/raw/1.0.238/software/re6stnet/software.cfg
-                """, """
+                """,
+                """
                 software_product_list =
                     kvm https://x/kvm.cfg
                     theia https://x/theia.cfg
                     erp5 https://x/erp5.cfg
                 """);
         assertThat(ini.render()).isEqualTo(expected);
-        assertThat(IniFile.parse(ini.render(), "again").getList("slapos", "software_product_list")).hasSize(3);
+        assertThat(IniFile.parse(ini.render(), "again").getList("slapos", "software_product_list"))
+                .hasSize(3);
 
         IniFile single = IniFile.parse("[a]\nk = v\nz = 1\n", "x");
         single.set("a", "k", "first\nsecond");
@@ -167,11 +187,14 @@ class IniFileTest {
         IniFile ini = IniFile.parse(original, "slapos.cfg");
         ini.set("slapformat", "create_tun", "true");
         ini.set("slapos", "master_rest_url", "https://slap.vifib.com/hateoas");
-        String expected = original
-                .replace("ipv4_local_network = 10.0.0.0/16\n", "ipv4_local_network = 10.0.0.0/16\ncreate_tun = true\n")
-                .replace("  /opt/slapgrid/shared\n", "  /opt/slapgrid/shared\nmaster_rest_url = https://slap.vifib.com/hateoas\n");
+        String expected = original.replace(
+                        "ipv4_local_network = 10.0.0.0/16\n", "ipv4_local_network = 10.0.0.0/16\ncreate_tun = true\n")
+                .replace(
+                        "  /opt/slapgrid/shared\n",
+                        "  /opt/slapgrid/shared\nmaster_rest_url = https://slap.vifib.com/hateoas\n");
         assertThat(ini.render()).isEqualTo(expected);
-        assertThat(IniFile.parse(ini.render(), "x").get("slapformat", "create_tun")).contains("true");
+        assertThat(IniFile.parse(ini.render(), "x").get("slapformat", "create_tun"))
+                .contains("true");
 
         IniFile emptySection = IniFile.parse("[a]\n\n[b]\nx = 1\n", "x");
         emptySection.set("a", "k", "v");
@@ -182,7 +205,8 @@ class IniFileTest {
     void newSectionsAreAppended() {
         IniFile ini = IniFile.parse("[a]\r\nx = 1", "crlf");
         ini.set("slapconsole", "cert_file", "~/.slapos/certificate");
-        assertThat(ini.render()).isEqualTo("[a]\r\nx = 1\r\n\r\n[slapconsole]\r\ncert_file = ~/.slapos/certificate\r\n");
+        assertThat(ini.render())
+                .isEqualTo("[a]\r\nx = 1\r\n\r\n[slapconsole]\r\ncert_file = ~/.slapos/certificate\r\n");
         IniFile empty = IniFile.empty("new");
         empty.set("slapos", "master_url", "http://127.0.0.1:8080");
         empty.addSection("slapconsole");
@@ -196,11 +220,13 @@ class IniFileTest {
         assertThat(ini.remove("slapos", "shared_part_list")).isTrue();
         assertThat(ini.remove("slapos", "shared_part_list")).isFalse();
         assertThat(ini.remove("networkcache", "SIGNATURE-certificate-list")).isTrue();
-        String expected = original
-                .replace("shared_part_list =\n  /opt/slapgrid/read_only_shared\n\n  /opt/slapgrid/shared\n", "")
-                .replace("signature-certificate-list =\n  -----BEGIN CERTIFICATE-----\n"
-                        + "  MIIB8jCCAVugAwIBAgIJAPu2zchZ2BxoMA0GCSqGSIb3DQEBBQUAMBIxEDAOBgNV\n"
-                        + "  -----END CERTIFICATE-----\n", "");
+        String expected = original.replace(
+                        "shared_part_list =\n  /opt/slapgrid/read_only_shared\n\n  /opt/slapgrid/shared\n", "")
+                .replace(
+                        "signature-certificate-list =\n  -----BEGIN CERTIFICATE-----\n"
+                                + "  MIIB8jCCAVugAwIBAgIJAPu2zchZ2BxoMA0GCSqGSIb3DQEBBQUAMBIxEDAOBgNV\n"
+                                + "  -----END CERTIFICATE-----\n",
+                        "");
         assertThat(ini.render()).isEqualTo(expected);
         IniFile last = IniFile.parse("[a]\nx = 1\ny = 2", "x");
         last.remove("a", "y");
@@ -218,7 +244,8 @@ class IniFileTest {
     @Test
     void refusesValuesThatWouldNotReadBack() {
         IniFile ini = IniFile.parse("[a]\n", "x");
-        assertThatThrownBy(() -> ini.set("a", "k", "one\n# two")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> ini.set("a", "k", "one\n# two"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("comment");
         assertThatThrownBy(() -> ini.set("a", "k=j", "v")).hasMessageContaining("key name");
         assertThatThrownBy(() -> ini.set("a", "k", "half \uD83D")).hasMessageContaining("lone surrogate");
@@ -253,7 +280,8 @@ class IniFileTest {
         ini.set("slapos", "master_url", "http://127.0.0.1:5000/");
         ini.save();
         assertThat(Files.readString(file)).isEqualTo("[slapos]\nmaster_url = http://127.0.0.1:5000/\n");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
         try (var listing = Files.list(dir)) {
             assertThat(listing).containsExactly(file);
         }
@@ -267,7 +295,8 @@ class IniFileTest {
         Files.delete(link);
         Path latin1 = dir.resolve("latin1.cfg");
         Files.write(latin1, new byte[] {'[', 'a', ']', '\n', 'k', '=', (byte) 0xe9, '\n'});
-        assertThatThrownBy(() -> IniFile.load(latin1)).isInstanceOf(IniFormatException.class)
+        assertThatThrownBy(() -> IniFile.load(latin1))
+                .isInstanceOf(IniFormatException.class)
                 .hasMessageContaining("not UTF-8");
     }
 }

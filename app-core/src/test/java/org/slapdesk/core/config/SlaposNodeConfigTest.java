@@ -15,7 +15,8 @@ class SlaposNodeConfigTest {
 
     @Test
     void readsTheFormatKeys() throws Exception {
-        SlaposNodeConfig node = new SlaposNodeConfig(IniFile.parse(IniFileTest.resource("slapos-node.cfg"), "slapos.cfg"));
+        SlaposNodeConfig node =
+                new SlaposNodeConfig(IniFile.parse(IniFileTest.resource("slapos-node.cfg"), "slapos.cfg"));
         assertThat(node.computerId()).contains("COMP-4242");
         assertThat(node.masterUrl()).contains("https://slap.vifib.com/");
         assertThat(node.certFile()).contains("/etc/opt/slapos/ssl/computer.crt");
@@ -66,11 +67,12 @@ class SlaposNodeConfigTest {
 
     @Test
     void aKeyInTheOtherSectionIsEditedWhereItIs() {
-        SlaposNodeConfig node = new SlaposNodeConfig(IniFile.parse(
-                "[slapos]\ninterface_name = eth1\n[slapformat]\ninterface_name = eth0\n", "x"));
+        SlaposNodeConfig node = new SlaposNodeConfig(
+                IniFile.parse("[slapos]\ninterface_name = eth1\n[slapformat]\ninterface_name = eth0\n", "x"));
         assertThat(node.interfaceName()).contains("eth1");
         node.setInterfaceName("eth2");
-        assertThat(node.ini().render()).isEqualTo("[slapos]\ninterface_name = eth2\n[slapformat]\ninterface_name = eth0\n");
+        assertThat(node.ini().render())
+                .isEqualTo("[slapos]\ninterface_name = eth2\n[slapformat]\ninterface_name = eth0\n");
         node.unset("interface_name");
         assertThat(node.ini().render()).isEqualTo("[slapos]\n[slapformat]\n");
         assertThat(node.ipv6Interface()).isEmpty();
@@ -80,9 +82,11 @@ class SlaposNodeConfigTest {
     void reportsWhatFormatWouldRefuse() {
         SlaposNodeConfig node = new SlaposNodeConfig(IniFile.parse(
                 "[slapos]\nmaster_url = http://m\n[slapformat]\ncreate_tap = yes\nbridge_name = br0\n"
-                        + "partition_amount = 20\nipv6_prefixshift = 6\n", "x"));
+                        + "partition_amount = 20\nipv6_prefixshift = 6\n",
+                "x"));
         List<String> problems = node.formatProblems();
-        assertThat(problems).anyMatch(p -> p.startsWith("computer_id is not set"))
+        assertThat(problems)
+                .anyMatch(p -> p.startsWith("computer_id is not set"))
                 .anyMatch(p -> p.startsWith("computer_xml is not set; add it to [slapformat]"))
                 .anyMatch(p -> p.contains("bridge_name is no longer supported"))
                 .anyMatch(p -> p.equals("create_tap needs to be true or false, not 'yes'"))

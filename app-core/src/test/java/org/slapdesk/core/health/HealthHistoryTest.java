@@ -20,10 +20,12 @@ class HealthHistoryTest {
         for (int i = 0; i < 5; i++) {
             history.record(T0.plusSeconds(60L * i), NODE, i < 3 ? Health.green("ok") : Health.yellow("late"));
         }
-        assertThat(history.samples(NODE)).extracting(HealthSample::at)
+        assertThat(history.samples(NODE))
+                .extracting(HealthSample::at)
                 .containsExactly(T0.plusSeconds(120), T0.plusSeconds(180), T0.plusSeconds(240));
         assertThat(history.latest(NODE).orElseThrow().health().level()).isEqualTo(Health.Level.YELLOW);
-        assertThat(history.changes(NODE)).extracting(s -> s.health().level())
+        assertThat(history.changes(NODE))
+                .extracting(s -> s.health().level())
                 .containsExactly(Health.Level.GREEN, Health.Level.YELLOW);
         assertThat(history.samplesSince(NODE, T0.plusSeconds(180))).hasSize(2);
         assertThat(history.samples(TREE)).isEmpty();
@@ -49,7 +51,8 @@ class HealthHistoryTest {
         HealthHistory history = new HealthHistory(5, 5);
         history.record(T0, NODE, Health.green("ok"));
         assertThatThrownBy(() -> history.record(T0.minusSeconds(1), NODE, Health.green("ok")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("older than the last one");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("older than the last one");
         assertThatThrownBy(() -> new HealthHistory(0, 1)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -30,7 +30,9 @@ class HealthRulesTest {
     void thresholdsAreTheMastersDayFractions() {
         assertThat(HealthRules.WARNING_AFTER.toMillis()).isEqualTo(Math.round(0.0025 * 86_400_000));
         assertThat(HealthRules.ERROR_AFTER.toMillis()).isEqualTo(Math.round(0.005 * 86_400_000));
-        assertThat(HealthRules.WARNING_AFTER).isEqualTo(Duration.ofSeconds(216)).isEqualTo(Duration.ofMillis(3 * 60_000 + 36_000));
+        assertThat(HealthRules.WARNING_AFTER)
+                .isEqualTo(Duration.ofSeconds(216))
+                .isEqualTo(Duration.ofMillis(3 * 60_000 + 36_000));
         assertThat(HealthRules.ERROR_AFTER).isEqualTo(Duration.ofMinutes(7).plusSeconds(12));
     }
 
@@ -38,15 +40,19 @@ class HealthRulesTest {
     void nodeAgesFromGreenToYellowToRedAtBothSidesOfEachBoundary() {
         Duration oneMilli = Duration.ofMillis(1);
         assertThat(rules.node(status("#access COMP-1", Duration.ZERO)).level()).isEqualTo(Level.GREEN);
-        assertThat(rules.node(status("#access COMP-1", HealthRules.WARNING_AFTER)).level()).isEqualTo(Level.GREEN);
+        assertThat(rules.node(status("#access COMP-1", HealthRules.WARNING_AFTER))
+                        .level())
+                .isEqualTo(Level.GREEN);
         Health justWarning = rules.node(status("#access COMP-1", HealthRules.WARNING_AFTER.plus(oneMilli)));
         assertThat(justWarning.level()).isEqualTo(Level.YELLOW);
         assertThat(justWarning.reason()).contains("3.6 minutes").contains("for 3 min 36 s");
-        assertThat(rules.node(status("#access COMP-1", HealthRules.ERROR_AFTER)).level()).isEqualTo(Level.YELLOW);
+        assertThat(rules.node(status("#access COMP-1", HealthRules.ERROR_AFTER)).level())
+                .isEqualTo(Level.YELLOW);
         Health justError = rules.node(status("#access COMP-1", HealthRules.ERROR_AFTER.plus(oneMilli)));
         assertThat(justError.level()).isEqualTo(Level.RED);
         assertThat(justError.reason()).isEqualTo("No contact from the node for 7 min 12 s (more than 7.2 minutes)");
-        assertThat(rules.node(status("#access COMP-1", Duration.ofDays(3))).reason()).contains("3 days");
+        assertThat(rules.node(status("#access COMP-1", Duration.ofDays(3))).reason())
+                .contains("3 days");
     }
 
     @Test
@@ -56,7 +62,9 @@ class HealthRulesTest {
                 .isEqualTo(Health.red("The node reports: #error bang called: disk full"));
         assertThat(rules.node(status("#building something")).level()).isEqualTo(Level.RED);
         assertThat(rules.node(status("")).level()).isEqualTo(Level.GREY);
-        assertThat(rules.node(Optional.of(new AccessStatus("#access x", null, null))).level()).isEqualTo(Level.GREEN);
+        assertThat(rules.node(Optional.of(new AccessStatus("#access x", null, null)))
+                        .level())
+                .isEqualTo(Level.GREEN);
     }
 
     @Test
@@ -69,7 +77,9 @@ class HealthRulesTest {
                 .isEqualTo(Health.red("Error: #error while installing https://x"));
         assertThat(rules.softwareInstallation(Optional.empty()).level()).isEqualTo(Level.GREY);
         // an installation's age does not matter, only a node's
-        assertThat(rules.softwareInstallation(status("#access ok", Duration.ofDays(30))).level()).isEqualTo(Level.GREEN);
+        assertThat(rules.softwareInstallation(status("#access ok", Duration.ofDays(30)))
+                        .level())
+                .isEqualTo(Level.GREEN);
     }
 
     @Test
@@ -83,26 +93,40 @@ class HealthRulesTest {
         assertThat(rules.instance(error, true, RequestedState.STARTED)).isEqualTo(Health.grey("Shared instance"));
         assertThat(rules.instance(error, false, RequestedState.STOPPED)).isEqualTo(Health.grey("Stopped"));
         assertThat(rules.instance(error, false, RequestedState.DESTROYED)).isEqualTo(Health.grey("Destroyed"));
-        assertThat(rules.instance(Optional.empty(), false, RequestedState.STARTED).level()).isEqualTo(Level.GREY);
-        assertThat(rules.instance(status("#building x"), false, RequestedState.STARTED).level()).isEqualTo(Level.RED);
+        assertThat(rules.instance(Optional.empty(), false, RequestedState.STARTED)
+                        .level())
+                .isEqualTo(Level.GREY);
+        assertThat(rules.instance(status("#building x"), false, RequestedState.STARTED)
+                        .level())
+                .isEqualTo(Level.RED);
     }
 
     @Test
     void instanceTree() {
         Optional<AccessStatus> ok = status("#access Instance correctly started");
         Optional<AccessStatus> error = status("#error bang called: watchdog");
-        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, ok)).level()).isEqualTo(Level.GREEN);
+        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, ok))
+                        .level())
+                .isEqualTo(Level.GREEN);
         Health red = rules.instanceTree(false, RequestedState.STARTED, List.of(ok, error));
         assertThat(red.level()).isEqualTo(Level.RED);
         assertThat(red.reason()).isEqualTo("1 of 2 instances report an error: #error bang called: watchdog");
-        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, Optional.empty())).level())
+        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, Optional.empty()))
+                        .level())
                 .isEqualTo(Level.RED);
-        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, status("#building x"))).level())
+        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of(ok, status("#building x")))
+                        .level())
                 .isEqualTo(Level.GREEN);
-        assertThat(rules.instanceTree(true, RequestedState.STARTED, List.of(error)).level()).isEqualTo(Level.GREY);
-        assertThat(rules.instanceTree(false, RequestedState.STOPPED, List.of(error))).isEqualTo(Health.grey("Stopped"));
-        assertThat(rules.instanceTree(false, RequestedState.DESTROYED, List.of(error))).isEqualTo(Health.grey("Destroyed"));
-        assertThat(rules.instanceTree(false, RequestedState.STARTED, null).level()).isEqualTo(Level.GREY);
-        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of()).level()).isEqualTo(Level.GREEN);
+        assertThat(rules.instanceTree(true, RequestedState.STARTED, List.of(error))
+                        .level())
+                .isEqualTo(Level.GREY);
+        assertThat(rules.instanceTree(false, RequestedState.STOPPED, List.of(error)))
+                .isEqualTo(Health.grey("Stopped"));
+        assertThat(rules.instanceTree(false, RequestedState.DESTROYED, List.of(error)))
+                .isEqualTo(Health.grey("Destroyed"));
+        assertThat(rules.instanceTree(false, RequestedState.STARTED, null).level())
+                .isEqualTo(Level.GREY);
+        assertThat(rules.instanceTree(false, RequestedState.STARTED, List.of()).level())
+                .isEqualTo(Level.GREEN);
     }
 }

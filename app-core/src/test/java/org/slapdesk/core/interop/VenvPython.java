@@ -19,7 +19,8 @@ public final class VenvPython {
         Path file = Files.createTempFile("slapdesk-interop", ".py");
         try {
             Files.writeString(file, script);
-            List<String> command = new java.util.ArrayList<>(List.of(venv.python().toString(), file.toString()));
+            List<String> command =
+                    new java.util.ArrayList<>(List.of(venv.python().toString(), file.toString()));
             command.addAll(List.of(args));
             Process process = new ProcessBuilder(command).start();
             try {

@@ -38,9 +38,14 @@ final class CannedServer implements AutoCloseable {
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-            received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                    exchange.getRequestURI().getRawQuery(), Map.copyOf(exchange.getRequestHeaders()), body));
-            Handler handler = handlers.getOrDefault(exchange.getRequestURI().getPath(),
+            received.add(new Received(
+                    exchange.getRequestMethod(),
+                    exchange.getRequestURI().getPath(),
+                    exchange.getRequestURI().getRawQuery(),
+                    Map.copyOf(exchange.getRequestHeaders()),
+                    body));
+            Handler handler = handlers.getOrDefault(
+                    exchange.getRequestURI().getPath(),
                     e -> answer(e, 404, "text/html", "<!doctype html><html><title>404 Not Found</title></html>"));
             try {
                 handler.handle(exchange);

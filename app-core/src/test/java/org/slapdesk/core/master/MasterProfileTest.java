@@ -19,20 +19,23 @@ class MasterProfileTest {
 
     @Test
     void readsTheClientConfigurationTheWaySlaposConfigureClientWritesIt() throws Exception {
-        Path cfg = Files.writeString(dir.resolve("slapos-client.cfg"), String.join("\n",
-                "[slapos]",
-                "master_url = https://slap.vifib.com/",
-                "# comment",
-                "master_rest_url: https://slap.vifib.com/hateoas",
-                "",
-                "[slapconsole]",
-                "Cert_File = " + dir.resolve("client.crt"),
-                "key_file = ~/client.key",
-                "ca_file = " + dir.resolve("ca.pem"),
-                "",
-                "[networkcache]",
-                "download-binary-cache-url = http://shacache",
-                ""));
+        Path cfg = Files.writeString(
+                dir.resolve("slapos-client.cfg"),
+                String.join(
+                        "\n",
+                        "[slapos]",
+                        "master_url = https://slap.vifib.com/",
+                        "# comment",
+                        "master_rest_url: https://slap.vifib.com/hateoas",
+                        "",
+                        "[slapconsole]",
+                        "Cert_File = " + dir.resolve("client.crt"),
+                        "key_file = ~/client.key",
+                        "ca_file = " + dir.resolve("ca.pem"),
+                        "",
+                        "[networkcache]",
+                        "download-binary-cache-url = http://shacache",
+                        ""));
         MasterProfile profile = MasterProfile.fromClientConfig(cfg, Path.of("/home/u"));
         assertThat(profile.masterUrl()).isEqualTo(URI.create("https://slap.vifib.com/"));
         assertThat(profile.restUrl()).contains(URI.create("https://slap.vifib.com/hateoas"));
@@ -44,8 +47,10 @@ class MasterProfileTest {
 
     @Test
     void slapconsoleFallsBackToTheSlaposSection() throws Exception {
-        Path cfg = Files.writeString(dir.resolve("c.cfg"), "[slapos]\nmaster_url = http://127.0.0.1:5000\n"
-                + "cert_file = /etc/a.crt\nkey_file = /etc/a.key\n[slapconsole]\n");
+        Path cfg = Files.writeString(
+                dir.resolve("c.cfg"),
+                "[slapos]\nmaster_url = http://127.0.0.1:5000\n"
+                        + "cert_file = /etc/a.crt\nkey_file = /etc/a.key\n[slapconsole]\n");
         MasterProfile profile = MasterProfile.fromClientConfig(cfg);
         assertThat(profile.certFile()).contains(Path.of("/etc/a.crt"));
         assertThat(profile.restUrl()).isEmpty();
@@ -54,25 +59,45 @@ class MasterProfileTest {
     @Test
     void badConfigurationsSayWhatIsWrong() throws Exception {
         assertThatThrownBy(() -> MasterProfile.fromClientConfig(dir.resolve("missing.cfg")))
-                .isInstanceOf(IOException.class).hasMessageContaining("does not exist").hasMessageContaining("slapos configure client");
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("does not exist")
+                .hasMessageContaining("slapos configure client");
         Path noUrl = Files.writeString(dir.resolve("n.cfg"), "[slapos]\n[slapconsole]\ncert_file = a\nkey_file = b\n");
-        assertThatThrownBy(() -> MasterProfile.fromClientConfig(noUrl)).hasMessageContaining("no master_url in [slapos]");
-        Path onlyCert = Files.writeString(dir.resolve("o.cfg"), "[slapos]\nmaster_url = https://m/\n[slapconsole]\ncert_file = a\n");
-        assertThatThrownBy(() -> MasterProfile.fromClientConfig(onlyCert)).hasMessageContaining("cert_file but no key_file");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(noUrl))
+                .hasMessageContaining("no master_url in [slapos]");
+        Path onlyCert = Files.writeString(
+                dir.resolve("o.cfg"), "[slapos]\nmaster_url = https://m/\n[slapconsole]\ncert_file = a\n");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(onlyCert))
+                .hasMessageContaining("cert_file but no key_file");
         Path httpsNoCert = Files.writeString(dir.resolve("h.cfg"), "[slapos]\nmaster_url = https://m/\n");
-        assertThatThrownBy(() -> MasterProfile.fromClientConfig(httpsNoCert)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(httpsNoCert))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("no cert_file and key_file");
         Path ftp = Files.writeString(dir.resolve("f.cfg"), "[slapos]\nmaster_url = ftp://m/\n");
-        assertThatThrownBy(() -> MasterProfile.fromClientConfig(ftp)).hasMessageContaining("must be an http:// or https:// URL");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(ftp))
+                .hasMessageContaining("must be an http:// or https:// URL");
         assertThatThrownBy(() -> MasterProfile.plain("x", "not a url")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new MasterProfile("x", URI.create("https://m/"), Optional.empty(), Optional.of(Path.of("a")),
-                Optional.empty(), Optional.empty())).hasMessageContaining("give both or neither");
+        assertThatThrownBy(() -> new MasterProfile(
+                        "x",
+                        URI.create("https://m/"),
+                        Optional.empty(),
+                        Optional.of(Path.of("a")),
+                        Optional.empty(),
+                        Optional.empty()))
+                .hasMessageContaining("give both or neither");
     }
 
     @Test
     void uriTemplatesExpandAsTheHateoasLinksNeed() {
-        assertThat(UriTemplate.expand("http://h/?mode=search&query={query}&select_list={select_list}",
-                Map.of("query", "a:\"b c\"", "select_list", java.util.List.of("title", "url_string"), "limit", 40)))
+        assertThat(UriTemplate.expand(
+                        "http://h/?mode=search&query={query}&select_list={select_list}",
+                        Map.of(
+                                "query",
+                                "a:\"b c\"",
+                                "select_list",
+                                java.util.List.of("title", "url_string"),
+                                "limit",
+                                40)))
                 .isEqualTo("http://h/?mode=search&query=a%3A%22b%20c%22&select_list=title,url_string");
         assertThat(UriTemplate.expand("http://h/search{?query,select_list,limit}", Map.of("query", "x", "limit", 40)))
                 .isEqualTo("http://h/search?query=x&limit=40");

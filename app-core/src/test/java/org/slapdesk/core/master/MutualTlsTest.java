@@ -76,7 +76,8 @@ class MutualTlsTest {
         executor = Executors.newCachedThreadPool();
         server.setExecutor(executor);
         server.createContext("/", exchange -> {
-            X509Certificate client = (X509Certificate) ((HttpsExchange) exchange).getSSLSession().getPeerCertificates()[0];
+            X509Certificate client =
+                    (X509Certificate) ((HttpsExchange) exchange).getSSLSession().getPeerCertificates()[0];
             String cn = client.getSubjectX500Principal().getName();
             seenClients.add(cn);
             CannedServer.answer(exchange, 200, "text/xml", XmlMarshal.dumps(Map.of("text", "#access " + cn)));
@@ -98,7 +99,8 @@ class MutualTlsTest {
     }
 
     private Map<String, Object> status(MasterProfile profile) throws MasterException {
-        try (MasterHttp http = MasterHttp.open(profile, ClientOptions.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
+        try (MasterHttp http = MasterHttp.open(
+                profile, ClientOptions.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
             return new SlapEndpoint(http, profile.masterUrl()).getComputerStatus("COMP-1");
         }
     }
@@ -115,7 +117,8 @@ class MutualTlsTest {
         assertThat(seenClients).containsExactly("CN=admin-gui");
         // and through the whole client
         try (SlapMaster master = SlapMaster.open(profile(url, TestPki.client(ca, "console")))) {
-            assertThat(master.nodeStatus("COMP-1")).hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("#access CN=console"));
+            assertThat(master.nodeStatus("COMP-1"))
+                    .hasValueSatisfying(s -> assertThat(s.text()).isEqualTo("#access CN=console"));
         }
     }
 
@@ -126,12 +129,14 @@ class MutualTlsTest {
         TestPki.Issued other = TestPki.client(ca, "other");
         Path cert = TestPki.writeCertificate(dir.resolve("user.crt"), client.certificate());
         Path wrongKey = TestPki.writeTraditionalKey(dir.resolve("other.key"), other.keys());
-        MasterProfile profile = MasterProfile.plain("mtls", url).withClientCertificate(cert, wrongKey).withCa(caPem);
+        MasterProfile profile = MasterProfile.plain("mtls", url)
+                .withClientCertificate(cert, wrongKey)
+                .withCa(caPem);
         assertThatThrownBy(() -> status(profile))
                 .isInstanceOf(AuthenticationFailed.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.KEY_MISMATCH))
-                .hasMessage("The private key " + wrongKey + " does not belong to the certificate " + cert
-                        + " (for " + url + "): give the key that was issued with this certificate.");
+                .hasMessage("The private key " + wrongKey + " does not belong to the certificate " + cert + " (for "
+                        + url + "): give the key that was issued with this certificate.");
         assertThat(seenClients).isEmpty();
     }
 
@@ -139,7 +144,8 @@ class MutualTlsTest {
     void expiredClientCertificateFailsBeforeConnecting() throws Exception {
         String url = startServer();
         Instant now = Instant.now();
-        TestPki.Issued expired = TestPki.client(ca, "old", TestPki.rsa(), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(2)));
+        TestPki.Issued expired =
+                TestPki.client(ca, "old", TestPki.rsa(), now.minus(Duration.ofDays(30)), now.minus(Duration.ofDays(2)));
         assertThatThrownBy(() -> status(profile(url, expired)))
                 .isInstanceOf(AuthenticationFailed.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.CLIENT_CERTIFICATE_EXPIRED))
@@ -152,15 +158,20 @@ class MutualTlsTest {
     void untrustedServerCertificateIsRefused() throws Exception {
         TestPki.Issued rogueCa = TestPki.ca("Rogue CA");
         Instant now = Instant.now();
-        String url = startServer(TestPki.server(rogueCa, "127.0.0.1", now.minusSeconds(3600), now.plus(Duration.ofDays(1))), rogueCa);
+        String url = startServer(
+                TestPki.server(rogueCa, "127.0.0.1", now.minusSeconds(3600), now.plus(Duration.ofDays(1))), rogueCa);
         assertThatThrownBy(() -> status(profile(url, TestPki.client(ca, "user"))))
                 .isInstanceOf(AuthenticationFailed.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED))
                 .hasMessageContaining("The server certificate of " + url + "getComputerStatus")
                 .hasMessageContaining("is not trusted");
         // without a pinned CA, the system trust store does not know the test CA either
-        MasterProfile systemTrust = new MasterProfile("mtls", URI.create(url), java.util.Optional.empty(),
-                profile(url, TestPki.client(ca, "user")).certFile(), profile(url, TestPki.client(ca, "user")).keyFile(),
+        MasterProfile systemTrust = new MasterProfile(
+                "mtls",
+                URI.create(url),
+                java.util.Optional.empty(),
+                profile(url, TestPki.client(ca, "user")).certFile(),
+                profile(url, TestPki.client(ca, "user")).keyFile(),
                 java.util.Optional.empty());
         assertThatThrownBy(() -> status(systemTrust))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED));
@@ -170,7 +181,8 @@ class MutualTlsTest {
     @Test
     void expiredServerCertificateIsRefused() throws Exception {
         Instant now = Instant.now();
-        String url = startServer(TestPki.server(ca, "127.0.0.1", now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))), ca);
+        String url = startServer(
+                TestPki.server(ca, "127.0.0.1", now.minus(Duration.ofDays(10)), now.minus(Duration.ofDays(1))), ca);
         assertThatThrownBy(() -> status(profile(url, TestPki.client(ca, "user"))))
                 .isInstanceOf(AuthenticationFailed.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED))
@@ -180,7 +192,8 @@ class MutualTlsTest {
     @Test
     void serverCertificateForAnotherHostIsRefused() throws Exception {
         Instant now = Instant.now();
-        String url = startServer(TestPki.server(ca, "master.example.org", now.minusSeconds(3600), now.plus(Duration.ofDays(1))), ca);
+        String url = startServer(
+                TestPki.server(ca, "master.example.org", now.minusSeconds(3600), now.plus(Duration.ofDays(1))), ca);
         assertThatThrownBy(() -> status(profile(url, TestPki.client(ca, "user"))))
                 .isInstanceOf(AuthenticationFailed.class)
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED))

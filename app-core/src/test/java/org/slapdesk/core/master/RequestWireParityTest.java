@@ -38,8 +38,11 @@ class RequestWireParityTest {
     }
 
     private Map<String, String> capture(CannedServer server) {
-        return server.received().stream().filter(r -> r.path().equals("/requestComputerPartition"))
-                .map(r -> form(r.body())).findFirst().orElseThrow();
+        return server.received().stream()
+                .filter(r -> r.path().equals("/requestComputerPartition"))
+                .map(r -> form(r.body()))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
@@ -51,24 +54,38 @@ class RequestWireParityTest {
             Map<String, String> fromJava;
             try (CannedServer server = new CannedServer()) {
                 server.on("/requestComputerPartition", 408, "text/html", "Resource not ready");
-                Path cfg = Files.writeString(dir.resolve("client.cfg"), "[slapos]\nmaster_url = " + server.url() + "\n");
-                List<String> command = new java.util.ArrayList<>(List.of(venv.slapos().toString(), "request", "parity",
-                        release, "--type", "frontend", "--node", "computer_guid=COMP-9", "--state", "stopped"));
+                Path cfg =
+                        Files.writeString(dir.resolve("client.cfg"), "[slapos]\nmaster_url = " + server.url() + "\n");
+                List<String> command = new java.util.ArrayList<>(List.of(
+                        venv.slapos().toString(),
+                        "request",
+                        "parity",
+                        release,
+                        "--type",
+                        "frontend",
+                        "--node",
+                        "computer_guid=COMP-9",
+                        "--state",
+                        "stopped"));
                 if (jsonInXml) {
                     // the slapos client applies --force-serialisation to a parameters file only
-                    Path file = Files.writeString(dir.resolve("parameters.json"),
+                    Path file = Files.writeString(
+                            dir.resolve("parameters.json"),
                             "{\"a\": \"x & <y>\", \"b\": \"caf\u00e9\", \"n\": 3, \"nested\": {\"k\": [true, null, 1.5]}}",
                             StandardCharsets.UTF_8);
-                    command.addAll(List.of("--parameters-file", file.toString(), "--force-serialisation", "json-in-xml"));
+                    command.addAll(
+                            List.of("--parameters-file", file.toString(), "--force-serialisation", "json-in-xml"));
                 } else {
                     command.addAll(List.of("--parameters", "a=x & <y>", "b=caf\u00e9"));
                 }
-                ProcessResult python = Commands.run(Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", cfg.toString()), command);
+                ProcessResult python = Commands.run(
+                        Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", cfg.toString()), command);
                 assertThat(python.exitCode()).as(python.describe()).isEqualTo(2);
                 fromPython = capture(server);
             }
             try (CannedServer server = new CannedServer();
-                    SlapMaster master = SlapMaster.open(MasterProfile.plain("parity", server.url()), ClientOptions.defaults())) {
+                    SlapMaster master =
+                            SlapMaster.open(MasterProfile.plain("parity", server.url()), ClientOptions.defaults())) {
                 server.on("/requestComputerPartition", 408, "text/html", "Resource not ready");
                 Map<String, Object> parameters = new LinkedHashMap<>();
                 parameters.put("a", "x & <y>");
@@ -79,8 +96,15 @@ class RequestWireParityTest {
                     nested.put("k", java.util.Arrays.asList(true, null, 1.5));
                     parameters.put("nested", nested);
                 }
-                InstanceRequest request = new InstanceRequest("parity", release, "frontend", parameters, jsonInXml,
-                        Map.of("computer_guid", "COMP-9"), false, RequestedState.STOPPED);
+                InstanceRequest request = new InstanceRequest(
+                        "parity",
+                        release,
+                        "frontend",
+                        parameters,
+                        jsonInXml,
+                        Map.of("computer_guid", "COMP-9"),
+                        false,
+                        RequestedState.STOPPED);
                 try {
                     master.request(request);
                     throw new AssertionError("a 408 must be NotReady");
@@ -101,23 +125,33 @@ class RequestWireParityTest {
             Map<String, String> fromPython;
             try (CannedServer server = new CannedServer()) {
                 server.on("/supplySupply", 200, "text/html", "Supplied");
-                Path cfg = Files.writeString(dir.resolve("client.cfg"), "[slapos]\nmaster_url = " + server.url() + "\n");
-                ProcessResult python = Commands.run(Duration.ofSeconds(120), Map.of("SLAPOS_CLIENT_CONFIGURATION", cfg.toString()),
+                Path cfg =
+                        Files.writeString(dir.resolve("client.cfg"), "[slapos]\nmaster_url = " + server.url() + "\n");
+                ProcessResult python = Commands.run(
+                        Duration.ofSeconds(120),
+                        Map.of("SLAPOS_CLIENT_CONFIGURATION", cfg.toString()),
                         List.of(venv.slapos().toString(), verb, release, "COMP-9"));
                 assertThat(python.exitCode()).as(python.describe()).isZero();
-                fromPython = server.received().stream().filter(r -> r.path().equals("/supplySupply"))
-                        .map(r -> form(r.body())).findFirst().orElseThrow();
+                fromPython = server.received().stream()
+                        .filter(r -> r.path().equals("/supplySupply"))
+                        .map(r -> form(r.body()))
+                        .findFirst()
+                        .orElseThrow();
             }
             try (CannedServer server = new CannedServer();
-                    SlapMaster master = SlapMaster.open(MasterProfile.plain("parity", server.url()), ClientOptions.defaults())) {
+                    SlapMaster master =
+                            SlapMaster.open(MasterProfile.plain("parity", server.url()), ClientOptions.defaults())) {
                 server.on("/supplySupply", 200, "text/html", "Supplied");
                 if (verb.equals("supply")) {
                     master.supply(release, "COMP-9");
                 } else {
                     master.remove(release, "COMP-9");
                 }
-                Map<String, String> fromJava = server.received().stream().filter(r -> r.path().equals("/supplySupply"))
-                        .map(r -> form(r.body())).findFirst().orElseThrow();
+                Map<String, String> fromJava = server.received().stream()
+                        .filter(r -> r.path().equals("/supplySupply"))
+                        .map(r -> form(r.body()))
+                        .findFirst()
+                        .orElseThrow();
                 assertThat(fromJava).as(verb).isEqualTo(fromPython);
             }
         }

@@ -30,16 +30,24 @@ class RetryTest {
         Retry retry = new Retry(new Retry.Policy(Duration.ofSeconds(1), Duration.ofSeconds(5), 2.0, 10), recording);
         AtomicInteger calls = new AtomicInteger();
         List<Integer> announced = new ArrayList<>();
-        String result = retry.call(() -> {
-            if (calls.incrementAndGet() < 6) {
-                throw calls.get() == 3 ? new MasterException.Busy("x", "busy") : notReady();
-            }
-            return "allocated";
-        }, CancellationToken.none(), w -> announced.add(w.attempt()));
+        String result = retry.call(
+                () -> {
+                    if (calls.incrementAndGet() < 6) {
+                        throw calls.get() == 3 ? new MasterException.Busy("x", "busy") : notReady();
+                    }
+                    return "allocated";
+                },
+                CancellationToken.none(),
+                w -> announced.add(w.attempt()));
         assertThat(result).isEqualTo("allocated");
         assertThat(calls).hasValue(6);
-        assertThat(slept).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4),
-                Duration.ofSeconds(5), Duration.ofSeconds(5));
+        assertThat(slept)
+                .containsExactly(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(2),
+                        Duration.ofSeconds(4),
+                        Duration.ofSeconds(5),
+                        Duration.ofSeconds(5));
         assertThat(announced).containsExactly(1, 2, 3, 4, 5);
     }
 
@@ -47,10 +55,13 @@ class RetryTest {
     void givesUpAfterTheLastAttemptWithTheLastFailure() {
         Retry retry = new Retry(new Retry.Policy(Duration.ofMillis(10), Duration.ofMillis(10), 1.0, 3), recording);
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retry.call(() -> {
-            calls.incrementAndGet();
-            throw notReady();
-        }, CancellationToken.none())).isInstanceOf(MasterException.NotReady.class);
+        assertThatThrownBy(() -> retry.call(
+                        () -> {
+                            calls.incrementAndGet();
+                            throw notReady();
+                        },
+                        CancellationToken.none()))
+                .isInstanceOf(MasterException.NotReady.class);
         assertThat(calls).hasValue(3);
         assertThat(slept).hasSize(2);
     }
@@ -59,25 +70,32 @@ class RetryTest {
     void otherFailuresAreNotRetried() {
         Retry retry = new Retry(Retry.Policy.defaults(), recording);
         AtomicInteger calls = new AtomicInteger();
-        assertThatThrownBy(() -> retry.call(() -> {
-            calls.incrementAndGet();
-            throw new MasterException.NotFound("x", "gone");
-        }, CancellationToken.none())).isInstanceOf(MasterException.NotFound.class);
+        assertThatThrownBy(() -> retry.call(
+                        () -> {
+                            calls.incrementAndGet();
+                            throw new MasterException.NotFound("x", "gone");
+                        },
+                        CancellationToken.none()))
+                .isInstanceOf(MasterException.NotFound.class);
         assertThat(calls).hasValue(1);
         assertThat(slept).isEmpty();
     }
 
     @Test
     void cancellingTheTokenWakesTheRealSleeperAtOnce() throws Exception {
-        Retry retry = new Retry(new Retry.Policy(Duration.ofMinutes(10), Duration.ofMinutes(10), 1.0, 5), Retry.Sleeper.real());
+        Retry retry = new Retry(
+                new Retry.Policy(Duration.ofMinutes(10), Duration.ofMinutes(10), 1.0, 5), Retry.Sleeper.real());
         CancellationToken token = new CancellationToken();
         CountDownLatch waiting = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                retry.call(() -> {
-                    throw notReady();
-                }, token, w -> waiting.countDown());
+                retry.call(
+                        () -> {
+                            throw notReady();
+                        },
+                        token,
+                        w -> waiting.countDown());
             } catch (Throwable t) {
                 outcome.set(t);
             }
@@ -94,14 +112,18 @@ class RetryTest {
 
     @Test
     void interruptingTheThreadStopsTheWait() throws Exception {
-        Retry retry = new Retry(new Retry.Policy(Duration.ofMinutes(10), Duration.ofMinutes(10), 1.0, 5), Retry.Sleeper.real());
+        Retry retry = new Retry(
+                new Retry.Policy(Duration.ofMinutes(10), Duration.ofMinutes(10), 1.0, 5), Retry.Sleeper.real());
         CountDownLatch waiting = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         Thread worker = new Thread(() -> {
             try {
-                retry.call(() -> {
-                    throw notReady();
-                }, CancellationToken.none(), w -> waiting.countDown());
+                retry.call(
+                        () -> {
+                            throw notReady();
+                        },
+                        CancellationToken.none(),
+                        w -> waiting.countDown());
             } catch (Throwable t) {
                 outcome.set(t);
             }

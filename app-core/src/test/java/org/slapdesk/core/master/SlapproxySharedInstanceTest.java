@@ -26,8 +26,15 @@ class SlapproxySharedInstanceTest extends SlapproxyTestBase {
         format("COMP-SHR", 2);
         SoftwareInstance host = master.request(plainRequest("host-service", "COMP-SHR", Map.of("role", "frontend")));
         String hostPartition = host.partitionReference().orElseThrow();
-        InstanceRequest sharedRequest = new InstanceRequest("shared-service", release, "default",
-                Map.of("backend", "http://[2001:db8::1]/"), false, Map.of("computer_guid", "COMP-SHR"), true, RequestedState.STARTED);
+        InstanceRequest sharedRequest = new InstanceRequest(
+                "shared-service",
+                release,
+                "default",
+                Map.of("backend", "http://[2001:db8::1]/"),
+                false,
+                Map.of("computer_guid", "COMP-SHR"),
+                true,
+                RequestedState.STARTED);
 
         SoftwareInstance shared = master.request(sharedRequest);
         assertThat(shared.shared()).isTrue();
@@ -42,25 +49,41 @@ class SlapproxySharedInstanceTest extends SlapproxyTestBase {
         SlapEndpoint.PartitionId partition = new SlapEndpoint.PartitionId("COMP-SHR", hostPartition);
         SlapObject registered = master.slap().registerComputerPartition("COMP-SHR", hostPartition);
         assertThat(registered.stateMap().get("_requested_state")).isEqualTo("started");
-        master.slap().setComputerPartitionConnectionXml(partition, Map.of("url", "https://host.example/", "password", "s3&cret"), Optional.empty());
-        master.slap().setComputerPartitionConnectionXml(partition, Map.of("frontend-url", "https://shared.example/"),
-                Optional.of("_shared-service"));
+        master.slap()
+                .setComputerPartitionConnectionXml(
+                        partition, Map.of("url", "https://host.example/", "password", "s3&cret"), Optional.empty());
+        master.slap()
+                .setComputerPartitionConnectionXml(
+                        partition, Map.of("frontend-url", "https://shared.example/"), Optional.of("_shared-service"));
 
         assertThat(master.connectionParameters("host-service"))
                 .isEqualTo(Map.of("url", "https://host.example/", "password", "s3&cret"));
-        assertThat(master.connectionParameters("shared-service")).isEqualTo(Map.of("frontend-url", "https://shared.example/"));
-        assertThat(json.convertValue(cliJson("service", "info", "host-service").path("connection-parameters"), Map.class))
+        assertThat(master.connectionParameters("shared-service"))
+                .isEqualTo(Map.of("frontend-url", "https://shared.example/"));
+        assertThat(json.convertValue(
+                        cliJson("service", "info", "host-service").path("connection-parameters"), Map.class))
                 .isEqualTo(Map.of("url", "https://host.example/", "password", "s3&cret"));
-        assertThat(json.convertValue(cliJson("service", "info", "shared-service").path("connection-parameters"), Map.class))
+        assertThat(json.convertValue(
+                        cliJson("service", "info", "shared-service").path("connection-parameters"), Map.class))
                 .isEqualTo(Map.of("frontend-url", "https://shared.example/"));
 
         // the host's slave_instance_list as the node sees it
         ComputeNodeDetail detail = master.node("COMP-SHR");
-        assertThat(detail.partitions()).filteredOn(p -> p.reference().equals(hostPartition)).singleElement()
+        assertThat(detail.partitions())
+                .filteredOn(p -> p.reference().equals(hostPartition))
+                .singleElement()
                 .satisfies(p -> assertThat(p.instanceTitle()).contains("host-service"));
-        assertThat(master.jsonRpc().hostedInstanceList(master.service("host-service").instances().get(0).instanceGuid().orElseThrow()))
-                .extracting(row -> row.path("title").asText()).containsExactly("shared-service");
-        assertThat(master.services()).extracting(InstanceTree::title).containsExactlyInAnyOrder("host-service", "shared-service");
+        assertThat(master.jsonRpc()
+                        .hostedInstanceList(master.service("host-service")
+                                .instances()
+                                .get(0)
+                                .instanceGuid()
+                                .orElseThrow()))
+                .extracting(row -> row.path("title").asText())
+                .containsExactly("shared-service");
+        assertThat(master.services())
+                .extracting(InstanceTree::title)
+                .containsExactlyInAnyOrder("host-service", "shared-service");
         assertThat(cliJson("service", "list").has("shared-service")).isTrue();
     }
 }

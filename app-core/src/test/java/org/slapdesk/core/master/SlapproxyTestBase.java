@@ -35,7 +35,8 @@ abstract class SlapproxyTestBase {
         proxy = RealSlapproxy.start(folder.resolve("proxy"));
         // a local path: the slapos CLI looks for <url>.json beside it, and no network is used
         release = folder.resolve("software/software.cfg").toString();
-        master = SlapMaster.open(MasterProfile.plain("proxy", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
+        master = SlapMaster.open(
+                MasterProfile.plain("proxy", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
     }
 
@@ -67,7 +68,14 @@ abstract class SlapproxyTestBase {
     }
 
     protected InstanceRequest plainRequest(String title, String node, Map<String, Object> parameters) {
-        return new InstanceRequest(title, release, "default", parameters, false,
-                Map.of("computer_guid", node), false, RequestedState.STARTED);
+        return new InstanceRequest(
+                title,
+                release,
+                "default",
+                parameters,
+                false,
+                Map.of("computer_guid", node),
+                false,
+                RequestedState.STARTED);
     }
 }

@@ -29,6 +29,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
@@ -36,7 +37,6 @@ import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.openssl.PKCS8Generator;
 
 /** A tiny CA for tests: BouncyCastle makes the CA, server and client certificates and writes PEM. */
 final class TestPki {
@@ -56,7 +56,8 @@ final class TestPki {
 
     static KeyPair ec() throws Exception {
         // BouncyCastle's keys, so the written SEC1 file carries its curve and public key, as OpenSSL's do
-        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        KeyPairGenerator g =
+                KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
@@ -65,8 +66,13 @@ final class TestPki {
         KeyPair keys = rsa();
         X500Name subject = new X500Name("CN=" + name);
         Instant now = Instant.now();
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), subject, keys.getPublic());
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                subject,
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(now.minus(Duration.ofDays(1))),
+                Date.from(now.plus(Duration.ofDays(30))),
+                subject,
+                keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(true));
         b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
         return new Issued(keys, sign(b, keys, "SHA256withRSA"));
@@ -92,10 +98,15 @@ final class TestPki {
         return client(ca, name, rsa(), now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(10)));
     }
 
-    private static X509v3CertificateBuilder builder(Issued ca, String subject, KeyPair keys, Instant notBefore, Instant notAfter)
-            throws Exception {
-        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca.certificate(), BigInteger.valueOf(SERIAL.incrementAndGet()),
-                Date.from(notBefore), Date.from(notAfter), new X500Name(subject), keys.getPublic());
+    private static X509v3CertificateBuilder builder(
+            Issued ca, String subject, KeyPair keys, Instant notBefore, Instant notAfter) throws Exception {
+        X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(
+                ca.certificate(),
+                BigInteger.valueOf(SERIAL.incrementAndGet()),
+                Date.from(notBefore),
+                Date.from(notAfter),
+                new X500Name(subject),
+                keys.getPublic());
         b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         return b;
     }
@@ -138,7 +149,10 @@ final class TestPki {
     /** "BEGIN ENCRYPTED PRIVATE KEY": PKCS#8 with AES-256-CBC. */
     static Path writeEncryptedPkcs8Key(Path file, KeyPair keys, String passphrase) throws Exception {
         OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).setRandom(new SecureRandom()).setPassword(passphrase.toCharArray()).build();
+                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .setRandom(new SecureRandom())
+                .setPassword(passphrase.toCharArray())
+                .build();
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
             w.writeObject(new JcaPKCS8Generator(keys.getPrivate(), encryptor));
@@ -150,8 +164,11 @@ final class TestPki {
     static Path writeLegacyEncryptedKey(Path file, KeyPair keys, String passphrase) throws IOException {
         StringWriter out = new StringWriter();
         try (JcaPEMWriter w = new JcaPEMWriter(out)) {
-            w.writeObject(keys, new JcePEMEncryptorBuilder("AES-128-CBC")
-                    .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider()).build(passphrase.toCharArray()));
+            w.writeObject(
+                    keys,
+                    new JcePEMEncryptorBuilder("AES-128-CBC")
+                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .build(passphrase.toCharArray()));
         }
         return Files.writeString(file, out.toString());
     }
@@ -161,8 +178,9 @@ final class TestPki {
         char[] password = "pw".toCharArray();
         KeyStore keys = KeyStore.getInstance("PKCS12");
         keys.load(null, null);
-        keys.setKeyEntry("server", server.keys().getPrivate(), password,
-                new X509Certificate[] {server.certificate(), ca.certificate()});
+        keys.setKeyEntry("server", server.keys().getPrivate(), password, new X509Certificate[] {
+            server.certificate(), ca.certificate()
+        });
         KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
         kmf.init(keys, password);
         KeyStore trust = KeyStore.getInstance("PKCS12");

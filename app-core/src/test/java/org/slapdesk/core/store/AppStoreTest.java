@@ -36,8 +36,13 @@ class AppStoreTest {
     }
 
     private static ProfileRecord rapidSpace() {
-        return new ProfileRecord("rapid.space", "https://slap.vifib.com/", Optional.of(Path.of("/home/u/.slapos/certificate")),
-                Optional.of(Path.of("/home/u/.slapos/key")), Optional.empty(), Optional.of("#3366cc"),
+        return new ProfileRecord(
+                "rapid.space",
+                "https://slap.vifib.com/",
+                Optional.of(Path.of("/home/u/.slapos/certificate")),
+                Optional.of(Path.of("/home/u/.slapos/key")),
+                Optional.empty(),
+                Optional.of("#3366cc"),
                 ProfileRecord.Kind.REMOTE);
     }
 
@@ -47,25 +52,44 @@ class AppStoreTest {
             assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(store.journalMode()).isEqualTo("wal");
             store.profiles().save(rapidSpace());
-            store.profiles().save(new ProfileRecord("local", "http://127.0.0.1:4280", Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), ProfileRecord.Kind.LOCAL));
-            store.knownNodes().save(new KnownNodeRecord("2001:db8::7", 2222, "root", Optional.of(Path.of("/k/id_ed25519")),
-                    Optional.of("bastion.example.org"), Optional.empty()));
-            store.auditLog().append(T0, "rapid.space", "request", "my-service", Outcome.SUCCESS, Optional.of("started"));
-            store.healthSamples().save(new HealthSample(T0, new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"),
-                    Health.yellow("No contact for 4 min")));
+            store.profiles()
+                    .save(new ProfileRecord(
+                            "local",
+                            "http://127.0.0.1:4280",
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            ProfileRecord.Kind.LOCAL));
+            store.knownNodes()
+                    .save(new KnownNodeRecord(
+                            "2001:db8::7",
+                            2222,
+                            "root",
+                            Optional.of(Path.of("/k/id_ed25519")),
+                            Optional.of("bastion.example.org"),
+                            Optional.empty()));
+            store.auditLog()
+                    .append(T0, "rapid.space", "request", "my-service", Outcome.SUCCESS, Optional.of("started"));
+            store.healthSamples()
+                    .save(new HealthSample(
+                            T0, new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"), Health.yellow("No contact for 4 min")));
         }
         assertThat(Files.exists(db())).isTrue();
         try (AppStore again = AppStore.open(db())) {
             assertThat(again.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(again.profiles().list()).extracting(ProfileRecord::name).containsExactly("local", "rapid.space");
             assertThat(again.profiles().find("rapid.space")).contains(rapidSpace());
-            assertThat(again.knownNodes().find("2001:db8::7", 2222, "root").orElseThrow().label())
+            assertThat(again.knownNodes()
+                            .find("2001:db8::7", 2222, "root")
+                            .orElseThrow()
+                            .label())
                     .isEqualTo("root@[2001:db8::7]:2222");
-            assertThat(again.auditLog().recent(10)).singleElement()
-                    .satisfies(e -> assertThat(e.at()).isEqualTo(T0));
+            assertThat(again.auditLog().recent(10)).singleElement().satisfies(e -> assertThat(e.at())
+                    .isEqualTo(T0));
             assertThat(again.healthSamples().samples(new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"), T0))
-                    .singleElement().satisfies(s -> assertThat(s.health()).isEqualTo(Health.yellow("No contact for 4 min")));
+                    .singleElement()
+                    .satisfies(s -> assertThat(s.health()).isEqualTo(Health.yellow("No contact for 4 min")));
         }
     }
 
@@ -74,21 +98,35 @@ class AppStoreTest {
         try (AppStore store = AppStore.open(db())) {
             ProfileDao profiles = store.profiles();
             profiles.save(rapidSpace());
-            ProfileRecord changed = new ProfileRecord("rapid.space", "https://other/", Optional.empty(), Optional.empty(),
-                    Optional.of(Path.of("/ca.pem")), Optional.empty(), ProfileRecord.Kind.REMOTE);
+            ProfileRecord changed = new ProfileRecord(
+                    "rapid.space",
+                    "https://other/",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.of(Path.of("/ca.pem")),
+                    Optional.empty(),
+                    ProfileRecord.Kind.REMOTE);
             profiles.save(changed);
             assertThat(profiles.list()).containsExactly(changed);
             assertThat(profiles.rename("rapid.space", "rs")).isTrue();
             assertThat(profiles.find("rapid.space")).isEmpty();
             assertThat(profiles.find("rs").orElseThrow().caPath()).contains(Path.of("/ca.pem"));
             profiles.save(rapidSpace());
-            assertThatThrownBy(() -> profiles.rename("rs", "rapid.space")).isInstanceOf(StoreException.class)
+            assertThatThrownBy(() -> profiles.rename("rs", "rapid.space"))
+                    .isInstanceOf(StoreException.class)
                     .hasMessageContaining("already exists");
             assertThat(profiles.rename("nosuch", "x")).isFalse();
             assertThat(profiles.delete("rs")).isTrue();
             assertThat(profiles.delete("rs")).isFalse();
-            assertThatThrownBy(() -> new ProfileRecord(" ", "u", Optional.empty(), Optional.empty(), Optional.empty(),
-                    Optional.empty(), ProfileRecord.Kind.LOCAL)).hasMessage("a profile needs a name");
+            assertThatThrownBy(() -> new ProfileRecord(
+                            " ",
+                            "u",
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            ProfileRecord.Kind.LOCAL))
+                    .hasMessage("a profile needs a name");
         }
     }
 
@@ -100,10 +138,15 @@ class AppStoreTest {
             nodes.save(KnownNodeRecord.of("node1.example.org", 22, "slapos"));
             nodes.save(KnownNodeRecord.of("node1.example.org", 22, "root").withHostKeyFingerprint("SHA256:abc"));
             assertThat(nodes.list()).hasSize(2);
-            assertThat(nodes.find("node1.example.org", 22, "root").orElseThrow().hostKeyFingerprint()).contains("SHA256:abc");
-            assertThat(nodes.rememberHostKey("node1.example.org", 22, "slapos", "SHA256:def")).isTrue();
+            assertThat(nodes.find("node1.example.org", 22, "root").orElseThrow().hostKeyFingerprint())
+                    .contains("SHA256:abc");
+            assertThat(nodes.rememberHostKey("node1.example.org", 22, "slapos", "SHA256:def"))
+                    .isTrue();
             assertThat(nodes.rememberHostKey("nosuch", 22, "root", "SHA256:x")).isFalse();
-            assertThat(nodes.find("node1.example.org", 22, "slapos").orElseThrow().hostKeyFingerprint()).contains("SHA256:def");
+            assertThat(nodes.find("node1.example.org", 22, "slapos")
+                            .orElseThrow()
+                            .hostKeyFingerprint())
+                    .contains("SHA256:def");
             assertThat(nodes.delete("node1.example.org", 22, "root")).isTrue();
             assertThat(nodes.find("node1.example.org", 22, "root")).isEmpty();
             assertThatThrownBy(() -> KnownNodeRecord.of("h", 0, "root")).hasMessageContaining("port 0 of h");
@@ -114,17 +157,20 @@ class AppStoreTest {
     void auditLogIsReadNewestFirst() {
         try (AppStore store = AppStore.open(db())) {
             AuditLog log = store.auditLog();
-            AuditEntry first = log.append(T0, "local", "supply", "https://x/software.cfg on COMP-1", Outcome.SUCCESS,
-                    Optional.empty());
+            AuditEntry first = log.append(
+                    T0, "local", "supply", "https://x/software.cfg on COMP-1", Outcome.SUCCESS, Optional.empty());
             log.append(T0, "local", "request", "my-service", Outcome.FAILURE, Optional.of("master not ready (408)"));
             log.append(T0.plusSeconds(5), "rapid.space", "request", "my-service", Outcome.SUCCESS, Optional.empty());
-            log.append(T0.plusSeconds(9), "local", "format", "COMP-1", Outcome.CANCELLED, Optional.of("user cancelled"));
+            log.append(
+                    T0.plusSeconds(9), "local", "format", "COMP-1", Outcome.CANCELLED, Optional.of("user cancelled"));
             assertThat(first.id()).isPositive();
             assertThat(log.recent(2)).extracting(AuditEntry::action).containsExactly("format", "request");
-            assertThat(log.forTarget("my-service", 10)).extracting(AuditEntry::outcome)
+            assertThat(log.forTarget("my-service", 10))
+                    .extracting(AuditEntry::outcome)
                     .containsExactly(Outcome.SUCCESS, Outcome.FAILURE);
             assertThat(log.forTarget("my-service", 10).get(1).detail()).contains("master not ready (408)");
-            assertThat(log.between(T0, T0.plusSeconds(9))).extracting(AuditEntry::action)
+            assertThat(log.between(T0, T0.plusSeconds(9)))
+                    .extracting(AuditEntry::action)
                     .containsExactly("supply", "request", "request");
             assertThatThrownBy(() -> log.append(T0, "local", "", "x", Outcome.SUCCESS, Optional.empty()))
                     .hasMessage("an audit entry needs its action");
@@ -136,12 +182,17 @@ class AppStoreTest {
         ObjectRef tree = new ObjectRef(ObjectRef.Kind.INSTANCE_TREE, "my-service");
         try (AppStore store = AppStore.open(db())) {
             for (int i = 0; i < 5; i++) {
-                store.healthSamples().save(new HealthSample(T0.plusSeconds(60L * i), tree,
-                        i % 2 == 0 ? Health.green("ok") : Health.red("1 of 2 instances report an error")));
+                store.healthSamples()
+                        .save(new HealthSample(
+                                T0.plusSeconds(60L * i),
+                                tree,
+                                i % 2 == 0 ? Health.green("ok") : Health.red("1 of 2 instances report an error")));
             }
             assertThat(store.healthSamples().samples(tree, T0.plusSeconds(60))).hasSize(4);
-            assertThat(store.healthSamples().deleteOlderThan(T0.plusSeconds(120))).isEqualTo(2);
-            assertThat(store.healthSamples().samples(tree, Instant.EPOCH)).extracting(s -> s.health().level())
+            assertThat(store.healthSamples().deleteOlderThan(T0.plusSeconds(120)))
+                    .isEqualTo(2);
+            assertThat(store.healthSamples().samples(tree, Instant.EPOCH))
+                    .extracting(s -> s.health().level())
                     .containsExactly(Health.Level.GREEN, Health.Level.RED, Health.Level.GREEN);
         }
     }
@@ -149,12 +200,16 @@ class AppStoreTest {
     @Test
     void aDatabaseFromANewerSlapdeskIsRefusedUntouched() throws Exception {
         AppStore.open(db()).close();
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
             s.execute("PRAGMA user_version = 99");
         }
-        assertThatThrownBy(() -> AppStore.open(db())).isInstanceOf(StoreException.class)
-                .hasMessageContaining("schema version 99").hasMessageContaining("newer Slapdesk");
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement();
+        assertThatThrownBy(() -> AppStore.open(db()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining("schema version 99")
+                .hasMessageContaining("newer Slapdesk");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement();
                 var rs = s.executeQuery("PRAGMA user_version")) {
             assertThat(rs.getInt(1)).isEqualTo(99);
         }
@@ -164,14 +219,17 @@ class AppStoreTest {
     void aFileThatIsNotADatabaseGetsAClearMessage() throws Exception {
         Files.createDirectories(db().getParent());
         Files.writeString(db(), "this is not sqlite, just text that happens to be long enough to matter ".repeat(20));
-        assertThatThrownBy(() -> AppStore.open(db())).isInstanceOf(StoreException.class)
-                .hasMessageContaining(db().toString()).hasMessageContaining("move it aside");
+        assertThatThrownBy(() -> AppStore.open(db()))
+                .isInstanceOf(StoreException.class)
+                .hasMessageContaining(db().toString())
+                .hasMessageContaining("move it aside");
     }
 
     @Test
     void defaultPathFollowsXdg() {
         Path home = Path.of("/home/u");
-        assertThat(AppStore.defaultPath(Map.of(), home)).isEqualTo(Path.of("/home/u/.local/share/slapdesk/slapdesk.db"));
+        assertThat(AppStore.defaultPath(Map.of(), home))
+                .isEqualTo(Path.of("/home/u/.local/share/slapdesk/slapdesk.db"));
         assertThat(AppStore.defaultPath(Map.of("XDG_DATA_HOME", "/data/x"), home))
                 .isEqualTo(Path.of("/data/x/slapdesk/slapdesk.db"));
         assertThat(AppStore.defaultPath(Map.of("XDG_DATA_HOME", "relative"), home))
@@ -180,7 +238,8 @@ class AppStoreTest {
 
     @Test
     void twoThreadsAndASecondConnectionShareTheFile() throws Exception {
-        try (AppStore store = AppStore.open(db()); AppStore reader = AppStore.open(db())) {
+        try (AppStore store = AppStore.open(db());
+                AppStore reader = AppStore.open(db())) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             try {
                 List<Future<?>> jobs = new ArrayList<>();
@@ -188,7 +247,14 @@ class AppStoreTest {
                     String actor = "thread" + t;
                     jobs.add(pool.submit(() -> {
                         for (int i = 0; i < 50; i++) {
-                            store.auditLog().append(T0.plusMillis(i), actor, "poll", "COMP-1", Outcome.SUCCESS, Optional.empty());
+                            store.auditLog()
+                                    .append(
+                                            T0.plusMillis(i),
+                                            actor,
+                                            "poll",
+                                            "COMP-1",
+                                            Outcome.SUCCESS,
+                                            Optional.empty());
                         }
                     }));
                 }

@@ -29,46 +29,70 @@ class KnownNodeMigrationTest {
     @Test
     void aVersionOneDatabaseUpgradesInPlaceAndKeepsItsNodes() throws Exception {
         Files.createDirectories(dir);
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
             for (String sql : Migrations.STEPS.get(0)) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = 1");
-            s.execute("""
+            s.execute(
+                    """
                     INSERT INTO known_node (host, port, user, key_path, jump_host, host_key_fingerprint)
                     VALUES ('node1.example.org', 2222, 'root', '/k/id_ed25519', 'bastion', 'SHA256:abc')""");
             s.execute("INSERT INTO known_node (host, port, user) VALUES ('fd00::2', 22, 'slapos')");
         }
         try (AppStore store = AppStore.open(db())) {
             assertThat(store.schemaVersion()).isEqualTo(2).isEqualTo(Migrations.latestVersion());
-            KnownNodeRecord old = store.knownNodes().find("node1.example.org", 2222, "root").orElseThrow();
-            assertThat(old).isEqualTo(new KnownNodeRecord("node1.example.org", 2222, "root",
-                    Optional.of(Path.of("/k/id_ed25519")), Optional.of("bastion"), Optional.of("SHA256:abc")));
+            KnownNodeRecord old =
+                    store.knownNodes().find("node1.example.org", 2222, "root").orElseThrow();
+            assertThat(old)
+                    .isEqualTo(new KnownNodeRecord(
+                            "node1.example.org",
+                            2222,
+                            "root",
+                            Optional.of(Path.of("/k/id_ed25519")),
+                            Optional.of("bastion"),
+                            Optional.of("SHA256:abc")));
             assertThat(old.name()).isEmpty();
             assertThat(old.displayName()).isEqualTo("root@node1.example.org:2222");
             assertThat(old.slaposCommand()).isEqualTo("slapos");
             assertThat(old.slaposConfig()).isEqualTo("/etc/opt/slapos/slapos.cfg");
             assertThat(old.lastResult()).isEmpty();
             assertThat(store.knownNodes().list()).hasSize(2);
-            assertThat(store.knownNodes().recordLastResult("fd00::2", 22, "slapos", new LastResult("connected", AT))).isTrue();
+            assertThat(store.knownNodes().recordLastResult("fd00::2", 22, "slapos", new LastResult("connected", AT)))
+                    .isTrue();
         }
         try (AppStore again = AppStore.open(db())) {
-            assertThat(again.knownNodes().find("fd00::2", 22, "slapos").orElseThrow().lastResult())
+            assertThat(again.knownNodes()
+                            .find("fd00::2", 22, "slapos")
+                            .orElseThrow()
+                            .lastResult())
                     .contains(new LastResult("connected", AT));
         }
     }
 
     @Test
     void everyFieldRoundTrips() {
-        KnownNodeRecord full = new KnownNodeRecord("2001:db8::7", 2222, "slapos", Optional.of(Path.of("/k/id_ed25519")),
-                Optional.of("admin@bastion:2200"), Optional.of("SHA256:xyz"), "COMP-0 paris", "/opt/slapos/bin/slapos",
-                "/srv/slapos/slapos.cfg", Optional.of(new LastResult("ok: Format the node", AT)));
+        KnownNodeRecord full = new KnownNodeRecord(
+                "2001:db8::7",
+                2222,
+                "slapos",
+                Optional.of(Path.of("/k/id_ed25519")),
+                Optional.of("admin@bastion:2200"),
+                Optional.of("SHA256:xyz"),
+                "COMP-0 paris",
+                "/opt/slapos/bin/slapos",
+                "/srv/slapos/slapos.cfg",
+                Optional.of(new LastResult("ok: Format the node", AT)));
         try (AppStore store = AppStore.open(db())) {
             store.knownNodes().save(full);
         }
         try (AppStore again = AppStore.open(db())) {
             assertThat(again.knownNodes().list()).containsExactly(full);
-            assertThat(again.knownNodes().find("2001:db8::7", 2222, "slapos").orElseThrow().displayName())
+            assertThat(again.knownNodes()
+                            .find("2001:db8::7", 2222, "slapos")
+                            .orElseThrow()
+                            .displayName())
                     .isEqualTo("COMP-0 paris");
         }
     }
@@ -79,9 +103,12 @@ class KnownNodeMigrationTest {
             KnownNodeDao nodes = store.knownNodes();
             KnownNodeRecord read = KnownNodeRecord.of("node1", 22, "root");
             nodes.save(read);
-            assertThat(nodes.recordLastResult("node1", 22, "root", new LastResult("FAILED: Format the node", AT))).isTrue();
-            assertThat(nodes.recordLastResult("nosuch", 22, "root", new LastResult("x", AT))).isFalse();
-            assertThat(nodes.recordLastResult("node1", 22, "root", new LastResult("older, written late", AT.minusSeconds(1))))
+            assertThat(nodes.recordLastResult("node1", 22, "root", new LastResult("FAILED: Format the node", AT)))
+                    .isTrue();
+            assertThat(nodes.recordLastResult("nosuch", 22, "root", new LastResult("x", AT)))
+                    .isFalse();
+            assertThat(nodes.recordLastResult(
+                            "node1", 22, "root", new LastResult("older, written late", AT.minusSeconds(1))))
                     .isFalse();
             nodes.save(read.withName("COMP-1 lille").withSlapos("/opt/venv/bin/slapos", "/opt/slapos.cfg"));
             KnownNodeRecord now = nodes.find("node1", 22, "root").orElseThrow();
@@ -98,7 +125,8 @@ class KnownNodeMigrationTest {
     void theRecordRefusesWhatCanNeverBeRight() {
         KnownNodeRecord n = KnownNodeRecord.of("node1", 22, "root");
         assertThatThrownBy(() -> n.withSlapos("slapos node", "/etc/opt/slapos/slapos.cfg"))
-                .hasMessageContaining("slapos command of node1").hasMessageContaining("without spaces");
+                .hasMessageContaining("slapos command of node1")
+                .hasMessageContaining("without spaces");
         assertThatThrownBy(() -> n.withSlapos("", "/etc/opt/slapos/slapos.cfg")).hasMessageContaining("slapos command");
         assertThatThrownBy(() -> n.withSlapos("slapos", "slapos.cfg"))
                 .hasMessageContaining("slapos.cfg path of node1 must be absolute");

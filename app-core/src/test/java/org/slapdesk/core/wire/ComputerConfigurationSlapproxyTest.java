@@ -35,11 +35,14 @@ class ComputerConfigurationSlapproxyTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString("xml=" + URLEncoder.encode(xml, StandardCharsets.UTF_8)))
                 .build();
-        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        return HttpClient.newHttpClient()
+                .send(request, HttpResponse.BodyHandlers.ofString())
+                .statusCode();
     }
 
     private static List<String> rows(Path db, String tablePrefix, String columns) throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+                Statement s = c.createStatement()) {
             String table;
             try (ResultSet rs = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name GLOB '"
                     + tablePrefix + "[0-9]*' ORDER BY length(name) DESC, name DESC LIMIT 1")) {
@@ -64,31 +67,43 @@ class ComputerConfigurationSlapproxyTest {
     @Test
     void slapproxyStoresTheNodeAndItsPartitions() throws Exception {
         try (RealSlapproxy proxy = RealSlapproxy.start(dir.resolve("proxy"))) {
-            assertThat(post(proxy, ComputerConfigurationTest.sampleNode().toMarshalXml())).as(proxy.output()).isEqualTo(200);
+            assertThat(post(proxy, ComputerConfigurationTest.sampleNode().toMarshalXml()))
+                    .as(proxy.output())
+                    .isEqualTo(200);
             assertThat(rows(proxy.database(), "computer", "reference, address, netmask"))
                     .contains("COMP-4242|2001:db8::1|ffff:ffff:ffff:ffff::");
             assertThat(rows(proxy.database(), "partition", "computer_reference, reference, slap_state"))
                     .containsExactly("COMP-4242|slappart0|free", "COMP-4242|slappart1|free");
             assertThat(rows(proxy.database(), "partition_network", "partition_reference, reference, address"))
-                    .contains("slappart0|slaptap0|10.0.117.40", "slappart0|slaptap0|2001:db8::2",
+                    .contains(
+                            "slappart0|slaptap0|10.0.117.40",
+                            "slappart0|slaptap0|2001:db8::2",
                             "slappart1|slaptap1|2001:db8::3");
 
             // a smaller configuration deletes the partitions it no longer lists
-            ComputerConfiguration smaller = ComputerConfiguration.minimal("COMP-4242", "10.0.0.1", "255.255.255.0",
-                    List.of(Partition.simple("slappart0", "/srv/slapgrid/slappart0",
-                            List.of(Address.of("10.0.0.2", "255.255.255.255")), "slaptap0")));
+            ComputerConfiguration smaller = ComputerConfiguration.minimal(
+                    "COMP-4242",
+                    "10.0.0.1",
+                    "255.255.255.0",
+                    List.of(Partition.simple(
+                            "slappart0",
+                            "/srv/slapgrid/slappart0",
+                            List.of(Address.of("10.0.0.2", "255.255.255.255")),
+                            "slaptap0")));
             assertThat(post(proxy, smaller.toMarshalXml())).as(proxy.output()).isEqualTo(200);
             assertThat(rows(proxy.database(), "partition", "computer_reference, reference"))
                     .containsExactly("COMP-4242|slappart0");
 
             // and the real client library reads the node back through getFullComputerInformation
-            ProcessResult read = proxy.python("""
+            ProcessResult read = proxy.python(
+                    """
                     import slapos.slap, sys
                     s = slapos.slap.slap()
                     s.initializeConnection(sys.argv[1])
                     c = s.registerComputer('COMP-4242')
                     print(sorted(p.getId() for p in c.getComputerPartitionList()))
-                    """, proxy.url());
+                    """,
+                    proxy.url());
             assertThat(read.exitCode()).as(read.stderr()).isZero();
             assertThat(read.stdout().strip()).isEqualTo("['slappart0']");
         }

@@ -25,31 +25,75 @@ class ComputerConfigurationTest {
         List<Partition> partitions = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             String path = "/srv/slapgrid/slappart" + i;
-            NetworkDevice tap = new NetworkDevice("slaptap" + i, "10.0." + (i + 1) + ".2", "255.255.255.0",
-                    "10.0." + (i + 1) + ".1", "10.0." + (i + 1) + ".0/24", "2001:db8:0:0:" + (i + 2) + "::1",
-                    "ffff:ffff:ffff:ffff:ffff::", "2001:db8:0:0:" + (i + 2) + "::", "2001:db8:0:0:" + (i + 2) + "::/80",
+            NetworkDevice tap = new NetworkDevice(
+                    "slaptap" + i,
+                    "10.0." + (i + 1) + ".2",
+                    "255.255.255.0",
+                    "10.0." + (i + 1) + ".1",
+                    "10.0." + (i + 1) + ".0/24",
+                    "2001:db8:0:0:" + (i + 2) + "::1",
+                    "ffff:ffff:ffff:ffff:ffff::",
+                    "2001:db8:0:0:" + (i + 2) + "::",
+                    "2001:db8:0:0:" + (i + 2) + "::/80",
                     Map.of());
-            NetworkDevice tun = i == 1 ? new NetworkDevice("slaptun1", "172.24.0.1", "255.248.0.0", "",
-                    "172.24.0.1/255.248.0.0", "", "", "", "", Map.of()) : null;
-            partitions.add(new Partition("slappart" + i, path,
+            NetworkDevice tun = i == 1
+                    ? new NetworkDevice(
+                            "slaptun1",
+                            "172.24.0.1",
+                            "255.248.0.0",
+                            "",
+                            "172.24.0.1/255.248.0.0",
+                            "",
+                            "",
+                            "",
+                            "",
+                            Map.of())
+                    : null;
+            partitions.add(new Partition(
+                    "slappart" + i,
+                    path,
                     new User("slapuser" + i, "/bin/sh", List.of("slapsoft"), path, Map.of()),
-                    List.of(Address.of("10.0.117." + (40 + i), "255.255.255.255"),
+                    List.of(
+                            Address.of("10.0.117." + (40 + i), "255.255.255.255"),
                             Address.of("2001:db8::" + (i + 2), "ffff:ffff:ffff:ffff::")),
-                    new Ipv6Range("2001:db8:0:0:" + (i + 2) + "::", "ffff:ffff:ffff:ffff:ffff::",
-                            "2001:db8:0:0:" + (i + 2) + "::/80", 80L, Map.of()),
-                    tap, tun, i == 0 ? List.of("/data/data1/slappart0") : List.of(),
-                    i == 0 ? List.of("kvm", "gpu") : null, Map.of()));
+                    new Ipv6Range(
+                            "2001:db8:0:0:" + (i + 2) + "::",
+                            "ffff:ffff:ffff:ffff:ffff::",
+                            "2001:db8:0:0:" + (i + 2) + "::/80",
+                            80L,
+                            Map.of()),
+                    tap,
+                    tun,
+                    i == 0 ? List.of("/data/data1/slappart0") : List.of(),
+                    i == 0 ? List.of("kvm", "gpu") : null,
+                    Map.of()));
         }
-        return new ComputerConfiguration("COMP-4242", "2001:db8::1", "ffff:ffff:ffff:ffff::",
-                new NetworkInterface("eth0", "10.0.0.0/16", "lo", 16L, Map.of()), "lo", true, "slapsoft", "", true,
-                "/opt/slapgrid", "/srv/slapgrid", "/data", "192.0.2.10",
-                "[\"Linux-6.1.0-x86_64-with-glibc2.36\", \"debian\", \"12\", \"Debian GNU/Linux\"]", "3.11.2", "1.24.0",
-                partitions, Map.of());
+        return new ComputerConfiguration(
+                "COMP-4242",
+                "2001:db8::1",
+                "ffff:ffff:ffff:ffff::",
+                new NetworkInterface("eth0", "10.0.0.0/16", "lo", 16L, Map.of()),
+                "lo",
+                true,
+                "slapsoft",
+                "",
+                true,
+                "/opt/slapgrid",
+                "/srv/slapgrid",
+                "/data",
+                "192.0.2.10",
+                "[\"Linux-6.1.0-x86_64-with-glibc2.36\", \"debian\", \"12\", \"Debian GNU/Linux\"]",
+                "3.11.2",
+                "1.24.0",
+                partitions,
+                Map.of());
     }
 
     @Test
     void writesWhatSlaposFormatPosts() throws Exception {
-        String out = new VenvPython().run(XmlMarshalPythonTest.codecScript(), "", "format-dict").strip();
+        String out = new VenvPython()
+                .run(XmlMarshalPythonTest.codecScript(), "", "format-dict")
+                .strip();
         String python = new String(Base64.getDecoder().decode(out), StandardCharsets.UTF_8);
         assertThat(sampleNode().toMarshalXml()).isEqualTo(python);
         assertThat(ComputerConfiguration.fromMarshalXml(python)).isEqualTo(sampleNode());
@@ -64,9 +108,15 @@ class ComputerConfigurationTest {
         assertThat(read.reference()).isEqualTo("COMP-123");
         assertThat(read.partitionList()).isEmpty();
         assertThat(read.networkInterface()).isNull();
-        ComputerConfiguration minimal = ComputerConfiguration.minimal("COMP-123", "10.0.0.1", "255.255.255.0",
-                List.of(Partition.simple("slappart0", "/srv/slapgrid/slappart0",
-                        List.of(Address.of("10.0.0.2", "255.255.255.255")), "slappart0")));
+        ComputerConfiguration minimal = ComputerConfiguration.minimal(
+                "COMP-123",
+                "10.0.0.1",
+                "255.255.255.0",
+                List.of(Partition.simple(
+                        "slappart0",
+                        "/srv/slapgrid/slappart0",
+                        List.of(Address.of("10.0.0.2", "255.255.255.255")),
+                        "slappart0")));
         Map<String, Object> dict = minimal.toDict();
         assertThat(dict).containsEntry("reference", "COMP-123").containsKey("partition_list");
         assertThat(ComputerConfiguration.fromMarshalXml(minimal.toMarshalXml())).isEqualTo(minimal);
@@ -94,11 +144,11 @@ class ComputerConfigurationTest {
         assertThatThrownBy(() -> ComputerConfiguration.fromMarshalXml("<marshal><list id=\"i2\"/></marshal>"))
                 .hasMessage("the computer configuration is a list, expected a dictionary");
         assertThatThrownBy(() -> ComputerConfiguration.fromMarshalXml("<marshal><dictionary id=\"i2\">"
-                + "<string>partition_list</string><list id=\"i3\"><dictionary id=\"i4\"><string>tap</string>"
-                + "<string>slaptap0</string></dictionary></list></dictionary></marshal>"))
+                        + "<string>partition_list</string><list id=\"i3\"><dictionary id=\"i4\"><string>tap</string>"
+                        + "<string>slaptap0</string></dictionary></list></dictionary></marshal>"))
                 .hasMessage("partition_list[0].tap is the String slaptap0, expected a dictionary");
         assertThatThrownBy(() -> ComputerConfiguration.fromMarshalXml("<marshal><dictionary id=\"i2\">"
-                + "<string>tap_ipv6</string><string>yes</string></dictionary></marshal>"))
+                        + "<string>tap_ipv6</string><string>yes</string></dictionary></marshal>"))
                 .hasMessage("the computer configuration.tap_ipv6 is the String yes, expected a boolean");
     }
 }

@@ -14,8 +14,9 @@ class InstanceXmlTest {
 
     @Test
     void writesTheStoredForm() {
-        assertThat(InstanceXml.toXml(Map.of("foo", "bar"))).isEqualTo(
-                "<?xml version='1.0' encoding='utf-8'?>\n<instance>\n  <parameter id=\"foo\">bar</parameter>\n</instance>\n");
+        assertThat(InstanceXml.toXml(Map.of("foo", "bar")))
+                .isEqualTo(
+                        "<?xml version='1.0' encoding='utf-8'?>\n<instance>\n  <parameter id=\"foo\">bar</parameter>\n</instance>\n");
         assertThat(InstanceXml.toXml(Map.of())).isEqualTo("<?xml version='1.0' encoding='utf-8'?>\n<instance/>\n");
     }
 
@@ -28,11 +29,13 @@ class InstanceXmlTest {
     @Test
     void refusesHostileOrBrokenDocuments() {
         assertThatThrownBy(() -> InstanceXml.fromXml("<!DOCTYPE instance [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
-                + "<instance><parameter id=\"a\">&x;</parameter></instance>")).isInstanceOf(MarshalException.class)
+                        + "<instance><parameter id=\"a\">&x;</parameter></instance>"))
+                .isInstanceOf(MarshalException.class)
                 .hasMessageContaining("DOCTYPE");
         assertThatThrownBy(() -> InstanceXml.fromXml("<instance><parameter>no id</parameter></instance>"))
                 .hasMessageContaining("no id attribute");
-        assertThatThrownBy(() -> InstanceXml.toXml(Map.of("a", "bell \u0007"))).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> InstanceXml.toXml(Map.of("a", "bell \u0007")))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("U+0007");
     }
 
@@ -43,11 +46,13 @@ class InstanceXmlTest {
         params.put("list", List.of(1L, 2.5, true));
         Map<String, Object> wrapped = JsonInXml.wrap(params);
         assertThat(wrapped).containsOnlyKeys("_");
-        assertThat(wrapped.get("_")).isEqualTo("{\n  \"foo\": \"bar\",\n  \"list\": [\n    1,\n    2.5,\n    true\n  ]\n}");
+        assertThat(wrapped.get("_"))
+                .isEqualTo("{\n  \"foo\": \"bar\",\n  \"list\": [\n    1,\n    2.5,\n    true\n  ]\n}");
         assertThat(JsonInXml.unwrap(wrapped)).contains(params);
         assertThat(JsonInXml.unwrap(Map.of("foo", "bar"))).isEmpty();
         assertThat(JsonInXml.isJsonInXml(Map.of("_", "{}", "other", "x"))).isFalse();
-        assertThatThrownBy(() -> JsonInXml.unwrap(Map.of("_", "{not json"))).isInstanceOf(MarshalException.class)
+        assertThatThrownBy(() -> JsonInXml.unwrap(Map.of("_", "{not json")))
+                .isInstanceOf(MarshalException.class)
                 .hasMessageStartingWith("the '_' parameter is not valid JSON");
         assertThat(PythonJson.dumps(Map.of("a", List.of(1L, "é")), null)).isEqualTo("{\"a\": [1, \"\\u00e9\"]}");
     }

@@ -24,14 +24,17 @@ class SafeXmlTest {
 
     private static void refusedAsDoctype(String xml) {
         Throwable thrown = catchThrowable(() -> XmlMarshal.loads(xml));
-        assertThat(thrown).isInstanceOf(MarshalException.class)
+        assertThat(thrown)
+                .isInstanceOf(MarshalException.class)
                 .hasMessageContaining("DOCTYPE declaration, which is refused");
         assertNoSecret(thrown);
     }
 
     private static void assertNoSecret(Throwable thrown) {
         for (Throwable t = thrown; t != null; t = t.getCause()) {
-            assertThat(String.valueOf(t.getMessage())).doesNotContain("TOP-SECRET").doesNotContain(hostname());
+            assertThat(String.valueOf(t.getMessage()))
+                    .doesNotContain("TOP-SECRET")
+                    .doesNotContain(hostname());
         }
     }
 
@@ -63,8 +66,8 @@ class SafeXmlTest {
     void externalEntityToALocalFile() throws Exception {
         refusedAsDoctype("<?xml version=\"1.0\"?><!DOCTYPE marshal [<!ENTITY xxe SYSTEM \"file:///etc/hostname\">]>"
                 + "<marshal><string>&xxe;</string></marshal>");
-        refusedAsDoctype("<!DOCTYPE marshal [<!ENTITY xxe SYSTEM \"" + secretFile().toUri() + "\">]>"
-                + "<marshal><string>&xxe;</string></marshal>");
+        refusedAsDoctype("<!DOCTYPE marshal [<!ENTITY xxe SYSTEM \""
+                + secretFile().toUri() + "\">]>" + "<marshal><string>&xxe;</string></marshal>");
     }
 
     @Test
@@ -72,44 +75,53 @@ class SafeXmlTest {
         Path dtd = dir.resolve("evil.dtd");
         Files.writeString(dtd, "<!ENTITY leak SYSTEM \"" + secretFile().toUri() + "\">");
         refusedAsDoctype("<!DOCTYPE marshal SYSTEM \"" + dtd.toUri() + "\"><marshal><string>&leak;</string></marshal>");
-        refusedAsDoctype("<!DOCTYPE marshal PUBLIC \"-//X//Y\" \"http://127.0.0.1:9/evil.dtd\"><marshal><none/></marshal>");
+        refusedAsDoctype(
+                "<!DOCTYPE marshal PUBLIC \"-//X//Y\" \"http://127.0.0.1:9/evil.dtd\"><marshal><none/></marshal>");
     }
 
     @Test
     void parameterEntities() throws Exception {
-        refusedAsDoctype("<!DOCTYPE marshal [<!ENTITY % file SYSTEM \"" + secretFile().toUri() + "\">"
-                + "<!ENTITY % eval \"<!ENTITY &#x25; exfil SYSTEM 'http://127.0.0.1:9/?x=%file;'>\">%eval;%exfil;]>"
-                + "<marshal><none/></marshal>");
+        refusedAsDoctype(
+                "<!DOCTYPE marshal [<!ENTITY % file SYSTEM \"" + secretFile().toUri() + "\">"
+                        + "<!ENTITY % eval \"<!ENTITY &#x25; exfil SYSTEM 'http://127.0.0.1:9/?x=%file;'>\">%eval;%exfil;]>"
+                        + "<marshal><none/></marshal>");
     }
 
     @Test
     void undeclaredEntitiesAndXIncludeAreNotResolved() throws Exception {
         Throwable undeclared = catchThrowable(() -> XmlMarshal.loads("<marshal><string>&xxe;</string></marshal>"));
         assertThat(undeclared).isInstanceOf(MarshalException.class).hasMessageContaining("not well-formed");
-        Throwable xinclude = catchThrowable(() -> XmlMarshal.loads(
-                "<marshal xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\"" + secretFile().toUri()
-                        + "\" parse=\"text\"/></marshal>"));
-        assertThat(xinclude).isInstanceOf(MarshalException.class).hasMessageContaining("unsupported marshal tag <xi:include>");
+        Throwable xinclude = catchThrowable(
+                () -> XmlMarshal.loads("<marshal xmlns:xi=\"http://www.w3.org/2001/XInclude\"><xi:include href=\""
+                        + secretFile().toUri() + "\" parse=\"text\"/></marshal>"));
+        assertThat(xinclude)
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("unsupported marshal tag <xi:include>");
         assertNoSecret(xinclude);
     }
 
     @Test
     void objectsOutsideTheFourSlapClassesAreRefused() {
-        for (String attrs : List.of("module=\"os\" class=\"system\"", "module=\"slapos.slap.slap\" class=\"OpenOrder\"",
-                "module=\"builtins\" class=\"eval\"", "class=\"Computer\"")) {
+        for (String attrs : List.of(
+                "module=\"os\" class=\"system\"",
+                "module=\"slapos.slap.slap\" class=\"OpenOrder\"",
+                "module=\"builtins\" class=\"eval\"",
+                "class=\"Computer\"")) {
             assertThatThrownBy(() -> XmlMarshal.loads("<marshal><object id=\"i2\" " + attrs
-                    + "><tuple><string>rm -rf /</string></tuple><none/></object></marshal>"))
+                            + "><tuple><string>rm -rf /</string></tuple><none/></object></marshal>"))
                     .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("only the four slap classes are accepted");
         }
-        assertThatThrownBy(() -> new SlapObject("OpenOrder", List.of(), null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SlapObject("OpenOrder", List.of(), null))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void deepNestingIsRefusedWithoutExhaustingTheStack() throws Exception {
         int deep = 100_000;
         String hostile = "<marshal>" + "<list id=\"i2\">".repeat(deep) + "</list>".repeat(deep) + "</marshal>";
-        assertThatThrownBy(() -> XmlMarshal.loads(hostile)).isInstanceOf(MarshalException.class)
+        assertThatThrownBy(() -> XmlMarshal.loads(hostile))
+                .isInstanceOf(MarshalException.class)
                 .hasMessageContaining("more than " + XmlMarshal.MAX_DEPTH + " levels deep");
         int fine = XmlMarshal.MAX_DEPTH - 1;
         String legal = "<marshal>" + "<tuple>".repeat(fine) + "<none/>" + "</tuple>".repeat(fine) + "</marshal>";
@@ -119,10 +131,13 @@ class SafeXmlTest {
     @Test
     void cyclesAreRefusedButSharingIsNot() throws Exception {
         assertThatThrownBy(() -> XmlMarshal.loads("<marshal><list id=\"i2\"><reference id=\"i2\"/></list></marshal>"))
-                .isInstanceOf(MarshalException.class).hasMessageContaining("cyclic values are refused");
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("cyclic values are refused");
         assertThatThrownBy(() -> XmlMarshal.loads("<marshal><dictionary id=\"i2\"><string>a</string><list id=\"i3\">"
-                + "<reference id=\"i2\"/></list></dictionary></marshal>")).hasMessageContaining("cyclic");
-        Object shared = XmlMarshal.loads("<marshal><list id=\"i2\"><list id=\"i3\"/><reference id=\"i3\"/></list></marshal>");
+                        + "<reference id=\"i2\"/></list></dictionary></marshal>"))
+                .hasMessageContaining("cyclic");
+        Object shared =
+                XmlMarshal.loads("<marshal><list id=\"i2\"><list id=\"i3\"/><reference id=\"i3\"/></list></marshal>");
         assertThat(((List<?>) shared).get(0)).isSameAs(((List<?>) shared).get(1));
     }
 
@@ -133,7 +148,8 @@ class SafeXmlTest {
         assertThatThrownBy(() -> XmlMarshal.loads("<marshal><string>cut")).hasMessageContaining("not well-formed");
         assertThatThrownBy(() -> XmlMarshal.loads("<marshal><reference id=\"i9\"/></marshal>"))
                 .hasMessageContaining("names no earlier container");
-        assertThatThrownBy(() -> XmlMarshal.loads("<marshal><int>12a</int></marshal>")).hasMessageContaining("integer");
+        assertThatThrownBy(() -> XmlMarshal.loads("<marshal><int>12a</int></marshal>"))
+                .hasMessageContaining("integer");
         assertThatThrownBy(() -> XmlMarshal.loads("")).isInstanceOf(MarshalException.class);
     }
 }

@@ -34,17 +34,25 @@ class XmlMarshalKnownBytesTest {
     @Test
     void containers() throws Exception {
         same(Tuple.of(1L, "a"), "<marshal><tuple><int>1</int><string>a</string></tuple></marshal>");
-        same(List.of(1L, List.of(2L)), "<marshal><list id=\"i2\"><int>1</int><list id=\"i3\"><int>2</int></list></list></marshal>");
+        same(
+                List.of(1L, List.of(2L)),
+                "<marshal><list id=\"i2\"><int>1</int><list id=\"i3\"><int>2</int></list></list></marshal>");
         Map<Object, Object> map = new LinkedHashMap<>();
         map.put("b", 1L);
         map.put("a", Map.of());
-        same(map, "<marshal><dictionary id=\"i2\"><string>a</string><dictionary id=\"i3\"/><string>b</string><int>1</int></dictionary></marshal>");
+        same(
+                map,
+                "<marshal><dictionary id=\"i2\"><string>a</string><dictionary id=\"i3\"/><string>b</string><int>1</int></dictionary></marshal>");
         Map<Object, Object> mixed = new LinkedHashMap<>();
         mixed.put(1L, "x");
         mixed.put("a", 2L);
-        same(mixed, "<marshal><dictionary id=\"i2\"><string>a</string><int>2</int><int>1</int><string>x</string></dictionary></marshal>");
+        same(
+                mixed,
+                "<marshal><dictionary id=\"i2\"><string>a</string><int>2</int><int>1</int><string>x</string></dictionary></marshal>");
         List<Object> inner = new ArrayList<>(List.of(1L));
-        same(List.of(inner, inner), "<marshal><list id=\"i2\"><list id=\"i3\"><int>1</int></list><reference id=\"i3\"/></list></marshal>");
+        same(
+                List.of(inner, inner),
+                "<marshal><list id=\"i2\"><list id=\"i3\"><int>1</int></list><reference id=\"i3\"/></list></marshal>");
     }
 
     @Test
@@ -53,9 +61,11 @@ class XmlMarshalKnownBytesTest {
         state.put("_computer_guid", "COMP-1");
         state.put("_software_instance_list", List.of());
         state.put("_software_release", "http://x/s.cfg");
-        same(new SlapObject("SoftwareRelease", List.of("http://x/s.cfg", "COMP-1"), state),
+        same(
+                new SlapObject("SoftwareRelease", List.of("http://x/s.cfg", "COMP-1"), state),
                 "<marshal><object id=\"i2\" module=\"slapos.slap.slap\" class=\"SoftwareRelease\"><tuple><string>http://x/s.cfg</string><string>COMP-1</string></tuple><dictionary id=\"i3\"><string>_computer_guid</string><string>COMP-1</string><string>_software_instance_list</string><list id=\"i4\"/><string>_software_release</string><string>http://x/s.cfg</string></dictionary></object></marshal>");
-        same(new SlapObject("SoftwareInstance", List.of(), null),
+        same(
+                new SlapObject("SoftwareInstance", List.of(), null),
                 "<marshal><object id=\"i2\" module=\"slapos.slap.slap\" class=\"SoftwareInstance\"><tuple/><none/></object></marshal>");
     }
 }

@@ -50,18 +50,29 @@ class XmlMarshalPythonPropertyTest {
         Arbitrary<Object> tuple = child.list().ofMaxSize(3).map(l -> (Object) new Tuple(l));
         Arbitrary<Object> dict = Arbitraries.maps(key(), child).ofMaxSize(4).map(m -> (Object) new LinkedHashMap<>(m));
         Arbitrary<Object> set = key().set().ofMaxSize(4).map(s -> (Object) new LinkedHashSet<>(s));
-        Arbitrary<Object> shared = Arbitraries.oneOf(list, dict).map(c -> (Object) new ArrayList<>(List.of(c, "between", c)));
+        Arbitrary<Object> shared =
+                Arbitraries.oneOf(list, dict).map(c -> (Object) new ArrayList<>(List.of(c, "between", c)));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, scalar()), net.jqwik.api.Tuple.of(2, list), net.jqwik.api.Tuple.of(1, tuple),
-                net.jqwik.api.Tuple.of(2, dict), net.jqwik.api.Tuple.of(1, set), net.jqwik.api.Tuple.of(1, shared));
+                net.jqwik.api.Tuple.of(4, scalar()),
+                net.jqwik.api.Tuple.of(2, list),
+                net.jqwik.api.Tuple.of(1, tuple),
+                net.jqwik.api.Tuple.of(2, dict),
+                net.jqwik.api.Tuple.of(1, set),
+                net.jqwik.api.Tuple.of(1, shared));
     }
 
     /** Hashable values that Python keeps apart (no 1 and 1.0 or True together). */
     private Arbitrary<Object> key() {
-        return Arbitraries.oneOf(text().map(s -> (Object) s), Arbitraries.longs().between(-1000, 1000).map(l -> (Object) l),
+        return Arbitraries.oneOf(
+                text().map(s -> (Object) s),
+                Arbitraries.longs().between(-1000, 1000).map(l -> (Object) l),
                 Arbitraries.just(null),
-                Arbitraries.oneOf(text().map(s -> (Object) s), Arbitraries.longs().between(-20, 20).map(l -> (Object) l))
-                        .list().ofMaxSize(3).map(l -> (Object) new Tuple(l)));
+                Arbitraries.oneOf(
+                                text().map(s -> (Object) s),
+                                Arbitraries.longs().between(-20, 20).map(l -> (Object) l))
+                        .list()
+                        .ofMaxSize(3)
+                        .map(l -> (Object) new Tuple(l)));
     }
 
     private Arbitrary<Object> scalar() {
@@ -70,23 +81,52 @@ class XmlMarshalPythonPropertyTest {
                 Arbitraries.just(null),
                 Arbitraries.of(true, false).map(b -> (Object) b),
                 Arbitraries.longs().map(l -> (Object) l),
-                Arbitraries.bigIntegers().between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
+                Arbitraries.bigIntegers()
+                        .between(BigInteger.TEN.pow(30).negate(), BigInteger.TEN.pow(30))
                         .map(b -> (Object) (b.bitLength() < 64 ? (Object) b.longValue() : b)),
-                Arbitraries.of(FLOAT_1E24, FLOAT_1E24.subtract(BigInteger.ONE), FLOAT_1E24.negate(),
-                        FLOAT_1E24.negate().add(BigInteger.ONE), BigInteger.TWO.pow(63), BigInteger.TWO.pow(64).negate())
+                Arbitraries.of(
+                                FLOAT_1E24,
+                                FLOAT_1E24.subtract(BigInteger.ONE),
+                                FLOAT_1E24.negate(),
+                                FLOAT_1E24.negate().add(BigInteger.ONE),
+                                BigInteger.TWO.pow(63),
+                                BigInteger.TWO.pow(64).negate())
                         .map(b -> (Object) b),
                 Arbitraries.doubles().map(d -> (Object) d),
                 Arbitraries.longs().map(bits -> (Object) Double.longBitsToDouble(bits)),
-                Arbitraries.of(0.1, 1e16, 1e-5, 1e-4, -0.0, 9999999999999998.0, 1e22, 1e23, 5e-324, Double.MAX_VALUE,
-                        Double.MIN_NORMAL, Double.POSITIVE_INFINITY).map(d -> (Object) d));
+                Arbitraries.of(
+                                0.1,
+                                1e16,
+                                1e-5,
+                                1e-4,
+                                -0.0,
+                                9999999999999998.0,
+                                1e22,
+                                1e23,
+                                5e-324,
+                                Double.MAX_VALUE,
+                                Double.MIN_NORMAL,
+                                Double.POSITIVE_INFINITY)
+                        .map(d -> (Object) d));
     }
 
     /** Any XML-safe text, biased towards markup, escapes and characters outside the BMP. */
     private Arbitrary<String> text() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
                 net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x20, 0x7e)),
-                net.jqwik.api.Tuple.of(2, Arbitraries.of((int) '&', (int) '<', (int) '>', (int) '"', (int) '\'',
-                        (int) '\r', (int) '\n', (int) '\t', (int) ';', (int) '#')),
+                net.jqwik.api.Tuple.of(
+                        2,
+                        Arbitraries.of(
+                                (int) '&',
+                                (int) '<',
+                                (int) '>',
+                                (int) '"',
+                                (int) '\'',
+                                (int) '\r',
+                                (int) '\n',
+                                (int) '\t',
+                                (int) ';',
+                                (int) '#')),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xa0, 0xd7ff)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xe000, 0xfffd)),
                 net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10ffff)));

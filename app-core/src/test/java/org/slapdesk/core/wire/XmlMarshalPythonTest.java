@@ -62,12 +62,38 @@ class XmlMarshalPythonTest {
         corpus.put("astral", "😀 𝄞 𠀀 é\r\n\t");
         corpus.put("none", null);
         corpus.put("bools", List.of(true, false));
-        corpus.put("ints", List.of(0L, -1L, Long.MAX_VALUE, Long.MIN_VALUE, BigInteger.TWO.pow(63),
-                BigInteger.TEN.pow(24).subtract(BigInteger.ONE), BigInteger.TEN.pow(24),
-                BigInteger.TEN.pow(24).negate(), BigInteger.valueOf(3).pow(200), 7));
-        corpus.put("floats", List.of(0.1, 1e16, 1e-5, -0.0, 0.0, 1.5, 5e-324, Double.MAX_VALUE, 1e22, 1e23,
-                123456789012345.6, 2.82879384806159e17, 5.684341886080802e-14, 1.9400994884341945e25,
-                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY));
+        corpus.put(
+                "ints",
+                List.of(
+                        0L,
+                        -1L,
+                        Long.MAX_VALUE,
+                        Long.MIN_VALUE,
+                        BigInteger.TWO.pow(63),
+                        BigInteger.TEN.pow(24).subtract(BigInteger.ONE),
+                        BigInteger.TEN.pow(24),
+                        BigInteger.TEN.pow(24).negate(),
+                        BigInteger.valueOf(3).pow(200),
+                        7));
+        corpus.put(
+                "floats",
+                List.of(
+                        0.1,
+                        1e16,
+                        1e-5,
+                        -0.0,
+                        0.0,
+                        1.5,
+                        5e-324,
+                        Double.MAX_VALUE,
+                        1e22,
+                        1e23,
+                        123456789012345.6,
+                        2.82879384806159e17,
+                        5.684341886080802e-14,
+                        1.9400994884341945e25,
+                        Double.POSITIVE_INFINITY,
+                        Double.NEGATIVE_INFINITY));
         List<Object> shared = new ArrayList<>(List.of("shared"));
         Map<Object, Object> sharedMap = new LinkedHashMap<>(Map.of("k", "v"));
         corpus.put("references", List.of(shared, shared, Map.of("a", shared, "b", sharedMap, "c", sharedMap)));
@@ -90,8 +116,12 @@ class XmlMarshalPythonTest {
         state.put("_request_dict", null);
         state.put("_requested_state", "started");
         state.put("_connection_dict", Map.of("url", "https://[2001:db8::10]:8080/?a=1&b=<2>"));
-        SlapObject partition = new SlapObject("ComputerPartition", List.of("COMP-1", "slappart0", Tuple.of()).subList(0, 2)
-                .stream().map(Object.class::cast).toList(), state);
+        SlapObject partition = new SlapObject(
+                "ComputerPartition",
+                List.of("COMP-1", "slappart0", Tuple.of()).subList(0, 2).stream()
+                        .map(Object.class::cast)
+                        .toList(),
+                state);
         List<Object> partitionArgs = new ArrayList<>(partition.initArgs());
         partitionArgs.add(null);
         SlapObject partition3 = new SlapObject("ComputerPartition", partitionArgs, state);
@@ -99,11 +129,28 @@ class XmlMarshalPythonTest {
         computerState.put("_computer_id", "COMP-1");
         computerState.put("_computer_partition_list", List.of(partition3));
         corpus.put("computer", new SlapObject("Computer", List.of("COMP-1"), computerState));
-        corpus.put("instance", new SlapObject("SoftwareInstance", List.of(),
-                new LinkedHashMap<>(Map.of("_instance_guid", "SOFTINST-1", "ip_list", List.of(Tuple.of("slaptap0", "10.0.0.2"))))));
-        corpus.put("release", new SlapObject("SoftwareRelease", List.of("https://x/s.cfg", "COMP-1"),
-                new LinkedHashMap<>(Map.of("_software_release", "https://x/s.cfg", "_computer_guid", "COMP-1",
-                        "_software_instance_list", List.of()))));
+        corpus.put(
+                "instance",
+                new SlapObject(
+                        "SoftwareInstance",
+                        List.of(),
+                        new LinkedHashMap<>(Map.of(
+                                "_instance_guid",
+                                "SOFTINST-1",
+                                "ip_list",
+                                List.of(Tuple.of("slaptap0", "10.0.0.2"))))));
+        corpus.put(
+                "release",
+                new SlapObject(
+                        "SoftwareRelease",
+                        List.of("https://x/s.cfg", "COMP-1"),
+                        new LinkedHashMap<>(Map.of(
+                                "_software_release",
+                                "https://x/s.cfg",
+                                "_computer_guid",
+                                "COMP-1",
+                                "_software_instance_list",
+                                List.of()))));
         assertThat(checkInPython(corpus)).isEmpty();
     }
 
@@ -114,18 +161,24 @@ class XmlMarshalPythonTest {
                 "<marshal><object id=\"i2\" module=\"slapos.slap.slap\" class=\"OpenOrder\"><tuple/><none/></object></marshal>");
         StringBuilder input = new StringBuilder();
         for (String xml : documents) {
-            ObjectNode item = JSON.createObjectNode().put("name", xml)
+            ObjectNode item = JSON.createObjectNode()
+                    .put("name", xml)
                     .put("xml", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
             item.putObject("desc").put("t", "none");
             input.append(JSON.writeValueAsString(item)).append('\n');
         }
-        List<String> answers = new VenvPython().run(codecScript(), input.toString(), "check").lines().toList();
+        List<String> answers = new VenvPython()
+                .run(codecScript(), input.toString(), "check")
+                .lines()
+                .toList();
         assertThat(answers).hasSize(documents.size());
         for (String line : answers) {
             JsonNode answer = JSON.readTree(line);
             assertThat(answer.get("problems").get(0).asText()).startsWith("RuntimeError: Refusing to unmarshall");
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> XmlMarshal.loads(answer.get("name").asText()))
-                    .isInstanceOf(MarshalException.class).hasMessageContaining("only the four slap classes");
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                            () -> XmlMarshal.loads(answer.get("name").asText()))
+                    .isInstanceOf(MarshalException.class)
+                    .hasMessageContaining("only the four slap classes");
         }
     }
 
@@ -136,7 +189,8 @@ class XmlMarshalPythonTest {
         for (Map.Entry<String, Object> e : corpus.entrySet()) {
             String xml = XmlMarshal.dumps(e.getValue());
             javaXml.put(e.getKey(), xml);
-            ObjectNode item = JSON.createObjectNode().put("name", e.getKey())
+            ObjectNode item = JSON.createObjectNode()
+                    .put("name", e.getKey())
                     .put("xml", Base64.getEncoder().encodeToString(xml.getBytes(StandardCharsets.UTF_8)));
             item.set("desc", PythonDescription.describe(e.getValue()));
             input.append(JSON.writeValueAsString(item)).append('\n');

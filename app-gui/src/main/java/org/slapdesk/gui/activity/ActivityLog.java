@@ -43,8 +43,13 @@ public final class ActivityLog {
 
     private void record(String action, String target, AuditEntry.Outcome outcome, String detail) {
         String profile = currentProfile.get();
-        ActivityEntry entry = new ActivityEntry(clock.instant(), profile == null || profile.isBlank() ? "none" : profile,
-                action, target, outcome, detail);
+        ActivityEntry entry = new ActivityEntry(
+                clock.instant(),
+                profile == null || profile.isBlank() ? "none" : profile,
+                action,
+                target,
+                outcome,
+                detail);
         entries.add(0, entry);
         store.append(entry);
     }

@@ -30,10 +30,11 @@ public final class ActivityView implements PageView {
         root.setId("activity-page");
         StringProperty filter = new SimpleStringProperty("");
         FilteredList<ActivityEntry> visible = new FilteredList<>(log.entries());
-        filter.addListener((o, was, now) -> visible.setPredicate(TextFilter.of(now,
-                (ActivityEntry e) -> Stream.of(e.profile(), e.action(), e.target(), e.outcomeText()))));
+        filter.addListener((o, was, now) -> visible.setPredicate(TextFilter.of(
+                now, (ActivityEntry e) -> Stream.of(e.profile(), e.action(), e.target(), e.outcomeText()))));
         filterBox = Tables.filterBox(filter, "Filter the activity (Ctrl+F)");
-        TableView<ActivityEntry> table = Tables.table("Nothing done yet: supplies, requests and state changes are logged here.");
+        TableView<ActivityEntry> table =
+                Tables.table("Nothing done yet: supplies, requests and state changes are logged here.");
         table.setId("activity-table");
         TableColumn<ActivityEntry, Instant> at = Tables.fixed("When", ActivityEntry::at);
         at.setCellFactory(c -> new TableCell<>() {
@@ -43,9 +44,13 @@ public final class ActivityView implements PageView {
                 setText(empty ? null : Times.date(when));
             }
         });
-        table.getColumns().setAll(List.of(at, Tables.fixed("Profile", ActivityEntry::profile),
-                Tables.fixed("Action", ActivityEntry::action), Tables.fixed("Target", ActivityEntry::target),
-                Tables.fixed("Outcome", ActivityEntry::outcomeText)));
+        table.getColumns()
+                .setAll(List.of(
+                        at,
+                        Tables.fixed("Profile", ActivityEntry::profile),
+                        Tables.fixed("Action", ActivityEntry::action),
+                        Tables.fixed("Target", ActivityEntry::target),
+                        Tables.fixed("Outcome", ActivityEntry::outcomeText)));
         table.setItems(visible);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(new ToolBar(filterBox), table);

@@ -20,15 +20,29 @@ public final class AuditLogStore implements ActivityStore {
 
     @Override
     public List<ActivityEntry> load() {
-        return log.recent(SHOWN).stream().map(e -> new ActivityEntry(e.at(), e.actor(), e.action(), e.target(),
-                e.outcome(), e.detail().orElse(""))).toList();
+        return log.recent(SHOWN).stream()
+                .map(e -> new ActivityEntry(
+                        e.at(),
+                        e.actor(),
+                        e.action(),
+                        e.target(),
+                        e.outcome(),
+                        e.detail().orElse("")))
+                .toList();
     }
 
     @Override
     public void append(ActivityEntry entry) {
         try {
-            log.append(entry.at(), entry.profile(), entry.action(), entry.target(), entry.outcome(),
-                    entry.detail() == null || entry.detail().isBlank() ? Optional.empty() : Optional.of(entry.detail()));
+            log.append(
+                    entry.at(),
+                    entry.profile(),
+                    entry.action(),
+                    entry.target(),
+                    entry.outcome(),
+                    entry.detail() == null || entry.detail().isBlank()
+                            ? Optional.empty()
+                            : Optional.of(entry.detail()));
         } catch (RuntimeException e) {
             // the action itself happened: losing its log line must not turn it into a failure
             LOG.warn("could not write the audit log: {}", e.getMessage());

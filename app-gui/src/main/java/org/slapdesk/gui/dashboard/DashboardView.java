@@ -29,7 +29,8 @@ public final class DashboardView implements PageView {
         for (Health.Level level : Health.Level.values()) {
             Label count = new Label();
             count.getStyleClass().addAll(Styles.TITLE_1, "dashboard-count");
-            count.setId(title.toLowerCase(java.util.Locale.ROOT) + "-" + level.name().toLowerCase(java.util.Locale.ROOT));
+            count.setId(title.toLowerCase(java.util.Locale.ROOT) + "-"
+                    + level.name().toLowerCase(java.util.Locale.ROOT));
             count.textProperty().bind(counts.apply(level).asString());
             Label name = new Label(label(level), HealthViews.dot(new Health(level, "")));
             name.getStyleClass().add(Styles.TEXT_MUTED);

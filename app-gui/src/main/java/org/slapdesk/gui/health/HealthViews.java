@@ -1,12 +1,12 @@
 package org.slapdesk.gui.health;
 
 import java.util.Locale;
-import org.slapdesk.core.health.Health;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.Tooltip;
 import javafx.scene.shape.Circle;
 import javafx.util.Duration;
+import org.slapdesk.core.health.Health;
 
 /** The coloured dot every list uses for health, with the reason in its tooltip. */
 public final class HealthViews {
@@ -20,7 +20,9 @@ public final class HealthViews {
     }
 
     public static String styleClass(Health health) {
-        return health == null ? "health-grey" : "health-" + health.level().name().toLowerCase(Locale.ROOT);
+        return health == null
+                ? "health-grey"
+                : "health-" + health.level().name().toLowerCase(Locale.ROOT);
     }
 
     public static String label(Health health) {

@@ -38,7 +38,8 @@ public final class Poller implements AutoCloseable {
             return;
         }
         long millis = interval.toMillis();
-        scheduled = timer.scheduleWithFixedDelay(() -> fxThread.execute(refresh), millis, millis, TimeUnit.MILLISECONDS);
+        scheduled =
+                timer.scheduleWithFixedDelay(() -> fxThread.execute(refresh), millis, millis, TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -36,8 +36,13 @@ public final class SerialRefresh<T> {
     private final List<Runnable> afterRefresh = new ArrayList<>();
     private boolean refreshAgain;
 
-    public SerialRefresh(MasterSession session, TaskService tasks, String title, String failureTitle,
-                         Read<T> read, Consumer<T> apply) {
+    public SerialRefresh(
+            MasterSession session,
+            TaskService tasks,
+            String title,
+            String failureTitle,
+            Read<T> read,
+            Consumer<T> apply) {
         this.session = session;
         this.tasks = tasks;
         this.title = title;
@@ -65,7 +70,8 @@ public final class SerialRefresh<T> {
             return;
         }
         refreshing.set(true);
-        tasks.task(title, context -> read.run(master.get(), context)).quiet()
+        tasks.task(title, context -> read.run(master.get(), context))
+                .quiet()
                 .onSuccess(result -> {
                     apply.accept(result);
                     session.refreshed();

@@ -58,9 +58,13 @@ final class ActionWizardView {
         Label description = new Label();
         description.setWrapText(true);
         description.getStyleClass().add("text-muted");
-        description.textProperty().bind(Bindings.createStringBinding(
-                () -> model.actionProperty().get() == null ? "" : model.actionProperty().get().description(),
-                model.actionProperty()));
+        description
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.actionProperty().get() == null
+                                ? ""
+                                : model.actionProperty().get().description(),
+                        model.actionProperty()));
         form.setHgap(8);
         form.setPadding(new javafx.geometry.Insets(2, 12, 2, 0));
         form.setVgap(6);
@@ -72,13 +76,22 @@ final class ActionWizardView {
         problem.setWrapText(true);
         problem.textProperty().bind(model.problemProperty());
 
-        Button preview = Icons.button("Preview plan", Material2MZ.PREVIEW, "Read the node and show exactly what would change");
+        Button preview =
+                Icons.button("Preview plan", Material2MZ.PREVIEW, "Read the node and show exactly what would change");
         preview.setId("action-preview");
-        preview.textProperty().bind(Bindings.createStringBinding(() -> model.actionProperty().get() != null
-                && !model.actionProperty().get().changesTheNode() ? "Run" : "Preview plan", model.actionProperty()));
-        preview.disableProperty().bind(Bindings.createBooleanBinding(
-                () -> !model.problemProperty().get().isEmpty() || model.stateProperty().get().busy(),
-                model.problemProperty(), model.stateProperty()));
+        preview.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.actionProperty().get() != null
+                                        && !model.actionProperty().get().changesTheNode()
+                                ? "Run"
+                                : "Preview plan",
+                        model.actionProperty()));
+        preview.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !model.problemProperty().get().isEmpty()
+                                || model.stateProperty().get().busy(),
+                        model.problemProperty(),
+                        model.stateProperty()));
         preview.setDefaultButton(true);
         preview.setOnAction(e -> model.preview());
 
@@ -99,24 +112,34 @@ final class ActionWizardView {
         plan.setEditable(false);
         plan.getStyleClass().add("monospace");
         plan.setWrapText(true);
-        plan.setPromptText("The plan appears here: every command exactly as it will run, and the diff of every file it edits."
-                + " Nothing changes on the node before you press Apply.");
+        plan.setPromptText(
+                "The plan appears here: every command exactly as it will run, and the diff of every file it edits."
+                        + " Nothing changes on the node before you press Apply.");
         plan.textProperty().bind(model.planTextProperty());
         VBox.setVgrow(plan, Priority.ALWAYS);
 
-        Button apply = Icons.button("Apply", Material2AL.CHECK, "Run the plan, then read the node back to verify; a failure undoes what the plan changed");
+        Button apply = Icons.button(
+                "Apply",
+                Material2AL.CHECK,
+                "Run the plan, then read the node back to verify; a failure undoes what the plan changed");
         apply.setId("action-apply");
         apply.getStyleClass().add(Styles.ACCENT);
         apply.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.canApply(), model.stateProperty()));
         apply.setOnAction(e -> model.apply());
-        Button cancel = Icons.button("Cancel", Material2MZ.STOP, "Stop: a running apply stops its command and undoes what it did");
+        Button cancel = Icons.button(
+                "Cancel", Material2MZ.STOP, "Stop: a running apply stops its command and undoes what it did");
         cancel.setId("action-cancel");
-        cancel.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.stateProperty().get().busy(), model.stateProperty()));
+        cancel.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> !model.stateProperty().get().busy(), model.stateProperty()));
         cancel.setOnAction(e -> model.cancel());
         Button back = Icons.button("Edit", Material2AL.EDIT, "Back to the form");
         back.setId("action-back");
-        back.disableProperty().bind(Bindings.createBooleanBinding(() -> model.stateProperty().get() == WizardState.EDITING
-                || model.stateProperty().get().busy(), model.stateProperty()));
+        back.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.stateProperty().get() == WizardState.EDITING
+                                || model.stateProperty().get().busy(),
+                        model.stateProperty()));
         back.setOnAction(e -> model.back());
         ProgressBar progress = new ProgressBar();
         progress.progressProperty().bind(model.progressProperty());
@@ -195,8 +218,9 @@ final class ActionWizardView {
             return;
         }
         long left = Math.max(0, Duration.between(clock.instant(), at).toSeconds());
-        countdown.setText("Confirm-or-revert: the node puts its previous network back in " + left + " s unless the console"
-                + " gets in again over a new SSH connection and confirms (it is trying now).");
+        countdown.setText(
+                "Confirm-or-revert: the node puts its previous network back in " + left + " s unless the console"
+                        + " gets in again over a new SSH connection and confirms (it is trying now).");
     }
 
     private void buildForm() {

@@ -37,15 +37,36 @@ final class NodeDialogs implements NodePrompts {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        row(grid, 0, "Name", field("node-name", form.nameProperty(), "optional, e.g. COMP-0 paris (else user@host:port)"));
+        row(
+                grid,
+                0,
+                "Name",
+                field("node-name", form.nameProperty(), "optional, e.g. COMP-0 paris (else user@host:port)"));
         row(grid, 1, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
         row(grid, 2, "Port", field("node-port", form.portProperty(), "22"));
         row(grid, 3, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
-        row(grid, 4, "Key file", field("node-key", form.keyFileProperty(), "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
+        row(
+                grid,
+                4,
+                "Key file",
+                field(
+                        "node-key",
+                        form.keyFileProperty(),
+                        "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
         row(grid, 5, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
-        row(grid, 6, "slapos command", field("node-slapos-command", form.slaposCommandProperty(),
-                "slapos (from the node's PATH) or an absolute path, e.g. /opt/slapos/bin/slapos"));
-        row(grid, 7, "slapos.cfg", field("node-slapos-config", form.slaposConfigProperty(), "/etc/opt/slapos/slapos.cfg"));
+        row(
+                grid,
+                6,
+                "slapos command",
+                field(
+                        "node-slapos-command",
+                        form.slaposCommandProperty(),
+                        "slapos (from the node's PATH) or an absolute path, e.g. /opt/slapos/bin/slapos"));
+        row(
+                grid,
+                7,
+                "slapos.cfg",
+                field("node-slapos-config", form.slaposConfigProperty(), "/etc/opt/slapos/slapos.cfg"));
         Label problem = new Label();
         problem.setId("node-problem");
         problem.getStyleClass().add("danger");
@@ -58,7 +79,8 @@ final class NodeDialogs implements NodePrompts {
         saveButton.setId("node-save");
         saveButton.disableProperty().bind(form.validProperty().not());
         Platform.runLater(() -> grid.lookup("#node-name").requestFocus());
-        return dialog.showAndWait().filter(save::equals).isPresent() && form.problemProperty().get().isEmpty();
+        return dialog.showAndWait().filter(save::equals).isPresent()
+                && form.problemProperty().get().isEmpty();
     }
 
     private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
@@ -90,8 +112,9 @@ final class NodeDialogs implements NodePrompts {
         row(grid, 0, "Host", copyable("hostkey-host", key.host() + " port " + key.port()));
         row(grid, 1, "Key type", copyable("hostkey-type", key.keyType()));
         row(grid, 2, "Fingerprint", copyable("hostkey-fingerprint", key.sha256Fingerprint()));
-        Label how = new Label("Compare it with what this command prints on the node, or on a machine that reaches it by a"
-                + " path you trust. Trusting adds the key to known_hosts; a changed key is refused later.");
+        Label how =
+                new Label("Compare it with what this command prints on the node, or on a machine that reaches it by a"
+                        + " path you trust. Trusting adds the key to known_hosts; a changed key is refused later.");
         how.setWrapText(true);
         how.setMaxWidth(560);
         grid.add(how, 0, 3, 2, 1);
@@ -132,7 +155,8 @@ final class NodeDialogs implements NodePrompts {
         dialog.getDialogPane().lookupButton(unlock).setId("passphrase-unlock");
         Platform.runLater(field::requestFocus);
         Optional<ButtonType> answer = dialog.showAndWait();
-        char[] passphrase = answer.filter(unlock::equals).isPresent() ? field.getText().toCharArray() : null;
+        char[] passphrase =
+                answer.filter(unlock::equals).isPresent() ? field.getText().toCharArray() : null;
         field.clear();
         return passphrase;
     }

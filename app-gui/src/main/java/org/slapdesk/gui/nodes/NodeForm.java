@@ -49,7 +49,8 @@ public final class NodeForm {
             slaposCommand.set(n.slaposCommand());
             slaposConfig.set(n.slaposConfig());
         });
-        for (StringProperty field : new StringProperty[] {name, host, port, user, keyFile, jump, slaposCommand, slaposConfig}) {
+        for (StringProperty field :
+                new StringProperty[] {name, host, port, user, keyFile, jump, slaposCommand, slaposConfig}) {
             field.addListener((o, was, now) -> check());
         }
         check();
@@ -63,15 +64,41 @@ public final class NodeForm {
         return new NodeForm(Optional.of(node), home);
     }
 
-    public Optional<KnownNodeRecord> original() { return original; }
-    public StringProperty hostProperty() { return host; }
-    public StringProperty portProperty() { return port; }
-    public StringProperty userProperty() { return user; }
-    public StringProperty keyFileProperty() { return keyFile; }
-    public StringProperty jumpProperty() { return jump; }
-    public StringProperty nameProperty() { return name; }
-    public StringProperty slaposCommandProperty() { return slaposCommand; }
-    public StringProperty slaposConfigProperty() { return slaposConfig; }
+    public Optional<KnownNodeRecord> original() {
+        return original;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    public StringProperty portProperty() {
+        return port;
+    }
+
+    public StringProperty userProperty() {
+        return user;
+    }
+
+    public StringProperty keyFileProperty() {
+        return keyFile;
+    }
+
+    public StringProperty jumpProperty() {
+        return jump;
+    }
+
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty slaposCommandProperty() {
+        return slaposCommand;
+    }
+
+    public StringProperty slaposConfigProperty() {
+        return slaposConfig;
+    }
 
     /** The first problem of the form, naming its field; empty when the form is good. */
     public ReadOnlyStringProperty problemProperty() {
@@ -98,7 +125,8 @@ public final class NodeForm {
     public KnownNodeRecord toRecord() {
         String n = name.get().strip();
         if (n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
-            throw new InvalidInputException("Name: at most " + MAX_NAME + " characters on one line (e.g. COMP-0 paris)");
+            throw new InvalidInputException(
+                    "Name: at most " + MAX_NAME + " characters on one line (e.g. COMP-0 paris)");
         }
         String h = host.get().strip();
         if (h.startsWith("[") && h.endsWith("]")) {
@@ -151,11 +179,12 @@ public final class NodeForm {
         try {
             Validate.absolutePath(config);
         } catch (InvalidInputException e) {
-            throw new InvalidInputException("slapos.cfg: " + e.getMessage() + " (e.g. " + KnownNodeRecord.DEFAULT_SLAPOS_CONFIG + ")");
+            throw new InvalidInputException(
+                    "slapos.cfg: " + e.getMessage() + " (e.g. " + KnownNodeRecord.DEFAULT_SLAPOS_CONFIG + ")");
         }
         String finalHost = h;
-        Optional<String> fingerprint = original
-                .filter(o -> o.host().equals(finalHost) && o.port() == p && o.user().equals(u))
+        Optional<String> fingerprint = original.filter(o ->
+                        o.host().equals(finalHost) && o.port() == p && o.user().equals(u))
                 .flatMap(KnownNodeRecord::hostKeyFingerprint);
         Optional<KnownNodeRecord.LastResult> lastResult = original.flatMap(KnownNodeRecord::lastResult);
         return new KnownNodeRecord(h, p, u, key, jumpHost, fingerprint, n, command, config, lastResult);
@@ -181,7 +210,8 @@ public final class NodeForm {
 
     static void checkUser(String user) {
         if (!USER.matcher(user).matches()) {
-            throw new InvalidInputException("'" + user + "' is not a user name (letters, digits, _ . -; e.g. root or slapos)");
+            throw new InvalidInputException(
+                    "'" + user + "' is not a user name (letters, digits, _ . -; e.g. root or slapos)");
         }
     }
 }

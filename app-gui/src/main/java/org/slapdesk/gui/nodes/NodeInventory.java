@@ -54,8 +54,11 @@ public interface NodeInventory {
 
             @Override
             public synchronized List<KnownNodeRecord> list() {
-                return nodes.stream().sorted(Comparator.comparing(KnownNodeRecord::host)
-                        .thenComparing(KnownNodeRecord::port).thenComparing(KnownNodeRecord::user)).toList();
+                return nodes.stream()
+                        .sorted(Comparator.comparing(KnownNodeRecord::host)
+                                .thenComparing(KnownNodeRecord::port)
+                                .thenComparing(KnownNodeRecord::user))
+                        .toList();
             }
 
             /** Like the database: saving again keeps the recorded last result. */
@@ -74,7 +77,11 @@ public interface NodeInventory {
             @Override
             public synchronized void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result) {
                 Optional<KnownNodeRecord> old = find(node);
-                boolean newer = old.isPresent() && old.get().lastResult().map(r -> !r.at().isAfter(result.at())).orElse(true);
+                boolean newer = old.isPresent()
+                        && old.get()
+                                .lastResult()
+                                .map(r -> !r.at().isAfter(result.at()))
+                                .orElse(true);
                 if (newer) {
                     delete(node);
                     nodes.add(old.get().withLastResult(Optional.of(result)));
@@ -86,7 +93,9 @@ public interface NodeInventory {
             }
 
             private static boolean same(KnownNodeRecord a, KnownNodeRecord b) {
-                return a.host().equals(b.host()) && a.port() == b.port() && a.user().equals(b.user());
+                return a.host().equals(b.host())
+                        && a.port() == b.port()
+                        && a.user().equals(b.user());
             }
         };
     }

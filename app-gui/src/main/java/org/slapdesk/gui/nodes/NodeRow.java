@@ -16,7 +16,11 @@ import org.slapdesk.remote.ssh.NodeConnection;
 public final class NodeRow {
 
     /** The node's SSH link as the page sees it. */
-    public enum Link { OFFLINE, CONNECTING, CONNECTED }
+    public enum Link {
+        OFFLINE,
+        CONNECTING,
+        CONNECTED
+    }
 
     private final ObjectProperty<KnownNodeRecord> record;
     private final ObjectProperty<Link> link = new SimpleObjectProperty<>(Link.OFFLINE);
@@ -33,13 +37,25 @@ public final class NodeRow {
         });
     }
 
-    public ObjectProperty<KnownNodeRecord> recordProperty() { return record; }
-    public KnownNodeRecord record() { return record.get(); }
-    public ObjectProperty<Link> linkProperty() { return link; }
+    public ObjectProperty<KnownNodeRecord> recordProperty() {
+        return record;
+    }
+
+    public KnownNodeRecord record() {
+        return record.get();
+    }
+
+    public ObjectProperty<Link> linkProperty() {
+        return link;
+    }
     /** The last result's text: set through the page's model, which also stamps and stores it. */
-    public StringProperty lastResultProperty() { return lastResult; }
+    public StringProperty lastResultProperty() {
+        return lastResult;
+    }
     /** When the last result came; null before the first. */
-    public ObjectProperty<Instant> lastResultAtProperty() { return lastResultAt; }
+    public ObjectProperty<Instant> lastResultAtProperty() {
+        return lastResultAt;
+    }
 
     public String label() {
         return record.get().label();
@@ -84,7 +100,9 @@ public final class NodeRow {
 
     boolean sameNode(KnownNodeRecord other) {
         KnownNodeRecord r = record.get();
-        return r.host().equals(other.host()) && r.port() == other.port() && r.user().equals(other.user());
+        return r.host().equals(other.host())
+                && r.port() == other.port()
+                && r.user().equals(other.user());
     }
 
     /** The connection attempt that may still change this row (FX thread). */

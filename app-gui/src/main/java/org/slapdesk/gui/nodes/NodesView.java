@@ -52,8 +52,9 @@ public final class NodesView implements PageView {
 
         Label title = new Label("Nodes over SSH");
         title.getStyleClass().add(Styles.TITLE_3);
-        Label trust = new Label("Host keys are checked against " + model.environment().knownHosts()
-                + "; an unknown key is shown for you to check before it is trusted.");
+        Label trust =
+                new Label("Host keys are checked against " + model.environment().knownHosts()
+                        + "; an unknown key is shown for you to check before it is trusted.");
         trust.getStyleClass().add("text-muted");
         trust.setWrapText(true);
 
@@ -90,7 +91,8 @@ public final class NodesView implements PageView {
         at.setPrefWidth(145);
         at.setMinWidth(145);
         table.getColumns().add(at);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
+                .set(now));
         model.selectedProperty().addListener((o, was, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(now);
@@ -105,20 +107,29 @@ public final class NodesView implements PageView {
         Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
         editButton.setId("node-edit");
         editButton.disableProperty().bind(none);
-        editButton.setOnAction(e -> edit(NodeForm.editing(selected().record(), model.environment().home()), "Edit " + selected().displayName()));
-        Button remove = Icons.button("Remove…", Material2AL.DELETE, "Forget the selected node (its known_hosts line stays)");
+        editButton.setOnAction(e -> edit(
+                NodeForm.editing(selected().record(), model.environment().home()),
+                "Edit " + selected().displayName()));
+        Button remove =
+                Icons.button("Remove…", Material2AL.DELETE, "Forget the selected node (its known_hosts line stays)");
         remove.setId("node-remove");
         remove.disableProperty().bind(none);
         remove.setOnAction(e -> {
             NodeRow row = selected();
-            String which = row.displayName().equals(row.label()) ? row.label() : row.displayName() + " (" + row.label() + ")";
-            if (Dialogs.confirm(root, "Remove " + row.displayName(), "Forget " + which + "? Nothing changes on the node.", "Remove")) {
+            String which =
+                    row.displayName().equals(row.label()) ? row.label() : row.displayName() + " (" + row.label() + ")";
+            if (Dialogs.confirm(
+                    root,
+                    "Remove " + row.displayName(),
+                    "Forget " + which + "? Nothing changes on the node.",
+                    "Remove")) {
                 model.remove(row);
             }
         });
         Button connect = Icons.button("Connect", Material2AL.LINK, "Open an SSH connection to the selected node");
         connect.setId("node-connect");
-        javafx.beans.property.ObjectProperty<NodeRow.Link> selectedLink = new javafx.beans.property.SimpleObjectProperty<>();
+        javafx.beans.property.ObjectProperty<NodeRow.Link> selectedLink =
+                new javafx.beans.property.SimpleObjectProperty<>();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             selectedLink.unbind();
             if (now == null) {
@@ -127,8 +138,12 @@ public final class NodesView implements PageView {
                 selectedLink.bind(now.linkProperty());
             }
         });
-        connect.disableProperty().bind(Bindings.createBooleanBinding(() -> selectedLink.get() != NodeRow.Link.OFFLINE
-                || model.connectingProperty().get() != null, selectedLink, model.connectingProperty()));
+        connect.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> selectedLink.get() != NodeRow.Link.OFFLINE
+                                || model.connectingProperty().get() != null,
+                        selectedLink,
+                        model.connectingProperty()));
         connect.setOnAction(e -> model.connect(selected()));
         Button disconnect = Icons.button("Disconnect", Material2AL.LINK_OFF, "Close the SSH connection");
         disconnect.setId("node-disconnect");
@@ -137,8 +152,13 @@ public final class NodesView implements PageView {
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         Label connectingText = new Label();
-        connectingText.textProperty().bind(Bindings.createStringBinding(() -> model.connectingProperty().get() == null
-                ? "" : model.connectingProperty().get().title() + "…", model.connectingProperty()));
+        connectingText
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> model.connectingProperty().get() == null
+                                ? ""
+                                : model.connectingProperty().get().title() + "…",
+                        model.connectingProperty()));
         Button cancelConnect = Icons.button("Cancel", Material2MZ.STOP, "Stop connecting");
         cancelConnect.setId("node-connect-cancel");
         cancelConnect.setOnAction(e -> model.cancelConnect());
@@ -146,21 +166,35 @@ public final class NodesView implements PageView {
         connecting.setAlignment(Pos.CENTER_LEFT);
         connecting.visibleProperty().bind(model.connectingProperty().isNotNull());
         connecting.managedProperty().bind(connecting.visibleProperty());
-        ToolBar bar = new ToolBar(add, editButton, remove, new javafx.scene.control.Separator(), connect, disconnect,
-                connecting, new Spacer());
+        ToolBar bar = new ToolBar(
+                add,
+                editButton,
+                remove,
+                new javafx.scene.control.Separator(),
+                connect,
+                disconnect,
+                connecting,
+                new Spacer());
 
         Label where = new Label();
         where.setId("node-slapos-where");
         where.getStyleClass().add("text-muted");
         javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
-        where.textProperty().bind(Bindings.createStringBinding(() -> {
-            // read the bound property itself, or it stays invalid and later edits are not seen
-            KnownNodeRecord r = selectedRecord.get();
-            return r == null ? "" : "On " + r.displayName() + ": " + NodeRow.slaposText(r)
-                    + "  (Edit… to change where slapos and slapos.cfg are on this node)";
-        }, selectedRecord));
+        where.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            // read the bound property itself, or it stays invalid and later edits are not seen
+                            KnownNodeRecord r = selectedRecord.get();
+                            return r == null
+                                    ? ""
+                                    : "On " + r.displayName() + ": " + NodeRow.slaposText(r)
+                                            + "  (Edit… to change where slapos and slapos.cfg are on this node)";
+                        },
+                        selectedRecord));
 
-        TabPane tabs = new TabPane(new Tab("Status", statusPane()), new Tab("Logs", logsPane()),
+        TabPane tabs = new TabPane(
+                new Tab("Status", statusPane()),
+                new Tab("Logs", logsPane()),
                 new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
         tabs.setId("node-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -171,7 +205,8 @@ public final class NodesView implements PageView {
 
     /** The selected row's record, following both the selection and edits of that row. */
     private static javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
-        javafx.beans.property.ObjectProperty<KnownNodeRecord> record = new javafx.beans.property.SimpleObjectProperty<>();
+        javafx.beans.property.ObjectProperty<KnownNodeRecord> record =
+                new javafx.beans.property.SimpleObjectProperty<>();
         if (model.selectedProperty().get() != null) {
             record.bind(model.selectedProperty().get().recordProperty());
         }
@@ -187,9 +222,10 @@ public final class NodesView implements PageView {
     }
 
     private static TableCell<NodeRow, java.time.Instant> timeCell(Clock clock) {
-        java.time.format.DateTimeFormatter shown = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-                .withZone(clock.getZone());
-        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz")
+        java.time.format.DateTimeFormatter shown =
+                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern(
+                        "yyyy-MM-dd HH:mm:ss zzz")
                 .withZone(clock.getZone());
         return new TableCell<>() {
             @Override
@@ -207,7 +243,7 @@ public final class NodesView implements PageView {
 
     private void edit(NodeForm form, String title) {
         if (dialogs.editNode(form, title)) {
-            model.save(form, () -> { });
+            model.save(form, () -> {});
         }
     }
 
@@ -240,11 +276,12 @@ public final class NodesView implements PageView {
                     setText(null);
                     return;
                 }
-                setText(switch (item) {
-                    case OFFLINE -> "offline";
-                    case CONNECTING -> "connecting…";
-                    case CONNECTED -> "connected";
-                });
+                setText(
+                        switch (item) {
+                            case OFFLINE -> "offline";
+                            case CONNECTING -> "connecting…";
+                            case CONNECTED -> "connected";
+                        });
                 if (item == NodeRow.Link.CONNECTED) {
                     getStyleClass().add("state-up");
                 } else if (item == NodeRow.Link.CONNECTING) {
@@ -255,7 +292,8 @@ public final class NodesView implements PageView {
     }
 
     private Node statusPane() {
-        TableView<ProcessStatus> processes = Tables.table("Press Refresh to read `slapos node status` from the connected node.");
+        TableView<ProcessStatus> processes =
+                Tables.table("Press Refresh to read `slapos node status` from the connected node.");
         processes.setId("processes-table");
         processes.setItems(model.processes());
         processes.getColumns().add(Tables.fixed("Process", ProcessStatus::fullName));
@@ -267,14 +305,20 @@ public final class NodesView implements PageView {
                 getStyleClass().removeAll("state-up", "state-down", "state-idle");
                 setText(empty || item == null ? null : item.name());
                 if (!empty && item != null) {
-                    getStyleClass().add(item.isUp() ? "state-up"
-                            : item == ProcessState.FATAL || item == ProcessState.BACKOFF ? "state-down" : "state-idle");
+                    getStyleClass()
+                            .add(
+                                    item.isUp()
+                                            ? "state-up"
+                                            : item == ProcessState.FATAL || item == ProcessState.BACKOFF
+                                                    ? "state-down"
+                                                    : "state-idle");
                 }
             }
         });
         state.setMaxWidth(140);
         processes.getColumns().add(state);
-        TableColumn<ProcessStatus, String> pid = Tables.fixed("PID", p -> p.pid().isPresent() ? Long.toString(p.pid().getAsLong()) : "");
+        TableColumn<ProcessStatus, String> pid = Tables.fixed(
+                "PID", p -> p.pid().isPresent() ? Long.toString(p.pid().getAsLong()) : "");
         pid.setMaxWidth(100);
         processes.getColumns().add(pid);
         processes.getColumns().add(Tables.fixed("Details", ProcessStatus::description));
@@ -284,10 +328,15 @@ public final class NodesView implements PageView {
         refresh.setOnAction(e -> model.refreshStatus());
         Button restart = Icons.button("Restart…", Material2MZ.REPLAY, "slapos node restart PROCESS");
         restart.setId("status-restart");
-        restart.disableProperty().bind(processes.getSelectionModel().selectedItemProperty().isNull());
+        restart.disableProperty()
+                .bind(processes.getSelectionModel().selectedItemProperty().isNull());
         restart.setOnAction(e -> {
             ProcessStatus p = processes.getSelectionModel().getSelectedItem();
-            if (Dialogs.confirm(root, "Restart " + p.fullName(), "Run `slapos node restart " + p.fullName() + "` on the node?", "Restart")) {
+            if (Dialogs.confirm(
+                    root,
+                    "Restart " + p.fullName(),
+                    "Run `slapos node restart " + p.fullName() + "` on the node?",
+                    "Restart")) {
                 model.restart(p);
             }
         });
@@ -305,7 +354,8 @@ public final class NodesView implements PageView {
         which.setPromptText("software, instance or an absolute path");
         TextField lines = new TextField("200");
         lines.setPrefColumnCount(5);
-        Button follow = Icons.button("Follow", Material2MZ.PLAY_ARROW, "tail -F the log: new lines appear as they are written");
+        Button follow =
+                Icons.button("Follow", Material2MZ.PLAY_ARROW, "tail -F the log: new lines appear as they are written");
         follow.setId("log-follow");
         follow.disableProperty().bind(model.followingProperty());
         follow.setOnAction(e -> {
@@ -315,8 +365,10 @@ public final class NodesView implements PageView {
             } catch (NumberFormatException ex) {
                 n = 200;
             }
-            String choice = which.getEditor().getText() == null || which.getEditor().getText().isBlank()
-                    ? which.getValue() : which.getEditor().getText().strip();
+            String choice = which.getEditor().getText() == null
+                            || which.getEditor().getText().isBlank()
+                    ? which.getValue()
+                    : which.getEditor().getText().strip();
             model.followLog(choice, n);
         });
         Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop following");

@@ -68,8 +68,12 @@ public final class NodesViewModel implements AutoCloseable {
     private CancelToken logFollow;
     private NodeRow connectingRow;
 
-    public NodesViewModel(TaskService tasks, ActivityLog activity, Clock clock, NodeInventory inventory,
-                          NodeEnvironment environment) {
+    public NodesViewModel(
+            TaskService tasks,
+            ActivityLog activity,
+            Clock clock,
+            NodeInventory inventory,
+            NodeEnvironment environment) {
         this.tasks = tasks;
         this.activity = activity;
         this.inventory = inventory;
@@ -84,16 +88,41 @@ public final class NodesViewModel implements AutoCloseable {
         });
     }
 
-    public ObservableList<NodeRow> rows() { return rows; }
-    public ObjectProperty<NodeRow> selectedProperty() { return selected; }
+    public ObservableList<NodeRow> rows() {
+        return rows;
+    }
+
+    public ObjectProperty<NodeRow> selectedProperty() {
+        return selected;
+    }
     /** The connection attempt under way (for its progress and Cancel), or null. */
-    public ObjectProperty<TaskItem> connectingProperty() { return connecting; }
-    public ObservableList<ProcessStatus> processes() { return processes; }
-    public ReadOnlyBooleanProperty statusLoadingProperty() { return statusLoading; }
-    public ObservableList<String> logLines() { return logLines; }
-    public ReadOnlyBooleanProperty followingProperty() { return following; }
-    public ActionWizardModel wizard() { return wizard; }
-    public NodeEnvironment environment() { return environment; }
+    public ObjectProperty<TaskItem> connectingProperty() {
+        return connecting;
+    }
+
+    public ObservableList<ProcessStatus> processes() {
+        return processes;
+    }
+
+    public ReadOnlyBooleanProperty statusLoadingProperty() {
+        return statusLoading;
+    }
+
+    public ObservableList<String> logLines() {
+        return logLines;
+    }
+
+    public ReadOnlyBooleanProperty followingProperty() {
+        return following;
+    }
+
+    public ActionWizardModel wizard() {
+        return wizard;
+    }
+
+    public NodeEnvironment environment() {
+        return environment;
+    }
 
     /** Who answers the host key and passphrase questions (the view's dialogs). */
     public void prompts(NodePrompts answer) {
@@ -125,15 +154,17 @@ public final class NodesViewModel implements AutoCloseable {
      */
     void result(NodeRow row, String text) {
         // the store keeps milliseconds: the page shows the same time before and after a restart
-        KnownNodeRecord.LastResult result = new KnownNodeRecord.LastResult(text,
-                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+        KnownNodeRecord.LastResult result =
+                new KnownNodeRecord.LastResult(text, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
         row.lastResultProperty().set(text);
         row.lastResultAtProperty().set(result.at());
         KnownNodeRecord node = row.record();
         tasks.task("Record the last result on " + node.label(), c -> {
-            inventory.recordLastResult(node, result);
-            return result;
-        }).quiet().start();
+                    inventory.recordLastResult(node, result);
+                    return result;
+                })
+                .quiet()
+                .start();
     }
 
     /** A state that lasts only while something runs (connecting…): shown, not stored. */
@@ -159,7 +190,8 @@ public final class NodesViewModel implements AutoCloseable {
                 rows.add(new NodeRow(r));
             }
         }
-        rows.removeIf(row -> records.stream().noneMatch(row::sameNode) && row.connection().isEmpty()
+        rows.removeIf(row -> records.stream().noneMatch(row::sameNode)
+                && row.connection().isEmpty()
                 && row.linkProperty().get() == NodeRow.Link.OFFLINE);
     }
 
@@ -175,43 +207,49 @@ public final class NodesViewModel implements AutoCloseable {
         KnownNodeRecord record = form.toRecord();
         Optional<KnownNodeRecord> original = form.original();
         tasks.task("Save node " + record.label(), c -> {
-            if (record.keyPath().isPresent() && !Files.isReadable(record.keyPath().get())) {
-                throw new InvalidInputException("Key file: " + record.keyPath().get() + " does not exist or cannot be read");
-            }
-            original.filter(o -> !sameNode(o, record)).ifPresent(inventory::delete);
-            inventory.save(record);
-            return record;
-        }).onSuccess(r -> {
-            Optional<NodeRow> replaced = original.flatMap(this::find);
-            if (replaced.isPresent() && !sameNode(replaced.get().record(), r)) {
-                disconnect(replaced.get());
-                rows.remove(replaced.get());
-            }
-            Optional<NodeRow> row = find(r);
-            if (row.isPresent()) {
-                row.get().recordProperty().set(r);
-            } else {
-                NodeRow added = new NodeRow(r);
-                rows.add(added);
-                row = Optional.of(added);
-            }
-            selected.set(row.get());
-            saved.run();
-        }).start();
+                    if (record.keyPath().isPresent()
+                            && !Files.isReadable(record.keyPath().get())) {
+                        throw new InvalidInputException(
+                                "Key file: " + record.keyPath().get() + " does not exist or cannot be read");
+                    }
+                    original.filter(o -> !sameNode(o, record)).ifPresent(inventory::delete);
+                    inventory.save(record);
+                    return record;
+                })
+                .onSuccess(r -> {
+                    Optional<NodeRow> replaced = original.flatMap(this::find);
+                    if (replaced.isPresent() && !sameNode(replaced.get().record(), r)) {
+                        disconnect(replaced.get());
+                        rows.remove(replaced.get());
+                    }
+                    Optional<NodeRow> row = find(r);
+                    if (row.isPresent()) {
+                        row.get().recordProperty().set(r);
+                    } else {
+                        NodeRow added = new NodeRow(r);
+                        rows.add(added);
+                        row = Optional.of(added);
+                    }
+                    selected.set(row.get());
+                    saved.run();
+                })
+                .start();
     }
 
     public void remove(NodeRow row) {
         disconnect(row);
         KnownNodeRecord record = row.record();
         tasks.task("Remove node " + record.label(), c -> {
-            inventory.delete(record);
-            return record;
-        }).onSuccess(r -> {
-            rows.remove(row);
-            if (selected.get() == row) {
-                selected.set(null);
-            }
-        }).start();
+                    inventory.delete(record);
+                    return record;
+                })
+                .onSuccess(r -> {
+                    rows.remove(row);
+                    if (selected.get() == row) {
+                        selected.set(null);
+                    }
+                })
+                .start();
     }
 
     private static boolean sameNode(KnownNodeRecord a, KnownNodeRecord b) {
@@ -221,9 +259,11 @@ public final class NodesViewModel implements AutoCloseable {
     // ------------------------------------------------------------------ connection
 
     SshTarget target(KnownNodeRecord r) {
-        SshTarget target = new SshTarget(r.host(), r.port(), r.user(), r.keyPath(), environment.knownHosts(), Optional.empty());
+        SshTarget target =
+                new SshTarget(r.host(), r.port(), r.user(), r.keyPath(), environment.knownHosts(), Optional.empty());
         if (r.jumpHost().isPresent()) {
-            target = target.via(HostSpec.parse(r.jumpHost().get(), r.user()).target(r.keyPath(), environment.knownHosts()));
+            target = target.via(
+                    HostSpec.parse(r.jumpHost().get(), r.user()).target(r.keyPath(), environment.knownHosts()));
         }
         return target;
     }
@@ -281,42 +321,47 @@ public final class NodesViewModel implements AutoCloseable {
         transientResult(row, "connecting…");
         AtomicReference<TaskItem> self = new AtomicReference<>();
         TaskItem item = tasks.task("Connect to " + record.label(), c -> {
-            c.message("connecting to " + record.label());
-            SshTarget target = target(record);
-            opened.set(NodeConnection.open(target, options(target, trusted)));
-            c.checkCancelled();
-            KnownNodeRecord updated = record;
-            if (trusted.get() != null) {
-                updated = record.withHostKeyFingerprint(trusted.get());
-                inventory.save(updated);
-            }
-            return updated;
-        }).onSuccess(updated -> {
-            if (row.attempt() != attempt) {
-                closeLater(opened.get());
-                return;
-            }
-            row.connection(opened.get());
-            row.recordProperty().set(updated);
-            row.linkProperty().set(NodeRow.Link.CONNECTED);
-            result(row, "connected");
-        }).onFailure(e -> {
-            if (row.attempt() == attempt) {
-                row.linkProperty().set(NodeRow.Link.OFFLINE);
-                result(row, "connection failed: " + e.getMessage());
-            }
-        }).onCancelled(() -> {
-            closeLater(opened.get());
-            if (row.attempt() == attempt) {
-                row.linkProperty().set(NodeRow.Link.OFFLINE);
-                result(row, "connection cancelled");
-            }
-        }).onDone(() -> {
-            if (connecting.get() != null && connecting.get() == self.get()) {
-                connecting.set(null);
-                connectingRow = null;
-            }
-        }).start();
+                    c.message("connecting to " + record.label());
+                    SshTarget target = target(record);
+                    opened.set(NodeConnection.open(target, options(target, trusted)));
+                    c.checkCancelled();
+                    KnownNodeRecord updated = record;
+                    if (trusted.get() != null) {
+                        updated = record.withHostKeyFingerprint(trusted.get());
+                        inventory.save(updated);
+                    }
+                    return updated;
+                })
+                .onSuccess(updated -> {
+                    if (row.attempt() != attempt) {
+                        closeLater(opened.get());
+                        return;
+                    }
+                    row.connection(opened.get());
+                    row.recordProperty().set(updated);
+                    row.linkProperty().set(NodeRow.Link.CONNECTED);
+                    result(row, "connected");
+                })
+                .onFailure(e -> {
+                    if (row.attempt() == attempt) {
+                        row.linkProperty().set(NodeRow.Link.OFFLINE);
+                        result(row, "connection failed: " + e.getMessage());
+                    }
+                })
+                .onCancelled(() -> {
+                    closeLater(opened.get());
+                    if (row.attempt() == attempt) {
+                        row.linkProperty().set(NodeRow.Link.OFFLINE);
+                        result(row, "connection cancelled");
+                    }
+                })
+                .onDone(() -> {
+                    if (connecting.get() != null && connecting.get() == self.get()) {
+                        connecting.set(null);
+                        connectingRow = null;
+                    }
+                })
+                .start();
         self.set(item);
         if (!item.state().finished()) {
             connecting.set(item);
@@ -327,9 +372,11 @@ public final class NodesViewModel implements AutoCloseable {
     private void closeLater(NodeConnection connection) {
         if (connection != null) {
             tasks.task("Close an abandoned connection", ctx -> {
-                connection.close();
-                return connection;
-            }).quiet().start();
+                        connection.close();
+                        return connection;
+                    })
+                    .quiet()
+                    .start();
         }
     }
 
@@ -362,9 +409,11 @@ public final class NodesViewModel implements AutoCloseable {
         }
         if (c != null) {
             tasks.task("Disconnect from " + row.label(), ctx -> {
-                c.close();
-                return row;
-            }).quiet().start();
+                        c.close();
+                        return row;
+                    })
+                    .quiet()
+                    .start();
         }
     }
 
@@ -391,8 +440,12 @@ public final class NodesViewModel implements AutoCloseable {
     private Optional<NodeHandle> requireHandle() {
         Optional<NodeHandle> h = handle();
         if (h.isEmpty()) {
-            tasks.notifications().post(org.slapdesk.gui.notify.Notification.Level.WARNING, "Not connected",
-                    "Select a node and press Connect first.", "");
+            tasks.notifications()
+                    .post(
+                            org.slapdesk.gui.notify.Notification.Level.WARNING,
+                            "Not connected",
+                            "Select a node and press Connect first.",
+                            "");
         }
         return h;
     }
@@ -419,7 +472,9 @@ public final class NodesViewModel implements AutoCloseable {
         }
         SlaposNode node = slaposNode.get();
         statusLoading.set(true);
-        tasks.task("slapos node status on " + h.get().label(), c -> node.status(h.get().connection()))
+        tasks.task(
+                        "slapos node status on " + h.get().label(),
+                        c -> node.status(h.get().connection()))
                 .onSuccess(processes::setAll)
                 .onDone(() -> statusLoading.set(false))
                 .start();
@@ -444,16 +499,20 @@ public final class NodesViewModel implements AutoCloseable {
         }
         NodeHandle on = h.get();
         tasks.task(action.title() + " on " + on.label(), c -> {
-            Plan plan = action.plan(on.connection());
-            return new PlanRunner(on.connection()).apply(action, plan, ProgressListener.NONE, CancelToken.none());
-        }).onSuccess(r -> {
-            activity.succeeded("node: " + action.title(), on.label(), "applied and verified");
-            on.lastResult().accept("ok: " + action.title());
-            refreshStatus();
-        }).onFailure(e -> {
-            activity.failed("node: " + action.title(), on.label(), e);
-            on.lastResult().accept("FAILED: " + action.title());
-        }).start();
+                    Plan plan = action.plan(on.connection());
+                    return new PlanRunner(on.connection())
+                            .apply(action, plan, ProgressListener.NONE, CancelToken.none());
+                })
+                .onSuccess(r -> {
+                    activity.succeeded("node: " + action.title(), on.label(), "applied and verified");
+                    on.lastResult().accept("ok: " + action.title());
+                    refreshStatus();
+                })
+                .onFailure(e -> {
+                    activity.failed("node: " + action.title(), on.label(), e);
+                    on.lastResult().accept("FAILED: " + action.title());
+                })
+                .start();
     }
 
     /** Follows a log ({@code software}, {@code instance} or an absolute path) until {@link #stopLog()}. */
@@ -463,11 +522,12 @@ public final class NodesViewModel implements AutoCloseable {
             return;
         }
         stopLog();
-        String path = switch (which) {
-            case "software" -> NodeLogs.SOFTWARE_LOG;
-            case "instance" -> NodeLogs.INSTANCE_LOG;
-            default -> which;
-        };
+        String path =
+                switch (which) {
+                    case "software" -> NodeLogs.SOFTWARE_LOG;
+                    case "instance" -> NodeLogs.INSTANCE_LOG;
+                    default -> which;
+                };
         CancelToken cancel = new CancelToken();
         logFollow = cancel;
         logLines.clear();
@@ -484,14 +544,16 @@ public final class NodesViewModel implements AutoCloseable {
             }
         };
         tasks.task("Follow " + path + " on " + h.get().label(), c -> {
-            NodeLogs.follow(h.get().connection(), path, lines, LOG_FOLLOW_LIMIT, toLines, cancel);
-            return path;
-        }).onDone(() -> {
-            if (logFollow == cancel) {
-                following.set(false);
-                logFollow = null;
-            }
-        }).start();
+                    NodeLogs.follow(h.get().connection(), path, lines, LOG_FOLLOW_LIMIT, toLines, cancel);
+                    return path;
+                })
+                .onDone(() -> {
+                    if (logFollow == cancel) {
+                        following.set(false);
+                        logFollow = null;
+                    }
+                })
+                .start();
     }
 
     private void logLine(String line, CancelToken of) {
@@ -516,7 +578,10 @@ public final class NodesViewModel implements AutoCloseable {
     @Override
     public void close() {
         stopLog();
-        List<NodeConnection> open = rows.stream().map(NodeRow::takeConnection).filter(java.util.Objects::nonNull).toList();
+        List<NodeConnection> open = rows.stream()
+                .map(NodeRow::takeConnection)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         if (!open.isEmpty()) {
             Thread closer = new Thread(() -> open.forEach(NodeConnection::close), "slapdesk-close-nodes");
             closer.setDaemon(true);

@@ -5,7 +5,12 @@ import java.time.Instant;
 /** One message to the user; errors carry the technical details behind a "Details" button. */
 public record Notification(long id, Level level, String title, String message, String details, Instant at) {
 
-    public enum Level { INFO, SUCCESS, WARNING, ERROR }
+    public enum Level {
+        INFO,
+        SUCCESS,
+        WARNING,
+        ERROR
+    }
 
     public boolean hasDetails() {
         return details != null && !details.isBlank();

@@ -40,8 +40,8 @@ public final class NotificationCenter {
     }
 
     public Notification post(Notification.Level level, String title, String message, String details) {
-        Notification notification = new Notification(ids.incrementAndGet(), level, title, message,
-                details, clock.instant());
+        Notification notification =
+                new Notification(ids.incrementAndGet(), level, title, message, details, clock.instant());
         active.add(0, notification);
         history.add(0, notification);
         if (history.size() > HISTORY_KEPT) {

@@ -111,9 +111,13 @@ public final class NotificationsView {
         TextArea details = new TextArea();
         details.setEditable(false);
         details.getStyleClass().add("monospace");
-        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-                details.setText(now == null ? "" : now.title() + "\n" + now.message()
-                        + (now.hasDetails() ? "\n\n" + now.details() : "")));
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, now) -> details.setText(
+                        now == null
+                                ? ""
+                                : now.title() + "\n" + now.message()
+                                        + (now.hasDetails() ? "\n\n" + now.details() : "")));
         SplitPane split = new SplitPane(list, details);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         Label empty = new Label("No notification yet.");

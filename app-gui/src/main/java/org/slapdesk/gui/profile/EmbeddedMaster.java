@@ -53,8 +53,9 @@ public final class EmbeddedMaster implements Master {
         }
         LocalMaster server = startOnRememberedPort(database, portFile(database));
         try {
-            SlapMaster client = SlapMaster.open(MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
-                    .withRestUrl(server.hateoasUrl()));
+            SlapMaster client = SlapMaster.open(
+                    MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
+                            .withRestUrl(server.hateoasUrl()));
             return new EmbeddedMaster(server, client);
         } catch (MasterException | RuntimeException e) {
             server.close();
@@ -74,8 +75,10 @@ public final class EmbeddedMaster implements Master {
             try {
                 return LocalMaster.start(database, new InetSocketAddress(loopback, remembered.get()));
             } catch (BindException e) {
-                LOG.warn("port {} of the local master is taken; it moves to a free port, and nodes set to the"
-                        + " old URL must be pointed at the new one", remembered.get());
+                LOG.warn(
+                        "port {} of the local master is taken; it moves to a free port, and nodes set to the"
+                                + " old URL must be pointed at the new one",
+                        remembered.get());
             }
         }
         LocalMaster server = LocalMaster.start(database, new InetSocketAddress(loopback, 0));

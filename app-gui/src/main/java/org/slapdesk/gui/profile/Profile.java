@@ -20,7 +20,10 @@ public record Profile(
         String colour,
         Map<String, String> aliases) {
 
-    public enum Kind { LOCAL, REMOTE }
+    public enum Kind {
+        LOCAL,
+        REMOTE
+    }
 
     public static final String LOCAL_NAME = "local";
 
@@ -39,8 +42,8 @@ public record Profile(
     }
 
     public static Profile local() {
-        return new Profile(LOCAL_NAME, Kind.LOCAL, "", Optional.empty(), Optional.empty(),
-                Optional.empty(), "#2da44e", Map.of());
+        return new Profile(
+                LOCAL_NAME, Kind.LOCAL, "", Optional.empty(), Optional.empty(), Optional.empty(), "#2da44e", Map.of());
     }
 
     @Override

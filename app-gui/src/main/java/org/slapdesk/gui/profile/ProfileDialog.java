@@ -43,16 +43,40 @@ public final class ProfileDialog {
         grid.setHgap(10);
         grid.setVgap(4);
         int row = 0;
-        row = field(grid, row, "Name", text("profile-name", model.nameProperty(), "e.g. production"), model.nameErrorProperty());
-        row = field(grid, row, "Master URL", text("profile-url", model.masterUrlProperty(), "https://slap.vifib.com/"),
+        row = field(
+                grid,
+                row,
+                "Name",
+                text("profile-name", model.nameProperty(), "e.g. production"),
+                model.nameErrorProperty());
+        row = field(
+                grid,
+                row,
+                "Master URL",
+                text("profile-url", model.masterUrlProperty(), "https://slap.vifib.com/"),
                 model.urlErrorProperty());
-        row = field(grid, row, "Certificate", picker("profile-certificate", model.certificateProperty(), "PEM certificate"), null);
-        row = field(grid, row, "Key", picker("profile-key", model.keyProperty(), "PEM private key"), model.certificateErrorProperty());
-        row = field(grid, row, "Trusted CA", picker("profile-ca", model.caProperty(), "optional: pin the master's CA"),
+        row = field(
+                grid,
+                row,
+                "Certificate",
+                picker("profile-certificate", model.certificateProperty(), "PEM certificate"),
+                null);
+        row = field(
+                grid,
+                row,
+                "Key",
+                picker("profile-key", model.keyProperty(), "PEM private key"),
+                model.certificateErrorProperty());
+        row = field(
+                grid,
+                row,
+                "Trusted CA",
+                picker("profile-ca", model.caProperty(), "optional: pin the master's CA"),
                 model.caErrorProperty());
         ColorPicker colour = new ColorPicker(Color.web(model.colourProperty().get()));
         colour.setId("profile-colour");
-        colour.valueProperty().addListener((o, was, now) -> model.colourProperty().set(web(now)));
+        colour.valueProperty()
+                .addListener((o, was, now) -> model.colourProperty().set(web(now)));
         row = field(grid, row, "Colour", colour, null);
         Label note = new Label();
         note.getStyleClass().add(Styles.TEXT_MUTED);
@@ -118,7 +142,10 @@ public final class ProfileDialog {
     }
 
     private static String web(Color colour) {
-        return String.format("#%02x%02x%02x", Math.round(colour.getRed() * 255), Math.round(colour.getGreen() * 255),
+        return String.format(
+                "#%02x%02x%02x",
+                Math.round(colour.getRed() * 255),
+                Math.round(colour.getGreen() * 255),
                 Math.round(colour.getBlue() * 255));
     }
 }

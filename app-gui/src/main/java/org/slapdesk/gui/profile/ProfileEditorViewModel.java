@@ -46,9 +46,15 @@ public final class ProfileEditorViewModel {
         for (StringProperty field : new StringProperty[] {name, masterUrl, certificate, key, ca}) {
             field.addListener((o, was, now) -> validate());
         }
-        valid = Bindings.createBooleanBinding(() -> nameError.get().isEmpty() && urlError.get().isEmpty()
-                        && certificateError.get().isEmpty() && caError.get().isEmpty(),
-                nameError, urlError, certificateError, caError);
+        valid = Bindings.createBooleanBinding(
+                () -> nameError.get().isEmpty()
+                        && urlError.get().isEmpty()
+                        && certificateError.get().isEmpty()
+                        && caError.get().isEmpty(),
+                nameError,
+                urlError,
+                certificateError,
+                caError);
         validate();
     }
 
@@ -62,20 +68,53 @@ public final class ProfileEditorViewModel {
         validate();
     }
 
-    public StringProperty nameProperty() { return name; }
-    public StringProperty masterUrlProperty() { return masterUrl; }
-    public StringProperty certificateProperty() { return certificate; }
-    public StringProperty keyProperty() { return key; }
-    public StringProperty caProperty() { return ca; }
-    public StringProperty colourProperty() { return colour; }
-    public StringProperty nameErrorProperty() { return nameError; }
-    public StringProperty urlErrorProperty() { return urlError; }
+    public StringProperty nameProperty() {
+        return name;
+    }
+
+    public StringProperty masterUrlProperty() {
+        return masterUrl;
+    }
+
+    public StringProperty certificateProperty() {
+        return certificate;
+    }
+
+    public StringProperty keyProperty() {
+        return key;
+    }
+
+    public StringProperty caProperty() {
+        return ca;
+    }
+
+    public StringProperty colourProperty() {
+        return colour;
+    }
+
+    public StringProperty nameErrorProperty() {
+        return nameError;
+    }
+
+    public StringProperty urlErrorProperty() {
+        return urlError;
+    }
     /** Certificate and key problems, including "the key does not belong to the certificate". */
-    public StringProperty certificateErrorProperty() { return certificateError; }
-    public StringProperty caErrorProperty() { return caError; }
+    public StringProperty certificateErrorProperty() {
+        return certificateError;
+    }
+
+    public StringProperty caErrorProperty() {
+        return caError;
+    }
     /** Not an error: e.g. "encrypted key: its passphrase is asked when connecting". */
-    public StringProperty noteProperty() { return note; }
-    public BooleanBinding validBinding() { return valid; }
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    public BooleanBinding validBinding() {
+        return valid;
+    }
 
     public void validate() {
         String n = name.get().trim();
@@ -153,9 +192,12 @@ public final class ProfileEditorViewModel {
     }
 
     private MasterProfile toMasterProfile() {
-        MasterProfile profile = MasterProfile.plain(name.get().isBlank() ? "new" : name.get().trim(), masterUrl.get().trim());
+        MasterProfile profile = MasterProfile.plain(
+                name.get().isBlank() ? "new" : name.get().trim(),
+                masterUrl.get().trim());
         if (!certificate.get().isBlank()) {
-            profile = profile.withClientCertificate(Path.of(certificate.get().trim()), Path.of(key.get().trim()));
+            profile = profile.withClientCertificate(
+                    Path.of(certificate.get().trim()), Path.of(key.get().trim()));
         }
         if (!ca.get().isBlank()) {
             profile = profile.withCa(Path.of(ca.get().trim()));
@@ -167,12 +209,19 @@ public final class ProfileEditorViewModel {
     public Profile toProfile() {
         validate();
         if (!valid.get()) {
-            throw new IllegalStateException("the profile is not valid: " + String.join(" ",
-                    nameError.get(), urlError.get(), certificateError.get(), caError.get()).trim());
+            throw new IllegalStateException("the profile is not valid: "
+                    + String.join(" ", nameError.get(), urlError.get(), certificateError.get(), caError.get())
+                            .trim());
         }
-        return new Profile(name.get().trim(), Profile.Kind.REMOTE, masterUrl.get().trim(),
-                optionalPath(certificate.get()), optionalPath(key.get()), optionalPath(ca.get()),
-                colour.get(), Map.of());
+        return new Profile(
+                name.get().trim(),
+                Profile.Kind.REMOTE,
+                masterUrl.get().trim(),
+                optionalPath(certificate.get()),
+                optionalPath(key.get()),
+                optionalPath(ca.get()),
+                colour.get(),
+                Map.of());
     }
 
     private static Optional<Path> optionalPath(String text) {

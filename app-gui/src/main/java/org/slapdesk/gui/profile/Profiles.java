@@ -48,20 +48,33 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
 
     /** When the app store cannot be opened: only the local master, on a database in a temporary folder. */
     public static Profiles withoutStore() {
-        return new Profiles(List.of(Profile.local()), profile -> connect(profile,
-                java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
+        return new Profiles(
+                List.of(Profile.local()),
+                profile -> connect(
+                        profile,
+                        java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
     }
 
     public static Profile fromRecord(ProfileRecord record) {
-        return new Profile(record.name(),
+        return new Profile(
+                record.name(),
                 record.kind() == ProfileRecord.Kind.LOCAL ? Profile.Kind.LOCAL : Profile.Kind.REMOTE,
-                record.masterUrl(), record.certPath(), record.keyPath(), record.caPath(),
-                record.colour().orElse(null), Map.of());
+                record.masterUrl(),
+                record.certPath(),
+                record.keyPath(),
+                record.caPath(),
+                record.colour().orElse(null),
+                Map.of());
     }
 
     public static ProfileRecord toRecord(Profile profile) {
-        return new ProfileRecord(profile.name(), profile.masterUrl(), profile.certificate(), profile.key(),
-                profile.trustedCa(), Optional.of(profile.colour()),
+        return new ProfileRecord(
+                profile.name(),
+                profile.masterUrl(),
+                profile.certificate(),
+                profile.key(),
+                profile.trustedCa(),
+                Optional.of(profile.colour()),
                 profile.kind() == Profile.Kind.LOCAL ? ProfileRecord.Kind.LOCAL : ProfileRecord.Kind.REMOTE);
     }
 
@@ -72,8 +85,15 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
         }
         try {
             SlaposClientConfig config = SlaposClientConfig.load(file, ConfigPaths.userHome());
-            return Optional.of(new Profile(CLIENT_CONFIG_NAME, Profile.Kind.REMOTE, config.masterUrl(),
-                    config.certFile(), config.keyFile(), Optional.empty(), "#0969da", config.softwareProducts()));
+            return Optional.of(new Profile(
+                    CLIENT_CONFIG_NAME,
+                    Profile.Kind.REMOTE,
+                    config.masterUrl(),
+                    config.certFile(),
+                    config.keyFile(),
+                    Optional.empty(),
+                    "#0969da",
+                    config.softwareProducts()));
         } catch (IOException | RuntimeException e) {
             LOG.warn("not offering {} as a profile: {}", file, e.getMessage());
             return Optional.empty();
@@ -91,12 +111,12 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
     static MasterProfile masterProfile(Profile profile) {
         MasterProfile master = MasterProfile.plain(profile.name(), profile.masterUrl());
         if (profile.certificate().isPresent() && profile.key().isPresent()) {
-            master = master.withClientCertificate(profile.certificate().get(), profile.key().get());
+            master = master.withClientCertificate(
+                    profile.certificate().get(), profile.key().get());
         }
         if (profile.trustedCa().isPresent()) {
             master = master.withCa(profile.trustedCa().get());
         }
         return master;
     }
-
 }

@@ -51,11 +51,13 @@ public final class ProfilesView {
         add.setOnAction(e -> add());
         Button edit = new Button("Edit…", new FontIcon(Material2AL.EDIT));
         edit.setId("profile-edit");
-        edit.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        edit.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
         edit.setOnAction(e -> edit(list.getSelectionModel().getSelectedItem()));
         Button remove = new Button("Remove…", new FontIcon(Material2AL.DELETE));
         remove.setId("profile-remove");
-        remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> remove(list.getSelectionModel().getSelectedItem()));
         root.getChildren().addAll(title, list, new HBox(8, add, edit, remove));
     }
@@ -65,7 +67,8 @@ public final class ProfilesView {
     }
 
     public void add() {
-        ProfileEditorViewModel editor = new ProfileEditorViewModel(name -> registry.find(name).isPresent(), clock);
+        ProfileEditorViewModel editor =
+                new ProfileEditorViewModel(name -> registry.find(name).isPresent(), clock);
         new ProfileDialog(editor, "Add a master profile").ask(root).ifPresent(profile -> {
             registry.put(profile);
             registry.selectedProperty().set(profile);
@@ -74,7 +77,10 @@ public final class ProfilesView {
 
     private void edit(Profile profile) {
         if (profile.kind() == Profile.Kind.LOCAL) {
-            Dialogs.details(root, "Profile", "The embedded local master has nothing to set",
+            Dialogs.details(
+                    root,
+                    "Profile",
+                    "The embedded local master has nothing to set",
                     "It runs inside this application, on loopback, with its database beside the application's own.");
             return;
         }
@@ -93,8 +99,11 @@ public final class ProfilesView {
         if (profile.kind() == Profile.Kind.LOCAL) {
             return;
         }
-        if (Dialogs.confirm(root, "Remove " + profile.name(), "Forget the profile '" + profile.name()
-                + "'? The master and its certificate files are not touched.", "Remove")) {
+        if (Dialogs.confirm(
+                root,
+                "Remove " + profile.name(),
+                "Forget the profile '" + profile.name() + "'? The master and its certificate files are not touched.",
+                "Remove")) {
             if (registry.selectedProperty().get() == profile) {
                 registry.selectedProperty().set(registry.profiles().get(0));
             }

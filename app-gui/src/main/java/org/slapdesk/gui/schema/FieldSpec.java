@@ -16,7 +16,14 @@ public record FieldSpec(
         Optional<String> defaultValue,
         boolean required) {
 
-    public enum Type { STRING, INTEGER, NUMBER, BOOLEAN, CHOICE, JSON }
+    public enum Type {
+        STRING,
+        INTEGER,
+        NUMBER,
+        BOOLEAN,
+        CHOICE,
+        JSON
+    }
 
     public FieldSpec {
         choices = List.copyOf(choices);

@@ -43,7 +43,8 @@ public final class FormSchema {
         forValidation.remove("$id");
         forValidation.remove("id");
         try {
-            JsonSchema validator = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(forValidation);
+            JsonSchema validator =
+                    JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(forValidation);
             return new FormSchema(fields, validator);
         } catch (RuntimeException e) {
             throw new SchemaException("the request schema cannot be used for validation: " + e.getMessage(), e);
@@ -60,7 +61,8 @@ public final class FormSchema {
         Map<String, List<String>> errors = new LinkedHashMap<>();
         for (ValidationMessage message : validator.validate(instance)) {
             String property = "";
-            if (message.getInstanceLocation() != null && message.getInstanceLocation().getNameCount() > 0) {
+            if (message.getInstanceLocation() != null
+                    && message.getInstanceLocation().getNameCount() > 0) {
                 property = String.valueOf(message.getInstanceLocation().getElement(0));
             } else if (message.getProperty() != null) {
                 property = message.getProperty();
@@ -107,10 +109,18 @@ public final class FormSchema {
             };
         }
         Optional<String> defaultValue = property.has("default")
-                ? Optional.of(property.get("default").isValueNode()
-                        ? property.get("default").asText() : property.get("default").toString())
+                ? Optional.of(
+                        property.get("default").isValueNode()
+                                ? property.get("default").asText()
+                                : property.get("default").toString())
                 : Optional.empty();
-        return new FieldSpec(name, property.path("title").asText(""), property.path("description").asText(""),
-                kind, choices, defaultValue, required);
+        return new FieldSpec(
+                name,
+                property.path("title").asText(""),
+                property.path("description").asText(""),
+                kind,
+                choices,
+                defaultValue,
+                required);
     }
 }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.InstanceXml;
+import org.slapdesk.core.wire.MarshalException;
 
 /**
  * Instance parameters as the raw text a user edits: JSON, or the master's instance XML
@@ -33,12 +33,16 @@ public final class ParameterText {
             return new LinkedHashMap<>();
         }
         try {
-            Map<String, Object> parsed = JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+            Map<String, Object> parsed = JSON.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() {});
             return parsed == null ? new LinkedHashMap<>() : parsed;
         } catch (JsonProcessingException e) {
-            throw new SchemaException("the parameters are not a JSON object: " + e.getOriginalMessage()
-                    + (e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ")"), e);
+            throw new SchemaException(
+                    "the parameters are not a JSON object: " + e.getOriginalMessage()
+                            + (e.getLocation() == null
+                                    ? ""
+                                    : " (line " + e.getLocation().getLineNr() + ", column "
+                                            + e.getLocation().getColumnNr() + ")"),
+                    e);
         }
     }
 

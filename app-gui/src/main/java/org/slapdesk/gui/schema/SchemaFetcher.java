@@ -34,7 +34,8 @@ public class SchemaFetcher {
                 }
                 case "http":
                 case "https": {
-                    HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
+                    HttpRequest request =
+                            HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build();
                     HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() != 200) {
                         throw new SchemaException(uri + " answered HTTP " + response.statusCode());
@@ -42,8 +43,8 @@ public class SchemaFetcher {
                     return response.body();
                 }
                 default:
-                    throw new SchemaException("cannot read a schema from '" + uri
-                            + "': only file:, http: and https: URLs are supported");
+                    throw new SchemaException(
+                            "cannot read a schema from '" + uri + "': only file:, http: and https: URLs are supported");
             }
         } catch (IOException e) {
             throw new SchemaException("cannot read " + uri + ": " + e.getMessage(), e);

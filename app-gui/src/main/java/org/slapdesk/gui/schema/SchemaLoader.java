@@ -67,7 +67,8 @@ public final class SchemaLoader {
                     "json-in-xml".equals(entry.path("serialisation").asText(serialisation))));
         }
         types.sort(Comparator.comparingInt(SoftwareTypeEntry::index).thenComparing(SoftwareTypeEntry::key));
-        return new ReleaseSchema(location, root.path("name").asText(""), root.path("description").asText(""), types);
+        return new ReleaseSchema(
+                location, root.path("name").asText(""), root.path("description").asText(""), types);
     }
 
     /** The type's request schema with every {@code $ref} replaced by what it points to. */
@@ -144,8 +145,10 @@ public final class SchemaLoader {
             documents.put(uri, parsed);
             return parsed;
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new SchemaException(uri + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")", e);
+            throw new SchemaException(
+                    uri + " is not valid JSON: " + e.getOriginalMessage() + " (line "
+                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")",
+                    e);
         }
     }
 

@@ -11,10 +11,10 @@ import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.PartitionState;
-import org.slapdesk.core.health.Health;
 
 /**
  * One server in the table. A refresh updates the properties in place (so selection and scroll
@@ -42,7 +42,9 @@ public final class ServerRow {
         Health before = health.get();
         title.set(fresh.node().title());
         lastContact.set(fresh.node().status().map(AccessStatus::createdAt).orElse(null));
-        partitionsUsed.set((int) fresh.partitions().stream().filter(p -> p.state() == PartitionState.BUSY).count());
+        partitionsUsed.set((int) fresh.partitions().stream()
+                .filter(p -> p.state() == PartitionState.BUSY)
+                .count());
         partitionsTotal.set(fresh.partitions().size());
         softwareCount.set(fresh.software().size());
         detail.set(fresh);

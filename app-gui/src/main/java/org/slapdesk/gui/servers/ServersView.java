@@ -47,17 +47,24 @@ public final class ServersView implements PageView {
         root.setId("servers-page");
 
         filter = Tables.filterBox(model.filterProperty(), "Filter servers (Ctrl+F)");
-        Button supply = Icons.button("Supply…", Material2AL.CLOUD_DOWNLOAD, "Install a software release on the selected server (Ctrl+Shift+S)");
+        Button supply = Icons.button(
+                "Supply…",
+                Material2AL.CLOUD_DOWNLOAD,
+                "Install a software release on the selected server (Ctrl+Shift+S)");
         supply.setId("supply");
         supply.disableProperty().bind(model.selectedProperty().isNull());
         supply.setOnAction(e -> openSupply());
-        Button remove = Icons.button("Remove…", Material2AL.DELETE, "Remove the selected software release from the server (Delete)");
+        Button remove = Icons.button(
+                "Remove…", Material2AL.DELETE, "Remove the selected software release from the server (Delete)");
         remove.setId("remove-software");
         Button token = Icons.button("Token", Material2AL.CONTENT_COPY, "Get a node registration token");
         token.setId("token");
         token.disableProperty().bind(model.connectedProperty().not());
-        token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(root, "Node registration token",
-                answer.isPresent() ? "Give this one-time token to the node's registration step"
+        token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(
+                root,
+                "Node registration token",
+                answer.isPresent()
+                        ? "Give this one-time token to the node's registration step"
                         : "This master gives no registration token",
                 answer.orElse("The master answered without a token: register nodes with a certificate instead."))));
         Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
@@ -80,25 +87,29 @@ public final class ServersView implements PageView {
             }
         });
         TableColumn<ServerRow, String> used = new TableColumn<>("Partitions used / total");
-        used.setCellValueFactory(c -> Bindings.concat(c.getValue().partitionsUsedProperty(), " / ",
-                c.getValue().partitionsTotalProperty()));
+        used.setCellValueFactory(c -> Bindings.concat(
+                c.getValue().partitionsUsedProperty(), " / ", c.getValue().partitionsTotalProperty()));
         TableColumn<ServerRow, Number> softwareCount = Tables.column("Software", ServerRow::softwareCountProperty);
         servers.getColumns().setAll(List.of(health, title, reference, contact, used, softwareCount));
         servers.setItems(model.visibleRows());
         FlashingRows.install(servers, ServerRow::healthChangedAtProperty);
         Tables.selectFirstWhenFilled(servers);
-        servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
+                .set(now));
 
         TableView<PartitionRow> partitions = Tables.table("Select a server to see its partitions.");
         partitions.setId("partitions-table");
         TableColumn<PartitionRow, Health> partitionHealth = Tables.fixed("Health", PartitionRow::health);
         partitionHealth.setCellFactory(c -> HealthViews.cell());
         partitionHealth.setMaxWidth(140);
-        partitions.getColumns().setAll(List.of(partitionHealth,
-                Tables.fixed("Partition", PartitionRow::reference),
-                Tables.fixed("State", PartitionRow::state),
-                Tables.fixed("Instance", PartitionRow::instance),
-                Tables.fixed("Release", PartitionRow::release)));
+        partitions
+                .getColumns()
+                .setAll(List.of(
+                        partitionHealth,
+                        Tables.fixed("Partition", PartitionRow::reference),
+                        Tables.fixed("State", PartitionRow::state),
+                        Tables.fixed("Instance", PartitionRow::instance),
+                        Tables.fixed("Release", PartitionRow::release)));
         partitions.setItems(model.partitions());
 
         software = Tables.table("Select a server to see the software supplied to it.");
@@ -106,17 +117,26 @@ public final class ServersView implements PageView {
         TableColumn<SoftwareRow, Health> softwareHealth = Tables.fixed("Health", SoftwareRow::health);
         softwareHealth.setCellFactory(c -> HealthViews.cell());
         softwareHealth.setMaxWidth(140);
-        software.getColumns().setAll(List.of(softwareHealth,
-                Tables.fixed("Software release URL", SoftwareRow::url),
-                Tables.fixed("Requested state", SoftwareRow::state)));
+        software.getColumns()
+                .setAll(List.of(
+                        softwareHealth,
+                        Tables.fixed("Software release URL", SoftwareRow::url),
+                        Tables.fixed("Requested state", SoftwareRow::state)));
         software.setItems(model.software());
-        remove.disableProperty().bind(software.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty()
+                .bind(software.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> removeSelected());
 
-        SplitPane split = MasterDetail.of(servers, Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "No server selected" : model.selectedProperty().get().titleProperty().get()
-                        + "  (" + model.selectedProperty().get().reference() + ")", model.selectedProperty()),
-                new Tab("Partitions", partitions), new Tab("Supplied software", software));
+        SplitPane split = MasterDetail.of(
+                servers,
+                Bindings.createStringBinding(
+                        () -> model.selectedProperty().get() == null
+                                ? "No server selected"
+                                : model.selectedProperty().get().titleProperty().get() + "  ("
+                                        + model.selectedProperty().get().reference() + ")",
+                        model.selectedProperty()),
+                new Tab("Partitions", partitions),
+                new Tab("Supplied software", software));
         root.getChildren().addAll(bar, split);
         root.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE && software.isFocused()) {
@@ -156,7 +176,9 @@ public final class ServersView implements PageView {
         if (row == null || selected == null) {
             return;
         }
-        if (Dialogs.confirm(root, "Remove software from " + row.reference(),
+        if (Dialogs.confirm(
+                root,
+                "Remove software from " + row.reference(),
                 "Remove " + selected.url() + " from " + row.reference()
                         + "? Instances of this release on the server stop working once it is removed.",
                 "Remove")) {

@@ -16,21 +16,21 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slapdesk.core.health.Health;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
 import org.slapdesk.core.model.SoftwareInstallation;
-import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.gui.live.SerialRefresh;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;
-import org.slapdesk.gui.live.SerialRefresh;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
-import org.slapdesk.gui.util.RowMerge;
 import org.slapdesk.gui.util.Releases;
+import org.slapdesk.gui.util.RowMerge;
 import org.slapdesk.gui.util.TextFilter;
 
 /** The Servers page: nodes with health, the selected node's partitions and supplied software, and the node actions. */
@@ -53,17 +53,25 @@ public final class ServersViewModel {
     private final ObservableList<SoftwareRow> software = FXCollections.observableArrayList();
     private final SerialRefresh<List<ComputeNodeDetail>> refresher;
 
-    public ServersViewModel(MasterSession session, TaskService tasks, HealthRules rules,
-                            ActivityLog activity, Clock clock) {
+    public ServersViewModel(
+            MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
         this.session = session;
         this.tasks = tasks;
         this.rules = rules;
         this.activity = activity;
         this.clock = clock;
-        this.refresher = new SerialRefresh<>(session, tasks, "Refresh servers",
-                "Cannot read the servers from the master", ServersViewModel::readNodes, this::apply);
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(
-                TextFilter.of(now, (ServerRow r) -> Stream.of(r.titleProperty().get(), r.reference(),
+        this.refresher = new SerialRefresh<>(
+                session,
+                tasks,
+                "Refresh servers",
+                "Cannot read the servers from the master",
+                ServersViewModel::readNodes,
+                this::apply);
+        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(
+                now,
+                (ServerRow r) -> Stream.of(
+                        r.titleProperty().get(),
+                        r.reference(),
                         r.health() == null ? "" : r.health().level().name()))));
         selected.addListener((o, was, now) -> showDetail(now));
         session.masterProperty().addListener((o, was, now) -> {
@@ -129,8 +137,10 @@ public final class ServersViewModel {
                 // the SLAP computer document may omit the access status: ask getComputerStatus
                 Optional<org.slapdesk.core.model.AccessStatus> status = master.nodeStatus(node.reference());
                 if (status.isPresent()) {
-                    detail = new ComputeNodeDetail(new ComputeNode(detail.node().reference(),
-                            node.title(), status), detail.partitions(), detail.software());
+                    detail = new ComputeNodeDetail(
+                            new ComputeNode(detail.node().reference(), node.title(), status),
+                            detail.partitions(),
+                            detail.software());
                 }
             }
             details.add(detail);
@@ -140,12 +150,14 @@ public final class ServersViewModel {
 
     /** Merges fresh data into the rows: changed rows update in place, new ones are added, gone ones removed. */
     public void apply(List<ComputeNodeDetail> details) {
-        RowMerge.merge(rows, details, ServerRow::reference, d -> d.node().reference(), ServerRow::new, (row, detail) -> {
-            boolean changed = row.update(detail, rules.node(detail.node().status()), clock.instant());
-            if (changed && row == selected.get()) {
-                showDetail(row);
-            }
-        });
+        RowMerge.merge(
+                rows, details, ServerRow::reference, d -> d.node().reference(), ServerRow::new, (row, detail) -> {
+                    boolean changed =
+                            row.update(detail, rules.node(detail.node().status()), clock.instant());
+                    if (changed && row == selected.get()) {
+                        showDetail(row);
+                    }
+                });
     }
 
     private void showDetail(ServerRow row) {
@@ -156,12 +168,17 @@ public final class ServersViewModel {
         }
         List<PartitionRow> partitionRows = new ArrayList<>();
         for (ComputePartition p : row.detail().partitions()) {
-            partitionRows.add(new PartitionRow(p.reference(), p.state().name().toLowerCase(java.util.Locale.ROOT),
-                    p.instanceTitle().orElse(""), p.softwareReleaseUrl().orElse(""), partitionHealth(p)));
+            partitionRows.add(new PartitionRow(
+                    p.reference(),
+                    p.state().name().toLowerCase(java.util.Locale.ROOT),
+                    p.instanceTitle().orElse(""),
+                    p.softwareReleaseUrl().orElse(""),
+                    partitionHealth(p)));
         }
         List<SoftwareRow> softwareRows = new ArrayList<>();
         for (SoftwareInstallation s : row.detail().software()) {
-            softwareRows.add(new SoftwareRow(s.softwareReleaseUrl(), s.requestedState(), rules.softwareInstallation(s.status())));
+            softwareRows.add(new SoftwareRow(
+                    s.softwareReleaseUrl(), s.requestedState(), rules.softwareInstallation(s.status())));
         }
         if (!partitions.equals(partitionRows)) {
             partitions.setAll(partitionRows);
@@ -175,7 +192,9 @@ public final class ServersViewModel {
         if (partition.instanceTitle().isEmpty()) {
             return Health.grey("Free");
         }
-        return rules.instance(partition.status(), false,
+        return rules.instance(
+                partition.status(),
+                false,
                 partition.requestedState().orElse(org.slapdesk.core.model.RequestedState.STARTED));
     }
 
@@ -188,12 +207,18 @@ public final class ServersViewModel {
         }
         for (ServerRow row : rows) {
             if (row.detail() != null) {
-                row.detail().software().forEach(s -> choices.putIfAbsent(s.softwareReleaseUrl(),
-                        new ReleaseChoice(Releases.shortName(s.softwareReleaseUrl()), s.softwareReleaseUrl(), "supplied")));
+                row.detail()
+                        .software()
+                        .forEach(s -> choices.putIfAbsent(
+                                s.softwareReleaseUrl(),
+                                new ReleaseChoice(
+                                        Releases.shortName(s.softwareReleaseUrl()),
+                                        s.softwareReleaseUrl(),
+                                        "supplied")));
             }
         }
-        releasesInServices.forEach(url -> choices.putIfAbsent(url,
-                new ReleaseChoice(Releases.shortName(url), url, "requested")));
+        releasesInServices.forEach(
+                url -> choices.putIfAbsent(url, new ReleaseChoice(Releases.shortName(url), url, "requested")));
         return List.copyOf(choices.values());
     }
 
@@ -213,7 +238,8 @@ public final class ServersViewModel {
         }
         tasks.task("Get a node registration token", context -> master.get().nodeToken())
                 .onSuccess(token -> {
-                    activity.succeeded("Token", master.get().url(), token.isPresent() ? "issued" : "not offered by this master");
+                    activity.succeeded(
+                            "Token", master.get().url(), token.isPresent() ? "issued" : "not offered by this master");
                     onToken.accept(token);
                 })
                 .start();
@@ -230,9 +256,9 @@ public final class ServersViewModel {
         }
         String target = releaseUrl + " on " + nodeReference;
         tasks.task(verb + " " + Releases.shortName(releaseUrl) + " on " + nodeReference, context -> {
-            action.run(master.get());
-            return null;
-        })
+                    action.run(master.get());
+                    return null;
+                })
                 .onSuccess(done -> {
                     activity.succeeded(verb, target, "");
                     refresh();

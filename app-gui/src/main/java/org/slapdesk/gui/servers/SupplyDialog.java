@@ -36,9 +36,11 @@ final class SupplyDialog {
         release.setPrefWidth(560);
         release.setPromptText("choose, or type a software release URL (…/software.cfg)");
         choices.forEach(choice -> release.getItems().add(choice.url()));
-        Label hint = new Label(choices.isEmpty()
-                ? "No known release yet: type the URL of a software.cfg."
-                : choices.size() + " known release(s): profile aliases, releases on other servers and in services.");
+        Label hint = new Label(
+                choices.isEmpty()
+                        ? "No known release yet: type the URL of a software.cfg."
+                        : choices.size()
+                                + " known release(s): profile aliases, releases on other servers and in services.");
         hint.getStyleClass().add("text-muted");
         GridPane grid = new GridPane();
         grid.setHgap(8);
@@ -52,7 +54,8 @@ final class SupplyDialog {
         dialog.getDialogPane().setContent(grid);
         Node supplyButton = dialog.getDialogPane().lookupButton(supply);
         supplyButton.disableProperty().bind(release.getEditor().textProperty().isEmpty());
-        dialog.setResultConverter(button -> button == supply ? release.getEditor().getText().trim() : null);
+        dialog.setResultConverter(
+                button -> button == supply ? release.getEditor().getText().trim() : null);
         javafx.application.Platform.runLater(release::requestFocus);
         return dialog.showAndWait().filter(url -> !url.isBlank());
     }

@@ -188,8 +188,9 @@ final class RequestDialog {
         general.setId("form-errors");
         general.getStyleClass().add(Styles.DANGER);
         general.setWrapText(true);
-        general.textProperty().bind(Bindings.createStringBinding(
-                () -> String.join("\n", model.generalErrors()), model.generalErrors()));
+        general.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> String.join("\n", model.generalErrors()), model.generalErrors()));
         general.visibleProperty().bind(Bindings.isNotEmpty(model.generalErrors()));
         general.managedProperty().bind(general.visibleProperty());
 
@@ -281,7 +282,8 @@ final class RequestDialog {
             case CHOICE, BOOLEAN -> {
                 ComboBox<String> box = new ComboBox<>();
                 box.getItems().add("");
-                box.getItems().addAll(spec.type() == FieldSpec.Type.BOOLEAN ? List.of("true", "false") : spec.choices());
+                box.getItems()
+                        .addAll(spec.type() == FieldSpec.Type.BOOLEAN ? List.of("true", "false") : spec.choices());
                 box.valueProperty().bindBidirectional(field.valueProperty());
                 box.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse(""));
                 box.setId(id);

@@ -36,7 +36,11 @@ import org.slapdesk.gui.task.TaskService;
  */
 public final class RequestViewModel {
 
-    public enum Mode { FORM, XML, JSON }
+    public enum Mode {
+        FORM,
+        XML,
+        JSON
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -53,7 +57,8 @@ public final class RequestViewModel {
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(Mode.JSON);
     private final BooleanProperty formAvailable = new SimpleBooleanProperty();
     private final StringProperty rawText = new SimpleStringProperty("");
-    private final StringProperty schemaStatus = new SimpleStringProperty("enter a release URL to load its parameter schema");
+    private final StringProperty schemaStatus =
+            new SimpleStringProperty("enter a release URL to load its parameter schema");
     private final StringProperty problem = new SimpleStringProperty("");
     private final ObservableList<FieldModel> fields = FXCollections.observableArrayList();
     private final ObservableList<String> generalErrors = FXCollections.observableArrayList();
@@ -74,29 +79,76 @@ public final class RequestViewModel {
             }
         });
         canRequest = Bindings.createBooleanBinding(
-                () -> !title.get().isBlank() && !release.get().isBlank()
+                () -> !title.get().isBlank()
+                        && !release.get().isBlank()
                         && (mode.get() != Mode.FORM || formValid.get()),
-                title, release, mode, formValid);
+                title,
+                release,
+                mode,
+                formValid);
     }
 
     // ~ what the view binds
 
-    public StringProperty releaseProperty() { return release; }
-    public StringProperty titleProperty() { return title; }
-    public StringProperty softwareTypeProperty() { return softwareType; }
-    public StringProperty computerGuidProperty() { return computerGuid; }
-    public BooleanProperty sharedProperty() { return shared; }
-    public ObservableList<SoftwareTypeEntry> typeChoices() { return typeChoices; }
-    public ObjectProperty<SoftwareTypeEntry> typeChoiceProperty() { return typeChoice; }
-    public ObjectProperty<Mode> modeProperty() { return mode; }
-    public BooleanProperty formAvailableProperty() { return formAvailable; }
-    public StringProperty rawTextProperty() { return rawText; }
-    public StringProperty schemaStatusProperty() { return schemaStatus; }
+    public StringProperty releaseProperty() {
+        return release;
+    }
+
+    public StringProperty titleProperty() {
+        return title;
+    }
+
+    public StringProperty softwareTypeProperty() {
+        return softwareType;
+    }
+
+    public StringProperty computerGuidProperty() {
+        return computerGuid;
+    }
+
+    public BooleanProperty sharedProperty() {
+        return shared;
+    }
+
+    public ObservableList<SoftwareTypeEntry> typeChoices() {
+        return typeChoices;
+    }
+
+    public ObjectProperty<SoftwareTypeEntry> typeChoiceProperty() {
+        return typeChoice;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public BooleanProperty formAvailableProperty() {
+        return formAvailable;
+    }
+
+    public StringProperty rawTextProperty() {
+        return rawText;
+    }
+
+    public StringProperty schemaStatusProperty() {
+        return schemaStatus;
+    }
     /** A parse or schema problem shown above the raw text ("" when none). */
-    public StringProperty problemProperty() { return problem; }
-    public ObservableList<FieldModel> fields() { return fields; }
-    public ObservableList<String> generalErrors() { return generalErrors; }
-    public BooleanBinding canRequestBinding() { return canRequest; }
+    public StringProperty problemProperty() {
+        return problem;
+    }
+
+    public ObservableList<FieldModel> fields() {
+        return fields;
+    }
+
+    public ObservableList<String> generalErrors() {
+        return generalErrors;
+    }
+
+    public BooleanBinding canRequestBinding() {
+        return canRequest;
+    }
 
     public Optional<FieldModel> field(String name) {
         return fields.stream().filter(f -> f.spec().name().equals(name)).findFirst();
@@ -126,7 +178,8 @@ public final class RequestViewModel {
         }
         schemaStatus.set("loading the parameter schema…");
         SchemaLoader loader = loaders.get();
-        tasks.task("Load the parameter schema of " + url, context -> loader.release(url)).quiet()
+        tasks.task("Load the parameter schema of " + url, context -> loader.release(url))
+                .quiet()
                 .onSuccess(schema -> {
                     if (mine == schemaGeneration) {
                         showTypes(schema, loader);
@@ -145,7 +198,8 @@ public final class RequestViewModel {
 
     private void showTypes(ReleaseSchema schema, SchemaLoader loader) {
         currentLoader = loader;
-        List<SoftwareTypeEntry> types = schema.types().stream().filter(t -> t.shared() == shared.get()).toList();
+        List<SoftwareTypeEntry> types =
+                schema.types().stream().filter(t -> t.shared() == shared.get()).toList();
         if (types.isEmpty()) {
             types = schema.types();
         }
@@ -153,7 +207,8 @@ public final class RequestViewModel {
         releaseName = schema.name().isBlank() ? schema.location().toString() : schema.name();
         schemaStatus.set("schema: " + releaseName);
         SoftwareTypeEntry preferred = types.stream()
-                .filter(t -> t.softwareType().equals(softwareType.get())).findFirst()
+                .filter(t -> t.softwareType().equals(softwareType.get()))
+                .findFirst()
                 .orElse(types.isEmpty() ? null : types.get(0));
         typeChoice.set(preferred);
     }
@@ -168,7 +223,8 @@ public final class RequestViewModel {
         jsonInXml.set(type.jsonInXml());
         SchemaLoader loader = currentLoader;
         schemaStatus.set("loading the form of " + type + "…");
-        tasks.task("Load the form of " + type.key(), context -> FormSchema.of(loader.requestSchema(type))).quiet()
+        tasks.task("Load the form of " + type.key(), context -> FormSchema.of(loader.requestSchema(type)))
+                .quiet()
                 .onSuccess(loaded -> {
                     if (mine == schemaGeneration && typeChoice.get() == type) {
                         showForm(loaded, type);
@@ -251,8 +307,12 @@ public final class RequestViewModel {
             validateForm();
         } else {
             mode.set(next);
-            rawText.set(values.isEmpty() && next == Mode.JSON ? "" : next == Mode.JSON
-                    ? ParameterText.toJson(values) : ParameterText.toXml(values, jsonInXml.get()));
+            rawText.set(
+                    values.isEmpty() && next == Mode.JSON
+                            ? ""
+                            : next == Mode.JSON
+                                    ? ParameterText.toJson(values)
+                                    : ParameterText.toXml(values, jsonInXml.get()));
         }
         return true;
     }
@@ -316,7 +376,8 @@ public final class RequestViewModel {
         }
         StringBuilder text = new StringBuilder("the schema would refuse: ");
         errors.forEach((key, messages) -> text.append(key.isEmpty() ? "" : key + ": ")
-                .append(String.join("; ", messages)).append(". "));
+                .append(String.join("; ", messages))
+                .append(". "));
         return text.toString().trim();
     }
 
@@ -330,21 +391,25 @@ public final class RequestViewModel {
 
     /** The field's value as the schema's type; empty when left blank. */
     private static Optional<Object> typed(FieldModel field) throws SchemaException {
-        String text = field.valueProperty().get() == null ? "" : field.valueProperty().get().trim();
+        String text = field.valueProperty().get() == null
+                ? ""
+                : field.valueProperty().get().trim();
         if (text.isEmpty()) {
             return Optional.empty();
         }
         FieldSpec spec = field.spec();
         try {
-            return Optional.of(switch (spec.type()) {
-                case INTEGER -> new BigInteger(text);
-                case NUMBER -> new BigDecimal(text);
-                case BOOLEAN -> parseBoolean(text);
-                case JSON -> JSON.readValue(text, Object.class);
-                case STRING, CHOICE -> text;
-            });
+            return Optional.of(
+                    switch (spec.type()) {
+                        case INTEGER -> new BigInteger(text);
+                        case NUMBER -> new BigDecimal(text);
+                        case BOOLEAN -> parseBoolean(text);
+                        case JSON -> JSON.readValue(text, Object.class);
+                        case STRING, CHOICE -> text;
+                    });
         } catch (NumberFormatException e) {
-            throw new SchemaException("'" + text + "' is not " + (spec.type() == FieldSpec.Type.INTEGER ? "a whole number" : "a number"));
+            throw new SchemaException(
+                    "'" + text + "' is not " + (spec.type() == FieldSpec.Type.INTEGER ? "a whole number" : "a number"));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SchemaException("not valid JSON: " + e.getOriginalMessage());
         }
@@ -380,10 +445,18 @@ public final class RequestViewModel {
         Map<String, Object> parameters = new LinkedHashMap<>();
         values.forEach((key, value) -> parameters.put(key, asJson ? value : textOf(value)));
         Map<String, String> sla = computerGuid.get().isBlank()
-                ? Map.of() : Map.of("computer_guid", computerGuid.get().trim());
+                ? Map.of()
+                : Map.of("computer_guid", computerGuid.get().trim());
         try {
-            return new InstanceRequest(title.get().trim(), release.get().trim(), softwareType.get(),
-                    parameters, asJson, sla, shared.get(), RequestedState.STARTED);
+            return new InstanceRequest(
+                    title.get().trim(),
+                    release.get().trim(),
+                    softwareType.get(),
+                    parameters,
+                    asJson,
+                    sla,
+                    shared.get(),
+                    RequestedState.STARTED);
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new SchemaException(e.getMessage(), e);
         }
@@ -394,8 +467,12 @@ public final class RequestViewModel {
     }
 
     /** Fills the dialog from an existing service, to change its parameters. */
-    public void prefill(String serviceTitle, String releaseUrl, String type, boolean sharedInstance,
-                        Map<String, String> currentParameters) {
+    public void prefill(
+            String serviceTitle,
+            String releaseUrl,
+            String type,
+            boolean sharedInstance,
+            Map<String, String> currentParameters) {
         title.set(serviceTitle);
         release.set(releaseUrl);
         softwareType.set(type);

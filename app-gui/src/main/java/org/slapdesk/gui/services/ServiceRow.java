@@ -8,8 +8,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.slapdesk.core.model.InstanceTree;
 import org.slapdesk.core.health.Health;
+import org.slapdesk.core.model.InstanceTree;
 
 /** One service (instance tree) in the table, updated in place by refreshes. */
 public final class ServiceRow {

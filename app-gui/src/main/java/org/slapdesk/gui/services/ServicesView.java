@@ -25,16 +25,16 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.health.Health;
+import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.health.HealthViews;
 import org.slapdesk.gui.servers.ReleaseChoice;
 import org.slapdesk.gui.shell.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;
-import org.slapdesk.gui.util.Releases;
 import org.slapdesk.gui.util.MasterDetail;
+import org.slapdesk.gui.util.Releases;
 import org.slapdesk.gui.util.Tables;
 
 /** Services: instance trees above; the selected one's instances, parameters and connection parameters below. */
@@ -48,9 +48,12 @@ public final class ServicesView implements PageView {
     private final VBox root = new VBox();
     private final CustomTextField filter;
 
-    public ServicesView(ServicesViewModel model, Supplier<RequestViewModel> newRequest,
-                        Supplier<List<ReleaseChoice>> knownReleases, Supplier<List<String>> serverReferences,
-                        Consumer<String> openUrl) {
+    public ServicesView(
+            ServicesViewModel model,
+            Supplier<RequestViewModel> newRequest,
+            Supplier<List<ReleaseChoice>> knownReleases,
+            Supplier<List<String>> serverReferences,
+            Consumer<String> openUrl) {
         this.model = model;
         this.newRequest = newRequest;
         this.knownReleases = knownReleases;
@@ -111,13 +114,18 @@ public final class ServicesView implements PageView {
                 setTooltip(empty || url == null ? null : new javafx.scene.control.Tooltip(url));
             }
         });
-        services.getColumns().setAll(List.of(health, Tables.fixed("Title", ServiceRow::title), release,
-                Tables.column("Software type", ServiceRow::softwareTypeProperty),
-                Tables.column("Requested state", ServiceRow::requestedStateProperty)));
+        services.getColumns()
+                .setAll(List.of(
+                        health,
+                        Tables.fixed("Title", ServiceRow::title),
+                        release,
+                        Tables.column("Software type", ServiceRow::softwareTypeProperty),
+                        Tables.column("Requested state", ServiceRow::requestedStateProperty)));
         services.setItems(model.visibleRows());
         FlashingRows.install(services, ServiceRow::healthChangedAtProperty);
         Tables.selectFirstWhenFilled(services);
-        services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty().set(now));
+        services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
+                .set(now));
         services.setOnKeyPressed(e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
                 changeState(RequestedState.DESTROYED);
@@ -129,21 +137,33 @@ public final class ServicesView implements PageView {
         TableColumn<InstanceRow, Health> instanceHealth = Tables.fixed("Health", InstanceRow::health);
         instanceHealth.setCellFactory(c -> HealthViews.cell());
         instanceHealth.setMaxWidth(140);
-        instances.getColumns().setAll(List.of(instanceHealth, Tables.fixed("Instance", InstanceRow::title),
-                Tables.fixed("Software type", InstanceRow::softwareType), Tables.fixed("State", InstanceRow::state),
-                Tables.fixed("Server / partition", InstanceRow::location),
-                Tables.fixed("Shared", r -> r.shared() ? "yes" : "")));
+        instances
+                .getColumns()
+                .setAll(List.of(
+                        instanceHealth,
+                        Tables.fixed("Instance", InstanceRow::title),
+                        Tables.fixed("Software type", InstanceRow::softwareType),
+                        Tables.fixed("State", InstanceRow::state),
+                        Tables.fixed("Server / partition", InstanceRow::location),
+                        Tables.fixed("Shared", r -> r.shared() ? "yes" : "")));
         instances.setItems(model.instances());
 
         TableView<KeyValue> parameters = keyValueTable("parameters-table", "The service has no parameters.");
         parameters.setItems(model.parameters());
-        TableView<KeyValue> connection = keyValueTable("connection-table",
+        TableView<KeyValue> connection = keyValueTable(
+                "connection-table",
                 "No connection parameters yet: they appear once the instance has been deployed on its server.");
         connection.setItems(model.connectionParameters());
 
-        SplitPane split = MasterDetail.of(services, Bindings.createStringBinding(() -> model.selectedProperty().get() == null
-                ? "No service selected" : model.selectedProperty().get().title(), model.selectedProperty()),
-                new Tab("Connection parameters", connection), new Tab("Instances", instances),
+        SplitPane split = MasterDetail.of(
+                services,
+                Bindings.createStringBinding(
+                        () -> model.selectedProperty().get() == null
+                                ? "No service selected"
+                                : model.selectedProperty().get().title(),
+                        model.selectedProperty()),
+                new Tab("Connection parameters", connection),
+                new Tab("Instances", instances),
                 new Tab("Parameters", parameters));
         root.getChildren().addAll(bar, pendingBar, split);
     }
@@ -212,11 +232,16 @@ public final class ServicesView implements PageView {
             return;
         }
         RequestViewModel request = newRequest.get();
-        request.prefill(row.title(), row.releaseProperty().get(), row.softwareTypeProperty().get(),
-                row.tree().shared(), model.parameters().stream()
-                        .collect(java.util.stream.Collectors.toMap(KeyValue::key, KeyValue::value,
-                                (a, b) -> a, java.util.LinkedHashMap::new)));
-        new RequestDialog(request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
+        request.prefill(
+                row.title(),
+                row.releaseProperty().get(),
+                row.softwareTypeProperty().get(),
+                row.tree().shared(),
+                model.parameters().stream()
+                        .collect(java.util.stream.Collectors.toMap(
+                                KeyValue::key, KeyValue::value, (a, b) -> a, java.util.LinkedHashMap::new)));
+        new RequestDialog(
+                        request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
                 .ask(root)
                 .ifPresent(model::request);
     }
@@ -226,17 +251,21 @@ public final class ServicesView implements PageView {
         if (row == null) {
             return;
         }
-        String verb = switch (state) {
-            case STARTED -> "Start";
-            case STOPPED -> "Stop";
-            case DESTROYED -> "Destroy";
-        };
-        String consequence = switch (state) {
-            case STARTED -> "Its processes will be started on their servers.";
-            case STOPPED -> "Its processes will be stopped; its data stays.";
-            case DESTROYED -> "Every instance of it is destroyed and its partitions are wiped. This cannot be undone.";
-        };
-        if (Dialogs.confirm(root, verb + " " + row.title(), verb + " the service '" + row.title() + "'? " + consequence, verb)) {
+        String verb =
+                switch (state) {
+                    case STARTED -> "Start";
+                    case STOPPED -> "Stop";
+                    case DESTROYED -> "Destroy";
+                };
+        String consequence =
+                switch (state) {
+                    case STARTED -> "Its processes will be started on their servers.";
+                    case STOPPED -> "Its processes will be stopped; its data stays.";
+                    case DESTROYED ->
+                        "Every instance of it is destroyed and its partitions are wiped. This cannot be undone.";
+                };
+        if (Dialogs.confirm(
+                root, verb + " " + row.title(), verb + " the service '" + row.title() + "'? " + consequence, verb)) {
             model.changeState(row.title(), state);
         }
     }

@@ -17,6 +17,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.model.InstanceRequest;
@@ -25,11 +26,10 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.core.health.HealthRules;
-import org.slapdesk.gui.shell.MasterSession;
-import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.live.SerialRefresh;
+import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
+import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.gui.util.RowMerge;
 import org.slapdesk.gui.util.TextFilter;
@@ -61,21 +61,31 @@ public final class ServicesViewModel {
     private TaskItem pendingTask;
     private final SerialRefresh<List<ServiceDetail>> refresher;
 
-    public ServicesViewModel(MasterSession session, TaskService tasks, HealthRules rules,
-                             ActivityLog activity, Clock clock) {
+    public ServicesViewModel(
+            MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
         this.session = session;
         this.tasks = tasks;
         this.rules = rules;
         this.activity = activity;
         this.clock = clock;
-        this.refresher = new SerialRefresh<>(session, tasks, "Refresh services",
-                "Cannot read the services from the master", ServicesViewModel::readServices, details -> {
+        this.refresher = new SerialRefresh<>(
+                session,
+                tasks,
+                "Refresh services",
+                "Cannot read the services from the master",
+                ServicesViewModel::readServices,
+                details -> {
                     apply(details);
                     loadDetail();
                 });
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(now,
-                (ServiceRow r) -> Stream.of(r.title(), r.releaseProperty().get(), r.softwareTypeProperty().get(),
-                        r.requestedStateProperty().get(), r.health() == null ? "" : r.health().level().name()))));
+        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(
+                now,
+                (ServiceRow r) -> Stream.of(
+                        r.title(),
+                        r.releaseProperty().get(),
+                        r.softwareTypeProperty().get(),
+                        r.requestedStateProperty().get(),
+                        r.health() == null ? "" : r.health().level().name()))));
         selected.addListener((o, was, now) -> {
             detail.set(null);
             showDetail(null);
@@ -165,8 +175,14 @@ public final class ServicesViewModel {
 
     /** Merges fresh data: changed rows update in place, new ones are added, gone ones removed. */
     public void apply(List<ServiceDetail> details) {
-        RowMerge.merge(rows, details, ServiceRow::title, d -> d.tree().title(), ServiceRow::new, (row, detail) ->
-                row.update(detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant()));
+        RowMerge.merge(
+                rows,
+                details,
+                ServiceRow::title,
+                d -> d.tree().title(),
+                ServiceRow::new,
+                (row, detail) -> row.update(
+                        detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant()));
     }
 
     private void loadDetail() {
@@ -175,7 +191,8 @@ public final class ServicesViewModel {
         if (row == null || master.isEmpty()) {
             return;
         }
-        tasks.task("Read service " + row.title(), context -> master.get().service(row.title())).quiet()
+        tasks.task("Read service " + row.title(), context -> master.get().service(row.title()))
+                .quiet()
                 .onSuccess(fresh -> {
                     if (selected.get() == row) {
                         detail.set(fresh);
@@ -201,11 +218,17 @@ public final class ServicesViewModel {
         for (SoftwareInstance instance : fresh.instances()) {
             String location = instance.computeNodeReference().orElse("")
                     + instance.partitionReference().map(p -> " / " + p).orElse("");
-            instanceRows.add(new InstanceRow(instance.title(), instance.softwareType(),
-                    instance.requestedState().wireName(), location, instance.shared(), rules.instance(instance)));
+            instanceRows.add(new InstanceRow(
+                    instance.title(),
+                    instance.softwareType(),
+                    instance.requestedState().wireName(),
+                    location,
+                    instance.shared(),
+                    rules.instance(instance)));
         }
         SoftwareInstance root = fresh.instances().stream()
-                .filter(i -> i.title().equals(fresh.tree().title())).findFirst()
+                .filter(i -> i.title().equals(fresh.tree().title()))
+                .findFirst()
                 .orElse(fresh.instances().isEmpty() ? null : fresh.instances().get(0));
         List<KeyValue> parameterRows = root == null ? List.of() : sorted(root.parameters());
         List<KeyValue> connectionRows = root == null ? List.of() : sorted(root.connectionParameters());
@@ -221,7 +244,10 @@ public final class ServicesViewModel {
     }
 
     private static List<KeyValue> sorted(Map<String, String> values) {
-        return new TreeMap<>(values).entrySet().stream().map(e -> new KeyValue(e.getKey(), e.getValue())).toList();
+        return new TreeMap<>(values)
+                .entrySet().stream()
+                        .map(e -> new KeyValue(e.getKey(), e.getValue()))
+                        .toList();
     }
 
     /** The selected service's current request, to pre-fill the dialog when editing parameters. */
@@ -234,11 +260,12 @@ public final class ServicesViewModel {
         if (master.isEmpty()) {
             return;
         }
-        String verb = switch (state) {
-            case STARTED -> "Start";
-            case STOPPED -> "Stop";
-            case DESTROYED -> "Destroy";
-        };
+        String verb =
+                switch (state) {
+                    case STARTED -> "Start";
+                    case STOPPED -> "Stop";
+                    case DESTROYED -> "Destroy";
+                };
         tasks.task(verb + " " + title, context -> master.get().changeState(title, state))
                 .onSuccess(instance -> {
                     activity.succeeded(verb, title, "requested");
@@ -256,34 +283,42 @@ public final class ServicesViewModel {
     public TaskItem request(InstanceRequest request) {
         Optional<Master> connected = session.master();
         if (connected.isEmpty()) {
-            tasks.notifications().error("Cannot request " + request.title(),
-                    new IllegalStateException("no master is connected: choose a profile first"));
+            tasks.notifications()
+                    .error(
+                            "Cannot request " + request.title(),
+                            new IllegalStateException("no master is connected: choose a profile first"));
             return null;
         }
         Master master = connected.get();
         pendingRequest.set("");
         TaskItem item = tasks.task("Request " + request.title(), context -> {
-            Duration pause = FIRST_RETRY;
-            int attempt = 1;
-            while (true) {
-                context.checkCancelled();
-                try {
-                    return master.request(request);
-                } catch (MasterException.NotReady notReady) {
-                    String text = request.title() + ": " + WAITING + " (try " + attempt + ", next in "
-                            + pause.getSeconds() + " s)";
-                    context.message(text);
-                    tasks.onFxThread(() -> pendingRequest.set(text));
-                    context.sleep(pause);
-                    pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0 ? LONGEST_RETRY : pause.multipliedBy(2);
-                    attempt++;
-                }
-            }
-        })
+                    Duration pause = FIRST_RETRY;
+                    int attempt = 1;
+                    while (true) {
+                        context.checkCancelled();
+                        try {
+                            return master.request(request);
+                        } catch (MasterException.NotReady notReady) {
+                            String text = request.title() + ": " + WAITING + " (try " + attempt + ", next in "
+                                    + pause.getSeconds() + " s)";
+                            context.message(text);
+                            tasks.onFxThread(() -> pendingRequest.set(text));
+                            context.sleep(pause);
+                            pause = pause.multipliedBy(2).compareTo(LONGEST_RETRY) > 0
+                                    ? LONGEST_RETRY
+                                    : pause.multipliedBy(2);
+                            attempt++;
+                        }
+                    }
+                })
                 .onSuccess(instance -> {
-                    activity.succeeded("Request", request.title(), instance.partitionReference()
-                            .map(p -> "allocated on " + instance.computeNodeReference().orElse("?") + " / " + p)
-                            .orElse("accepted"));
+                    activity.succeeded(
+                            "Request",
+                            request.title(),
+                            instance.partitionReference()
+                                    .map(p -> "allocated on "
+                                            + instance.computeNodeReference().orElse("?") + " / " + p)
+                                    .orElse("accepted"));
                     refresh();
                 })
                 .onFailure(error -> activity.failed("Request", request.title(), error))

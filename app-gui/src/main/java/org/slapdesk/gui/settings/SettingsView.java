@@ -23,10 +23,12 @@ public final class SettingsView implements PageView {
         ToggleSwitch dark = new ToggleSwitch("Dark theme (Ctrl+D)");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
-        Spinner<Integer> refresh = new Spinner<>(0, 3600, model.refreshSecondsProperty().get(), 5);
+        Spinner<Integer> refresh =
+                new Spinner<>(0, 3600, model.refreshSecondsProperty().get(), 5);
         refresh.setId("refresh-seconds");
         refresh.setEditable(true);
-        refresh.valueProperty().addListener((o, was, now) -> model.refreshSecondsProperty().set(now));
+        refresh.valueProperty()
+                .addListener((o, was, now) -> model.refreshSecondsProperty().set(now));
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);

@@ -64,12 +64,15 @@ public final class MasterSession implements AutoCloseable {
 
     /** What an empty list should say: why it is empty when no master answers, else {@code whenConnected}. */
     public javafx.beans.binding.StringBinding emptyListText(String whenConnected) {
-        return javafx.beans.binding.Bindings.createStringBinding(() -> switch (state.get()) {
-            case CONNECTED -> whenConnected;
-            case CONNECTING -> "Connecting to the master…";
-            case NO_MASTER -> "No master configured: choose or add a profile.";
-            case UNREACHABLE, FAILED -> "The master does not answer: " + detail.get();
-        }, state, detail);
+        return javafx.beans.binding.Bindings.createStringBinding(
+                () -> switch (state.get()) {
+                    case CONNECTED -> whenConnected;
+                    case CONNECTING -> "Connecting to the master…";
+                    case NO_MASTER -> "No master configured: choose or add a profile.";
+                    case UNREACHABLE, FAILED -> "The master does not answer: " + detail.get();
+                },
+                state,
+                detail);
     }
 
     public ReadOnlyObjectProperty<Instant> lastRefreshProperty() {
@@ -126,8 +129,8 @@ public final class MasterSession implements AutoCloseable {
         if (master.get() == null) {
             return false;
         }
-        ConnectionState next = error instanceof MasterException.Unreachable
-                ? ConnectionState.UNREACHABLE : ConnectionState.FAILED;
+        ConnectionState next =
+                error instanceof MasterException.Unreachable ? ConnectionState.UNREACHABLE : ConnectionState.FAILED;
         boolean news = state.get() == ConnectionState.CONNECTED;
         state.set(next);
         detail.set(String.valueOf(error.getMessage()));
@@ -139,9 +142,11 @@ public final class MasterSession implements AutoCloseable {
         master.set(null);
         if (old != null) {
             tasks.task("Disconnect from " + old.url(), context -> {
-                old.close();
-                return null;
-            }).quiet().start();
+                        old.close();
+                        return null;
+                    })
+                    .quiet()
+                    .start();
         }
     }
 

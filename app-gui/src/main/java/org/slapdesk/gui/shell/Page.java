@@ -25,7 +25,8 @@ public enum Page {
 
     public static Optional<Page> named(String name) {
         for (Page page : values()) {
-            if (page.name().equalsIgnoreCase(name) || page.title.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
+            if (page.name().equalsIgnoreCase(name)
+                    || page.title.toLowerCase(Locale.ROOT).equals(name.toLowerCase(Locale.ROOT))) {
                 return Optional.of(page);
             }
         }

@@ -68,9 +68,13 @@ public final class ShellView {
         root.setId("shell");
         root.getStyleClass().add("shell");
         servers = new ServersView(context.servers(), context.services()::releasesInUse, context.clock());
-        services = new ServicesView(context.services(), context::newRequest,
+        services = new ServicesView(
+                context.services(),
+                context::newRequest,
                 () -> context.servers().knownReleases(context.services().releasesInUse()),
-                () -> context.servers().rows().stream().map(ServerRow::reference).toList(),
+                () -> context.servers().rows().stream()
+                        .map(ServerRow::reference)
+                        .toList(),
                 url -> {
                     if (hostServices != null) {
                         hostServices.showDocument(url);
@@ -120,28 +124,38 @@ public final class ShellView {
         Page[] all = Page.values();
         for (int i = 0; i < all.length; i++) {
             Page page = all[i];
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.getKeyCode(String.valueOf(i + 1)),
-                    KeyCombination.SHORTCUT_DOWN), () -> show(page));
+            scene.getAccelerators()
+                    .put(
+                            new KeyCodeCombination(
+                                    KeyCode.getKeyCode(String.valueOf(i + 1)), KeyCombination.SHORTCUT_DOWN),
+                            () -> show(page));
         }
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F5), context::refreshAll);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), context::refreshAll);
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
-                () -> pages.get(current).focusFilter());
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), context::refreshAll);
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN), () -> pages.get(current)
+                        .focusFilter());
         scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), () -> {
             show(Page.SERVICES);
             services.openRequest();
         });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), () -> {
-            show(Page.SERVERS);
-            servers.openSupply();
-        });
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN),
-                () -> context.settings().darkProperty().set(!context.settings().darkProperty().get()));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN,
-                KeyCombination.SHIFT_DOWN), () -> notifications.showHistory(root));
-        scene.getAccelerators().put(new KeyCodeCombination(KeyCode.ESCAPE, KeyCombination.SHIFT_DOWN),
-                () -> context.notifications().dismissAll());
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.S, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), () -> {
+                    show(Page.SERVERS);
+                    servers.openSupply();
+                });
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.D, KeyCombination.SHORTCUT_DOWN), () -> context.settings()
+                        .darkProperty()
+                        .set(!context.settings().darkProperty().get()));
+        scene.getAccelerators()
+                .put(
+                        new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN),
+                        () -> notifications.showHistory(root));
+        scene.getAccelerators()
+                .put(new KeyCodeCombination(KeyCode.ESCAPE, KeyCombination.SHIFT_DOWN), () -> context.notifications()
+                        .dismissAll());
     }
 
     private Node header() {
@@ -161,21 +175,41 @@ public final class ShellView {
         addProfile.setOnAction(e -> profilesView.add());
         Label url = new Label();
         url.getStyleClass().add(Styles.TEXT_MUTED);
-        url.textProperty().bind(Bindings.createStringBinding(() -> context.session().master()
-                .map(m -> m.url()).orElse(""), context.session().masterProperty()));
+        url.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> context.session().master().map(m -> m.url()).orElse(""),
+                        context.session().masterProperty()));
 
         Button refresh = iconButton(Material2MZ.REFRESH, "Refresh now (F5)");
         refresh.setOnAction(e -> context.refreshAll());
         Button bell = iconButton(Material2MZ.NOTIFICATIONS, "Notification history (Ctrl+Shift+H)");
         bell.setId("notification-bell");
-        bell.textProperty().bind(Bindings.createStringBinding(() -> context.notifications().active().isEmpty()
-                ? "" : String.valueOf(context.notifications().active().size()), context.notifications().active()));
+        bell.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> context.notifications().active().isEmpty()
+                                ? ""
+                                : String.valueOf(
+                                        context.notifications().active().size()),
+                        context.notifications().active()));
         bell.setOnAction(e -> notifications.showHistory(root));
         Button theme = iconButton(Material2AL.BRIGHTNESS_4, "Light / dark theme (Ctrl+D)");
         theme.setId("theme-toggle");
-        theme.setOnAction(e -> context.settings().darkProperty().set(!context.settings().darkProperty().get()));
+        theme.setOnAction(e -> context.settings()
+                .darkProperty()
+                .set(!context.settings().darkProperty().get()));
 
-        HBox header = new HBox(10, app, new Spacer(16), new Label("Profile"), switcher, addProfile, url, new Spacer(), refresh, bell, theme);
+        HBox header = new HBox(
+                10,
+                app,
+                new Spacer(16),
+                new Label("Profile"),
+                switcher,
+                addProfile,
+                url,
+                new Spacer(),
+                refresh,
+                bell,
+                theme);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(8, 12, 8, 12));
         header.getStyleClass().add("app-header");
@@ -214,11 +248,19 @@ public final class ShellView {
     private Node statusBar() {
         StatusBar bar = new StatusBar();
         bar.setId("status-bar");
-        bar.textProperty().bind(Bindings.createStringBinding(() -> {
-            ConnectionState state = context.session().stateProperty().get();
-            String detail = context.session().detailProperty().get();
-            return state.label() + (detail == null || detail.isBlank() || detail.equals(state.label()) ? "" : " — " + detail);
-        }, context.session().stateProperty(), context.session().detailProperty()));
+        bar.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            ConnectionState state =
+                                    context.session().stateProperty().get();
+                            String detail = context.session().detailProperty().get();
+                            return state.label()
+                                    + (detail == null || detail.isBlank() || detail.equals(state.label())
+                                            ? ""
+                                            : " — " + detail);
+                        },
+                        context.session().stateProperty(),
+                        context.session().detailProperty()));
         Circle light = new Circle(5);
         light.getStyleClass().add("connection-light");
         context.session().stateProperty().addListener((o, was, now) -> paintLight(light, now));
@@ -227,9 +269,13 @@ public final class ShellView {
 
         Label lastRefresh = new Label();
         lastRefresh.setId("last-refresh");
-        lastRefresh.textProperty().bind(Bindings.createStringBinding(
-                () -> "last refresh: " + Times.clock(context.session().lastRefreshProperty().get()),
-                context.session().lastRefreshProperty()));
+        lastRefresh
+                .textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "last refresh: "
+                                + Times.clock(
+                                        context.session().lastRefreshProperty().get()),
+                        context.session().lastRefreshProperty()));
         Label running = new Label();
         running.setId("running-tasks");
         ProgressBar progress = new ProgressBar(-1);
@@ -239,12 +285,14 @@ public final class ShellView {
             running.setText(count == 0 ? "" : count + (count == 1 ? " task running" : " tasks running"));
             progress.setVisible(count > 0);
         };
-        context.tasks().tasks().addListener((javafx.collections.ListChangeListener<org.slapdesk.gui.task.TaskItem>) c -> {
-            while (c.next()) {
-                c.getAddedSubList().forEach(t -> t.stateProperty().addListener((o, was, now) -> updateRunning.run()));
-            }
-            updateRunning.run();
-        });
+        context.tasks().tasks().addListener((javafx.collections.ListChangeListener<org.slapdesk.gui.task.TaskItem>)
+                c -> {
+                    while (c.next()) {
+                        c.getAddedSubList()
+                                .forEach(t -> t.stateProperty().addListener((o, was, now) -> updateRunning.run()));
+                    }
+                    updateRunning.run();
+                });
         updateRunning.run();
         running.setOnMouseClicked(e -> show(Page.TASKS));
         running.setPadding(new Insets(0, 8, 0, 0));
@@ -255,12 +303,14 @@ public final class ShellView {
 
     private static void paintLight(Circle light, ConnectionState state) {
         light.getStyleClass().removeIf(s -> s.startsWith("health-"));
-        light.getStyleClass().add(switch (state) {
-            case CONNECTED -> "health-green";
-            case CONNECTING -> "health-yellow";
-            case UNREACHABLE, FAILED -> "health-red";
-            case NO_MASTER -> "health-grey";
-        });
+        light.getStyleClass()
+                .add(
+                        switch (state) {
+                            case CONNECTED -> "health-green";
+                            case CONNECTING -> "health-yellow";
+                            case UNREACHABLE, FAILED -> "health-red";
+                            case NO_MASTER -> "health-grey";
+                        });
     }
 
     private void paintProfile(Profile profile) {

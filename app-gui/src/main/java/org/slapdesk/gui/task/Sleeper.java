@@ -10,5 +10,5 @@ public interface Sleeper {
     Sleeper REAL = duration -> Thread.sleep(duration.toMillis());
 
     /** Returns at once: for tests of retry loops. */
-    Sleeper NONE = duration -> { };
+    Sleeper NONE = duration -> {};
 }

@@ -30,8 +30,8 @@ public final class TaskService {
     private final Clock clock;
     private final ObservableList<TaskItem> tasks = FXCollections.observableArrayList();
 
-    public TaskService(Executor workers, Executor fxThread, NotificationCenter notifications,
-                       Sleeper sleeper, Clock clock) {
+    public TaskService(
+            Executor workers, Executor fxThread, NotificationCenter notifications, Sleeper sleeper, Clock clock) {
         this.workers = workers;
         this.fxThread = fxThread;
         this.notifications = notifications;
@@ -65,10 +65,10 @@ public final class TaskService {
     public final class Builder<T> {
         private final String title;
         private final Work<T> work;
-        private Consumer<T> onSuccess = result -> { };
-        private Consumer<Throwable> onFailure = error -> { };
-        private Runnable onDone = () -> { };
-        private Runnable onCancelled = () -> { };
+        private Consumer<T> onSuccess = result -> {};
+        private Consumer<Throwable> onFailure = error -> {};
+        private Runnable onDone = () -> {};
+        private Runnable onCancelled = () -> {};
         private boolean listed = true;
         private boolean notifyFailure = true;
 

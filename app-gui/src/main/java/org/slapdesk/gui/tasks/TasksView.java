@@ -39,11 +39,14 @@ public final class TasksView implements PageView {
         root.setId("tasks-page");
         StringProperty filter = new SimpleStringProperty("");
         FilteredList<TaskItem> visible = new FilteredList<>(tasks.tasks());
-        filter.addListener((o, was, now) -> visible.setPredicate(TextFilter.of(now,
-                (TaskItem t) -> Stream.of(t.title(), t.messageProperty().get(), t.state().name()))));
+        filter.addListener((o, was, now) -> visible.setPredicate(TextFilter.of(
+                now,
+                (TaskItem t) -> Stream.of(
+                        t.title(), t.messageProperty().get(), t.state().name()))));
         filterBox = Tables.filterBox(filter, "Filter tasks (Ctrl+F)");
 
-        TableView<TaskItem> table = Tables.table("No task yet: actions on the master run here, with progress and cancel.");
+        TableView<TaskItem> table =
+                Tables.table("No task yet: actions on the master run here, with progress and cancel.");
         table.setId("tasks-table");
         TableColumn<TaskItem, TaskState> state = Tables.column("State", TaskItem::stateProperty);
         state.setMaxWidth(2000);
@@ -59,8 +62,10 @@ public final class TasksView implements PageView {
                     setGraphic(null);
                     return;
                 }
-                bar.setProgress(item.state() == TaskState.RUNNING ? value.doubleValue()
-                        : item.state() == TaskState.SUCCEEDED ? 1 : 0);
+                bar.setProgress(
+                        item.state() == TaskState.RUNNING
+                                ? value.doubleValue()
+                                : item.state() == TaskState.SUCCEEDED ? 1 : 0);
                 bar.setMaxWidth(Double.MAX_VALUE);
                 setGraphic(bar);
             }
@@ -91,7 +96,10 @@ public final class TasksView implements PageView {
                 } else if (item.errorProperty().get() != null) {
                     Button details = new Button("Details");
                     details.getStyleClass().add(Styles.SMALL);
-                    details.setOnAction(e -> Dialogs.details(root, "Task failed", item.title() + " failed",
+                    details.setOnAction(e -> Dialogs.details(
+                            root,
+                            "Task failed",
+                            item.title() + " failed",
                             String.valueOf(item.errorProperty().get())));
                     setGraphic(details);
                 } else {
@@ -108,8 +116,14 @@ public final class TasksView implements PageView {
                 }
             }
         });
-        table.getColumns().setAll(List.of(state, Tables.fixed("Task", TaskItem::title), progress,
-                Tables.column("Message", TaskItem::messageProperty), started, action));
+        table.getColumns()
+                .setAll(List.of(
+                        state,
+                        Tables.fixed("Task", TaskItem::title),
+                        progress,
+                        Tables.column("Message", TaskItem::messageProperty),
+                        started,
+                        action));
         table.setItems(visible);
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().addAll(new ToolBar(filterBox), table);

@@ -17,8 +17,13 @@ public final class RowMerge {
 
     private RowMerge() {}
 
-    public static <R, D> void merge(ObservableList<R> rows, List<D> fresh, Function<R, String> rowKey,
-                                    Function<D, String> itemKey, Function<String, R> newRow, BiConsumer<R, D> update) {
+    public static <R, D> void merge(
+            ObservableList<R> rows,
+            List<D> fresh,
+            Function<R, String> rowKey,
+            Function<D, String> itemKey,
+            Function<String, R> newRow,
+            BiConsumer<R, D> update) {
         Map<String, R> existing = new HashMap<>();
         rows.forEach(row -> existing.put(rowKey.apply(row), row));
         Map<String, D> byKey = new LinkedHashMap<>();

@@ -1,15 +1,15 @@
 package org.slapdesk.gui.util;
 
+import atlantafx.base.controls.CustomTextField;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
-import atlantafx.base.controls.CustomTextField;
-import javafx.beans.property.StringProperty;
 
 /** Small builders that keep the page views short. */
 public final class Tables {

@@ -15,8 +15,9 @@ public final class TextFilter {
         }
         String[] words = query.toLowerCase(Locale.ROOT).trim().split("\\s+");
         return row -> {
-            String haystack = String.join("\n", texts.apply(row)
-                    .map(t -> t == null ? "" : t).toList()).toLowerCase(Locale.ROOT);
+            String haystack = String.join(
+                            "\n", texts.apply(row).map(t -> t == null ? "" : t).toList())
+                    .toLowerCase(Locale.ROOT);
             for (String word : words) {
                 if (!haystack.contains(word)) {
                     return false;

@@ -15,12 +15,12 @@ import org.slapdesk.core.master.Master;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.AppContext;
-import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.MainWindow;
+import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.profile.MasterConnector;
+import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.SoftwareRow;
 import org.slapdesk.gui.services.KeyValue;
@@ -84,8 +84,12 @@ abstract class EndToEndWindowTest {
     @Test
     void supplyRequestWithSchemaParametersPinnedToTheServerThenDestroy(FxRobot robot) throws Exception {
         driver = new WindowDriver(robot, stage);
-        driver.waitFor("the proxy's node is listed", 30, () -> context.session().stateProperty().get() == ConnectionState.CONNECTED
-                && context.servers().rows().stream().anyMatch(r -> r.reference().equals(NODE)));
+        driver.waitFor(
+                "the proxy's node is listed",
+                30,
+                () -> context.session().stateProperty().get() == ConnectionState.CONNECTED
+                        && context.servers().rows().stream()
+                                .anyMatch(r -> r.reference().equals(NODE)));
 
         // supply, through the dialog
         driver.selectRow("#servers-table", row -> ((ServerRow) row).reference().equals(NODE));
@@ -93,7 +97,8 @@ abstract class EndToEndWindowTest {
         driver.fill("#supply-release", release);
         robot.clickOn("Supply");
         driver.waitFor("the release is listed as supplied", 30, () -> context.servers().software().stream()
-                .map(SoftwareRow::url).anyMatch(release::equals));
+                .map(SoftwareRow::url)
+                .anyMatch(release::equals));
         driver.snapshot(name() + "-servers");
 
         // request, with the form generated from the release's schema
@@ -101,12 +106,16 @@ abstract class EndToEndWindowTest {
         driver.click("#request");
         driver.fill("#request-release", release);
         robot.clickOn("#load-schema");
-        driver.waitFor("the form is built from the schema", 20, () -> !robot.lookup("#field-ipv6-prefix").queryAll().isEmpty());
+        driver.waitFor("the form is built from the schema", 20, () -> !robot.lookup("#field-ipv6-prefix")
+                .queryAll()
+                .isEmpty());
         driver.fill("#request-title", "re6st-registry");
         driver.fill("#request-server", NODE);
         driver.fill("#field-ipv6-prefix", "fc01::/7");
         driver.fill("#field-prefix-length", "300");
-        assertThat(robot.lookup("#request-submit").query().isDisabled()).as("300 is above the schema's maximum").isTrue();
+        assertThat(robot.lookup("#request-submit").query().isDisabled())
+                .as("300 is above the schema's maximum")
+                .isTrue();
         driver.fill("#field-prefix-length", "16");
         driver.snapshotWindowOf("#request-dialog", name() + "-request-dialog");
         driver.click("#request-submit");
@@ -114,12 +123,14 @@ abstract class EndToEndWindowTest {
         driver.waitFor("the service appears", 30, () -> context.services().rows().stream()
                 .anyMatch(r -> r.title().equals("re6st-registry")));
         ServiceDetail onMaster = observer().service("re6st-registry");
-        assertThat(onMaster.instances().get(0).parameters()).containsEntry("ipv6-prefix", "fc01::/7")
+        assertThat(onMaster.instances().get(0).parameters())
+                .containsEntry("ipv6-prefix", "fc01::/7")
                 .containsEntry("prefix-length", "16");
         assertThat(onMaster.instances().get(0).computeNodeReference()).contains(NODE);
 
         driver.selectRow("#services-table", row -> ((ServiceRow) row).title().equals("re6st-registry"));
-        driver.waitFor("its parameters are shown", 20, () -> context.services().parameters()
+        driver.waitFor("its parameters are shown", 20, () -> context.services()
+                .parameters()
                 .contains(new KeyValue("ipv6-prefix", "fc01::/7")));
         driver.snapshot(name() + "-services");
 
@@ -128,7 +139,8 @@ abstract class EndToEndWindowTest {
         robot.clickOn("Destroy");
         driver.waitFor("the master has the destroy request", 30, () -> context.activity().entries().stream()
                 .anyMatch(e -> e.action().equals("Destroy") && e.target().equals("re6st-registry")));
-        assertThat(observer().service("re6st-registry").instances().get(0).requestedState()).isEqualTo(RequestedState.DESTROYED);
+        assertThat(observer().service("re6st-registry").instances().get(0).requestedState())
+                .isEqualTo(RequestedState.DESTROYED);
         assertThat(context.notifications().history()).isEmpty();
     }
 }

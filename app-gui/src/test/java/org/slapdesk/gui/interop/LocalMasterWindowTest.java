@@ -38,7 +38,8 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         return profile -> {
             embedded = EmbeddedMaster.start(folder.resolve("data/local-master.sqlite"));
             embedded.client().slap().loadComputerConfigurationFromXml(nodeFormat());
-            observer = SlapMaster.open(MasterProfile.plain("observer", embedded.url()),
+            observer = SlapMaster.open(
+                    MasterProfile.plain("observer", embedded.url()),
                     ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
             return embedded;
         };
@@ -66,31 +67,54 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
                 .anyMatch(r -> r.reference().equals(NODE)));
         // both partitions of the only node are taken
         for (String title : java.util.List.of("first", "second")) {
-            observer.request(new org.slapdesk.core.model.InstanceRequest(title, release, "default", java.util.Map.of(),
-                    false, java.util.Map.of(), false, org.slapdesk.core.model.RequestedState.STARTED));
+            observer.request(new org.slapdesk.core.model.InstanceRequest(
+                    title,
+                    release,
+                    "default",
+                    java.util.Map.of(),
+                    false,
+                    java.util.Map.of(),
+                    false,
+                    org.slapdesk.core.model.RequestedState.STARTED));
         }
         robot.clickOn("#nav-services");
         driver.click("#request");
         driver.fill("#request-release", release);
         robot.clickOn("#load-schema");
-        driver.waitFor("the form is built", 20, () -> !robot.lookup("#field-ipv6-prefix").queryAll().isEmpty());
+        driver.waitFor("the form is built", 20, () -> !robot.lookup("#field-ipv6-prefix")
+                .queryAll()
+                .isEmpty());
         driver.fill("#request-title", "third");
         driver.fill("#field-ipv6-prefix", "fc02::/16");
         driver.click("#request-submit");
 
-        driver.waitFor("the request says it waits for a partition", 20, () -> robot.lookup("#cancel-pending-request").query().getParent().isVisible()
-                && context.services().pendingRequestProperty().get().contains("waiting for a partition"));
-        assertThat(context.notifications().history()).as("waiting is not an error").isEmpty();
+        driver.waitFor(
+                "the request says it waits for a partition",
+                20,
+                () -> robot.lookup("#cancel-pending-request")
+                                .query()
+                                .getParent()
+                                .isVisible()
+                        && context.services().pendingRequestProperty().get().contains("waiting for a partition"));
+        assertThat(context.notifications().history())
+                .as("waiting is not an error")
+                .isEmpty();
         driver.snapshot(name() + "-waiting-for-a-partition");
 
         // a second node formats itself (as 'slapos node format' would): the retry goes through by itself
         embedded.client().slap().loadComputerConfigurationFromXml(NodeFormat.withPartitions("COMP-1", 1));
         driver.waitFor("the retried request is allocated", 60, () -> context.activity().entries().stream()
                 .anyMatch(e -> e.action().equals("Request") && e.target().equals("third")));
-        driver.waitFor("the waiting banner is gone", 10, () -> context.services().pendingRequestProperty().get().isEmpty());
-        assertThat(observer().service("third").instances().get(0).computeNodeReference()).contains("COMP-1");
-        assertThat(context.activity().entries()).anyMatch(e -> e.action().equals("Request")
-                && e.target().equals("third") && e.outcomeText().startsWith("done: allocated on COMP-1"));
+        driver.waitFor(
+                "the waiting banner is gone",
+                10,
+                () -> context.services().pendingRequestProperty().get().isEmpty());
+        assertThat(observer().service("third").instances().get(0).computeNodeReference())
+                .contains("COMP-1");
+        assertThat(context.activity().entries())
+                .anyMatch(e -> e.action().equals("Request")
+                        && e.target().equals("third")
+                        && e.outcomeText().startsWith("done: allocated on COMP-1"));
     }
 
     @Test
@@ -99,8 +123,15 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
                 .anyMatch(r -> r.reference().equals(NODE)));
         for (String title : java.util.List.of("first", "second")) {
-            observer.request(new org.slapdesk.core.model.InstanceRequest(title, release, "default", java.util.Map.of(),
-                    false, java.util.Map.of(), false, org.slapdesk.core.model.RequestedState.STARTED));
+            observer.request(new org.slapdesk.core.model.InstanceRequest(
+                    title,
+                    release,
+                    "default",
+                    java.util.Map.of(),
+                    false,
+                    java.util.Map.of(),
+                    false,
+                    org.slapdesk.core.model.RequestedState.STARTED));
         }
         robot.clickOn("#nav-services");
         driver.click("#request");
@@ -109,13 +140,26 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.click("#mode-json");
         driver.fill("#parameters-raw", "{\"ipv6-prefix\": \"fc03::/16\"}");
         driver.click("#request-submit");
-        driver.waitFor("the request waits", 20, () -> context.services().pendingRequestProperty().get().contains("waiting for a partition")
-                && robot.lookup("#cancel-pending-request").query().getParent().isVisible());
+        driver.waitFor(
+                "the request waits",
+                20,
+                () -> context.services().pendingRequestProperty().get().contains("waiting for a partition")
+                        && robot.lookup("#cancel-pending-request")
+                                .query()
+                                .getParent()
+                                .isVisible());
         driver.click("#cancel-pending-request");
-        driver.waitFor("the banner is gone", 20, () -> context.services().pendingRequestProperty().get().isEmpty()
-                && !robot.lookup("#cancel-pending-request").query().getParent().isVisible());
-        assertThat(context.activity().entries()).anyMatch(e -> e.target().equals("never-placed")
-                && e.outcomeText().equals("cancelled"));
+        driver.waitFor(
+                "the banner is gone",
+                20,
+                () -> context.services().pendingRequestProperty().get().isEmpty()
+                        && !robot.lookup("#cancel-pending-request")
+                                .query()
+                                .getParent()
+                                .isVisible());
+        assertThat(context.activity().entries())
+                .anyMatch(e ->
+                        e.target().equals("never-placed") && e.outcomeText().equals("cancelled"));
         assertThat(context.notifications().history()).isEmpty();
     }
 

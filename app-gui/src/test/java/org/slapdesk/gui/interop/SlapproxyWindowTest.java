@@ -12,9 +12,9 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.Profile;
-import org.testfx.framework.junit5.Start;
 import org.slapdesk.gui.profile.Profiles;
 import org.slapdesk.testlab.RealSlapproxy;
+import org.testfx.framework.junit5.Start;
 
 /** The end-to-end window steps against a real slapproxy (slapos.core from PyPI). */
 class SlapproxyWindowTest extends EndToEndWindowTest {
@@ -25,7 +25,8 @@ class SlapproxyWindowTest extends EndToEndWindowTest {
     @Override
     Profile profile(Path folder) throws Exception {
         proxy = RealSlapproxy.start(folder.resolve("proxy"));
-        admin = SlapMaster.open(MasterProfile.plain("admin", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
+        admin = SlapMaster.open(
+                MasterProfile.plain("admin", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
         admin.slap().loadComputerConfigurationFromXml(nodeFormat());
         return new Profile("slapproxy", Profile.Kind.REMOTE, proxy.url(), null, null, null, "#8250df", Map.of());

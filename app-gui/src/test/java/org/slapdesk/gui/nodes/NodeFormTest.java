@@ -39,8 +39,9 @@ class NodeFormTest {
     void eachBadFieldIsNamedWithWhatIsWrong() {
         NodeForm form = NodeForm.blank(HOME);
         form.hostProperty().set("node 1");
-        assertThat(form.problemProperty().get()).isEqualTo(
-                "Host: 'node 1' is not a host name or address (e.g. node1.example.org, 192.0.2.10 or fd00::2)");
+        assertThat(form.problemProperty().get())
+                .isEqualTo(
+                        "Host: 'node 1' is not a host name or address (e.g. node1.example.org, 192.0.2.10 or fd00::2)");
         form.hostProperty().set("fd00::zz");
         assertThat(form.problemProperty().get()).startsWith("Host: 'fd00::zz'");
         form.hostProperty().set("[fd00::2]");
@@ -60,7 +61,8 @@ class NodeFormTest {
         form.keyFileProperty().set("id_rsa");
         assertThat(form.problemProperty().get()).startsWith("Key file: 'id_rsa' is not an absolute path");
         form.keyFileProperty().set("/root/../etc/key");
-        assertThat(form.problemProperty().get()).startsWith("Key file: the path '/root/../etc/key' contains a '.' or '..'");
+        assertThat(form.problemProperty().get())
+                .startsWith("Key file: the path '/root/../etc/key' contains a '.' or '..'");
         form.keyFileProperty().set("");
 
         form.jumpProperty().set("bastion:port");
@@ -73,8 +75,8 @@ class NodeFormTest {
 
     @Test
     void editingKeepsTheTrustedFingerprintOnlyForTheSameNode() {
-        KnownNodeRecord known = new KnownNodeRecord("node1", 22, "root", Optional.empty(), Optional.empty(),
-                Optional.of("SHA256:abc"));
+        KnownNodeRecord known =
+                new KnownNodeRecord("node1", 22, "root", Optional.empty(), Optional.empty(), Optional.of("SHA256:abc"));
         NodeForm form = NodeForm.editing(known, HOME);
         assertThat(form.hostProperty().get()).isEqualTo("node1");
         form.keyFileProperty().set("/root/.ssh/id_rsa");
@@ -101,12 +103,16 @@ class NodeFormTest {
         assertThat(r.slaposConfig()).isEqualTo("/srv/slapos/slapos.cfg");
         assertThat(NodeRow.slaposText(r)).isEqualTo("/opt/slapos/venv/bin/slapos --cfg /srv/slapos/slapos.cfg");
 
-        NodeForm editing = NodeForm.editing(r.withLastResult(java.util.Optional.of(
-                new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.EPOCH))), HOME);
+        NodeForm editing = NodeForm.editing(
+                r.withLastResult(java.util.Optional.of(
+                        new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.EPOCH))),
+                HOME);
         assertThat(editing.nameProperty().get()).isEqualTo("COMP-0 paris");
         assertThat(editing.slaposCommandProperty().get()).isEqualTo("/opt/slapos/venv/bin/slapos");
         assertThat(editing.slaposConfigProperty().get()).isEqualTo("/srv/slapos/slapos.cfg");
-        assertThat(editing.toRecord().lastResult()).map(KnownNodeRecord.LastResult::text).contains("ok: Format the node");
+        assertThat(editing.toRecord().lastResult())
+                .map(KnownNodeRecord.LastResult::text)
+                .contains("ok: Format the node");
         assertThat(new NodeRow(editing.toRecord()).lastResultProperty().get()).isEqualTo("ok: Format the node");
     }
 
@@ -115,20 +121,25 @@ class NodeFormTest {
         NodeForm form = NodeForm.blank(HOME);
         form.hostProperty().set("node1");
         form.slaposCommandProperty().set("slapos; reboot");
-        assertThat(form.problemProperty().get()).startsWith("slapos command: 'slapos; reboot' is not a command")
-                .contains("e.g. slapos").contains("/opt/slapos/bin/slapos");
+        assertThat(form.problemProperty().get())
+                .startsWith("slapos command: 'slapos; reboot' is not a command")
+                .contains("e.g. slapos")
+                .contains("/opt/slapos/bin/slapos");
         form.slaposCommandProperty().set("/opt/my slapos/bin/slapos");
-        assertThat(form.problemProperty().get()).startsWith("slapos command: '/opt/my slapos/bin/slapos' is not a command");
+        assertThat(form.problemProperty().get())
+                .startsWith("slapos command: '/opt/my slapos/bin/slapos' is not a command");
         form.slaposCommandProperty().set("/opt/../bin/slapos");
-        assertThat(form.problemProperty().get()).startsWith("slapos command: the path '/opt/../bin/slapos' contains a '.'");
+        assertThat(form.problemProperty().get())
+                .startsWith("slapos command: the path '/opt/../bin/slapos' contains a '.'");
         form.slaposCommandProperty().set("$(id)");
         assertThat(form.validProperty().get()).isFalse();
         form.slaposCommandProperty().set("slapos-1.24");
         assertThat(form.problemProperty().get()).isEmpty();
 
         form.slaposConfigProperty().set("slapos.cfg");
-        assertThat(form.problemProperty().get()).isEqualTo("slapos.cfg: 'slapos.cfg' is not an absolute path (it must"
-                + " start with /) (e.g. /etc/opt/slapos/slapos.cfg)");
+        assertThat(form.problemProperty().get())
+                .isEqualTo("slapos.cfg: 'slapos.cfg' is not an absolute path (it must"
+                        + " start with /) (e.g. /etc/opt/slapos/slapos.cfg)");
         form.slaposConfigProperty().set("/etc/opt/slapos/slapos.cfg");
         assertThat(form.problemProperty().get()).isEmpty();
 

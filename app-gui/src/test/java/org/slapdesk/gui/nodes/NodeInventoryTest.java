@@ -26,11 +26,12 @@ class NodeInventoryTest {
         });
         nodes.recordLastResult(paris, new LastResult("written late", T.minusSeconds(1)));
         nodes.recordLastResult(KnownNodeRecord.of("other", 22, "root"), new LastResult("x", T));
-        assertThat(nodes.list()).singleElement()
-                .satisfies(n -> assertThat(n.lastResult()).contains(new LastResult("connected", T)));
+        assertThat(nodes.list()).singleElement().satisfies(n -> assertThat(n.lastResult())
+                .contains(new LastResult("connected", T)));
         nodes.recordLastResult(paris, new LastResult("ok: Format the node", T.plusSeconds(5)));
         assertThat(nodes.list().get(0).lastResult()).map(LastResult::text).contains("ok: Format the node");
-        assertThat(new NodeRow(nodes.list().get(0)).lastResultAtProperty().get()).isEqualTo(T.plusSeconds(5));
+        assertThat(new NodeRow(nodes.list().get(0)).lastResultAtProperty().get())
+                .isEqualTo(T.plusSeconds(5));
         assertThat(Optional.of(nodes.list().get(0).displayName())).contains("COMP-0 paris");
     }
 }

@@ -27,27 +27,39 @@ final class NodeTestHost implements AutoCloseable {
     }
 
     KnownNodeRecord record() {
-        return new KnownNodeRecord(host.address(), host.port(), "root", java.util.Optional.of(host.clientKey()),
-                java.util.Optional.empty(), java.util.Optional.empty());
+        return new KnownNodeRecord(
+                host.address(),
+                host.port(),
+                "root",
+                java.util.Optional.of(host.clientKey()),
+                java.util.Optional.empty(),
+                java.util.Optional.empty());
     }
 
     NodeEnvironment environment() {
-        return new NodeEnvironment(knownHosts, Path.of(System.getProperty("user.home")),
+        return new NodeEnvironment(
+                knownHosts,
+                Path.of(System.getProperty("user.home")),
                 org.slapdesk.remote.ssh.ConnectOptions.defaults().withoutAgent());
     }
 
     /** The SHA256 fingerprint of the host's key, computed here from its public key (as ssh-keygen -l does). */
     String fingerprint() throws Exception {
         byte[] blob = Base64.getDecoder().decode(host.hostPublicKey().split(" ")[1]);
-        return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
+        return "SHA256:"
+                + Base64.getEncoder()
+                        .withoutPadding()
+                        .encodeToString(MessageDigest.getInstance("SHA-256").digest(blob));
     }
 
     /** slapos.cfg with {@code partitions} partitions, and nothing else of slapos. */
     void slaposConfig(int partitions) {
         host.sh("mkdir -p /etc/opt/slapos /srv/slapgrid /opt/slapgrid /opt/slapos/log");
-        host.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\nmaster_url = http://127.0.0.1:1/\ncomputer_id = COMP-TEST\n"
-                + "software_root = /opt/slapgrid\ninstance_root = /srv/slapgrid\n\n[slapformat]\npartition_amount = "
-                + partitions + "\n");
+        host.writeFile(
+                "/etc/opt/slapos/slapos.cfg",
+                "[slapos]\nmaster_url = http://127.0.0.1:1/\ncomputer_id = COMP-TEST\n"
+                        + "software_root = /opt/slapgrid\ninstance_root = /srv/slapgrid\n\n[slapformat]\npartition_amount = "
+                        + partitions + "\n");
     }
 
     /**
@@ -58,7 +70,9 @@ final class NodeTestHost implements AutoCloseable {
         SlaposVenv venv = SlaposVenv.require();
         slaposConfig(1);
         host.sh("mkdir -p /srv/slapgrid/slappart0");
-        host.writeFile("/tmp/partition.py", """
+        host.writeFile(
+                "/tmp/partition.py",
+                """
                 import logging, pkg_resources
                 from slapos.grid.svcbackend import createSupervisordConfiguration
                 createSupervisordConfiguration('/srv/slapgrid', logging.getLogger())
@@ -85,7 +99,8 @@ final class NodeTestHost implements AutoCloseable {
 
     long pidOf(String slapos, String process, String config) {
         String line = host.sh(slapos + " node status --cfg " + config + " " + process + " || true");
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("pid (\\d+)").matcher(line);
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("pid (\\d+)").matcher(line);
         if (!m.find()) {
             throw new IllegalStateException(process + " has no pid: " + line);
         }

@@ -34,7 +34,8 @@ import org.slapdesk.testlab.TestLab;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodesBridgeHostTest {
 
-    private static final String INTERFACES = "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n";
+    private static final String INTERFACES =
+            "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n";
     private static final String SLAPOS_CFG = "[slapos]\ncomputer_id = COMP-1\nmaster_url = https://slap.example.com\n\n"
             + "[slapformat]\ninterface_name = eth0\npartition_amount = 3\n";
 
@@ -66,8 +67,15 @@ class NodesBridgeHostTest {
         host.writeFile("/etc/network/interfaces", INTERFACES);
         host.writeFile("/etc/opt/slapos/slapos.cfg", SLAPOS_CFG);
         direct = new Direct(Instant.now());
-        model = new NodesViewModel(direct.tasks, direct.activity, java.time.Clock.systemUTC(), NodeInventory.inMemory(),
-                new NodeEnvironment(dir.resolve("known_hosts"), dir, ConnectOptions.defaults().withoutAgent()));
+        model = new NodesViewModel(
+                direct.tasks,
+                direct.activity,
+                java.time.Clock.systemUTC(),
+                NodeInventory.inMemory(),
+                new NodeEnvironment(
+                        dir.resolve("known_hosts"),
+                        dir,
+                        ConnectOptions.defaults().withoutAgent()));
         model.prompts(new NodePrompts() {
             @Override
             public boolean trustHostKey(HostKeyPrompt.UnknownHostKey key) {
@@ -79,8 +87,13 @@ class NodesBridgeHostTest {
                 return null;
             }
         });
-        NodeRow row = new NodeRow(new KnownNodeRecord(host.address(), host.port(), "root", Optional.of(host.clientKey()),
-                Optional.empty(), Optional.empty()));
+        NodeRow row = new NodeRow(new KnownNodeRecord(
+                host.address(),
+                host.port(),
+                "root",
+                Optional.of(host.clientKey()),
+                Optional.empty(),
+                Optional.empty()));
         model.rows().add(row);
         model.selectedProperty().set(row);
         model.connect(row);
@@ -107,19 +120,29 @@ class NodesBridgeHostTest {
         wizard.set("confirm", "20");
         wizard.preview();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.PREVIEW);
-        assertThat(wizard.planTextProperty().get()).contains("write the revert guard").contains("+auto br0")
-                .contains("+interface_name = br0").contains("confirm-or-revert");
+        assertThat(wizard.planTextProperty().get())
+                .contains("write the revert guard")
+                .contains("+auto br0")
+                .contains("+interface_name = br0")
+                .contains("confirm-or-revert");
         Instant applied = Instant.now();
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
         assertThat(wizard.resultProperty().get()).startsWith("Confirmed over a new SSH connection: the bridge stays.");
-        assertThat(revertsAt).as("the countdown was shown from the switch").singleElement()
-                .satisfies(at -> assertThat(at).isBetween(applied.plusSeconds(20), Instant.now().plusSeconds(20)));
-        assertThat(wizard.revertsAtProperty().get()).as("and is gone once confirmed").isNull();
-        assertThat(wizard.output()).anyMatch(l -> l.startsWith("confirm-or-revert: reconnecting over a new SSH connection"));
+        assertThat(revertsAt)
+                .as("the countdown was shown from the switch")
+                .singleElement()
+                .satisfies(at -> assertThat(at)
+                        .isBetween(applied.plusSeconds(20), Instant.now().plusSeconds(20)));
+        assertThat(wizard.revertsAtProperty().get())
+                .as("and is gone once confirmed")
+                .isNull();
+        assertThat(wizard.output())
+                .anyMatch(l -> l.startsWith("confirm-or-revert: reconnecting over a new SSH connection"));
         assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
         assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("confirm: the guard is removed");
-        assertThat(direct.activity.entries()).first().satisfies(e -> assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS));
+        assertThat(direct.activity.entries()).first().satisfies(e -> assertThat(e.outcome())
+                .isEqualTo(AuditEntry.Outcome.SUCCESS));
     }
 
     @Test
@@ -137,7 +160,8 @@ class NodesBridgeHostTest {
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
         assertThat(wizard.resultProperty().get())
                 .startsWith("Not confirmed, the node goes back to its previous network: ")
-                .contains("no new SSH connection").contains("puts back its previous network and files by itself");
+                .contains("no new SSH connection")
+                .contains("puts back its previous network and files by itself");
         assertThat(revertsAt).hasSize(1);
         assertThat(model.rows().get(0).lastResultProperty().get()).startsWith("FAILED: Bridge br0 on eth0");
 

@@ -63,7 +63,11 @@ class NodesViewModelHostTest {
         Files.deleteIfExists(lab.knownHosts);
         store = AppStore.open(dir.resolve("slapdesk.db"));
         direct = new Direct(Instant.now());
-        model = new NodesViewModel(direct.tasks, direct.activity, direct.clock, NodeInventory.stored(store.knownNodes()),
+        model = new NodesViewModel(
+                direct.tasks,
+                direct.activity,
+                direct.clock,
+                NodeInventory.stored(store.knownNodes()),
                 lab.environment());
         model.prompts(new NodePrompts() {
             @Override
@@ -106,7 +110,7 @@ class NodesViewModelHostTest {
         form.hostProperty().set(lab.host.address());
         form.portProperty().set(Integer.toString(lab.host.port()));
         form.keyFileProperty().set(lab.host.clientKey().toString());
-        model.save(form, () -> { });
+        model.save(form, () -> {});
         assertThat(direct.notificationTitles()).isEmpty();
         NodeRow row = model.rows().get(0);
         model.selectedProperty().set(row);
@@ -128,11 +132,17 @@ class NodesViewModelHostTest {
         assertThat(key.host()).isEqualTo(lab.host.address());
         assertThat(key.keyType()).isEqualTo("ssh-ed25519");
         assertThat(key.sha256Fingerprint()).isEqualTo(lab.fingerprint());
-        assertThat(key.verifyCommand()).startsWith("ssh-keyscan -p " + lab.host.port()).endsWith("| ssh-keygen -lf -");
+        assertThat(key.verifyCommand())
+                .startsWith("ssh-keyscan -p " + lab.host.port())
+                .endsWith("| ssh-keygen -lf -");
         assertThat(row.record().hostKeyFingerprint()).contains(lab.fingerprint());
-        assertThat(store.knownNodes().find(lab.host.address(), lab.host.port(), "root").orElseThrow().hostKeyFingerprint())
+        assertThat(store.knownNodes()
+                        .find(lab.host.address(), lab.host.port(), "root")
+                        .orElseThrow()
+                        .hostKeyFingerprint())
                 .contains(lab.fingerprint());
-        assertThat(Files.readString(lab.knownHosts)).contains(KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()));
+        assertThat(Files.readString(lab.knownHosts))
+                .contains(KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()));
 
         // a second connection finds the key in known_hosts and asks nothing
         model.disconnect(row);
@@ -146,13 +156,16 @@ class NodesViewModelHostTest {
     void anEncryptedKeyAsksForItsPassphraseEachTimeAndNeverKeepsIt() throws Exception {
         model();
         Path key = dir.resolve("id_enc");
-        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", key.toString()).start().waitFor();
-        lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(dir.resolve("id_enc.pub")) + "EOF");
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", key.toString())
+                .start()
+                .waitFor();
+        lab.host.sh(
+                "cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(dir.resolve("id_enc.pub")) + "EOF");
         NodeForm form = NodeForm.blank(Path.of("/root"));
         form.hostProperty().set(lab.host.address());
         form.portProperty().set(Integer.toString(lab.host.port()));
         form.keyFileProperty().set(key.toString());
-        model.save(form, () -> { });
+        model.save(form, () -> {});
         NodeRow row = model.rows().get(0);
         model.selectedProperty().set(row);
 
@@ -168,10 +181,14 @@ class NodesViewModelHostTest {
         StringBuilder stored = new StringBuilder();
         for (String file : List.of("slapdesk.db", "slapdesk.db-wal")) {
             if (Files.exists(dir.resolve(file))) {
-                stored.append(new String(Files.readAllBytes(dir.resolve(file)), java.nio.charset.StandardCharsets.ISO_8859_1));
+                stored.append(new String(
+                        Files.readAllBytes(dir.resolve(file)), java.nio.charset.StandardCharsets.ISO_8859_1));
             }
         }
-        assertThat(stored.toString()).as("the database and its journal").contains(lab.host.address()).doesNotContain("s3cret");
+        assertThat(stored.toString())
+                .as("the database and its journal")
+                .contains(lab.host.address())
+                .doesNotContain("s3cret");
     }
 
     @Test
@@ -181,15 +198,22 @@ class NodesViewModelHostTest {
         form.hostProperty().set(lab.host.address4());
         form.keyFileProperty().set(lab.host.clientKey().toString());
         form.jumpProperty().set("root@[" + lab.host.address() + "]:" + lab.host.port());
-        model.save(form, () -> { });
+        model.save(form, () -> {});
         NodeRow row = model.rows().get(0);
         model.selectedProperty().set(row);
         model.connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
-        assertThat(asked).extracting(HostKeyPrompt.UnknownHostKey::host).containsExactly(lab.host.address(), lab.host.address4());
+        assertThat(asked)
+                .extracting(HostKeyPrompt.UnknownHostKey::host)
+                .containsExactly(lab.host.address(), lab.host.address4());
         assertThat(row.record().hostKeyFingerprint()).contains(lab.fingerprint());
-        assertThat(model.handle().orElseThrow().connection().run("echo $SSH_CONNECTION").stdout())
-                .as("the session is on the node's IPv4 address, reached through the jump host").contains(lab.host.address4());
+        assertThat(model.handle()
+                        .orElseThrow()
+                        .connection()
+                        .run("echo $SSH_CONNECTION")
+                        .stdout())
+                .as("the session is on the node's IPv4 address, reached through the jump host")
+                .contains(lab.host.address4());
     }
 
     @Test
@@ -200,7 +224,8 @@ class NodesViewModelHostTest {
         model.connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
         assertThat(row.lastResultProperty().get()).contains("was not accepted");
-        assertThat(direct.notifications.active()).singleElement()
+        assertThat(direct.notifications.active())
+                .singleElement()
                 .satisfies(n -> assertThat(n.message()).contains("not accepted").contains("ssh-keyscan"));
         assertThat(lab.knownHosts).doesNotExist();
     }
@@ -210,15 +235,18 @@ class NodesViewModelHostTest {
         model();
         NodeRow row = addAndSelect();
         Path other = dir.resolve("other");
-        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()).start().waitFor();
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString())
+                .start()
+                .waitFor();
         String otherKey = Files.readString(Path.of(other + ".pub")).split(" ")[1];
-        Files.writeString(lab.knownHosts, KnownHostsVerifier.hostField(lab.host.address(), lab.host.port())
-                + " ssh-ed25519 " + otherKey + "\n");
+        Files.writeString(
+                lab.knownHosts,
+                KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()) + " ssh-ed25519 " + otherKey + "\n");
         model.connect(row);
         assertThat(asked).isEmpty();
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
-        assertThat(direct.notifications.active()).singleElement()
-                .satisfies(n -> assertThat(n.message()).contains("has CHANGED"));
+        assertThat(direct.notifications.active()).singleElement().satisfies(n -> assertThat(n.message())
+                .contains("has CHANGED"));
     }
 
     @Test
@@ -227,10 +255,9 @@ class NodesViewModelHostTest {
         NodeForm form = NodeForm.blank(Path.of("/root"));
         form.hostProperty().set("node9.example.org");
         form.keyFileProperty().set(dir.resolve("no-such-key").toString());
-        model.save(form, () -> { });
-        assertThat(direct.notifications.active()).singleElement()
-                .satisfies(n -> assertThat(n.message()).isEqualTo("Key file: " + dir.resolve("no-such-key")
-                        + " does not exist or cannot be read"));
+        model.save(form, () -> {});
+        assertThat(direct.notifications.active()).singleElement().satisfies(n -> assertThat(n.message())
+                .isEqualTo("Key file: " + dir.resolve("no-such-key") + " does not exist or cannot be read"));
         assertThat(store.knownNodes().list()).isEmpty();
         assertThat(model.rows()).isEmpty();
     }
@@ -241,9 +268,9 @@ class NodesViewModelHostTest {
         NodeRow row = addAndSelect();
         NodeForm form = NodeForm.editing(row.record(), Path.of("/root"));
         form.jumpProperty().set("bastion.example.org:2200");
-        model.save(form, () -> { });
-        assertThat(store.knownNodes().list()).singleElement()
-                .satisfies(r -> assertThat(r.jumpHost()).contains("bastion.example.org:2200"));
+        model.save(form, () -> {});
+        assertThat(store.knownNodes().list()).singleElement().satisfies(r -> assertThat(r.jumpHost())
+                .contains("bastion.example.org:2200"));
         assertThat(model.rows()).hasSize(1);
         model.remove(model.rows().get(0));
         assertThat(store.knownNodes().list()).isEmpty();
@@ -257,13 +284,16 @@ class NodesViewModelHostTest {
         NodeRow row = addAndSelect(slapos);
         model.connect(row);
         model.refreshStatus();
-        Map<String, ProcessState> states = model.processes().stream()
-                .collect(Collectors.toMap(ProcessStatus::fullName, ProcessStatus::state));
-        assertThat(states).containsEntry("slappart0:sleeper-on-watch", ProcessState.RUNNING)
+        Map<String, ProcessState> states =
+                model.processes().stream().collect(Collectors.toMap(ProcessStatus::fullName, ProcessStatus::state));
+        assertThat(states)
+                .containsEntry("slappart0:sleeper-on-watch", ProcessState.RUNNING)
                 .containsEntry("slappart0:idle", ProcessState.STOPPED);
         long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch");
         ProcessStatus sleeper = model.processes().stream()
-                .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch")).findFirst().orElseThrow();
+                .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch"))
+                .findFirst()
+                .orElseThrow();
         model.restart(sleeper);
         assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch")).isNotEqualTo(before);
         assertThat(row.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
@@ -283,15 +313,19 @@ class NodesViewModelHostTest {
         wizard.set("address", "fc01::7/64");
         wizard.preview();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.PREVIEW);
-        assertThat(wizard.planTextProperty().get()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/64' 'dev' 'lo'")
+        assertThat(wizard.planTextProperty().get())
+                .contains("$ 'ip' '-6' 'addr' 'add' 'fc01::7/64' 'dev' 'lo'")
                 .contains("(undo: 'ip' '-6' 'addr' 'del' 'fc01::7/64' 'dev' 'lo')");
-        assertThat(lab.host.sh("ip -6 -o addr show dev lo")).as("a preview changes nothing").doesNotContain("fc01::7");
+        assertThat(lab.host.sh("ip -6 -o addr show dev lo"))
+                .as("a preview changes nothing")
+                .doesNotContain("fc01::7");
         assertThat(wizard.canApply()).isTrue();
 
         wizard.apply();
 
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
-        assertThat(wizard.resultProperty().get()).isEqualTo("Applied and verified: Add temporary IPv6 fc01::7/64 on lo");
+        assertThat(wizard.resultProperty().get())
+                .isEqualTo("Applied and verified: Add temporary IPv6 fc01::7/64 on lo");
         assertThat(wizard.output()).contains("step 1/1: Add temporary IPv6 fc01::7/64 on lo");
         assertThat(lab.host.sh("ip -6 -o addr show dev lo")).contains("inet6 fc01::7/64");
         assertThat(row.lastResultProperty().get()).isEqualTo("ok: Add temporary IPv6 fc01::7/64 on lo");
@@ -303,15 +337,19 @@ class NodesViewModelHostTest {
         assertThat(wizard.canApply()).isFalse();
 
         wizard.set("operation", "remove");
-        assertThat(wizard.stateProperty().get()).as("an edit drops the previewed plan").isEqualTo(WizardState.EDITING);
+        assertThat(wizard.stateProperty().get())
+                .as("an edit drops the previewed plan")
+                .isEqualTo(WizardState.EDITING);
         wizard.preview();
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
         assertThat(lab.host.sh("ip -6 -o addr show dev lo")).doesNotContain("fc01::7");
 
         List<ActivityEntry> audit = direct.activity.entries();
-        assertThat(audit).extracting(ActivityEntry::action).containsExactly(
-                "node: Remove temporary IPv6 fc01::7/64 on lo", "node: Add temporary IPv6 fc01::7/64 on lo");
+        assertThat(audit)
+                .extracting(ActivityEntry::action)
+                .containsExactly(
+                        "node: Remove temporary IPv6 fc01::7/64 on lo", "node: Add temporary IPv6 fc01::7/64 on lo");
         assertThat(audit).allSatisfy(e -> {
             assertThat(e.target()).isEqualTo(row.label());
             assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS);
@@ -329,7 +367,7 @@ class NodesViewModelHostTest {
             other.nameProperty().set("COMP-1 lille");
             other.hostProperty().set("127.0.0.1");
             other.portProperty().set("1");
-            model.save(other, () -> { });
+            model.save(other, () -> {});
             NodeForm form = NodeForm.blank(Path.of("/root"));
             form.nameProperty().set("COMP-0 paris");
             form.hostProperty().set(lab.host.address());
@@ -337,10 +375,16 @@ class NodesViewModelHostTest {
             form.keyFileProperty().set(lab.host.clientKey().toString());
             form.slaposCommandProperty().set(slapos);
             form.slaposConfigProperty().set("/srv/alt/slapos.cfg");
-            model.save(form, () -> { });
+            model.save(form, () -> {});
             assertThat(direct.notificationTitles()).isEmpty();
-            NodeRow lille = model.rows().stream().filter(r -> r.displayName().equals("COMP-1 lille")).findFirst().orElseThrow();
-            NodeRow paris = model.rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+            NodeRow lille = model.rows().stream()
+                    .filter(r -> r.displayName().equals("COMP-1 lille"))
+                    .findFirst()
+                    .orElseThrow();
+            NodeRow paris = model.rows().stream()
+                    .filter(r -> r.displayName().equals("COMP-0 paris"))
+                    .findFirst()
+                    .orElseThrow();
 
             model.selectedProperty().set(lille);
             assertThat(model.slapos()).isEqualTo(org.slapdesk.remote.action.slapos.SlaposNode.standard());
@@ -349,7 +393,8 @@ class NodesViewModelHostTest {
             model.connect(paris);
             model.refreshStatus();
             assertThat(direct.notificationTitles()).isEmpty();
-            assertThat(model.processes()).anySatisfy(p -> assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch"));
+            assertThat(model.processes())
+                    .anySatisfy(p -> assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch"));
             ActionWizardModel wizard = model.wizard();
             wizard.choose("format");
             wizard.preview();
@@ -358,8 +403,11 @@ class NodesViewModelHostTest {
             wizard.back();
             long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg");
             model.restart(model.processes().stream()
-                    .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch")).findFirst().orElseThrow());
-            assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg")).isNotEqualTo(before);
+                    .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch"))
+                    .findFirst()
+                    .orElseThrow());
+            assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg"))
+                    .isNotEqualTo(before);
             assertThat(paris.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
             Instant at = paris.lastResultAtProperty().get();
             assertThat(at).isEqualTo(direct.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
@@ -370,12 +418,17 @@ class NodesViewModelHostTest {
             // a new window on the same database: names, settings and the last result are back
             model();
             model.load();
-            NodeRow again = model.rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+            NodeRow again = model.rows().stream()
+                    .filter(r -> r.displayName().equals("COMP-0 paris"))
+                    .findFirst()
+                    .orElseThrow();
             assertThat(again.record().slaposCommand()).isEqualTo(slapos);
             assertThat(again.record().slaposConfig()).isEqualTo("/srv/alt/slapos.cfg");
             assertThat(again.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
             assertThat(again.lastResultAtProperty().get()).isEqualTo(at);
-            assertThat(model.rows()).extracting(NodeRow::displayName).containsExactlyInAnyOrder("COMP-0 paris", "COMP-1 lille");
+            assertThat(model.rows())
+                    .extracting(NodeRow::displayName)
+                    .containsExactlyInAnyOrder("COMP-0 paris", "COMP-1 lille");
         } finally {
             lab.host.sh("mkdir -p /etc/opt/slapos && mv /srv/alt/slapos.cfg /etc/opt/slapos/slapos.cfg || true");
         }
@@ -392,11 +445,14 @@ class NodesViewModelHostTest {
         wizard.choose("repurpose");
         wizard.set("partitions", "5");
         wizard.preview();
-        assertThat(wizard.planTextProperty().get()).contains("-partition_amount = 2").contains("+partition_amount = 5")
+        assertThat(wizard.planTextProperty().get())
+                .contains("-partition_amount = 2")
+                .contains("+partition_amount = 5")
                 .contains("'/nonexistent/bin/slapos' 'node' 'format'");
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
-        assertThat(wizard.resultProperty().get()).contains("failed at step 2 of 2")
+        assertThat(wizard.resultProperty().get())
+                .contains("failed at step 2 of 2")
                 .endsWith("Everything the plan changed was undone.");
         assertThat(wizard.output()).anyMatch(l -> l.startsWith("rolling back: "));
         assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(before);
@@ -417,8 +473,9 @@ class NodesViewModelHostTest {
         ActionWizardModel wizard = model.wizard();
         wizard.choose("ipv6");
         String cfg = "/etc/opt/slapos/slapos.cfg";
-        for (String[] mode : new String[][] {{"re6st", "ipv6_interface = lo"}, {"tap-vpn", "ipv6_interface = tapVPN"},
-                {"native", null}}) {
+        for (String[] mode : new String[][] {
+            {"re6st", "ipv6_interface = lo"}, {"tap-vpn", "ipv6_interface = tapVPN"}, {"native", null}
+        }) {
             wizard.set("mode", mode[0]);
             wizard.set("interface", "eth0");
             wizard.preview();
@@ -433,8 +490,8 @@ class NodesViewModelHostTest {
                 assertThat(text).as(mode[0]).doesNotContain("ipv6_interface");
             }
         }
-        assertThat(direct.activity.entries()).hasSize(3)
-                .allSatisfy(e -> assertThat(e.outcome()).isEqualTo(AuditEntry.Outcome.SUCCESS));
+        assertThat(direct.activity.entries()).hasSize(3).allSatisfy(e -> assertThat(e.outcome())
+                .isEqualTo(AuditEntry.Outcome.SUCCESS));
     }
 
     @Test
@@ -451,17 +508,21 @@ class NodesViewModelHostTest {
         wizard.set("master", "http://127.0.0.1:1/");
         wizard.set("web", "http://127.0.0.1:1/");
         wizard.preview();
-        assertThat(wizard.planTextProperty().get()).contains("'--token' '********'").doesNotContain("tok3n");
+        assertThat(wizard.planTextProperty().get())
+                .contains("'--token' '********'")
+                .doesNotContain("tok3n");
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
-        assertThat(wizard.resultProperty().get()).contains("register with the master").doesNotContain("tok3n");
+        assertThat(wizard.resultProperty().get())
+                .contains("register with the master")
+                .doesNotContain("tok3n");
         assertThat(String.join("\n", wizard.output())).doesNotContain("tok3n");
         assertThat(direct.activity.entries()).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("node: Register node \"COMP-GUI\" with http://127.0.0.1:1/");
             assertThat(e.detail()).doesNotContain("tok3n");
         });
-        assertThat(direct.notifications.history()).allSatisfy(n ->
-                assertThat(n.message() + n.details()).doesNotContain("tok3n"));
+        assertThat(direct.notifications.history())
+                .allSatisfy(n -> assertThat(n.message() + n.details()).doesNotContain("tok3n"));
     }
 
     @Test
@@ -475,15 +536,21 @@ class NodesViewModelHostTest {
         wizard.set("listen", "8081");
         wizard.set("target", "10.0.97.157:8080");
         wizard.preview();
-        assertThat(wizard.planTextProperty().get()).contains("'TCP4-LISTEN:8081,fork,reuseaddr' 'TCP4:10.0.97.157:8080'");
+        assertThat(wizard.planTextProperty().get())
+                .contains("'TCP4-LISTEN:8081,fork,reuseaddr' 'TCP4:10.0.97.157:8080'");
         wizard.apply();
-        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.stateProperty().get())
+                .as(wizard.resultProperty().get())
+                .isEqualTo(WizardState.SUCCEEDED);
         assertThat(lab.host.sh("ss -Htln 'sport = :8081'")).contains(":8081");
 
         wizard.choose("forward-list");
         wizard.preview();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.ANSWERED);
-        assertThat(wizard.output()).anySatisfy(l -> assertThat(l).contains("8081").contains("10.0.97.157:8080").contains("  running"));
+        assertThat(wizard.output()).anySatisfy(l -> assertThat(l)
+                .contains("8081")
+                .contains("10.0.97.157:8080")
+                .contains("  running"));
 
         wizard.choose("forward");
         wizard.set("operation", "remove");
@@ -491,7 +558,9 @@ class NodesViewModelHostTest {
         wizard.set("target", "10.0.97.157:8080");
         wizard.preview();
         wizard.apply();
-        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.stateProperty().get())
+                .as(wizard.resultProperty().get())
+                .isEqualTo(WizardState.SUCCEEDED);
         assertThat(lab.host.sh("ss -Htln 'sport = :8081'")).isEmpty();
         wizard.choose("forward-list");
         wizard.preview();
@@ -514,7 +583,9 @@ class NodesViewModelHostTest {
         wizard.preview();
         assertThat(wizard.planTextProperty().get()).contains("/etc/fstab").contains("/data7/data1");
         wizard.apply();
-        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.stateProperty().get())
+                .as(wizard.resultProperty().get())
+                .isEqualTo(WizardState.SUCCEEDED);
         assertThat(lab.host.sh("findmnt -n -o SOURCE /data7/data1").trim()).isEqualTo(disk);
         assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).contains("instance_storage_home = /data7");
     }
@@ -534,9 +605,14 @@ class NodesViewModelHostTest {
         wizard.preview();
         assertThat(wizard.planTextProperty().get()).contains("+++ /etc/re6stnet-gui/re6stnet.conf");
         wizard.apply();
-        assertThat(wizard.stateProperty().get()).as(wizard.resultProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.stateProperty().get())
+                .as(wizard.resultProperty().get())
+                .isEqualTo(WizardState.SUCCEEDED);
         String conf = lab.host.sh("cat /etc/re6stnet-gui/re6stnet.conf");
-        assertThat(conf).contains("registry http://127.0.0.1:9201/").contains("ip 10.0.97.1").contains("gateway");
+        assertThat(conf)
+                .contains("registry http://127.0.0.1:9201/")
+                .contains("ip 10.0.97.1")
+                .contains("gateway");
 
         // with a token: re6st-conf is not installed on this host, so the apply fails, masked and undone
         wizard.set("token", "re6-t0ken-xyz");
@@ -544,10 +620,13 @@ class NodesViewModelHostTest {
         assertThat(wizard.planTextProperty().get()).contains("********").doesNotContain("re6-t0ken");
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
-        assertThat(wizard.resultProperty().get()).doesNotContain("re6-t0ken").endsWith("Everything the plan changed was undone.");
+        assertThat(wizard.resultProperty().get())
+                .doesNotContain("re6-t0ken")
+                .endsWith("Everything the plan changed was undone.");
         assertThat(String.join("\n", wizard.output())).doesNotContain("re6-t0ken");
         assertThat(lab.host.sh("cat /etc/re6stnet-gui/re6stnet.conf")).isEqualTo(conf);
-        assertThat(direct.activity.entries()).allSatisfy(e -> assertThat(e.action() + e.detail()).doesNotContain("re6-t0ken"));
+        assertThat(direct.activity.entries())
+                .allSatisfy(e -> assertThat(e.action() + e.detail()).doesNotContain("re6-t0ken"));
     }
 
     @Test
@@ -560,6 +639,8 @@ class NodesViewModelHostTest {
         wizard.preview();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.ANSWERED);
         assertThat(wizard.output()).singleElement().satisfies(l -> assertThat(l).startsWith("re6stnet: "));
-        assertThat(direct.activity.entries()).as("reading is not an action to audit").isEmpty();
+        assertThat(direct.activity.entries())
+                .as("reading is not an action to audit")
+                .isEmpty();
     }
 }

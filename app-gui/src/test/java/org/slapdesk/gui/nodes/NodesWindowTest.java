@@ -69,8 +69,12 @@ class NodesWindowTest {
         java.nio.file.Files.deleteIfExists(lab.knownHosts);
         java.nio.file.Files.deleteIfExists(folder.resolve("slapdesk.db"));
         store = AppStore.open(folder.resolve("slapdesk.db"));
-        context = new AppContext(List.of(Profile.local()), profile -> new org.slapdesk.gui.FakeMaster(), ActivityStore.NONE,
-                NodeInventory.stored(store.knownNodes()), lab.environment());
+        context = new AppContext(
+                List.of(Profile.local()),
+                profile -> new org.slapdesk.gui.FakeMaster(),
+                ActivityStore.NONE,
+                NodeInventory.stored(store.knownNodes()),
+                lab.environment());
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "nodes")));
         context.start(null);
     }
@@ -83,7 +87,8 @@ class NodesWindowTest {
     }
 
     private String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(javafx.scene.Node.class) instanceof Label label ? label.getText()
+        return robot.lookup(query).queryAs(javafx.scene.Node.class) instanceof Label label
+                ? label.getText()
                 : robot.lookup(query).queryTextInputControl().getText();
     }
 
@@ -97,8 +102,15 @@ class NodesWindowTest {
         driver.click("#node-edit");
         driver.fill("#node-slapos-command", command);
         driver.click("#node-save");
-        driver.waitFor("the node's slapos is " + command, 20,
-                () -> context.nodes().selectedProperty().get().record().slaposCommand().equals(command)
+        driver.waitFor(
+                "the node's slapos is " + command,
+                20,
+                () -> context.nodes()
+                                .selectedProperty()
+                                .get()
+                                .record()
+                                .slaposCommand()
+                                .equals(command)
                         && store.knownNodes().list().get(0).slaposCommand().equals(command));
     }
 
@@ -112,19 +124,30 @@ class NodesWindowTest {
         driver.fill("#node-key", lab.host.clientKey().toString());
         assertThat(text(robot, "#node-problem")).isEmpty();
         driver.click("#node-save");
-        driver.waitFor("the node is listed and kept", 20, () -> context.nodes().rows().size() == 1
-                && store.knownNodes().list().size() == 1);
-        driver.waitFor("the node is selected", 10, () -> context.nodes().selectedProperty().get() != null);
+        driver.waitFor(
+                "the node is listed and kept",
+                20,
+                () -> context.nodes().rows().size() == 1
+                        && store.knownNodes().list().size() == 1);
+        driver.waitFor(
+                "the node is selected",
+                10,
+                () -> context.nodes().selectedProperty().get() != null);
 
         driver.click("#node-connect");
-        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-fingerprint").queryAll().isEmpty());
+        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-fingerprint")
+                .queryAll()
+                .isEmpty());
         assertThat(text(robot, "#hostkey-fingerprint")).isEqualTo(lab.fingerprint());
         assertThat(text(robot, "#hostkey-type")).isEqualTo("ssh-ed25519");
-        assertThat(text(robot, "#hostkey-command")).isEqualTo("ssh-keyscan -p " + lab.host.port() + " '"
-                + lab.host.address() + "' | ssh-keygen -lf -");
+        assertThat(text(robot, "#hostkey-command"))
+                .isEqualTo("ssh-keyscan -p " + lab.host.port() + " '" + lab.host.address() + "' | ssh-keygen -lf -");
         driver.snapshotWindowOf("#hostkey-fingerprint", "nodes-hostkey-dialog");
         driver.click("#hostkey-trust");
-        driver.waitFor("connected", 30, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+        driver.waitFor(
+                "connected",
+                30,
+                () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
         assertThat(store.knownNodes().list().get(0).hostKeyFingerprint()).contains(lab.fingerprint());
     }
 
@@ -132,25 +155,45 @@ class NodesWindowTest {
     void twoNamedNodesEachWithItsOwnSlapos(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
         store.knownNodes().save(lab.record().withName("COMP-0 paris").withSlapos(slapos, "/etc/opt/slapos/slapos.cfg"));
-        store.knownNodes().save(KnownNodeRecord.of("127.0.0.1", 2222, "slapos").withName("COMP-1 lille")
-                .withSlapos("slapos", "/srv/slapos/slapos.cfg"));
-        store.knownNodes().recordLastResult("127.0.0.1", 2222, "slapos",
-                new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.parse("2026-11-23T09:15:00Z")));
+        store.knownNodes()
+                .save(KnownNodeRecord.of("127.0.0.1", 2222, "slapos")
+                        .withName("COMP-1 lille")
+                        .withSlapos("slapos", "/srv/slapos/slapos.cfg"));
+        store.knownNodes()
+                .recordLastResult(
+                        "127.0.0.1",
+                        2222,
+                        "slapos",
+                        new KnownNodeRecord.LastResult(
+                                "ok: Format the node", java.time.Instant.parse("2026-11-23T09:15:00Z")));
         robot.interact(context.nodes()::load);
         driver.waitFor("both nodes are listed", 20, () -> context.nodes().rows().size() == 2);
-        NodeRow lille = context.nodes().rows().stream().filter(r -> r.displayName().equals("COMP-1 lille")).findFirst().orElseThrow();
+        NodeRow lille = context.nodes().rows().stream()
+                .filter(r -> r.displayName().equals("COMP-1 lille"))
+                .findFirst()
+                .orElseThrow();
         assertThat(lille.lastResultProperty().get()).isEqualTo("ok: Format the node");
-        NodeRow paris = context.nodes().rows().stream().filter(r -> r.displayName().equals("COMP-0 paris")).findFirst().orElseThrow();
+        NodeRow paris = context.nodes().rows().stream()
+                .filter(r -> r.displayName().equals("COMP-0 paris"))
+                .findFirst()
+                .orElseThrow();
         robot.interact(() -> context.nodes().selectedProperty().set(paris));
-        assertThat(text(robot, "#node-slapos-where")).contains("COMP-0 paris").contains(slapos + " --cfg /etc/opt/slapos/slapos.cfg");
+        assertThat(text(robot, "#node-slapos-where"))
+                .contains("COMP-0 paris")
+                .contains(slapos + " --cfg /etc/opt/slapos/slapos.cfg");
 
         driver.click("#node-connect");
-        driver.waitFor("the host key question", 30, () -> robot.lookup("#hostkey-trust").tryQuery().isPresent());
+        driver.waitFor("the host key question", 30, () -> robot.lookup("#hostkey-trust")
+                .tryQuery()
+                .isPresent());
         driver.click("#hostkey-trust");
         driver.waitFor("connected", 30, () -> paris.linkProperty().get() == NodeRow.Link.CONNECTED);
         tab(robot, 0);
         driver.click("#status-refresh");
-        driver.waitFor("the processes, read with the node's own slapos", 30, () -> context.nodes().processes().size() >= 2);
+        driver.waitFor(
+                "the processes, read with the node's own slapos",
+                30,
+                () -> context.nodes().processes().size() >= 2);
         driver.snapshot("nodes-two-named");
 
         driver.click("#node-edit");
@@ -159,8 +202,11 @@ class NodesWindowTest {
         driver.snapshotWindowOf("#node-name", "nodes-edit-dialog");
         driver.fill("#node-name", "COMP-0 paris (renamed)");
         driver.click("#node-save");
-        driver.waitFor("renamed and kept", 20, () -> store.knownNodes().find(lab.host.address(), lab.host.port(), "root")
-                .orElseThrow().name().equals("COMP-0 paris (renamed)"));
+        driver.waitFor("renamed and kept", 20, () -> store.knownNodes()
+                .find(lab.host.address(), lab.host.port(), "root")
+                .orElseThrow()
+                .name()
+                .equals("COMP-0 paris (renamed)"));
         assertThat(paris.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         assertThat(text(robot, "#node-slapos-where")).startsWith("On COMP-0 paris (renamed): ");
     }
@@ -174,7 +220,10 @@ class NodesWindowTest {
         slaposCommand(driver, slapos);
         tab(robot, 0);
         driver.click("#status-refresh");
-        driver.waitFor("the processes are listed", 30, () -> context.nodes().processes().size() >= 2);
+        driver.waitFor(
+                "the processes are listed",
+                30,
+                () -> context.nodes().processes().size() >= 2);
         assertThat(context.nodes().processes()).anySatisfy(p -> {
             assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch");
             assertThat(p.state()).isEqualTo(ProcessState.RUNNING);
@@ -190,8 +239,13 @@ class NodesWindowTest {
         lab.host.sh("echo a new line >> " + NodeLogs.SOFTWARE_LOG);
         driver.waitFor("the new line is followed", 30, () -> log.getText().contains("a new line"));
         driver.click("#log-stop");
-        driver.waitFor("following stopped", 10, () -> !context.nodes().followingProperty().get());
-        driver.waitFor("tail is gone from the host", 20, () -> lab.host.exec("pgrep", "-f", "tail -n 200 -F").exitCode() == 1);
+        driver.waitFor("following stopped", 10, () -> !context.nodes()
+                .followingProperty()
+                .get());
+        driver.waitFor(
+                "tail is gone from the host",
+                20,
+                () -> lab.host.exec("pgrep", "-f", "tail -n 200 -F").exitCode() == 1);
 
         // the wizard: a temporary IPv6 address, previewed, applied, read back on the host
         tab(robot, 2);
@@ -201,20 +255,28 @@ class NodesWindowTest {
         assertThat(robot.lookup("#action-preview").query().isDisabled()).isTrue();
         driver.fill("#field-address", "fc01::1/32");
         driver.click("#action-preview");
-        driver.waitFor("the plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+        driver.waitFor(
+                "the plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
         assertThat(text(robot, "#action-plan")).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::1/32' 'dev' 'lo'");
         driver.snapshot("nodes-plan");
         driver.click("#action-apply");
-        driver.waitFor("applied", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.SUCCEEDED);
-        assertThat(text(robot, "#action-result")).isEqualTo("Applied and verified: Add temporary IPv6 fc01::1/32 on lo");
+        driver.waitFor(
+                "applied", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.SUCCEEDED);
+        assertThat(text(robot, "#action-result"))
+                .isEqualTo("Applied and verified: Add temporary IPv6 fc01::1/32 on lo");
         assertThat(lab.host.sh("ip -6 -o addr show dev lo")).contains("inet6 fc01::1/32");
         driver.snapshot("nodes-applied");
 
-        robot.interact(() -> robot.lookup("#field-operation").queryAs(ComboBox.class).setValue("remove"));
+        robot.interact(
+                () -> robot.lookup("#field-operation").queryAs(ComboBox.class).setValue("remove"));
         driver.click("#action-preview");
-        driver.waitFor("the removal plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+        driver.waitFor(
+                "the removal plan",
+                30,
+                () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
         driver.click("#action-apply");
-        driver.waitFor("removed", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.SUCCEEDED);
+        driver.waitFor(
+                "removed", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.SUCCEEDED);
         assertThat(lab.host.sh("ip -6 -o addr show dev lo")).doesNotContain("fc01::1/32");
 
         // a failing action: its error, and the file it edited put back
@@ -223,12 +285,19 @@ class NodesWindowTest {
         choose(robot, "repurpose");
         driver.fill("#field-partitions", "4");
         driver.click("#action-preview");
-        driver.waitFor("the repurpose plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+        driver.waitFor(
+                "the repurpose plan",
+                30,
+                () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
         driver.click("#action-apply");
-        driver.waitFor("failed", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.FAILED);
-        assertThat(text(robot, "#action-result")).contains("failed at step 2 of 2").endsWith("Everything the plan changed was undone.");
+        driver.waitFor(
+                "failed", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.FAILED);
+        assertThat(text(robot, "#action-result"))
+                .contains("failed at step 2 of 2")
+                .endsWith("Everything the plan changed was undone.");
         assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(cfgBefore);
-        assertThat(context.notifications().active()).anySatisfy(n -> assertThat(n.message()).contains("undone"));
+        assertThat(context.notifications().active())
+                .anySatisfy(n -> assertThat(n.message()).contains("undone"));
         driver.snapshot("nodes-failed");
 
         // Cancel during an apply: the running command is stopped and the edited file put back
@@ -237,22 +306,37 @@ class NodesWindowTest {
         slaposCommand(driver, "/tmp/slow-slapos");
         driver.fill("#field-partitions", "6");
         driver.click("#action-preview");
-        driver.waitFor("the plan with the slow format", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+        driver.waitFor(
+                "the plan with the slow format",
+                30,
+                () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
         driver.click("#action-apply");
-        driver.waitFor("the slow format runs on the node", 30, () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 0);
+        driver.waitFor(
+                "the slow format runs on the node",
+                30,
+                () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 0);
         assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).contains("partition_amount = 6");
         driver.click("#action-cancel");
-        driver.waitFor("cancelled and rolled back", 60, () -> context.nodes().wizard().stateProperty().get() == WizardState.FAILED);
+        driver.waitFor(
+                "cancelled and rolled back",
+                60,
+                () -> context.nodes().wizard().stateProperty().get() == WizardState.FAILED);
         assertThat(text(robot, "#action-result")).endsWith("Everything the plan changed was undone.");
         assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(cfgBefore);
-        driver.waitFor("the command is gone from the node", 20, () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 1);
+        driver.waitFor(
+                "the command is gone from the node",
+                20,
+                () -> lab.host.exec("pgrep", "-f", "sleep 300").exitCode() == 1);
 
-        assertThat(context.activity().entries()).extracting(e -> e.action() + " " + e.outcome()).containsExactly(
-                "node: Repurpose the node to 6 partitions " + AuditEntry.Outcome.FAILURE,
-                "node: Repurpose the node to 4 partitions " + AuditEntry.Outcome.FAILURE,
-                "node: Remove temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS,
-                "node: Add temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS);
-        assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("FAILED: Repurpose the node to 6 partitions");
+        assertThat(context.activity().entries())
+                .extracting(e -> e.action() + " " + e.outcome())
+                .containsExactly(
+                        "node: Repurpose the node to 6 partitions " + AuditEntry.Outcome.FAILURE,
+                        "node: Repurpose the node to 4 partitions " + AuditEntry.Outcome.FAILURE,
+                        "node: Remove temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS,
+                        "node: Add temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS);
+        assertThat(context.nodes().rows().get(0).lastResultProperty().get())
+                .isEqualTo("FAILED: Repurpose the node to 6 partitions");
     }
 
     @Test
@@ -263,10 +347,15 @@ class NodesWindowTest {
         driver.fill("#node-port", Integer.toString(lab.host.port()));
         driver.fill("#node-key", lab.host.clientKey().toString());
         driver.click("#node-save");
-        driver.waitFor("the node is listed", 20, () -> context.nodes().rows().size() == 1
-                && context.nodes().selectedProperty().get() != null);
+        driver.waitFor(
+                "the node is listed",
+                20,
+                () -> context.nodes().rows().size() == 1
+                        && context.nodes().selectedProperty().get() != null);
         driver.click("#node-connect");
-        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-refuse").queryAll().isEmpty());
+        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-refuse")
+                .queryAll()
+                .isEmpty());
         driver.click("#hostkey-refuse");
         driver.waitFor("the error", 30, () -> !context.notifications().active().isEmpty());
         assertThat(context.notifications().active().get(0).message()).contains("was not accepted");
@@ -280,7 +369,9 @@ class NodesWindowTest {
         Path key = folder.resolve("id_enc");
         java.nio.file.Files.deleteIfExists(key);
         java.nio.file.Files.deleteIfExists(folder.resolve("id_enc.pub"));
-        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "window phrase", "-f", key.toString()).start().waitFor();
+        new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "window phrase", "-f", key.toString())
+                .start()
+                .waitFor();
         lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n"
                 + java.nio.file.Files.readString(folder.resolve("id_enc.pub")) + "EOF");
         driver.click("#node-add");
@@ -288,15 +379,25 @@ class NodesWindowTest {
         driver.fill("#node-port", Integer.toString(lab.host.port()));
         driver.fill("#node-key", key.toString());
         driver.click("#node-save");
-        driver.waitFor("the node is listed", 20, () -> context.nodes().rows().size() == 1
-                && context.nodes().selectedProperty().get() != null);
+        driver.waitFor(
+                "the node is listed",
+                20,
+                () -> context.nodes().rows().size() == 1
+                        && context.nodes().selectedProperty().get() != null);
         driver.click("#node-connect");
-        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust").queryAll().isEmpty());
+        driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust")
+                .queryAll()
+                .isEmpty());
         driver.click("#hostkey-trust");
-        driver.waitFor("the passphrase dialog", 30, () -> !robot.lookup("#passphrase").queryAll().isEmpty());
+        driver.waitFor("the passphrase dialog", 30, () -> !robot.lookup("#passphrase")
+                .queryAll()
+                .isEmpty());
         driver.fill("#passphrase", "window phrase");
         driver.click("#passphrase-unlock");
-        driver.waitFor("connected", 30, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+        driver.waitFor(
+                "connected",
+                30,
+                () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
         assertThat(context.notifications().active()).isEmpty();
     }
 
@@ -304,7 +405,8 @@ class NodesWindowTest {
     void cancelFreesTheNodeAtOnceWhileTheNetworkStillWaits(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
         // a loopback server that accepts and never speaks SSH: the connection hangs until its timeout
-        try (java.net.ServerSocket silent = new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+        try (java.net.ServerSocket silent =
+                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
@@ -321,18 +423,29 @@ class NodesWindowTest {
             driver.fill("#node-host", "127.0.0.1");
             driver.fill("#node-port", Integer.toString(silent.getLocalPort()));
             driver.click("#node-save");
-            driver.waitFor("the node is listed", 20, () -> context.nodes().selectedProperty().get() != null);
+            driver.waitFor(
+                    "the node is listed",
+                    20,
+                    () -> context.nodes().selectedProperty().get() != null);
             driver.click("#node-connect");
-            driver.waitFor("connecting, with its Cancel", 10, () -> robot.lookup("#node-connect-cancel").query().isVisible()
-                    && !accepted.isEmpty());
+            driver.waitFor(
+                    "connecting, with its Cancel",
+                    10,
+                    () -> robot.lookup("#node-connect-cancel").query().isVisible() && !accepted.isEmpty());
             assertThat(context.nodes().rows().get(0).linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTING);
             driver.snapshot("nodes-connecting");
             long clicked = System.nanoTime();
             driver.click("#node-connect-cancel");
-            driver.waitFor("the node is free again", 5, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - clicked)).isLessThan(java.time.Duration.ofSeconds(3));
+            driver.waitFor(
+                    "the node is free again",
+                    5,
+                    () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - clicked))
+                    .isLessThan(java.time.Duration.ofSeconds(3));
             assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("connection cancelled");
-            assertThat(robot.lookup("#node-connect").query().isDisabled()).as("Connect can be pressed again").isFalse();
+            assertThat(robot.lookup("#node-connect").query().isDisabled())
+                    .as("Connect can be pressed again")
+                    .isFalse();
             for (java.net.Socket s : accepted) {
                 s.close();
             }
@@ -344,34 +457,57 @@ class NodesWindowTest {
         WindowDriver driver = new WindowDriver(robot, stage);
         try (org.slapdesk.testlab.TestHost bridged = lab.lab.startHost()) {
             bridged.sh("mkdir -p /etc/network /etc/opt/slapos");
-            bridged.writeFile("/etc/network/interfaces", "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
-            bridged.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\ncomputer_id = COMP-1\nmaster_url = https://slap.example.com\n\n"
-                    + "[slapformat]\ninterface_name = eth0\npartition_amount = 3\n");
+            bridged.writeFile(
+                    "/etc/network/interfaces",
+                    "auto lo\niface lo inet loopback\n\nallow-hotplug eth0\niface eth0 inet dhcp\n");
+            bridged.writeFile(
+                    "/etc/opt/slapos/slapos.cfg",
+                    "[slapos]\ncomputer_id = COMP-1\nmaster_url = https://slap.example.com\n\n"
+                            + "[slapformat]\ninterface_name = eth0\npartition_amount = 3\n");
             driver.click("#node-add");
             driver.fill("#node-host", bridged.address());
             driver.fill("#node-port", Integer.toString(bridged.port()));
             driver.fill("#node-key", bridged.clientKey().toString());
             driver.click("#node-save");
-            driver.waitFor("the node is listed", 20, () -> context.nodes().selectedProperty().get() != null);
+            driver.waitFor(
+                    "the node is listed",
+                    20,
+                    () -> context.nodes().selectedProperty().get() != null);
             driver.click("#node-connect");
-            driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust").queryAll().isEmpty());
+            driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust")
+                    .queryAll()
+                    .isEmpty());
             driver.click("#hostkey-trust");
-            driver.waitFor("connected", 30, () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+            driver.waitFor(
+                    "connected",
+                    30,
+                    () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
 
             tab(robot, 2);
             choose(robot, "bridge");
             driver.fill("#field-confirm", "30");
             driver.click("#action-preview");
-            driver.waitFor("the bridge plan", 30, () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
-            assertThat(text(robot, "#action-plan")).contains("confirm-or-revert").contains("+iface br0 inet dhcp");
+            driver.waitFor(
+                    "the bridge plan",
+                    30,
+                    () -> context.nodes().wizard().stateProperty().get() == WizardState.PREVIEW);
+            assertThat(text(robot, "#action-plan"))
+                    .contains("confirm-or-revert")
+                    .contains("+iface br0 inet dhcp");
             driver.click("#action-apply");
-            driver.waitFor("the countdown", 60, () -> robot.lookup("#revert-countdown").query().isVisible());
-            assertThat(text(robot, "#revert-countdown")).matches(
-                    "Confirm-or-revert: the node puts its previous network back in \\d+ s unless the console gets in again.*");
+            driver.waitFor("the countdown", 60, () -> robot.lookup("#revert-countdown")
+                    .query()
+                    .isVisible());
+            assertThat(text(robot, "#revert-countdown"))
+                    .matches(
+                            "Confirm-or-revert: the node puts its previous network back in \\d+ s unless the console gets in again.*");
             driver.snapshot("nodes-bridge-countdown");
-            driver.waitFor("confirmed", 60, () -> context.nodes().wizard().stateProperty().get().ordinal()
-                    >= WizardState.SUCCEEDED.ordinal());
-            assertThat(text(robot, "#action-result")).startsWith("Confirmed over a new SSH connection: the bridge stays.");
+            driver.waitFor(
+                    "confirmed",
+                    60,
+                    () -> context.nodes().wizard().stateProperty().get().ordinal() >= WizardState.SUCCEEDED.ordinal());
+            assertThat(text(robot, "#action-result"))
+                    .startsWith("Confirmed over a new SSH connection: the bridge stays.");
             assertThat(robot.lookup("#revert-countdown").query().isVisible()).isFalse();
             assertThat(bridged.sh("ip -o link show dev eth0")).contains("master br0");
         }
@@ -380,8 +516,10 @@ class NodesWindowTest {
     private static void choose(FxRobot robot, String id) {
         @SuppressWarnings("unchecked")
         ComboBox<ActionSpec> choice = robot.lookup("#action-choice").queryAs(ComboBox.class);
-        robot.interact(() -> choice.setValue(choice.getItems().stream().filter(s -> s.id().equals(id)).findFirst().orElseThrow()));
+        robot.interact(() -> choice.setValue(choice.getItems().stream()
+                .filter(s -> s.id().equals(id))
+                .findFirst()
+                .orElseThrow()));
         WaitForAsyncUtils.waitForFxEvents();
     }
-
 }

@@ -35,7 +35,8 @@ class EmbeddedMasterTest {
             try (EmbeddedMaster master = EmbeddedMaster.start(database)) {
                 assertThat(master.url()).doesNotContain(":" + squatter.getLocalPort() + "/");
                 assertThat(Files.readString(EmbeddedMaster.portFile(database)).trim())
-                        .isEqualTo(Integer.toString(java.net.URI.create(master.url()).getPort()));
+                        .isEqualTo(Integer.toString(
+                                java.net.URI.create(master.url()).getPort()));
             }
         }
     }

@@ -26,8 +26,8 @@ class ProfileEditorViewModelTest {
     @TempDir
     Path dir;
 
-    private final ProfileEditorViewModel model = new ProfileEditorViewModel(Set.of("production")::contains,
-            Clock.systemUTC());
+    private final ProfileEditorViewModel model =
+            new ProfileEditorViewModel(Set.of("production")::contains, Clock.systemUTC());
 
     @Test
     void aMatchingCertificateAndKeyMakeAValidProfile() throws Exception {
@@ -56,7 +56,9 @@ class ProfileEditorViewModelTest {
         model.certificateProperty().set(cert.toString());
         model.keyProperty().set(otherKey.toString());
 
-        assertThat(model.certificateErrorProperty().get()).containsIgnoringCase("key").contains("other.key");
+        assertThat(model.certificateErrorProperty().get())
+                .containsIgnoringCase("key")
+                .contains("other.key");
         assertThat(model.validBinding().get()).isFalse();
     }
 
@@ -90,8 +92,8 @@ class ProfileEditorViewModelTest {
 
     @Test
     void editingKeepsTheProfilesValues() {
-        Profile existing = new Profile("lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456",
-                java.util.Map.of());
+        Profile existing = new Profile(
+                "lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456", java.util.Map.of());
         model.edit(existing);
         assertThat(model.toProfile()).isEqualTo(existing);
     }
@@ -111,8 +113,13 @@ class ProfileEditorViewModelTest {
     private static String certificate(KeyPair pair) throws Exception {
         X500Name subject = new X500Name("CN=slapdesk-test");
         Instant now = Instant.now();
-        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(subject, BigInteger.valueOf(now.toEpochMilli()),
-                Date.from(now.minus(1, ChronoUnit.DAYS)), Date.from(now.plus(30, ChronoUnit.DAYS)), subject, pair.getPublic())
+        X509CertificateHolder holder = new JcaX509v3CertificateBuilder(
+                        subject,
+                        BigInteger.valueOf(now.toEpochMilli()),
+                        Date.from(now.minus(1, ChronoUnit.DAYS)),
+                        Date.from(now.plus(30, ChronoUnit.DAYS)),
+                        subject,
+                        pair.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate()));
         return pem(holder);
     }

@@ -19,22 +19,26 @@ class ProfilesTest {
     void theSlaposClientConfigurationIsOfferedWithItsProductAliases() throws Exception {
         Path cert = Files.writeString(dir.resolve("certificate"), "x");
         Path key = Files.writeString(dir.resolve("key"), "x");
-        Path cfg = Files.writeString(dir.resolve("slapos-client.cfg"), String.join("\n",
-                "[slapos]",
-                "master_url = https://slap.example/",
-                "",
-                "[slapconsole]",
-                "cert_file = " + cert,
-                "key_file = " + key,
-                "alias =",
-                "  webrunner https://lab.example/software/slaprunner/software.cfg",
-                ""));
+        Path cfg = Files.writeString(
+                dir.resolve("slapos-client.cfg"),
+                String.join(
+                        "\n",
+                        "[slapos]",
+                        "master_url = https://slap.example/",
+                        "",
+                        "[slapconsole]",
+                        "cert_file = " + cert,
+                        "key_file = " + key,
+                        "alias =",
+                        "  webrunner https://lab.example/software/slaprunner/software.cfg",
+                        ""));
         Optional<Profile> profile = Profiles.clientConfigProfile(cfg);
         assertThat(profile).isPresent();
         assertThat(profile.get().masterUrl()).isEqualTo("https://slap.example/");
         assertThat(profile.get().certificate()).contains(cert);
         assertThat(profile.get().key()).contains(key);
-        assertThat(profile.get().aliases()).containsEntry("webrunner", "https://lab.example/software/slaprunner/software.cfg");
+        assertThat(profile.get().aliases())
+                .containsEntry("webrunner", "https://lab.example/software/slaprunner/software.cfg");
     }
 
     @Test
@@ -47,8 +51,8 @@ class ProfilesTest {
     @Test
     void savedProfilesComeBackAfterTheLocalOne() {
         try (AppStore store = AppStore.open(dir.resolve("slapdesk.db"))) {
-            Profile lab = new Profile("lab", Profile.Kind.REMOTE, "http://127.0.0.1:9/", null, null, null, "#ff8800",
-                    java.util.Map.of());
+            Profile lab = new Profile(
+                    "lab", Profile.Kind.REMOTE, "http://127.0.0.1:9/", null, null, null, "#ff8800", java.util.Map.of());
             store.profiles().save(Profiles.toRecord(lab));
             List<Profile> offered = Profiles.forThisUser(store).all();
             assertThat(offered.get(0).kind()).isEqualTo(Profile.Kind.LOCAL);

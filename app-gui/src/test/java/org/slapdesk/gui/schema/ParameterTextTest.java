@@ -16,9 +16,12 @@ class ParameterTextTest {
         values.put("domain", "a&b <c>");
         values.put("port", 8080);
         String xml = ParameterText.toXml(values, false);
-        assertThat(xml).contains("<parameter id=\"domain\">a&amp;b &lt;c&gt;</parameter>")
+        assertThat(xml)
+                .contains("<parameter id=\"domain\">a&amp;b &lt;c&gt;</parameter>")
                 .contains("<parameter id=\"port\">8080</parameter>");
-        assertThat(ParameterText.fromXml(xml)).containsEntry("domain", "a&b <c>").containsEntry("port", "8080");
+        assertThat(ParameterText.fromXml(xml))
+                .containsEntry("domain", "a&b <c>")
+                .containsEntry("port", "8080");
     }
 
     @Test
@@ -31,9 +34,12 @@ class ParameterTextTest {
 
     @Test
     void hostileOrBrokenTextIsRefusedWithTheReason() {
-        assertThatThrownBy(() -> ParameterText.fromXml("<!DOCTYPE i [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><instance>&x;</instance>"))
-                .isInstanceOf(SchemaException.class).hasMessageContaining("DOCTYPE");
-        assertThatThrownBy(() -> ParameterText.fromJson("[1, 2]")).isInstanceOf(SchemaException.class)
+        assertThatThrownBy(() -> ParameterText.fromXml(
+                        "<!DOCTYPE i [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><instance>&x;</instance>"))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("DOCTYPE");
+        assertThatThrownBy(() -> ParameterText.fromJson("[1, 2]"))
+                .isInstanceOf(SchemaException.class)
                 .hasMessageContaining("not a JSON object");
         assertThatThrownBy(() -> ParameterText.fromJson("{\"a\": }")).hasMessageContaining("line 1");
     }

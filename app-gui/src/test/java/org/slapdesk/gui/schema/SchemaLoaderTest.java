@@ -25,7 +25,8 @@ class SchemaLoaderTest {
     @Test
     void relativeRefsAreResolvedAgainstTheDocumentThatHoldsThem() throws Exception {
         ReleaseFiles.write(dir);
-        ReleaseSchema release = loader.release(dir.resolve("software.cfg").toUri().toString());
+        ReleaseSchema release =
+                loader.release(dir.resolve("software.cfg").toUri().toString());
         JsonNode schema = loader.requestSchema(release.types().get(0));
         JsonNode prefix = schema.path("allOf").path(0).path("properties").path("ipv6-prefix");
         assertThat(prefix.path("title").asText()).isEqualTo("IPv6 prefix");
@@ -44,10 +45,11 @@ class SchemaLoaderTest {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         Map<String, String> files = Map.of(
                 "/sr/software.cfg.json", "{\"software-type\": {\"default\": {\"request\": \"schemas/input.json\"}}}",
-                "/sr/schemas/input.json", "{\"type\": \"object\", \"properties\": {"
-                        + "\"size\": {\"$ref\": \"#/definitions/size\"},"
-                        + "\"disk\": {\"$ref\": \"../common/disk.json\"}},"
-                        + "\"definitions\": {\"size\": {\"type\": \"integer\", \"maximum\": 8}}}",
+                "/sr/schemas/input.json",
+                        "{\"type\": \"object\", \"properties\": {"
+                                + "\"size\": {\"$ref\": \"#/definitions/size\"},"
+                                + "\"disk\": {\"$ref\": \"../common/disk.json\"}},"
+                                + "\"definitions\": {\"size\": {\"type\": \"integer\", \"maximum\": 8}}}",
                 "/sr/common/disk.json", "{\"type\": \"string\", \"enum\": [\"ssd\", \"hdd\"]}");
         server.createContext("/", exchange -> {
             String body = files.get(exchange.getRequestURI().getPath());
@@ -67,7 +69,8 @@ class SchemaLoaderTest {
             assertThat(form.validate(Map.of("size", 2, "disk", "ssd"))).isEmpty();
 
             assertThatThrownBy(() -> loader.release(base + "/nothing/software.cfg"))
-                    .isInstanceOf(SchemaException.class).hasMessageContaining("HTTP 404");
+                    .isInstanceOf(SchemaException.class)
+                    .hasMessageContaining("HTTP 404");
         } finally {
             server.stop(0);
         }
@@ -75,29 +78,40 @@ class SchemaLoaderTest {
 
     @Test
     void aRecursiveSchemaIsRefusedInsteadOfLoopingForever() throws Exception {
-        Files.writeString(dir.resolve("software.cfg.json"), "{\"software-type\": {\"default\": {\"request\": \"loop.json\"}}}");
-        Files.writeString(dir.resolve("loop.json"), "{\"type\": \"object\", \"properties\": {\"me\": {\"$ref\": \"loop.json\"}}}");
-        ReleaseSchema release = loader.release(dir.resolve("software.cfg").toUri().toString());
+        Files.writeString(
+                dir.resolve("software.cfg.json"), "{\"software-type\": {\"default\": {\"request\": \"loop.json\"}}}");
+        Files.writeString(
+                dir.resolve("loop.json"),
+                "{\"type\": \"object\", \"properties\": {\"me\": {\"$ref\": \"loop.json\"}}}");
+        ReleaseSchema release =
+                loader.release(dir.resolve("software.cfg").toUri().toString());
         assertThatThrownBy(() -> loader.requestSchema(release.types().get(0)))
-                .isInstanceOf(SchemaException.class).hasMessageContaining("recursive");
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("recursive");
     }
 
     @Test
     void brokenDocumentsAreNamedInTheError() throws Exception {
         Files.writeString(dir.resolve("software.cfg.json"), "{\"software-type\": ");
-        assertThatThrownBy(() -> loader.release(dir.resolve("software.cfg").toUri().toString()))
-                .isInstanceOf(SchemaException.class).hasMessageContaining("software.cfg.json is not valid JSON");
+        assertThatThrownBy(
+                        () -> loader.release(dir.resolve("software.cfg").toUri().toString()))
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("software.cfg.json is not valid JSON");
         assertThatThrownBy(() -> loader.release("ftp://example/software.cfg"))
-                .isInstanceOf(SchemaException.class).hasMessageContaining("only file:, http: and https:");
+                .isInstanceOf(SchemaException.class)
+                .hasMessageContaining("only file:, http: and https:");
     }
 
     @Test
     void aFragmentThatPointsNowhereSaysSo() throws Exception {
-        Files.writeString(dir.resolve("software.cfg.json"), "{\"software-type\": {\"default\": {\"request\": \"in.json\"}}}");
+        Files.writeString(
+                dir.resolve("software.cfg.json"), "{\"software-type\": {\"default\": {\"request\": \"in.json\"}}}");
         Files.writeString(dir.resolve("in.json"), "{\"properties\": {\"a\": {\"$ref\": \"#/definitions/nope\"}}}");
-        ReleaseSchema release = loader.release(dir.resolve("software.cfg").toUri().toString());
+        ReleaseSchema release =
+                loader.release(dir.resolve("software.cfg").toUri().toString());
         assertThatThrownBy(() -> loader.requestSchema(release.types().get(0)))
-                .hasMessageContaining("#/definitions/nope").hasMessageContaining("in.json");
+                .hasMessageContaining("#/definitions/nope")
+                .hasMessageContaining("in.json");
         assertThat(List.of(release.types().get(0).softwareType())).containsExactly("default");
     }
 }

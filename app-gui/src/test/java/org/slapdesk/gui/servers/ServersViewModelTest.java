@@ -7,10 +7,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.ConnectionState;
 
@@ -20,11 +20,12 @@ class ServersViewModelTest {
     private static final String KVM = "https://lab.example/software/kvm/software.cfg";
 
     private final Direct direct = new Direct(NOW);
-    private final ServersViewModel model = new ServersViewModel(direct.session, direct.tasks, direct.health,
-            direct.activity, direct.clock);
+    private final ServersViewModel model =
+            new ServersViewModel(direct.session, direct.tasks, direct.health, direct.activity, direct.clock);
 
     private ServersViewModelTest() {
-        direct.master.nodes.put("COMP-0", FakeMaster.node("COMP-0", FakeMaster.access(NOW.minusSeconds(30)), 4, 1, List.of(KVM)));
+        direct.master.nodes.put(
+                "COMP-0", FakeMaster.node("COMP-0", FakeMaster.access(NOW.minusSeconds(30)), 4, 1, List.of(KVM)));
         direct.master.nodes.put("COMP-1", FakeMaster.node("COMP-1", Optional.empty(), 2, 0, List.of()));
     }
 
@@ -52,8 +53,9 @@ class ServersViewModelTest {
         ServerRow comp1 = model.rows().get(1);
         assertThat(comp0.healthChangedAtProperty().get()).isNull();
 
-        direct.master.nodes.put("COMP-0", FakeMaster.node("COMP-0",
-                FakeMaster.access(NOW.minus(Duration.ofMinutes(10))), 4, 2, List.of(KVM)));
+        direct.master.nodes.put(
+                "COMP-0",
+                FakeMaster.node("COMP-0", FakeMaster.access(NOW.minus(Duration.ofMinutes(10))), 4, 2, List.of(KVM)));
         model.refresh();
 
         assertThat(model.rows().get(0)).isSameAs(comp0);
@@ -61,7 +63,9 @@ class ServersViewModelTest {
         assertThat(comp0.health().level()).isEqualTo(Health.Level.RED);
         assertThat(comp0.partitionsUsedProperty().get()).isEqualTo(2);
         assertThat(comp0.healthChangedAtProperty().get()).isEqualTo(NOW);
-        assertThat(comp1.healthChangedAtProperty().get()).as("unchanged row is not highlighted").isNull();
+        assertThat(comp1.healthChangedAtProperty().get())
+                .as("unchanged row is not highlighted")
+                .isNull();
     }
 
     @Test
@@ -136,10 +140,18 @@ class ServersViewModelTest {
 
     @Test
     void knownReleasesOfferAliasesThenSuppliedThenRequestedReleases() {
-        direct.session.open(new Profile("prod", Profile.Kind.REMOTE, "https://master", null, null, null, "#ff0000",
+        direct.session.open(new Profile(
+                "prod",
+                Profile.Kind.REMOTE,
+                "https://master",
+                null,
+                null,
+                null,
+                "#ff0000",
                 java.util.Map.of("webrunner", "https://lab.example/software/slaprunner/software.cfg")));
         model.refresh();
-        List<ReleaseChoice> choices = model.knownReleases(List.of("https://lab.example/software/re6st/software.cfg", KVM));
+        List<ReleaseChoice> choices =
+                model.knownReleases(List.of("https://lab.example/software/re6st/software.cfg", KVM));
         assertThat(choices).extracting(ReleaseChoice::label).containsExactly("webrunner", "kvm", "re6st");
         assertThat(choices).extracting(ReleaseChoice::origin).containsExactly("alias", "supplied", "requested");
     }
@@ -147,7 +159,8 @@ class ServersViewModelTest {
     @Test
     void theTokenComesBackToTheCaller() {
         direct.connected();
-        java.util.concurrent.atomic.AtomicReference<Optional<String>> token = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Optional<String>> token =
+                new java.util.concurrent.atomic.AtomicReference<>();
         model.requestToken(token::set);
         assertThat(token.get()).contains("one-time-token");
     }

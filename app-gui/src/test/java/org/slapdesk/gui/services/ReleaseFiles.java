@@ -15,7 +15,9 @@ public final class ReleaseFiles {
     public static void write(Path dir) throws IOException {
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("software.cfg"), "[buildout]\nparts =\n");
-        Files.writeString(dir.resolve("software.cfg.json"), """
+        Files.writeString(
+                dir.resolve("software.cfg.json"),
+                """
                 {
                   "name": "Registry",
                   "description": "A test release",
@@ -32,7 +34,9 @@ public final class ReleaseFiles {
                   }
                 }
                 """);
-        Files.writeString(dir.resolve("instance-input-schema.json"), """
+        Files.writeString(
+                dir.resolve("instance-input-schema.json"),
+                """
                 {
                   "$schema": "http://json-schema.org/draft-07/schema#",
                   "type": "object",
@@ -50,11 +54,15 @@ public final class ReleaseFiles {
                   ]
                 }
                 """);
-        Files.writeString(dir.resolve("definitions.json"), """
+        Files.writeString(
+                dir.resolve("definitions.json"),
+                """
                 {"definitions": {"prefix": {"title": "IPv6 prefix", "type": "string",
                   "description": "the network the registry hands out", "pattern": "^[0-9a-f:]+/[0-9]+$"}}}
                 """);
-        Files.writeString(dir.resolve("instance-cluster-input-schema.json"), """
+        Files.writeString(
+                dir.resolve("instance-cluster-input-schema.json"),
+                """
                 {"type": "object", "properties": {"nodes": {"title": "Nodes", "type": "integer", "minimum": 1}}}
                 """);
     }

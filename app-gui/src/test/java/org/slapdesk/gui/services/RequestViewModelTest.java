@@ -42,7 +42,8 @@ class RequestViewModelTest {
         assertThat(model.typeChoices()).extracting(SoftwareTypeEntry::key).containsExactly("default", "cluster");
         assertThat(model.typeChoiceProperty().get().key()).isEqualTo("default");
         assertThat(model.modeProperty().get()).isEqualTo(RequestViewModel.Mode.FORM);
-        assertThat(model.fields()).extracting(f -> f.spec().name())
+        assertThat(model.fields())
+                .extracting(f -> f.spec().name())
                 .containsExactly("ipv6-prefix", "prefix-length", "mode", "enable-monitor");
         assertThat(model.schemaStatusProperty().get()).contains("Registry");
     }
@@ -86,8 +87,11 @@ class RequestViewModelTest {
         assertThat(request.softwareReleaseUrl()).isEqualTo(release);
         assertThat(request.softwareType()).isEqualTo("default");
         assertThat(request.jsonInXml()).isFalse();
-        assertThat(request.parameters()).containsEntry("prefix-length", "16").containsEntry("mode", "fast")
-                .containsEntry("ipv6-prefix", "fc01::/7").doesNotContainKey("enable-monitor");
+        assertThat(request.parameters())
+                .containsEntry("prefix-length", "16")
+                .containsEntry("mode", "fast")
+                .containsEntry("ipv6-prefix", "fc01::/7")
+                .doesNotContainKey("enable-monitor");
         assertThat(request.sla()).containsEntry("computer_guid", "COMP-0");
     }
 
@@ -122,7 +126,8 @@ class RequestViewModelTest {
         assertThat(model.rawTextProperty().get()).contains("\"prefix-length\" : \"24\"");
 
         assertThat(model.switchTo(RequestViewModel.Mode.FORM)).isTrue();
-        assertThat(model.field("prefix-length").orElseThrow().valueProperty().get()).isEqualTo("24");
+        assertThat(model.field("prefix-length").orElseThrow().valueProperty().get())
+                .isEqualTo("24");
         assertThat(model.canRequestBinding().get()).isTrue();
     }
 
@@ -141,13 +146,16 @@ class RequestViewModelTest {
 
     @Test
     void aMissingSchemaFallsBackToRawTextAndNeverBlocksTheRequest() throws Exception {
-        model.releaseProperty().set(dir.resolve("elsewhere/software.cfg").toUri().toString());
+        model.releaseProperty()
+                .set(dir.resolve("elsewhere/software.cfg").toUri().toString());
         model.titleProperty().set("anything");
         model.loadSchema();
 
         assertThat(model.formAvailableProperty().get()).isFalse();
         assertThat(model.modeProperty().get()).isEqualTo(RequestViewModel.Mode.JSON);
-        assertThat(model.problemProperty().get()).contains("no parameter schema").contains("raw JSON or XML");
+        assertThat(model.problemProperty().get())
+                .contains("no parameter schema")
+                .contains("raw JSON or XML");
         model.softwareTypeProperty().set("custom");
         model.rawTextProperty().set("{\"free\": \"text\"}");
         assertThat(model.canRequestBinding().get()).isTrue();

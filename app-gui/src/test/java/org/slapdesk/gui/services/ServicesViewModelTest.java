@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskState;
 
@@ -21,13 +21,18 @@ class ServicesViewModelTest {
     private static final String RE6ST = "https://lab.example/software/re6stnet/software.cfg";
 
     private final Direct direct = new Direct(NOW);
-    private final ServicesViewModel model = new ServicesViewModel(direct.session, direct.tasks, direct.health,
-            direct.activity, direct.clock);
+    private final ServicesViewModel model =
+            new ServicesViewModel(direct.session, direct.tasks, direct.health, direct.activity, direct.clock);
 
     private ServicesViewModelTest() {
-        direct.master.services.put("registry", FakeMaster.service("registry", RE6ST,
-                Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
-                Map.of("url", "http://[fc01::1]:9201/", "token", "abc"), FakeMaster.access(NOW)));
+        direct.master.services.put(
+                "registry",
+                FakeMaster.service(
+                        "registry",
+                        RE6ST,
+                        Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
+                        Map.of("url", "http://[fc01::1]:9201/", "token", "abc"),
+                        FakeMaster.access(NOW)));
     }
 
     @Test
@@ -51,10 +56,10 @@ class ServicesViewModelTest {
         model.selectedProperty().set(model.rows().get(0));
         assertThat(model.instances()).extracting(InstanceRow::title).containsExactly("registry");
         assertThat(model.instances().get(0).location()).isEqualTo("COMP-0 / slappart0");
-        assertThat(model.parameters()).containsExactly(new KeyValue("ipv6-prefix", "fc01::/7"),
-                new KeyValue("prefix-length", "16"));
-        assertThat(model.connectionParameters()).containsExactly(new KeyValue("token", "abc"),
-                new KeyValue("url", "http://[fc01::1]:9201/"));
+        assertThat(model.parameters())
+                .containsExactly(new KeyValue("ipv6-prefix", "fc01::/7"), new KeyValue("prefix-length", "16"));
+        assertThat(model.connectionParameters())
+                .containsExactly(new KeyValue("token", "abc"), new KeyValue("url", "http://[fc01::1]:9201/"));
         assertThat(model.connectionParameters().get(1).isUrl()).isTrue();
         assertThat(model.connectionParameters().get(0).isUrl()).isFalse();
     }
@@ -78,9 +83,11 @@ class ServicesViewModelTest {
         TaskItem item = model.request(request("token-1"));
 
         assertThat(item.state()).isEqualTo(TaskState.SUCCEEDED);
-        assertThat(direct.master.calls).containsExactly("request token-1", "request token-1", "request token-1",
-                "request token-1");
-        assertThat(messages).filteredOn(m -> !m.isEmpty()).hasSize(3)
+        assertThat(direct.master.calls)
+                .containsExactly("request token-1", "request token-1", "request token-1", "request token-1");
+        assertThat(messages)
+                .filteredOn(m -> !m.isEmpty())
+                .hasSize(3)
                 .allMatch(m -> m.contains("waiting for a partition"));
         assertThat(messages.get(messages.size() - 1)).isEmpty();
         assertThat(model.rows()).extracting(ServiceRow::title).contains("token-1");
@@ -92,7 +99,8 @@ class ServicesViewModelTest {
         direct.connected();
         direct.master.notReadyAnswers = Integer.MAX_VALUE;
         // the fake sleeper returns at once, so cancel from inside the wait loop after a few tries
-        java.util.concurrent.atomic.AtomicReference<TaskItem> item = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<TaskItem> item =
+                new java.util.concurrent.atomic.AtomicReference<>();
         model.pendingRequestProperty().addListener((o, was, now) -> {
             if (now.contains("try 3") && item.get() != null) {
                 item.get().cancel();
@@ -119,7 +127,14 @@ class ServicesViewModelTest {
     }
 
     private static InstanceRequest request(String title) {
-        return new InstanceRequest(title, RE6ST, "default", Map.of(), false, Map.of("computer_guid", "COMP-0"), false,
+        return new InstanceRequest(
+                title,
+                RE6ST,
+                "default",
+                Map.of(),
+                false,
+                Map.of("computer_guid", "COMP-0"),
+                false,
                 RequestedState.STARTED);
     }
 
@@ -128,7 +143,10 @@ class ServicesViewModelTest {
         direct.master.services.put("fresh", FakeMaster.service("fresh", RE6ST, Map.of(), Map.of(), Optional.empty()));
         direct.connected();
         model.refresh();
-        assertThat(model.rows()).filteredOn(r -> r.title().equals("fresh")).first()
-                .extracting(r -> r.health().level()).isEqualTo(Health.Level.RED);
+        assertThat(model.rows())
+                .filteredOn(r -> r.title().equals("fresh"))
+                .first()
+                .extracting(r -> r.health().level())
+                .isEqualTo(Health.Level.RED);
     }
 }

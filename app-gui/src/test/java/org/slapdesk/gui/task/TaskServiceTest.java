@@ -24,7 +24,9 @@ class TaskServiceTest {
     private final ExecutorService workers = Executors.newFixedThreadPool(2);
     /** Stands in for the FX thread: updates queue up and the test runs them. */
     private final BlockingQueue<Runnable> fxQueue = new LinkedBlockingQueue<>();
-    private final TaskService tasks = new TaskService(workers, fxQueue::add, notifications, Sleeper.REAL, Clock.systemUTC());
+
+    private final TaskService tasks =
+            new TaskService(workers, fxQueue::add, notifications, Sleeper.REAL, Clock.systemUTC());
 
     @AfterEach
     void stop() {
@@ -47,11 +49,13 @@ class TaskServiceTest {
         AtomicReference<String> workThread = new AtomicReference<>();
         AtomicReference<String> result = new AtomicReference<>();
         TaskItem item = tasks.task("Read", context -> {
-            workThread.set(Thread.currentThread().getName());
-            context.progress(0.5);
-            context.message("half way");
-            return "done";
-        }).onSuccess(result::set).start();
+                    workThread.set(Thread.currentThread().getName());
+                    context.progress(0.5);
+                    context.message("half way");
+                    return "done";
+                })
+                .onSuccess(result::set)
+                .start();
 
         drainUntil(() -> item.state().finished());
 
@@ -66,8 +70,10 @@ class TaskServiceTest {
     @Test
     void aFailureBecomesANotificationThatStaysAndIsKeptInTheHistory() throws Exception {
         TaskItem item = tasks.task("Supply kvm", context -> {
-            throw new MasterException.Unreachable("http://127.0.0.1:1", "the master at http://127.0.0.1:1 refused the connection", null);
-        }).start();
+                    throw new MasterException.Unreachable(
+                            "http://127.0.0.1:1", "the master at http://127.0.0.1:1 refused the connection", null);
+                })
+                .start();
 
         drainUntil(() -> item.state().finished());
 
@@ -88,10 +94,11 @@ class TaskServiceTest {
     void cancelInterruptsAWaitingTaskAndRaisesNoNotification() throws Exception {
         CountDownLatch waiting = new CountDownLatch(1);
         TaskItem item = tasks.task("Wait for a partition", context -> {
-            waiting.countDown();
-            context.sleep(Duration.ofMinutes(5));
-            return "never";
-        }).start();
+                    waiting.countDown();
+                    context.sleep(Duration.ofMinutes(5));
+                    return "never";
+                })
+                .start();
         assertThat(waiting.await(5, TimeUnit.SECONDS)).isTrue();
 
         item.cancel();
@@ -105,11 +112,15 @@ class TaskServiceTest {
     void aTaskCancelledBeforeItStartsNeverRunsItsWork() throws Exception {
         ExecutorService single = Executors.newSingleThreadExecutor();
         try {
-            TaskService oneAtATime = new TaskService(single, fxQueue::add, notifications, Sleeper.REAL, Clock.systemUTC());
+            TaskService oneAtATime =
+                    new TaskService(single, fxQueue::add, notifications, Sleeper.REAL, Clock.systemUTC());
             CountDownLatch release = new CountDownLatch(1);
-            TaskItem blocker = oneAtATime.task("Blocker", context -> release.await(10, TimeUnit.SECONDS)).start();
+            TaskItem blocker = oneAtATime
+                    .task("Blocker", context -> release.await(10, TimeUnit.SECONDS))
+                    .start();
             AtomicReference<Boolean> ran = new AtomicReference<>(false);
-            TaskItem queued = oneAtATime.task("Queued", context -> ran.getAndSet(true)).start();
+            TaskItem queued =
+                    oneAtATime.task("Queued", context -> ran.getAndSet(true)).start();
             queued.cancel();
             release.countDown();
             drainUntil(() -> blocker.state().finished() && queued.state().finished());
@@ -124,8 +135,11 @@ class TaskServiceTest {
     void quietTasksAreNotListedAndLeaveFailuresToTheirCaller() throws Exception {
         AtomicReference<Throwable> seen = new AtomicReference<>();
         TaskItem item = tasks.task("Refresh", context -> {
-            throw new IllegalStateException("boom");
-        }).quiet().onFailure(seen::set).start();
+                    throw new IllegalStateException("boom");
+                })
+                .quiet()
+                .onFailure(seen::set)
+                .start();
 
         drainUntil(() -> item.state().finished());
 

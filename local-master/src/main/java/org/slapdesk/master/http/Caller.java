@@ -39,14 +39,16 @@ public record Caller(Role role, String name, boolean authenticated) {
                 }
             }
             if (cn == null || ou == null) {
-                throw RequestError.forbidden("the client certificate has no CN or OU: use one issued by slapdesk serve");
+                throw RequestError.forbidden(
+                        "the client certificate has no CN or OU: use one issued by slapdesk serve");
             }
-            Role role = switch (ou) {
-                case "node" -> Role.NODE;
-                case "partition" -> Role.PARTITION;
-                case "user" -> Role.USER;
-                default -> throw RequestError.forbidden("unknown certificate role '" + ou + "'");
-            };
+            Role role =
+                    switch (ou) {
+                        case "node" -> Role.NODE;
+                        case "partition" -> Role.PARTITION;
+                        case "user" -> Role.USER;
+                        default -> throw RequestError.forbidden("unknown certificate role '" + ou + "'");
+                    };
             return new Caller(role, cn, true);
         } catch (SSLPeerUnverifiedException e) {
             throw RequestError.forbidden("a client certificate is required: a node gets one with slapos node register"
@@ -72,7 +74,8 @@ public record Caller(Role role, String name, boolean authenticated) {
     /** Users only (supply, request as a user, listings). */
     public void requireUser(String what) {
         if (role != Role.USER) {
-            throw RequestError.forbidden(what + " needs a user certificate, not a " + role.name().toLowerCase() + " one");
+            throw RequestError.forbidden(
+                    what + " needs a user certificate, not a " + role.name().toLowerCase() + " one");
         }
     }
 
@@ -86,7 +89,8 @@ public record Caller(Role role, String name, boolean authenticated) {
 
     /** A user, the node holding the partition, or the partition itself. */
     public void requirePartition(String computer, String partition, String what) {
-        if (role == Role.USER || (role == Role.NODE && name.equals(computer))
+        if (role == Role.USER
+                || (role == Role.NODE && name.equals(computer))
                 || (role == Role.PARTITION && name.equals(computer + "/" + partition))) {
             return;
         }

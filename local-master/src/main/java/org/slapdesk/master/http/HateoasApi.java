@@ -14,8 +14,8 @@ import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.InstanceXml;
-import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Partition;
 
 /**
@@ -44,11 +44,16 @@ final class HateoasApi {
 
     Map<String, Object> root(String base) {
         String hateoas = base + "hateoas/";
-        return Map.of("_links", Map.of(
-                "raw_search", Map.of("href", hateoas + "search?query={query}&select_list={select_list}&limit={limit}"),
-                "traverse", Map.of("href", hateoas + "traverse?relative_url={relative_url}&view={view}"),
-                "me", Map.of("href", "urn:jio:get:" + ME),
-                "self", Map.of("href", base + "hateoas")));
+        return Map.of(
+                "_links",
+                Map.of(
+                        "raw_search",
+                                Map.of(
+                                        "href",
+                                        hateoas + "search?query={query}&select_list={select_list}&limit={limit}"),
+                        "traverse", Map.of("href", hateoas + "traverse?relative_url={relative_url}&view={view}"),
+                        "me", Map.of("href", "urn:jio:get:" + ME),
+                        "self", Map.of("href", base + "hateoas")));
     }
 
     Map<String, Object> search(String query) {
@@ -85,7 +90,9 @@ final class HateoasApi {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("relative_url", NODE_MODULE + encode(node.node().reference()) + "/" + encode(i.url()));
                     row.put("url_string", i.url());
-                    row.put("SoftwareInstallation_getNewsDict", node.installationStatus().get(i.url()));
+                    row.put(
+                            "SoftwareInstallation_getNewsDict",
+                            node.installationStatus().get(i.url()));
                     rows.add(row);
                 }
             }
@@ -119,7 +126,8 @@ final class HateoasApi {
             end = m.end();
         }
         if (end != rest.length()) {
-            throw RequestError.badRequest("unhandled query condition: " + rest.substring(end).trim());
+            throw RequestError.badRequest(
+                    "unhandled query condition: " + rest.substring(end).trim());
         }
         return where;
     }
@@ -162,8 +170,12 @@ final class HateoasApi {
         view.put("my_title", field("field_my_title", root.title(), "StringField"));
         view.put("my_slap_state", field("field_my_slap_state", root.requestedState(), "StringField"));
         view.put("my_text_content", field("field_my_text_content", root.parameterXml(), "TextAreaField"));
-        view.put("my_connection_parameter_list", field("field_my_connection_parameter_list",
-                InstanceXml.asKeyValueList(root.connectionXml()), "StringField"));
+        view.put(
+                "my_connection_parameter_list",
+                field(
+                        "field_my_connection_parameter_list",
+                        InstanceXml.asKeyValueList(root.connectionXml()),
+                        "StringField"));
         view.put("my_url_string", field("field_my_url_string", root.softwareRelease(), "StringField"));
         view.put("my_source_reference", field("field_my_source_reference", root.softwareType(), "StringField"));
         view.put("my_root_slave", field("field_my_root_slave", root.shared() ? 1 : 0, "IntegerField"));

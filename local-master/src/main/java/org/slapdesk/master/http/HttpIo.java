@@ -27,7 +27,8 @@ public final class HttpIo {
                 throw RequestError.badRequest("Content-Length is not a number: " + declared);
             }
             if (length > limit) {
-                throw RequestError.tooLarge("request body of " + length + " bytes is over the limit of " + limit + " bytes");
+                throw RequestError.tooLarge(
+                        "request body of " + length + " bytes is over the limit of " + limit + " bytes");
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.master.InstanceRequestForm;
-import org.slapdesk.master.MasterService;
 import org.slapdesk.master.MasterQueries;
 import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
+import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.InstanceXml;
 import org.slapdesk.master.store.Rows.Installation;
@@ -57,7 +57,8 @@ final class JsonRpcApi {
         try {
             body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
         } catch (java.io.IOException e) {
-            throw RequestError.badRequest("the body is not JSON: " + Marshalled.oneLine(e.getMessage()).split(" at \\[")[0]);
+            throw RequestError.badRequest("the body is not JSON: "
+                    + Marshalled.oneLine(e.getMessage()).split(" at \\[")[0]);
         }
         if (!(body instanceof ObjectNode object)) {
             throw RequestError.badRequest("the body must be a JSON object");
@@ -73,16 +74,18 @@ final class JsonRpcApi {
     static Map<String, Object> error(int status, String title) {
         Map<String, Object> e = new LinkedHashMap<>();
         e.put("status", status);
-        e.put("type", switch (status) {
-            case 400 -> "Bad Request";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 405 -> "Method Not Allowed";
-            case 408 -> "Request Timeout";
-            case 409 -> "Conflict";
-            case 413 -> "Request Entity Too Large";
-            default -> "Error";
-        });
+        e.put(
+                "type",
+                switch (status) {
+                    case 400 -> "Bad Request";
+                    case 403 -> "Forbidden";
+                    case 404 -> "Not Found";
+                    case 405 -> "Method Not Allowed";
+                    case 408 -> "Request Timeout";
+                    case 409 -> "Conflict";
+                    case 413 -> "Request Entity Too Large";
+                    default -> "Error";
+                });
         e.put("title", title);
         return e;
     }
@@ -146,42 +149,58 @@ final class JsonRpcApi {
     }
 
     private void define() {
-        on("post.v0.software_instance", List.of("title", "software_release_uri", "software_type"), (b, caller, base) -> {
-            caller.requireUser("a request");
-            JsonNode shared = b.get("shared");
-            if (shared != null && !shared.isNull() && !shared.isBoolean()) {
-                throw RequestError.badRequest("'shared' must be a boolean");
-            }
-            MasterService.RequestOutcome outcome = forbiddenIfMissing(() -> master.request(new InstanceRequestForm(
-                    text(b, "software_release_uri"), text(b, "title"), text(b, "software_type"),
-                    object(b, "parameters"), object(b, "sla_parameters"), text(b, "state"),
-                    shared != null && shared.asBoolean(), null, null)));
-            if (!outcome.allocated()) {
-                Map<String, Object> notReady = new LinkedHashMap<>();
-                notReady.put("status", 102);
-                notReady.put("name", "SoftwareInstanceNotReady");
-                notReady.put("message", "Software Instance Not Ready");
-                return notReady;
-            }
-            return queries.instanceByGuid(outcome.instance().guid()).orElseGet(() -> Map.of(
-                    "title", outcome.instance().title(), "instance_guid", outcome.instance().guid(),
-                    "state", "destroyed"));
-        });
+        on(
+                "post.v0.software_instance",
+                List.of("title", "software_release_uri", "software_type"),
+                (b, caller, base) -> {
+                    caller.requireUser("a request");
+                    JsonNode shared = b.get("shared");
+                    if (shared != null && !shared.isNull() && !shared.isBoolean()) {
+                        throw RequestError.badRequest("'shared' must be a boolean");
+                    }
+                    MasterService.RequestOutcome outcome =
+                            forbiddenIfMissing(() -> master.request(new InstanceRequestForm(
+                                    text(b, "software_release_uri"),
+                                    text(b, "title"),
+                                    text(b, "software_type"),
+                                    object(b, "parameters"),
+                                    object(b, "sla_parameters"),
+                                    text(b, "state"),
+                                    shared != null && shared.asBoolean(),
+                                    null,
+                                    null)));
+                    if (!outcome.allocated()) {
+                        Map<String, Object> notReady = new LinkedHashMap<>();
+                        notReady.put("status", 102);
+                        notReady.put("name", "SoftwareInstanceNotReady");
+                        notReady.put("message", "Software Instance Not Ready");
+                        return notReady;
+                    }
+                    return queries.instanceByGuid(outcome.instance().guid())
+                            .orElseGet(() -> Map.of(
+                                    "title",
+                                    outcome.instance().title(),
+                                    "instance_guid",
+                                    outcome.instance().guid(),
+                                    "state",
+                                    "destroyed"));
+                });
         on("get.v0.software_instance", List.of("instance_guid"), (b, caller, base) -> {
             caller.requireUser("reading an instance");
-            return queries.instanceByGuid(text(b, "instance_guid")).orElseThrow(() ->
-                    RequestError.forbidden("No software instance " + text(b, "instance_guid") + " found."));
+            return queries.instanceByGuid(text(b, "instance_guid"))
+                    .orElseThrow(() ->
+                            RequestError.forbidden("No software instance " + text(b, "instance_guid") + " found."));
         });
         on("get.v0.compute_partition", List.of("computer_guid", "compute_partition_id"), (b, caller, base) -> {
             caller.requirePartition(text(b, "computer_guid"), text(b, "compute_partition_id"), "reading a partition");
             return queries.instanceOnPartitionDocument(text(b, "computer_guid"), text(b, "compute_partition_id"))
-                    .orElseThrow(() -> RequestError.forbidden("No instance on partition "
-                            + text(b, "compute_partition_id") + " found."));
+                    .orElseThrow(() -> RequestError.forbidden(
+                            "No instance on partition " + text(b, "compute_partition_id") + " found."));
         });
         on("get.v0.instance_tree", List.of("title"), (b, caller, base) -> {
             caller.requireUser("reading an instance tree");
-            return queries.rootDocument(text(b, "title")).orElseThrow(() ->
-                    RequestError.forbidden("No instance tree " + text(b, "title") + " found."));
+            return queries.rootDocument(text(b, "title"))
+                    .orElseThrow(() -> RequestError.forbidden("No instance tree " + text(b, "title") + " found."));
         });
         on("allDocs.v0.compute_node_instance_list", List.of("computer_guid"), (b, caller, base) -> {
             String computer = text(b, "computer_guid");
@@ -219,7 +238,8 @@ final class JsonRpcApi {
                 throw RequestError.forbidden("No software instance " + guid + " found.");
             }
             List<Object> result = new ArrayList<>();
-            for (Instance s : queries.withStore(store -> store.sharedOnHost(host.instance().id()))) {
+            for (Instance s : queries.withStore(
+                    store -> store.sharedOnHost(host.instance().id()))) {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("title", s.title());
                 row.put("instance_guid", s.guid());
@@ -242,28 +262,33 @@ final class JsonRpcApi {
         on("post.v0.software_installation", List.of("computer_guid", "software_release_uri"), (b, caller, base) -> {
             caller.requireUser("supply");
             String state = Optional.ofNullable(text(b, "state")).orElse("available");
-            return success(forbiddenIfMissing(() -> master.supply(text(b, "software_release_uri"),
-                    text(b, "computer_guid"), state)));
+            return success(forbiddenIfMissing(
+                    () -> master.supply(text(b, "software_release_uri"), text(b, "computer_guid"), state)));
         });
-        on("put.v0.software_installation_reported_state",
-                List.of("computer_guid", "software_release_uri", "reported_state"), (b, caller, base) -> {
-            String computer = text(b, "computer_guid");
-            caller.requireNode(computer, "reporting");
-            String reported = text(b, "reported_state");
-            if (!List.of("available", "building", "destroyed").contains(reported)) {
-                throw RequestError.badRequest("'reported_state' must be available, building or destroyed");
-            }
-            forbiddenIfMissing(() -> master.softwareReport(computer, text(b, "software_release_uri"), reported, null));
-            return success("destroyed".equals(reported) ? "Destroyed" : "State reported");
-        });
-        on("put.v0.software_installation_error", List.of("computer_guid", "software_release_uri", "message"),
+        on(
+                "put.v0.software_installation_reported_state",
+                List.of("computer_guid", "software_release_uri", "reported_state"),
                 (b, caller, base) -> {
-            String computer = text(b, "computer_guid");
-            caller.requireNode(computer, "reporting");
-            forbiddenIfMissing(() -> master.softwareReport(computer, text(b, "software_release_uri"), "error",
-                    text(b, "message")));
-            return success("Error reported");
-        });
+                    String computer = text(b, "computer_guid");
+                    caller.requireNode(computer, "reporting");
+                    String reported = text(b, "reported_state");
+                    if (!List.of("available", "building", "destroyed").contains(reported)) {
+                        throw RequestError.badRequest("'reported_state' must be available, building or destroyed");
+                    }
+                    forbiddenIfMissing(
+                            () -> master.softwareReport(computer, text(b, "software_release_uri"), reported, null));
+                    return success("destroyed".equals(reported) ? "Destroyed" : "State reported");
+                });
+        on(
+                "put.v0.software_installation_error",
+                List.of("computer_guid", "software_release_uri", "message"),
+                (b, caller, base) -> {
+                    String computer = text(b, "computer_guid");
+                    caller.requireNode(computer, "reporting");
+                    forbiddenIfMissing(() -> master.softwareReport(
+                            computer, text(b, "software_release_uri"), "error", text(b, "message")));
+                    return success("Error reported");
+                });
         on("put.v0.software_instance_reported_state", List.of("instance_guid", "reported_state"), (b, caller, base) -> {
             Placement p = placement(text(b, "instance_guid"));
             caller.requirePartition(p.computer(), p.partition(), "reporting");
@@ -309,16 +334,19 @@ final class JsonRpcApi {
             master.rename(p.computer(), p.partition(), text(b, "title"), p.sharedReference());
             return success("Renamed");
         });
-        on("put.v0.software_instance_connection_parameter", List.of("instance_guid", "connection_parameter_dict"),
+        on(
+                "put.v0.software_instance_connection_parameter",
+                List.of("instance_guid", "connection_parameter_dict"),
                 (b, caller, base) -> {
-            Placement p = placement(text(b, "instance_guid"));
-            caller.requirePartition(p.computer(), p.partition(), "publishing connection parameters");
-            if (!b.get("connection_parameter_dict").isObject()) {
-                throw RequestError.badRequest("'connection_parameter_dict' must be an object");
-            }
-            master.setConnection(p.computer(), p.partition(), object(b, "connection_parameter_dict"), p.sharedReference());
-            return success("Updated");
-        });
+                    Placement p = placement(text(b, "instance_guid"));
+                    caller.requirePartition(p.computer(), p.partition(), "publishing connection parameters");
+                    if (!b.get("connection_parameter_dict").isObject()) {
+                        throw RequestError.badRequest("'connection_parameter_dict' must be an object");
+                    }
+                    master.setConnection(
+                            p.computer(), p.partition(), object(b, "connection_parameter_dict"), p.sharedReference());
+                    return success("Updated");
+                });
         on("put.v0.compute_node_format", List.of("computer_guid", "compute_partition_list"), (b, caller, base) -> {
             String computer = text(b, "computer_guid");
             caller.requireNode(computer, "format");
@@ -396,7 +424,9 @@ final class JsonRpcApi {
                 }
                 Map<String, Object> a = new LinkedHashMap<>();
                 a.put("addr", ip.get("ip-address").asText());
-                a.put("netmask", ip.path("netmask").isTextual() ? ip.get("netmask").asText() : null);
+                a.put(
+                        "netmask",
+                        ip.path("netmask").isTextual() ? ip.get("netmask").asText() : null);
                 addresses.add(a);
                 if (ip.path("network-interface").isTextual()) {
                     interfaceName = ip.get("network-interface").asText();

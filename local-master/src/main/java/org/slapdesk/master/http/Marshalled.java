@@ -16,9 +16,11 @@ final class Marshalled {
         try {
             return XmlMarshal.loads(xml);
         } catch (MarshalException e) {
-            throw RequestError.badRequest("field '" + field + "' is not xml_marshaller XML: " + oneLine(e.getMessage()));
+            throw RequestError.badRequest(
+                    "field '" + field + "' is not xml_marshaller XML: " + oneLine(e.getMessage()));
         } catch (RuntimeException e) {
-            throw RequestError.badRequest("field '" + field + "' is not valid xml_marshaller XML: " + oneLine(String.valueOf(e.getMessage())));
+            throw RequestError.badRequest("field '" + field + "' is not valid xml_marshaller XML: "
+                    + oneLine(String.valueOf(e.getMessage())));
         }
     }
 
@@ -49,7 +51,8 @@ final class Marshalled {
         if (value == null || value instanceof String) {
             return (String) value;
         }
-        throw RequestError.badRequest("field '" + field + "' must be a marshalled string or None, found " + kind(value));
+        throw RequestError.badRequest(
+                "field '" + field + "' must be a marshalled string or None, found " + kind(value));
     }
 
     /** A marshalled bool; an absent field is False. */

@@ -35,9 +35,11 @@ final class RegistrationApi {
         String token = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
         if (token == null && exchange.getRequestHeaders().containsKey("Authorization")) {
             // `slapos node register --login` shows its "use the token" message when it reads this word
-            throw new RequestError(501, "NotImplementedError: this master has no accounts, so it does not take a"
-                    + " login and password. Use a token instead: the master's operator makes one with"
-                    + " 'slapdesk serve token', then run slapos node register NAME --token TOKEN.");
+            throw new RequestError(
+                    501,
+                    "NotImplementedError: this master has no accounts, so it does not take a"
+                            + " login and password. Use a token instead: the master's operator makes one with"
+                            + " 'slapdesk serve token', then run slapos node register NAME --token TOKEN.");
         }
         if (!"POST".equals(exchange.getRequestMethod())) {
             throw new RequestError(405, name + " takes POST with the token in the " + TOKEN_HEADER + " header");

@@ -77,7 +77,10 @@ public final class Router implements HttpHandler {
             if (registration.handles(name)) {
                 // no certificate needed: these are how a caller gets one, paid by a token
                 Map<String, String> fields = HttpIo.parameters(exchange, maxBodyBytes);
-                HttpIo.send(exchange, 200, "application/json",
+                HttpIo.send(
+                        exchange,
+                        200,
+                        "application/json",
                         json.writeValueAsBytes(registration.call(name, exchange, fields)));
                 return;
             }
@@ -127,13 +130,15 @@ public final class Router implements HttpHandler {
         caller.requireUser("the HATEOAS API");
         Map<String, String> query = HttpIo.parameters(exchange, maxBodyBytes);
         String path = name.replaceAll("/{2,}", "/");
-        Object document = switch (path) {
-            case "hateoas", "hateoas/" -> hateoas.root(base);
-            case COMPUTER_TOKEN -> Map.of("access_token", master.registrations().newNodeToken(caller.name()));
-            case "hateoas/search" -> hateoas.search(query.get("query"));
-            case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
-            default -> throw RequestError.notFound("no HATEOAS document at /" + name);
-        };
+        Object document =
+                switch (path) {
+                    case "hateoas", "hateoas/" -> hateoas.root(base);
+                    case COMPUTER_TOKEN ->
+                        Map.of("access_token", master.registrations().newNodeToken(caller.name()));
+                    case "hateoas/search" -> hateoas.search(query.get("query"));
+                    case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
+                    default -> throw RequestError.notFound("no HATEOAS document at /" + name);
+                };
         HttpIo.send(exchange, 200, "application/hal+json", json.writeValueAsBytes(document));
     }
 

@@ -117,13 +117,21 @@ final class SlapApi {
             requesterComputer = null;
             requesterPartition = null;
         }
-        Map<String, Object> parameters = Marshalled.dictionary(c.get("partition_parameter_xml"), "partition_parameter_xml");
+        Map<String, Object> parameters =
+                Marshalled.dictionary(c.get("partition_parameter_xml"), "partition_parameter_xml");
         Map<String, Object> sla = Marshalled.dictionary(c.get("filter_xml"), "filter_xml");
         String state = Marshalled.optionalString(c.get("state"), "state");
         boolean shared = Marshalled.bool(c.get("shared_xml"), "shared_xml");
-        MasterService.RequestOutcome outcome = master.request(new InstanceRequestForm(c.require("software_release"),
-                c.require("partition_reference"), c.get("software_type"), parameters, sla, state, shared,
-                requesterComputer, requesterPartition));
+        MasterService.RequestOutcome outcome = master.request(new InstanceRequestForm(
+                c.require("software_release"),
+                c.require("partition_reference"),
+                c.get("software_type"),
+                parameters,
+                sla,
+                state,
+                shared,
+                requesterComputer,
+                requesterPartition));
         if (!outcome.allocated()) {
             throw RequestError.notReady("'" + c.get("partition_reference")
                     + "' waits for a free partition (or a matching host for a shared instance)");
@@ -136,13 +144,21 @@ final class SlapApi {
     private void nodeSide() {
         on("getFullComputerInformation", "GET", c -> {
             c.caller().requireNode(c.computer(), "getFullComputerInformation");
-            return Answer.marshalled(master.fullComputerInformation(c.computer(),
-                    c.caller().isNodeItself(c.computer(), c.exchange().getRequestHeaders().getFirst("User-Agent"))));
+            return Answer.marshalled(master.fullComputerInformation(
+                    c.computer(),
+                    c.caller()
+                            .isNodeItself(
+                                    c.computer(),
+                                    c.exchange().getRequestHeaders().getFirst("User-Agent"))));
         });
         on("getComputerInformation", "GET", c -> {
             c.caller().requireNode(c.computer(), "getComputerInformation");
-            return Answer.marshalled(master.fullComputerInformation(c.computer(),
-                    c.caller().isNodeItself(c.computer(), c.exchange().getRequestHeaders().getFirst("User-Agent"))));
+            return Answer.marshalled(master.fullComputerInformation(
+                    c.computer(),
+                    c.caller()
+                            .isNodeItself(
+                                    c.computer(),
+                                    c.exchange().getRequestHeaders().getFirst("User-Agent"))));
         });
         on("loadComputerConfigurationFromXML", "POST", c -> {
             Map<String, Object> computer = Marshalled.dictionary(c.require("xml"), "xml");
@@ -198,13 +214,21 @@ final class SlapApi {
         partition("startedComputerPartition", c -> master.instanceReport(c.computer(), c.partition(), "started"));
         partition("stoppedComputerPartition", c -> master.instanceReport(c.computer(), c.partition(), "stopped"));
         partition("destroyedComputerPartition", c -> master.destroyedPartition(c.computer(), c.partition()));
-        partition("softwareInstanceError", c -> master.instanceError(c.computer(), c.partition(), c.get("error_log"),
-                c.optional("slave_reference")));
+        partition(
+                "softwareInstanceError",
+                c -> master.instanceError(
+                        c.computer(), c.partition(), c.get("error_log"), c.optional("slave_reference")));
         partition("softwareInstanceBang", c -> master.bang(c.computer(), c.partition(), c.get("message")));
-        partition("softwareInstanceRename", c -> master.rename(c.computer(), c.partition(), c.require("new_name"),
-                c.optional("slave_reference")));
-        partition("setComputerPartitionConnectionXml", c -> master.setConnection(c.computer(), c.partition(),
-                Marshalled.dictionary(c.require("connection_xml"), "connection_xml"), c.optional("slave_reference")));
+        partition(
+                "softwareInstanceRename",
+                c -> master.rename(c.computer(), c.partition(), c.require("new_name"), c.optional("slave_reference")));
+        partition(
+                "setComputerPartitionConnectionXml",
+                c -> master.setConnection(
+                        c.computer(),
+                        c.partition(),
+                        Marshalled.dictionary(c.require("connection_xml"), "connection_xml"),
+                        c.optional("slave_reference")));
         partition("updateComputerPartitionRelatedInstanceList", c -> {
             Marshalled.list(c.get("instance_reference_xml"), "instance_reference_xml");
             master.registerPartition(c.computer(), c.partition());

@@ -28,8 +28,11 @@ public final class InstanceXml {
             return out.append("<instance/>\n").toString();
         }
         out.append("<instance>\n");
-        sorted.forEach((k, v) -> out.append("  <parameter id=\"").append(escape(k, true)).append("\">")
-                .append(escape(v, false)).append("</parameter>\n"));
+        sorted.forEach((k, v) -> out.append("  <parameter id=\"")
+                .append(escape(k, true))
+                .append("\">")
+                .append(escape(v, false))
+                .append("</parameter>\n"));
         return out.append("</instance>\n").toString();
     }
 

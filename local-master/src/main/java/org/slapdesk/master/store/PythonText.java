@@ -26,7 +26,8 @@ final class PythonText {
         }
         if (v instanceof Double d) {
             return d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e16
-                    ? String.valueOf(d.longValue()) + ".0" : String.valueOf(d);
+                    ? String.valueOf(d.longValue()) + ".0"
+                    : String.valueOf(d);
         }
         if (v instanceof Tuple t) {
             String inner = t.items().stream().map(PythonText::repr).collect(Collectors.joining(", "));
@@ -39,7 +40,8 @@ final class PythonText {
             return c.isEmpty() ? "set()" : c.stream().map(PythonText::repr).collect(Collectors.joining(", ", "{", "}"));
         }
         if (v instanceof Map<?, ?> m) {
-            return m.entrySet().stream().map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
+            return m.entrySet().stream()
+                    .map(e -> repr(e.getKey()) + ": " + repr(e.getValue()))
                     .collect(Collectors.joining(", ", "{", "}"));
         }
         return String.valueOf(v);

@@ -14,17 +14,30 @@ public final class Rows {
     }
 
     /** An access token's row: only the SHA-256 of the token is ever stored. */
-    public record Token(String hash, String kind, String label, long createdAt, long expiresAt, Long usedAt,
-                        String usedBy) {}
+    public record Token(
+            String hash, String kind, String label, long createdAt, long expiresAt, Long usedAt, String usedBy) {}
 
     public record Address(String interfaceName, String address, String netmask) {}
 
     public record Installation(String computerReference, String url, String requestedState, String reportedState) {}
 
-    public record Instance(long id, String title, String requestedBy, String softwareRelease, String softwareType,
-                           String parameterXml, String connectionXml, String slaXml, boolean shared,
-                           String requestedState, String reportedState, String computerReference,
-                           String partitionReference, Long hostInstanceId, long timestamp, long createdAt) {
+    public record Instance(
+            long id,
+            String title,
+            String requestedBy,
+            String softwareRelease,
+            String softwareType,
+            String parameterXml,
+            String connectionXml,
+            String slaXml,
+            boolean shared,
+            String requestedState,
+            String reportedState,
+            String computerReference,
+            String partitionReference,
+            Long hostInstanceId,
+            long timestamp,
+            long createdAt) {
 
         /** The title of the tree's root: what instances requested from a partition are keyed by. */
         public String rootTitle() {
@@ -44,46 +57,146 @@ public final class Rows {
         }
 
         public Instance withTimestamp(long newTimestamp) {
-            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
-                    slaXml, shared, requestedState, reportedState, computerReference, partitionReference,
-                    hostInstanceId, newTimestamp, createdAt);
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    connectionXml,
+                    slaXml,
+                    shared,
+                    requestedState,
+                    reportedState,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    newTimestamp,
+                    createdAt);
         }
 
         public Instance withState(String state, long newTimestamp) {
-            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
-                    slaXml, shared, state, reportedState, computerReference, partitionReference, hostInstanceId,
-                    newTimestamp, createdAt);
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    connectionXml,
+                    slaXml,
+                    shared,
+                    state,
+                    reportedState,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    newTimestamp,
+                    createdAt);
         }
 
         public Instance withReported(String reported) {
-            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
-                    slaXml, shared, requestedState, reported, computerReference, partitionReference, hostInstanceId,
-                    timestamp, createdAt);
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    connectionXml,
+                    slaXml,
+                    shared,
+                    requestedState,
+                    reported,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    timestamp,
+                    createdAt);
         }
 
         public Instance withConnection(String xml) {
-            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, xml, slaXml,
-                    shared, requestedState, reportedState, computerReference, partitionReference, hostInstanceId,
-                    timestamp, createdAt);
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    xml,
+                    slaXml,
+                    shared,
+                    requestedState,
+                    reportedState,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    timestamp,
+                    createdAt);
         }
 
         public Instance renamed(String newTitle, String newRequestedBy, long newTimestamp) {
-            return new Instance(id, newTitle, newRequestedBy, softwareRelease, softwareType, parameterXml,
-                    connectionXml, slaXml, shared, requestedState, reportedState, computerReference,
-                    partitionReference, hostInstanceId, newTimestamp, createdAt);
+            return new Instance(
+                    id,
+                    newTitle,
+                    newRequestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    connectionXml,
+                    slaXml,
+                    shared,
+                    requestedState,
+                    reportedState,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    newTimestamp,
+                    createdAt);
         }
 
         /** What the request asks now (release, type, parameters, SLA, state). */
-        public Instance requested(String release, String type, String parameters, String sla, String state,
-                                  long newTimestamp) {
-            return new Instance(id, title, requestedBy, release, type, parameters, connectionXml, sla, shared, state,
-                    reportedState, computerReference, partitionReference, hostInstanceId, newTimestamp, createdAt);
+        public Instance requested(
+                String release, String type, String parameters, String sla, String state, long newTimestamp) {
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    release,
+                    type,
+                    parameters,
+                    connectionXml,
+                    sla,
+                    shared,
+                    state,
+                    reportedState,
+                    computerReference,
+                    partitionReference,
+                    hostInstanceId,
+                    newTimestamp,
+                    createdAt);
         }
 
         /** Placed on a partition (host null) or, for a shared instance, on the host's partition. */
         public Instance placedOn(String computer, String partition, Long host, long newTimestamp) {
-            return new Instance(id, title, requestedBy, softwareRelease, softwareType, parameterXml, connectionXml,
-                    slaXml, shared, requestedState, reportedState, computer, partition, host, newTimestamp, createdAt);
+            return new Instance(
+                    id,
+                    title,
+                    requestedBy,
+                    softwareRelease,
+                    softwareType,
+                    parameterXml,
+                    connectionXml,
+                    slaXml,
+                    shared,
+                    requestedState,
+                    reportedState,
+                    computer,
+                    partition,
+                    host,
+                    newTimestamp,
+                    createdAt);
         }
     }
 

@@ -37,9 +37,14 @@ public final class Store {
 
     public void upsertNode(String reference, String title, String address, String netmask, long now)
             throws SQLException {
-        update("INSERT INTO compute_node(reference, title, address, netmask, created_at) VALUES (?,?,?,?,?)"
-                + " ON CONFLICT(reference) DO UPDATE SET address=excluded.address, netmask=excluded.netmask",
-                reference, title, address, netmask, now);
+        update(
+                "INSERT INTO compute_node(reference, title, address, netmask, created_at) VALUES (?,?,?,?,?)"
+                        + " ON CONFLICT(reference) DO UPDATE SET address=excluded.address, netmask=excluded.netmask",
+                reference,
+                title,
+                address,
+                netmask,
+                now);
     }
 
     public Optional<Node> nodeTitled(String title) throws SQLException {
@@ -49,8 +54,8 @@ public final class Store {
     /** The highest n of the nodes named {@code COMP-<n>}, 0 when there is none. */
     public long highestNodeNumber() throws SQLException {
         long highest = 0;
-        for (String reference : list("SELECT reference FROM compute_node WHERE reference GLOB 'COMP-[0-9]*'",
-                rs -> rs.getString(1))) {
+        for (String reference :
+                list("SELECT reference FROM compute_node WHERE reference GLOB 'COMP-[0-9]*'", rs -> rs.getString(1))) {
             String digits = reference.substring("COMP-".length());
             if (digits.matches("[0-9]{1,18}")) {
                 highest = Math.max(highest, Long.parseLong(digits));
@@ -62,60 +67,94 @@ public final class Store {
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {
-        update("INSERT INTO access_token(token_hash, kind, label, created_at, expires_at) VALUES (?,?,?,?,?)",
-                token.hash(), token.kind(), token.label(), token.createdAt(), token.expiresAt());
+        update(
+                "INSERT INTO access_token(token_hash, kind, label, created_at, expires_at) VALUES (?,?,?,?,?)",
+                token.hash(),
+                token.kind(),
+                token.label(),
+                token.createdAt(),
+                token.expiresAt());
     }
 
     public Optional<Token> token(String hash) throws SQLException {
-        return one("SELECT * FROM access_token WHERE token_hash=?", rs -> {
-            long usedAt = rs.getLong("used_at");
-            Long used = rs.wasNull() ? null : usedAt;
-            return new Token(rs.getString("token_hash"), rs.getString("kind"), rs.getString("label"),
-                    rs.getLong("created_at"), rs.getLong("expires_at"), used, rs.getString("used_by"));
-        }, hash);
+        return one(
+                "SELECT * FROM access_token WHERE token_hash=?",
+                rs -> {
+                    long usedAt = rs.getLong("used_at");
+                    Long used = rs.wasNull() ? null : usedAt;
+                    return new Token(
+                            rs.getString("token_hash"),
+                            rs.getString("kind"),
+                            rs.getString("label"),
+                            rs.getLong("created_at"),
+                            rs.getLong("expires_at"),
+                            used,
+                            rs.getString("used_by"));
+                },
+                hash);
     }
 
     /** Marks a token used; false when another transaction used it first. */
     public boolean useToken(String hash, long now, String usedBy) throws SQLException {
-        return update("UPDATE access_token SET used_at=?, used_by=? WHERE token_hash=? AND used_at IS NULL",
-                now, usedBy, hash) == 1;
+        return update(
+                        "UPDATE access_token SET used_at=?, used_by=? WHERE token_hash=? AND used_at IS NULL",
+                        now,
+                        usedBy,
+                        hash)
+                == 1;
     }
 
     // ------------------------------------------------------------------ partitions
 
     public List<Partition> partitions(String computer) throws SQLException {
-        return list("SELECT * FROM compute_partition WHERE computer_reference=? ORDER BY position, reference",
-                Store::partition, computer);
+        return list(
+                "SELECT * FROM compute_partition WHERE computer_reference=? ORDER BY position, reference",
+                Store::partition,
+                computer);
     }
 
     public Optional<Partition> partition(String computer, String reference) throws SQLException {
-        return one("SELECT * FROM compute_partition WHERE computer_reference=? AND reference=?",
-                Store::partition, computer, reference);
+        return one(
+                "SELECT * FROM compute_partition WHERE computer_reference=? AND reference=?",
+                Store::partition,
+                computer,
+                reference);
     }
 
     /** The first free partition of {@code computer}, or of any node (by reference) when it is null. */
     public Optional<Partition> firstFree(String computer) throws SQLException {
         if (computer != null) {
-            return one("SELECT * FROM compute_partition WHERE computer_reference=? AND slap_state='free'"
-                    + " ORDER BY position, reference LIMIT 1", Store::partition, computer);
+            return one(
+                    "SELECT * FROM compute_partition WHERE computer_reference=? AND slap_state='free'"
+                            + " ORDER BY position, reference LIMIT 1",
+                    Store::partition,
+                    computer);
         }
-        return one("SELECT * FROM compute_partition WHERE slap_state='free'"
-                + " ORDER BY computer_reference, position, reference LIMIT 1", Store::partition);
+        return one(
+                "SELECT * FROM compute_partition WHERE slap_state='free'"
+                        + " ORDER BY computer_reference, position, reference LIMIT 1",
+                Store::partition);
     }
 
     public void upsertPartition(String computer, String reference, int position) throws SQLException {
-        update("INSERT INTO compute_partition(computer_reference, reference, slap_state, position)"
-                + " VALUES (?,?,'free',?) ON CONFLICT(computer_reference, reference) DO UPDATE SET"
-                + " position=excluded.position, slap_state=CASE WHEN slap_state='inactive' THEN"
-                + " (CASE WHEN EXISTS (SELECT 1 FROM instance i WHERE i.computer_reference=compute_partition.computer_reference"
-                + " AND i.partition_reference=compute_partition.reference AND i.shared=0) THEN 'busy' ELSE 'free' END)"
-                + " ELSE slap_state END",
-                computer, reference, position);
+        update(
+                "INSERT INTO compute_partition(computer_reference, reference, slap_state, position)"
+                        + " VALUES (?,?,'free',?) ON CONFLICT(computer_reference, reference) DO UPDATE SET"
+                        + " position=excluded.position, slap_state=CASE WHEN slap_state='inactive' THEN"
+                        + " (CASE WHEN EXISTS (SELECT 1 FROM instance i WHERE i.computer_reference=compute_partition.computer_reference"
+                        + " AND i.partition_reference=compute_partition.reference AND i.shared=0) THEN 'busy' ELSE 'free' END)"
+                        + " ELSE slap_state END",
+                computer,
+                reference,
+                position);
     }
 
     public void setPartitionState(String computer, String reference, String state) throws SQLException {
-        update("UPDATE compute_partition SET slap_state=? WHERE computer_reference=? AND reference=?",
-                state, computer, reference);
+        update(
+                "UPDATE compute_partition SET slap_state=? WHERE computer_reference=? AND reference=?",
+                state,
+                computer,
+                reference);
     }
 
     public void deletePartition(String computer, String reference) throws SQLException {
@@ -123,40 +162,62 @@ public final class Store {
     }
 
     public List<Address> addresses(String computer, String partition) throws SQLException {
-        return list("SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid",
+        return list(
+                "SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid",
                 rs -> new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask")),
-                computer, partition);
+                computer,
+                partition);
     }
 
     public void replaceAddresses(String computer, String partition, List<Address> addresses) throws SQLException {
-        update("DELETE FROM partition_address WHERE computer_reference=? AND partition_reference=?", computer, partition);
+        update(
+                "DELETE FROM partition_address WHERE computer_reference=? AND partition_reference=?",
+                computer,
+                partition);
         for (Address a : addresses) {
-            update("INSERT INTO partition_address(computer_reference, partition_reference, interface, address, netmask)"
-                    + " VALUES (?,?,?,?,?)", computer, partition, a.interfaceName(), a.address(), a.netmask());
+            update(
+                    "INSERT INTO partition_address(computer_reference, partition_reference, interface, address, netmask)"
+                            + " VALUES (?,?,?,?,?)",
+                    computer,
+                    partition,
+                    a.interfaceName(),
+                    a.address(),
+                    a.netmask());
         }
     }
 
     // ------------------------------------------------------------------ software installations
 
     public List<Installation> installations(String computer) throws SQLException {
-        return list("SELECT * FROM software_installation WHERE computer_reference=? ORDER BY rowid",
-                Store::installation, computer);
+        return list(
+                "SELECT * FROM software_installation WHERE computer_reference=? ORDER BY rowid",
+                Store::installation,
+                computer);
     }
 
     public Optional<Installation> installation(String computer, String url) throws SQLException {
-        return one("SELECT * FROM software_installation WHERE computer_reference=? AND url=?",
-                Store::installation, computer, url);
+        return one(
+                "SELECT * FROM software_installation WHERE computer_reference=? AND url=?",
+                Store::installation,
+                computer,
+                url);
     }
 
     public void upsertInstallation(String computer, String url, String requestedState) throws SQLException {
-        update("INSERT INTO software_installation(computer_reference, url, requested_state) VALUES (?,?,?)"
-                + " ON CONFLICT(computer_reference, url) DO UPDATE SET requested_state=excluded.requested_state",
-                computer, url, requestedState);
+        update(
+                "INSERT INTO software_installation(computer_reference, url, requested_state) VALUES (?,?,?)"
+                        + " ON CONFLICT(computer_reference, url) DO UPDATE SET requested_state=excluded.requested_state",
+                computer,
+                url,
+                requestedState);
     }
 
     public void reportInstallation(String computer, String url, String reportedState) throws SQLException {
-        update("UPDATE software_installation SET reported_state=? WHERE computer_reference=? AND url=?",
-                reportedState, computer, url);
+        update(
+                "UPDATE software_installation SET reported_state=? WHERE computer_reference=? AND url=?",
+                reportedState,
+                computer,
+                url);
     }
 
     public void deleteInstallation(String computer, String url) throws SQLException {
@@ -174,18 +235,25 @@ public final class Store {
     }
 
     public Optional<Instance> instanceOnPartition(String computer, String partition) throws SQLException {
-        return one("SELECT * FROM instance WHERE computer_reference=? AND partition_reference=? AND shared=0",
-                Store::instance, computer, partition);
+        return one(
+                "SELECT * FROM instance WHERE computer_reference=? AND partition_reference=? AND shared=0",
+                Store::instance,
+                computer,
+                partition);
     }
 
     public List<Instance> sharedOnHost(long hostId) throws SQLException {
-        return list("SELECT * FROM instance WHERE host_instance_id=? AND shared=1 ORDER BY id", Store::instance, hostId);
+        return list(
+                "SELECT * FROM instance WHERE host_instance_id=? AND shared=1 ORDER BY id", Store::instance, hostId);
     }
 
     /** Every instance of the tree whose root is titled {@code rootTitle}. */
     public List<Instance> tree(String rootTitle) throws SQLException {
-        return list("SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id",
-                Store::instance, rootTitle, rootTitle);
+        return list(
+                "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id",
+                Store::instance,
+                rootTitle,
+                rootTitle);
     }
 
     public List<Instance> roots() throws SQLException {
@@ -197,8 +265,9 @@ public final class Store {
     }
 
     public List<Instance> pending() throws SQLException {
-        return list("SELECT * FROM instance WHERE requested_state<>'destroyed' AND"
-                + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL)) ORDER BY id",
+        return list(
+                "SELECT * FROM instance WHERE requested_state<>'destroyed' AND"
+                        + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL)) ORDER BY id",
                 Store::instance);
     }
 
@@ -211,25 +280,52 @@ public final class Store {
                 + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
                 + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
                 + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            bind(ps, i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(), i.parameterXml(),
-                    i.connectionXml(), i.slaXml(), i.shared() ? 1 : 0, i.requestedState(), i.reportedState(),
-                    i.computerReference(), i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.createdAt());
+            bind(
+                    ps,
+                    i.title(),
+                    i.requestedBy(),
+                    i.softwareRelease(),
+                    i.softwareType(),
+                    i.parameterXml(),
+                    i.connectionXml(),
+                    i.slaXml(),
+                    i.shared() ? 1 : 0,
+                    i.requestedState(),
+                    i.reportedState(),
+                    i.computerReference(),
+                    i.partitionReference(),
+                    i.hostInstanceId(),
+                    i.timestamp(),
+                    i.createdAt());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-             ResultSet rs = ps.executeQuery()) {
+                ResultSet rs = ps.executeQuery()) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     public void updateInstance(Instance i) throws SQLException {
-        update("UPDATE instance SET title=?, requested_by=?, software_release=?, software_type=?, parameter_xml=?,"
-                + " connection_xml=?, sla_xml=?, shared=?, requested_state=?, reported_state=?, computer_reference=?,"
-                + " partition_reference=?, host_instance_id=?, timestamp=? WHERE id=?",
-                i.title(), i.requestedBy(), i.softwareRelease(), i.softwareType(), i.parameterXml(),
-                i.connectionXml(), i.slaXml(), i.shared() ? 1 : 0, i.requestedState(), i.reportedState(),
-                i.computerReference(), i.partitionReference(), i.hostInstanceId(), i.timestamp(), i.id());
+        update(
+                "UPDATE instance SET title=?, requested_by=?, software_release=?, software_type=?, parameter_xml=?,"
+                        + " connection_xml=?, sla_xml=?, shared=?, requested_state=?, reported_state=?, computer_reference=?,"
+                        + " partition_reference=?, host_instance_id=?, timestamp=? WHERE id=?",
+                i.title(),
+                i.requestedBy(),
+                i.softwareRelease(),
+                i.softwareType(),
+                i.parameterXml(),
+                i.connectionXml(),
+                i.slaXml(),
+                i.shared() ? 1 : 0,
+                i.requestedState(),
+                i.reportedState(),
+                i.computerReference(),
+                i.partitionReference(),
+                i.hostInstanceId(),
+                i.timestamp(),
+                i.id());
     }
 
     public void deleteInstance(long id) throws SQLException {
@@ -240,15 +336,28 @@ public final class Store {
     // ------------------------------------------------------------------ access status
 
     public Optional<Status> status(String kind, String reference) throws SQLException {
-        return one("SELECT * FROM access_status WHERE kind=? AND reference=?",
-                rs -> new Status(rs.getString("kind"), rs.getString("reference"), rs.getString("text"),
-                        rs.getLong("created_at"), rs.getLong("since")), kind, reference);
+        return one(
+                "SELECT * FROM access_status WHERE kind=? AND reference=?",
+                rs -> new Status(
+                        rs.getString("kind"),
+                        rs.getString("reference"),
+                        rs.getString("text"),
+                        rs.getLong("created_at"),
+                        rs.getLong("since")),
+                kind,
+                reference);
     }
 
     public void putStatus(Status s) throws SQLException {
-        update("INSERT INTO access_status(kind, reference, text, created_at, since) VALUES (?,?,?,?,?)"
-                + " ON CONFLICT(kind, reference) DO UPDATE SET text=excluded.text, created_at=excluded.created_at,"
-                + " since=excluded.since", s.kind(), s.reference(), s.text(), s.createdAt(), s.since());
+        update(
+                "INSERT INTO access_status(kind, reference, text, created_at, since) VALUES (?,?,?,?,?)"
+                        + " ON CONFLICT(kind, reference) DO UPDATE SET text=excluded.text, created_at=excluded.created_at,"
+                        + " since=excluded.since",
+                s.kind(),
+                s.reference(),
+                s.text(),
+                s.createdAt(),
+                s.since());
     }
 
     public void deleteStatus(String kind, String reference) throws SQLException {
@@ -263,28 +372,50 @@ public final class Store {
     }
 
     private static Node node(ResultSet rs) throws SQLException {
-        return new Node(rs.getString("reference"), rs.getString("title"), rs.getString("address"),
-                rs.getString("netmask"), rs.getLong("created_at"));
+        return new Node(
+                rs.getString("reference"),
+                rs.getString("title"),
+                rs.getString("address"),
+                rs.getString("netmask"),
+                rs.getLong("created_at"));
     }
 
     private static Partition partition(ResultSet rs) throws SQLException {
-        return new Partition(rs.getString("computer_reference"), rs.getString("reference"),
-                rs.getString("slap_state"), rs.getInt("position"));
+        return new Partition(
+                rs.getString("computer_reference"),
+                rs.getString("reference"),
+                rs.getString("slap_state"),
+                rs.getInt("position"));
     }
 
     private static Installation installation(ResultSet rs) throws SQLException {
-        return new Installation(rs.getString("computer_reference"), rs.getString("url"),
-                rs.getString("requested_state"), rs.getString("reported_state"));
+        return new Installation(
+                rs.getString("computer_reference"),
+                rs.getString("url"),
+                rs.getString("requested_state"),
+                rs.getString("reported_state"));
     }
 
     private static Instance instance(ResultSet rs) throws SQLException {
         long host = rs.getLong("host_instance_id");
         Long hostId = rs.wasNull() ? null : host;
-        return new Instance(rs.getLong("id"), rs.getString("title"), rs.getString("requested_by"),
-                rs.getString("software_release"), rs.getString("software_type"), rs.getString("parameter_xml"),
-                rs.getString("connection_xml"), rs.getString("sla_xml"), rs.getInt("shared") != 0,
-                rs.getString("requested_state"), rs.getString("reported_state"), rs.getString("computer_reference"),
-                rs.getString("partition_reference"), hostId, rs.getLong("timestamp"), rs.getLong("created_at"));
+        return new Instance(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("requested_by"),
+                rs.getString("software_release"),
+                rs.getString("software_type"),
+                rs.getString("parameter_xml"),
+                rs.getString("connection_xml"),
+                rs.getString("sla_xml"),
+                rs.getInt("shared") != 0,
+                rs.getString("requested_state"),
+                rs.getString("reported_state"),
+                rs.getString("computer_reference"),
+                rs.getString("partition_reference"),
+                hostId,
+                rs.getLong("timestamp"),
+                rs.getLong("created_at"));
     }
 
     private <T> Optional<T> one(String sql, RowReader<T> reader, Object... args) throws SQLException {

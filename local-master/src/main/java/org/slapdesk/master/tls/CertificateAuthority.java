@@ -28,6 +28,7 @@ import java.util.List;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
@@ -41,7 +42,6 @@ import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
@@ -85,22 +85,32 @@ public final class CertificateAuthority implements CertificateIssuer {
     /** Makes a new CA in {@code dir}; refuses to overwrite one. */
     public static CertificateAuthority init(Path dir, String name) throws IOException {
         if (exists(dir)) {
-            throw new FileAlreadyExistsException(dir.resolve("ca.key").toString(), null,
+            throw new FileAlreadyExistsException(
+                    dir.resolve("ca.key").toString(),
+                    null,
                     "a CA already exists there; remove the folder to start over (every issued certificate stops working)");
         }
         Files.createDirectories(dir);
         restrict(dir, "rwx------");
         try {
             KeyPair pair = newKeyPair();
-            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Slapdesk")
-                    .addRDN(BCStyle.CN, name).build();
+            X500Name subject = new X500NameBuilder(BCStyle.INSTANCE)
+                    .addRDN(BCStyle.O, "Slapdesk")
+                    .addRDN(BCStyle.CN, name)
+                    .build();
             Instant now = Instant.now();
-            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(subject, serial(new SecureRandom()),
-                    Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(CA_LIFETIME)), subject, pair.getPublic());
+            JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                    subject,
+                    serial(new SecureRandom()),
+                    Date.from(now.minus(Duration.ofMinutes(5))),
+                    Date.from(now.plus(CA_LIFETIME)),
+                    subject,
+                    pair.getPublic());
             JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
             builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(0));
             builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign));
-            builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()));
+            builder.addExtension(
+                    Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(pair.getPublic()));
             X509Certificate cert = sign(builder, pair.getPrivate());
             writePrivate(dir.resolve("ca.key"), pem(pair.getPrivate()));
             Files.writeString(dir.resolve("ca.crt"), pem(cert));
@@ -115,7 +125,8 @@ public final class CertificateAuthority implements CertificateIssuer {
             throw new IOException("no CA in " + dir + ": run 'slapdesk serve ca init' first");
         }
         try {
-            return new CertificateAuthority(readCertificate(Files.readString(dir.resolve("ca.crt"))),
+            return new CertificateAuthority(
+                    readCertificate(Files.readString(dir.resolve("ca.crt"))),
                     readPrivateKey(Files.readString(dir.resolve("ca.key"))));
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the CA in " + dir + ": " + e.getMessage(), e);
@@ -154,9 +165,12 @@ public final class CertificateAuthority implements CertificateIssuer {
             StringBuilder line = new StringBuilder("subject=");
             for (RDN rdn : holder.getSubject().getRDNs()) {
                 AttributeTypeAndValue first = rdn.getFirst();
-                String type = BCStyle.E.equals(first.getType()) ? "emailAddress"
+                String type = BCStyle.E.equals(first.getType())
+                        ? "emailAddress"
                         : BCStyle.INSTANCE.oidToDisplayName(first.getType());
-                line.append('/').append(type == null ? first.getType().getId() : type).append('=')
+                line.append('/')
+                        .append(type == null ? first.getType().getId() : type)
+                        .append('=')
                         .append(IETFUtils.valueToString(first.getValue()));
             }
             return line.toString();
@@ -214,8 +228,10 @@ public final class CertificateAuthority implements CertificateIssuer {
 
     private X509Certificate leaf(KeyPair pair, String name, String unit, boolean server, List<String> hosts)
             throws GeneralSecurityException, OperatorCreationException, IOException {
-        X500NameBuilder subjectBuilder = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, "Slapdesk")
-                .addRDN(BCStyle.OU, unit).addRDN(BCStyle.CN, name);
+        X500NameBuilder subjectBuilder = new X500NameBuilder(BCStyle.INSTANCE)
+                .addRDN(BCStyle.O, "Slapdesk")
+                .addRDN(BCStyle.OU, unit)
+                .addRDN(BCStyle.CN, name);
         if ("node".equals(unit)) {
             // as the SlapOS master's node certificates have one; `slapos node register` reads
             // the node's reference up to "/email" in the subject line we send with it
@@ -223,23 +239,34 @@ public final class CertificateAuthority implements CertificateIssuer {
         }
         X500Name subject = subjectBuilder.build();
         Instant now = Instant.now();
-        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(certificate, serial(random),
-                Date.from(now.minus(Duration.ofMinutes(5))), Date.from(now.plus(LEAF_LIFETIME)), subject, pair.getPublic());
+        JcaX509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(
+                certificate,
+                serial(random),
+                Date.from(now.minus(Duration.ofMinutes(5))),
+                Date.from(now.plus(LEAF_LIFETIME)),
+                subject,
+                pair.getPublic());
         JcaX509ExtensionUtils utils = new JcaX509ExtensionUtils();
         builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
         builder.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.keyAgreement));
-        builder.addExtension(Extension.extendedKeyUsage, false,
+        builder.addExtension(
+                Extension.extendedKeyUsage,
+                false,
                 new ExtendedKeyUsage(server ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth));
         builder.addExtension(Extension.authorityKeyIdentifier, false, utils.createAuthorityKeyIdentifier(certificate));
         if (server && !hosts.isEmpty()) {
             List<GeneralName> names = new ArrayList<>();
             for (String host : hosts) {
                 boolean ip = host.contains(":") || host.matches("[0-9.]+");
-                names.add(ip ? new GeneralName(GeneralName.iPAddress, InetAddress.getByName(host).getHostAddress())
-                        : new GeneralName(GeneralName.dNSName, host));
+                names.add(
+                        ip
+                                ? new GeneralName(
+                                        GeneralName.iPAddress,
+                                        InetAddress.getByName(host).getHostAddress())
+                                : new GeneralName(GeneralName.dNSName, host));
             }
-            builder.addExtension(Extension.subjectAlternativeName, false,
-                    new GeneralNames(names.toArray(new GeneralName[0])));
+            builder.addExtension(
+                    Extension.subjectAlternativeName, false, new GeneralNames(names.toArray(new GeneralName[0])));
         }
         return sign(builder, key);
     }
@@ -285,7 +312,8 @@ public final class CertificateAuthority implements CertificateIssuer {
     }
 
     static PrivateKey readPrivateKey(String pem) throws GeneralSecurityException, IOException {
-        try (Reader reader = new StringReader(pem); PEMParser parser = new PEMParser(reader)) {
+        try (Reader reader = new StringReader(pem);
+                PEMParser parser = new PEMParser(reader)) {
             Object o = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (o instanceof PEMKeyPair pair) {

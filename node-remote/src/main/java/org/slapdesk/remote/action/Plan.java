@@ -32,9 +32,13 @@ public record Plan(String title, String node, List<Step> steps, List<String> not
             out.append(i + 1).append(". ").append(step.description()).append('\n');
             if (step instanceof Step.CommandStep c) {
                 out.append("   $ ").append(c.mask(c.command())).append('\n');
-                c.undo().ifPresent(u -> out.append("   (undo: ").append(c.mask(u)).append(")\n"));
+                c.undo()
+                        .ifPresent(
+                                u -> out.append("   (undo: ").append(c.mask(u)).append(")\n"));
             } else if (step instanceof Step.FileStep f) {
-                f.change().diff().lines().forEach(l -> out.append("   ").append(l).append('\n'));
+                f.change().diff().lines().forEach(l -> out.append("   ")
+                        .append(l)
+                        .append('\n'));
             }
         }
         return out.toString();

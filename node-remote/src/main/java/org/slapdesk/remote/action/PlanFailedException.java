@@ -13,8 +13,12 @@ public final class PlanFailedException extends NodeException {
     private final transient List<String> rollbackProblems;
 
     public PlanFailedException(String message, List<String> rollbackProblems, Throwable cause) {
-        super(message + (rollbackProblems.isEmpty() ? " Everything the plan changed was undone."
-                : " Rollback was incomplete: " + String.join("; ", rollbackProblems)), cause);
+        super(
+                message
+                        + (rollbackProblems.isEmpty()
+                                ? " Everything the plan changed was undone."
+                                : " Rollback was incomplete: " + String.join("; ", rollbackProblems)),
+                cause);
         this.rollbackProblems = List.copyOf(rollbackProblems);
     }
 

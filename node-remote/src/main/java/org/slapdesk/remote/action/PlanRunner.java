@@ -43,26 +43,33 @@ public final class PlanRunner {
                     throw new NodeException.Cancelled("Cancelled before step " + (i + 1));
                 }
                 if (step instanceof Step.FileStep f) {
-                        Optional<String> backup = files.apply(f.change());
-                        backup.ifPresent(backups::add);
-                        undo.add(() -> attempt(problems, "restore " + f.change().path(),
-                                () -> files.restore(f.change(), backup)));
+                    Optional<String> backup = files.apply(f.change());
+                    backup.ifPresent(backups::add);
+                    undo.add(() ->
+                            attempt(problems, "restore " + f.change().path(), () -> files.restore(f.change(), backup)));
                 } else if (step instanceof Step.CommandStep c) {
-                        CommandResult result = node.exec(c.command(), null, c.timeout(), progress, cancel);
-                        if (!result.ok()) {
-                            throw new NodeException("step " + (i + 1) + " (" + c.description() + ") failed: `"
-                                    + c.mask(c.command()) + "` exited " + result.exitCode()
-                                    + c.mask(explain(result)));
-                        }
-                        c.undo().ifPresent(u -> undo.add(() -> attempt(problems, "undo `" + c.mask(u) + "`",
-                                () -> node.run(u).requireOk())));
+                    CommandResult result = node.exec(c.command(), null, c.timeout(), progress, cancel);
+                    if (!result.ok()) {
+                        throw new NodeException("step " + (i + 1) + " (" + c.description() + ") failed: `"
+                                + c.mask(c.command()) + "` exited " + result.exitCode()
+                                + c.mask(explain(result)));
+                    }
+                    c.undo()
+                            .ifPresent(
+                                    u -> undo.add(() -> attempt(problems, "undo `" + c.mask(u) + "`", () -> node.run(u)
+                                            .requireOk())));
                 }
             } catch (NodeException | RuntimeException e) {
-                boolean secret = step instanceof Step.CommandStep c && !c.secrets().isEmpty();
-                String why = step instanceof Step.CommandStep c ? c.mask(String.valueOf(e.getMessage())) : e.getMessage();
+                boolean secret =
+                        step instanceof Step.CommandStep c && !c.secrets().isEmpty();
+                String why =
+                        step instanceof Step.CommandStep c ? c.mask(String.valueOf(e.getMessage())) : e.getMessage();
                 rollBack(undo, progress, why);
-                throw new PlanFailedException(plan.title() + " failed at step " + (i + 1) + " of " + steps.size()
-                        + " (" + step.description() + "): " + why + ".", problems, secret ? null : e);
+                throw new PlanFailedException(
+                        plan.title() + " failed at step " + (i + 1) + " of " + steps.size() + " (" + step.description()
+                                + "): " + why + ".",
+                        problems,
+                        secret ? null : e);
             }
         }
         Verification verification;
@@ -70,12 +77,16 @@ public final class PlanRunner {
             verification = action.verify(node);
         } catch (NodeException e) {
             rollBack(undo, progress, "verification could not read the node: " + e.getMessage());
-            throw new PlanFailedException(plan.title() + ": reading the node back failed: " + e.getMessage() + ".", problems, e);
+            throw new PlanFailedException(
+                    plan.title() + ": reading the node back failed: " + e.getMessage() + ".", problems, e);
         }
         if (!verification.isOk()) {
             rollBack(undo, progress, "verification found " + verification.problems());
-            throw new PlanFailedException(plan.title() + ": the node does not show the change: "
-                    + String.join("; ", verification.problems()) + ".", problems, null);
+            throw new PlanFailedException(
+                    plan.title() + ": the node does not show the change: " + String.join("; ", verification.problems())
+                            + ".",
+                    problems,
+                    null);
         }
         return new ApplyResult(plan, verification, backups);
     }

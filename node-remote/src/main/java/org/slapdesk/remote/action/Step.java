@@ -17,8 +17,9 @@ public sealed interface Step {
      * Runs one shell command (built with {@code Shell}); {@code undo} reverses it if a later
      * step fails (empty: the step changes nothing that needs undoing, e.g. a read or a restart).
      */
-    record CommandStep(String description, String command, Optional<String> undo, Duration timeout,
-                       List<String> secrets) implements Step {
+    record CommandStep(
+            String description, String command, Optional<String> undo, Duration timeout, List<String> secrets)
+            implements Step {
 
         public CommandStep {
             secrets = List.copyOf(secrets);

@@ -9,7 +9,8 @@ public final class Validate {
 
     private static final Pattern INTERFACE = Pattern.compile("[A-Za-z0-9_.-]{1,15}");
     private static final Pattern IPV6_CHARS = Pattern.compile("[0-9A-Fa-f:.]+");
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+    private static final Pattern IPV4 =
+            Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern DEVICE = Pattern.compile("/dev/[A-Za-z0-9][A-Za-z0-9_./-]*");
     private static final Pattern PATH_SEGMENT_FORBIDDEN = Pattern.compile("(^|/)\\.\\.?(/|$)");
 
@@ -26,7 +27,9 @@ public final class Validate {
 
     /** An IPv6 address without prefix, e.g. {@code fc01::1}. */
     public static String ipv6Address(String address) {
-        if (address == null || !address.contains(":") || !IPV6_CHARS.matcher(address).matches()) {
+        if (address == null
+                || !address.contains(":")
+                || !IPV6_CHARS.matcher(address).matches()) {
             throw new InvalidInputException("'" + address + "' is not an IPv6 address (e.g. fc01::1)");
         }
         try {
@@ -50,7 +53,8 @@ public final class Validate {
 
     public static String ipv4Address(String address) {
         if (address == null || !IPV4.matcher(address).matches()) {
-            throw new InvalidInputException("'" + address + "' is not an IPv4 address (four numbers 0-255, e.g. 10.0.0.1)");
+            throw new InvalidInputException(
+                    "'" + address + "' is not an IPv4 address (four numbers 0-255, e.g. 10.0.0.1)");
         }
         return address;
     }
@@ -96,7 +100,8 @@ public final class Validate {
                     + "' contains a control character (newline, tab, NUL...)");
         }
         if (PATH_SEGMENT_FORBIDDEN.matcher(path).find()) {
-            throw new InvalidInputException("the path '" + path + "' contains a '.' or '..' segment: give the real path");
+            throw new InvalidInputException(
+                    "the path '" + path + "' contains a '.' or '..' segment: give the real path");
         }
         if (path.length() > 4096) {
             throw new InvalidInputException("the path is longer than 4096 characters");
@@ -121,8 +126,12 @@ public final class Validate {
 
     /** A computer title / name as {@code slapos node register} takes it: printable, one line. */
     public static String computerName(String name) {
-        if (name == null || name.isBlank() || name.length() > 255 || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidInputException("'" + name + "' is not a usable computer name: one line, 1-255 printable characters");
+        if (name == null
+                || name.isBlank()
+                || name.length() > 255
+                || name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+            throw new InvalidInputException(
+                    "'" + name + "' is not a usable computer name: one line, 1-255 printable characters");
         }
         return name;
     }

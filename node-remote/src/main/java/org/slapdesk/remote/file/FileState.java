@@ -8,8 +8,8 @@ import java.util.Optional;
  * folders that did not exist either (empty: its folder exists), so undoing its creation can
  * remove exactly the folders the write made.
  */
-public record FileState(String path, Optional<String> content, String mode, int uid, int gid,
-                        Optional<String> missingFolder) {
+public record FileState(
+        String path, Optional<String> content, String mode, int uid, int gid, Optional<String> missingFolder) {
 
     public FileState(String path, Optional<String> content, String mode, int uid, int gid) {
         this(path, content, mode, uid, gid, Optional.empty());

@@ -57,7 +57,8 @@ public final class RemoteFile {
     /** Plans replacing the file's text by {@code edit(old text)} (old text "" if missing). */
     public FileChange plan(String path, UnaryOperator<String> edit) throws NodeException {
         FileState before = read(path);
-        return new FileChange(before, Optional.of(edit.apply(before.text())), before.mode(), before.uid(), before.gid());
+        return new FileChange(
+                before, Optional.of(edit.apply(before.text())), before.mode(), before.uid(), before.gid());
     }
 
     /** Plans the file's text to be exactly {@code content}, with a mode used only if it is new. */
@@ -108,8 +109,10 @@ public final class RemoteFile {
             if (before.missingFolder().isPresent()) {
                 // the folders the write created, deepest first, each only if still empty
                 String top = before.missingFolder().get();
-                node.run("d=$(dirname -- " + Shell.quote(before.path()) + "); while :; do rmdir -- \"$d\" 2>/dev/null || break;"
-                        + " [ \"$d\" = " + Shell.quote(top) + " ] && break; d=$(dirname -- \"$d\"); done; true").requireOk();
+                node.run("d=$(dirname -- " + Shell.quote(before.path())
+                                + "); while :; do rmdir -- \"$d\" 2>/dev/null || break;" + " [ \"$d\" = "
+                                + Shell.quote(top) + " ] && break; d=$(dirname -- \"$d\"); done; true")
+                        .requireOk();
             }
         }
         if (backup.isPresent()) {

@@ -19,7 +19,12 @@ public final class UnifiedDiff {
         List<String> b = lines(after);
         List<Edit> edits = edits(a, b);
         StringBuilder out = new StringBuilder();
-        out.append("--- ").append(oldName).append('\n').append("+++ ").append(newName).append('\n');
+        out.append("--- ")
+                .append(oldName)
+                .append('\n')
+                .append("+++ ")
+                .append(newName)
+                .append('\n');
         int i = 0;
         while (i < edits.size()) {
             while (i < edits.size() && edits.get(i).kind == ' ') {
@@ -51,7 +56,11 @@ public final class UnifiedDiff {
         int newStart = hunk.get(0).newLine;
         int oldCount = (int) hunk.stream().filter(e -> e.kind != '+').count();
         int newCount = (int) hunk.stream().filter(e -> e.kind != '-').count();
-        out.append("@@ -").append(range(oldStart, oldCount)).append(" +").append(range(newStart, newCount)).append(" @@\n");
+        out.append("@@ -")
+                .append(range(oldStart, oldCount))
+                .append(" +")
+                .append(range(newStart, newCount))
+                .append(" @@\n");
         for (Edit e : hunk) {
             out.append(e.kind).append(e.text).append('\n');
             if (e.noNewline) {

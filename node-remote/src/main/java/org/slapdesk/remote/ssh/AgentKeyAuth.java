@@ -3,7 +3,6 @@ package org.slapdesk.remote.ssh;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.List;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.common.Message;
@@ -39,7 +38,8 @@ final class AgentKeyAuth extends AbstractAuthMethod {
         KeyType known = KeyType.fromString(type);
         if (known != KeyType.UNKNOWN) {
             try {
-                params.getTransport().getClientKeyAlgorithms(known)
+                params.getTransport()
+                        .getClientKeyAlgorithms(known)
                         .forEach(algorithm -> algorithms.add(algorithm.getKeyAlgorithm()));
             } catch (TransportException e) {
                 log.debug("no negotiated algorithms for {}: {}", type, e.getMessage());

@@ -10,8 +10,8 @@ public record CommandResult(String command, int exitCode, String stdout, String 
     /** This result, or a {@link NodeException} naming the command, its exit code and stderr. */
     public CommandResult requireOk() throws NodeException {
         if (!ok()) {
-            throw new NodeException("`" + command + "` exited " + exitCode
-                    + (stderr.isBlank() ? "" : ": " + stderr.strip()));
+            throw new NodeException(
+                    "`" + command + "` exited " + exitCode + (stderr.isBlank() ? "" : ": " + stderr.strip()));
         }
         return this;
     }

@@ -9,9 +9,12 @@ import java.util.Optional;
  * How to connect: timeouts, keepalive, the callbacks that ask the user, and the ssh-agent
  * socket whose keys are offered (none: no agent).
  */
-public record ConnectOptions(Duration connectTimeout, Duration keepAliveInterval,
-                             HostKeyPrompt hostKeyPrompt, PassphrasePrompt passphrasePrompt,
-                             Optional<Path> agentSocket) {
+public record ConnectOptions(
+        Duration connectTimeout,
+        Duration keepAliveInterval,
+        HostKeyPrompt hostKeyPrompt,
+        PassphrasePrompt passphrasePrompt,
+        Optional<Path> agentSocket) {
 
     public ConnectOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
@@ -22,8 +25,11 @@ public record ConnectOptions(Duration connectTimeout, Duration keepAliveInterval
     }
 
     /** With the ssh-agent of the environment ({@code SSH_AUTH_SOCK}), if there is one. */
-    public ConnectOptions(Duration connectTimeout, Duration keepAliveInterval,
-                          HostKeyPrompt hostKeyPrompt, PassphrasePrompt passphrasePrompt) {
+    public ConnectOptions(
+            Duration connectTimeout,
+            Duration keepAliveInterval,
+            HostKeyPrompt hostKeyPrompt,
+            PassphrasePrompt passphrasePrompt) {
         this(connectTimeout, keepAliveInterval, hostKeyPrompt, passphrasePrompt, SshAgent.socketFromEnvironment());
     }
 
@@ -32,7 +38,8 @@ public record ConnectOptions(Duration connectTimeout, Duration keepAliveInterval
      * the agent of {@code SSH_AUTH_SOCK} if set.
      */
     public static ConnectOptions defaults() {
-        return new ConnectOptions(Duration.ofSeconds(15), Duration.ofSeconds(15), HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
+        return new ConnectOptions(
+                Duration.ofSeconds(15), Duration.ofSeconds(15), HostKeyPrompt.REFUSE, PassphrasePrompt.NONE);
     }
 
     public ConnectOptions withHostKeyPrompt(HostKeyPrompt prompt) {
@@ -49,7 +56,8 @@ public record ConnectOptions(Duration connectTimeout, Duration keepAliveInterval
 
     /** Offers the keys of the ssh-agent listening on {@code socket}. */
     public ConnectOptions withAgentSocket(Path socket) {
-        return new ConnectOptions(connectTimeout, keepAliveInterval, hostKeyPrompt, passphrasePrompt, Optional.of(socket));
+        return new ConnectOptions(
+                connectTimeout, keepAliveInterval, hostKeyPrompt, passphrasePrompt, Optional.of(socket));
     }
 
     /** Uses no ssh-agent, even when {@code SSH_AUTH_SOCK} is set. */

@@ -53,14 +53,18 @@ final class Credentials implements AutoCloseable {
             }
             if (methods.isEmpty()) {
                 String why = agent.map(a -> ": the ssh-agent at " + a.socket() + " holds no key (ssh-add one),")
-                        .or(() -> options.agentSocket().map(socket -> ": the ssh-agent at " + socket + " cannot be reached,"))
+                        .or(() -> options.agentSocket()
+                                .map(socket -> ": the ssh-agent at " + socket + " cannot be reached,"))
                         .orElse(":");
                 throw new NodeException("No private key for " + target.display() + why
                         + " give one (--key FILE) or create ~/.ssh/id_ed25519.");
             }
-            List<String> files = NodeConnection.keyFiles(target).stream().map(file -> "the key " + file).toList();
-            Optional<String> agentDescription = agent.map(a -> "the " + agentKeys.size() + " key(s) of the ssh-agent at "
-                    + a.socket() + " (" + String.join(", ", agentKeys.stream().map(Object::toString).toList()) + ")");
+            List<String> files = NodeConnection.keyFiles(target).stream()
+                    .map(file -> "the key " + file)
+                    .toList();
+            Optional<String> agentDescription = agent.map(a -> "the " + agentKeys.size()
+                    + " key(s) of the ssh-agent at " + a.socket() + " ("
+                    + String.join(", ", agentKeys.stream().map(Object::toString).toList()) + ")");
             List<String> offered = new ArrayList<>();
             if (target.keyFile().isEmpty()) {
                 agentDescription.ifPresent(offered::add);

@@ -55,7 +55,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
             for (int i = 0; i < lines.size(); i++) {
                 for (KnownHostEntry entry : parse(lines.get(i))) {
-                    if (!entry.appliesTo(hostField) || !entry.getType().toString().equals(offeredType)) {
+                    if (!entry.appliesTo(hostField)
+                            || !entry.getType().toString().equals(offeredType)) {
                         continue;
                     }
                     if (entry.verify(key)) {
@@ -74,11 +75,11 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             refusal = "Cannot read known_hosts " + file + ": " + e.getMessage();
             return false;
         }
-        HostKeyPrompt.UnknownHostKey unknown = new HostKeyPrompt.UnknownHostKey(
-                hostname, port, offeredType, offered, verifyCommand(hostname, port));
+        HostKeyPrompt.UnknownHostKey unknown =
+                new HostKeyPrompt.UnknownHostKey(hostname, port, offeredType, offered, verifyCommand(hostname, port));
         if (!prompt.trust(unknown)) {
-            refusal = "The host key of " + hostField + " (" + offeredType + " " + offered + ") is not in "
-                    + file + " and was not accepted. Check it with: " + unknown.verifyCommand();
+            refusal = "The host key of " + hostField + " (" + offeredType + " " + offered + ") is not in " + file
+                    + " and was not accepted. Check it with: " + unknown.verifyCommand();
             return false;
         }
         try {
@@ -86,7 +87,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             LOG.info("trusted the {} key {} of {}: added to {}", offeredType, offered, hostField, file);
             return true;
         } catch (IOException e) {
-            refusal = "The key of " + hostField + " was accepted but could not be added to " + file + ": " + e.getMessage();
+            refusal = "The key of " + hostField + " was accepted but could not be added to " + file + ": "
+                    + e.getMessage();
             return false;
         }
     }

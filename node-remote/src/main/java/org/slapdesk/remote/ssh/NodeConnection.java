@@ -59,7 +59,8 @@ public final class NodeConnection implements AutoCloseable {
         DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient client = new SSHClient(config);
-        client.getConnection().getKeepAlive().setKeepAliveInterval((int) Math.max(1, options.keepAliveInterval().toSeconds()));
+        client.getConnection().getKeepAlive().setKeepAliveInterval((int)
+                Math.max(1, options.keepAliveInterval().toSeconds()));
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
         KnownHostsVerifier verifier = new KnownHostsVerifier(target.knownHosts(), options.hostKeyPrompt());
         client.addHostKeyVerifier(verifier);
@@ -79,8 +80,10 @@ public final class NodeConnection implements AutoCloseable {
         } catch (IOException e) {
             closeQuietly(client);
             jump.ifPresent(NodeConnection::close);
-            throw new NodeException("Cannot reach " + target.display() + ": " + e.getMessage()
-                    + ". Check the address, the port and that sshd runs there.", e);
+            throw new NodeException(
+                    "Cannot reach " + target.display() + ": " + e.getMessage()
+                            + ". Check the address, the port and that sshd runs there.",
+                    e);
         }
         Credentials credentials;
         try {
@@ -95,9 +98,11 @@ public final class NodeConnection implements AutoCloseable {
         } catch (UserAuthException e) {
             closeQuietly(client);
             jump.ifPresent(NodeConnection::close);
-            throw new NodeException("The node " + target.display() + " refused " + credentials.describe()
-                    + " for user " + target.user() + ": add its public key to ~" + target.user()
-                    + "/.ssh/authorized_keys on the node.", e);
+            throw new NodeException(
+                    "The node " + target.display() + " refused " + credentials.describe()
+                            + " for user " + target.user() + ": add its public key to ~" + target.user()
+                            + "/.ssh/authorized_keys on the node.",
+                    e);
         } catch (TransportException e) {
             closeQuietly(client);
             jump.ifPresent(NodeConnection::close);
@@ -130,8 +135,9 @@ public final class NodeConnection implements AutoCloseable {
      * node, feeding it {@code stdin} (may be null), streaming its output to {@code listener},
      * and stopping it after {@code timeout} or when {@code cancel} is set.
      */
-    public CommandResult exec(String command, byte[] stdin, Duration timeout, OutputListener listener,
-                              CancelToken cancel) throws NodeException {
+    public CommandResult exec(
+            String command, byte[] stdin, Duration timeout, OutputListener listener, CancelToken cancel)
+            throws NodeException {
         String remote = wrap(command, timeout);
         long start = System.nanoTime();
         long deadline = start + timeout.plus(KILL_GRACE).plus(KILL_GRACE).toNanos();
@@ -166,13 +172,14 @@ public final class NodeConnection implements AutoCloseable {
                 throw new NodeException.Cancelled("Cancelled on " + target.display() + ": " + command);
             }
             if (stoppedWhy != null) {
-                throw new NodeException.TimedOut("Stopped after " + timeout.toSeconds() + " s on "
-                        + target.display() + ": " + command);
+                throw new NodeException.TimedOut(
+                        "Stopped after " + timeout.toSeconds() + " s on " + target.display() + ": " + command);
             }
             int code = status != null ? status : exitCodeOf(running.getExitSignal());
             return new CommandResult(command, code, out.text(), err.text());
         } catch (IOException e) {
-            throw new NodeException("Lost " + target.display() + " while running `" + command + "`: " + e.getMessage(), e);
+            throw new NodeException(
+                    "Lost " + target.display() + " while running `" + command + "`: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new NodeException.Cancelled("Interrupted on " + target.display() + ": " + command);
@@ -186,8 +193,8 @@ public final class NodeConnection implements AutoCloseable {
      */
     private String wrap(String command, Duration timeout) {
         long seconds = Math.max(1, timeout.toSeconds());
-        String bounded = "echo " + PID_MARKER + "$$ >&2; exec " + Shell.command(
-                "timeout", "-k", KILL_GRACE.toSeconds() + "s", seconds + "s", "sh", "-c", command);
+        String bounded = "echo " + PID_MARKER + "$$ >&2; exec "
+                + Shell.command("timeout", "-k", KILL_GRACE.toSeconds() + "s", seconds + "s", "sh", "-c", command);
         return privileged(Shell.command("sh", "-c", bounded));
     }
 
@@ -232,16 +239,18 @@ public final class NodeConnection implements AutoCloseable {
     }
 
     private static Thread feed(OutputStream stdin, byte[] data) {
-        Thread writer = new Thread(() -> {
-            try (stdin) {
-                if (data != null) {
-                    stdin.write(data);
-                    stdin.flush();
-                }
-            } catch (IOException e) {
-                LOG.debug("stdin of the remote command closed early: {}", e.getMessage());
-            }
-        }, "ssh-stdin");
+        Thread writer = new Thread(
+                () -> {
+                    try (stdin) {
+                        if (data != null) {
+                            stdin.write(data);
+                            stdin.flush();
+                        }
+                    } catch (IOException e) {
+                        LOG.debug("stdin of the remote command closed early: {}", e.getMessage());
+                    }
+                },
+                "ssh-stdin");
         writer.setDaemon(true);
         writer.start();
         return writer;
@@ -271,9 +280,13 @@ public final class NodeConnection implements AutoCloseable {
             provider.getPublic(); // decrypts now, so a wrong or missing passphrase is reported here
             return provider;
         } catch (IOException | RuntimeException e) {
-            throw new NodeException("Cannot use the private key " + file + ": " + e.getMessage()
-                    + (e.getMessage() != null && e.getMessage().toLowerCase().contains("passphrase")
-                    ? "" : " (if it is encrypted, its passphrase is needed)"), e);
+            throw new NodeException(
+                    "Cannot use the private key " + file + ": " + e.getMessage()
+                            + (e.getMessage() != null
+                                            && e.getMessage().toLowerCase().contains("passphrase")
+                                    ? ""
+                                    : " (if it is encrypted, its passphrase is needed)"),
+                    e);
         }
     }
 
@@ -372,7 +385,8 @@ public final class NodeConnection implements AutoCloseable {
         private boolean readMarker(String first) {
             if (first.startsWith(PID_MARKER)) {
                 try {
-                    remotePid = Long.parseLong(first.substring(PID_MARKER.length()).trim());
+                    remotePid =
+                            Long.parseLong(first.substring(PID_MARKER.length()).trim());
                     return true;
                 } catch (NumberFormatException e) {
                     LOG.debug("bad pid marker: {}", first);

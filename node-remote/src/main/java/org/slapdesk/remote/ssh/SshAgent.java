@@ -25,6 +25,7 @@ public final class SshAgent implements AutoCloseable {
     static final int SIGN_RESPONSE = 14;
     /** Sign-request flags asking an RSA key for a SHA-2 signature (RFC 8332). */
     public static final int RSA_SHA2_256 = 2;
+
     public static final int RSA_SHA2_512 = 4;
     private static final int MAX_MESSAGE = 256 * 1024;
 
@@ -77,10 +78,15 @@ public final class SshAgent implements AutoCloseable {
      * blob ({@code string algorithm, string signature}) ready for a userauth request.
      */
     public synchronized byte[] sign(byte[] keyBlob, byte[] data, int flags) throws IOException {
-        Reader answer = call(new Writer().put(SIGN_REQUEST).putString(keyBlob).putString(data).putUint32(flags));
+        Reader answer = call(new Writer()
+                .put(SIGN_REQUEST)
+                .putString(keyBlob)
+                .putString(data)
+                .putUint32(flags));
         int type = answer.readByte();
         if (type == AGENT_FAILURE) {
-            throw new IOException("the ssh-agent at " + socket + " refused to sign (is the key still loaded, or does it need a confirmation?)");
+            throw new IOException("the ssh-agent at " + socket
+                    + " refused to sign (is the key still loaded, or does it need a confirmation?)");
         }
         if (type != SIGN_RESPONSE) {
             throw new IOException("the ssh-agent at " + socket + " answered " + type + " to a sign request");
@@ -90,7 +96,10 @@ public final class SshAgent implements AutoCloseable {
 
     private Reader call(Writer request) throws IOException {
         byte[] body = request.bytes();
-        ByteBuffer out = ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).flip();
+        ByteBuffer out = ByteBuffer.allocate(4 + body.length)
+                .putInt(body.length)
+                .put(body)
+                .flip();
         while (out.hasRemaining()) {
             channel.write(out);
         }
@@ -136,8 +145,10 @@ public final class SshAgent implements AutoCloseable {
         /** {@code SHA256:...} as {@code ssh-keygen -l} prints it. */
         public String fingerprint() {
             try {
-                byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(blob);
-                return "SHA256:" + java.util.Base64.getEncoder().withoutPadding().encodeToString(digest);
+                byte[] digest =
+                        java.security.MessageDigest.getInstance("SHA-256").digest(blob);
+                return "SHA256:"
+                        + java.util.Base64.getEncoder().withoutPadding().encodeToString(digest);
             } catch (java.security.NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this Java", e);
             }

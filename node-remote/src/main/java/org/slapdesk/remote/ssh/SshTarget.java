@@ -9,8 +9,8 @@ import java.util.Optional;
  * default keys of ~/.ssh), the known_hosts file that decides trust, and an optional jump host
  * the connection goes through. A non-root user runs node commands through {@code sudo -n}.
  */
-public record SshTarget(String host, int port, String user, Optional<Path> keyFile, Path knownHosts,
-                        Optional<SshTarget> jump) {
+public record SshTarget(
+        String host, int port, String user, Optional<Path> keyFile, Path knownHosts, Optional<SshTarget> jump) {
 
     public SshTarget {
         Objects.requireNonNull(host, "host");
@@ -44,6 +44,7 @@ public record SshTarget(String host, int port, String user, Optional<Path> keyFi
     /** {@code user@host:port}, with IPv6 addresses in brackets. */
     public String display() {
         String h = host.contains(":") ? "[" + host + "]" : host;
-        return user + "@" + h + ":" + port + jump.map(j -> " via " + j.display()).orElse("");
+        return user + "@" + h + ":" + port
+                + jump.map(j -> " via " + j.display()).orElse("");
     }
 }

@@ -21,14 +21,19 @@ class PlanRunnerTest extends OnTestHost {
         host.sh("mkdir -p /etc/pr1 && printf 'a = 1\\n' > /etc/pr1/a.cfg && chmod 640 /etc/pr1/a.cfg");
         String before = snapshot("/etc/pr1") + host.sh("ip -6 -o addr show dev lo");
         RemoteFile files = new RemoteFile(node);
-        Plan plan = Plan.of("test plan", "node", List.of(
-                new Step.FileStep("edit a.cfg", files.plan("/etc/pr1/a.cfg", t -> t + "b = 2\n")),
-                new Step.FileStep("create b.cfg", files.planContent("/etc/pr1/b.cfg", "new\n", "644")),
-                Step.CommandStep.of("make a folder", "mkdir /etc/pr1/dir", "rmdir /etc/pr1/dir"),
-                Step.CommandStep.of("add an address", Shell.command("ip", "-6", "addr", "add", "fc02::5/64", "dev", "lo"),
-                        Shell.command("ip", "-6", "addr", "del", "fc02::5/64", "dev", "lo")),
-                Step.CommandStep.withoutUndo("fail", "echo 'cannot do that' >&2; exit 7"),
-                Step.CommandStep.of("never runs", "touch /etc/pr1/never", "rm /etc/pr1/never")));
+        Plan plan = Plan.of(
+                "test plan",
+                "node",
+                List.of(
+                        new Step.FileStep("edit a.cfg", files.plan("/etc/pr1/a.cfg", t -> t + "b = 2\n")),
+                        new Step.FileStep("create b.cfg", files.planContent("/etc/pr1/b.cfg", "new\n", "644")),
+                        Step.CommandStep.of("make a folder", "mkdir /etc/pr1/dir", "rmdir /etc/pr1/dir"),
+                        Step.CommandStep.of(
+                                "add an address",
+                                Shell.command("ip", "-6", "addr", "add", "fc02::5/64", "dev", "lo"),
+                                Shell.command("ip", "-6", "addr", "del", "fc02::5/64", "dev", "lo")),
+                        Step.CommandStep.withoutUndo("fail", "echo 'cannot do that' >&2; exit 7"),
+                        Step.CommandStep.of("never runs", "touch /etc/pr1/never", "rm /etc/pr1/never")));
         List<String> events = new ArrayList<>();
         ProgressListener progress = new ProgressListener() {
             @Override
@@ -41,7 +46,8 @@ class PlanRunnerTest extends OnTestHost {
                 events.add("rollback");
             }
         };
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action(() -> Verification.ok()), plan, progress, CancelToken.none()))
+        assertThatThrownBy(() ->
+                        new PlanRunner(node).apply(action(() -> Verification.ok()), plan, progress, CancelToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("step 5 of 6 (fail)")
                 .hasMessageContaining("exited 7: cannot do that")
@@ -55,11 +61,16 @@ class PlanRunnerTest extends OnTestHost {
         host.sh("mkdir -p /etc/pr2 && echo x > /etc/pr2/f");
         String before = snapshot("/etc/pr2");
         RemoteFile files = new RemoteFile(node);
-        Plan plan = Plan.of("test plan", "node", List.of(
-                new Step.FileStep("edit f", files.plan("/etc/pr2/f", t -> "y\n"))));
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action(() -> new Verification(List.of("f is not z"))),
-                plan, ProgressListener.NONE, CancelToken.none()))
-                .isInstanceOf(PlanFailedException.class).hasMessageContaining("f is not z");
+        Plan plan = Plan.of(
+                "test plan", "node", List.of(new Step.FileStep("edit f", files.plan("/etc/pr2/f", t -> "y\n"))));
+        assertThatThrownBy(() -> new PlanRunner(node)
+                        .apply(
+                                action(() -> new Verification(List.of("f is not z"))),
+                                plan,
+                                ProgressListener.NONE,
+                                CancelToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("f is not z");
         assertThat(snapshot("/etc/pr2")).isEqualTo(before);
     }
 
@@ -68,9 +79,12 @@ class PlanRunnerTest extends OnTestHost {
         host.sh("mkdir -p /etc/pr3");
         String before = snapshot("/etc/pr3");
         CancelToken cancel = new CancelToken();
-        Plan plan = Plan.of("test plan", "node", List.of(
-                Step.CommandStep.of("make a file", "touch /etc/pr3/made", "rm /etc/pr3/made"),
-                Step.CommandStep.withoutUndo("long", "sleep 60")));
+        Plan plan = Plan.of(
+                "test plan",
+                "node",
+                List.of(
+                        Step.CommandStep.of("make a file", "touch /etc/pr3/made", "rm /etc/pr3/made"),
+                        Step.CommandStep.withoutUndo("long", "sleep 60")));
         ProgressListener cancelOnSecond = new ProgressListener() {
             @Override
             public void stepStarted(int index, int total, Step step) {
@@ -80,7 +94,8 @@ class PlanRunnerTest extends OnTestHost {
             }
         };
         assertThatThrownBy(() -> new PlanRunner(node).apply(action(Verification::ok), plan, cancelOnSecond, cancel))
-                .isInstanceOf(PlanFailedException.class).hasMessageContaining("ancel");
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("ancel");
         assertThat(snapshot("/etc/pr3")).isEqualTo(before);
     }
 

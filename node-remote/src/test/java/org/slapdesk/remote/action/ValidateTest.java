@@ -12,8 +12,10 @@ class ValidateTest {
         assertThat(Validate.interfaceName("eth0")).isEqualTo("eth0");
         assertThat(Validate.interfaceName("br-vm.10")).isEqualTo("br-vm.10");
         for (String bad : new String[] {"", "toolonginterface", "eth0; reboot", "a b", "../x", "..", "eth/0", "é"}) {
-            assertThatThrownBy(() -> Validate.interfaceName(bad)).as(bad)
-                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("interface name");
+            assertThatThrownBy(() -> Validate.interfaceName(bad))
+                    .as(bad)
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("interface name");
         }
     }
 

@@ -12,7 +12,8 @@ class RemoteFileTest extends OnTestHost {
 
     @Test
     void anEditIsAtomicKeepsModeAndOwnerAndLeavesADatedBackup() throws Exception {
-        host.sh("mkdir -p /etc/rf1 && printf 'a = 1\\nb = 2\\n' > /etc/rf1/x.cfg && chown 1234:2345 /etc/rf1/x.cfg && chmod 640 /etc/rf1/x.cfg");
+        host.sh(
+                "mkdir -p /etc/rf1 && printf 'a = 1\\nb = 2\\n' > /etc/rf1/x.cfg && chown 1234:2345 /etc/rf1/x.cfg && chmod 640 /etc/rf1/x.cfg");
         RemoteFile files = new RemoteFile(node);
         FileChange change = files.plan("/etc/rf1/x.cfg", t -> t.replace("b = 2", "b = 3"));
         assertThat(change.diff()).contains("-b = 2\n+b = 3\n");
@@ -38,7 +39,9 @@ class RemoteFileTest extends OnTestHost {
         RemoteFile files = new RemoteFile(node);
         FileChange change = files.plan("/etc/rf2/f", t -> "two\n");
         host.sh("echo someone-else > /etc/rf2/f");
-        assertThatThrownBy(() -> files.apply(change)).isInstanceOf(NodeException.class).hasMessageContaining("changed since");
+        assertThatThrownBy(() -> files.apply(change))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("changed since");
         assertThat(host.sh("cat /etc/rf2/f")).isEqualTo("someone-else\n");
     }
 
@@ -84,7 +87,8 @@ class RemoteFileTest extends OnTestHost {
 
     @Test
     void aDirectoryIsNotTreatedAsAFile() {
-        assertThatThrownBy(() -> new RemoteFile(node).read("/etc")).isInstanceOf(NodeException.class)
+        assertThatThrownBy(() -> new RemoteFile(node).read("/etc"))
+                .isInstanceOf(NodeException.class)
                 .hasMessageContaining("not a regular file");
     }
 }

@@ -72,8 +72,12 @@ class NodeConnectionTest {
                 seen.add("err:" + line);
             }
         };
-        CommandResult result = connection.exec("echo first; sleep 1.5; echo warn >&2; echo last", null,
-                Duration.ofSeconds(30), listener, CancelToken.none());
+        CommandResult result = connection.exec(
+                "echo first; sleep 1.5; echo warn >&2; echo last",
+                null,
+                Duration.ofSeconds(30),
+                listener,
+                CancelToken.none());
         long total = System.nanoTime() - start;
         assertThat(result.ok()).isTrue();
         assertThat(seen).containsExactlyInAnyOrder("out:first", "err:warn", "out:last");
@@ -82,19 +86,22 @@ class NodeConnectionTest {
 
     @Test
     void feedsStdin() throws Exception {
-        CommandResult result = connection.exec("tr a-z A-Z", "hello\n".getBytes(), Duration.ofSeconds(10),
-                OutputListener.NONE, CancelToken.none());
+        CommandResult result = connection.exec(
+                "tr a-z A-Z", "hello\n".getBytes(), Duration.ofSeconds(10), OutputListener.NONE, CancelToken.none());
         assertThat(result.stdout()).isEqualTo("HELLO\n");
     }
 
     @Test
     void aTimeoutStopsTheCommandAndItsChildrenOnTheNode() {
         long start = System.nanoTime();
-        assertThatThrownBy(() -> connection.exec("sleep 71; echo never", null, Duration.ofSeconds(1),
-                OutputListener.NONE, CancelToken.none()))
-                .isInstanceOf(NodeException.TimedOut.class).hasMessageContaining("sleep 71");
+        assertThatThrownBy(() -> connection.exec(
+                        "sleep 71; echo never", null, Duration.ofSeconds(1), OutputListener.NONE, CancelToken.none()))
+                .isInstanceOf(NodeException.TimedOut.class)
+                .hasMessageContaining("sleep 71");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
-        assertThat(host.exec("pgrep", "-f", "sleep 71").exitCode()).as("sleep still runs on the node").isEqualTo(1);
+        assertThat(host.exec("pgrep", "-f", "sleep 71").exitCode())
+                .as("sleep still runs on the node")
+                .isEqualTo(1);
     }
 
     @Test
@@ -102,8 +109,8 @@ class NodeConnectionTest {
         CancelToken cancel = new CancelToken();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<CommandResult> running = pool.submit(() -> connection.exec("sh -c 'sleep 72' ; sleep 73", null,
-                    Duration.ofSeconds(60), OutputListener.NONE, cancel));
+            Future<CommandResult> running = pool.submit(() -> connection.exec(
+                    "sh -c 'sleep 72' ; sleep 73", null, Duration.ofSeconds(60), OutputListener.NONE, cancel));
             waitUntil(() -> host.exec("pgrep", "-f", "sleep 72").exitCode() == 0);
             cancel.cancel();
             assertThatThrownBy(running::get).hasCauseInstanceOf(NodeException.Cancelled.class);
@@ -128,28 +135,38 @@ class NodeConnectionTest {
         } finally {
             pool.shutdownNow();
         }
-        assertThat(host.sh("ss -tn state established '( sport = :22 )' | tail -n +2 | wc -l").trim()).isEqualTo("1");
+        assertThat(host.sh("ss -tn state established '( sport = :22 )' | tail -n +2 | wc -l")
+                        .trim())
+                .isEqualTo("1");
     }
 
     @Test
     void anUnknownHostKeyGoesToThePromptAndIsAppendedWhenTrusted(@TempDir Path dir) throws Exception {
         Path knownHosts = dir.resolve("known_hosts");
-        Files.writeString(knownHosts, "# mine\nexample.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF539viggPJUwQpwlxmjvSh5joNtCFr/pvdtblb0fvQY\n");
+        Files.writeString(
+                knownHosts,
+                "# mine\nexample.org ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIF539viggPJUwQpwlxmjvSh5joNtCFr/pvdtblb0fvQY\n");
         SshTarget target = SshTarget.of(host.address(), 22, "root", host.clientKey(), knownHosts);
         List<HostKeyPrompt.UnknownHostKey> asked = new ArrayList<>();
 
-        assertThatThrownBy(() -> NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> {
-            asked.add(k);
-            return false;
-        }))).isInstanceOf(NodeException.HostKeyRejected.class).hasMessageContaining("not accepted");
-        String expected = host.sh("ssh-keygen -lf /run/testlab/ssh_host_ed25519_key.pub").split(" ")[1];
+        assertThatThrownBy(() ->
+                        NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> {
+                            asked.add(k);
+                            return false;
+                        })))
+                .isInstanceOf(NodeException.HostKeyRejected.class)
+                .hasMessageContaining("not accepted");
+        String expected =
+                host.sh("ssh-keygen -lf /run/testlab/ssh_host_ed25519_key.pub").split(" ")[1];
         assertThat(asked).hasSize(1);
         assertThat(asked.get(0).sha256Fingerprint()).isEqualTo(expected);
         assertThat(asked.get(0).keyType()).isEqualTo("ssh-ed25519");
-        assertThat(asked.get(0).verifyCommand()).isEqualTo("ssh-keyscan -p 22 '" + host.address() + "' | ssh-keygen -lf -");
+        assertThat(asked.get(0).verifyCommand())
+                .isEqualTo("ssh-keyscan -p 22 '" + host.address() + "' | ssh-keygen -lf -");
         assertThat(Files.readAllLines(knownHosts)).hasSize(2);
 
-        try (NodeConnection trusted = NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> true))) {
+        try (NodeConnection trusted =
+                NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> true))) {
             assertThat(trusted.run("true").ok()).isTrue();
         }
         assertThat(Files.readAllLines(knownHosts)).hasSize(3).last().isEqualTo(host.knownHostsLine());
@@ -165,7 +182,8 @@ class NodeConnectionTest {
         String otherKey = "AAAAC3NzaC1lZDI1NTE5AAAAIF539viggPJUwQpwlxmjvSh5joNtCFr/pvdtblb0fvQY";
         Files.writeString(knownHosts, "# header\n" + host.address() + " ssh-ed25519 " + otherKey + "\n");
         SshTarget target = SshTarget.of(host.address(), 22, "root", host.clientKey(), knownHosts);
-        assertThatThrownBy(() -> NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> true)))
+        assertThatThrownBy(() ->
+                        NodeConnection.open(target, ConnectOptions.defaults().withHostKeyPrompt(k -> true)))
                 .isInstanceOf(NodeException.HostKeyRejected.class)
                 .hasMessageContaining("CHANGED")
                 .hasMessageContaining(knownHosts + " line 2")
@@ -180,15 +198,17 @@ class NodeConnectionTest {
         host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(dir.resolve("id_enc.pub")) + "EOF");
         SshTarget target = SshTarget.of(host.address(), 22, "root", key, host.knownHosts());
         List<Path> asked = new ArrayList<>();
-        try (NodeConnection c = NodeConnection.open(target, ConnectOptions.defaults().withPassphrasePrompt(f -> {
-            asked.add(f);
-            return "s3cret phrase".toCharArray();
-        }))) {
+        try (NodeConnection c =
+                NodeConnection.open(target, ConnectOptions.defaults().withPassphrasePrompt(f -> {
+                    asked.add(f);
+                    return "s3cret phrase".toCharArray();
+                }))) {
             assertThat(c.run("id -un").stdout()).isEqualTo("root\n");
         }
         assertThat(asked).containsExactly(key);
         assertThatThrownBy(() -> NodeConnection.open(target, ConnectOptions.defaults()))
-                .isInstanceOf(NodeException.class).hasMessageContaining(key.toString());
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining(key.toString());
     }
 
     @Test
@@ -218,7 +238,8 @@ class NodeConnectionTest {
         Path knownHosts = dir.resolve("known_hosts");
         Files.writeString(knownHosts, host.knownHostsLine() + "\n198.51.100.20 " + host.hostPublicKey() + "\n");
         SshTarget jump = SshTarget.of(host.address(), 22, "root", host.clientKey(), knownHosts);
-        SshTarget inner = SshTarget.of("198.51.100.20", 22, "root", host.clientKey(), knownHosts).via(jump);
+        SshTarget inner = SshTarget.of("198.51.100.20", 22, "root", host.clientKey(), knownHosts)
+                .via(jump);
         try (NodeConnection c = NodeConnection.open(inner, ConnectOptions.defaults())) {
             assertThat(c.run("ip -o -4 addr show dev vj1").stdout()).contains("198.51.100.20");
         } finally {
@@ -229,9 +250,15 @@ class NodeConnectionTest {
     @Test
     void anUnreachableNodeIsReportedWithWhatToCheck(@TempDir Path dir) {
         SshTarget nothing = SshTarget.of(host.address(), 2222, "root", host.clientKey(), dir.resolve("kh"));
-        assertThatThrownBy(() -> NodeConnection.open(nothing, new ConnectOptions(Duration.ofSeconds(3),
-                Duration.ofSeconds(15), HostKeyPrompt.REFUSE, PassphrasePrompt.NONE)))
-                .isInstanceOf(NodeException.class).hasMessageContaining("Check the address");
+        assertThatThrownBy(() -> NodeConnection.open(
+                        nothing,
+                        new ConnectOptions(
+                                Duration.ofSeconds(3),
+                                Duration.ofSeconds(15),
+                                HostKeyPrompt.REFUSE,
+                                PassphrasePrompt.NONE)))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("Check the address");
         assertThat(Optional.of(nothing.display())).contains("root@[" + host.address() + "]:2222");
     }
 

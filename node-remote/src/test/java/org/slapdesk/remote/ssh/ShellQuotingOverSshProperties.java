@@ -58,8 +58,21 @@ class ShellQuotingOverSshProperties {
 
     @Example
     void theClassicsArriveLiterally() throws NodeException {
-        for (String nasty : new String[] {"$(touch /tmp/pwned)", "`touch /tmp/pwned`", "'; touch /tmp/pwned; '",
-                "a\nb", "*", "-n", "--help", "$HOME", "\\'\\\"", "' \"", "x&&touch /tmp/pwned|cat;", "é€𝄞", ""}) {
+        for (String nasty : new String[] {
+            "$(touch /tmp/pwned)",
+            "`touch /tmp/pwned`",
+            "'; touch /tmp/pwned; '",
+            "a\nb",
+            "*",
+            "-n",
+            "--help",
+            "$HOME",
+            "\\'\\\"",
+            "' \"",
+            "x&&touch /tmp/pwned|cat;",
+            "é€𝄞",
+            ""
+        }) {
             assertThat(remoteBytes(nasty)).as(nasty).isEqualTo(hex(nasty));
         }
         assertThat(host.exec("test", "-e", "/tmp/pwned").exitCode()).isEqualTo(1);
@@ -67,17 +80,57 @@ class ShellQuotingOverSshProperties {
 
     @Example
     void aNulCharacterIsRefusedBeforeAnythingRuns() {
-        assertThatThrownBy(() -> Shell.quote("a\0b")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Shell.quote("a\0b"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("NUL");
     }
 
     @Provide
     Arbitrary<String> hostile() {
-        Arbitrary<String> pieces = Arbitraries.of("'", "\"", "\\", "$(", ")", "`", "$", "${HOME}", "\n", "\r", "\t",
-                " ", "*", "?", "[a]", "~", ";", "|", "&", "&&", "<", ">", "!", "#", "-", "--", "-n", "%s", "%",
-                "é", "€", "𝄞", "\u00a0", "\u200b", "日本", "\u001b[31m", "{a,b}", "=");
-        Arbitrary<String> anyText = Arbitraries.strings().all().ofMaxLength(6)
-                .filter(s -> s.indexOf('\0') < 0 && StandardCharsets.UTF_8.newEncoder().canEncode(s));
+        Arbitrary<String> pieces = Arbitraries.of(
+                "'",
+                "\"",
+                "\\",
+                "$(",
+                ")",
+                "`",
+                "$",
+                "${HOME}",
+                "\n",
+                "\r",
+                "\t",
+                " ",
+                "*",
+                "?",
+                "[a]",
+                "~",
+                ";",
+                "|",
+                "&",
+                "&&",
+                "<",
+                ">",
+                "!",
+                "#",
+                "-",
+                "--",
+                "-n",
+                "%s",
+                "%",
+                "é",
+                "€",
+                "𝄞",
+                "\u00a0",
+                "\u200b",
+                "日本",
+                "\u001b[31m",
+                "{a,b}",
+                "=");
+        Arbitrary<String> anyText = Arbitraries.strings()
+                .all()
+                .ofMaxLength(6)
+                .filter(s -> s.indexOf('\0') < 0
+                        && StandardCharsets.UTF_8.newEncoder().canEncode(s));
         return Arbitraries.oneOf(pieces, anyText).list().ofMaxSize(12).map(list -> String.join("", list));
     }
 

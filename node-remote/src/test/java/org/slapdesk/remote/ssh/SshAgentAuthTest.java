@@ -55,11 +55,12 @@ class SshAgentAuthTest {
         Path socket = startAgent(dir);
         sshAdd(socket, host.clientKey());
         try (SshAgent client = SshAgent.connect(socket)) {
-            assertThat(client.identities()).singleElement()
-                    .satisfies(identity -> assertThat(identity.keyType()).isEqualTo("ssh-ed25519"));
+            assertThat(client.identities()).singleElement().satisfies(identity -> assertThat(identity.keyType())
+                    .isEqualTo("ssh-ed25519"));
         }
 
-        try (NodeConnection node = NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket))) {
+        try (NodeConnection node =
+                NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket))) {
             assertThat(node.run("hostname").stdout()).isEqualTo(host.name() + "\n");
         }
     }
@@ -68,13 +69,15 @@ class SshAgentAuthTest {
     void logsInWithAnRsaKeyOfTheAgentSignedWithSha2(@TempDir Path dir) throws Exception {
         Path rsa = dir.resolve("id_rsa");
         run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-C", "agent-rsa", "-f", rsa.toString());
-        String publicKey = Files.readString(rsa.resolveSibling("id_rsa.pub"), StandardCharsets.UTF_8).trim();
+        String publicKey = Files.readString(rsa.resolveSibling("id_rsa.pub"), StandardCharsets.UTF_8)
+                .trim();
         host.sh("printf '%s\\n' '" + publicKey + "' >> /run/testlab/authorized_keys");
         Path socket = startAgent(dir);
         sshAdd(socket, rsa);
 
         // OpenSSH 8.8+ refuses SHA-1 "ssh-rsa" signatures: logging in proves the rsa-sha2 flags reached the agent
-        try (NodeConnection node = NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket))) {
+        try (NodeConnection node =
+                NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket))) {
             assertThat(node.run("echo", "via rsa").stdout()).isEqualTo("via rsa\n");
         }
     }
@@ -86,7 +89,8 @@ class SshAgentAuthTest {
         Path socket = startAgent(dir);
         sshAdd(socket, stranger);
 
-        assertThatThrownBy(() -> NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
+        assertThatThrownBy(() -> NodeConnection.open(
+                        withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
                 .isInstanceOf(NodeException.class)
                 .hasMessageContaining("refused the 1 key(s) of the ssh-agent at " + socket)
                 .hasMessageContaining("ssh-ed25519 SHA256:")
@@ -97,7 +101,8 @@ class SshAgentAuthTest {
     @Test
     void anEmptyAgentAndNoKeyFileSaysSo(@TempDir Path dir) throws Exception {
         Path socket = startAgent(dir);
-        assertThatThrownBy(() -> NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
+        assertThatThrownBy(() -> NodeConnection.open(
+                        withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
                 .isInstanceOf(NodeException.class)
                 .hasMessageContaining("the ssh-agent at " + socket + " holds no key");
     }
@@ -105,7 +110,8 @@ class SshAgentAuthTest {
     @Test
     void anAgentSocketNobodyListensOnIsNamedWhenNothingElseIsLeft(@TempDir Path dir) {
         Path socket = dir.resolve("no-agent.sock");
-        assertThatThrownBy(() -> NodeConnection.open(withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
+        assertThatThrownBy(() -> NodeConnection.open(
+                        withoutKeyFile(), ConnectOptions.defaults().withAgentSocket(socket)))
                 .isInstanceOf(NodeException.class)
                 .hasMessageContaining("the ssh-agent at " + socket + " cannot be reached");
     }
@@ -117,7 +123,8 @@ class SshAgentAuthTest {
         Path socket = startAgent(dir);
         sshAdd(socket, stranger);
         SshTarget withKey = SshTarget.of(host.address(), host.port(), "root", host.clientKey(), host.knownHosts());
-        try (NodeConnection node = NodeConnection.open(withKey, ConnectOptions.defaults().withAgentSocket(socket))) {
+        try (NodeConnection node =
+                NodeConnection.open(withKey, ConnectOptions.defaults().withAgentSocket(socket))) {
             assertThat(node.run("true").exitCode()).isZero();
         }
     }
@@ -131,7 +138,8 @@ class SshAgentAuthTest {
     }
 
     private SshTarget withoutKeyFile() {
-        assertThat(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519")).doesNotExist();
+        assertThat(Path.of(System.getProperty("user.home"), ".ssh", "id_ed25519"))
+                .doesNotExist();
         assertThat(Path.of(System.getProperty("user.home"), ".ssh", "id_rsa")).doesNotExist();
         return SshTarget.of(host.address(), host.port(), "root", null, host.knownHosts());
     }
@@ -139,7 +147,9 @@ class SshAgentAuthTest {
     private Path startAgent(Path dir) throws Exception {
         Path socket = dir.resolve("agent.sock");
         agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("agent.log").toFile()).start();
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("agent.log").toFile())
+                .start();
         long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (!Files.exists(socket)) {
             assertThat(agent.isAlive()).as("ssh-agent runs").isTrue();

@@ -49,8 +49,13 @@ public abstract class OnTestHost {
     protected String snapshot(String... roots) {
         StringBuilder script = new StringBuilder();
         for (String root : roots) {
-            script.append("find ").append(root).append(" -xdev \\( -type f -o -type d -o -type l \\) -printf '%p %y %m %u %g\\n' 2>/dev/null | sort;")
-                    .append(" find ").append(root).append(" -xdev -type f -exec md5sum {} + 2>/dev/null | sort;");
+            script.append("find ")
+                    .append(root)
+                    .append(
+                            " -xdev \\( -type f -o -type d -o -type l \\) -printf '%p %y %m %u %g\\n' 2>/dev/null | sort;")
+                    .append(" find ")
+                    .append(root)
+                    .append(" -xdev -type f -exec md5sum {} + 2>/dev/null | sort;");
         }
         return host.sh(script.toString());
     }

@@ -38,8 +38,22 @@ public final class ActionCatalog {
     private ActionCatalog() {}
 
     public static List<ActionSpec> all() {
-        return List.of(ipv6(), temporaryIpv6(), register(), format(), repurpose(), kvm(), bridge(), forward(),
-                forwardList(), storage(), re6stInstall(), re6stConfig(), re6stStatus(), haStatus(), haOperate());
+        return List.of(
+                ipv6(),
+                temporaryIpv6(),
+                register(),
+                format(),
+                repurpose(),
+                kvm(),
+                bridge(),
+                forward(),
+                forwardList(),
+                storage(),
+                re6stInstall(),
+                re6stConfig(),
+                re6stStatus(),
+                haStatus(),
+                haOperate());
     }
 
     public static Optional<ActionSpec> find(String id) {
@@ -47,73 +61,118 @@ public final class ActionCatalog {
     }
 
     static ActionSpec ipv6() {
-        return ActionSpec.change("ipv6", "IPv6 settings of slapos.cfg",
+        return ActionSpec.change(
+                "ipv6",
+                "IPv6 settings of slapos.cfg",
                 "Seed 000: re6st (ipv6_interface = lo), native IPv6, or a tap VPN; edits slapos.cfg.",
-                List.of(ActionField.choice("mode", "Mode", List.of("re6st", "native", "tap-vpn"),
+                List.of(
+                        ActionField.choice(
+                                "mode",
+                                "Mode",
+                                List.of("re6st", "native", "tap-vpn"),
                                 "re6st: the node gets IPv6 from re6st; native: from its network; tap-vpn: over the VPN's tap"),
                         ActionField.text("interface", "Interface", "eth0", "interface_name in slapos.cfg")),
-                (v, c) -> new Ipv6SettingsAction(c.slapos().configPath(), switch (v.text("mode")) {
-                    case "native" -> Ipv6SettingsAction.Mode.NATIVE;
-                    case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
-                    default -> Ipv6SettingsAction.Mode.RE6ST;
-                }, v.text("interface")));
+                (v, c) -> new Ipv6SettingsAction(
+                        c.slapos().configPath(),
+                        switch (v.text("mode")) {
+                            case "native" -> Ipv6SettingsAction.Mode.NATIVE;
+                            case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
+                            default -> Ipv6SettingsAction.Mode.RE6ST;
+                        },
+                        v.text("interface")));
     }
 
     static ActionSpec temporaryIpv6() {
-        return ActionSpec.change("lo-ipv6", "Temporary IPv6 address",
+        return ActionSpec.change(
+                "lo-ipv6",
+                "Temporary IPv6 address",
                 "Seed 000: ip -6 addr add fc01::1/32 dev lo (or remove it); gone at the next reboot.",
-                List.of(ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
-                        ActionField.text("address", "Address", TemporaryIpv6Action.DEFAULT_ADDRESS, "with its prefix, e.g. fc01::1/32"),
+                List.of(
+                        ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
+                        ActionField.text(
+                                "address",
+                                "Address",
+                                TemporaryIpv6Action.DEFAULT_ADDRESS,
+                                "with its prefix, e.g. fc01::1/32"),
                         ActionField.text("device", "Device", "lo", "")),
-                (v, c) -> new TemporaryIpv6Action("remove".equals(v.text("operation"))
-                        ? TemporaryIpv6Action.Operation.REMOVE : TemporaryIpv6Action.Operation.ADD,
-                        v.text("address"), v.text("device")));
+                (v, c) -> new TemporaryIpv6Action(
+                        "remove".equals(v.text("operation"))
+                                ? TemporaryIpv6Action.Operation.REMOVE
+                                : TemporaryIpv6Action.Operation.ADD,
+                        v.text("address"),
+                        v.text("device")));
     }
 
     static ActionSpec register() {
-        return ActionSpec.change("register", "Register the node",
+        return ActionSpec.change(
+                "register",
+                "Register the node",
                 "slapos node register NAME with a token from the master (the token is never shown).",
-                List.of(ActionField.text("name", "Node name", "", "the computer title on the master"),
+                List.of(
+                        ActionField.text("name", "Node name", "", "the computer title on the master"),
                         ActionField.secret("token", "Token", "from the master's Token page (Servers → Token)"),
                         ActionField.text("interface", "Interface", "lo", "interface_name"),
                         ActionField.text("partitions", "Partitions", "20", "1-2000"),
                         ActionField.text("master", "Master URL", "https://slap.vifib.com", ""),
                         ActionField.text("web", "Master web URL", "https://panel.rapid.space", "")),
-                (v, c) -> new RegisterAction(c.slapos(), RegisterAction.Options.of(v.required("name", "Node name"),
-                        v.required("token", "Token"), v.text("interface"), v.integer("partitions", "Partitions"))
-                        .withMaster(v.text("master"), v.text("web"))));
+                (v, c) -> new RegisterAction(
+                        c.slapos(),
+                        RegisterAction.Options.of(
+                                        v.required("name", "Node name"),
+                                        v.required("token", "Token"),
+                                        v.text("interface"),
+                                        v.integer("partitions", "Partitions"))
+                                .withMaster(v.text("master"), v.text("web"))));
     }
 
     static ActionSpec format() {
-        return ActionSpec.change("format", "Format the node",
+        return ActionSpec.change(
+                "format",
+                "Format the node",
                 "slapos node format --now; with users: --alter_user=True (the first format after register).",
                 List.of(ActionField.flag("alter-user", "Create the partition users (--alter_user)", false, "")),
                 (v, c) -> new FormatAction(c.slapos(), v.flag("alter-user")));
     }
 
     static ActionSpec repurpose() {
-        return ActionSpec.change("repurpose", "Repurpose (partition count)",
+        return ActionSpec.change(
+                "repurpose",
+                "Repurpose (partition count)",
                 "A new partition count in slapos.cfg, then format.",
                 List.of(ActionField.text("partitions", "Partitions", "", "1-2000")),
                 (v, c) -> new RepurposeAction(c.slapos(), v.integer("partitions", "Partitions")));
     }
 
     static ActionSpec kvm() {
-        return ActionSpec.change("kvm", "Enable KVM", "Seed 000: KVM modules and /dev/kvm for virtual machines.",
-                List.of(), (v, c) -> new KvmAction());
+        return ActionSpec.change(
+                "kvm",
+                "Enable KVM",
+                "Seed 000: KVM modules and /dev/kvm for virtual machines.",
+                List.of(),
+                (v, c) -> new KvmAction());
     }
 
     static ActionSpec bridge() {
-        return ActionSpec.change("bridge", "Bridge for virtual machines",
+        return ActionSpec.change(
+                "bridge",
+                "Bridge for virtual machines",
                 "Seed 000: puts the interface in a bridge and sets interface_name and create_tap; confirm-or-revert:"
                         + " the node puts its previous network back unless the console gets in again and confirms.",
-                List.of(ActionField.choice("style", "Style", List.of("debian", "generic"),
+                List.of(
+                        ActionField.choice(
+                                "style",
+                                "Style",
+                                List.of("debian", "generic"),
                                 "debian: /etc/network/interfaces; generic: ip commands in /etc/rc.local"),
                         ActionField.text("bridge", "Bridge", "br0", ""),
                         ActionField.text("interface", "Interface", "eth0", "the physical interface put in the bridge"),
-                        ActionField.choice("addressing", "Addresses", List.of("default", "dhcp", "keep", "static"),
+                        ActionField.choice(
+                                "addressing",
+                                "Addresses",
+                                List.of("default", "dhcp", "keep", "static"),
                                 "default: DHCP for debian, the current addresses for generic"),
-                        ActionField.text("addresses", "Static addresses", "", "with static: e.g. 192.0.2.10/24 2001:db8::10/64"),
+                        ActionField.text(
+                                "addresses", "Static addresses", "", "with static: e.g. 192.0.2.10/24 2001:db8::10/64"),
                         ActionField.text("gateway4", "IPv4 gateway", "", "with static"),
                         ActionField.text("gateway6", "IPv6 gateway", "", "with static"),
                         ActionField.flag("slapos-config", "Set interface_name and create_tap in slapos.cfg", true, ""),
@@ -122,28 +181,40 @@ public final class ActionCatalog {
     }
 
     private static BridgeAction bridgeAction(ActionValues v, ActionContext c) {
-        BridgeSettings.Style style = "generic".equals(v.text("style")) ? BridgeSettings.Style.GENERIC : BridgeSettings.Style.DEBIAN;
+        BridgeSettings.Style style =
+                "generic".equals(v.text("style")) ? BridgeSettings.Style.GENERIC : BridgeSettings.Style.DEBIAN;
         String addressing = v.text("addressing");
-        boolean gateways = v.optional("gateway4").isPresent() || v.optional("gateway6").isPresent();
+        boolean gateways =
+                v.optional("gateway4").isPresent() || v.optional("gateway6").isPresent();
         if (!"static".equals(addressing) && (gateways || !v.words("addresses").isEmpty())) {
             throw new InvalidInputException("static addresses and gateways go with Addresses = static");
         }
-        Addressing how = switch (addressing) {
-            case "static" -> new Addressing.Static(v.words("addresses"), v.optional("gateway4"), v.optional("gateway6"));
-            case "dhcp" -> new Addressing.Dhcp();
-            case "keep" -> new Addressing.KeepCurrent();
-            default -> style == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
-        };
-        BridgeSettings settings = new BridgeSettings(style, v.text("bridge"), v.text("interface"), how,
+        Addressing how =
+                switch (addressing) {
+                    case "static" ->
+                        new Addressing.Static(v.words("addresses"), v.optional("gateway4"), v.optional("gateway6"));
+                    case "dhcp" -> new Addressing.Dhcp();
+                    case "keep" -> new Addressing.KeepCurrent();
+                    default ->
+                        style == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
+                };
+        BridgeSettings settings = new BridgeSettings(
+                style,
+                v.text("bridge"),
+                v.text("interface"),
+                how,
                 v.flag("slapos-config") ? Optional.of(c.slapos().configPath()) : Optional.empty(),
                 Duration.ofSeconds(v.integer("confirm", "Confirm within")));
         return new BridgeAction(settings, c.reconnect());
     }
 
     static ActionSpec forward() {
-        return ActionSpec.change("forward", "socat forward (add / remove)",
+        return ActionSpec.change(
+                "forward",
+                "socat forward (add / remove)",
                 "A port forward kept running by systemd (or cron): e.g. listen 80 → 10.0.97.156:8080.",
-                List.of(ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
+                List.of(
+                        ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
                         ActionField.text("listen", "Listen port", "", "80, 443, 9201…"),
                         ActionField.text("bind", "Bind address", "", "optional: listen only on this IPv4 address"),
                         ActionField.text("target", "Target", "", "ADDRESS:PORT, e.g. 10.0.97.156:8080")),
@@ -151,40 +222,59 @@ public final class ActionCatalog {
                     String target = v.required("target", "Target");
                     int colon = target.lastIndexOf(':');
                     if (colon < 0) {
-                        throw new InvalidInputException("Target: '" + target + "' needs ADDRESS:PORT, e.g. 10.0.97.156:8080");
+                        throw new InvalidInputException(
+                                "Target: '" + target + "' needs ADDRESS:PORT, e.g. 10.0.97.156:8080");
                     }
                     String address = target.substring(0, colon).replace("[", "").replace("]", "");
                     int port = Validate.port(target.substring(colon + 1));
                     int listen = Validate.port(v.required("listen", "Listen port"));
                     Forward forward = new Forward(listen, v.optional("bind"), address, port);
-                    return new SocatForwardAction("remove".equals(v.text("operation"))
-                            ? SocatForwardAction.Operation.REMOVE : SocatForwardAction.Operation.ADD, forward);
+                    return new SocatForwardAction(
+                            "remove".equals(v.text("operation"))
+                                    ? SocatForwardAction.Operation.REMOVE
+                                    : SocatForwardAction.Operation.ADD,
+                            forward);
                 });
     }
 
     static ActionSpec forwardList() {
-        return ActionSpec.read("forward-list", "socat forwards (list)",
+        return ActionSpec.read(
+                "forward-list",
+                "socat forwards (list)",
                 "The forwards slapdesk installed, whether each runs, and the frontend's Caddy binds.",
-                List.of(ActionField.text("instance-root", "Instance root", "/srv/slapgrid", "where the frontend's partitions are")),
+                List.of(ActionField.text(
+                        "instance-root", "Instance root", "/srv/slapgrid", "where the frontend's partitions are")),
                 v -> Validate.absolutePath(v.text("instance-root")),
                 (node, v, c) -> {
                     StringBuilder out = new StringBuilder();
                     List<SocatForwards.Installed> forwards = SocatForwards.list(node);
                     out.append(forwards.isEmpty() ? "no socat forward\n" : "");
-                    forwards.forEach(i -> out.append(i.forward()).append(i.running() ? "  running" : "  NOT running")
-                            .append("  (").append(i.file()).append(")\n"));
+                    forwards.forEach(i -> out.append(i.forward())
+                            .append(i.running() ? "  running" : "  NOT running")
+                            .append("  (")
+                            .append(i.file())
+                            .append(")\n"));
                     for (FrontendBinds.Bind b : FrontendBinds.find(node, v.text("instance-root"))) {
-                        out.append("frontend ").append(b.partition()).append("  :").append(b.port())
-                                .append("  bind ").append(b.address()).append('\n');
+                        out.append("frontend ")
+                                .append(b.partition())
+                                .append("  :")
+                                .append(b.port())
+                                .append("  bind ")
+                                .append(b.address())
+                                .append('\n');
                     }
                     return out.toString();
                 });
     }
 
     static ActionSpec storage() {
-        return ActionSpec.change("storage", "Extra storage",
+        return ActionSpec.change(
+                "storage",
+                "Extra storage",
                 "Extra disks mounted on /data/dataN, fstab by UUID, instance_storage_home, then format.",
-                List.of(ActionField.text("devices", "Devices", "", "disks with a file system, e.g. /dev/sdb1 /dev/sdc1"),
+                List.of(
+                        ActionField.text(
+                                "devices", "Devices", "", "disks with a file system, e.g. /dev/sdb1 /dev/sdc1"),
                         ActionField.text("base", "Mount base", "/data", ""),
                         ActionField.flag("format", "Run slapos node format afterwards", true, "")),
                 (v, c) -> {
@@ -196,36 +286,61 @@ public final class ActionCatalog {
     }
 
     static ActionSpec re6stInstall() {
-        return ActionSpec.change("re6st-install", "re6st: install", "Seed 003: installs re6st-node with apt or dnf.",
-                List.of(), (v, c) -> new Re6stInstallAction());
+        return ActionSpec.change(
+                "re6st-install",
+                "re6st: install",
+                "Seed 003: installs re6st-node with apt or dnf.",
+                List.of(),
+                (v, c) -> new Re6stInstallAction());
     }
 
     static ActionSpec re6stConfig() {
-        return ActionSpec.change("re6st-config", "re6st: configure",
+        return ActionSpec.change(
+                "re6st-config",
+                "re6st: configure",
                 "Seed 003: registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate (re6st-conf).",
-                List.of(ActionField.text("registry", "Registry URL", "", "e.g. http://51.159.66.11:9201/"),
+                List.of(
+                        ActionField.text("registry", "Registry URL", "", "e.g. http://51.159.66.11:9201/"),
                         ActionField.secret("token", "Token", "optional: the re6st token (never shown)"),
-                        ActionField.text("ip", "Public IP", "", "optional: the address a first (gateway) node announces"),
+                        ActionField.text(
+                                "ip", "Public IP", "", "optional: the address a first (gateway) node announces"),
                         ActionField.choice("gateway", "Gateway line", List.of("unchanged", "add", "remove"), ""),
                         ActionField.flag("restart", "Restart re6stnet afterwards", false, ""),
                         ActionField.text("dir", "Folder", Re6stSettings.DEFAULT_DIR, "")),
-                (v, c) -> new Re6stConfigAction(new Re6stSettings(v.text("dir"), v.optional("registry"), v.optional("token"),
-                        v.optional("ip"), switch (v.text("gateway")) {
+                (v, c) -> new Re6stConfigAction(new Re6stSettings(
+                        v.text("dir"),
+                        v.optional("registry"),
+                        v.optional("token"),
+                        v.optional("ip"),
+                        switch (v.text("gateway")) {
                             case "add" -> Optional.of(true);
                             case "remove" -> Optional.of(false);
                             default -> Optional.empty();
-                        }, v.flag("restart"))));
+                        },
+                        v.flag("restart"))));
     }
 
     static ActionSpec re6stStatus() {
-        return ActionSpec.read("re6st-status", "re6st: status", "Whether re6stnet runs, and how that was found.",
-                List.of(), v -> { }, (node, v, c) -> Re6stStatus.of(node).describe() + "\n");
+        return ActionSpec.read(
+                "re6st-status",
+                "re6st: status",
+                "Whether re6stnet runs, and how that was found.",
+                List.of(),
+                v -> {},
+                (node, v, c) -> Re6stStatus.of(node).describe() + "\n");
     }
 
     static ActionSpec haStatus() {
-        return ActionSpec.read("ha-status", "OpenSVC: status",
+        return ActionSpec.read(
+                "ha-status",
+                "OpenSVC: status",
                 "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om mon).",
-                List.of(ActionField.text("path", "Service path", "", "namespace/kind/name, e.g. slapos/svc/comp1; empty: the whole cluster"),
+                List.of(
+                        ActionField.text(
+                                "path",
+                                "Service path",
+                                "",
+                                "namespace/kind/name, e.g. slapos/svc/comp1; empty: the whole cluster"),
                         ActionField.flag("refresh", "Evaluate every resource now (-r)", false, "")),
                 v -> v.optional("path").ifPresent(ServicePath::parse),
                 (node, v, c) -> {
@@ -238,35 +353,55 @@ public final class ActionCatalog {
     }
 
     static ActionSpec haOperate() {
-        return ActionSpec.change("ha-operate", "OpenSVC: start / switch / stop",
+        return ActionSpec.change(
+                "ha-operate",
+                "OpenSVC: start / switch / stop",
                 "Seed 001: starts, moves to another node, or stops a service, then waits until it shows the change.",
-                List.of(ActionField.choice("operation", "Operation", List.of("start", "switch", "stop"), ""),
+                List.of(
+                        ActionField.choice("operation", "Operation", List.of("start", "switch", "stop"), ""),
                         ActionField.text("path", "Service path", "", "namespace/kind/name, e.g. slapos/svc/comp1"),
-                        ActionField.text("wait", "Wait (s)", "120", "how long to wait for the service to show the change")),
+                        ActionField.text(
+                                "wait", "Wait (s)", "120", "how long to wait for the service to show the change")),
                 (v, c) -> {
-                    OpenSvcAction.Operation op = switch (v.text("operation")) {
-                        case "switch" -> OpenSvcAction.Operation.SWITCH;
-                        case "stop" -> OpenSvcAction.Operation.STOP;
-                        default -> OpenSvcAction.Operation.START;
-                    };
+                    OpenSvcAction.Operation op =
+                            switch (v.text("operation")) {
+                                case "switch" -> OpenSvcAction.Operation.SWITCH;
+                                case "stop" -> OpenSvcAction.Operation.STOP;
+                                default -> OpenSvcAction.Operation.START;
+                            };
                     int wait = v.integer("wait", "Wait");
                     if (wait < 0) {
                         throw new InvalidInputException("Wait must be 0 or more seconds");
                     }
-                    return new OpenSvcAction(OpenSvc.standard(), ServicePath.parse(v.required("path", "Service path")), op,
+                    return new OpenSvcAction(
+                            OpenSvc.standard(),
+                            ServicePath.parse(v.required("path", "Service path")),
+                            op,
                             Duration.ofSeconds(wait));
                 });
     }
 
     private static String serviceText(ServiceStatus status) {
         StringBuilder out = new StringBuilder();
-        out.append(status.path()).append(' ').append(status.avail().word())
-                .append(status.notices().isEmpty() ? "" : " (" + String.join(", ", status.notices()) + ")").append('\n');
+        out.append(status.path())
+                .append(' ')
+                .append(status.avail().word())
+                .append(status.notices().isEmpty() ? "" : " (" + String.join(", ", status.notices()) + ")")
+                .append('\n');
         for (ServiceStatus.Instance instance : status.instances()) {
-            out.append("  ").append(instance.node()).append(' ').append(instance.avail().word())
-                    .append(instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")").append('\n');
+            out.append("  ")
+                    .append(instance.node())
+                    .append(' ')
+                    .append(instance.avail().word())
+                    .append(instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")")
+                    .append('\n');
             for (ServiceStatus.Resource r : instance.resources()) {
-                out.append(String.format("    %-16s %s %-10s %s%s%n", r.id(), r.flags(), r.state().word(), r.description(),
+                out.append(String.format(
+                        "    %-16s %s %-10s %s%s%n",
+                        r.id(),
+                        r.flags(),
+                        r.state().word(),
+                        r.description(),
                         r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]"));
             }
         }
@@ -276,18 +411,32 @@ public final class ActionCatalog {
     private static String clusterText(ClusterStatus mon) {
         StringBuilder out = new StringBuilder();
         for (ClusterStatus.NodeStats n : mon.nodeStats()) {
-            out.append(String.format("node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n", n.node(),
-                    n.score().map(String::valueOf).orElse("-"), n.load15m(), n.mem(), n.swap(),
+            out.append(String.format(
+                    "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
+                    n.node(),
+                    n.score().map(String::valueOf).orElse("-"),
+                    n.load15m(),
+                    n.mem(),
+                    n.swap(),
                     n.state().isEmpty() ? "" : "  " + n.state()));
         }
         for (ClusterStatus.DaemonThread t : mon.threads()) {
             if (!t.isRunning()) {
-                out.append("thread ").append(t.name()).append(" is ").append(t.state()).append('\n');
+                out.append("thread ")
+                        .append(t.name())
+                        .append(" is ")
+                        .append(t.state())
+                        .append('\n');
             }
         }
         for (ClusterStatus.ServiceSummary s : mon.services()) {
-            out.append(String.format("%-30s %-5s %s %s  up on: %s%n", s.path(), s.avail().word(), s.orchestrate(),
-                    s.upInstances(), s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn())));
+            out.append(String.format(
+                    "%-30s %-5s %s %s  up on: %s%n",
+                    s.path(),
+                    s.avail().word(),
+                    s.orchestrate(),
+                    s.upInstances(),
+                    s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn())));
         }
         return out.toString();
     }

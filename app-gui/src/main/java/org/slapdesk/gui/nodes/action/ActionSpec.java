@@ -9,8 +9,14 @@ import org.slapdesk.remote.ssh.NodeException;
  * An entry of the action wizard: its form, and either how to build the {@link NodeAction}
  * (planned, previewed, applied, verified) or a read-only query whose answer is shown as text.
  */
-public record ActionSpec(String id, String label, String description, List<ActionField> fields,
-                         Builder builder, Check check, Query query) {
+public record ActionSpec(
+        String id,
+        String label,
+        String description,
+        List<ActionField> fields,
+        Builder builder,
+        Check check,
+        Query query) {
 
     /** Builds the action from the form; bad input throws {@code InvalidInputException} with the reason. */
     @FunctionalInterface
@@ -37,12 +43,13 @@ public record ActionSpec(String id, String label, String description, List<Actio
         }
     }
 
-    public static ActionSpec change(String id, String label, String description, List<ActionField> fields, Builder builder) {
+    public static ActionSpec change(
+            String id, String label, String description, List<ActionField> fields, Builder builder) {
         return new ActionSpec(id, label, description, fields, builder, null, null);
     }
 
-    public static ActionSpec read(String id, String label, String description, List<ActionField> fields, Check check,
-                                  Query query) {
+    public static ActionSpec read(
+            String id, String label, String description, List<ActionField> fields, Check check, Query query) {
         return new ActionSpec(id, label, description, fields, null, check, query);
     }
 

@@ -46,6 +46,8 @@ public record ActionValues(Map<String, String> values) {
 
     /** Space- or comma-separated words. */
     public List<String> words(String key) {
-        return Arrays.stream(text(key).split("[\\s,]+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text(key).split("[\\s,]+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

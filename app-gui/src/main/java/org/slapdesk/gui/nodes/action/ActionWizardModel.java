@@ -63,15 +63,22 @@ public final class ActionWizardModel {
     private TaskItem running;
     private CancelToken applying;
 
-    public ActionWizardModel(TaskService tasks, ActivityLog activity, Clock clock,
-                             Supplier<Optional<NodeHandle>> node, Supplier<SlaposNode> slapos) {
+    public ActionWizardModel(
+            TaskService tasks,
+            ActivityLog activity,
+            Clock clock,
+            Supplier<Optional<NodeHandle>> node,
+            Supplier<SlaposNode> slapos) {
         this.tasks = tasks;
         this.activity = activity;
         this.clock = clock;
         this.node = node;
         this.slapos = slapos;
         action.addListener((o, was, now) -> {
-            fields.setAll(now == null ? List.of() : now.fields().stream().map(FieldValue::of).toList());
+            fields.setAll(
+                    now == null
+                            ? List.of()
+                            : now.fields().stream().map(FieldValue::of).toList());
             fields.forEach(f -> f.value().addListener((x, before, after) -> edited()));
             edited();
         });
@@ -82,18 +89,45 @@ public final class ActionWizardModel {
         return ActionCatalog.all();
     }
 
-    public ObjectProperty<ActionSpec> actionProperty() { return action; }
-    public ObservableList<FieldValue> fields() { return fields; }
+    public ObjectProperty<ActionSpec> actionProperty() {
+        return action;
+    }
+
+    public ObservableList<FieldValue> fields() {
+        return fields;
+    }
     /** The form's problem as node-remote words it; empty when the form is good. */
-    public ReadOnlyStringProperty problemProperty() { return problem; }
-    public ReadOnlyObjectProperty<WizardState> stateProperty() { return state; }
-    public ReadOnlyStringProperty planTextProperty() { return planText; }
-    public ReadOnlyStringProperty resultProperty() { return result; }
-    public ReadOnlyStringProperty stepTextProperty() { return stepText; }
-    public DoubleProperty progressProperty() { return progress; }
-    public ObservableList<String> output() { return output; }
+    public ReadOnlyStringProperty problemProperty() {
+        return problem;
+    }
+
+    public ReadOnlyObjectProperty<WizardState> stateProperty() {
+        return state;
+    }
+
+    public ReadOnlyStringProperty planTextProperty() {
+        return planText;
+    }
+
+    public ReadOnlyStringProperty resultProperty() {
+        return result;
+    }
+
+    public ReadOnlyStringProperty stepTextProperty() {
+        return stepText;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public ObservableList<String> output() {
+        return output;
+    }
     /** When a bridge's node puts its previous network back unless confirmed; null otherwise. */
-    public ReadOnlyObjectProperty<Instant> revertsAtProperty() { return revertsAt; }
+    public ReadOnlyObjectProperty<Instant> revertsAtProperty() {
+        return revertsAt;
+    }
 
     public Optional<Plan> plan() {
         return Optional.ofNullable(plan);
@@ -101,9 +135,13 @@ public final class ActionWizardModel {
 
     /** Sets a field by its key (the view binds the controls; tests and prefill use this). */
     public void set(String key, String value) {
-        fields.stream().filter(f -> f.field().key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("the action " + action.get().id() + " has no field " + key))
-                .value().set(value);
+        fields.stream()
+                .filter(f -> f.field().key().equals(key))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "the action " + action.get().id() + " has no field " + key))
+                .value()
+                .set(value);
     }
 
     public void choose(String id) {
@@ -112,7 +150,8 @@ public final class ActionWizardModel {
 
     private ActionValues values() {
         Map<String, String> map = new LinkedHashMap<>();
-        fields.forEach(f -> map.put(f.field().key(), f.value().get() == null ? "" : f.value().get()));
+        fields.forEach(f -> map.put(
+                f.field().key(), f.value().get() == null ? "" : f.value().get()));
         return new ActionValues(map);
     }
 
@@ -161,7 +200,8 @@ public final class ActionWizardModel {
         result.set("");
         if (!spec.changesTheNode()) {
             state.set(WizardState.QUERYING);
-            running = tasks.task(spec.label() + " on " + on.label(), c -> spec.query().run(on.connection(), values, context))
+            running = tasks.task(spec.label() + " on " + on.label(), c -> spec.query()
+                            .run(on.connection(), values, context))
                     .onSuccess(text -> {
                         output.setAll(text.lines().toList());
                         result.set(spec.label() + " on " + on.label());
@@ -213,8 +253,8 @@ public final class ActionWizardModel {
         stepText.set("");
         state.set(WizardState.APPLYING);
         ProgressListener listener = listener(act, p);
-        running = tasks.task(p.title() + " on " + on.label(),
-                        c -> new PlanRunner(on.connection()).apply(act, p, listener, cancel))
+        running = tasks.task(p.title() + " on " + on.label(), c -> new PlanRunner(on.connection())
+                        .apply(act, p, listener, cancel))
                 .onSuccess((ApplyResult r) -> {
                     revertsAt.set(null);
                     progress.set(1);
@@ -233,8 +273,11 @@ public final class ActionWizardModel {
                     String text = (bridgeCut ? "Not confirmed, the node goes back to its previous network: " : "")
                             + String.valueOf(e.getMessage());
                     result.set(text);
-                    stepText.set(e instanceof org.slapdesk.remote.action.PlanFailedException f && f.rollbackProblems().isEmpty()
-                            ? "failed: rolled back" : "failed");
+                    stepText.set(
+                            e instanceof org.slapdesk.remote.action.PlanFailedException f
+                                            && f.rollbackProblems().isEmpty()
+                                    ? "failed: rolled back"
+                                    : "failed");
                     state.set(WizardState.FAILED);
                     activity.failed("node: " + p.title(), on.label(), e);
                     on.lastResult().accept("FAILED: " + p.title());
@@ -244,8 +287,11 @@ public final class ActionWizardModel {
 
     /** Streams the apply into the wizard, with the plan's secrets (tokens) masked in every line as the preview masks them. */
     private ProgressListener listener(NodeAction act, Plan p) {
-        List<String> secrets = p.steps().stream().filter(s -> s instanceof Step.CommandStep)
-                .flatMap(s -> ((Step.CommandStep) s).secrets().stream()).filter(s -> !s.isEmpty()).toList();
+        List<String> secrets = p.steps().stream()
+                .filter(s -> s instanceof Step.CommandStep)
+                .flatMap(s -> ((Step.CommandStep) s).secrets().stream())
+                .filter(s -> !s.isEmpty())
+                .toList();
         java.util.function.UnaryOperator<String> mask = text -> {
             String masked = text;
             for (String secret : secrets) {
@@ -263,8 +309,10 @@ public final class ActionWizardModel {
                     line("step " + index + "/" + total + ": " + step.description());
                     if (act instanceof BridgeAction bridge && index == total && step instanceof Step.CommandStep) {
                         revertsAt.set(switchAt.plus(bridge.settings().confirmWithin()));
-                        line("confirm-or-revert: reconnecting over a new SSH connection to confirm; the node reverts by itself"
-                                + " within " + bridge.settings().confirmWithin().toSeconds() + " s otherwise");
+                        line(
+                                "confirm-or-revert: reconnecting over a new SSH connection to confirm; the node reverts by itself"
+                                        + " within "
+                                        + bridge.settings().confirmWithin().toSeconds() + " s otherwise");
                     }
                 });
             }

@@ -27,32 +27,67 @@ class ActionCatalogTest {
 
     @Test
     void theCatalogCoversEveryNodeProcedureOfTheSeeds() {
-        assertThat(ActionCatalog.all()).extracting(ActionSpec::id).containsExactly("ipv6", "lo-ipv6", "register", "format",
-                "repurpose", "kvm", "bridge", "forward", "forward-list", "storage", "re6st-install", "re6st-config",
-                "re6st-status", "ha-status", "ha-operate");
+        assertThat(ActionCatalog.all())
+                .extracting(ActionSpec::id)
+                .containsExactly(
+                        "ipv6",
+                        "lo-ipv6",
+                        "register",
+                        "format",
+                        "repurpose",
+                        "kvm",
+                        "bridge",
+                        "forward",
+                        "forward-list",
+                        "storage",
+                        "re6st-install",
+                        "re6st-config",
+                        "re6st-status",
+                        "ha-status",
+                        "ha-operate");
     }
 
     @Test
     void eachChangingActionBuildsFromItsForm() {
-        assertThat(build("ipv6", Map.of("mode", "re6st")).title()).isEqualTo("IPv6 settings (re6st) in /etc/opt/slapos/slapos.cfg");
+        assertThat(build("ipv6", Map.of("mode", "re6st")).title())
+                .isEqualTo("IPv6 settings (re6st) in /etc/opt/slapos/slapos.cfg");
         assertThat(build("ipv6", Map.of("mode", "native")).title()).contains("(native)");
         assertThat(build("ipv6", Map.of("mode", "tap-vpn")).title()).contains("(tap vpn)");
         assertThat(build("lo-ipv6", Map.of()).title()).isEqualTo("Add temporary IPv6 fc01::1/32 on lo");
         assertThat(build("lo-ipv6", Map.of("operation", "remove")).title()).startsWith("Remove temporary IPv6");
         NodeAction register = build("register", Map.of("name", "COMP-9", "token", "s3cr3t-token"));
-        assertThat(register.title()).isEqualTo("Register node \"COMP-9\" with https://slap.vifib.com").doesNotContain("s3cr3t");
+        assertThat(register.title())
+                .isEqualTo("Register node \"COMP-9\" with https://slap.vifib.com")
+                .doesNotContain("s3cr3t");
         assertThat(build("format", Map.of("alter-user", "true")).title()).isEqualTo("Format the node (creating users)");
-        assertThat(build("repurpose", Map.of("partitions", "30")).title()).isEqualTo("Repurpose the node to 30 partitions");
+        assertThat(build("repurpose", Map.of("partitions", "30")).title())
+                .isEqualTo("Repurpose the node to 30 partitions");
         assertThat(build("kvm", Map.of()).title()).startsWith("Enable KVM");
-        assertThat(build("forward", Map.of("listen", "80", "target", "10.0.97.156:8080")).title()).startsWith("Forward ");
-        assertThat(build("storage", Map.of("devices", "/dev/sdb1, /dev/sdc1")).title()).isEqualTo("Add 2 disk(s) under /data for partitions");
+        assertThat(build("forward", Map.of("listen", "80", "target", "10.0.97.156:8080"))
+                        .title())
+                .startsWith("Forward ");
+        assertThat(build("storage", Map.of("devices", "/dev/sdb1, /dev/sdc1")).title())
+                .isEqualTo("Add 2 disk(s) under /data for partitions");
         assertThat(build("re6st-install", Map.of()).title()).isEqualTo("Install re6st-node");
-        assertThat(build("re6st-config", Map.of("registry", "http://192.0.2.1:9201/", "token", "tok")).title())
+        assertThat(build("re6st-config", Map.of("registry", "http://192.0.2.1:9201/", "token", "tok"))
+                        .title())
                 .isEqualTo("re6st configuration in /etc/re6stnet");
-        assertThat(build("ha-operate", Map.of("operation", "switch", "path", "slapos/svc/comp1")).title())
+        assertThat(build("ha-operate", Map.of("operation", "switch", "path", "slapos/svc/comp1"))
+                        .title())
                 .isEqualTo("OpenSVC switch slapos/svc/comp1");
-        BridgeAction bridge = (BridgeAction) build("bridge", Map.of("style", "generic", "addressing", "static",
-                "addresses", "192.0.2.10/24", "gateway4", "192.0.2.1", "confirm", "60"));
+        BridgeAction bridge = (BridgeAction) build(
+                "bridge",
+                Map.of(
+                        "style",
+                        "generic",
+                        "addressing",
+                        "static",
+                        "addresses",
+                        "192.0.2.10/24",
+                        "gateway4",
+                        "192.0.2.1",
+                        "confirm",
+                        "60"));
         assertThat(bridge.settings().style()).isEqualTo(BridgeSettings.Style.GENERIC);
         assertThat(bridge.settings().confirmWithin().toSeconds()).isEqualTo(60);
         assertThat(bridge.settings().slaposConfig()).contains("/etc/opt/slapos/slapos.cfg");
@@ -61,9 +96,11 @@ class ActionCatalogTest {
     @Test
     void badInputIsRefusedWithNodeRemotesOwnMessage() {
         assertThatThrownBy(() -> build("lo-ipv6", Map.of("address", "fc01::1")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("'fc01::1' needs a prefix length, e.g. fc01::1/32");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("'fc01::1' needs a prefix length, e.g. fc01::1/32");
         assertThatThrownBy(() -> build("register", Map.of("name", "COMP-9")))
-                .isInstanceOf(InvalidInputException.class).hasMessage("Token is required");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("Token is required");
         assertThatThrownBy(() -> build("repurpose", Map.of("partitions", "many")))
                 .hasMessage("Partitions: 'many' is not a whole number");
         assertThatThrownBy(() -> build("forward", Map.of("listen", "80", "target", "10.0.97.156")))
@@ -72,12 +109,14 @@ class ActionCatalogTest {
                 .hasMessageContaining("is not a device path");
         assertThatThrownBy(() -> build("bridge", Map.of("style", "generic", "addressing", "dhcp")))
                 .hasMessageContaining("runs no DHCP client");
-        assertThatThrownBy(() -> build("bridge", Map.of("confirm", "5"))).hasMessageContaining("between 15 s and 1 hour");
+        assertThatThrownBy(() -> build("bridge", Map.of("confirm", "5")))
+                .hasMessageContaining("between 15 s and 1 hour");
         assertThatThrownBy(() -> build("bridge", Map.of("gateway4", "192.0.2.1")))
                 .hasMessage("static addresses and gateways go with Addresses = static");
         assertThatThrownBy(() -> build("re6st-config", Map.of("token", "tok")))
                 .hasMessageContaining("give the registry URL too");
-        assertThatThrownBy(() -> build("ha-operate", Map.of("path", "slapos/cfg/x"))).hasMessageContaining("only services");
+        assertThatThrownBy(() -> build("ha-operate", Map.of("path", "slapos/cfg/x")))
+                .hasMessageContaining("only services");
     }
 
     @Test

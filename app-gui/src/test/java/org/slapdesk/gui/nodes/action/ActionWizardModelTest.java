@@ -12,8 +12,8 @@ import org.slapdesk.remote.action.slapos.SlaposNode;
 class ActionWizardModelTest {
 
     private final Direct direct = new Direct(Instant.parse("2026-11-23T10:00:00Z"));
-    private final ActionWizardModel wizard = new ActionWizardModel(direct.tasks, direct.activity, direct.clock,
-            Optional::empty, SlaposNode::standard);
+    private final ActionWizardModel wizard =
+            new ActionWizardModel(direct.tasks, direct.activity, direct.clock, Optional::empty, SlaposNode::standard);
 
     @Test
     void startsOnTheFirstActionWithItsDefaultsAndAGoodForm() {
@@ -51,7 +51,8 @@ class ActionWizardModelTest {
     void previewWithoutAConnectionSaysToConnectAndChangesNothing() {
         wizard.choose("kvm");
         wizard.preview();
-        assertThat(wizard.problemProperty().get()).isEqualTo("Connect to a node first (select it above and press Connect)");
+        assertThat(wizard.problemProperty().get())
+                .isEqualTo("Connect to a node first (select it above and press Connect)");
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.EDITING);
         assertThat(wizard.canApply()).isFalse();
         assertThat(direct.tasks.tasks()).isEmpty();
@@ -59,7 +60,11 @@ class ActionWizardModelTest {
 
     @Test
     void aBadSlaposPathIsNamedInTheForm() {
-        ActionWizardModel badSlapos = new ActionWizardModel(direct.tasks, direct.activity, direct.clock, Optional::empty,
+        ActionWizardModel badSlapos = new ActionWizardModel(
+                direct.tasks,
+                direct.activity,
+                direct.clock,
+                Optional::empty,
                 () -> new SlaposNode("slapos", "etc/slapos.cfg"));
         assertThat(badSlapos.problemProperty().get()).contains("'etc/slapos.cfg' is not an absolute path");
     }

@@ -16,7 +16,9 @@ final class Addresses {
             return false;
         }
         try {
-            return Arrays.equals(InetAddress.getByName(pa[0]).getAddress(), InetAddress.getByName(pb[0]).getAddress());
+            return Arrays.equals(
+                    InetAddress.getByName(pa[0]).getAddress(),
+                    InetAddress.getByName(pb[0]).getAddress());
         } catch (UnknownHostException e) {
             return false;
         }

@@ -52,8 +52,8 @@ public final class BridgeAction implements NodeAction {
     private volatile Planned lastPlan;
 
     /** What a plan decided, for verify. */
-    private record Planned(BridgeLayout layout, boolean switchesNetwork, RevertGuard guard,
-                           Optional<String> persistentText) {}
+    private record Planned(
+            BridgeLayout layout, boolean switchesNetwork, RevertGuard guard, Optional<String> persistentText) {}
 
     public BridgeAction(BridgeSettings settings, Reconnect reconnect) {
         this.settings = settings;
@@ -63,7 +63,9 @@ public final class BridgeAction implements NodeAction {
     @Override
     public String title() {
         return "Bridge " + settings.bridge() + " on " + settings.port() + " for virtual machines ("
-                + (settings.style() == BridgeSettings.Style.DEBIAN ? "Debian, " + DebianInterfaces.PATH : "generic, " + RcLocal.PATH)
+                + (settings.style() == BridgeSettings.Style.DEBIAN
+                        ? "Debian, " + DebianInterfaces.PATH
+                        : "generic, " + RcLocal.PATH)
                 + ")";
     }
 
@@ -75,34 +77,43 @@ public final class BridgeAction implements NodeAction {
     public Plan plan(NodeConnection node) throws NodeException {
         LinkState port = LinkState.read(node, settings.port());
         if (!port.exists()) {
-            String names = node.run("ls /sys/class/net").requireOk().stdout().trim().replace('\n', ' ');
-            throw new NodeException("there is no interface " + settings.port() + " on " + node.target().display()
-                    + " (it has: " + names + "): give the physical interface that carries the node's traffic");
+            String names =
+                    node.run("ls /sys/class/net").requireOk().stdout().trim().replace('\n', ' ');
+            throw new NodeException("there is no interface " + settings.port() + " on "
+                    + node.target().display() + " (it has: " + names
+                    + "): give the physical interface that carries the node's traffic");
         }
         if (port.wireless()) {
-            throw new NodeException(settings.port() + " is a wireless interface: a bridge does not work over wifi (seed 000)");
+            throw new NodeException(
+                    settings.port() + " is a wireless interface: a bridge does not work over wifi (seed 000)");
         }
         LinkState bridge = LinkState.read(node, settings.bridge());
         boolean live = port.master().equals(Optional.of(settings.bridge()));
         if (!live && port.master().isPresent()) {
-            throw new NodeException(settings.port() + " is already a port of " + port.master().get()
-                    + ": take it out of that bridge first, or bridge " + port.master().get() + " instead");
+            throw new NodeException(settings.port() + " is already a port of "
+                    + port.master().get() + ": take it out of that bridge first, or bridge "
+                    + port.master().get() + " instead");
         }
         if (!live && bridge.exists()) {
             throw new NodeException("an interface " + settings.bridge() + " exists already without " + settings.port()
                     + " in it: remove it (ip link del " + settings.bridge() + ") or choose another bridge name");
         }
         LinkState current = live ? bridge : port;
-        if (settings.addressing() instanceof Addressing.KeepCurrent && current.addresses().isEmpty()) {
+        if (settings.addressing() instanceof Addressing.KeepCurrent
+                && current.addresses().isEmpty()) {
             throw new NodeException(settings.port() + " has no global address to keep: give the bridge's addresses");
         }
         BridgeLayout layout = BridgeLayout.of(settings, current);
         if (live) {
-            layout = new BridgeLayout(settings.bridge(), settings.port(),
+            layout = new BridgeLayout(
+                    settings.bridge(),
+                    settings.port(),
                     new LinkState(settings.port(), true, Optional.of(settings.bridge()), false, List.of(), List.of()),
-                    layout.bridgeAddresses(), layout.bridgeRoutes());
+                    layout.bridgeAddresses(),
+                    layout.bridgeRoutes());
         }
-        RevertGuard guard = new RevertGuard(settings.bridge(), editedFiles(), layout.restoreCommands(), settings.confirmWithin());
+        RevertGuard guard =
+                new RevertGuard(settings.bridge(), editedFiles(), layout.restoreCommands(), settings.confirmWithin());
         RemoteFile files = new RemoteFile(node);
         if (!live && files.read(guard.script()).exists()) {
             throw new NodeException("a revert guard for " + settings.bridge() + " is armed on the node already ("
@@ -114,23 +125,32 @@ public final class BridgeAction implements NodeAction {
         List<Step> steps = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         if (!live) {
-            steps.add(new Step.FileStep("write the revert guard", files.planContent(guard.script(), guard.scriptText(), "700")));
-            steps.add(new Step.FileStep("write the network switch the guard reverts",
+            steps.add(new Step.FileStep(
+                    "write the revert guard", files.planContent(guard.script(), guard.scriptText(), "700")));
+            steps.add(new Step.FileStep(
+                    "write the network switch the guard reverts",
                     files.planContent(guard.switchScript(), guard.switchText(layout.switchCommands()), "700")));
-            steps.add(Step.CommandStep.of("arm the revert guard (detached: it outlives this SSH connection)",
-                    guard.armCommand(), guard.run("disarm")));
+            steps.add(Step.CommandStep.of(
+                    "arm the revert guard (detached: it outlives this SSH connection)",
+                    guard.armCommand(),
+                    guard.run("disarm")));
         }
         if (!persistent.isNoOp()) {
             steps.add(new Step.FileStep("make the bridge persistent in " + persistent.path(), persistent));
         }
-        slapos.filter(c -> !c.isNoOp()).ifPresent(c -> steps.add(new Step.FileStep(
-                "slapos.cfg: interface_name = " + settings.bridge() + ", create_tap = true", c)));
+        slapos.filter(c -> !c.isNoOp())
+                .ifPresent(c -> steps.add(new Step.FileStep(
+                        "slapos.cfg: interface_name = " + settings.bridge() + ", create_tap = true", c)));
         if (!live) {
-            steps.add(Step.CommandStep.of("switch the live network to " + settings.bridge() + " (detached: 1 s after this step returned)",
-                    guard.switchCommand(), guard.run("now")));
-            notes.add("confirm-or-revert: unless the console gets in again over a NEW SSH connection and confirms within "
-                    + settings.confirmWithin().toSeconds() + " s of the network switch (the last step), the node puts back its previous network"
-                    + " and files by itself (log: " + guard.log() + ")");
+            steps.add(Step.CommandStep.of(
+                    "switch the live network to " + settings.bridge() + " (detached: 1 s after this step returned)",
+                    guard.switchCommand(),
+                    guard.run("now")));
+            notes.add(
+                    "confirm-or-revert: unless the console gets in again over a NEW SSH connection and confirms within "
+                            + settings.confirmWithin().toSeconds()
+                            + " s of the network switch (the last step), the node puts back its previous network"
+                            + " and files by itself (log: " + guard.log() + ")");
             notes.add("the guard lives in " + RevertGuard.BASE + " (a tmpfs): a reboot before the confirmation"
                     + " boots the new configuration");
         } else {
@@ -165,8 +185,10 @@ public final class BridgeAction implements NodeAction {
     private FileChange persistentChange(RemoteFile files, BridgeLayout layout) throws NodeException {
         if (settings.style() == BridgeSettings.Style.DEBIAN) {
             FileState before = files.read(DebianInterfaces.PATH);
-            return files.planContent(DebianInterfaces.PATH,
-                    DebianInterfaces.withBridge(before.text(), layout, settings.addressing()), "644");
+            return files.planContent(
+                    DebianInterfaces.PATH,
+                    DebianInterfaces.withBridge(before.text(), layout, settings.addressing()),
+                    "644");
         }
         FileState before = files.read(RcLocal.PATH);
         return files.planContent(RcLocal.PATH, RcLocal.withBridge(before.text(), layout), "755");
@@ -184,7 +206,8 @@ public final class BridgeAction implements NodeAction {
     }
 
     private static boolean commandExists(NodeConnection node, String command) throws NodeException {
-        return node.run("command -v " + Shell.quote(command) + " >/dev/null 2>&1 || [ -x /sbin/" + command + " ]").ok();
+        return node.run("command -v " + Shell.quote(command) + " >/dev/null 2>&1 || [ -x /sbin/" + command + " ]")
+                .ok();
     }
 
     @Override
@@ -202,14 +225,17 @@ public final class BridgeAction implements NodeAction {
     private Verification confirmOverNewConnection(NodeConnection old, Planned planned) {
         Duration within = settings.confirmWithin();
         // stop trying early enough to close a cut connection before the node reverts
-        Duration margin = within.dividedBy(4).compareTo(Duration.ofSeconds(8)) < 0 ? Duration.ofSeconds(8) : within.dividedBy(4);
+        Duration margin =
+                within.dividedBy(4).compareTo(Duration.ofSeconds(8)) < 0 ? Duration.ofSeconds(8) : within.dividedBy(4);
         Instant revertsAt = Instant.now().plus(within);
         Instant giveUp = Instant.now().plus(within.minus(margin));
         RevertGuard guard = planned.guard();
         String lastError = "none";
         pause(SWITCH_DELAY);
         while (Instant.now().isBefore(giveUp) && !Thread.currentThread().isInterrupted()) {
-            LOG.info("confirm-or-revert: opening a new SSH connection to {}", old.target().display());
+            LOG.info(
+                    "confirm-or-revert: opening a new SSH connection to {}",
+                    old.target().display());
             try (NodeConnection fresh = reconnect.open()) {
                 if (!fresh.run("[ -e " + Shell.quote(guard.switched()) + " ]").ok()) {
                     lastError = "the network switch had not finished";
@@ -219,15 +245,19 @@ public final class BridgeAction implements NodeAction {
                 List<String> problems = check(fresh, planned);
                 if (!problems.isEmpty()) {
                     CommandResult reverted = fresh.run(guard.run("now"));
-                    problems.add(reverted.ok() ? "the previous network and files were put back at once"
-                            : "putting the previous network back failed: " + reverted.stderr().strip());
+                    problems.add(
+                            reverted.ok()
+                                    ? "the previous network and files were put back at once"
+                                    : "putting the previous network back failed: "
+                                            + reverted.stderr().strip());
                     return new Verification(problems);
                 }
                 CommandResult confirmed = fresh.run("if [ -e " + Shell.quote(guard.script()) + " ]; then sh "
                         + Shell.quote(guard.script()) + " confirm; else echo 'the revert guard is gone: it has"
                         + " reverted already' >&2; exit " + RevertGuard.TOO_LATE + "; fi");
                 if (!confirmed.ok()) {
-                    return new Verification(List.of("not confirmed: " + confirmed.stderr().strip()));
+                    return new Verification(
+                            List.of("not confirmed: " + confirmed.stderr().strip()));
                 }
                 LOG.info("confirm-or-revert: {} confirmed over a new connection", settings.bridge());
                 return Verification.ok();
@@ -238,10 +268,12 @@ public final class BridgeAction implements NodeAction {
             }
         }
         closeIfCut(old);
-        return new Verification(List.of("no new SSH connection to " + old.target().display() + " within "
+        return new Verification(List.of("no new SSH connection to "
+                + old.target().display() + " within "
                 + within.minus(margin).toSeconds() + " s of the switch (last error: " + lastError + "): the node puts"
                 + " back its previous network and files by itself at about "
-                + LocalTime.ofInstant(revertsAt, java.time.ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
+                + LocalTime.ofInstant(revertsAt, java.time.ZoneId.systemDefault())
+                        .truncatedTo(ChronoUnit.SECONDS)
                 + " (console time); connect again after that"));
     }
 
@@ -249,7 +281,8 @@ public final class BridgeAction implements NodeAction {
     private static void closeIfCut(NodeConnection old) {
         CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(() -> {
             try {
-                return old.exec("true", null, OLD_PATH_PROBE, OutputListener.NONE, CancelToken.none()).ok();
+                return old.exec("true", null, OLD_PATH_PROBE, OutputListener.NONE, CancelToken.none())
+                        .ok();
             } catch (NodeException | RuntimeException e) {
                 return false;
             }
@@ -264,7 +297,9 @@ public final class BridgeAction implements NodeAction {
             alive = false;
         }
         if (!alive) {
-            LOG.info("the old SSH connection to {} is cut too: closing it", old.target().display());
+            LOG.info(
+                    "the old SSH connection to {} is cut too: closing it",
+                    old.target().display());
             old.close();
         }
     }
@@ -291,12 +326,20 @@ public final class BridgeAction implements NodeAction {
             problems.add(path + " is not as planned");
         }
         if (settings.slaposConfig().isPresent()) {
-            SlaposNodeConfig config = new SlaposNodeConfig(SlaposConfig.read(node, settings.slaposConfig().get()));
+            SlaposNodeConfig config = new SlaposNodeConfig(
+                    SlaposConfig.read(node, settings.slaposConfig().get()));
             if (!config.interfaceName().equals(Optional.of(settings.bridge()))) {
-                problems.add("slapos.cfg interface_name is " + config.interfaceName().orElse("unset") + ", not " + settings.bridge());
+                problems.add("slapos.cfg interface_name is "
+                        + config.interfaceName().orElse("unset") + ", not " + settings.bridge());
             }
-            if (!config.ini().get(SlaposNodeConfig.SLAPFORMAT, "create_tap").map(String::strip).equals(Optional.of("true"))
-                    && !config.ini().get(SlaposNodeConfig.SLAPOS, "create_tap").map(String::strip).equals(Optional.of("true"))) {
+            if (!config.ini()
+                            .get(SlaposNodeConfig.SLAPFORMAT, "create_tap")
+                            .map(String::strip)
+                            .equals(Optional.of("true"))
+                    && !config.ini()
+                            .get(SlaposNodeConfig.SLAPOS, "create_tap")
+                            .map(String::strip)
+                            .equals(Optional.of("true"))) {
                 problems.add("slapos.cfg create_tap is not true");
             }
         }

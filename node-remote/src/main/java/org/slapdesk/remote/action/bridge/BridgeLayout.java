@@ -11,8 +11,8 @@ import org.slapdesk.remote.ssh.Shell;
  * gets. From it come the shell commands that switch the node to the bridge, those that put
  * the port back as it was, and the lines of {@code /etc/rc.local}.
  */
-record BridgeLayout(String bridge, String port, LinkState portNow, List<Address> bridgeAddresses,
-                    List<Route> bridgeRoutes) {
+record BridgeLayout(
+        String bridge, String port, LinkState portNow, List<Address> bridgeAddresses, List<Route> bridgeRoutes) {
 
     BridgeLayout {
         bridgeAddresses = List.copyOf(bridgeAddresses);
@@ -46,7 +46,8 @@ record BridgeLayout(String bridge, String port, LinkState portNow, List<Address>
             commands.add("ip addr del " + Shell.quote(a.cidr()) + " dev " + p);
         }
         for (Route r : portNow.routes()) {
-            commands.add("ip " + family(r) + " route del " + Shell.command(r.words()) + " dev " + p + " 2>/dev/null || true");
+            commands.add("ip " + family(r) + " route del " + Shell.command(r.words()) + " dev " + p
+                    + " 2>/dev/null || true");
         }
         commands.addAll(bridgeAddressCommands());
         return commands;

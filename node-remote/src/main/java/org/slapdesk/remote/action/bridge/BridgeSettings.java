@@ -13,10 +13,18 @@ import org.slapdesk.remote.action.Validate;
  * given). {@code confirmWithin}: how long the node waits for the console to confirm the new
  * network over a new SSH connection before putting the old one back.
  */
-public record BridgeSettings(Style style, String bridge, String port, Addressing addressing,
-                             Optional<String> slaposConfig, Duration confirmWithin) {
+public record BridgeSettings(
+        Style style,
+        String bridge,
+        String port,
+        Addressing addressing,
+        Optional<String> slaposConfig,
+        Duration confirmWithin) {
 
-    public enum Style { DEBIAN, GENERIC }
+    public enum Style {
+        DEBIAN,
+        GENERIC
+    }
 
     public static final Duration DEFAULT_CONFIRM_WITHIN = Duration.ofSeconds(120);
     static final Duration SHORTEST_CONFIRM = Duration.ofSeconds(15);
@@ -44,13 +52,23 @@ public record BridgeSettings(Style style, String bridge, String port, Addressing
 
     /** br0 on eth0, Debian style, DHCP, slapos.cfg at its usual place, 120 s to confirm. */
     public static BridgeSettings debian(String bridge, String port, Addressing addressing) {
-        return new BridgeSettings(Style.DEBIAN, bridge, port, addressing,
-                Optional.of("/etc/opt/slapos/slapos.cfg"), DEFAULT_CONFIRM_WITHIN);
+        return new BridgeSettings(
+                Style.DEBIAN,
+                bridge,
+                port,
+                addressing,
+                Optional.of("/etc/opt/slapos/slapos.cfg"),
+                DEFAULT_CONFIRM_WITHIN);
     }
 
     public static BridgeSettings generic(String bridge, String port, Addressing addressing) {
-        return new BridgeSettings(Style.GENERIC, bridge, port, addressing,
-                Optional.of("/etc/opt/slapos/slapos.cfg"), DEFAULT_CONFIRM_WITHIN);
+        return new BridgeSettings(
+                Style.GENERIC,
+                bridge,
+                port,
+                addressing,
+                Optional.of("/etc/opt/slapos/slapos.cfg"),
+                DEFAULT_CONFIRM_WITHIN);
     }
 
     public BridgeSettings withSlaposConfig(Optional<String> path) {

@@ -24,8 +24,8 @@ final class DebianInterfaces {
     static final String PATH = "/etc/network/interfaces";
     static final String NEW_FILE = "# interfaces(5) file used by ifup(8) and ifdown(8)\n"
             + "source /etc/network/interfaces.d/*\n\nauto lo\niface lo inet loopback\n";
-    private static final Set<String> STANZA_STARTS = Set.of("iface", "mapping", "auto", "source", "source-directory",
-            "rename", "no-auto-down", "no-scripts");
+    private static final Set<String> STANZA_STARTS =
+            Set.of("iface", "mapping", "auto", "source", "source-directory", "rename", "no-auto-down", "no-scripts");
 
     private DebianInterfaces() {}
 
@@ -37,11 +37,14 @@ final class DebianInterfaces {
         for (String line : base.split("\n", -1)) {
             String trimmed = line.strip();
             List<String> words = trimmed.isEmpty() ? List.of() : List.of(trimmed.split("\\s+"));
-            boolean stanza = !words.isEmpty() && (STANZA_STARTS.contains(words.get(0)) || words.get(0).startsWith("allow-"));
+            boolean stanza = !words.isEmpty()
+                    && (STANZA_STARTS.contains(words.get(0)) || words.get(0).startsWith("allow-"));
             if (stanza) {
                 skipping = null;
             }
-            if (stanza && words.get(0).equals("iface") && words.size() > 1
+            if (stanza
+                    && words.get(0).equals("iface")
+                    && words.size() > 1
                     && (words.get(1).equals(layout.port()) || words.get(1).equals(layout.bridge()))) {
                 skipping = words.get(1);
                 if (words.get(1).equals(layout.port()) && !portWritten) {
@@ -53,7 +56,8 @@ final class DebianInterfaces {
             if (skipping != null && !trimmed.startsWith("#") && !trimmed.isEmpty()) {
                 continue; // an option of a dropped stanza
             }
-            if (stanza && (words.get(0).equals("auto") || words.get(0).startsWith("allow-"))
+            if (stanza
+                    && (words.get(0).equals("auto") || words.get(0).startsWith("allow-"))
                     && words.contains(layout.bridge())) {
                 List<String> rest = new ArrayList<>(words);
                 rest.remove(layout.bridge());
@@ -84,8 +88,10 @@ final class DebianInterfaces {
             lines.add("    bridge_ports " + layout.port());
             return lines;
         }
-        List<Address> v4 = layout.bridgeAddresses().stream().filter(a -> !a.ipv6()).toList();
-        List<Address> v6 = layout.bridgeAddresses().stream().filter(Address::ipv6).toList();
+        List<Address> v4 =
+                layout.bridgeAddresses().stream().filter(a -> !a.ipv6()).toList();
+        List<Address> v6 =
+                layout.bridgeAddresses().stream().filter(Address::ipv6).toList();
         boolean portsWritten = false;
         if (!v4.isEmpty() || v6.isEmpty()) {
             lines.add("iface " + layout.bridge() + (v4.isEmpty() ? " inet manual" : " inet static"));
@@ -107,8 +113,12 @@ final class DebianInterfaces {
 
     private static Optional<String> gateway(BridgeLayout layout, boolean v6) {
         return layout.bridgeRoutes().stream()
-                .filter(r -> r.ipv6() == v6 && r.words().size() >= 3 && r.words().get(0).equals("default")
+                .filter(r -> r.ipv6() == v6
+                        && r.words().size() >= 3
+                        && r.words().get(0).equals("default")
                         && r.words().get(1).equals("via"))
-                .map(Route::words).map(w -> w.get(2)).findFirst();
+                .map(Route::words)
+                .map(w -> w.get(2))
+                .findFirst();
     }
 }

@@ -11,8 +11,13 @@ import org.slapdesk.remote.ssh.Shell;
  * One network interface of a node as {@code ip} shows it: whether it exists, the bridge it is
  * a port of, its global addresses and the routes through it that are not the kernel's own.
  */
-public record LinkState(String name, boolean exists, Optional<String> master, boolean wireless,
-                        List<Address> addresses, List<Route> routes) {
+public record LinkState(
+        String name,
+        boolean exists,
+        Optional<String> master,
+        boolean wireless,
+        List<Address> addresses,
+        List<Route> routes) {
 
     public LinkState {
         addresses = List.copyOf(addresses);
@@ -37,10 +42,13 @@ public record LinkState(String name, boolean exists, Optional<String> master, bo
     public static LinkState read(NodeConnection node, String name) throws NodeException {
         String q = Shell.quote(name);
         String out = node.run("if ip -o link show dev " + q + " >/dev/null 2>&1; then echo '@link';"
-                + " ip -o link show dev " + q + "; echo '@addr'; ip -o addr show dev " + q + ";"
-                + " echo '@route4'; ip -4 -o route show dev " + q + "; echo '@route6'; ip -6 -o route show dev " + q + ";"
-                + " [ -e /sys/class/net/" + q + "/wireless ] && echo '@wireless'; true; else echo '@missing'; fi")
-                .requireOk().stdout();
+                        + " ip -o link show dev " + q + "; echo '@addr'; ip -o addr show dev " + q + ";"
+                        + " echo '@route4'; ip -4 -o route show dev " + q + "; echo '@route6'; ip -6 -o route show dev "
+                        + q + ";"
+                        + " [ -e /sys/class/net/" + q
+                        + "/wireless ] && echo '@wireless'; true; else echo '@missing'; fi")
+                .requireOk()
+                .stdout();
         return parse(name, out);
     }
 
@@ -68,8 +76,9 @@ public record LinkState(String name, boolean exists, Optional<String> master, bo
                     }
                 }
                 case "@addr" -> parseAddress(words).ifPresent(addresses::add);
-                case "@route4", "@route6" -> parseRoute(part.equals("@route6"), words).ifPresent(routes::add);
-                default -> { }
+                case "@route4", "@route6" ->
+                    parseRoute(part.equals("@route6"), words).ifPresent(routes::add);
+                default -> {}
             }
         }
         return new LinkState(name, true, master, wireless, addresses, routes);
@@ -92,11 +101,17 @@ public record LinkState(String name, boolean exists, Optional<String> master, bo
 
     /** Routes the kernel makes from addresses ({@code proto kernel}) are left out: they follow the address. */
     private static Optional<Route> parseRoute(boolean v6, List<String> words) {
-        if (words.isEmpty() || words.get(0).isEmpty() || String.join(" ", words).contains("proto kernel")
-                || words.get(0).startsWith("fe80:") || words.get(0).startsWith("ff00:") || words.get(0).equals("\\")) {
+        if (words.isEmpty()
+                || words.get(0).isEmpty()
+                || String.join(" ", words).contains("proto kernel")
+                || words.get(0).startsWith("fe80:")
+                || words.get(0).startsWith("ff00:")
+                || words.get(0).equals("\\")) {
             return Optional.empty();
         }
-        List<String> kept = words.stream().filter(w -> !w.equals("linkdown") && !w.equals("dead") && !w.equals("\\")).toList();
+        List<String> kept = words.stream()
+                .filter(w -> !w.equals("linkdown") && !w.equals("dead") && !w.equals("\\"))
+                .toList();
         return Optional.of(new Route(v6, kept));
     }
 

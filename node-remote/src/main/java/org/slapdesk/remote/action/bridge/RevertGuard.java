@@ -61,18 +61,24 @@ final class RevertGuard {
     String scriptText() {
         StringBuilder s = new StringBuilder();
         s.append("#!/bin/sh\n");
-        s.append("# Slapdesk revert guard: unless confirmed within ").append(deadline.toSeconds())
+        s.append("# Slapdesk revert guard: unless confirmed within ")
+                .append(deadline.toSeconds())
                 .append(" s, puts back the files below and the previous network.\n");
         s.append("d=").append(Shell.quote(dir())).append("\n");
         s.append("log=").append(Shell.quote(log())).append("\n");
         s.append("save() { if [ -e \"$1\" ]; then cp -p -- \"$1\" \"$d/$2\"; else : > \"$d/$2.absent\"; fi; }\n");
-        s.append("put_back() { if [ -e \"$d/$2.absent\" ]; then rm -f -- \"$1\";"
-                + " elif [ -e \"$d/$2\" ]; then cp -p -- \"$d/$2\" \"$1.slapdesk-revert\" && mv -f -- \"$1.slapdesk-revert\" \"$1\"; fi; }\n");
+        s.append(
+                "put_back() { if [ -e \"$d/$2.absent\" ]; then rm -f -- \"$1\";"
+                        + " elif [ -e \"$d/$2\" ]; then cp -p -- \"$d/$2\" \"$1.slapdesk-revert\" && mv -f -- \"$1.slapdesk-revert\" \"$1\"; fi; }\n");
         s.append("stop_timer() { p=$(cat \"$d/pid\" 2>/dev/null) && kill -TERM \"-$p\" 2>/dev/null; true; }\n");
         s.append("revert() {\n");
         s.append("  echo \"$(date '+%F %T') reverting: putting back the previous network\"\n");
         for (int i = 0; i < files.size(); i++) {
-            s.append("  put_back ").append(Shell.quote(files.get(i))).append(" file").append(i + 1).append('\n');
+            s.append("  put_back ")
+                    .append(Shell.quote(files.get(i)))
+                    .append(" file")
+                    .append(i + 1)
+                    .append('\n');
         }
         for (String command : restoreNetwork) {
             s.append("  ").append(command).append('\n');
@@ -82,14 +88,20 @@ final class RevertGuard {
         s.append("case \"$1\" in\n");
         s.append("arm)\n");
         for (int i = 0; i < files.size(); i++) {
-            s.append("  save ").append(Shell.quote(files.get(i))).append(" file").append(i + 1).append('\n');
+            s.append("  save ")
+                    .append(Shell.quote(files.get(i)))
+                    .append(" file")
+                    .append(i + 1)
+                    .append('\n');
         }
         s.append("  echo $$ > \"$d/pid\"; : > \"$d/armed\"\n");
-        s.append("  echo \"$(date '+%F %T') armed: puts the previous network back ").append(deadline.toSeconds())
+        s.append("  echo \"$(date '+%F %T') armed: puts the previous network back ")
+                .append(deadline.toSeconds())
                 .append(" s after the switch unless confirmed\" >> \"$log\"\n");
         // the clock starts when the switch does; a switch that never comes (a failed apply whose
         // rollback could not reach the node) counts as one at the end of this wait
-        s.append("  i=0; while [ ! -e \"$d/switching\" ] && [ $i -lt ").append(deadline.toSeconds())
+        s.append("  i=0; while [ ! -e \"$d/switching\" ] && [ $i -lt ")
+                .append(deadline.toSeconds())
                 .append(" ]; do sleep 1; i=$((i+1)); done\n");
         s.append("  sleep ").append(deadline.toSeconds()).append('\n');
         s.append("  mkdir \"$d/decided\" 2>/dev/null || exit 0\n");
@@ -98,9 +110,12 @@ final class RevertGuard {
         s.append("  mkdir \"$d/decided\" 2>/dev/null || exit 0\n");
         s.append("  stop_timer; revert >> \"$log\" 2>&1; rm -rf -- \"$d\" ;;\n");
         s.append("confirm|disarm)\n");
-        s.append("  mkdir \"$d/decided\" 2>/dev/null || { echo 'too late: the node is already putting back its previous network' >&2; exit ")
-                .append(TOO_LATE).append("; }\n");
-        s.append("  stop_timer; echo \"$(date '+%F %T') $1: the guard is removed\" >> \"$log\"; rm -rf -- \"$d\"; echo \"$1\" ;;\n");
+        s.append(
+                        "  mkdir \"$d/decided\" 2>/dev/null || { echo 'too late: the node is already putting back its previous network' >&2; exit ")
+                .append(TOO_LATE)
+                .append("; }\n");
+        s.append(
+                "  stop_timer; echo \"$(date '+%F %T') $1: the guard is removed\" >> \"$log\"; rm -rf -- \"$d\"; echo \"$1\" ;;\n");
         s.append("*) echo \"usage: $0 arm|confirm|now|disarm\" >&2; exit 2 ;;\n");
         s.append("esac\n");
         return s.toString();
@@ -113,11 +128,15 @@ final class RevertGuard {
      */
     String switchText(List<String> commands) {
         StringBuilder s = new StringBuilder("#!/bin/sh\n# Slapdesk: the network change the guard reverts\n");
-        s.append("i=0; for p in \"$1\" \"$2\"; do while [ -n \"$p\" ] && kill -0 \"$p\" 2>/dev/null && [ $i -lt 300 ]; do"
-                + " sleep 0.1; i=$((i+1)); done; done\nsleep 1\n");
+        s.append(
+                "i=0; for p in \"$1\" \"$2\"; do while [ -n \"$p\" ] && kill -0 \"$p\" 2>/dev/null && [ $i -lt 300 ]; do"
+                        + " sleep 0.1; i=$((i+1)); done; done\nsleep 1\n");
         s.append(": > ").append(Shell.quote(dir() + "/switching")).append('\n');
         for (String command : commands) {
-            s.append(command).append(" || echo ").append(Shell.quote("failed: " + command)).append('\n');
+            s.append(command)
+                    .append(" || echo ")
+                    .append(Shell.quote("failed: " + command))
+                    .append('\n');
         }
         s.append(": > ").append(Shell.quote(switched())).append('\n');
         return s.toString();

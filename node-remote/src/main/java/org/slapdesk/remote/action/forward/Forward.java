@@ -12,8 +12,8 @@ import org.slapdesk.remote.action.Validate;
  */
 public record Forward(int listenPort, Optional<String> bindAddress, String targetAddress, int targetPort) {
 
-    private static final Pattern MARKER = Pattern.compile(
-            "slapdesk-forward: listen=(\\d+) bind=(\\S*) target=(\\S+) port=(\\d+)");
+    private static final Pattern MARKER =
+            Pattern.compile("slapdesk-forward: listen=(\\d+) bind=(\\S*) target=(\\S+) port=(\\d+)");
 
     public Forward {
         Validate.port(listenPort);
@@ -33,7 +33,8 @@ public record Forward(int listenPort, Optional<String> bindAddress, String targe
 
     /** socat's two addresses. */
     public String[] socatArguments() {
-        String listen = "TCP4-LISTEN:" + listenPort + ",fork,reuseaddr" + bindAddress.map(b -> ",bind=" + b).orElse("");
+        String listen = "TCP4-LISTEN:" + listenPort + ",fork,reuseaddr"
+                + bindAddress.map(b -> ",bind=" + b).orElse("");
         String target = targetAddress.contains(":")
                 ? "TCP6:[" + targetAddress + "]:" + targetPort
                 : "TCP4:" + targetAddress + ":" + targetPort;
@@ -42,8 +43,8 @@ public record Forward(int listenPort, Optional<String> bindAddress, String targe
 
     /** The line written into the unit / script, from which {@link #parseMarker} reads the forward back. */
     public String marker() {
-        return "slapdesk-forward: listen=" + listenPort + " bind=" + bindAddress.orElse("") + " target="
-                + targetAddress + " port=" + targetPort;
+        return "slapdesk-forward: listen=" + listenPort + " bind=" + bindAddress.orElse("") + " target=" + targetAddress
+                + " port=" + targetPort;
     }
 
     public static Optional<Forward> parseMarker(String text) {
@@ -51,8 +52,11 @@ public record Forward(int listenPort, Optional<String> bindAddress, String targe
         if (!m.find()) {
             return Optional.empty();
         }
-        return Optional.of(new Forward(Integer.parseInt(m.group(1)),
-                m.group(2).isEmpty() ? Optional.empty() : Optional.of(m.group(2)), m.group(3), Integer.parseInt(m.group(4))));
+        return Optional.of(new Forward(
+                Integer.parseInt(m.group(1)),
+                m.group(2).isEmpty() ? Optional.empty() : Optional.of(m.group(2)),
+                m.group(3),
+                Integer.parseInt(m.group(4))));
     }
 
     @Override

@@ -26,7 +26,9 @@ public final class FrontendBinds {
     public static List<Bind> find(NodeConnection node, String instanceRoot) throws NodeException {
         Validate.absolutePath(instanceRoot);
         String out = node.run("for f in " + Shell.quote(instanceRoot) + "/*/etc/Caddyfile; do [ -f \"$f\" ] &&"
-                + " grep -H '^:\\|bind' \"$f\"; done; true").requireOk().stdout();
+                        + " grep -H '^:\\|bind' \"$f\"; done; true")
+                .requireOk()
+                .stdout();
         return parse(out, instanceRoot);
     }
 
@@ -51,7 +53,8 @@ public final class FrontendBinds {
             if (block.find()) {
                 currentPort = Integer.parseInt(block.group(1));
             } else if (bind.find() && currentPort > 0) {
-                String partition = file.startsWith(instanceRoot + "/") ? file.substring(instanceRoot.length() + 1) : file;
+                String partition =
+                        file.startsWith(instanceRoot + "/") ? file.substring(instanceRoot.length() + 1) : file;
                 Bind b = new Bind(partition, currentPort, bind.group(1));
                 if (!binds.contains(b)) {
                     binds.add(b);

@@ -19,7 +19,10 @@ import org.slapdesk.remote.ssh.Shell;
  */
 public final class SocatForwardAction implements NodeAction {
 
-    public enum Operation { ADD, REMOVE }
+    public enum Operation {
+        ADD,
+        REMOVE
+    }
 
     private final Operation operation;
     private final Forward forward;
@@ -48,8 +51,10 @@ public final class SocatForwardAction implements NodeAction {
                     + ": install it (apt-get install socat / dnf install socat), then retry.");
         }
         Optional<SocatForwards.Installed> sameName = SocatForwards.list(node).stream()
-                .filter(i -> i.forward().name().equals(forward.name())).findFirst();
-        boolean running = sameName.filter(i -> i.forward().equals(forward) && i.running()).isPresent();
+                .filter(i -> i.forward().name().equals(forward.name()))
+                .findFirst();
+        boolean running =
+                sameName.filter(i -> i.forward().equals(forward) && i.running()).isPresent();
         // the same port (and bind address) forwarded elsewhere: this forward replaces it
         Optional<Forward> replaced = sameName.filter(i -> !i.forward().equals(forward) && i.running())
                 .map(SocatForwards.Installed::forward);
@@ -59,8 +64,10 @@ public final class SocatForwardAction implements NodeAction {
         List<Step> steps = systemd
                 ? systemdSteps(node, files, socat, running, replaced)
                 : scriptSteps(files, socat, running, replaced);
-        List<String> notes = systemd ? List.of() : List.of("no systemd on this node: a supervising script restarts socat"
-                + " if it dies, and an @reboot cron line starts it at boot (when cron runs)");
+        List<String> notes = systemd
+                ? List.of()
+                : List.of("no systemd on this node: a supervising script restarts socat"
+                        + " if it dies, and an @reboot cron line starts it at boot (when cron runs)");
         return new Plan(title(), node.target().display(), withoutNoOps(steps), notes);
     }
 
@@ -68,19 +75,27 @@ public final class SocatForwardAction implements NodeAction {
      * Stop what it replaces first (undone last, once its unit file is back), write the unit,
      * then enable and (re)start it; undoing the start leaves the unit enabled if it was.
      */
-    private List<Step> systemdSteps(NodeConnection node, RemoteFile files, String socat, boolean running,
-                                    Optional<Forward> replaced) throws NodeException {
+    private List<Step> systemdSteps(
+            NodeConnection node, RemoteFile files, String socat, boolean running, Optional<Forward> replaced)
+            throws NodeException {
         String name = Shell.quote(forward.name());
         List<Step> steps = new ArrayList<>();
-        replaced.ifPresent(old -> steps.add(Step.CommandStep.of("stop the forward it replaces (" + old + ")",
-                "systemctl stop " + name, "systemctl daemon-reload && systemctl restart " + name)));
-        FileChange unit = files.planContent(SocatForwards.unitPath(forward), SocatForwards.unitText(forward, socat), "644");
+        replaced.ifPresent(old -> steps.add(Step.CommandStep.of(
+                "stop the forward it replaces (" + old + ")",
+                "systemctl stop " + name,
+                "systemctl daemon-reload && systemctl restart " + name)));
+        FileChange unit =
+                files.planContent(SocatForwards.unitPath(forward), SocatForwards.unitText(forward, socat), "644");
         steps.add(new Step.FileStep("systemd service " + forward.name(), unit));
         if (!running || !unit.isNoOp()) {
-            boolean wasEnabled = node.run("systemctl is-enabled --quiet " + name).ok();
-            steps.add(Step.CommandStep.of("start it now and at every boot",
+            boolean wasEnabled =
+                    node.run("systemctl is-enabled --quiet " + name).ok();
+            steps.add(Step.CommandStep.of(
+                    "start it now and at every boot",
                     "systemctl daemon-reload && systemctl enable --now " + name + " && systemctl restart " + name,
-                    wasEnabled ? "systemctl stop " + name : "systemctl disable --now " + name + "; systemctl daemon-reload"));
+                    wasEnabled
+                            ? "systemctl stop " + name
+                            : "systemctl disable --now " + name + "; systemctl daemon-reload"));
         }
         return steps;
     }
@@ -89,38 +104,49 @@ public final class SocatForwardAction implements NodeAction {
     private List<Step> scriptSteps(RemoteFile files, String socat, boolean running, Optional<Forward> replaced)
             throws NodeException {
         List<Step> steps = new ArrayList<>();
-        replaced.ifPresent(old -> steps.add(Step.CommandStep.of("stop the forward it replaces (" + old + ")",
-                SocatForwards.stopScript(forward), SocatForwards.startScript(forward))));
-        steps.add(new Step.FileStep("supervising script", files.planContent(SocatForwards.scriptPath(forward),
-                SocatForwards.scriptText(forward, socat), "755")));
-        steps.add(new Step.FileStep("start at boot", files.planContent(SocatForwards.cronPath(forward),
-                "# " + forward.marker() + "\n@reboot root " + SocatForwards.startScript(forward) + "\n", "644")));
+        replaced.ifPresent(old -> steps.add(Step.CommandStep.of(
+                "stop the forward it replaces (" + old + ")",
+                SocatForwards.stopScript(forward),
+                SocatForwards.startScript(forward))));
+        steps.add(new Step.FileStep(
+                "supervising script",
+                files.planContent(SocatForwards.scriptPath(forward), SocatForwards.scriptText(forward, socat), "755")));
+        steps.add(new Step.FileStep(
+                "start at boot",
+                files.planContent(
+                        SocatForwards.cronPath(forward),
+                        "# " + forward.marker() + "\n@reboot root " + SocatForwards.startScript(forward) + "\n",
+                        "644")));
         if (!running) {
-            steps.add(Step.CommandStep.of("start it now", SocatForwards.startScript(forward),
-                    SocatForwards.stopScript(forward)));
+            steps.add(Step.CommandStep.of(
+                    "start it now", SocatForwards.startScript(forward), SocatForwards.stopScript(forward)));
         }
         return steps;
     }
 
     private Plan planRemove(NodeConnection node, RemoteFile files, boolean systemd) throws NodeException {
-        boolean installed = SocatForwards.list(node).stream().anyMatch(i -> i.forward().name().equals(forward.name()));
+        boolean installed = SocatForwards.list(node).stream()
+                .anyMatch(i -> i.forward().name().equals(forward.name()));
         if (!installed) {
             return new Plan(title(), node.target().display(), List.of(), List.of("no such forward on the node"));
         }
         String name = Shell.quote(forward.name());
         List<Step> steps = new ArrayList<>();
         if (systemd && files.read(SocatForwards.unitPath(forward)).exists()) {
-            boolean wasEnabled = node.run("systemctl is-enabled --quiet " + name).ok();
+            boolean wasEnabled =
+                    node.run("systemctl is-enabled --quiet " + name).ok();
             boolean wasActive = node.run("systemctl is-active --quiet " + name).ok();
             // undone after the unit file is back: put it as it was, no more (a disabled unit stays disabled)
             String undo = "systemctl daemon-reload" + (wasEnabled ? " && systemctl enable " + name : "")
                     + (wasActive ? " && systemctl start " + name : "");
             steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name, undo));
             steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
-            steps.add(Step.CommandStep.withoutUndo("reload systemd",
+            steps.add(Step.CommandStep.withoutUndo(
+                    "reload systemd",
                     "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));
         } else {
-            steps.add(Step.CommandStep.of("stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
+            steps.add(Step.CommandStep.of(
+                    "stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
             steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(forward))));
             steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(forward))));
         }
@@ -128,34 +154,42 @@ public final class SocatForwardAction implements NodeAction {
     }
 
     private void checkPortFree(NodeConnection node) throws NodeException {
-        String listening = node.run("ss -Htln 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout();
+        String listening = node.run("ss -Htln 'sport = :" + forward.listenPort() + "' 2>/dev/null; true")
+                .stdout();
         if (!listening.isBlank()) {
-            throw new NodeException("Port " + forward.listenPort() + " is already in use on " + node.target().display()
-                    + ":\n" + listening.strip() + "\nStop what listens there or choose another port.");
+            throw new NodeException("Port " + forward.listenPort() + " is already in use on "
+                    + node.target().display() + ":\n" + listening.strip()
+                    + "\nStop what listens there or choose another port.");
         }
     }
 
     private static List<Step> withoutNoOps(List<Step> steps) {
-        return steps.stream().filter(s -> !(s instanceof Step.FileStep f) || !f.change().isNoOp()).toList();
+        return steps.stream()
+                .filter(s -> !(s instanceof Step.FileStep f) || !f.change().isNoOp())
+                .toList();
     }
 
     @Override
     public Verification verify(NodeConnection node) throws NodeException {
         if (operation == Operation.ADD) {
-            boolean running = SocatForwards.list(node).stream()
-                    .anyMatch(i -> i.forward().equals(forward) && i.running());
+            boolean running =
+                    SocatForwards.list(node).stream().anyMatch(i -> i.forward().equals(forward) && i.running());
             List<String> problems = new ArrayList<>();
             if (!running) {
                 problems.add(forward.name() + " is not running");
             }
-            if (!node.run(SocatForwards.ownListenerCheck(forward, SocatForwards.hasSystemd(node))).ok()) {
-                String listening = node.run("ss -Htlnp 'sport = :" + forward.listenPort() + "' 2>/dev/null; true").stdout().strip();
+            if (!node.run(SocatForwards.ownListenerCheck(forward, SocatForwards.hasSystemd(node)))
+                    .ok()) {
+                String listening = node.run("ss -Htlnp 'sport = :" + forward.listenPort() + "' 2>/dev/null; true")
+                        .stdout()
+                        .strip();
                 problems.add(forward.name() + "'s socat does not listen on port " + forward.listenPort()
                         + (listening.isEmpty() ? "" : " (held by: " + listening + ")"));
             }
             return new Verification(problems);
         }
-        boolean left = SocatForwards.list(node).stream().anyMatch(i -> i.forward().name().equals(forward.name()));
+        boolean left = SocatForwards.list(node).stream()
+                .anyMatch(i -> i.forward().name().equals(forward.name()));
         return left ? new Verification(List.of(forward.name() + " is still installed")) : Verification.ok();
     }
 }

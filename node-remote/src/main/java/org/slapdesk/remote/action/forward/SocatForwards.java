@@ -58,13 +58,15 @@ public final class SocatForwards {
         return "#!/bin/sh\n# " + f.marker() + "\n"
                 + "# Supervises socat: starts it again if it dies. Stop: kill -TERM -$(cat " + pidPath(f) + ")\n"
                 + "echo $$ > " + pidPath(f) + "\n"
-                + "while :; do\n  " + Shell.command(socat) + " " + Shell.command(f.socatArguments()) + "\n  sleep 1\ndone\n";
+                + "while :; do\n  " + Shell.command(socat) + " " + Shell.command(f.socatArguments())
+                + "\n  sleep 1\ndone\n";
     }
 
     /** The command that starts the supervising script detached (its own session and process group). */
     static String startScript(Forward f) {
-        return "setsid -f " + Shell.quote(scriptPath(f)) + " </dev/null >>" + Shell.quote("/var/log/" + f.name() + ".log")
-                + " 2>&1; i=0; while [ ! -s " + pidPath(f) + " ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done";
+        return "setsid -f " + Shell.quote(scriptPath(f)) + " </dev/null >>"
+                + Shell.quote("/var/log/" + f.name() + ".log") + " 2>&1; i=0; while [ ! -s " + pidPath(f)
+                + " ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done";
     }
 
     static String stopScript(Forward f) {
@@ -84,19 +86,23 @@ public final class SocatForwards {
                 ? "p=$(systemctl show -P MainPID " + Shell.quote(f.name()) + "); [ \"$p\" != 0 ] &&"
                         + " ss -Htlnp 'sport = :" + f.listenPort() + "' | grep -q \"pid=$p,\""
                 : "g=$(cat " + Shell.quote(pidPath(f)) + " 2>/dev/null) && [ -n \"$g\" ] &&"
-                        + " for l in $(ss -Htlnp 'sport = :" + f.listenPort() + "' | grep -o 'pid=[0-9]*' | cut -d= -f2); do"
+                        + " for l in $(ss -Htlnp 'sport = :" + f.listenPort()
+                        + "' | grep -o 'pid=[0-9]*' | cut -d= -f2); do"
                         + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && break; false; done";
         return "i=0; while [ $i -lt 50 ]; do (" + owner + ") && exit 0; sleep 0.1; i=$((i+1)); done; exit 1";
     }
 
     /** Every forward Slapdesk made on the node (not the dated backups of removed ones). */
     public static List<Installed> list(NodeConnection node) throws NodeException {
-        String out = node.run("for f in " + UNIT_DIR + "/slapdesk-socat-*.service " + SCRIPT_DIR + "/slapdesk-socat-*; do"
-                + " [ -f \"$f\" ] || continue; case \"$f\" in *.slapdesk-*) continue;; esac;"
-                + " n=$(basename \"$f\" .service);"
-                + " if [ \"${f%.service}\" != \"$f\" ]; then systemctl is-active --quiet \"$n\" && s=up || s=down;"
-                + " else p=/run/$n.pid; [ -s \"$p\" ] && kill -0 $(cat \"$p\") 2>/dev/null && s=up || s=down; fi;"
-                + " echo \"$s $f $(grep -m1 slapdesk-forward: \"$f\")\"; done; true").requireOk().stdout();
+        String out = node.run(
+                        "for f in " + UNIT_DIR + "/slapdesk-socat-*.service " + SCRIPT_DIR + "/slapdesk-socat-*; do"
+                                + " [ -f \"$f\" ] || continue; case \"$f\" in *.slapdesk-*) continue;; esac;"
+                                + " n=$(basename \"$f\" .service);"
+                                + " if [ \"${f%.service}\" != \"$f\" ]; then systemctl is-active --quiet \"$n\" && s=up || s=down;"
+                                + " else p=/run/$n.pid; [ -s \"$p\" ] && kill -0 $(cat \"$p\") 2>/dev/null && s=up || s=down; fi;"
+                                + " echo \"$s $f $(grep -m1 slapdesk-forward: \"$f\")\"; done; true")
+                .requireOk()
+                .stdout();
         List<Installed> found = new ArrayList<>();
         for (String line : out.split("\n")) {
             String[] parts = line.split(" ", 3);

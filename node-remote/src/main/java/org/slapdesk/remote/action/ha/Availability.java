@@ -4,8 +4,13 @@ import java.util.Optional;
 
 /** An OpenSVC status word ({@code up}, {@code stdby up}, ...) and its one-letter form in {@code om mon}. */
 public enum Availability {
-    UP("up", 'O'), DOWN("down", 'X'), WARN("warn", '!'), STANDBY_UP("stdby up", 'S'), STANDBY_DOWN("stdby down", 's'),
-    NOT_APPLICABLE("n/a", '/'), UNDEFINED("undef", '?');
+    UP("up", 'O'),
+    DOWN("down", 'X'),
+    WARN("warn", '!'),
+    STANDBY_UP("stdby up", 'S'),
+    STANDBY_DOWN("stdby down", 's'),
+    NOT_APPLICABLE("n/a", '/'),
+    UNDEFINED("undef", '?');
 
     private final String word;
     private final char icon;

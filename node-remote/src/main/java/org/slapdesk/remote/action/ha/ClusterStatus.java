@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /** What {@code om mon} shows: the daemon's threads, the cluster nodes and the services, per node. */
-public record ClusterStatus(List<String> nodes, List<DaemonThread> threads, List<NodeStats> nodeStats,
-                            List<ServiceSummary> services) {
+public record ClusterStatus(
+        List<String> nodes, List<DaemonThread> threads, List<NodeStats> nodeStats, List<ServiceSummary> services) {
 
     public ClusterStatus {
         nodes = List.copyOf(nodes);
@@ -28,18 +28,28 @@ public record ClusterStatus(List<String> nodes, List<DaemonThread> threads, List
     }
 
     /** One cluster node: score, 15 min load, memory and swap as {@code om mon} prints them, and its state. */
-    public record NodeStats(String node, Optional<Integer> score, String load15m, String mem, String swap, String state) {}
+    public record NodeStats(
+            String node, Optional<Integer> score, String load15m, String mem, String swap, String state) {}
 
     /** A service: its overall status, warn / non-optimal placement marks, orchestration, up count, and each node's instance. */
-    public record ServiceSummary(String path, Availability avail, boolean warn, boolean nonOptimalPlacement,
-                                 String orchestrate, String upInstances, Map<String, InstanceCell> perNode) {
+    public record ServiceSummary(
+            String path,
+            Availability avail,
+            boolean warn,
+            boolean nonOptimalPlacement,
+            String orchestrate,
+            String upInstances,
+            Map<String, InstanceCell> perNode) {
         public ServiceSummary {
             perNode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
         }
 
         /** The nodes where the instance is up. */
         public List<String> upOn() {
-            return perNode.entrySet().stream().filter(e -> e.getValue().avail().isUp()).map(Map.Entry::getKey).toList();
+            return perNode.entrySet().stream()
+                    .filter(e -> e.getValue().avail().isUp())
+                    .map(Map.Entry::getKey)
+                    .toList();
         }
     }
 
@@ -48,8 +58,15 @@ public record ClusterStatus(List<String> nodes, List<DaemonThread> threads, List
      * placement leader, {@code *} frozen, {@code P} not provisioned, then the monitor state
      * ({@code starting}) and the global expectation ({@code >started}) when there are some.
      */
-    public record InstanceCell(String raw, Availability avail, boolean warn, boolean leader, boolean frozen,
-                               boolean unprovisioned, Optional<String> monitor, Optional<String> globalExpect) {}
+    public record InstanceCell(
+            String raw,
+            Availability avail,
+            boolean warn,
+            boolean leader,
+            boolean frozen,
+            boolean unprovisioned,
+            Optional<String> monitor,
+            Optional<String> globalExpect) {}
 
     public Optional<ServiceSummary> service(String path) {
         return services.stream().filter(s -> s.path().equals(path)).findFirst();

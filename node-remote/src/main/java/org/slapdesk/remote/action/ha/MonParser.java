@@ -33,18 +33,41 @@ final class MonParser {
 
     private static final Set<String> SECTIONS = Set.of("Threads", "Nodes", "Arbitrators");
     /** First words of the Nodes section's rows ("load 15m" is two words). */
-    private static final Set<String> NODE_LABELS = Set.of("score", "load", "mem", "swap", "state", "uptime", "version",
-            "compat", "arbitrator");
-    private static final Set<String> MONITOR_WORDS = Set.of("starting", "stopping", "ready", "restarting", "provisioning",
-            "unprovisioning", "purging", "deleting", "freezing", "thawing", "placing", "shutting", "failed", "idle",
-            "wait-parents", "wait-children", "wait-sync", "wait-leader", "wait-non-leader", "start", "stop", "rolling");
+    private static final Set<String> NODE_LABELS =
+            Set.of("score", "load", "mem", "swap", "state", "uptime", "version", "compat", "arbitrator");
+
+    private static final Set<String> MONITOR_WORDS = Set.of(
+            "starting",
+            "stopping",
+            "ready",
+            "restarting",
+            "provisioning",
+            "unprovisioning",
+            "purging",
+            "deleting",
+            "freezing",
+            "thawing",
+            "placing",
+            "shutting",
+            "failed",
+            "idle",
+            "wait-parents",
+            "wait-children",
+            "wait-sync",
+            "wait-leader",
+            "wait-non-leader",
+            "start",
+            "stop",
+            "rolling");
 
     private final List<String> words;
     private int at;
     private List<String> nodes = List.of();
 
     private MonParser(String text) {
-        this.words = Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        this.words = Arrays.stream(text.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 
     static ClusterStatus parse(String text) {
@@ -105,16 +128,23 @@ final class MonParser {
     /** A row starts at the daemon thread, a node metric label, or a service path. */
     private boolean startsRow(int i) {
         String w = words.get(i);
-        return w.equals("daemon") || w.startsWith("hb#") || NODE_LABELS.contains(w) || (w.contains("/") && !w.contains("*"));
+        return w.equals("daemon")
+                || w.startsWith("hb#")
+                || NODE_LABELS.contains(w)
+                || (w.contains("/") && !w.contains("*"));
     }
 
     private DaemonThread thread() {
         String name = words.get(at++);
         String state = at < words.size() && !isSectionStart(at) ? words.get(at++) : "";
         String config = "";
-        if (at < words.size() && !words.get(at).equals("|") && (words.get(at).contains(":") || words.get(at).startsWith("/"))) {
+        if (at < words.size()
+                && !words.get(at).equals("|")
+                && (words.get(at).contains(":") || words.get(at).startsWith("/"))) {
             config = words.get(at++);
-        } else if (at + 1 < words.size() && words.get(at).matches("[0-9]+") && words.get(at + 1).startsWith("transition")) {
+        } else if (at + 1 < words.size()
+                && words.get(at).matches("[0-9]+")
+                && words.get(at + 1).startsWith("transition")) {
             config = words.get(at++) + " " + words.get(at++); // the monitor's "1 transition"
         }
         Map<String, String> cells = new LinkedHashMap<>();
@@ -156,8 +186,12 @@ final class MonParser {
         List<NodeStats> stats = new ArrayList<>();
         for (int n = 0; n < nodes.size(); n++) {
             Optional<Integer> score = value(rows, "score", n).flatMap(MonParser::integer);
-            stats.add(new NodeStats(nodes.get(n), score, value(rows, "load 15m", n).orElse(""),
-                    value(rows, "mem", n).orElse(""), value(rows, "swap", n).orElse(""),
+            stats.add(new NodeStats(
+                    nodes.get(n),
+                    score,
+                    value(rows, "load 15m", n).orElse(""),
+                    value(rows, "mem", n).orElse(""),
+                    value(rows, "swap", n).orElse(""),
                     value(rows, "state", n).orElse("")));
         }
         return stats;
@@ -165,7 +199,8 @@ final class MonParser {
 
     /** True when the word at {@code i} starts the next row's label (a row may have fewer values than nodes). */
     private boolean nextRowLabel(int i) {
-        return NODE_LABELS.contains(words.get(i)) && words.subList(i + 1, Math.min(words.size(), i + 3)).contains("|");
+        return NODE_LABELS.contains(words.get(i))
+                && words.subList(i + 1, Math.min(words.size(), i + 3)).contains("|");
     }
 
     private static Optional<String> value(Map<String, List<String>> rows, String label, int n) {
@@ -217,17 +252,33 @@ final class MonParser {
     /** {@code up!^}: the service's availability, {@code !} warn, {@code ^} non-optimal placement. */
     static ServiceSummary service(String path, String status, List<String> info, Map<String, InstanceCell> cells) {
         String bare = status.replace("!", "").replace("^", "");
-        return new ServiceSummary(path, Availability.ofWord(bare).orElse(Availability.UNDEFINED), status.contains("!"),
-                status.contains("^"), info.isEmpty() ? "" : info.get(0), info.size() > 1 ? info.get(1) : "", cells);
+        return new ServiceSummary(
+                path,
+                Availability.ofWord(bare).orElse(Availability.UNDEFINED),
+                status.contains("!"),
+                status.contains("^"),
+                info.isEmpty() ? "" : info.get(0),
+                info.size() > 1 ? info.get(1) : "",
+                cells);
     }
 
     static InstanceCell cell(String icon, List<String> more) {
-        Availability avail = icon.isEmpty() ? Availability.UNDEFINED
+        Availability avail = icon.isEmpty()
+                ? Availability.UNDEFINED
                 : Availability.ofIcon(icon.charAt(0)).orElse(Availability.UNDEFINED);
-        Optional<String> expect = more.stream().filter(w -> w.startsWith(">")).map(w -> w.substring(1)).findFirst();
+        Optional<String> expect = more.stream()
+                .filter(w -> w.startsWith(">"))
+                .map(w -> w.substring(1))
+                .findFirst();
         List<String> monitor = more.stream().filter(w -> !w.startsWith(">")).toList();
-        return new InstanceCell(String.join(" ", icon, String.join(" ", more)).strip(), avail, icon.indexOf('!') > 0,
-                icon.contains("^"), icon.contains("*"), icon.indexOf('P') > 0,
-                monitor.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", monitor)), expect);
+        return new InstanceCell(
+                String.join(" ", icon, String.join(" ", more)).strip(),
+                avail,
+                icon.indexOf('!') > 0,
+                icon.contains("^"),
+                icon.contains("*"),
+                icon.indexOf('P') > 0,
+                monitor.isEmpty() ? Optional.empty() : Optional.of(String.join(" ", monitor)),
+                expect);
     }
 }

@@ -43,15 +43,19 @@ final class MonTable {
         if (lines.size() < 2) {
             return Optional.empty();
         }
-        Optional<MonTable> table = lines.stream().filter(MonTable::isTitle).map(MonTable::columns)
-                .flatMap(Optional::stream).findFirst();
+        Optional<MonTable> table = lines.stream()
+                .filter(MonTable::isTitle)
+                .map(MonTable::columns)
+                .flatMap(Optional::stream)
+                .findFirst();
         return table.filter(t -> t.aligned(lines)).map(t -> t.parse(lines));
     }
 
     /** Every row's {@code |} in the column before the nodes' cells, or the columns were lost (text re-spaced by hand). */
     private boolean aligned(List<String> lines) {
         int bar = starts[0] - 2;
-        return lines.stream().filter(l -> !isTitle(l) && l.indexOf('|') >= 0)
+        return lines.stream()
+                .filter(l -> !isTitle(l) && l.indexOf('|') >= 0)
                 .allMatch(l -> l.length() > bar && l.charAt(bar) == '|');
     }
 
@@ -90,7 +94,9 @@ final class MonTable {
                 threads.add(thread(row));
             } else if (section.equals("Nodes")) {
                 nodeRows.put(String.join(" ", row.left()), row.cells());
-            } else if (section.contains("/") && section.contains("*") && !row.left().isEmpty()) {
+            } else if (section.contains("/")
+                    && section.contains("*")
+                    && !row.left().isEmpty()) {
                 services.add(service(row));
             }
             // other sections (Arbitrators) are not read
@@ -108,7 +114,11 @@ final class MonTable {
         List<String> cells = new ArrayList<>();
         for (int n = 0; n < starts.length; n++) {
             int end = n + 1 < starts.length ? starts[n + 1] : line.length();
-            cells.add(hasCells && starts[n] < line.length() ? line.substring(starts[n], Math.min(end, line.length())).strip() : "");
+            cells.add(
+                    hasCells && starts[n] < line.length()
+                            ? line.substring(starts[n], Math.min(end, line.length()))
+                                    .strip()
+                            : "");
         }
         return new Row(left, cells);
     }
@@ -122,8 +132,11 @@ final class MonTable {
                 perNode.put(nodes.get(n), row.cells().get(n));
             }
         }
-        return new DaemonThread(left.get(0), left.size() > 1 ? left.get(1) : "",
-                left.size() > 2 ? String.join(" ", left.subList(2, left.size())) : "", perNode);
+        return new DaemonThread(
+                left.get(0),
+                left.size() > 1 ? left.get(1) : "",
+                left.size() > 2 ? String.join(" ", left.subList(2, left.size())) : "",
+                perNode);
     }
 
     /** {@code slapos/svc/comp1 up! ha 1/1}, then per node e.g. {@code O^}, {@code X starting}, {@code S >started}. */
@@ -134,15 +147,23 @@ final class MonTable {
             List<String> cell = words(row.cells().get(n));
             if (!cell.isEmpty()) {
                 boolean icons = MonParser.isIconCell(cell.get(0));
-                cells.put(nodes.get(n), icons ? MonParser.cell(cell.get(0), cell.subList(1, cell.size()))
-                        : MonParser.cell("", cell)); // a service made only of other services shows no icon
+                cells.put(
+                        nodes.get(n),
+                        icons
+                                ? MonParser.cell(cell.get(0), cell.subList(1, cell.size()))
+                                : MonParser.cell("", cell)); // a service made only of other services shows no icon
             }
         }
-        return MonParser.service(left.get(0), left.size() > 1 ? left.get(1) : "undef",
-                left.size() > 2 ? left.subList(2, left.size()) : List.of(), cells);
+        return MonParser.service(
+                left.get(0),
+                left.size() > 1 ? left.get(1) : "undef",
+                left.size() > 2 ? left.subList(2, left.size()) : List.of(),
+                cells);
     }
 
     private static List<String> words(String text) {
-        return Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        return Arrays.stream(text.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
     }
 }

@@ -50,11 +50,15 @@ public final class OpenSvc {
 
     /** {@code om PATH print status}; {@code refresh}: {@code -r}, evaluate every resource now instead of the cached status. */
     public ServiceStatus status(NodeConnection node, ServicePath path, boolean refresh) throws NodeException {
-        CommandResult result = node.exec(refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"),
-                null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none());
+        CommandResult result = node.exec(
+                refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"),
+                null,
+                READ_TIMEOUT,
+                OutputListener.NONE,
+                CancelToken.none());
         if (!result.ok() && result.stderr().strip().equals("no match")) {
-            throw new NodeException(path + " is not an object of the OpenSVC cluster of " + node.target().display()
-                    + " (om says: no match); `om mon` lists its services");
+            throw new NodeException(path + " is not an object of the OpenSVC cluster of "
+                    + node.target().display() + " (om says: no match); `om mon` lists its services");
         }
         String out = plain(result.requireOk().stdout());
         try {
@@ -68,8 +72,9 @@ public final class OpenSvc {
     public void requireInstalled(NodeConnection node) throws NodeException {
         String probe = om.startsWith("/") ? "[ -x " + Shell.quote(om) + " ]" : "command -v om >/dev/null 2>&1";
         if (!node.run(probe).ok()) {
-            throw new NodeException("OpenSVC's om command is not installed on " + node.target().display()
-                    + ": this node is not an OpenSVC cluster node (seed 001 installs it with Ansible)");
+            throw new NodeException(
+                    "OpenSVC's om command is not installed on " + node.target().display()
+                            + ": this node is not an OpenSVC cluster node (seed 001 installs it with Ansible)");
         }
     }
 
@@ -81,7 +86,9 @@ public final class OpenSvc {
      * and the daemon's monitor went to {@code restarting}.
      */
     private String read(NodeConnection node, String command) throws NodeException {
-        String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none()).requireOk().stdout();
+        String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none())
+                .requireOk()
+                .stdout();
         return plain(out);
     }
 

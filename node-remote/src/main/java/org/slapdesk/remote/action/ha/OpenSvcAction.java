@@ -21,7 +21,9 @@ import org.slapdesk.remote.ssh.NodeException;
 public final class OpenSvcAction implements NodeAction {
 
     public enum Operation {
-        START("start"), SWITCH("switch"), STOP("stop");
+        START("start"),
+        SWITCH("switch"),
+        STOP("stop");
 
         private final String word;
 
@@ -79,11 +81,12 @@ public final class OpenSvcAction implements NodeAction {
         if (operation == Operation.SWITCH && up.isEmpty()) {
             throw new NodeException(path + " is up on no node: there is nothing to switch; start it first");
         }
-        notes.add(switch (operation) {
-            case START -> "not undone automatically: `" + om.command(path, "stop") + "` stops it again";
-            case STOP -> "not undone automatically: `" + om.command(path, "start") + "` starts it again";
-            case SWITCH -> "not undone automatically: a second switch moves it back";
-        });
+        notes.add(
+                switch (operation) {
+                    case START -> "not undone automatically: `" + om.command(path, "stop") + "` stops it again";
+                    case STOP -> "not undone automatically: `" + om.command(path, "start") + "` starts it again";
+                    case SWITCH -> "not undone automatically: a second switch moves it back";
+                });
         Step step = Step.CommandStep.withoutUndo(operation.word() + " " + path, om.command(path, operation.word()))
                 .withTimeout(Duration.ofMinutes(10));
         return new Plan(title(), node.target().display(), List.of(step), notes);
@@ -96,7 +99,9 @@ public final class OpenSvcAction implements NodeAction {
         do {
             ServiceStatus after = om.status(node, path, true);
             problems = check(after);
-            if (problems.isEmpty() || !Instant.now().isBefore(until) || Thread.currentThread().isInterrupted()) {
+            if (problems.isEmpty()
+                    || !Instant.now().isBefore(until)
+                    || Thread.currentThread().isInterrupted()) {
                 break;
             }
             pause();
@@ -107,13 +112,19 @@ public final class OpenSvcAction implements NodeAction {
     private List<String> check(ServiceStatus after) {
         List<String> up = after.upOn();
         return switch (operation) {
-            case START -> after.avail().isUp() && !up.isEmpty() ? List.of()
-                    : List.of(path + " is " + after.avail().word() + " after the start");
-            case STOP -> up.isEmpty() && !after.avail().isUp() ? List.of()
-                    : List.of(path + " is still up on " + String.join(", ", up));
-            case SWITCH -> !up.isEmpty() && up.stream().noneMatch(upBefore::contains) ? List.of()
-                    : List.of(path + " is up on " + (up.isEmpty() ? "no node" : String.join(", ", up))
-                            + " after the switch (it was on " + String.join(", ", upBefore) + ")");
+            case START ->
+                after.avail().isUp() && !up.isEmpty()
+                        ? List.of()
+                        : List.of(path + " is " + after.avail().word() + " after the start");
+            case STOP ->
+                up.isEmpty() && !after.avail().isUp()
+                        ? List.of()
+                        : List.of(path + " is still up on " + String.join(", ", up));
+            case SWITCH ->
+                !up.isEmpty() && up.stream().noneMatch(upBefore::contains)
+                        ? List.of()
+                        : List.of(path + " is up on " + (up.isEmpty() ? "no node" : String.join(", ", up))
+                                + " after the switch (it was on " + String.join(", ", upBefore) + ")");
         };
     }
 

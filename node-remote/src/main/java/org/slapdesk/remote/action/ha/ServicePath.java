@@ -13,12 +13,14 @@ public record ServicePath(String namespace, String kind, String name) {
     public ServicePath {
         for (String segment : new String[] {namespace, kind, name}) {
             if (segment == null || !SEGMENT.matcher(segment).matches()) {
-                throw new InvalidInputException("'" + namespace + "/" + kind + "/" + name + "' is not an OpenSVC path:"
-                        + " namespace/kind/name, each lowercase letters, digits, '.', '_' or '-' (e.g. slapos/svc/comp1)");
+                throw new InvalidInputException(
+                        "'" + namespace + "/" + kind + "/" + name + "' is not an OpenSVC path:"
+                                + " namespace/kind/name, each lowercase letters, digits, '.', '_' or '-' (e.g. slapos/svc/comp1)");
             }
         }
         if (!KINDS.contains(kind)) {
-            throw new InvalidInputException("'" + kind + "' is not an OpenSVC kind: one of " + KINDS.stream().sorted().toList());
+            throw new InvalidInputException("'" + kind + "' is not an OpenSVC kind: one of "
+                    + KINDS.stream().sorted().toList());
         }
     }
 

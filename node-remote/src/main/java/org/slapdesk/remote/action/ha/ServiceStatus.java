@@ -28,19 +28,45 @@ public record ServiceStatus(String path, Availability avail, List<String> notice
      * O optional, E encapsulated, P not provisioned ({@code /}: n/a), S standby, then the
      * restarts left ({@code .}: none configured).
      */
-    public record Resource(String id, String flags, Availability state, String description, Optional<String> subset,
-                           boolean parallelSubset, List<String> log) {
+    public record Resource(
+            String id,
+            String flags,
+            Availability state,
+            String description,
+            Optional<String> subset,
+            boolean parallelSubset,
+            List<String> log) {
         public Resource {
             log = List.copyOf(log);
         }
 
-        public boolean running() { return flag(0, 'R'); }
-        public boolean monitored() { return flag(1, 'M'); }
-        public boolean disabled() { return flag(2, 'D'); }
-        public boolean optional() { return flag(3, 'O'); }
-        public boolean encapsulated() { return flag(4, 'E'); }
-        public boolean unprovisioned() { return flag(5, 'P'); }
-        public boolean standby() { return flag(6, 'S'); }
+        public boolean running() {
+            return flag(0, 'R');
+        }
+
+        public boolean monitored() {
+            return flag(1, 'M');
+        }
+
+        public boolean disabled() {
+            return flag(2, 'D');
+        }
+
+        public boolean optional() {
+            return flag(3, 'O');
+        }
+
+        public boolean encapsulated() {
+            return flag(4, 'E');
+        }
+
+        public boolean unprovisioned() {
+            return flag(5, 'P');
+        }
+
+        public boolean standby() {
+            return flag(6, 'S');
+        }
 
         private boolean flag(int i, char c) {
             return flags.length() > i && flags.charAt(i) == c;
@@ -53,6 +79,9 @@ public record ServiceStatus(String path, Availability avail, List<String> notice
 
     /** The nodes where the instance is up (a standby instance is not). */
     public List<String> upOn() {
-        return instances.stream().filter(i -> i.avail().isUp()).map(Instance::node).toList();
+        return instances.stream()
+                .filter(i -> i.avail().isUp())
+                .map(Instance::node)
+                .toList();
     }
 }

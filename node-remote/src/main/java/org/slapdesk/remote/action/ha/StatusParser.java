@@ -25,12 +25,15 @@ final class StatusParser {
     private static final Pattern FLAGS = Pattern.compile("[.R][.M][.D][.O][.E][.P/][.S][.0-9+]");
     /** How a resource's log line starts ({@code info: Primary}). */
     private static final Set<String> LOG_LEVELS = Set.of("debug:", "info:", "warn:", "error:");
+
     private static final Set<String> RELATION_SECTIONS = Set.of("parents", "children", "slaves", "scaler");
 
     private StatusParser() {}
 
     static ServiceStatus parse(String text) {
-        List<String> words = Arrays.stream(text.strip().split("\\s+")).filter(w -> !w.isEmpty()).toList();
+        List<String> words = Arrays.stream(text.strip().split("\\s+"))
+                .filter(w -> !w.isEmpty())
+                .toList();
         if (words.isEmpty()) {
             throw new IllegalArgumentException("`om print status` printed nothing");
         }
@@ -72,12 +75,18 @@ final class StatusParser {
                 }
                 Status st = status(e, 2);
                 if (resources == null) {
-                    throw new IllegalArgumentException("a resource (" + id + ") before any instance in `om print status`");
+                    throw new IllegalArgumentException(
+                            "a resource (" + id + ") before any instance in `om print status`");
                 }
                 int firstLog = firstLogWord(st.rest());
-                resources.add(new Resource(id, e.get(1), st.avail(), String.join(" ", st.rest().subList(0, firstLog)),
-                        Optional.ofNullable(subset), subset != null && parallel, logLines(st.rest().subList(firstLog,
-                        st.rest().size()))));
+                resources.add(new Resource(
+                        id,
+                        e.get(1),
+                        st.avail(),
+                        String.join(" ", st.rest().subList(0, firstLog)),
+                        Optional.ofNullable(subset),
+                        subset != null && parallel,
+                        logLines(st.rest().subList(firstLog, st.rest().size()))));
             } else if (e.get(0).contains(":") && !e.get(0).contains("#")) {
                 subset = e.get(0);
                 parallel = e.contains("//");
@@ -144,7 +153,10 @@ final class StatusParser {
         if (words.isEmpty()) {
             return List.of();
         }
-        return Arrays.stream(String.join(" ", words).split(",\\s*")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(String.join(" ", words).split(",\\s*"))
+                .map(String::strip)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 
     private static String group(String rid) {

@@ -26,8 +26,14 @@ public final class KvmAction implements NodeAction {
             + "KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"\n";
 
     /** What the node has: CPU flags, loaded modules, /dev/kvm and its mode. */
-    record Facts(boolean vmx, boolean svm, boolean kvmLoaded, boolean vendorLoaded, boolean devKvm, String devKvmMode,
-                 boolean modprobe) {
+    record Facts(
+            boolean vmx,
+            boolean svm,
+            boolean kvmLoaded,
+            boolean vendorLoaded,
+            boolean devKvm,
+            String devKvmMode,
+            boolean modprobe) {
 
         String vendorModule() {
             return vmx ? "kvm_intel" : svm ? "kvm_amd" : "";
@@ -41,13 +47,25 @@ public final class KvmAction implements NodeAction {
 
     static Facts facts(NodeConnection node) throws NodeException {
         String out = node.run("grep -qw vmx /proc/cpuinfo && echo vmx; grep -qw svm /proc/cpuinfo && echo svm;"
-                + " [ -d /sys/module/kvm ] && echo kvm; { [ -d /sys/module/kvm_intel ] || [ -d /sys/module/kvm_amd ]; }"
-                + " && echo vendor; [ -c /dev/kvm ] && echo dev $(stat -c %a /dev/kvm);"
-                + " command -v modprobe >/dev/null && echo modprobe; true").requireOk().stdout();
+                        + " [ -d /sys/module/kvm ] && echo kvm; { [ -d /sys/module/kvm_intel ] || [ -d /sys/module/kvm_amd ]; }"
+                        + " && echo vendor; [ -c /dev/kvm ] && echo dev $(stat -c %a /dev/kvm);"
+                        + " command -v modprobe >/dev/null && echo modprobe; true")
+                .requireOk()
+                .stdout();
         List<String> lines = out.lines().toList();
-        String mode = lines.stream().filter(l -> l.startsWith("dev ")).map(l -> l.substring(4).trim()).findFirst().orElse("");
-        return new Facts(lines.contains("vmx"), lines.contains("svm"), lines.contains("kvm"), lines.contains("vendor"),
-                !mode.isEmpty(), mode, lines.contains("modprobe"));
+        String mode = lines.stream()
+                .filter(l -> l.startsWith("dev "))
+                .map(l -> l.substring(4).trim())
+                .findFirst()
+                .orElse("");
+        return new Facts(
+                lines.contains("vmx"),
+                lines.contains("svm"),
+                lines.contains("kvm"),
+                lines.contains("vendor"),
+                !mode.isEmpty(),
+                mode,
+                lines.contains("modprobe"));
     }
 
     @Override
@@ -69,13 +87,16 @@ public final class KvmAction implements NodeAction {
         }
         if (!vendor.isEmpty() && !(facts.kvmLoaded() && facts.vendorLoaded())) {
             if (!facts.modprobe()) {
-                throw new NodeException("modprobe is missing on " + node.target().display() + ": install kmod, then retry");
+                throw new NodeException(
+                        "modprobe is missing on " + node.target().display() + ": install kmod, then retry");
             }
-            steps.add(Step.CommandStep.of("load " + String.join(" and ", modules),
+            steps.add(Step.CommandStep.of(
+                    "load " + String.join(" and ", modules),
                     Shell.command("modprobe", "-a", modules.get(0), vendor),
                     Shell.command("modprobe", "-r", vendor)));
         } else if (vendor.isEmpty()) {
-            notes.add("the CPU flags show no vmx/svm but /dev/kvm exists (a paravirtual or built-in KVM): no module to load");
+            notes.add(
+                    "the CPU flags show no vmx/svm but /dev/kvm exists (a paravirtual or built-in KVM): no module to load");
         }
         if (!vendor.isEmpty()) {
             FileChange modulesFile = files.planContent(MODULES_FILE, String.join("\n", modules) + "\n", "644");
@@ -89,8 +110,10 @@ public final class KvmAction implements NodeAction {
         }
         if (!facts.devKvm() || !facts.devKvmMode().equals("666")) {
             String undo = facts.devKvm() ? Shell.command("chmod", facts.devKvmMode(), "/dev/kvm") : "true";
-            steps.add(Step.CommandStep.of("let partitions use /dev/kvm (mode 666)",
-                    "[ -c /dev/kvm ] || { udevadm settle 2>/dev/null; sleep 1; }; chmod 666 /dev/kvm", undo));
+            steps.add(Step.CommandStep.of(
+                    "let partitions use /dev/kvm (mode 666)",
+                    "[ -c /dev/kvm ] || { udevadm settle 2>/dev/null; sleep 1; }; chmod 666 /dev/kvm",
+                    undo));
         }
         return new Plan(title(), node.target().display(), steps, notes);
     }

@@ -15,7 +15,9 @@ final class Ipv6Addresses {
     private Ipv6Addresses() {}
 
     static List<String> of(NodeConnection node, String device) throws NodeException {
-        String out = node.run(Shell.command("ip", "-6", "-o", "addr", "show", "dev", device)).requireOk().stdout();
+        String out = node.run(Shell.command("ip", "-6", "-o", "addr", "show", "dev", device))
+                .requireOk()
+                .stdout();
         return parse(out);
     }
 
@@ -50,7 +52,9 @@ final class Ipv6Addresses {
         String prefixB = pb.length > 1 ? pb[1] : "128";
         try {
             return prefixA.equals(prefixB)
-                    && Arrays.equals(InetAddress.getByName(pa[0]).getAddress(), InetAddress.getByName(pb[0]).getAddress());
+                    && Arrays.equals(
+                            InetAddress.getByName(pa[0]).getAddress(),
+                            InetAddress.getByName(pb[0]).getAddress());
         } catch (UnknownHostException e) {
             return false;
         }

@@ -16,7 +16,10 @@ import org.slapdesk.remote.ssh.Shell;
  */
 public final class TemporaryIpv6Action implements NodeAction {
 
-    public enum Operation { ADD, REMOVE }
+    public enum Operation {
+        ADD,
+        REMOVE
+    }
 
     public static final String DEFAULT_ADDRESS = "fc01::1/32";
 

@@ -28,9 +28,13 @@ public final class Re6stConfigAction implements NodeAction {
     private final Re6stSettings settings;
 
     public Re6stConfigAction(Re6stSettings settings) {
-        if (settings.registry().isEmpty() && settings.ip().isEmpty() && settings.gateway().isEmpty()
-                && settings.token().isEmpty() && !settings.restart()) {
-            throw new InvalidInputException("nothing to change: give a registry URL, a token, an ip, --gateway or a restart");
+        if (settings.registry().isEmpty()
+                && settings.ip().isEmpty()
+                && settings.gateway().isEmpty()
+                && settings.token().isEmpty()
+                && !settings.restart()) {
+            throw new InvalidInputException(
+                    "nothing to change: give a registry URL, a token, an ip, --gateway or a restart");
         }
         this.settings = settings;
     }
@@ -42,8 +46,14 @@ public final class Re6stConfigAction implements NodeAction {
 
     /** {@code re6st-conf --registry URL --token TOKEN -d DIR}; the token is marked secret in the plan. */
     public String re6stConfCommand() {
-        return Shell.command("re6st-conf", "--registry", settings.registry().orElseThrow(),
-                "--token", settings.token().orElseThrow(), "-d", settings.configDir());
+        return Shell.command(
+                "re6st-conf",
+                "--registry",
+                settings.registry().orElseThrow(),
+                "--token",
+                settings.token().orElseThrow(),
+                "-d",
+                settings.configDir());
     }
 
     @Override
@@ -59,22 +69,32 @@ public final class Re6stConfigAction implements NodeAction {
         if (settings.token().isPresent()) {
             // re6st-conf may fail after writing part of the folder: the first step's undo puts
             // the whole folder back (a failed step's own undo is not run)
-            steps.add(dirExists
-                    ? Step.CommandStep.of("keep a copy of " + settings.configDir() + " to put back on failure",
-                            "rm -rf " + aside + " && cp -a " + dir + " " + aside,
-                            "if [ -d " + aside + " ]; then rm -rf " + dir + " && mv " + aside + " " + dir + "; fi")
-                    : Step.CommandStep.of("create " + settings.configDir(), "mkdir -p " + dir, "rm -rf " + dir));
+            steps.add(
+                    dirExists
+                            ? Step.CommandStep.of(
+                                    "keep a copy of " + settings.configDir() + " to put back on failure",
+                                    "rm -rf " + aside + " && cp -a " + dir + " " + aside,
+                                    "if [ -d " + aside + " ]; then rm -rf " + dir + " && mv " + aside + " " + dir
+                                            + "; fi")
+                            : Step.CommandStep.of(
+                                    "create " + settings.configDir(), "mkdir -p " + dir, "rm -rf " + dir));
         }
         if (!change.isNoOp()) {
             steps.add(new Step.FileStep("edit " + settings.confPath(), change));
         }
         if (settings.token().isPresent()) {
-            steps.add(new Step.CommandStep("get the node's certificate from the registry with the token",
-                    re6stConfCommand(), Optional.empty(), Duration.ofMinutes(3), List.of())
+            steps.add(new Step.CommandStep(
+                            "get the node's certificate from the registry with the token",
+                            re6stConfCommand(),
+                            Optional.empty(),
+                            Duration.ofMinutes(3),
+                            List.of())
                     .withSecret(settings.token().get()));
-            notes.add("re6st-conf takes the token only as an argument: it is visible in the node's process list while it runs");
+            notes.add(
+                    "re6st-conf takes the token only as an argument: it is visible in the node's process list while it runs");
             if (!node.run("command -v re6st-conf >/dev/null 2>&1").ok()) {
-                notes.add("re6st-conf is not installed on the node: install re6st-node first (slapdesk node re6st-install)");
+                notes.add(
+                        "re6st-conf is not installed on the node: install re6st-node first (slapdesk node re6st-install)");
             }
         }
         if (settings.restart()) {
@@ -94,8 +114,10 @@ public final class Re6stConfigAction implements NodeAction {
     }
 
     private String edited(FileState before) {
-        Re6stConf conf = Re6stConf.parse(before.exists() ? before.text()
-                : Re6stConf.newFile(settings.registry().orElse("http://re6stnet.nexedi.com/")));
+        Re6stConf conf = Re6stConf.parse(
+                before.exists()
+                        ? before.text()
+                        : Re6stConf.newFile(settings.registry().orElse("http://re6stnet.nexedi.com/")));
         settings.registry().ifPresent(r -> conf.set("registry", r));
         settings.ip().ifPresent(ip -> conf.set("ip", ip));
         settings.gateway().ifPresent(g -> conf.flag("gateway", g));
@@ -110,15 +132,20 @@ public final class Re6stConfigAction implements NodeAction {
             return new Verification(List.of(settings.confPath() + " does not exist"));
         }
         Re6stConf conf = Re6stConf.parse(state.text());
-        settings.registry().filter(r -> !conf.get("registry").equals(Optional.of(r)))
-                .ifPresent(r -> problems.add("registry is " + conf.get("registry").orElse("unset") + ", not " + r));
-        settings.ip().filter(ip -> !conf.get("ip").equals(Optional.of(ip)))
+        settings.registry()
+                .filter(r -> !conf.get("registry").equals(Optional.of(r)))
+                .ifPresent(
+                        r -> problems.add("registry is " + conf.get("registry").orElse("unset") + ", not " + r));
+        settings.ip()
+                .filter(ip -> !conf.get("ip").equals(Optional.of(ip)))
                 .ifPresent(ip -> problems.add("ip is " + conf.get("ip").orElse("unset") + ", not " + ip));
-        settings.gateway().filter(g -> conf.has("gateway") != g)
+        settings.gateway()
+                .filter(g -> conf.has("gateway") != g)
                 .ifPresent(g -> problems.add("the gateway line is " + (g ? "missing" : "still there")));
         if (settings.token().isPresent()) {
             for (String file : List.of("ca.crt", "cert.crt", "cert.key")) {
-                if (!node.run("[ -s " + Shell.quote(settings.configDir() + "/" + file) + " ]").ok()) {
+                if (!node.run("[ -s " + Shell.quote(settings.configDir() + "/" + file) + " ]")
+                        .ok()) {
                     problems.add(settings.configDir() + "/" + file + " is missing after re6st-conf");
                 }
             }

@@ -12,8 +12,13 @@ import org.slapdesk.remote.action.Validate;
  * never shown), the public {@code ip} a first (gateway) node announces, and the {@code gateway}
  * flag. Empty means "leave as it is".
  */
-public record Re6stSettings(String configDir, Optional<String> registry, Optional<String> token,
-                            Optional<String> ip, Optional<Boolean> gateway, boolean restart) {
+public record Re6stSettings(
+        String configDir,
+        Optional<String> registry,
+        Optional<String> token,
+        Optional<String> ip,
+        Optional<Boolean> gateway,
+        boolean restart) {
 
     public static final String DEFAULT_DIR = "/etc/re6stnet";
 
@@ -29,8 +34,8 @@ public record Re6stSettings(String configDir, Optional<String> registry, Optiona
     }
 
     public static Re6stSettings of(String registry) {
-        return new Re6stSettings(DEFAULT_DIR, Optional.of(registry), Optional.empty(), Optional.empty(),
-                Optional.empty(), false);
+        return new Re6stSettings(
+                DEFAULT_DIR, Optional.of(registry), Optional.empty(), Optional.empty(), Optional.empty(), false);
     }
 
     public Re6stSettings withToken(String value) {
@@ -57,7 +62,8 @@ public record Re6stSettings(String configDir, Optional<String> registry, Optiona
     private static void url(String value) {
         try {
             URI uri = new URI(value);
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                    || uri.getHost() == null
                     || value.chars().anyMatch(c -> c <= ' ')) {
                 throw new InvalidInputException("the re6st registry '" + value + "' must be an http(s) URL with a host,"
                         + " e.g. http://51.159.66.11:9201/");

@@ -13,7 +13,12 @@ import org.slapdesk.remote.ssh.NodeException;
 public record Re6stStatus(State state, String how, String detail) {
 
     public enum State {
-        ACTIVE, ACTIVATING, INACTIVE, FAILED, NOT_INSTALLED, UNKNOWN;
+        ACTIVE,
+        ACTIVATING,
+        INACTIVE,
+        FAILED,
+        NOT_INSTALLED,
+        UNKNOWN;
 
         public boolean isUp() {
             return this == ACTIVE;
@@ -54,16 +59,22 @@ public record Re6stStatus(State state, String how, String detail) {
         }
         return switch (method) {
             // is-active says "inactive" for a unit systemd does not know: that is not installed
-            case "@systemd" -> noUnit
-                    ? new Re6stStatus(State.NOT_INSTALLED, "systemd knows no re6stnet unit", "no re6stnet.service")
-                    : new Re6stStatus(systemd(answer), "systemctl is-active re6stnet", answer);
-            case "@initd" -> new Re6stStatus(lsb(rc), "no systemd on the node: /etc/init.d/re6stnet status (exit " + rc + ")",
-                    "exit " + rc);
-            case "@ps" -> rc == 0
-                    ? new Re6stStatus(State.ACTIVE, "no systemd and no init script: a re6stnet process runs", "process found")
-                    : new Re6stStatus(installed ? State.INACTIVE : State.NOT_INSTALLED,
-                            "no systemd and no init script: no re6stnet process" + (installed ? "" : " and no re6stnet command"),
-                            installed ? "installed, not running" : "not installed");
+            case "@systemd" ->
+                noUnit
+                        ? new Re6stStatus(State.NOT_INSTALLED, "systemd knows no re6stnet unit", "no re6stnet.service")
+                        : new Re6stStatus(systemd(answer), "systemctl is-active re6stnet", answer);
+            case "@initd" ->
+                new Re6stStatus(
+                        lsb(rc), "no systemd on the node: /etc/init.d/re6stnet status (exit " + rc + ")", "exit " + rc);
+            case "@ps" ->
+                rc == 0
+                        ? new Re6stStatus(
+                                State.ACTIVE, "no systemd and no init script: a re6stnet process runs", "process found")
+                        : new Re6stStatus(
+                                installed ? State.INACTIVE : State.NOT_INSTALLED,
+                                "no systemd and no init script: no re6stnet process"
+                                        + (installed ? "" : " and no re6stnet command"),
+                                installed ? "installed, not running" : "not installed");
             default -> new Re6stStatus(State.UNKNOWN, "the node's answer was not understood", out.strip());
         };
     }

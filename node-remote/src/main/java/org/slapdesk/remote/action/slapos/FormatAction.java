@@ -42,9 +42,15 @@ public final class FormatAction implements NodeAction {
     public Plan plan(NodeConnection node) throws NodeException {
         IniFile cfg = SlaposConfig.read(node, slapos.configPath());
         int amount = partitionAmount(cfg);
-        return new Plan(title(), node.target().display(),
-                List.of(Step.CommandStep.withoutUndo("format " + amount + " partitions and post them to "
-                        + cfg.get(SlaposConfig.SLAPOS, "master_url").orElse("the master"), formatCommand()).withTimeout(TIMEOUT)),
+        return new Plan(
+                title(),
+                node.target().display(),
+                List.of(Step.CommandStep.withoutUndo(
+                                "format " + amount + " partitions and post them to "
+                                        + cfg.get(SlaposConfig.SLAPOS, "master_url")
+                                                .orElse("the master"),
+                                formatCommand())
+                        .withTimeout(TIMEOUT)),
                 List.of("format only adds users, folders and addresses; they are not removed if a later step fails"));
     }
 
@@ -54,7 +60,8 @@ public final class FormatAction implements NodeAction {
     }
 
     /** Every partition of partition_amount has its folder (and its user when users are altered). */
-    static Verification verifyPartitions(NodeConnection node, SlaposNode slapos, boolean checkUsers) throws NodeException {
+    static Verification verifyPartitions(NodeConnection node, SlaposNode slapos, boolean checkUsers)
+            throws NodeException {
         IniFile cfg = SlaposConfig.read(node, slapos.configPath());
         int amount = partitionAmount(cfg);
         String root = cfg.get(SlaposConfig.SLAPOS, "instance_root").orElse("/srv/slapgrid");
@@ -75,8 +82,8 @@ public final class FormatAction implements NodeAction {
 
     static int partitionAmount(IniFile cfg) throws NodeException {
         try {
-            return cfg.getInt(SlaposConfig.SLAPFORMAT, "partition_amount").orElseThrow(
-                    () -> new NodeException("slapos.cfg has no partition_amount in [slapformat]"));
+            return cfg.getInt(SlaposConfig.SLAPFORMAT, "partition_amount")
+                    .orElseThrow(() -> new NodeException("slapos.cfg has no partition_amount in [slapformat]"));
         } catch (IllegalArgumentException e) {
             throw new NodeException("partition_amount in slapos.cfg is not a number: " + e.getMessage(), e);
         }

@@ -24,7 +24,11 @@ import org.slapdesk.remote.ssh.NodeException;
  */
 public final class Ipv6SettingsAction implements NodeAction {
 
-    public enum Mode { RE6ST, NATIVE, TAP_VPN }
+    public enum Mode {
+        RE6ST,
+        NATIVE,
+        TAP_VPN
+    }
 
     private final String configPath;
     private final Mode mode;
@@ -32,11 +36,15 @@ public final class Ipv6SettingsAction implements NodeAction {
     private final Optional<String> ipv6Interface;
 
     public Ipv6SettingsAction(String configPath, Mode mode, String interfaceName) {
-        this(configPath, mode, interfaceName, switch (mode) {
-            case RE6ST -> "lo";
-            case TAP_VPN -> "tapVPN";
-            case NATIVE -> null;
-        });
+        this(
+                configPath,
+                mode,
+                interfaceName,
+                switch (mode) {
+                    case RE6ST -> "lo";
+                    case TAP_VPN -> "tapVPN";
+                    case NATIVE -> null;
+                });
     }
 
     /** With an explicit IPv6 interface for {@link Mode#RE6ST} or {@link Mode#TAP_VPN}. */
@@ -44,7 +52,8 @@ public final class Ipv6SettingsAction implements NodeAction {
         this.configPath = Validate.absolutePath(configPath);
         this.mode = mode;
         this.interfaceName = Validate.interfaceName(interfaceName);
-        this.ipv6Interface = mode == Mode.NATIVE ? Optional.empty() : Optional.of(Validate.interfaceName(ipv6Interface));
+        this.ipv6Interface =
+                mode == Mode.NATIVE ? Optional.empty() : Optional.of(Validate.interfaceName(ipv6Interface));
     }
 
     @Override
@@ -55,11 +64,14 @@ public final class Ipv6SettingsAction implements NodeAction {
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
         FileChange change = SlaposConfig.planEdit(node, configPath, this::edit);
-        List<Step> steps = change.isNoOp() ? List.of()
-                : List.of(new Step.FileStep("set interface_name" + ipv6Interface.map(i -> " and ipv6_interface").orElse("")
-                        + " in [slapformat]", change));
-        return new Plan(title(), node.target().display(), steps,
-                List.of("takes effect at the next `slapos node format`"));
+        List<Step> steps = change.isNoOp()
+                ? List.of()
+                : List.of(new Step.FileStep(
+                        "set interface_name"
+                                + ipv6Interface.map(i -> " and ipv6_interface").orElse("") + " in [slapformat]",
+                        change));
+        return new Plan(
+                title(), node.target().display(), steps, List.of("takes effect at the next `slapos node format`"));
     }
 
     private void edit(IniFile ini) {

@@ -25,15 +25,20 @@ public final class NodeLogs {
      * Streams the last {@code lines} lines of {@code path} and then every new line to
      * {@code listener} until {@code cancel} is set or {@code limit} passes (then returns normally).
      */
-    public static void follow(NodeConnection node, String path, int lines, Duration limit, OutputListener listener,
-                              CancelToken cancel) throws NodeException {
+    public static void follow(
+            NodeConnection node, String path, int lines, Duration limit, OutputListener listener, CancelToken cancel)
+            throws NodeException {
         Validate.absolutePath(path);
         if (lines < 0 || lines > 100_000) {
             throw new InvalidInputException("lines must be 0-100000, got " + lines);
         }
         try {
-            CommandResult result = node.exec(Shell.command("tail", "-n", Integer.toString(lines), "-F", "--", path),
-                    null, limit, listener, cancel);
+            CommandResult result = node.exec(
+                    Shell.command("tail", "-n", Integer.toString(lines), "-F", "--", path),
+                    null,
+                    limit,
+                    listener,
+                    cancel);
             if (!result.ok()) {
                 result.requireOk();
             }

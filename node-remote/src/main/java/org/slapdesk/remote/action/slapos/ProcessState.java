@@ -2,7 +2,14 @@ package org.slapdesk.remote.action.slapos;
 
 /** Supervisor's process states (PROTOCOL §6.4), UNKNOWN for anything else. */
 public enum ProcessState {
-    STOPPED, STARTING, RUNNING, BACKOFF, STOPPING, EXITED, FATAL, UNKNOWN;
+    STOPPED,
+    STARTING,
+    RUNNING,
+    BACKOFF,
+    STOPPING,
+    EXITED,
+    FATAL,
+    UNKNOWN;
 
     public static ProcessState parse(String text) {
         for (ProcessState s : values()) {

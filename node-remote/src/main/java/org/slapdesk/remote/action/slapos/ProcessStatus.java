@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  * RUNNING pid 4242, uptime 1:02:03}. {@code group} is the partition (empty for a process
  * outside a group, e.g. {@code watchdog}).
  */
-public record ProcessStatus(String group, String name, ProcessState state, OptionalLong pid,
-                            Optional<String> uptime, String description) {
+public record ProcessStatus(
+        String group, String name, ProcessState state, OptionalLong pid, Optional<String> uptime, String description) {
 
     private static final Pattern LINE = Pattern.compile("^(\\S+)\\s+([A-Z]+)(?:\\s+(.*))?$");
     private static final Pattern RUNNING = Pattern.compile("pid (\\d+), uptime (\\S+)");

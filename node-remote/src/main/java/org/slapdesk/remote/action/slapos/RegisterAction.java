@@ -28,9 +28,17 @@ import org.slapdesk.remote.ssh.Shell;
 public final class RegisterAction implements NodeAction {
 
     /** What to register with; defaults as {@code slapos node register} has them. */
-    public record Options(String nodeName, String token, String interfaceName, int partitionNumber,
-                          String masterUrl, String masterUrlWeb, String ipv4LocalNetwork,
-                          String softwareRoot, String instanceRoot, boolean createTap) {
+    public record Options(
+            String nodeName,
+            String token,
+            String interfaceName,
+            int partitionNumber,
+            String masterUrl,
+            String masterUrlWeb,
+            String ipv4LocalNetwork,
+            String softwareRoot,
+            String instanceRoot,
+            boolean createTap) {
 
         public Options {
             Validate.computerName(nodeName);
@@ -51,20 +59,39 @@ public final class RegisterAction implements NodeAction {
         }
 
         public static Options of(String nodeName, String token, String interfaceName, int partitionNumber) {
-            return new Options(nodeName, token, interfaceName, partitionNumber, "https://slap.vifib.com",
-                    "https://panel.rapid.space", "10.0.0.0/16", "/opt/slapgrid", "/srv/slapgrid", false);
+            return new Options(
+                    nodeName,
+                    token,
+                    interfaceName,
+                    partitionNumber,
+                    "https://slap.vifib.com",
+                    "https://panel.rapid.space",
+                    "10.0.0.0/16",
+                    "/opt/slapgrid",
+                    "/srv/slapgrid",
+                    false);
         }
 
         public Options withMaster(String url, String webUrl) {
-            return new Options(nodeName, token, interfaceName, partitionNumber, url, webUrl, ipv4LocalNetwork,
-                    softwareRoot, instanceRoot, createTap);
+            return new Options(
+                    nodeName,
+                    token,
+                    interfaceName,
+                    partitionNumber,
+                    url,
+                    webUrl,
+                    ipv4LocalNetwork,
+                    softwareRoot,
+                    instanceRoot,
+                    createTap);
         }
 
         private static void url(String value, String what) {
             try {
                 URI uri = new URI(value);
                 if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                    throw new InvalidInputException("the " + what + " '" + value + "' must be an http(s) URL with a host");
+                    throw new InvalidInputException(
+                            "the " + what + " '" + value + "' must be an http(s) URL with a host");
                 }
             } catch (URISyntaxException | NullPointerException e) {
                 throw new InvalidInputException("the " + what + " '" + value + "' is not a URL");
@@ -87,15 +114,24 @@ public final class RegisterAction implements NodeAction {
 
     /** The exact command; the token is in it (a {@link Step.CommandStep#withSecret secret}). */
     public String registerCommand() {
-        List<String> args = new ArrayList<>(List.of(options.nodeName(),
-                "--token", options.token(),
-                "--interface-name", options.interfaceName(),
-                "--partition-number", Integer.toString(options.partitionNumber()),
-                "--master-url", options.masterUrl(),
-                "--master-url-web", options.masterUrlWeb(),
-                "--ipv4-local-network", options.ipv4LocalNetwork(),
-                "--software-root", options.softwareRoot(),
-                "--instance-root", options.instanceRoot()));
+        List<String> args = new ArrayList<>(List.of(
+                options.nodeName(),
+                "--token",
+                options.token(),
+                "--interface-name",
+                options.interfaceName(),
+                "--partition-number",
+                Integer.toString(options.partitionNumber()),
+                "--master-url",
+                options.masterUrl(),
+                "--master-url-web",
+                options.masterUrlWeb(),
+                "--ipv4-local-network",
+                options.ipv4LocalNetwork(),
+                "--software-root",
+                options.softwareRoot(),
+                "--instance-root",
+                options.instanceRoot()));
         if (options.createTap()) {
             args.add("--create-tap");
         }
@@ -112,27 +148,41 @@ public final class RegisterAction implements NodeAction {
         String dir = configDir();
         String q = Shell.quote(dir);
         boolean configured = new RemoteFile(node).read(slapos.configPath()).exists();
-        List<String> notes = new ArrayList<>(List.of(
-                "the token is visible in the node's process list while the command runs (slapos takes it only as an argument)"));
+        List<String> notes = new ArrayList<>(
+                List.of(
+                        "the token is visible in the node's process list while the command runs (slapos takes it only as an argument)"));
         List<Step> steps = new ArrayList<>();
         String aside = dir + ".slapdesk-before-register";
         if (configured) {
             notes.add("slapos moves the current " + dir + " to " + dir + ".old (or .old.N)");
-            steps.add(Step.CommandStep.of("keep a copy of " + dir + " to put back on failure",
+            steps.add(Step.CommandStep.of(
+                    "keep a copy of " + dir + " to put back on failure",
                     "rm -rf " + Shell.quote(aside) + " && cp -a " + q + " " + Shell.quote(aside),
                     "rm -rf " + Shell.quote(aside)));
         }
         // undo: delete the .old folder slapos makes (not those there before), put the copy back
-        List<String> oldDirs = node.run("ls -d " + q + ".old* 2>/dev/null || true").stdout().lines()
-                .filter(l -> !l.isBlank()).toList();
-        String keep = oldDirs.isEmpty() ? "" : oldDirs.stream().map(Shell::quote)
-                .reduce((a, b) -> a + "|" + b).orElseThrow() + ") ;; ";
+        List<String> oldDirs = node.run("ls -d " + q + ".old* 2>/dev/null || true")
+                .stdout()
+                .lines()
+                .filter(l -> !l.isBlank())
+                .toList();
+        String keep = oldDirs.isEmpty()
+                ? ""
+                : oldDirs.stream()
+                                .map(Shell::quote)
+                                .reduce((a, b) -> a + "|" + b)
+                                .orElseThrow() + ") ;; ";
         String undoRegister = configured
                 ? "for d in " + q + ".old*; do [ -e \"$d\" ] || continue; case \"$d\" in " + keep
-                    + "*) rm -rf \"$d\";; esac; done; rm -rf " + q + " && mv " + Shell.quote(aside) + " " + q
+                        + "*) rm -rf \"$d\";; esac; done; rm -rf " + q + " && mv " + Shell.quote(aside) + " " + q
                 : "rm -rf " + q;
-        steps.add(new Step.CommandStep("register with the master (writes slapos.cfg, ssl/key, ssl/certificate)",
-                registerCommand(), Optional.of(undoRegister), Duration.ofMinutes(3), List.of()).withSecret(options.token()));
+        steps.add(new Step.CommandStep(
+                        "register with the master (writes slapos.cfg, ssl/key, ssl/certificate)",
+                        registerCommand(),
+                        Optional.of(undoRegister),
+                        Duration.ofMinutes(3),
+                        List.of())
+                .withSecret(options.token()));
         if (configured) {
             steps.add(Step.CommandStep.withoutUndo("drop the copy (registered)", "rm -rf " + Shell.quote(aside)));
         }

@@ -41,7 +41,9 @@ public final class RepurposeAction implements NodeAction {
             throw new InvalidInputException("the node has " + current + " partitions and slapformat cannot remove"
                     + " partitions: give " + current + " or more");
         }
-        FileChange change = SlaposConfig.planEdit(node, slapos.configPath(),
+        FileChange change = SlaposConfig.planEdit(
+                node,
+                slapos.configPath(),
                 ini -> ini.set(SlaposConfig.SLAPFORMAT, "partition_amount", Integer.toString(partitions)));
         List<Step> steps = new ArrayList<>();
         if (!change.isNoOp()) {
@@ -49,10 +51,14 @@ public final class RepurposeAction implements NodeAction {
         }
         boolean complete = FormatAction.verifyPartitions(node, slapos, false).isOk() && change.isNoOp();
         if (!complete) {
-            steps.add(Step.CommandStep.withoutUndo("format: create the new partitions",
-                    slapos.command("format", "--now", "--alter_user=True")).withTimeout(FormatAction.TIMEOUT));
+            steps.add(Step.CommandStep.withoutUndo(
+                            "format: create the new partitions", slapos.command("format", "--now", "--alter_user=True"))
+                    .withTimeout(FormatAction.TIMEOUT));
         }
-        return new Plan(title(), node.target().display(), steps,
+        return new Plan(
+                title(),
+                node.target().display(),
+                steps,
                 List.of("if format fails, slapos.cfg is put back; partitions format already made stay"));
     }
 

@@ -29,11 +29,15 @@ public final class RestartProcessAction implements NodeAction {
     public Plan plan(NodeConnection node) throws NodeException {
         Optional<ProcessStatus> current = find(node);
         if (current.isEmpty()) {
-            throw new NodeException("No process " + process + " on " + node.target().display()
-                    + ": `slapos node status` lists " + slapos.status(node).stream().map(ProcessStatus::fullName).toList());
+            throw new NodeException("No process " + process + " on "
+                    + node.target().display() + ": `slapos node status` lists "
+                    + slapos.status(node).stream().map(ProcessStatus::fullName).toList());
         }
-        return new Plan(title(), node.target().display(),
-                List.of(Step.CommandStep.withoutUndo("restart " + process + " (now " + current.get().state() + ")",
+        return new Plan(
+                title(),
+                node.target().display(),
+                List.of(Step.CommandStep.withoutUndo(
+                        "restart " + process + " (now " + current.get().state() + ")",
                         slapos.command("restart", process))),
                 List.of("a restart cannot be undone; nothing else changes"));
     }
@@ -44,11 +48,13 @@ public final class RestartProcessAction implements NodeAction {
         if (after.isPresent() && after.get().state().isUp()) {
             return Verification.ok();
         }
-        return new Verification(List.of(process + " is " + after.map(p -> p.state() + " " + p.description()).orElse("gone")
-                + " after the restart"));
+        return new Verification(List.of(process + " is "
+                + after.map(p -> p.state() + " " + p.description()).orElse("gone") + " after the restart"));
     }
 
     private Optional<ProcessStatus> find(NodeConnection node) throws NodeException {
-        return slapos.status(node).stream().filter(p -> p.fullName().equals(process)).findFirst();
+        return slapos.status(node).stream()
+                .filter(p -> p.fullName().equals(process))
+                .findFirst();
     }
 }

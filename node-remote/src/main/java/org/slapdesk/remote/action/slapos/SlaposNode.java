@@ -44,8 +44,9 @@ public record SlaposNode(String slaposCommand, String configPath) {
                 return command;
             }
         }
-        throw new InvalidInputException("'" + command + "' is not a command: give a name found in the node's PATH"
-                + " (e.g. slapos) or an absolute path (e.g. /opt/slapos/bin/slapos), without spaces or shell characters");
+        throw new InvalidInputException(
+                "'" + command + "' is not a command: give a name found in the node's PATH"
+                        + " (e.g. slapos) or an absolute path (e.g. /opt/slapos/bin/slapos), without spaces or shell characters");
     }
 
     /** {@code slapos} from PATH, {@code /etc/opt/slapos/slapos.cfg}. */
@@ -75,8 +76,8 @@ public record SlaposNode(String slaposCommand, String configPath) {
     /** The processes of the node's instance supervisord. */
     public List<ProcessStatus> status(NodeConnection node) throws NodeException {
         // supervisorctl exits 3 when some process is not running: the listing is still valid
-        CommandResult result = node.exec(command("status"), null, Duration.ofSeconds(60), OutputListener.NONE,
-                CancelToken.none());
+        CommandResult result =
+                node.exec(command("status"), null, Duration.ofSeconds(60), OutputListener.NONE, CancelToken.none());
         List<ProcessStatus> processes = ProcessStatus.parseAll(result.stdout());
         if (result.exitCode() != 0 && processes.isEmpty()) {
             result.requireOk();

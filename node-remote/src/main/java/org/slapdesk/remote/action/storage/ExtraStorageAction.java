@@ -66,11 +66,14 @@ public final class ExtraStorageAction implements NodeAction {
     Disk inspect(NodeConnection node, String device) throws NodeException {
         String d = Shell.quote(device);
         String out = node.run("[ -b " + d + " ] || { echo 'not-a-block-device'; exit 0; };"
-                + " echo \"uuid=$(blkid -s UUID -o value " + d + ")\"; echo \"type=$(blkid -s TYPE -o value " + d + ")\";"
-                + " echo \"mounted=$(findmnt -n -o TARGET --source " + d + " | head -1)\"").requireOk().stdout();
+                        + " echo \"uuid=$(blkid -s UUID -o value " + d + ")\"; echo \"type=$(blkid -s TYPE -o value "
+                        + d + ")\";"
+                        + " echo \"mounted=$(findmnt -n -o TARGET --source " + d + " | head -1)\"")
+                .requireOk()
+                .stdout();
         if (out.startsWith("not-a-block-device")) {
-            throw new InvalidInputException(device + " is not a block device on " + node.target().display()
-                    + " (lsblk lists the disks)");
+            throw new InvalidInputException(
+                    device + " is not a block device on " + node.target().display() + " (lsblk lists the disks)");
         }
         String uuid = value(out, "uuid");
         String type = value(out, "type");
@@ -85,8 +88,11 @@ public final class ExtraStorageAction implements NodeAction {
     }
 
     private static String value(String out, String key) {
-        return out.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1).trim())
-                .findFirst().orElse("");
+        return out.lines()
+                .filter(l -> l.startsWith(key + "="))
+                .map(l -> l.substring(key.length() + 1).trim())
+                .findFirst()
+                .orElse("");
     }
 
     static String fstabLine(Disk disk, String mountPoint) {
@@ -105,7 +111,8 @@ public final class ExtraStorageAction implements NodeAction {
         StringBuilder fstabAdd = new StringBuilder();
         boolean changed = false;
         if (!node.run(Shell.command("test", "-d", base)).ok()) {
-            steps.add(Step.CommandStep.of("create " + base, Shell.command("mkdir", "-p", base), Shell.command("rmdir", base)));
+            steps.add(Step.CommandStep.of(
+                    "create " + base, Shell.command("mkdir", "-p", base), Shell.command("rmdir", base)));
             changed = true;
         }
         for (int i = 0; i < disks.size(); i++) {
@@ -120,47 +127,59 @@ public final class ExtraStorageAction implements NodeAction {
                 changed = true;
             }
             if (disk.mountedOn().isEmpty()) {
-                steps.add(Step.CommandStep.of("mount " + disk.device() + " (" + disk.type() + ") on " + mp,
-                        Shell.command("mount", "-t", disk.type(), disk.device(), mp), Shell.command("umount", mp)));
+                steps.add(Step.CommandStep.of(
+                        "mount " + disk.device() + " (" + disk.type() + ") on " + mp,
+                        Shell.command("mount", "-t", disk.type(), disk.device(), mp),
+                        Shell.command("umount", mp)));
                 changed = true;
             }
-            boolean listed = fstab.lines().anyMatch(l -> l.trim().startsWith("UUID=" + disk.uuid() + " ")
-                    || l.trim().startsWith("UUID=\"" + disk.uuid() + "\""));
-            boolean mountPointTaken = fstab.lines().map(String::trim).filter(l -> !l.startsWith("#"))
+            boolean listed = fstab.lines()
+                    .anyMatch(l -> l.trim().startsWith("UUID=" + disk.uuid() + " ")
+                            || l.trim().startsWith("UUID=\"" + disk.uuid() + "\""));
+            boolean mountPointTaken = fstab.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.startsWith("#"))
                     .anyMatch(l -> l.split("\\s+").length > 1 && l.split("\\s+")[1].equals(mp));
             if (!listed) {
                 if (mountPointTaken) {
-                    throw new InvalidInputException("/etc/fstab already mounts something else on " + mp
-                            + ": fix that line first");
+                    throw new InvalidInputException(
+                            "/etc/fstab already mounts something else on " + mp + ": fix that line first");
                 }
                 fstabAdd.append(fstabLine(disk, mp)).append('\n');
             }
         }
         if (fstabAdd.length() > 0) {
             String add = fstabAdd.toString();
-            FileChange change = files.plan("/etc/fstab", old -> (old.isEmpty() || old.endsWith("\n") ? old : old + "\n") + add);
+            FileChange change =
+                    files.plan("/etc/fstab", old -> (old.isEmpty() || old.endsWith("\n") ? old : old + "\n") + add);
             steps.add(new Step.FileStep("mount them at boot by UUID", change));
             changed = true;
         }
-        FileChange cfg = SlaposConfig.planEdit(node, slapos.configPath(),
-                ini -> ini.set(SlaposConfig.SLAPOS, "instance_storage_home", base));
+        FileChange cfg = SlaposConfig.planEdit(
+                node, slapos.configPath(), ini -> ini.set(SlaposConfig.SLAPOS, "instance_storage_home", base));
         if (!cfg.isNoOp()) {
             steps.add(new Step.FileStep("instance_storage_home = " + base, cfg));
             changed = true;
         }
         if (reformat && (changed || !partitionFoldersPresent(node, disks.size()))) {
-            steps.add(Step.CommandStep.withoutUndo("format: give every partition its folder on the disks",
-                    slapos.command("format", "--now")).withTimeout(java.time.Duration.ofMinutes(15)));
+            steps.add(Step.CommandStep.withoutUndo(
+                            "format: give every partition its folder on the disks", slapos.command("format", "--now"))
+                    .withTimeout(java.time.Duration.ofMinutes(15)));
         }
-        return new Plan(title(), node.target().display(), steps,
+        return new Plan(
+                title(),
+                node.target().display(),
+                steps,
                 List.of("a disk must already hold a file system; nothing here formats a disk"));
     }
 
     private boolean partitionFoldersPresent(NodeConnection node, int count) throws NodeException {
         IniFile ini = SlaposConfig.read(node, slapos.configPath());
-        String partitionBase = ini.get(SlaposConfig.SLAPFORMAT, "partition_base_name").orElse("slappart");
+        String partitionBase =
+                ini.get(SlaposConfig.SLAPFORMAT, "partition_base_name").orElse("slappart");
         for (int i = 0; i < count; i++) {
-            if (!node.run(Shell.command("test", "-d", mountPoint(i) + "/" + partitionBase + "0")).ok()) {
+            if (!node.run(Shell.command("test", "-d", mountPoint(i) + "/" + partitionBase + "0"))
+                    .ok()) {
                 return false;
             }
         }

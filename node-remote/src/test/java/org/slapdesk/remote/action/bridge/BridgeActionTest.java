@@ -42,14 +42,16 @@ class BridgeActionTest {
 
     private static final Duration CONFIRM_WITHIN = Duration.ofSeconds(20);
     private static final String CFG = "/etc/opt/slapos/slapos.cfg";
-    private static final String INTERFACES = """
+    private static final String INTERFACES =
+            """
             auto lo
             iface lo inet loopback
 
             allow-hotplug eth0
             iface eth0 inet dhcp
             """;
-    private static final String SLAPOS_CFG = """
+    private static final String SLAPOS_CFG =
+            """
             [slapos]
             computer_id = COMP-1
             master_url = https://slap.example.com
@@ -101,14 +103,19 @@ class BridgeActionTest {
 
     @Test
     void debianBridgeConfirmedOverANewConnectionStaysAfterTheDeadline() throws Exception {
-        BridgeAction action = new BridgeAction(BridgeSettings.debian("br0", "eth0", Addressing.dhcp())
-                .withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        BridgeAction action = new BridgeAction(
+                BridgeSettings.debian("br0", "eth0", Addressing.dhcp()).withConfirmWithin(CONFIRM_WITHIN), reconnect());
         Plan plan = action.plan(node);
         assertThat(plan.preview())
-                .contains("write the revert guard").contains("sleep 20")
-                .contains("+iface eth0 inet manual").contains("+auto br0").contains("+iface br0 inet dhcp")
+                .contains("write the revert guard")
+                .contains("sleep 20")
+                .contains("+iface eth0 inet manual")
+                .contains("+auto br0")
+                .contains("+iface br0 inet dhcp")
                 .contains("+    bridge_ports eth0")
-                .contains("-interface_name = eth0").contains("+interface_name = br0").contains("+create_tap = true")
+                .contains("-interface_name = eth0")
+                .contains("+interface_name = br0")
+                .contains("+create_tap = true")
                 .contains("confirm-or-revert");
         Instant applied = Instant.now();
         ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
@@ -118,14 +125,17 @@ class BridgeActionTest {
         assertThat(host.sh("ip -o addr show dev br0")).contains("100.64.").contains("fd00:5a:");
         assertThat(host.sh("ip -o addr show dev eth0 scope global")).isEmpty();
         assertThat(host.sh("ls /run/slapdesk")).isEqualTo("guard-br0.log\n");
-        assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("armed").contains("confirm: the guard is removed")
+        assertThat(host.sh("cat /run/slapdesk/guard-br0.log"))
+                .contains("armed")
+                .contains("confirm: the guard is removed")
                 .doesNotContain("reverting:");
 
         // past the deadline nothing came back: the guard is gone, the new network and files stay
         sleepUntil(applied.plus(CONFIRM_WITHIN).plusSeconds(3));
         assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
         assertThat(host.sh("cat /etc/network/interfaces")).contains("iface br0 inet dhcp");
-        assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG)).isEqualTo("interface_name = br0\ncreate_tap = true\n");
+        assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG))
+                .isEqualTo("interface_name = br0\ncreate_tap = true\n");
         assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).doesNotContain("reverting:");
         assertThat(host.sh("ps -eo args | grep '[g]uard.sh arm' || true")).isEmpty();
 
@@ -140,9 +150,10 @@ class BridgeActionTest {
         String filesBefore = files();
         String eth0Before = host.sh("ip -o addr show dev eth0 scope global; ip route; ip -6 route show dev eth0");
         // addresses nothing routes to: once switched, the console cannot get in any more
-        Addressing elsewhere = new Addressing.Static(List.of("192.0.2.50/24"), Optional.of("192.0.2.1"), Optional.empty());
-        BridgeAction action = new BridgeAction(BridgeSettings.debian("br0", "eth0", elsewhere)
-                .withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        Addressing elsewhere =
+                new Addressing.Static(List.of("192.0.2.50/24"), Optional.of("192.0.2.1"), Optional.empty());
+        BridgeAction action = new BridgeAction(
+                BridgeSettings.debian("br0", "eth0", elsewhere).withConfirmWithin(CONFIRM_WITHIN), reconnect());
         Plan plan = action.plan(node);
         CompletableFuture<ApplyResult> apply = CompletableFuture.supplyAsync(() -> {
             try {
@@ -162,7 +173,9 @@ class BridgeActionTest {
 
         assertThatThrownBy(() -> apply.get(CONFIRM_WITHIN.toSeconds(), TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .cause().cause().isInstanceOf(PlanFailedException.class)
+                .cause()
+                .cause()
+                .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("no new SSH connection")
                 .hasMessageContaining("puts back its previous network and files by itself");
         assertThat(Instant.now()).isBefore(switched.plus(CONFIRM_WITHIN));
@@ -177,21 +190,28 @@ class BridgeActionTest {
                 Thread.sleep(1000);
             }
         }
-        assertThat(back).as("a new SSH connection on the old address after the deadline").isNotNull();
+        assertThat(back)
+                .as("a new SSH connection on the old address after the deadline")
+                .isNotNull();
         try (NodeConnection again = back) {
             assertThat(Instant.now()).isAfter(switched.plus(CONFIRM_WITHIN));
-            assertThat(again.run("ip -o link show dev br0 2>&1 || true").stdout()).contains("does not exist");
+            assertThat(again.run("ip -o link show dev br0 2>&1 || true").stdout())
+                    .contains("does not exist");
         }
-        assertThat(host.sh("ip -o addr show dev eth0 scope global; ip route; ip -6 route show dev eth0")).isEqualTo(eth0Before);
+        assertThat(host.sh("ip -o addr show dev eth0 scope global; ip route; ip -6 route show dev eth0"))
+                .isEqualTo(eth0Before);
         assertThat(files()).isEqualTo(filesBefore);
         assertThat(host.sh("ls /run/slapdesk")).isEqualTo("guard-br0.log\n");
-        assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("reverting:").contains("previous network put back");
+        assertThat(host.sh("cat /run/slapdesk/guard-br0.log"))
+                .contains("reverting:")
+                .contains("previous network put back");
     }
 
     @Test
     void genericBridgeKeepsTheCurrentAddressesInRcLocal() throws Exception {
-        BridgeAction action = new BridgeAction(BridgeSettings.generic("br0", "eth0", Addressing.keepCurrent())
-                .withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        BridgeAction action = new BridgeAction(
+                BridgeSettings.generic("br0", "eth0", Addressing.keepCurrent()).withConfirmWithin(CONFIRM_WITHIN),
+                reconnect());
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("+++ /etc/rc.local").contains("+ip addr replace '100.64.");
         new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
@@ -209,8 +229,8 @@ class BridgeActionTest {
 
     @Test
     void aPlanFailingBeforeTheSwitchDisarmsTheGuardAndLeavesTheNodeAsItWas() throws Exception {
-        BridgeAction action = new BridgeAction(BridgeSettings.debian("br0", "eth0", Addressing.dhcp())
-                .withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        BridgeAction action = new BridgeAction(
+                BridgeSettings.debian("br0", "eth0", Addressing.dhcp()).withConfirmWithin(CONFIRM_WITHIN), reconnect());
         Plan plan = action.plan(node);
         assertThat(plan.steps()).hasSize(6);
         // someone edits slapos.cfg between the plan and the apply: step 5 refuses to overwrite it
@@ -219,10 +239,12 @@ class BridgeActionTest {
         String network = host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0");
         assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
                 .isInstanceOf(PlanFailedException.class)
-                .hasMessageContaining("step 5 of 6").hasMessageContaining("changed since the plan was made")
+                .hasMessageContaining("step 5 of 6")
+                .hasMessageContaining("changed since the plan was made")
                 .hasMessageContaining("Everything the plan changed was undone");
         assertThat(files()).isEqualTo(before);
-        assertThat(host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0")).isEqualTo(network);
+        assertThat(host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0"))
+                .isEqualTo(network);
         assertThat(host.sh("ls -A /run/slapdesk")).isEqualTo("guard-br0.log\n");
         assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("disarm: the guard is removed");
         assertThat(host.sh("ps -eo args | grep '[g]uard.sh arm' || true")).isEmpty();
@@ -232,10 +254,14 @@ class BridgeActionTest {
     @Test
     void nodeProblemsAreRefusedAtPlanTime() throws Exception {
         assertThatThrownBy(() -> new BridgeAction(BridgeSettings.debian("br0", "eth9", Addressing.dhcp()), reconnect())
-                .plan(node)).isInstanceOf(NodeException.class).hasMessageContaining("no interface eth9");
+                        .plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("no interface eth9");
         host.sh("ip link add br0 type bridge");
         assertThatThrownBy(() -> new BridgeAction(BridgeSettings.debian("br0", "eth0", Addressing.dhcp()), reconnect())
-                .plan(node)).isInstanceOf(NodeException.class).hasMessageContaining("exists already");
+                        .plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("exists already");
     }
 
     private String files() {

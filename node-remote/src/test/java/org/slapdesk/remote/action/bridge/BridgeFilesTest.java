@@ -12,7 +12,8 @@ import org.slapdesk.remote.action.InvalidInputException;
 /** The text edits and command lines of the bridge, without a node. */
 class BridgeFilesTest {
 
-    private static final String IP_OUTPUT = """
+    private static final String IP_OUTPUT =
+            """
             @link
             111: eth0@if112: <BROADCAST,MULTICAST,UP,LOWER_UP> mtu 1500 qdisc noqueue state UP mode DEFAULT\\    link/ether c6:cb:58:c4:37:10
             @addr
@@ -38,18 +39,23 @@ class BridgeFilesTest {
         LinkState eth0 = eth0();
         assertThat(eth0.exists()).isTrue();
         assertThat(eth0.master()).isEmpty();
-        assertThat(eth0.addresses()).extracting(LinkState.Address::cidr).containsExactly("100.64.1.2/24", "fd00:5a:1::2/64");
-        assertThat(eth0.routes()).extracting(LinkState.Route::text)
+        assertThat(eth0.addresses())
+                .extracting(LinkState.Address::cidr)
+                .containsExactly("100.64.1.2/24", "fd00:5a:1::2/64");
+        assertThat(eth0.routes())
+                .extracting(LinkState.Route::text)
                 .containsExactly("default via 100.64.1.1", "default via fd00:5a:1::1 metric 1024 pref medium");
         assertThat(eth0.hasAddress("fd00:5a:1:0::2/64")).isTrue();
         assertThat(LinkState.parse("br0", "@missing\n").exists()).isFalse();
-        assertThat(LinkState.parse("eth0", "@link\n3: eth0@if4: <UP> mtu 1500 master br0 state UP\n@addr\n").master())
+        assertThat(LinkState.parse("eth0", "@link\n3: eth0@if4: <UP> mtu 1500 master br0 state UP\n@addr\n")
+                        .master())
                 .contains("br0");
     }
 
     @Test
     void debianKeepsEverythingElseAndReplacesThePortStanzas() {
-        String before = """
+        String before =
+                """
                 # The loopback network interface
                 auto lo
                 iface lo inet loopback
@@ -66,7 +72,9 @@ class BridgeFilesTest {
                 """;
         BridgeLayout layout = BridgeLayout.of(BridgeSettings.debian("br0", "eth0", Addressing.dhcp()), eth0());
         String after = DebianInterfaces.withBridge(before, layout, Addressing.dhcp());
-        assertThat(after).isEqualTo("""
+        assertThat(after)
+                .isEqualTo(
+                        """
                 # The loopback network interface
                 auto lo
                 iface lo inet loopback
@@ -84,14 +92,18 @@ class BridgeFilesTest {
                     bridge_ports eth0
                 """);
         // a second run changes nothing
-        assertThat(DebianInterfaces.withBridge(after, layout, Addressing.dhcp())).isEqualTo(after);
+        assertThat(DebianInterfaces.withBridge(after, layout, Addressing.dhcp()))
+                .isEqualTo(after);
     }
 
     @Test
     void debianStaticKeepsTheCurrentAddressesAndGateways() {
         BridgeLayout layout = BridgeLayout.of(BridgeSettings.debian("br0", "eth0", Addressing.keepCurrent()), eth0());
         String after = DebianInterfaces.withBridge("", layout, Addressing.keepCurrent());
-        assertThat(after).startsWith(DebianInterfaces.NEW_FILE).endsWith("""
+        assertThat(after)
+                .startsWith(DebianInterfaces.NEW_FILE)
+                .endsWith(
+                        """
                 iface eth0 inet manual
 
                 auto br0
@@ -111,7 +123,9 @@ class BridgeFilesTest {
         BridgeLayout layout = BridgeLayout.of(BridgeSettings.generic("br0", "eth0", fixed), eth0());
         String before = "#!/bin/sh -e\n/usr/local/bin/something\nexit 0\n";
         String after = RcLocal.withBridge(before, layout);
-        assertThat(after).isEqualTo("""
+        assertThat(after)
+                .isEqualTo(
+                        """
                 #!/bin/sh -e
                 /usr/local/bin/something
                 # slapdesk: bridge br0 for virtual machines (begin)
@@ -126,50 +140,62 @@ class BridgeFilesTest {
                 exit 0
                 """);
         assertThat(RcLocal.withBridge(after, layout)).isEqualTo(after);
-        assertThat(RcLocal.withBridge("", layout)).startsWith("#!/bin/sh\n").endsWith("# slapdesk: bridge br0 (end)\nexit 0\n");
+        assertThat(RcLocal.withBridge("", layout))
+                .startsWith("#!/bin/sh\n")
+                .endsWith("# slapdesk: bridge br0 (end)\nexit 0\n");
     }
 
     @Test
     void theSwitchMovesAddressesAndRoutesAndTheRestorePutsThemBack() {
         BridgeLayout layout = BridgeLayout.of(BridgeSettings.debian("br0", "eth0", Addressing.dhcp()), eth0());
-        assertThat(layout.switchCommands()).containsExactly(
-                "ip link show dev 'br0' >/dev/null 2>&1 || ip link add name 'br0' type bridge",
-                "ip link set dev 'eth0' master 'br0'",
-                "ip link set dev 'eth0' up",
-                "ip link set dev 'br0' up",
-                "ip addr del '100.64.1.2/24' dev 'eth0'",
-                "ip addr del 'fd00:5a:1::2/64' dev 'eth0'",
-                "ip -4 route del 'default' 'via' '100.64.1.1' dev 'eth0' 2>/dev/null || true",
-                "ip -6 route del 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'eth0' 2>/dev/null || true",
-                "ip addr replace '100.64.1.2/24' dev 'br0'",
-                "ip addr replace 'fd00:5a:1::2/64' dev 'br0' nodad",
-                "ip -4 route replace 'default' 'via' '100.64.1.1' dev 'br0'",
-                "ip -6 route replace 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'br0'");
-        assertThat(layout.restoreCommands()).containsExactly(
-                "ip link set dev 'eth0' nomaster",
-                "ip link del dev 'br0'",
-                "ip link set dev 'eth0' up",
-                "ip addr replace '100.64.1.2/24' dev 'eth0'",
-                "ip addr replace 'fd00:5a:1::2/64' dev 'eth0' nodad",
-                "ip -4 route replace 'default' 'via' '100.64.1.1' dev 'eth0'",
-                "ip -6 route replace 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'eth0'");
+        assertThat(layout.switchCommands())
+                .containsExactly(
+                        "ip link show dev 'br0' >/dev/null 2>&1 || ip link add name 'br0' type bridge",
+                        "ip link set dev 'eth0' master 'br0'",
+                        "ip link set dev 'eth0' up",
+                        "ip link set dev 'br0' up",
+                        "ip addr del '100.64.1.2/24' dev 'eth0'",
+                        "ip addr del 'fd00:5a:1::2/64' dev 'eth0'",
+                        "ip -4 route del 'default' 'via' '100.64.1.1' dev 'eth0' 2>/dev/null || true",
+                        "ip -6 route del 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'eth0' 2>/dev/null || true",
+                        "ip addr replace '100.64.1.2/24' dev 'br0'",
+                        "ip addr replace 'fd00:5a:1::2/64' dev 'br0' nodad",
+                        "ip -4 route replace 'default' 'via' '100.64.1.1' dev 'br0'",
+                        "ip -6 route replace 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'br0'");
+        assertThat(layout.restoreCommands())
+                .containsExactly(
+                        "ip link set dev 'eth0' nomaster",
+                        "ip link del dev 'br0'",
+                        "ip link set dev 'eth0' up",
+                        "ip addr replace '100.64.1.2/24' dev 'eth0'",
+                        "ip addr replace 'fd00:5a:1::2/64' dev 'eth0' nodad",
+                        "ip -4 route replace 'default' 'via' '100.64.1.1' dev 'eth0'",
+                        "ip -6 route replace 'default' 'via' 'fd00:5a:1::1' 'metric' '1024' 'pref' 'medium' dev 'eth0'");
     }
 
     @Test
     void badInputIsRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> BridgeSettings.debian("br0;reboot", "eth0", Addressing.dhcp()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("interface name");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("interface name");
         assertThatThrownBy(() -> BridgeSettings.debian("br0", "eth0 $(id)", Addressing.dhcp()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("interface name");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("interface name");
         assertThatThrownBy(() -> BridgeSettings.debian("averyveryverylongname", "eth0", Addressing.dhcp()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("1 to 15");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("1 to 15");
         assertThatThrownBy(() -> BridgeSettings.debian("eth0", "eth0", Addressing.dhcp()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("both");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("both");
         assertThatThrownBy(() -> BridgeSettings.generic("br0", "eth0", Addressing.dhcp()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("DHCP");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("DHCP");
         assertThatThrownBy(() -> new Addressing.Static(List.of("192.0.2.5"), Optional.empty(), Optional.empty()))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("prefix length");
-        assertThatThrownBy(() -> BridgeSettings.debian("br0", "eth0", Addressing.dhcp()).withConfirmWithin(Duration.ofSeconds(3)))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("between 15 s");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("prefix length");
+        assertThatThrownBy(() -> BridgeSettings.debian("br0", "eth0", Addressing.dhcp())
+                        .withConfirmWithin(Duration.ofSeconds(3)))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("between 15 s");
     }
 }

@@ -23,7 +23,8 @@ import org.slapdesk.remote.testing.OnTestHost;
  */
 class SocatForwardActionTest extends OnTestHost {
 
-    private static final String CADDYFILE = """
+    private static final String CADDYFILE =
+            """
             :4443 {
             bind 10.0.97.156
             }
@@ -37,15 +38,17 @@ class SocatForwardActionTest extends OnTestHost {
         host.sh("ip addr add 10.0.97.156/32 dev eth0 && mkdir -p /srv/slapgrid/slappart7/etc /srv/www"
                 + " && echo 'frontend says hello' > /srv/www/index.html");
         host.writeFile("/srv/slapgrid/slappart7/etc/Caddyfile", CADDYFILE);
-        host.sh("cd /srv/www && setsid -f python3 -m http.server --bind 10.0.97.156 8080 >/dev/null 2>&1;"
-                + " i=0; until ss -Htln 'sport = :8080' | grep -q 8080 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+        host.sh(
+                "cd /srv/www && setsid -f python3 -m http.server --bind 10.0.97.156 8080 >/dev/null 2>&1;"
+                        + " i=0; until ss -Htln 'sport = :8080' | grep -q 8080 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
     }
 
     @Test
     void findsTheFrontendBindAddressesInTheCaddyfiles() throws Exception {
-        assertThat(FrontendBinds.find(node, "/srv/slapgrid")).containsExactly(
-                new FrontendBinds.Bind("slappart7", 4443, "10.0.97.156"),
-                new FrontendBinds.Bind("slappart7", 8080, "10.0.97.156"));
+        assertThat(FrontendBinds.find(node, "/srv/slapgrid"))
+                .containsExactly(
+                        new FrontendBinds.Bind("slappart7", 4443, "10.0.97.156"),
+                        new FrontendBinds.Bind("slappart7", 8080, "10.0.97.156"));
     }
 
     @Test
@@ -57,7 +60,8 @@ class SocatForwardActionTest extends OnTestHost {
         new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
 
         assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
-        assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
+        assertThat(SocatForwards.list(node))
+                .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(forward, true));
         assertThat(add.plan(node).isEmpty()).as("a second add changes nothing").isTrue();
 
@@ -68,17 +72,21 @@ class SocatForwardActionTest extends OnTestHost {
         SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
         new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
         assertThat(SocatForwards.list(node)).isEmpty();
-        assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true")).as("a live socat").isEmpty();
+        assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true"))
+                .as("a live socat")
+                .isEmpty();
         assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
         // only the dated backups of the removed files stay (cron ignores names with dots)
-        assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat | grep -v '\\.slapdesk-' || true")).isEmpty();
+        assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat | grep -v '\\.slapdesk-' || true"))
+                .isEmpty();
     }
 
     @Test
     void aNewTargetForAForwardedPortReplacesTheOldForward() throws Exception {
-        host.sh("mkdir -p /srv/www2 && echo 'other frontend' > /srv/www2/index.html && cd /srv/www2 &&"
-                + " setsid -f python3 -m http.server --bind 10.0.97.156 8081 >/dev/null 2>&1;"
-                + " i=0; until ss -Htln 'sport = :8081' | grep -q 8081 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+        host.sh(
+                "mkdir -p /srv/www2 && echo 'other frontend' > /srv/www2/index.html && cd /srv/www2 &&"
+                        + " setsid -f python3 -m http.server --bind 10.0.97.156 8081 >/dev/null 2>&1;"
+                        + " i=0; until ss -Htln 'sport = :8081' | grep -q 8081 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
         Forward first = Forward.of(82, "10.0.97.156", 8080);
         Forward second = Forward.of(82, "10.0.97.156", 8081);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, first);
@@ -90,10 +98,14 @@ class SocatForwardActionTest extends OnTestHost {
             assertThat(changed.steps().get(0).description()).isEqualTo("stop the forward it replaces (" + first + ")");
             assertThat(changed.preview()).contains("'TCP4-LISTEN:82,fork,reuseaddr' 'TCP4:10.0.97.156:8081'");
             new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancelToken.none());
-            assertThat(eventually(() -> get("http://" + host.address4() + ":82/"))).isEqualTo("other frontend\n");
-            assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
+            assertThat(eventually(() -> get("http://" + host.address4() + ":82/")))
+                    .isEqualTo("other frontend\n");
+            assertThat(SocatForwards.list(node))
+                    .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(second, true));
-            assertThat(host.sh("ps -o args= -C socat")).contains("TCP4:10.0.97.156:8081").doesNotContain("TCP4:10.0.97.156:8080");
+            assertThat(host.sh("ps -o args= -C socat"))
+                    .contains("TCP4:10.0.97.156:8081")
+                    .doesNotContain("TCP4:10.0.97.156:8080");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, second);
             new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
@@ -117,18 +129,23 @@ class SocatForwardActionTest extends OnTestHost {
 
     @Test
     void aPortInUseOrBadInputIsRefused() {
-        assertThatThrownBy(() -> new SocatForwardAction(Operation.ADD, Forward.of(8080, "10.0.97.156", 8080)).plan(node))
-                .isInstanceOf(NodeException.class).hasMessageContaining("already in use");
+        assertThatThrownBy(
+                        () -> new SocatForwardAction(Operation.ADD, Forward.of(8080, "10.0.97.156", 8080)).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("already in use");
         assertThatThrownBy(() -> Forward.of(0, "10.0.97.156", 8080)).isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> Forward.of(80, "10.0.97.156;reboot", 8080)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
     void parsesGrepOutputOfSeveralPartitions() {
-        String grep = "/srv/slapgrid/slappart1/etc/Caddyfile::443 {\n/srv/slapgrid/slappart1/etc/Caddyfile:  bind 10.0.1.2\n"
-                + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.9.9\n/srv/slapgrid/slappart2/etc/Caddyfile::8080 {\n"
-                + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.2.3\n";
-        assertThat(FrontendBinds.parse(grep, "/srv/slapgrid")).isEqualTo(List.of(
-                new FrontendBinds.Bind("slappart1", 443, "10.0.1.2"), new FrontendBinds.Bind("slappart2", 8080, "10.0.2.3")));
+        String grep =
+                "/srv/slapgrid/slappart1/etc/Caddyfile::443 {\n/srv/slapgrid/slappart1/etc/Caddyfile:  bind 10.0.1.2\n"
+                        + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.9.9\n/srv/slapgrid/slappart2/etc/Caddyfile::8080 {\n"
+                        + "/srv/slapgrid/slappart2/etc/Caddyfile:bind 10.0.2.3\n";
+        assertThat(FrontendBinds.parse(grep, "/srv/slapgrid"))
+                .isEqualTo(List.of(
+                        new FrontendBinds.Bind("slappart1", 443, "10.0.1.2"),
+                        new FrontendBinds.Bind("slappart2", 8080, "10.0.2.3")));
     }
 }

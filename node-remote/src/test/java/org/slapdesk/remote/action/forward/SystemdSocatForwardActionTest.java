@@ -34,9 +34,11 @@ class SystemdSocatForwardActionTest extends OnTestHost {
 
     @BeforeAll
     void frontend() {
-        host.sh("ip addr add 10.0.97.156/32 dev eth0 && mkdir -p /srv/www && echo 'frontend says hello' > /srv/www/index.html");
-        host.sh("cd /srv/www && setsid -f python3 -m http.server --bind 10.0.97.156 8080 >/dev/null 2>&1;"
-                + " i=0; until ss -Htln 'sport = :8080' | grep -q 8080 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+        host.sh(
+                "ip addr add 10.0.97.156/32 dev eth0 && mkdir -p /srv/www && echo 'frontend says hello' > /srv/www/index.html");
+        host.sh(
+                "cd /srv/www && setsid -f python3 -m http.server --bind 10.0.97.156 8080 >/dev/null 2>&1;"
+                        + " i=0; until ss -Htln 'sport = :8080' | grep -q 8080 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
     }
 
     @Test
@@ -52,32 +54,41 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         Plan plan = add.plan(node);
         assertThat(plan.steps()).hasSize(2);
         assertThat(plan.steps().get(0)).isInstanceOf(Step.FileStep.class);
-        assertThat(((Step.FileStep) plan.steps().get(0)).change().path()).isEqualTo(UNITS + "/slapdesk-socat-80.service");
+        assertThat(((Step.FileStep) plan.steps().get(0)).change().path())
+                .isEqualTo(UNITS + "/slapdesk-socat-80.service");
         assertThat(plan.preview())
                 .contains("+ExecStart=/usr/bin/socat TCP4-LISTEN:80,fork,reuseaddr TCP4:10.0.97.156:8080")
-                .contains("+Restart=always").contains("+SuccessExitStatus=143").contains("+StartLimitIntervalSec=0")
+                .contains("+Restart=always")
+                .contains("+SuccessExitStatus=143")
+                .contains("+StartLimitIntervalSec=0")
                 .contains("+WantedBy=multi-user.target")
                 .contains("$ systemctl daemon-reload && systemctl enable --now 'slapdesk-socat-80'"
                         + " && systemctl restart 'slapdesk-socat-80'")
                 .contains("(undo: systemctl disable --now 'slapdesk-socat-80'; systemctl daemon-reload)")
-                .doesNotContain("cron").doesNotContain("/usr/local/sbin");
+                .doesNotContain("cron")
+                .doesNotContain("/usr/local/sbin");
         new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("systemctl is-active slapdesk-socat-80; systemctl is-enabled slapdesk-socat-80"))
                     .isEqualTo("active\nenabled\n");
-            assertThat(host.sh("readlink " + UNITS + "/multi-user.target.wants/slapdesk-socat-80.service").trim())
+            assertThat(host.sh("readlink " + UNITS + "/multi-user.target.wants/slapdesk-socat-80.service")
+                            .trim())
                     .isEqualTo(UNITS + "/slapdesk-socat-80.service");
-            assertThat(SocatForwards.list(node)).containsExactly(
-                    new SocatForwards.Installed(forward, UNITS + "/slapdesk-socat-80.service", true));
+            assertThat(SocatForwards.list(node))
+                    .containsExactly(new SocatForwards.Installed(forward, UNITS + "/slapdesk-socat-80.service", true));
             assertThat(host.sh("ls /usr/local/sbin /etc/cron.d | grep slapdesk-socat || true"))
-                    .as("no supervising script where systemd runs").isEmpty();
-            assertThat(add.plan(node).isEmpty()).as("a second add changes nothing").isTrue();
+                    .as("no supervising script where systemd runs")
+                    .isEmpty();
+            assertThat(add.plan(node).isEmpty())
+                    .as("a second add changes nothing")
+                    .isTrue();
 
             // socat killed: systemd (Restart=always) starts it again
             String firstPid = mainPid();
             host.sh("kill -9 " + firstPid);
-            assertThat(eventually(() -> get("http://" + host.address4() + ":80/"))).isEqualTo("frontend says hello\n");
+            assertThat(eventually(() -> get("http://" + host.address4() + ":80/")))
+                    .isEqualTo("frontend says hello\n");
             assertThat(mainPid()).isNotEqualTo(firstPid).isNotEqualTo("0");
 
             // systemd re-executing itself (as after an upgrade) keeps the unit, enabled and running
@@ -90,9 +101,12 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             // because it is enabled (wanted by multi-user.target)
             host.sh("systemctl stop slapdesk-socat-80");
             assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
-            assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::running).containsExactly(false);
+            assertThat(SocatForwards.list(node))
+                    .extracting(SocatForwards.Installed::running)
+                    .containsExactly(false);
             host.sh("systemctl start multi-user.target");
-            assertThat(eventually(() -> get("http://" + host.address4() + ":80/"))).isEqualTo("frontend says hello\n");
+            assertThat(eventually(() -> get("http://" + host.address4() + ":80/")))
+                    .isEqualTo("frontend says hello\n");
 
             // the forward was stopped by hand: add sees it is not running and starts it again
             host.sh("systemctl stop slapdesk-socat-80");
@@ -109,19 +123,30 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             new PlanRunner(node).apply(remove, removal, ProgressListener.NONE, CancelToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
-        assertThat(host.sh("ls " + UNITS + " " + UNITS + "/multi-user.target.wants | grep slapdesk-socat | grep -v '\\.slapdesk-' || true"))
-                .as("unit and its enable link gone (the dated backup stays)").isEmpty();
-        assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-80").stdout().trim()).isIn("not-found", "");
-        assertThat(host.exec("systemctl", "is-active", "slapdesk-socat-80").stdout().trim()).isEqualTo("inactive");
-        assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true")).as("a live socat").isEmpty();
+        assertThat(host.sh("ls " + UNITS + " " + UNITS
+                        + "/multi-user.target.wants | grep slapdesk-socat | grep -v '\\.slapdesk-' || true"))
+                .as("unit and its enable link gone (the dated backup stays)")
+                .isEmpty();
+        assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-80")
+                        .stdout()
+                        .trim())
+                .isIn("not-found", "");
+        assertThat(host.exec("systemctl", "is-active", "slapdesk-socat-80")
+                        .stdout()
+                        .trim())
+                .isEqualTo("inactive");
+        assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true"))
+                .as("a live socat")
+                .isEmpty();
         assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
     }
 
     @Test
     void aNewTargetForAForwardedPortReplacesTheOldForward() throws Exception {
-        host.sh("mkdir -p /srv/www2 && echo 'other frontend' > /srv/www2/index.html && cd /srv/www2 &&"
-                + " setsid -f python3 -m http.server --bind 10.0.97.156 8081 >/dev/null 2>&1;"
-                + " i=0; until ss -Htln 'sport = :8081' | grep -q 8081 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
+        host.sh(
+                "mkdir -p /srv/www2 && echo 'other frontend' > /srv/www2/index.html && cd /srv/www2 &&"
+                        + " setsid -f python3 -m http.server --bind 10.0.97.156 8081 >/dev/null 2>&1;"
+                        + " i=0; until ss -Htln 'sport = :8081' | grep -q 8081 || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
         Forward first = Forward.of(82, "10.0.97.156", 8080);
         Forward second = Forward.of(82, "10.0.97.156", 8081);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, first);
@@ -131,11 +156,14 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             SocatForwardAction change = new SocatForwardAction(Operation.ADD, second);
             Plan changed = change.plan(node);
             assertThat(changed.steps().get(0).description()).isEqualTo("stop the forward it replaces (" + first + ")");
-            assertThat(changed.preview()).contains("-ExecStart=/usr/bin/socat TCP4-LISTEN:82,fork,reuseaddr TCP4:10.0.97.156:8080")
+            assertThat(changed.preview())
+                    .contains("-ExecStart=/usr/bin/socat TCP4-LISTEN:82,fork,reuseaddr TCP4:10.0.97.156:8080")
                     .contains("+ExecStart=/usr/bin/socat TCP4-LISTEN:82,fork,reuseaddr TCP4:10.0.97.156:8081");
             new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancelToken.none());
-            assertThat(eventually(() -> get("http://" + host.address4() + ":82/"))).isEqualTo("other frontend\n");
-            assertThat(SocatForwards.list(node)).extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
+            assertThat(eventually(() -> get("http://" + host.address4() + ":82/")))
+                    .isEqualTo("other frontend\n");
+            assertThat(SocatForwards.list(node))
+                    .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple(second, true));
             assertThat(host.sh("systemctl is-enabled slapdesk-socat-82").trim()).isEqualTo("enabled");
         } finally {
@@ -153,7 +181,9 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         try {
             assertThat(get("http://" + host.address4() + ":9201/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("ss -Htln 'sport = :9201'")).contains(host.address4() + ":9201");
-            assertThat(host.sh("systemctl is-enabled slapdesk-socat-9201-" + host.address4()).trim()).isEqualTo("enabled");
+            assertThat(host.sh("systemctl is-enabled slapdesk-socat-9201-" + host.address4())
+                            .trim())
+                    .isEqualTo("enabled");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
             new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
@@ -176,13 +206,18 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         try {
             assertThatThrownBy(() -> new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none()))
                     .isInstanceOf(PlanFailedException.class)
-                    .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems()).isEmpty());
+                    .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems())
+                            .isEmpty());
         } finally {
             host.sh("kill $(cat /run/blocker.pid) && rm /run/blocker.pid");
         }
         assertThat(snapshot(UNITS, "/usr/local/sbin", "/etc/cron.d")).isEqualTo(before);
-        assertThat(host.sh("systemctl list-units --all --plain --no-legend 'slapdesk-*'")).isEqualTo(unitsBefore);
-        assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-81").stdout().trim()).isIn("not-found", "");
+        assertThat(host.sh("systemctl list-units --all --plain --no-legend 'slapdesk-*'"))
+                .isEqualTo(unitsBefore);
+        assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-81")
+                        .stdout()
+                        .trim())
+                .isIn("not-found", "");
         assertThat(SocatForwards.list(node)).isEmpty();
     }
 
@@ -197,7 +232,8 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             String before = snapshot(UNITS);
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
             Plan removal = remove.plan(node);
-            assertThat(removal.preview()).contains("(undo: systemctl daemon-reload && systemctl start 'slapdesk-socat-83')");
+            assertThat(removal.preview())
+                    .contains("(undo: systemctl daemon-reload && systemctl start 'slapdesk-socat-83')");
             CancelToken cancel = CancelToken.none();
             ProgressListener cancelAtStep2 = new ProgressListener() {
                 @Override
@@ -209,11 +245,19 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             };
             assertThatThrownBy(() -> new PlanRunner(node).apply(remove, removal, cancelAtStep2, cancel))
                     .isInstanceOf(PlanFailedException.class)
-                    .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems()).isEmpty());
+                    .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems())
+                            .isEmpty());
             assertThat(snapshot(UNITS)).isEqualTo(before);
-            assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-83").stdout().trim()).isEqualTo("disabled");
-            assertThat(host.exec("systemctl", "is-active", "slapdesk-socat-83").stdout().trim()).isEqualTo("active");
-            assertThat(eventually(() -> get("http://" + host.address4() + ":83/"))).isEqualTo("frontend says hello\n");
+            assertThat(host.exec("systemctl", "is-enabled", "slapdesk-socat-83")
+                            .stdout()
+                            .trim())
+                    .isEqualTo("disabled");
+            assertThat(host.exec("systemctl", "is-active", "slapdesk-socat-83")
+                            .stdout()
+                            .trim())
+                    .isEqualTo("active");
+            assertThat(eventually(() -> get("http://" + host.address4() + ":83/")))
+                    .isEqualTo("frontend says hello\n");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
             new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());

@@ -24,7 +24,8 @@ class OpenSvcActionTest extends OnTestHost {
 
     private static final ServicePath COMP1 = ServicePath.parse("slapos/svc/comp1");
     private static final String FAKE = "/var/lib/fake-om";
-    private static final String OM = """
+    private static final String OM =
+            """
             #!/bin/sh
             d=/var/lib/fake-om
             for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
@@ -45,11 +46,16 @@ class OpenSvcActionTest extends OnTestHost {
         host.sh("rm -rf " + FAKE + " /usr/local/bin/om; mkdir -p " + FAKE + " && echo demo1 > " + FAKE + "/state");
         String demo1 = OpenSvcParsingTest.resource("status-tree.txt");
         host.writeFile(FAKE + "/status.demo1", demo1);
-        host.writeFile(FAKE + "/status.demo2", demo1.replace("|- demo2                      stdby up   idle",
-                "|- demo1                      stdby up   idle").replace("`- demo1                      up ",
-                "`- demo2                      up "));
-        host.writeFile(FAKE + "/status.down", "slapos/svc/comp1 down\n`- instances\n   |- demo2 stdby up idle\n"
-                + "   `- demo1 stdby up idle\n      `- disk#3 ......S. stdby up drbd comp1\n");
+        host.writeFile(
+                FAKE + "/status.demo2",
+                demo1.replace(
+                                "|- demo2                      stdby up   idle",
+                                "|- demo1                      stdby up   idle")
+                        .replace("`- demo1                      up ", "`- demo2                      up "));
+        host.writeFile(
+                FAKE + "/status.down",
+                "slapos/svc/comp1 down\n`- instances\n   |- demo2 stdby up idle\n"
+                        + "   `- demo1 stdby up idle\n      `- disk#3 ......S. stdby up drbd comp1\n");
         host.writeFile(FAKE + "/mon.txt", OpenSvcParsingTest.resource("mon-seed.txt"));
     }
 
@@ -81,11 +87,14 @@ class OpenSvcActionTest extends OnTestHost {
         installOm();
         OpenSvcAction action = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ofSeconds(10));
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("$ 'om' 'slapos/svc/comp1' 'switch'")
-                .contains("slapos/svc/comp1 is up on demo1").contains("a second switch moves it back");
+        assertThat(plan.preview())
+                .contains("$ 'om' 'slapos/svc/comp1' 'switch'")
+                .contains("slapos/svc/comp1 is up on demo1")
+                .contains("a second switch moves it back");
         apply(action, plan);
-        assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
-                + "[slapos/svc/comp1][print][status][-r]\n");
+        assertThat(calls())
+                .isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
+                        + "[slapos/svc/comp1][print][status][-r]\n");
         assertThat(OpenSvc.standard().status(node, COMP1, false).upOn()).containsExactly("demo2");
     }
 
@@ -99,8 +108,10 @@ class OpenSvcActionTest extends OnTestHost {
         apply(stop, stop.plan(node));
         assertThat(host.sh("cat " + FAKE + "/state")).isEqualTo("down\n");
         assertThat(stop.plan(node).isEmpty()).isTrue();
-        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ZERO).plan(node))
-                .isInstanceOf(NodeException.class).hasMessageContaining("nothing to switch");
+        assertThatThrownBy(
+                        () -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("nothing to switch");
 
         Plan plan = start.plan(node);
         assertThat(plan.preview()).contains("$ 'om' 'slapos/svc/comp1' 'start'").contains("is down");
@@ -114,10 +125,12 @@ class OpenSvcActionTest extends OnTestHost {
         installOm();
         host.sh("echo down > " + FAKE + "/state");
         // this om accepts the start but the service stays down
-        host.sh("sed -i 's/\"slapos\\/svc\\/comp1 start\") echo demo1 > $d\\/state;/\"slapos\\/svc\\/comp1 start\")/' /usr/local/bin/om");
+        host.sh(
+                "sed -i 's/\"slapos\\/svc\\/comp1 start\") echo demo1 > $d\\/state;/\"slapos\\/svc\\/comp1 start\")/' /usr/local/bin/om");
         OpenSvcAction start = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ofSeconds(3));
         Plan plan = start.plan(node);
-        assertThatThrownBy(() -> apply(start, plan)).isInstanceOf(PlanFailedException.class)
+        assertThatThrownBy(() -> apply(start, plan))
+                .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("slapos/svc/comp1 is down after the start");
     }
 
@@ -128,12 +141,19 @@ class OpenSvcActionTest extends OnTestHost {
      */
     @Test
     void switchWaitsUntilTheRealAgentsStatusShowsTheServiceOnTheOtherNode() throws Exception {
-        String[] sequence = {"agent-status-2node-up-on-sdt2.txt", "agent-status-2node-up-on-sdt2.txt",
-                "agent-status-2node-up-on-sdt2.txt", "agent-status-switching-on-sdt1.txt", "agent-status-switched-on-sdt2.txt"};
+        String[] sequence = {
+            "agent-status-2node-up-on-sdt2.txt",
+            "agent-status-2node-up-on-sdt2.txt",
+            "agent-status-2node-up-on-sdt2.txt",
+            "agent-status-switching-on-sdt1.txt",
+            "agent-status-switched-on-sdt2.txt"
+        };
         for (int i = 0; i < sequence.length; i++) {
             host.writeFile(FAKE + "/seq." + (i + 1), OpenSvcParsingTest.resource(sequence[i]));
         }
-        host.writeFile("/usr/local/bin/om", """
+        host.writeFile(
+                "/usr/local/bin/om",
+                """
                 #!/bin/sh
                 d=/var/lib/fake-om
                 for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
@@ -150,8 +170,9 @@ class OpenSvcActionTest extends OnTestHost {
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("slapos/svc/comp1 is up on sdt1");
         apply(action, plan);
-        assertThat(calls()).isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
-                + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
+        assertThat(calls())
+                .isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
+                        + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
     }
 
     /** What the real agent (2.1) answers, on stderr with exit code 1, for a path it does not know. */
@@ -167,7 +188,9 @@ class OpenSvcActionTest extends OnTestHost {
 
     @Test
     void aNodeWithoutOpenSvcIsToldSo() {
-        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ZERO).plan(node))
-                .isInstanceOf(NodeException.class).hasMessageContaining("om command is not installed");
+        assertThatThrownBy(
+                        () -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ZERO).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("om command is not installed");
     }
 }

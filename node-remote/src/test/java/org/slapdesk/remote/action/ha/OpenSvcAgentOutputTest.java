@@ -37,7 +37,9 @@ class OpenSvcAgentOutputTest {
     void aServiceJustCreatedIsDownFrozenAndNotProvisioned() {
         ClusterStatus mon = mon("agent-mon-1node-unprovisioned.txt");
         assertThat(mon.nodes()).containsExactly("sdt1");
-        assertThat(mon.threads()).extracting(DaemonThread::name).containsExactly("daemon", "listener", "monitor", "scheduler");
+        assertThat(mon.threads())
+                .extracting(DaemonThread::name)
+                .containsExactly("daemon", "listener", "monitor", "scheduler");
         assertThat(mon.threads()).allMatch(DaemonThread::isRunning);
         assertThat(mon.threads().get(1).config()).isEqualTo(":1214");
         assertThat(mon.nodeStats().get(0).score()).contains(64);
@@ -70,7 +72,8 @@ class OpenSvcAgentOutputTest {
 
     @Test
     void aStartedServiceIsUpOnItsNode() {
-        ServiceSummary comp1 = mon("agent-mon-1node-up.txt").service("slapos/svc/comp1").orElseThrow();
+        ServiceSummary comp1 =
+                mon("agent-mon-1node-up.txt").service("slapos/svc/comp1").orElseThrow();
         assertThat(comp1.avail()).isEqualTo(Availability.UP);
         assertThat(comp1.upInstances()).isEqualTo("1/1");
         assertThat(comp1.perNode().get("sdt1").leader()).isTrue();
@@ -80,7 +83,8 @@ class OpenSvcAgentOutputTest {
         assertThat(status.upOn()).containsExactly("sdt1");
         assertThat(status.notices()).isEmpty();
         assertThat(status.instance("sdt1").orElseThrow().notices()).containsExactly("idle", "started");
-        assertThat(status.instance("sdt1").orElseThrow().resources()).allMatch(r -> r.state() == Availability.UP && r.log().isEmpty());
+        assertThat(status.instance("sdt1").orElseThrow().resources())
+                .allMatch(r -> r.state() == Availability.UP && r.log().isEmpty());
     }
 
     @Test
@@ -131,7 +135,8 @@ class OpenSvcAgentOutputTest {
 
     @Test
     void upOnTheFirstNodeAsTheSecondNodeSeesIt() {
-        ServiceSummary comp1 = mon("agent-mon-2node-up.txt").service("slapos/svc/comp1").orElseThrow();
+        ServiceSummary comp1 =
+                mon("agent-mon-2node-up.txt").service("slapos/svc/comp1").orElseThrow();
         assertThat(comp1.perNode().get("sdt1").raw()).isEqualTo("O!^");
         assertThat(comp1.perNode().get("sdt2").raw()).isEqualTo("X!");
         assertThat(comp1.upOn()).containsExactly("sdt1");
@@ -141,7 +146,8 @@ class OpenSvcAgentOutputTest {
         Instance sdt2 = status.instance("sdt2").orElseThrow();
         assertThat(sdt2.avail()).isEqualTo(Availability.DOWN);
         assertThat(sdt2.notices()).containsExactly("warn", "idle");
-        assertThat(sdt2.resources()).extracting(Resource::description)
+        assertThat(sdt2.resources())
+                .extracting(Resource::description)
                 .containsExactly("fs.flag", "simple: sleep", "simple: sleep", "rsync svc config to nodes");
         assertThat(sdt2.resources().get(3).log()).containsExactly("warn: passive node needs update");
     }
@@ -149,8 +155,9 @@ class OpenSvcAgentOutputTest {
     @Test
     void duringASwitchTheCellsShowTheMonitorStateAndTheExpectation() {
         ClusterStatus mon = mon("agent-mon-switching.txt");
-        assertThat(mon.threads()).extracting(DaemonThread::name).containsExactly("daemon", "hb#1.rx", "hb#1.tx", "listener",
-                "monitor", "scheduler");
+        assertThat(mon.threads())
+                .extracting(DaemonThread::name)
+                .containsExactly("daemon", "hb#1.rx", "hb#1.tx", "listener", "monitor", "scheduler");
         assertThat(mon.threads().get(4).config()).isEqualTo("1 transition");
         ServiceSummary comp1 = mon.service("slapos/svc/comp1").orElseThrow();
         assertThat(comp1.avail()).isEqualTo(Availability.DOWN);
@@ -166,7 +173,8 @@ class OpenSvcAgentOutputTest {
         ServiceStatus status = status("agent-status-switching-on-sdt1.txt");
         assertThat(status.notices()).containsExactly("warn", "non-optimal placement");
         // ">placed@sdt2" wrapped to the next line, behind the instances' tree line
-        assertThat(status.instance("sdt2").orElseThrow().notices()).containsExactly("warn", "idle", "started", ">placed@sdt2");
+        assertThat(status.instance("sdt2").orElseThrow().notices())
+                .containsExactly("warn", "idle", "started", ">placed@sdt2");
         assertThat(status.instance("sdt1").orElseThrow().notices()).containsExactly("idle");
         assertThat(ids(status.instance("sdt1").orElseThrow())).containsExactly("fs#flag", "app#0", "app#1", "sync#i0");
         assertThat(status.upOn()).containsExactly("sdt2");
@@ -174,7 +182,8 @@ class OpenSvcAgentOutputTest {
 
     @Test
     void afterASwitchTheServiceIsUpOnTheOtherNodeAwayFromItsLeader() {
-        ServiceSummary comp1 = mon("agent-mon-switched.txt").service("slapos/svc/comp1").orElseThrow();
+        ServiceSummary comp1 =
+                mon("agent-mon-switched.txt").service("slapos/svc/comp1").orElseThrow();
         assertThat(comp1.avail()).isEqualTo(Availability.UP);
         assertThat(comp1.nonOptimalPlacement()).isTrue();
         assertThat(comp1.perNode().get("sdt1").raw()).isEqualTo("X!^");
@@ -184,14 +193,16 @@ class OpenSvcAgentOutputTest {
         assertThat(status.upOn()).containsExactly("sdt2");
         Instance sdt2 = status.instance("sdt2").orElseThrow();
         assertThat(sdt2.notices()).containsExactly("warn", "idle", "started");
-        assertThat(sdt2.resources()).extracting(Resource::state).containsExactly(Availability.UP, Availability.UP,
-                Availability.STANDBY_UP, Availability.DOWN);
+        assertThat(sdt2.resources())
+                .extracting(Resource::state)
+                .containsExactly(Availability.UP, Availability.UP, Availability.STANDBY_UP, Availability.DOWN);
         assertThat(sdt2.resources().get(3).log()).containsExactly("warn: sdt1 need update");
     }
 
     @Test
     void aStoppedServiceIsDownAndFrozenEverywhere() {
-        ServiceSummary comp1 = mon("agent-mon-stopped.txt").service("slapos/svc/comp1").orElseThrow();
+        ServiceSummary comp1 =
+                mon("agent-mon-stopped.txt").service("slapos/svc/comp1").orElseThrow();
         assertThat(comp1.avail()).isEqualTo(Availability.DOWN);
         assertThat(comp1.upInstances()).isEqualTo("0/1");
         assertThat(comp1.perNode().values()).allMatch(c -> c.avail() == Availability.DOWN && c.frozen());
@@ -199,7 +210,8 @@ class OpenSvcAgentOutputTest {
 
         ServiceStatus status = status("agent-status-stopped-on-sdt2.txt");
         assertThat(status.avail()).isEqualTo(Availability.DOWN);
-        assertThat(status.instances()).allMatch(i -> i.avail() == Availability.DOWN && i.notices().equals(List.of("frozen", "idle")));
+        assertThat(status.instances())
+                .allMatch(i -> i.avail() == Availability.DOWN && i.notices().equals(List.of("frozen", "idle")));
         assertThat(status.upOn()).isEmpty();
     }
 
@@ -220,8 +232,16 @@ class OpenSvcAgentOutputTest {
 
     /** Flattened on one line (as seed 001 shows om's output), a table whose cells are all filled reads the same. */
     @ParameterizedTest
-    @ValueSource(strings = {"agent-mon-1node-unprovisioned.txt", "agent-mon-1node-up.txt", "agent-mon-2node-unprovisioned.txt",
-            "agent-mon-2node-up.txt", "agent-mon-switching.txt", "agent-mon-switched.txt", "agent-mon-stopped.txt"})
+    @ValueSource(
+            strings = {
+                "agent-mon-1node-unprovisioned.txt",
+                "agent-mon-1node-up.txt",
+                "agent-mon-2node-unprovisioned.txt",
+                "agent-mon-2node-up.txt",
+                "agent-mon-switching.txt",
+                "agent-mon-switched.txt",
+                "agent-mon-stopped.txt"
+            })
     void theFlattenedTextReadsLikeTheTable(String file) {
         String table = resource(file);
         String flat = String.join(" ", table.strip().split("\\s+"));

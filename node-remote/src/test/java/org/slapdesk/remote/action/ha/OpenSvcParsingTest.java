@@ -8,9 +8,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.ha.ClusterStatus.DaemonThread;
 import org.slapdesk.remote.action.ha.ClusterStatus.ServiceSummary;
@@ -32,7 +32,8 @@ class OpenSvcParsingTest {
     void readsOmMon(String file) {
         ClusterStatus mon = MonParser.parse(resource(file));
         assertThat(mon.nodes()).containsExactly("demo1", "demo2");
-        assertThat(mon.threads()).extracting(DaemonThread::name)
+        assertThat(mon.threads())
+                .extracting(DaemonThread::name)
                 .containsExactly("daemon", "hb#1.rx", "hb#1.tx", "listener", "monitor", "scheduler");
         assertThat(mon.threads()).allMatch(DaemonThread::isRunning);
         DaemonThread rx = mon.threads().get(1);
@@ -95,9 +96,29 @@ class OpenSvcParsingTest {
         assertThat(status.upOn()).containsExactly("demo1");
 
         List<Resource> resources = demo1.resources();
-        assertThat(resources).extracting(Resource::id).containsExactly("volume#0", "disk#0", "disk#1", "disk#2", "disk#3",
-                "fs#0", "fs#flag", "fs#1", "fs#2", "fs#3", "fs#4", "fs#5", "app#0", "app#1", "sync#i0",
-                "task#addpart", "task#chkaddip", "task#collect", "task#delpart", "task#software");
+        assertThat(resources)
+                .extracting(Resource::id)
+                .containsExactly(
+                        "volume#0",
+                        "disk#0",
+                        "disk#1",
+                        "disk#2",
+                        "disk#3",
+                        "fs#0",
+                        "fs#flag",
+                        "fs#1",
+                        "fs#2",
+                        "fs#3",
+                        "fs#4",
+                        "fs#5",
+                        "app#0",
+                        "app#1",
+                        "sync#i0",
+                        "task#addpart",
+                        "task#chkaddip",
+                        "task#collect",
+                        "task#delpart",
+                        "task#software");
         Resource drbd = resources.get(4);
         assertThat(drbd.flags()).isEqualTo("......S.");
         assertThat(drbd.standby()).isTrue();
@@ -128,15 +149,22 @@ class OpenSvcParsingTest {
     @Test
     void servicePathsAreValidated() {
         assertThat(ServicePath.parse("slapos/svc/comp1").toString()).isEqualTo("slapos/svc/comp1");
-        assertThatThrownBy(() -> ServicePath.parse("comp1")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> ServicePath.parse("comp1"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("namespace/kind/name");
-        assertThatThrownBy(() -> ServicePath.parse("slapos/svc/comp1;reboot")).isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> ServicePath.parse("slapos/svc/comp1;reboot"))
+                .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> ServicePath.parse("slapos/svc/--force")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> ServicePath.parse("slapos/box/comp1")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> ServicePath.parse("slapos/box/comp1"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("kind");
         assertThatThrownBy(() -> ServicePath.parse("slapos/svc/a/b")).isInstanceOf(InvalidInputException.class);
-        assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), ServicePath.parse("slapos/cfg/comp1"),
-                OpenSvcAction.Operation.START, java.time.Duration.ZERO)).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> new OpenSvcAction(
+                        OpenSvc.standard(),
+                        ServicePath.parse("slapos/cfg/comp1"),
+                        OpenSvcAction.Operation.START,
+                        java.time.Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("only services");
     }
 }

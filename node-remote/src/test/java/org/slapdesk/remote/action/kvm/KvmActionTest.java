@@ -26,27 +26,32 @@ class KvmActionTest extends OnTestHost {
     @Test
     void makesDevKvmUsableAndKeepsItSoAfterReboots() throws Exception {
         assertThat(Files.exists(Path.of("/dev/kvm")) || hardwareVirtualization())
-                .as("this machine has KVM (else only the report below can be tested)").isTrue();
+                .as("this machine has KVM (else only the report below can be tested)")
+                .isTrue();
         String machineMode = Files.getPosixFilePermissions(Path.of("/dev/kvm")).toString();
         host.sh("chmod 600 /dev/kvm");
         KvmAction action = new KvmAction();
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("chmod 666 /dev/kvm").contains("+KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"");
+        assertThat(plan.preview())
+                .contains("chmod 666 /dev/kvm")
+                .contains("+KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"");
         new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
         assertThat(host.sh("stat -c %a /dev/kvm")).isEqualTo("666\n");
         assertThat(host.sh("cat " + KvmAction.UDEV_RULE)).isEqualTo(KvmAction.UDEV_TEXT);
         assertThat(action.plan(node).isEmpty()).isTrue();
         assertThat(Files.getPosixFilePermissions(Path.of("/dev/kvm")).toString())
-                .as("this machine's /dev/kvm is untouched").isEqualTo(machineMode);
+                .as("this machine's /dev/kvm is untouched")
+                .isEqualTo(machineMode);
     }
 
     @Test
     void aNodeWithoutVirtualizationGetsAReportSayingWhatToDo() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(hardwareVirtualization(),
-                "this CPU has vmx/svm: a node without virtualization cannot be shown here");
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                hardwareVirtualization(), "this CPU has vmx/svm: a node without virtualization cannot be shown here");
         host.sh("rm -f /dev/kvm");
         try {
-            assertThatThrownBy(() -> new KvmAction().plan(node)).isInstanceOf(NodeException.class)
+            assertThatThrownBy(() -> new KvmAction().plan(node))
+                    .isInstanceOf(NodeException.class)
                     .hasMessageContaining("No virtualization on")
                     .hasMessageContaining("neither vmx (Intel VT-x) nor svm (AMD-V)")
                     .hasMessageContaining("BIOS/UEFI");

@@ -18,14 +18,18 @@ class TemporaryIpv6ActionTest extends OnTestHost {
     void addsThenRemovesTheAddressOnLoAndASecondRunChangesNothing() throws Exception {
         TemporaryIpv6Action add = new TemporaryIpv6Action(Operation.ADD, "fc01::1/32", "lo");
         Plan plan = add.plan(node);
-        assertThat(plan.preview()).contains("$ 'ip' '-6' 'addr' 'add' 'fc01::1/32' 'dev' 'lo'")
+        assertThat(plan.preview())
+                .contains("$ 'ip' '-6' 'addr' 'add' 'fc01::1/32' 'dev' 'lo'")
                 .contains("(undo: 'ip' '-6' 'addr' 'del' 'fc01::1/32' 'dev' 'lo')");
         new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
         assertThat(host.sh("ip -6 -o addr show dev lo")).contains("inet6 fc01::1/32");
 
         assertThat(add.plan(node).isEmpty()).isTrue();
         // a spelling of the same address is recognised
-        assertThat(new TemporaryIpv6Action(Operation.ADD, "fc01:0::0001/32", "lo").plan(node).isEmpty()).isTrue();
+        assertThat(new TemporaryIpv6Action(Operation.ADD, "fc01:0::0001/32", "lo")
+                        .plan(node)
+                        .isEmpty())
+                .isTrue();
 
         TemporaryIpv6Action remove = new TemporaryIpv6Action(Operation.REMOVE, "fc01::1/32", "lo");
         new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
@@ -36,9 +40,11 @@ class TemporaryIpv6ActionTest extends OnTestHost {
     @Test
     void badInputIsRefusedBeforeAnythingRuns() {
         assertThatThrownBy(() -> new TemporaryIpv6Action(Operation.ADD, "fc01::1", "lo"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("prefix length");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("prefix length");
         assertThatThrownBy(() -> new TemporaryIpv6Action(Operation.ADD, "fc01::1/32", "lo;reboot"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("interface name");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("interface name");
     }
 
     @Test

@@ -24,8 +24,9 @@ class Re6stActionsTest extends OnTestHost {
 
     @BeforeEach
     void cleanNode() {
-        host.sh("rm -rf /etc/re6stnet /etc/re6stnet.slapdesk-* /etc/init.d/re6stnet /run/systemd /usr/local/sbin/systemctl"
-                + " /usr/local/bin/re6stnet; pkill -x re6stnet || true");
+        host.sh(
+                "rm -rf /etc/re6stnet /etc/re6stnet.slapdesk-* /etc/init.d/re6stnet /run/systemd /usr/local/sbin/systemctl"
+                        + " /usr/local/bin/re6stnet; pkill -x re6stnet || true");
     }
 
     @Test
@@ -33,13 +34,20 @@ class Re6stActionsTest extends OnTestHost {
         host.sh("mkdir -p /etc/re6stnet && chmod 750 /etc/re6stnet");
         host.writeFile(CONF, Re6stConfTest.SEED);
         host.sh("chmod 640 " + CONF);
-        Re6stConfigAction action = new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").asGateway("51.159.66.11"));
+        Re6stConfigAction action =
+                new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").asGateway("51.159.66.11"));
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("-registry http://51.159.66.11:9201/").contains("+registry http://192.0.2.7:9201/")
-                .contains("+ip 51.159.66.11").contains("+gateway").contains("restart it");
+        assertThat(plan.preview())
+                .contains("-registry http://51.159.66.11:9201/")
+                .contains("+registry http://192.0.2.7:9201/")
+                .contains("+ip 51.159.66.11")
+                .contains("+gateway")
+                .contains("restart it");
         ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
-        assertThat(host.sh("cat " + CONF)).isEqualTo(Re6stConfTest.SEED
-                .replace("registry http://51.159.66.11:9201/", "registry http://192.0.2.7:9201/") + "ip 51.159.66.11\ngateway\n");
+        assertThat(host.sh("cat " + CONF))
+                .isEqualTo(Re6stConfTest.SEED.replace(
+                                "registry http://51.159.66.11:9201/", "registry http://192.0.2.7:9201/")
+                        + "ip 51.159.66.11\ngateway\n");
         assertThat(host.sh("stat -c %a " + CONF)).isEqualTo("640\n");
         assertThat(result.backups()).hasSize(1);
         assertThat(host.sh("cat " + result.backups().get(0))).isEqualTo(Re6stConfTest.SEED);
@@ -52,12 +60,16 @@ class Re6stActionsTest extends OnTestHost {
         host.writeFile(CONF, Re6stConfTest.SEED);
         String before = snapshot("/etc/re6stnet");
         // a re6st-conf that fails like a refused token, after writing a partial certificate
-        host.writeFile("/usr/local/bin/re6st-conf", "#!/bin/sh\necho \"$@\" > /tmp/re6st-conf.args\n"
-                + "echo partial > /etc/re6stnet/cert.crt\necho 'Error: invalid or expired token' >&2\nexit 1\n");
+        host.writeFile(
+                "/usr/local/bin/re6st-conf",
+                "#!/bin/sh\necho \"$@\" > /tmp/re6st-conf.args\n"
+                        + "echo partial > /etc/re6stnet/cert.crt\necho 'Error: invalid or expired token' >&2\nexit 1\n");
         host.sh("chmod 755 /usr/local/bin/re6st-conf");
-        Re6stConfigAction action = new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withToken(TOKEN));
-        assertThat(action.re6stConfCommand()).isEqualTo("'re6st-conf' '--registry' 'http://192.0.2.7:9201/' '--token' '"
-                + TOKEN + "' '-d' '/etc/re6stnet'");
+        Re6stConfigAction action =
+                new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withToken(TOKEN));
+        assertThat(action.re6stConfCommand())
+                .isEqualTo("'re6st-conf' '--registry' 'http://192.0.2.7:9201/' '--token' '" + TOKEN
+                        + "' '-d' '/etc/re6stnet'");
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("'--token' '********'").doesNotContain(TOKEN);
         List<String> seen = new ArrayList<>();
@@ -81,7 +93,8 @@ class Re6stActionsTest extends OnTestHost {
         assertThat(String.join("\n", seen)).doesNotContain(TOKEN).contains("get the node's certificate");
         assertThat(host.sh("cat /tmp/re6st-conf.args")).contains("--token " + TOKEN); // it did reach the tool
         assertThat(snapshot("/etc/re6stnet")).isEqualTo(before);
-        assertThat(host.sh("ls -d /etc/re6stnet.slapdesk-* 2>/dev/null || true")).isEmpty();
+        assertThat(host.sh("ls -d /etc/re6stnet.slapdesk-* 2>/dev/null || true"))
+                .isEmpty();
     }
 
     @Test
@@ -104,7 +117,9 @@ class Re6stActionsTest extends OnTestHost {
 
         // where systemd runs, its answer counts
         host.sh("mkdir -p /run/systemd/system");
-        host.writeFile("/usr/local/sbin/systemctl", "#!/bin/sh\n[ \"$1 $2\" = 'is-active re6stnet' ] && { echo failed; exit 3; }\nexit 1\n");
+        host.writeFile(
+                "/usr/local/sbin/systemctl",
+                "#!/bin/sh\n[ \"$1 $2\" = 'is-active re6stnet' ] && { echo failed; exit 3; }\nexit 1\n");
         host.sh("chmod 755 /usr/local/sbin/systemctl");
         Re6stStatus failed = Re6stStatus.of(node);
         assertThat(failed.state()).isEqualTo(Re6stStatus.State.FAILED);
@@ -116,13 +131,16 @@ class Re6stActionsTest extends OnTestHost {
         String before = snapshot("/var/lib/dpkg/status", "/etc/apt", "/etc/re6stnet");
         Re6stInstallAction action = new Re6stInstallAction();
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("install re6st-node with apt")
-                .contains("apt-get install -y re6st-node").contains("does not know re6st-node");
+        assertThat(plan.preview())
+                .contains("install re6st-node with apt")
+                .contains("apt-get install -y re6st-node")
+                .contains("does not know re6st-node");
         assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("re6st-node is not in the package lists of this node")
                 .hasMessageContaining("add the Nexedi re6st repository");
-        assertThat(snapshot("/var/lib/dpkg/status", "/etc/apt", "/etc/re6stnet")).isEqualTo(before);
+        assertThat(snapshot("/var/lib/dpkg/status", "/etc/apt", "/etc/re6stnet"))
+                .isEqualTo(before);
         assertThat(host.sh("dpkg-query -W re6st-node 2>&1 || true")).contains("no packages found");
     }
 }

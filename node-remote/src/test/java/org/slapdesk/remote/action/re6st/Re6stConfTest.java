@@ -9,7 +9,8 @@ import org.slapdesk.remote.action.InvalidInputException;
 class Re6stConfTest {
 
     /** re6stnet.conf as seed 003 shows it on COMP-0. */
-    static final String SEED = """
+    static final String SEED =
+            """
             registry http://51.159.66.11:9201/
             ca ca.crt
             cert cert.crt
@@ -31,8 +32,9 @@ class Re6stConfTest {
         conf.set("registry", "http://192.0.2.7:9201/");
         conf.set("ip", "51.159.66.11");
         conf.flag("gateway", true);
-        assertThat(conf.render()).isEqualTo(SEED.replace("registry http://51.159.66.11:9201/", "registry http://192.0.2.7:9201/")
-                + "ip 51.159.66.11\ngateway\n");
+        assertThat(conf.render())
+                .isEqualTo(SEED.replace("registry http://51.159.66.11:9201/", "registry http://192.0.2.7:9201/")
+                        + "ip 51.159.66.11\ngateway\n");
         // idempotent, and the flag goes away again
         Re6stConf again = Re6stConf.parse(conf.render());
         again.set("ip", "51.159.66.11");
@@ -53,14 +55,18 @@ class Re6stConfTest {
 
     @Test
     void settingsRefuseBadInputWithoutShowingTheToken() {
-        assertThatThrownBy(() -> Re6stSettings.of("ftp://x/")).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> Re6stSettings.of("ftp://x/"))
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("http(s) URL");
         assertThatThrownBy(() -> Re6stSettings.of("http://x/").withToken("se cret"))
-                .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("se cret");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageNotContaining("se cret");
         assertThatThrownBy(() -> Re6stSettings.of("http://x/").asGateway("51.159.66"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("IPv4");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("IPv4");
         assertThatThrownBy(() -> Re6stSettings.of("http://x/").inDir("etc/re6stnet"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("absolute");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("absolute");
     }
 
     @Test
@@ -68,7 +74,8 @@ class Re6stConfTest {
         assertThat(Re6stStatus.parse("@systemd\nactive\n@rc 0\n").state()).isEqualTo(Re6stStatus.State.ACTIVE);
         assertThat(Re6stStatus.parse("@systemd\nfailed\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.FAILED);
         assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.INACTIVE);
-        assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n@no-unit\n").state()).isEqualTo(Re6stStatus.State.NOT_INSTALLED);
+        assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n@no-unit\n").state())
+                .isEqualTo(Re6stStatus.State.NOT_INSTALLED);
         assertThat(Re6stStatus.parse("@systemd\ninactive\n@rc 3\n").how()).isEqualTo("systemctl is-active re6stnet");
         assertThat(Re6stStatus.parse("@initd\n@rc 3\n").state()).isEqualTo(Re6stStatus.State.INACTIVE);
         assertThat(Re6stStatus.parse("@initd\n@rc 0\n").how()).startsWith("no systemd on the node");

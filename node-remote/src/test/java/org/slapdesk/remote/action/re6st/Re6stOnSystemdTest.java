@@ -30,7 +30,8 @@ class Re6stOnSystemdTest extends OnTestHost {
         assertThat(none.how()).isEqualTo("systemd knows no re6stnet unit");
 
         host.sh("cp /bin/sleep /usr/local/bin/re6stnet");
-        host.writeFile("/etc/systemd/system/re6stnet.service",
+        host.writeFile(
+                "/etc/systemd/system/re6stnet.service",
                 "[Service]\nExecStart=/usr/local/bin/re6stnet 600\n[Install]\nWantedBy=multi-user.target\n");
         host.sh("systemctl daemon-reload");
         assertThat(Re6stStatus.of(node).state()).isEqualTo(Re6stStatus.State.INACTIVE);
@@ -42,16 +43,22 @@ class Re6stOnSystemdTest extends OnTestHost {
         host.sh("mkdir -p /etc/re6stnet");
         host.writeFile("/etc/re6stnet/re6stnet.conf", Re6stConfTest.SEED);
         String pidBefore = host.sh("systemctl show -P MainPID re6stnet").trim();
-        Re6stConfigAction action = new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withRestart(true));
+        Re6stConfigAction action =
+                new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withRestart(true));
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("$ " + Re6stConfigAction.restartCommand());
         new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
         String pidAfter = host.sh("systemctl show -P MainPID re6stnet").trim();
-        assertThat(pidAfter).as("systemctl restart gave it a new process").isNotEqualTo(pidBefore).isNotEqualTo("0");
+        assertThat(pidAfter)
+                .as("systemctl restart gave it a new process")
+                .isNotEqualTo(pidBefore)
+                .isNotEqualTo("0");
         assertThat(Re6stStatus.of(node).state()).isEqualTo(Re6stStatus.State.ACTIVE);
 
         host.sh("kill -9 " + pidAfter);
         host.sh("i=0; while systemctl is-active --quiet re6stnet && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done");
-        assertThat(Re6stStatus.of(node).state()).as("killed, no Restart=: systemd says failed").isEqualTo(Re6stStatus.State.FAILED);
+        assertThat(Re6stStatus.of(node).state())
+                .as("killed, no Restart=: systemd says failed")
+                .isEqualTo(Re6stStatus.State.FAILED);
     }
 }

@@ -33,7 +33,9 @@ class Ipv6SettingsActionTest extends OnTestHost {
         String before = host.sh("cat " + CFG);
         Ipv6SettingsAction action = new Ipv6SettingsAction(CFG, Mode.RE6ST, "eth0");
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("-interface_name = lo").contains("+interface_name = eth0")
+        assertThat(plan.preview())
+                .contains("-interface_name = lo")
+                .contains("+interface_name = eth0")
                 .contains("+ipv6_interface = lo");
         ApplyResult result = apply(action, plan);
         assertThat(configparser()).isEqualTo("eth0 lo");
@@ -64,11 +66,13 @@ class Ipv6SettingsActionTest extends OnTestHost {
     @Test
     void aMissingConfigOrBadInputIsRefused() {
         assertThatThrownBy(() -> new Ipv6SettingsAction("/etc/none/slapos.cfg", Mode.NATIVE, "eth0").plan(node))
-                .isInstanceOf(NodeException.class).hasMessageContaining("register the node first");
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("register the node first");
         assertThatThrownBy(() -> new Ipv6SettingsAction(CFG, Mode.NATIVE, "eth0 ; reboot"))
                 .isInstanceOf(InvalidInputException.class);
         assertThatThrownBy(() -> new Ipv6SettingsAction("slapos.cfg", Mode.NATIVE, "eth0"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("absolute");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("absolute");
     }
 
     private ApplyResult apply(Ipv6SettingsAction action) throws NodeException {
@@ -82,7 +86,8 @@ class Ipv6SettingsActionTest extends OnTestHost {
     /** How slapos itself (configparser, in the venv) reads the result. */
     private String configparser() {
         return host.sh(SlaposVenv.require().python() + " -c \"import configparser; c = configparser.ConfigParser();"
-                + " c.read('" + CFG + "'); print(c.get('slapformat', 'interface_name'),"
-                + " c.get('slapformat', 'ipv6_interface', fallback='-'))\"").trim();
+                        + " c.read('" + CFG + "'); print(c.get('slapformat', 'interface_name'),"
+                        + " c.get('slapformat', 'ipv6_interface', fallback='-'))\"")
+                .trim();
     }
 }

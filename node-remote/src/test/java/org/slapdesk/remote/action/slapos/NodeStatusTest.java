@@ -37,9 +37,13 @@ class NodeStatusTest extends OnTestHost {
         SlaposVenv venv = SlaposVenv.require();
         slapos = new SlaposNode(venv.slapos().toString(), "/etc/opt/slapos/slapos.cfg");
         host.sh("mkdir -p /etc/opt/slapos /srv/slapgrid/slappart0 /opt/slapgrid /opt/slapos/log");
-        host.writeFile("/etc/opt/slapos/slapos.cfg", "[slapos]\nmaster_url = http://127.0.0.1:1/\ncomputer_id = COMP-TEST\n"
-                + "software_root = /opt/slapgrid\ninstance_root = /srv/slapgrid\n");
-        host.writeFile("/tmp/partition.py", """
+        host.writeFile(
+                "/etc/opt/slapos/slapos.cfg",
+                "[slapos]\nmaster_url = http://127.0.0.1:1/\ncomputer_id = COMP-TEST\n"
+                        + "software_root = /opt/slapgrid\ninstance_root = /srv/slapgrid\n");
+        host.writeFile(
+                "/tmp/partition.py",
+                """
                 import logging, os, pkg_resources
                 from slapos.grid.svcbackend import createSupervisordConfiguration
                 createSupervisordConfiguration('/srv/slapgrid', logging.getLogger())
@@ -60,16 +64,19 @@ class NodeStatusTest extends OnTestHost {
 
     @Test
     void statusListsTypedProcessStates() throws Exception {
-        Map<String, ProcessStatus> byName = slapos.status(node).stream()
-                .collect(Collectors.toMap(ProcessStatus::fullName, p -> p));
+        Map<String, ProcessStatus> byName =
+                slapos.status(node).stream().collect(Collectors.toMap(ProcessStatus::fullName, p -> p));
         // watchdog: slapos' own supervisor program (no command until slapgrid configures it)
-        assertThat(byName).containsOnlyKeys("slappart0:sleeper-on-watch", "slappart0:crasher", "slappart0:idle", "watchdog");
+        assertThat(byName)
+                .containsOnlyKeys("slappart0:sleeper-on-watch", "slappart0:crasher", "slappart0:idle", "watchdog");
         ProcessStatus sleeper = byName.get("slappart0:sleeper-on-watch");
         assertThat(sleeper.state()).isEqualTo(ProcessState.RUNNING);
         assertThat(sleeper.isWatched()).isTrue();
         assertThat(sleeper.pid()).isPresent();
-        assertThat(host.sh("cat /proc/" + sleeper.pid().getAsLong() + "/cmdline | tr '\\0' ' '")).isEqualTo("sleep 1000 ");
-        assertThat(byName.get("slappart0:crasher").state()).isIn(ProcessState.EXITED, ProcessState.FATAL, ProcessState.BACKOFF);
+        assertThat(host.sh("cat /proc/" + sleeper.pid().getAsLong() + "/cmdline | tr '\\0' ' '"))
+                .isEqualTo("sleep 1000 ");
+        assertThat(byName.get("slappart0:crasher").state())
+                .isIn(ProcessState.EXITED, ProcessState.FATAL, ProcessState.BACKOFF);
         assertThat(byName.get("slappart0:idle").state()).isEqualTo(ProcessState.STOPPED);
         assertThat(byName.get("slappart0:idle").pid()).isEmpty();
     }
@@ -78,7 +85,8 @@ class NodeStatusTest extends OnTestHost {
     void restartGivesTheProcessANewPid() throws Exception {
         long before = pidOf("slappart0:sleeper-on-watch");
         RestartProcessAction restart = new RestartProcessAction(slapos, "slappart0:sleeper-on-watch");
-        assertThat(restart.plan(node).preview()).contains("'node' 'restart' '--cfg' '/etc/opt/slapos/slapos.cfg' 'slappart0:sleeper-on-watch'");
+        assertThat(restart.plan(node).preview())
+                .contains("'node' 'restart' '--cfg' '/etc/opt/slapos/slapos.cfg' 'slappart0:sleeper-on-watch'");
         new PlanRunner(node).apply(restart, restart.plan(node), ProgressListener.NONE, CancelToken.none());
         assertThat(pidOf("slappart0:sleeper-on-watch")).isNotEqualTo(before);
     }
@@ -86,7 +94,8 @@ class NodeStatusTest extends OnTestHost {
     @Test
     void restartingAnUnknownOrBadlyNamedProcessIsRefused() {
         assertThatThrownBy(() -> new RestartProcessAction(slapos, "slappart0:nope").plan(node))
-                .isInstanceOf(NodeException.class).hasMessageContaining("slappart0:sleeper-on-watch");
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("slappart0:sleeper-on-watch");
         assertThatThrownBy(() -> new RestartProcessAction(slapos, "all; reboot"))
                 .isInstanceOf(InvalidInputException.class);
     }
@@ -99,15 +108,21 @@ class NodeStatusTest extends OnTestHost {
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> following = pool.submit(() -> {
-                NodeLogs.follow(node, NodeLogs.SOFTWARE_LOG, 2, Duration.ofSeconds(60), new OutputListener() {
-                    @Override
-                    public void stdout(String line) {
-                        lines.add(line);
-                    }
+                NodeLogs.follow(
+                        node,
+                        NodeLogs.SOFTWARE_LOG,
+                        2,
+                        Duration.ofSeconds(60),
+                        new OutputListener() {
+                            @Override
+                            public void stdout(String line) {
+                                lines.add(line);
+                            }
 
-                    @Override
-                    public void stderr(String line) {}
-                }, cancel);
+                            @Override
+                            public void stderr(String line) {}
+                        },
+                        cancel);
                 return null;
             });
             waitFor(() -> lines.size() >= 2);
@@ -124,7 +139,8 @@ class NodeStatusTest extends OnTestHost {
 
     @Test
     void parsesSupervisorLines() {
-        List<ProcessStatus> all = ProcessStatus.parseAll("""
+        List<ProcessStatus> all = ProcessStatus.parseAll(
+                """
                 slappart0:nginx-on-watch         RUNNING   pid 4242, uptime 1:02:03
                 slappart0:bootstrap-monitor      EXITED    Nov 21 10:00 PM
                 slappart3:mariadb-on-watch       FATAL     Exited too quickly (process log may have details)
@@ -143,8 +159,12 @@ class NodeStatusTest extends OnTestHost {
     }
 
     private long pidOf(String process) throws NodeException {
-        return slapos.status(node).stream().filter(p -> p.fullName().equals(process)).findFirst().orElseThrow()
-                .pid().orElseThrow();
+        return slapos.status(node).stream()
+                .filter(p -> p.fullName().equals(process))
+                .findFirst()
+                .orElseThrow()
+                .pid()
+                .orElseThrow();
     }
 
     private static void waitFor(java.util.function.BooleanSupplier condition) throws InterruptedException {

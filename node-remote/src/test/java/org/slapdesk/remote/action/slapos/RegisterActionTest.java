@@ -26,10 +26,13 @@ class RegisterActionTest extends OnTestHost {
     void theCommandIsExactAndThePreviewHidesTheToken() throws Exception {
         SlaposNode slapos = SlaposNode.standard();
         RegisterAction action = new RegisterAction(slapos, RegisterAction.Options.of("my node", TOKEN, "eth0", 20));
-        assertThat(action.registerCommand()).isEqualTo("'slapos' 'node' 'register' '--cfg' '/etc/opt/slapos/slapos.cfg'"
-                + " 'my node' '--token' '" + TOKEN + "' '--interface-name' 'eth0' '--partition-number' '20'"
-                + " '--master-url' 'https://slap.vifib.com' '--master-url-web' 'https://panel.rapid.space'"
-                + " '--ipv4-local-network' '10.0.0.0/16' '--software-root' '/opt/slapgrid' '--instance-root' '/srv/slapgrid'");
+        assertThat(action.registerCommand())
+                .isEqualTo(
+                        "'slapos' 'node' 'register' '--cfg' '/etc/opt/slapos/slapos.cfg'"
+                                + " 'my node' '--token' '" + TOKEN
+                                + "' '--interface-name' 'eth0' '--partition-number' '20'"
+                                + " '--master-url' 'https://slap.vifib.com' '--master-url-web' 'https://panel.rapid.space'"
+                                + " '--ipv4-local-network' '10.0.0.0/16' '--software-root' '/opt/slapgrid' '--instance-root' '/srv/slapgrid'");
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("'--token' '********'").doesNotContain(TOKEN);
     }
@@ -43,8 +46,8 @@ class RegisterActionTest extends OnTestHost {
         SlaposNode slapos = new SlaposNode(venv.slapos().toString(), "/etc/opt/slapos/slapos.cfg");
         // nothing listens on port 9 of this machine's side of the link: the master is unreachable
         String master = "http://[" + host.hostSideAddress() + "]:9";
-        RegisterAction action = new RegisterAction(slapos,
-                RegisterAction.Options.of("node-1", TOKEN, "eth0", 3).withMaster(master, master));
+        RegisterAction action = new RegisterAction(
+                slapos, RegisterAction.Options.of("node-1", TOKEN, "eth0", 3).withMaster(master, master));
         Plan plan = action.plan(node);
         assertThat(plan.steps()).hasSize(3);
         assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
@@ -58,12 +61,17 @@ class RegisterActionTest extends OnTestHost {
     @Test
     void badInputIsRefused() {
         assertThatThrownBy(() -> RegisterAction.Options.of("n", "two words", "eth0", 20))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("token");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("token");
         assertThatThrownBy(() -> RegisterAction.Options.of("n", TOKEN, "eth0", 0))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("partition count");
-        assertThatThrownBy(() -> RegisterAction.Options.of("n", TOKEN, "eth0", 20).withMaster("ftp://x", "https://y"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("http(s)");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("partition count");
+        assertThatThrownBy(
+                        () -> RegisterAction.Options.of("n", TOKEN, "eth0", 20).withMaster("ftp://x", "https://y"))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("http(s)");
         assertThatThrownBy(() -> RegisterAction.Options.of("a\nb", TOKEN, "eth0", 20))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("computer name");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("computer name");
     }
 }

@@ -38,6 +38,7 @@ class RegisterWithLocalMasterTest extends OnTestHost {
 
     @TempDir
     static Path masterFolder;
+
     private LocalMaster master;
     private SlaposNode slapos;
     private String token;
@@ -46,11 +47,18 @@ class RegisterWithLocalMasterTest extends OnTestHost {
     void startMaster() throws Exception {
         SlaposVenv venv = SlaposVenv.require();
         CertificateAuthority ca = CertificateAuthority.init(masterFolder.resolve("ca"), "register action test CA");
-        master = LocalMaster.start(new LocalMaster.Options(masterFolder.resolve("master.sqlite"),
-                new InetSocketAddress(InetAddress.getByName(host.hostSideAddress()), 0), null,
-                ca.serverContext(List.of(host.hostSideAddress())), ca, 0, 0));
+        master = LocalMaster.start(new LocalMaster.Options(
+                masterFolder.resolve("master.sqlite"),
+                new InetSocketAddress(InetAddress.getByName(host.hostSideAddress()), 0),
+                null,
+                ca.serverContext(List.of(host.hostSideAddress())),
+                ca,
+                0,
+                0));
         slapos = new SlaposNode(venv.slapos().toString(), CONFIG);
-        token = master.service().registrations().tokens()
+        token = master.service()
+                .registrations()
+                .tokens()
                 .create(AccessTokens.Kind.NODE, "for the test host", AccessTokens.DEFAULT_VALIDITY);
     }
 
@@ -64,16 +72,31 @@ class RegisterWithLocalMasterTest extends OnTestHost {
     @Test
     @Order(1)
     void registerWritesTheConfigurationAndTheNodeCertificate() throws Exception {
-        RegisterAction register = new RegisterAction(slapos, new RegisterAction.Options("test host", token, "eth0", 3,
-                master.url().toString(), master.url().toString(), "10.0.0.0/16", "/opt/slapgrid", "/srv/slapgrid",
-                false));
+        RegisterAction register = new RegisterAction(
+                slapos,
+                new RegisterAction.Options(
+                        "test host",
+                        token,
+                        "eth0",
+                        3,
+                        master.url().toString(),
+                        master.url().toString(),
+                        "10.0.0.0/16",
+                        "/opt/slapgrid",
+                        "/srv/slapgrid",
+                        false));
         Plan plan = register.plan(node);
-        assertThat(plan.preview()).doesNotContain(token)
+        assertThat(plan.preview())
+                .doesNotContain(token)
                 .contains("'--master-url-web' '" + master.url().toString().replaceAll("/$", "") + "'");
         StringBuilder log = new StringBuilder();
         ApplyResult result = new PlanRunner(node).apply(register, plan, collect(log), CancelToken.none());
-        assertThat(result.verification().isOk()).as(log + "\n" + result.verification()).isTrue();
-        assertThat(log.toString()).contains("Node has successfully been configured as COMP-1").doesNotContain(token);
+        assertThat(result.verification().isOk())
+                .as(log + "\n" + result.verification())
+                .isTrue();
+        assertThat(log.toString())
+                .contains("Node has successfully been configured as COMP-1")
+                .doesNotContain(token);
 
         IniFile cfg = IniFile.parse(host.sh("cat " + CONFIG), CONFIG);
         assertThat(cfg.get("slapos", "computer_id")).contains("COMP-1");
@@ -81,7 +104,8 @@ class RegisterWithLocalMasterTest extends OnTestHost {
         assertThat(cfg.get("slapformat", "interface_name")).contains("eth0");
         assertThat(host.sh("stat -c '%a %n' /etc/opt/slapos/ssl/key /etc/opt/slapos/ssl/certificate"))
                 .isEqualTo("600 /etc/opt/slapos/ssl/key\n600 /etc/opt/slapos/ssl/certificate\n");
-        assertThat(host.sh("head -1 /etc/opt/slapos/ssl/certificate")).startsWith("subject=/O=Slapdesk/OU=node/CN=COMP-1/");
+        assertThat(host.sh("head -1 /etc/opt/slapos/ssl/certificate"))
+                .startsWith("subject=/O=Slapdesk/OU=node/CN=COMP-1/");
         List<NodeView> nodes = master.queries().nodes("COMP-1");
         assertThat(nodes).hasSize(1);
         assertThat(nodes.get(0).node().title()).isEqualTo("test host");
@@ -96,9 +120,13 @@ class RegisterWithLocalMasterTest extends OnTestHost {
         FormatAction format = new FormatAction(slapos, true);
         StringBuilder log = new StringBuilder();
         ApplyResult result = new PlanRunner(node).apply(format, format.plan(node), collect(log), CancelToken.none());
-        assertThat(result.verification().isOk()).as(log + "\n" + result.verification()).isTrue();
-        assertThat(master.queries().nodes("COMP-1").get(0).partitions()).as(log.toString())
-                .extracting(p -> p.reference()).containsExactly("slappart0", "slappart1", "slappart2");
+        assertThat(result.verification().isOk())
+                .as(log + "\n" + result.verification())
+                .isTrue();
+        assertThat(master.queries().nodes("COMP-1").get(0).partitions())
+                .as(log.toString())
+                .extracting(p -> p.reference())
+                .containsExactly("slappart0", "slappart1", "slappart2");
         assertThat(master.queries().nodes("COMP-1").get(0).node().title()).isEqualTo("test host");
     }
 
@@ -106,12 +134,22 @@ class RegisterWithLocalMasterTest extends OnTestHost {
     @Order(3)
     void theUsedTokenCannotRegisterAgainAndNothingChanges() throws Exception {
         String before = snapshot("/etc/opt");
-        RegisterAction again = new RegisterAction(slapos, new RegisterAction.Options("another", token, "eth0", 3,
-                master.url().toString(), master.url().toString(), "10.0.0.0/16", "/opt/slapgrid", "/srv/slapgrid",
-                false));
+        RegisterAction again = new RegisterAction(
+                slapos,
+                new RegisterAction.Options(
+                        "another",
+                        token,
+                        "eth0",
+                        3,
+                        master.url().toString(),
+                        master.url().toString(),
+                        "10.0.0.0/16",
+                        "/opt/slapgrid",
+                        "/srv/slapgrid",
+                        false));
         StringBuilder log = new StringBuilder();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PlanRunner(node).apply(again, again.plan(node),
-                        collect(log), CancelToken.none()))
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> new PlanRunner(node).apply(again, again.plan(node), collect(log), CancelToken.none()))
                 .hasMessageContaining("Everything the plan changed was undone");
         assertThat(log.toString()).contains("Access denied to the SlapOS Master");
         assertThat(snapshot("/etc/opt")).isEqualTo(before);

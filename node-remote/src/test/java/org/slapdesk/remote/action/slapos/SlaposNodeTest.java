@@ -13,8 +13,17 @@ class SlaposNodeTest {
         assertThat(SlaposNode.validateCommand("slapos")).isEqualTo("slapos");
         assertThat(SlaposNode.validateCommand("slapos-1.24")).isEqualTo("slapos-1.24");
         assertThat(SlaposNode.validateCommand("/opt/slapos/venv/bin/slapos")).isEqualTo("/opt/slapos/venv/bin/slapos");
-        for (String bad : new String[] {"slapos node", "slapos;reboot", "$(id)", "bin/slapos", "/opt/my slapos",
-                "/opt/`id`", "/opt/../slapos", "", "-slapos"}) {
+        for (String bad : new String[] {
+            "slapos node",
+            "slapos;reboot",
+            "$(id)",
+            "bin/slapos",
+            "/opt/my slapos",
+            "/opt/`id`",
+            "/opt/../slapos",
+            "",
+            "-slapos"
+        }) {
             assertThatThrownBy(() -> SlaposNode.validateCommand(bad)).as(bad).isInstanceOf(InvalidInputException.class);
         }
         assertThatThrownBy(() -> new SlaposNode("slapos|sh", "/etc/opt/slapos/slapos.cfg"))

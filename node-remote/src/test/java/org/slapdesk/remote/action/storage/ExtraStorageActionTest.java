@@ -26,6 +26,7 @@ class ExtraStorageActionTest extends OnTestHost {
 
     @TempDir
     static Path proxyFolder;
+
     private RealSlapproxy proxy;
     private SlaposNode slapos;
 
@@ -35,12 +36,27 @@ class ExtraStorageActionTest extends OnTestHost {
         proxy = RealSlapproxy.start(proxyFolder, host.hostSideAddress(), "");
         slapos = new SlaposNode(venv.slapos().toString(), "/etc/opt/slapos/slapos.cfg");
         host.sh("mkdir -p /etc/opt/slapos /opt/slapos");
-        host.writeFile("/etc/opt/slapos/slapos.cfg", String.join("\n", "[slapos]", "master_url = " + proxy.url(),
-                "computer_id = " + RealSlapproxy.DEFAULT_COMPUTER, "software_root = /opt/slapgrid",
-                "instance_root = /srv/slapgrid", "", "[slapformat]", "interface_name = eth0",
-                "ipv4_local_network = 10.0.0.0/16", "partition_amount = 2", "create_tap = false",
-                "computer_xml = /opt/slapos/slapos.xml", "partition_base_name = slappart", "user_base_name = slapuser",
-                "tap_base_name = slaptap", "alter_user = true", ""));
+        host.writeFile(
+                "/etc/opt/slapos/slapos.cfg",
+                String.join(
+                        "\n",
+                        "[slapos]",
+                        "master_url = " + proxy.url(),
+                        "computer_id = " + RealSlapproxy.DEFAULT_COMPUTER,
+                        "software_root = /opt/slapgrid",
+                        "instance_root = /srv/slapgrid",
+                        "",
+                        "[slapformat]",
+                        "interface_name = eth0",
+                        "ipv4_local_network = 10.0.0.0/16",
+                        "partition_amount = 2",
+                        "create_tap = false",
+                        "computer_xml = /opt/slapos/slapos.xml",
+                        "partition_base_name = slappart",
+                        "user_base_name = slapuser",
+                        "tap_base_name = slaptap",
+                        "alter_user = true",
+                        ""));
     }
 
     @AfterAll
@@ -60,8 +76,10 @@ class ExtraStorageActionTest extends OnTestHost {
 
         ExtraStorageAction action = new ExtraStorageAction(slapos, List.of(sdb, sdc), "/data", true);
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("+UUID=" + uuidB + " /data/data1 ext2 defaults 0 2")
-                .contains("+instance_storage_home = /data").contains("'node' 'format'");
+        assertThat(plan.preview())
+                .contains("+UUID=" + uuidB + " /data/data1 ext2 defaults 0 2")
+                .contains("+instance_storage_home = /data")
+                .contains("'node' 'format'");
         ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
 
         assertThat(host.sh("findmnt -n -o SOURCE /data/data1").trim()).isEqualTo(sdb);
@@ -69,7 +87,11 @@ class ExtraStorageActionTest extends OnTestHost {
         assertThat(host.sh("ls /data/data1 /data/data2")).contains("slappart0", "slappart1");
         // (each partition's DATA folder of links is made later, by `slapos node instance`)
         assertThat(result.backups()).anyMatch(b -> b.startsWith("/etc/fstab.slapdesk-"));
-        assertThat(host.sh("cat " + result.backups().stream().filter(b -> b.startsWith("/etc/fstab")).findFirst().orElseThrow()))
+        assertThat(host.sh("cat "
+                        + result.backups().stream()
+                                .filter(b -> b.startsWith("/etc/fstab"))
+                                .findFirst()
+                                .orElseThrow()))
                 .isEqualTo(fstabBefore);
 
         // idempotent: a second run plans nothing and makes no new backup
@@ -87,11 +109,15 @@ class ExtraStorageActionTest extends OnTestHost {
     void aDiskWithoutFileSystemOrABadDeviceIsRefusedBeforeAnythingRuns() throws Exception {
         String blank = host.newLoopDevice(8);
         assertThatThrownBy(() -> new ExtraStorageAction(slapos, List.of(blank), "/data2", false).plan(node))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("no file system");
-        assertThatThrownBy(() -> new ExtraStorageAction(slapos, List.of("/dev/nonexistent9"), "/data2", false).plan(node))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("not a block device");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("no file system");
+        assertThatThrownBy(
+                        () -> new ExtraStorageAction(slapos, List.of("/dev/nonexistent9"), "/data2", false).plan(node))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not a block device");
         assertThatThrownBy(() -> new ExtraStorageAction(slapos, List.of("/dev/sdb1; rm -rf /"), "/data2", false))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("device path");
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("device path");
         assertThatThrownBy(() -> new ExtraStorageAction(slapos, List.of("/dev/sdb1"), "/", false))
                 .isInstanceOf(InvalidInputException.class);
     }
@@ -100,13 +126,17 @@ class ExtraStorageActionTest extends OnTestHost {
     void aFailureMidwayLeavesFstabMountsAndConfigAsTheyWere() throws Exception {
         String disk = host.newLoopDevice(16);
         host.sh("mkfs.ext2 -q -F " + disk);
-        String before = snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true");
+        String before = snapshot("/etc/fstab", "/etc/opt/slapos")
+                + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true");
         // the slapos command does not exist, so format (the last step) fails after mkdir, mount, fstab and slapos.cfg
         SlaposNode broken = new SlaposNode("/nonexistent/slapos", "/etc/opt/slapos/slapos.cfg");
         ExtraStorageAction action = new ExtraStorageAction(broken, List.of(disk), "/data3", true);
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action, action.plan(node), ProgressListener.NONE, CancelToken.none()))
-                .isInstanceOf(PlanFailedException.class).hasMessageContaining("Everything the plan changed was undone");
-        assertThat(snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true"))
+        assertThatThrownBy(() -> new PlanRunner(node)
+                        .apply(action, action.plan(node), ProgressListener.NONE, CancelToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("Everything the plan changed was undone");
+        assertThat(snapshot("/etc/fstab", "/etc/opt/slapos")
+                        + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true"))
                 .isEqualTo(before);
     }
 }
