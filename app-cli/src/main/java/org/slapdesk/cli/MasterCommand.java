@@ -1,11 +1,14 @@
 package org.slapdesk.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.core.master.MasterException;
@@ -66,7 +69,7 @@ public final class MasterCommand implements Callable<Integer> {
             description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
     static final class Nodes extends MasterAction {
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             List<ComputeNode> nodes = master.nodes();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
@@ -92,7 +95,7 @@ public final class MasterCommand implements Callable<Integer> {
         String reference;
 
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             ComputeNodeDetail detail = master.node(reference);
             if (json) {
                 List<Map<String, Object>> partitions = new ArrayList<>();
@@ -161,7 +164,7 @@ public final class MasterCommand implements Callable<Integer> {
             description = "Lists the services (instance trees) (slapos service list).")
     static final class Services extends MasterAction {
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             List<InstanceTree> services = master.services();
             if (json) {
                 Map<String, Object> byTitle = new LinkedHashMap<>();
@@ -186,7 +189,7 @@ public final class MasterCommand implements Callable<Integer> {
         String title;
 
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             ServiceDetail detail = master.service(title);
             SoftwareInstance root = detail.instances().get(0);
             if (json) {
@@ -210,7 +213,7 @@ public final class MasterCommand implements Callable<Integer> {
         String node;
 
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             master.supply(url, node);
             if (json) {
                 printJson(out, ordered("software-url", url, "node", node, "requested-state", "available"));
@@ -233,7 +236,7 @@ public final class MasterCommand implements Callable<Integer> {
         String node;
 
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
             master.remove(url, node);
             if (json) {
                 printJson(out, ordered("software-url", url, "node", node, "requested-state", "destroyed"));
@@ -304,7 +307,7 @@ public final class MasterCommand implements Callable<Integer> {
         }
 
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, java.io.IOException, InterruptedException {
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException, InterruptedException {
             Map<String, Object> values = parameters == null
                     ? Map.of()
                     : parameters.file != null
@@ -345,11 +348,7 @@ public final class MasterCommand implements Callable<Integer> {
         private String declaredSerialisation(SlapMaster master) throws MasterException {
             if (parameters == null
                     || parameters.file == null
-                    || parameters
-                            .file
-                            .toString()
-                            .toLowerCase(java.util.Locale.ROOT)
-                            .endsWith(".xml")) {
+                    || parameters.file.toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
                 return "xml";
             }
             SoftwareReleaseSchema schema = master.softwareReleaseSchema(url, type);
@@ -410,12 +409,12 @@ public final class MasterCommand implements Callable<Integer> {
         }
         out.println(name + ":");
         TextTable table = new TextTable("  KEY", "VALUE");
-        new java.util.TreeMap<>(values).forEach((k, v) -> table.row("  " + k, v));
+        new TreeMap<>(values).forEach((k, v) -> table.row("  " + k, v));
         table.print(out);
     }
 
     private static String lower(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT);
+        return s.toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, Object> ordered(Object... keysAndValues) {

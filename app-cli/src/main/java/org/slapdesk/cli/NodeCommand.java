@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slapdesk.remote.action.NodeAction;
+import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
@@ -405,7 +406,7 @@ public final class NodeCommand implements Callable<Integer> {
                 String address = target.substring(0, target.lastIndexOf(':'))
                         .replace("[", "")
                         .replace("]", "");
-                int port = org.slapdesk.remote.action.Validate.port(target.substring(target.lastIndexOf(':') + 1));
+                int port = Validate.port(target.substring(target.lastIndexOf(':') + 1));
                 Forward forward = new Forward(listen, Optional.ofNullable(bind), address, port);
                 SocatForwardAction.Operation op =
                         switch (operation) {

@@ -1,5 +1,6 @@
 package org.slapdesk.cli;
 
+import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -235,7 +236,7 @@ final class NodeRun {
     }
 
     private boolean confirm(String question) {
-        java.io.Console console = System.console();
+        Console console = System.console();
         if (console == null) {
             err.println(
                     "slapdesk node: no terminal to ask for confirmation: run with --yes to apply (or --dry-run to only look)");
@@ -247,7 +248,7 @@ final class NodeRun {
     }
 
     private ConnectOptions connectOptions(boolean nonInteractive) {
-        java.io.Console console = System.console();
+        Console console = System.console();
         HostKeyPrompt hostKeys = key -> {
             String text = "The host key of " + key.host() + " port " + key.port() + " is not known: " + key.keyType()
                     + " " + key.sha256Fingerprint() + "\nCheck it on the node: " + key.verifyCommand();

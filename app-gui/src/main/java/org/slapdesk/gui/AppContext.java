@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.slapdesk.core.health.HealthRules;
@@ -25,6 +26,7 @@ import org.slapdesk.gui.servers.ServersViewModel;
 import org.slapdesk.gui.services.RequestViewModel;
 import org.slapdesk.gui.services.ServicesViewModel;
 import org.slapdesk.gui.settings.SettingsViewModel;
+import org.slapdesk.gui.shell.ConnectionState;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
@@ -149,7 +151,7 @@ public final class AppContext implements AutoCloseable {
 
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
-        return session.stateProperty().get() != org.slapdesk.gui.shell.ConnectionState.CONNECTING
+        return session.stateProperty().get() != ConnectionState.CONNECTING
                 && !servers.refreshingProperty().get()
                 && !services.refreshingProperty().get();
     }
@@ -162,7 +164,7 @@ public final class AppContext implements AutoCloseable {
         workers.shutdownNow();
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static ThreadFactory daemonThreads() {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, "slapdesk-task-" + count.incrementAndGet());

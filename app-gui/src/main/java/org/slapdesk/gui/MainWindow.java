@@ -1,8 +1,12 @@
 package org.slapdesk.gui;
 
+import java.io.IOException;
 import java.util.Objects;
 import javafx.application.HostServices;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slapdesk.gui.shell.ShellView;
 
@@ -25,7 +29,7 @@ public final class MainWindow {
         context.settings().darkProperty().set(options.dark());
         SlapdeskApp.applyTheme(options.dark());
         context.settings().darkProperty().addListener((o, was, now) -> SlapdeskApp.applyTheme(now));
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.node(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         scene.getStylesheets()
                 .add(Objects.requireNonNull(
@@ -36,9 +40,9 @@ public final class MainWindow {
         stage.setTitle("Slapdesk");
         try (var icon = MainWindow.class.getResourceAsStream("slapdesk.png")) {
             if (icon != null) {
-                stage.getIcons().add(new javafx.scene.image.Image(icon));
+                stage.getIcons().add(new Image(icon));
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // a window without an icon still works
         }
         stage.setScene(scene);

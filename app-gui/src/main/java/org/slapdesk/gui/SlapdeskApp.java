@@ -90,27 +90,32 @@ public final class SlapdeskApp extends Application {
         Instant giveUp = Instant.now().plus(SNAPSHOT_PATIENCE);
         Instant[] settledSince = {null};
         Timeline poll = new Timeline();
-        poll.getKeyFrames().add(new KeyFrame(javafx.util.Duration.millis(200), e -> {
-            boolean settled = context.settled();
-            if (settled && settledSince[0] == null) {
-                settledSince[0] = Instant.now();
-            } else if (!settled) {
-                settledSince[0] = null;
-            }
-            boolean calm = settledSince[0] != null
-                    && Duration.between(settledSince[0], Instant.now()).toMillis() > 800;
-            if (calm || Instant.now().isAfter(giveUp)) {
-                poll.stop();
-                try {
-                    Snapshot.write(scene, file);
-                    System.out.println("slapdesk: wrote " + file.toAbsolutePath());
-                } catch (IOException | RuntimeException ex) {
-                    LOG.error("cannot write the snapshot", ex);
-                    System.err.println("slapdesk: cannot write " + file + ": " + ex.getMessage());
-                }
-                Platform.exit();
-            }
-        }));
+        poll.getKeyFrames()
+                .add(new KeyFrame(
+                        javafx.util.Duration.millis(200), // two Durations: name clash
+                        e -> {
+                            boolean settled = context.settled();
+                            if (settled && settledSince[0] == null) {
+                                settledSince[0] = Instant.now();
+                            } else if (!settled) {
+                                settledSince[0] = null;
+                            }
+                            boolean calm = settledSince[0] != null
+                                    && Duration.between(settledSince[0], Instant.now())
+                                                    .toMillis()
+                                            > 800;
+                            if (calm || Instant.now().isAfter(giveUp)) {
+                                poll.stop();
+                                try {
+                                    Snapshot.write(scene, file);
+                                    System.out.println("slapdesk: wrote " + file.toAbsolutePath());
+                                } catch (IOException | RuntimeException ex) {
+                                    LOG.error("cannot write the snapshot", ex);
+                                    System.err.println("slapdesk: cannot write " + file + ": " + ex.getMessage());
+                                }
+                                Platform.exit();
+                            }
+                        }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
     }

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,14 +27,12 @@ class ArchitectureTest {
 
     @Test
     void theImportSeesEveryModule() {
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.core.master.Master"))
+        Assertions.assertThat(classes.contain("org.slapdesk.core.master.Master"))
                 .isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.cli.SlapdeskCommand"))
+        Assertions.assertThat(classes.contain("org.slapdesk.cli.SlapdeskCommand"))
                 .isTrue();
-        org.assertj.core.api.Assertions.assertThat(classes.contain("org.slapdesk.gui.SlapdeskApp"))
-                .isTrue();
-        org.assertj.core.api.Assertions.assertThat(
-                        classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.slapdesk.remote")))
+        Assertions.assertThat(classes.contain("org.slapdesk.gui.SlapdeskApp")).isTrue();
+        Assertions.assertThat(classes.stream().anyMatch(c -> c.getPackageName().startsWith("org.slapdesk.remote")))
                 .isTrue();
     }
 

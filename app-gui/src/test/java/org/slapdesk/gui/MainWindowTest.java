@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,8 +19,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.profile.Profile;
+import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.shell.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -117,8 +122,8 @@ class MainWindowTest {
                     "COMP-0",
                     FakeMaster.node(
                             "COMP-0",
-                            Optional.of(new org.slapdesk.core.model.AccessStatus(
-                                    "#error the node cannot format", Instant.now(), Instant.now())),
+                            Optional.of(
+                                    new AccessStatus("#error the node cannot format", Instant.now(), Instant.now())),
                             10,
                             3,
                             List.of(KVM, RE6ST)));
@@ -128,10 +133,8 @@ class MainWindowTest {
                 .queryAll()
                 .isEmpty());
         assertThat(robot.lookup(".health-changed").queryAll()).hasSize(1);
-        javafx.scene.control.TableRow<?> row = (javafx.scene.control.TableRow<?>)
-                robot.lookup(".health-changed").query();
-        assertThat(((org.slapdesk.gui.servers.ServerRow) row.getItem()).reference())
-                .isEqualTo("COMP-0");
+        TableRow<?> row = (TableRow<?>) robot.lookup(".health-changed").query();
+        assertThat(((ServerRow) row.getItem()).reference()).isEqualTo("COMP-0");
         snapshot("servers-health-changed");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".health-changed")
                 .queryAll()
@@ -238,12 +241,9 @@ class MainWindowTest {
     void theSupplyDialogOffersTheKnownReleases(FxRobot robot) throws Exception {
         settle();
         WindowDriver driver = new WindowDriver(robot, stage);
-        driver.selectRow(
-                "#servers-table",
-                row -> ((org.slapdesk.gui.servers.ServerRow) row).reference().equals("COMP-3"));
+        driver.selectRow("#servers-table", row -> ((ServerRow) row).reference().equals("COMP-3"));
         driver.click("#supply");
-        javafx.scene.control.ComboBox<?> releases =
-                robot.lookup("#supply-release").queryComboBox();
+        ComboBox<?> releases = robot.lookup("#supply-release").queryComboBox();
         assertThat(releases.getItems()).hasSize(2);
         driver.fill("#supply-release", RE6ST);
         driver.snapshotWindowOf("#supply-release", "supply-dialog");
@@ -259,7 +259,7 @@ class MainWindowTest {
                 5, TimeUnit.SECONDS, () -> !context.activity().entries().isEmpty());
         for (Page page : List.of(Page.ACTIVITY, Page.NODES, Page.SETTINGS)) {
             robot.interact(() -> window.shell().show(page));
-            snapshot(page.name().toLowerCase(java.util.Locale.ROOT));
+            snapshot(page.name().toLowerCase(Locale.ROOT));
         }
         robot.interact(() -> context.settings().darkProperty().set(true));
         robot.interact(() -> window.shell().show(Page.SERVERS));

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
@@ -49,7 +51,7 @@ public final class WindowDriver {
         return robot.lookup(query).queryTableView();
     }
 
-    public void selectRow(String tableQuery, java.util.function.Predicate<Object> which) {
+    public void selectRow(String tableQuery, Predicate<Object> which) {
         TableView<Object> table = table(tableQuery);
         robot.interact(
                 () -> table.getItems().stream().filter(which).findFirst().ifPresent(row -> table.getSelectionModel()
@@ -60,7 +62,7 @@ public final class WindowDriver {
     public void waitFor(String what, int seconds, Callable<Boolean> condition) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("timed out after " + seconds + " s waiting for: " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.XmlMarshal;
@@ -51,7 +52,7 @@ final class MarshalBenchmark {
             report.note("warning: our dumps(loads(x)) differs from x");
         }
         report.note(String.format(
-                java.util.Locale.ROOT,
+                Locale.ROOT,
                 "spread of rounds: python %.0f%%, slapdesk %.0f%%",
                 pythonTiming.spreadPercent(),
                 ours.spreadPercent()));

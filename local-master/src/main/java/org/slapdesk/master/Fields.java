@@ -2,6 +2,8 @@ package org.slapdesk.master;
 
 import java.util.List;
 import java.util.Map;
+import org.slapdesk.core.wire.SlapObject;
+import org.slapdesk.core.wire.Tuple;
 
 /** Checks on decoded input: each failure is a 400 naming the field and what was expected. */
 final class Fields {
@@ -32,7 +34,7 @@ final class Fields {
         if (value instanceof List<?> l) {
             return (List<Object>) l;
         }
-        if (value instanceof org.slapdesk.core.wire.Tuple t) {
+        if (value instanceof Tuple t) {
             return t.items();
         }
         throw RequestError.badRequest(what + " must be a list, found " + typeName(value));
@@ -77,10 +79,10 @@ final class Fields {
         if (v instanceof Map) {
             return "a dictionary";
         }
-        if (v instanceof List || v instanceof org.slapdesk.core.wire.Tuple) {
+        if (v instanceof List || v instanceof Tuple) {
             return "a list";
         }
-        if (v instanceof org.slapdesk.core.wire.SlapObject o) {
+        if (v instanceof SlapObject o) {
             return "a " + o.className() + " object";
         }
         return v.getClass().getSimpleName();

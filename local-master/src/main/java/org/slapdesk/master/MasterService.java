@@ -3,6 +3,7 @@ package org.slapdesk.master;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,7 @@ public final class MasterService {
         }
         tx(store -> {
             store.upsertNode(reference, reference, address, netmask, time.millis());
-            Set<String> listed = new java.util.HashSet<>();
+            Set<String> listed = new HashSet<>();
             for (int i = 0; i < parsed.size(); i++) {
                 FormattedPartition p = parsed.get(i);
                 listed.add(p.reference());

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -212,7 +213,7 @@ class JsonRpcTest {
                         + " \"shared\": \"yes\"}",
                 400);
         error("no.such.method", "{}", 404);
-        HttpResponse<String> get = http.get("slapos.get.v0.hateoas_url", java.util.Map.of());
+        HttpResponse<String> get = http.get("slapos.get.v0.hateoas_url", Map.of());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(json.readTree(get.body()).get("status").asInt()).isEqualTo(405);
 

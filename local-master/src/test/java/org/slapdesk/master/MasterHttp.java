@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slapdesk.core.wire.XmlMarshal;
@@ -100,11 +102,11 @@ final class MasterHttp {
 
     /** A node format with {@code count} partitions slappart0… (marshalled dict as node format posts it). */
     HttpResponse<String> format(String computer, int count) throws IOException, InterruptedException {
-        java.util.List<Object> partitions = new java.util.ArrayList<>();
+        List<Object> partitions = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("reference", "slappart" + i);
-            p.put("address_list", java.util.List.of(Map.of("addr", "10.0.0." + (i + 2), "netmask", "255.255.255.255")));
+            p.put("address_list", List.of(Map.of("addr", "10.0.0." + (i + 2), "netmask", "255.255.255.255")));
             p.put("tap", Map.of("name", "slaptap" + i));
             partitions.add(p);
         }

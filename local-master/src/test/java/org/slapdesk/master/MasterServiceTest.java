@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -177,7 +178,7 @@ class MasterServiceTest {
         Map<String, Object> status = master.partitionStatus("COMP-1", "slappart0");
         assertThat(status.get("text")).isEqualTo("#error while instanciating: second");
         assertThat(status.get("since"))
-                .isEqualTo(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+                .isEqualTo(DateTimeFormatter.RFC_1123_DATE_TIME
                         .withZone(ZoneOffset.UTC)
                         .format(errorSince));
     }

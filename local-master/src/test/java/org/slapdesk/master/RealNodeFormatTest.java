@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.master.CertificateIssuer.Issued;
@@ -99,8 +100,8 @@ class RealNodeFormatTest {
                                 "https://lab.example/sr.cfg",
                                 "on-ns",
                                 null,
-                                java.util.Map.of(),
-                                java.util.Map.of(),
+                                Map.of(),
+                                Map.of(),
                                 null,
                                 false,
                                 null,

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.master.store.Rows;
+import org.slapdesk.master.store.Store;
 import org.slapdesk.testlab.SlaposVenv;
 
 /** The real slapos.slap library (PyPI slapos.core) doing the node side against the local master. */
@@ -189,9 +191,9 @@ class RealSlapNodeTest {
     }
 
     private String status(String kind, String reference) throws Exception {
-        return master.service().database().transaction(c -> new org.slapdesk.master.store.Store(c)
+        return master.service().database().transaction(c -> new Store(c)
                 .status(kind, reference)
-                .map(org.slapdesk.master.store.Rows.Status::text)
+                .map(Rows.Status::text)
                 .orElse(null));
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class RealSlaposCliTest {
         assertThat(list.get("site").asText()).isEqualTo(SR);
         assertThat(list.has("orphan")).isTrue();
 
-        master.service().setConnection("COMP-B", "slappart0", java.util.Map.of("url", "https://[fd00::2]:443/"), null);
+        master.service().setConnection("COMP-B", "slappart0", Map.of("url", "https://[fd00::2]:443/"), null);
         master.service().instanceReport("COMP-B", "slappart0", "started");
         JsonNode info = json(ok(slapos.cli("service", "info", "web")));
         assertThat(info.get("software-url").asText()).isEqualTo(SR);

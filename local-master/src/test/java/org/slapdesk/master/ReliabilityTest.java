@@ -2,11 +2,13 @@ package org.slapdesk.master;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -153,7 +155,7 @@ class ReliabilityTest {
                 try {
                     String answer = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
                     assertThat(answer).doesNotContain(" 500 ");
-                } catch (java.net.SocketException reset) {
+                } catch (SocketException reset) {
                     // cut off by the server: what a stalled client gets
                 }
             }
@@ -211,7 +213,7 @@ class ReliabilityTest {
                     out.write(chunk);
                 }
                 out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            } catch (java.io.IOException closedEarly) {
+            } catch (IOException closedEarly) {
                 // the server answered and closed before we finished: fine
             }
             String answer = new String(s.getInputStream().readNBytes(400), StandardCharsets.US_ASCII);

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -115,7 +116,7 @@ class SlapProtocolTest {
                                 "partition_reference",
                                 "t",
                                 "partition_parameter_xml",
-                                XmlMarshal.dumps(java.util.List.of("not", "a", "dict")))),
+                                XmlMarshal.dumps(List.of("not", "a", "dict")))),
                 400,
                 "partition_parameter_xml");
         assertBad(

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slapdesk.testlab.SlaposVenv;
 
@@ -29,7 +32,7 @@ final class Slapos {
     private final URI master;
     private final ObjectMapper json = new ObjectMapper();
 
-    private final java.util.Map<String, String> nodeEnvironment = new java.util.HashMap<>();
+    private final Map<String, String> nodeEnvironment = new HashMap<>();
 
     Slapos(SlaposVenv venv, Path work, URI master) throws IOException {
         this(venv, work, master, null, null, null, null);
@@ -90,11 +93,10 @@ final class Slapos {
     }
 
     static Result run(List<String> command) throws IOException, InterruptedException {
-        return run(command, java.util.Map.of());
+        return run(command, Map.of());
     }
 
-    static Result run(List<String> command, java.util.Map<String, String> environment)
-            throws IOException, InterruptedException {
+    static Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().putAll(environment);
         pb.environment().remove("SLAPOS_CLIENT_CONFIGURATION");
@@ -110,8 +112,8 @@ final class Slapos {
         return new Result(p.exitValue(), out.join(), err.join());
     }
 
-    private static java.util.concurrent.CompletableFuture<String> readAsync(InputStream in) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    private static CompletableFuture<String> readAsync(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {

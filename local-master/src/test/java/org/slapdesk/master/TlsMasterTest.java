@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -13,10 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,9 +97,8 @@ class TlsMasterTest {
         CertificateAuthority stranger = CertificateAuthority.init(dir.resolve("other-ca"), "stranger");
         Issued strangerUser = stranger.issue(Role.USER, "mallory");
         SSLContext strangerContext = stranger.clientContext(strangerUser);
-        assertThatThrownBy(() -> get(strangerContext, "getHateoasUrl")).isInstanceOf(java.io.IOException.class);
-        assertThatThrownBy(() -> get(strangerContext, "Person_requestComputer"))
-                .isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get(strangerContext, "getHateoasUrl")).isInstanceOf(IOException.class);
+        assertThatThrownBy(() -> get(strangerContext, "Person_requestComputer")).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -149,20 +153,18 @@ class TlsMasterTest {
         HttpResponse<String> user =
                 post(anonymous, "Person_getCertificate", FORM, "", Map.of("X-Access-Token", userToken));
         assertThat(user.statusCode()).as(user.body()).isEqualTo(200);
-        JsonNode issued = new com.fasterxml.jackson.databind.ObjectMapper().readTree(user.body());
+        JsonNode issued = new ObjectMapper().readTree(user.body());
         Issued bob =
                 new Issued(issued.get("certificate").asText(), issued.get("key").asText());
         assertThat(get(ca.clientContext(bob), "hateoas/").statusCode()).isEqualTo(200);
         HttpResponse<String> token = get(ca.clientContext(bob), "hateoas//computer_module/Base_getComputerToken");
         assertThat(token.statusCode()).isEqualTo(200);
-        String nodeToken = new com.fasterxml.jackson.databind.ObjectMapper()
-                .readTree(token.body())
-                .get("access_token")
-                .asText();
+        String nodeToken =
+                new ObjectMapper().readTree(token.body()).get("access_token").asText();
         HttpResponse<String> node =
                 post(anonymous, "Person_requestComputer", FORM, "title=from+bob", Map.of("X-Access-Token", nodeToken));
         assertThat(node.statusCode()).as(node.body()).isEqualTo(200);
-        JsonNode registered = new com.fasterxml.jackson.databind.ObjectMapper().readTree(node.body());
+        JsonNode registered = new ObjectMapper().readTree(node.body());
         assertThat(registered.get("reference").asText()).isEqualTo("COMP-1");
         assertThat(registered.get("relative_url").asText()).isEqualTo("compute_node_module/COMP-1");
         Issued comp1 = new Issued(
@@ -198,7 +200,7 @@ class TlsMasterTest {
 
     private SSLContext anonymous() throws Exception {
         SSLContext context = SSLContext.getInstance("TLS");
-        context.init(null, new javax.net.ssl.TrustManager[] {trustAll()}, null);
+        context.init(null, new TrustManager[] {trustAll()}, null);
         return context;
     }
 
@@ -256,17 +258,17 @@ class TlsMasterTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static javax.net.ssl.X509TrustManager trustAll() {
-        return new javax.net.ssl.X509TrustManager() {
+    private static X509TrustManager trustAll() {
+        return new X509TrustManager() {
             @Override
-            public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            public void checkClientTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {}
+            public void checkServerTrusted(X509Certificate[] chain, String authType) {}
 
             @Override
-            public java.security.cert.X509Certificate[] getAcceptedIssuers() {
-                return new java.security.cert.X509Certificate[0];
+            public X509Certificate[] getAcceptedIssuers() {
+                return new X509Certificate[0];
             }
         };
     }

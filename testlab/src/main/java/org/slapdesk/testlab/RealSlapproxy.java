@@ -1,5 +1,6 @@
 package org.slapdesk.testlab;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
@@ -108,7 +109,7 @@ public final class RealSlapproxy implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(
                             folder.resolve("slapproxy.out").toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .start();
             RealSlapproxy proxy = new RealSlapproxy(venv, folder, host, port, proxyConfig, clientConfig, process);
             proxy.awaitReady(Duration.ofSeconds(60));

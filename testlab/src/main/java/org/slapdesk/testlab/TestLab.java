@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,8 +144,8 @@ public final class TestLab implements AutoCloseable {
         }
     }
 
-    private static java.util.concurrent.CompletableFuture<byte[]> readAsync(InputStream in) {
-        return java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+    private static CompletableFuture<byte[]> readAsync(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
             try {
                 return in.readAllBytes();
             } catch (IOException e) {

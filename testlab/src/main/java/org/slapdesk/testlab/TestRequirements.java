@@ -1,5 +1,7 @@
 package org.slapdesk.testlab;
 
+import java.io.File;
+import java.io.IOException;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
@@ -33,7 +35,7 @@ public final class TestRequirements {
     /** Root with network namespaces and mounts: what testlab's hosts need. */
     public static void requireRootAndNamespaces() {
         require(isRoot(), "it needs root (network namespaces, mounts, loop devices)");
-        require(new java.io.File("/usr/sbin/sshd").canExecute(), "/usr/sbin/sshd is not installed");
+        require(new File("/usr/sbin/sshd").canExecute(), "/usr/sbin/sshd is not installed");
     }
 
     private static String uid() {
@@ -42,7 +44,7 @@ public final class TestRequirements {
             String out = new String(p.getInputStream().readAllBytes()).trim();
             p.waitFor();
             return out;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -3,6 +3,7 @@ package org.slapdesk.core.master;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -308,7 +309,7 @@ public final class SlapEndpoint {
         if (value instanceof String s) {
             return "the string '" + (s.length() > 60 ? s.substring(0, 57) + "..." : s) + "'";
         }
-        return "a " + value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+        return "a " + value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static Map<String, String> partitionForm(PartitionId partition) {

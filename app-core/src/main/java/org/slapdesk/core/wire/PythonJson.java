@@ -1,12 +1,16 @@
 package org.slapdesk.core.wire;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,7 +42,7 @@ public final class PythonJson {
         try {
             Object raw = READER.readValue(json, new TypeReference<Object>() {});
             return normaliseNumbers(raw);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new MarshalException("not valid JSON: " + e.getOriginalMessage(), e);
         }
     }
@@ -51,12 +55,12 @@ public final class PythonJson {
             return d.doubleValue();
         }
         if (v instanceof Map<?, ?> m) {
-            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            Map<Object, Object> out = new LinkedHashMap<>();
             m.forEach((k, x) -> out.put(k, normaliseNumbers(x)));
             return out;
         }
         if (v instanceof Collection<?> c) {
-            java.util.List<Object> out = new java.util.ArrayList<>();
+            List<Object> out = new ArrayList<>();
             c.forEach(x -> out.add(normaliseNumbers(x)));
             return out;
         }

@@ -2,8 +2,11 @@ package org.slapdesk.core.wire;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The order xml_marshaller sorts dict keys in: Python's own comparison where the two keys are
@@ -117,16 +120,16 @@ final class PythonOrder {
             }
             return sb.append(t.items().size() == 1 ? ",)" : ")").toString();
         }
-        if (o instanceof java.util.List<?> l) {
+        if (o instanceof List<?> l) {
             return joinReprs("[", l, "]");
         }
-        if (o instanceof java.util.Set<?> set) {
+        if (o instanceof Set<?> set) {
             return set.isEmpty() ? "set()" : joinReprs("{", set, "}");
         }
-        if (o instanceof java.util.Map<?, ?> m) {
+        if (o instanceof Map<?, ?> m) {
             StringBuilder sb = new StringBuilder("{");
             boolean first = true;
-            for (java.util.Map.Entry<?, ?> e : m.entrySet()) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
                 sb.append(first ? "" : ", ")
                         .append(repr(e.getKey()))
                         .append(": ")
@@ -138,7 +141,7 @@ final class PythonOrder {
         return o.toString();
     }
 
-    private static String joinReprs(String open, java.util.Collection<?> items, String close) {
+    private static String joinReprs(String open, Collection<?> items, String close) {
         StringBuilder sb = new StringBuilder(open);
         boolean first = true;
         for (Object item : items) {

@@ -1,6 +1,9 @@
 package org.slapdesk.core.wire;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -17,11 +20,11 @@ public record SlapObject(String className, List<Object> initArgs, Object state) 
         if (!ALLOWED_CLASSES.contains(className)) {
             throw new IllegalArgumentException("slap object class not allowed: " + className);
         }
-        initArgs = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(initArgs));
+        initArgs = Collections.unmodifiableList(new ArrayList<>(initArgs));
     }
 
     @SuppressWarnings("unchecked")
-    public java.util.Map<String, Object> stateMap() {
-        return state instanceof java.util.Map<?, ?> m ? (java.util.Map<String, Object>) m : java.util.Map.of();
+    public Map<String, Object> stateMap() {
+        return state instanceof Map<?, ?> m ? (Map<String, Object>) m : Map.of();
     }
 }

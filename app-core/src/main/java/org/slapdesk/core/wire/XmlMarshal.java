@@ -7,6 +7,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -279,7 +280,7 @@ public final class XmlMarshal {
     private static final class Decoder {
         private final Map<String, Object> byId = new HashMap<>();
         /** Ids of the containers being read: a reference to one of them would make a cycle. */
-        private final Set<String> open = new java.util.HashSet<>();
+        private final Set<String> open = new HashSet<>();
 
         private int depth;
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -119,7 +120,7 @@ class IniFileEditPropertyTest {
         IniFile before = IniFile.parse(original, "before");
         List<String> kept = new ArrayList<>();
         List<String> lines = original.lines().toList();
-        Set<Integer> editedLines = new java.util.HashSet<>();
+        Set<Integer> editedLines = new HashSet<>();
         for (String section : before.sectionNames()) {
             for (String key : before.keys(section)) {
                 if (touched.contains(key)) {

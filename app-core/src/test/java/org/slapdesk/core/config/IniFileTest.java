@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -262,7 +263,7 @@ class IniFileTest {
         try {
             Files.setOwner(file, lookup.lookupPrincipalByName("nobody"));
         } catch (IOException e) {
-            org.junit.jupiter.api.Assumptions.abort("only root can hand a file to another user: " + e.getMessage());
+            Assumptions.abort("only root can hand a file to another user: " + e.getMessage());
         }
         IniFile ini = IniFile.load(file);
         ini.set("slapos", "x", "2");

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +20,7 @@ public final class VenvPython {
         Path file = Files.createTempFile("slapdesk-interop", ".py");
         try {
             Files.writeString(file, script);
-            List<String> command =
-                    new java.util.ArrayList<>(List.of(venv.python().toString(), file.toString()));
+            List<String> command = new ArrayList<>(List.of(venv.python().toString(), file.toString()));
             command.addAll(List.of(args));
             Process process = new ProcessBuilder(command).start();
             try {

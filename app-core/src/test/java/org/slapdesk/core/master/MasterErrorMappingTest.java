@@ -3,12 +3,14 @@ package org.slapdesk.core.master;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.MasterException.AuthenticationFailed.Reason;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.wire.XmlMarshal;
 
 /** Every way a master can answer badly gives a typed failure with a one-line message naming the endpoint. */
 class MasterErrorMappingTest {
@@ -57,7 +60,7 @@ class MasterErrorMappingTest {
                 .singleElement()
                 .asString()
                 .startsWith("application/x-www-form-urlencoded");
-        Map<String, String> form = new java.util.HashMap<>();
+        Map<String, String> form = new HashMap<>();
         for (String pair : r.body().split("&")) {
             String[] kv = pair.split("=", 2);
             form.put(
@@ -209,7 +212,7 @@ class MasterErrorMappingTest {
     @Test
     void nothingListeningIsUnreachable() throws Exception {
         int port;
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         SlapEndpoint closed = new SlapEndpoint(http, URI.create("http://127.0.0.1:" + port + "/"));
@@ -407,7 +410,7 @@ class MasterErrorMappingTest {
                 "/getComputerStatus",
                 200,
                 "text/xml",
-                org.slapdesk.core.wire.XmlMarshal.dumps(Map.of(
+                XmlMarshal.dumps(Map.of(
                         "text",
                         "#access COMP-1",
                         "created_at",

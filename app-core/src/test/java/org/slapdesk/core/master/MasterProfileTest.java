@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -91,13 +92,7 @@ class MasterProfileTest {
     void uriTemplatesExpandAsTheHateoasLinksNeed() {
         assertThat(UriTemplate.expand(
                         "http://h/?mode=search&query={query}&select_list={select_list}",
-                        Map.of(
-                                "query",
-                                "a:\"b c\"",
-                                "select_list",
-                                java.util.List.of("title", "url_string"),
-                                "limit",
-                                40)))
+                        Map.of("query", "a:\"b c\"", "select_list", List.of("title", "url_string"), "limit", 40)))
                 .isEqualTo("http://h/?mode=search&query=a%3A%22b%20c%22&select_list=title,url_string");
         assertThat(UriTemplate.expand("http://h/search{?query,select_list,limit}", Map.of("query", "x", "limit", 40)))
                 .isEqualTo("http://h/search?query=x&limit=40");

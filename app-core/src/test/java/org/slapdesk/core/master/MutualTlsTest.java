@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,10 +170,10 @@ class MutualTlsTest {
         MasterProfile systemTrust = new MasterProfile(
                 "mtls",
                 URI.create(url),
-                java.util.Optional.empty(),
+                Optional.empty(),
                 profile(url, TestPki.client(ca, "user")).certFile(),
                 profile(url, TestPki.client(ca, "user")).keyFile(),
-                java.util.Optional.empty());
+                Optional.empty());
         assertThatThrownBy(() -> status(systemTrust))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED));
         assertThat(seenClients).isEmpty();

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,7 @@ class RequestWireParityTest {
                 server.on("/requestComputerPartition", 408, "text/html", "Resource not ready");
                 Path cfg =
                         Files.writeString(dir.resolve("client.cfg"), "[slapos]\nmaster_url = " + server.url() + "\n");
-                List<String> command = new java.util.ArrayList<>(List.of(
+                List<String> command = new ArrayList<>(List.of(
                         venv.slapos().toString(),
                         "request",
                         "parity",
@@ -93,7 +95,7 @@ class RequestWireParityTest {
                 if (jsonInXml) {
                     parameters.put("n", 3);
                     Map<String, Object> nested = new LinkedHashMap<>();
-                    nested.put("k", java.util.Arrays.asList(true, null, 1.5));
+                    nested.put("k", Arrays.asList(true, null, 1.5));
                     parameters.put("nested", nested);
                 }
                 InstanceRequest request = new InstanceRequest(

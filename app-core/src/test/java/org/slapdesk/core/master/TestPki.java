@@ -29,6 +29,7 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -56,8 +57,7 @@ final class TestPki {
 
     static KeyPair ec() throws Exception {
         // BouncyCastle's keys, so the written SEC1 file carries its curve and public key, as OpenSSL's do
-        KeyPairGenerator g =
-                KeyPairGenerator.getInstance("EC", new org.bouncycastle.jce.provider.BouncyCastleProvider());
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC", new BouncyCastleProvider());
         g.initialize(new ECGenParameterSpec("secp256r1"));
         return g.generateKeyPair();
     }
@@ -149,7 +149,7 @@ final class TestPki {
     /** "BEGIN ENCRYPTED PRIVATE KEY": PKCS#8 with AES-256-CBC. */
     static Path writeEncryptedPkcs8Key(Path file, KeyPair keys, String passphrase) throws Exception {
         OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(PKCS8Generator.AES_256_CBC)
-                .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                .setProvider(new BouncyCastleProvider())
                 .setRandom(new SecureRandom())
                 .setPassword(passphrase.toCharArray())
                 .build();
@@ -167,7 +167,7 @@ final class TestPki {
             w.writeObject(
                     keys,
                     new JcePEMEncryptorBuilder("AES-128-CBC")
-                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .setProvider(new BouncyCastleProvider())
                             .build(passphrase.toCharArray()));
         }
         return Files.writeString(file, out.toString());

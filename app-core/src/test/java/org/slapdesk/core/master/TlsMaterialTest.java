@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -128,11 +129,11 @@ class TlsMaterialTest {
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.CLIENT_CERTIFICATE_EXPIRED))
                 .hasMessageContaining("expired on");
         // the same certificate is fine on a clock from before its expiry
-        Clock past = Clock.fixed(now.minus(Duration.ofDays(5)), java.time.ZoneOffset.UTC);
+        Clock past = Clock.fixed(now.minus(Duration.ofDays(5)), ZoneOffset.UTC);
         assertThat(TlsMaterial.load(profile(cert, key), PassphraseProvider.none(), past)
                         .clientCertificate())
                 .isPresent();
-        Clock tooEarly = Clock.fixed(now.minus(Duration.ofDays(20)), java.time.ZoneOffset.UTC);
+        Clock tooEarly = Clock.fixed(now.minus(Duration.ofDays(20)), ZoneOffset.UTC);
         assertThatThrownBy(() -> TlsMaterial.load(profile(cert, key), PassphraseProvider.none(), tooEarly))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.CLIENT_CERTIFICATE_EXPIRED))
                 .hasMessageContaining("check this computer's clock");

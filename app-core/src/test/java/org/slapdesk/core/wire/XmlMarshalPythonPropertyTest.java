@@ -1,5 +1,6 @@
 package org.slapdesk.core.wire;
 
+import static net.jqwik.api.Tuple.of;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -53,12 +54,7 @@ class XmlMarshalPythonPropertyTest {
         Arbitrary<Object> shared =
                 Arbitraries.oneOf(list, dict).map(c -> (Object) new ArrayList<>(List.of(c, "between", c)));
         return Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(4, scalar()),
-                net.jqwik.api.Tuple.of(2, list),
-                net.jqwik.api.Tuple.of(1, tuple),
-                net.jqwik.api.Tuple.of(2, dict),
-                net.jqwik.api.Tuple.of(1, set),
-                net.jqwik.api.Tuple.of(1, shared));
+                of(4, scalar()), of(2, list), of(1, tuple), of(2, dict), of(1, set), of(1, shared));
     }
 
     /** Hashable values that Python keeps apart (no 1 and 1.0 or True together). */
@@ -113,8 +109,8 @@ class XmlMarshalPythonPropertyTest {
     /** Any XML-safe text, biased towards markup, escapes and characters outside the BMP. */
     private Arbitrary<String> text() {
         Arbitrary<Integer> codePoint = Arbitraries.frequencyOf(
-                net.jqwik.api.Tuple.of(3, Arbitraries.integers().between(0x20, 0x7e)),
-                net.jqwik.api.Tuple.of(
+                of(3, Arbitraries.integers().between(0x20, 0x7e)),
+                of(
                         2,
                         Arbitraries.of(
                                 (int) '&',
@@ -127,9 +123,9 @@ class XmlMarshalPythonPropertyTest {
                                 (int) '\t',
                                 (int) ';',
                                 (int) '#')),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xa0, 0xd7ff)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0xe000, 0xfffd)),
-                net.jqwik.api.Tuple.of(1, Arbitraries.integers().between(0x10000, 0x10ffff)));
+                of(1, Arbitraries.integers().between(0xa0, 0xd7ff)),
+                of(1, Arbitraries.integers().between(0xe000, 0xfffd)),
+                of(1, Arbitraries.integers().between(0x10000, 0x10ffff)));
         Arbitrary<String> random = codePoint.list().ofMaxSize(12).map(cps -> {
             StringBuilder sb = new StringBuilder();
             cps.forEach(sb::appendCodePoint);

@@ -15,6 +15,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.assertj.core.api.Assertions;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.interop.VenvPython;
@@ -175,7 +178,7 @@ class XmlMarshalPythonTest {
         for (String line : answers) {
             JsonNode answer = JSON.readTree(line);
             assertThat(answer.get("problems").get(0).asText()).startsWith("RuntimeError: Refusing to unmarshall");
-            org.assertj.core.api.Assertions.assertThatThrownBy(
+            Assertions.assertThatThrownBy(
                             () -> XmlMarshal.loads(answer.get("name").asText()))
                     .isInstanceOf(MarshalException.class)
                     .hasMessageContaining("only the four slap classes");
@@ -205,9 +208,9 @@ class XmlMarshalPythonTest {
             List<String> found = new ArrayList<>();
             answer.get("problems").forEach(p -> found.add(p.asText()));
             byte[] redump = Base64.getDecoder().decode(answer.get("redump").asText());
-            if (found.isEmpty() && !(XmlMarshal.loads(redump) instanceof java.util.Set<?>)) {
+            if (found.isEmpty() && !(XmlMarshal.loads(redump) instanceof Set<?>)) {
                 Object back = XmlMarshal.loads(redump);
-                if (!java.util.Objects.equals(back, XmlMarshal.loads(javaXml.get(name)))) {
+                if (!Objects.equals(back, XmlMarshal.loads(javaXml.get(name)))) {
                     found.add("Java reads Python's re-dump as a different value");
                 }
             }

@@ -2,6 +2,7 @@ package org.slapdesk.gui.dashboard;
 
 import atlantafx.base.controls.Card;
 import atlantafx.base.theme.Styles;
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.geometry.Pos;
@@ -29,8 +30,7 @@ public final class DashboardView implements PageView {
         for (Health.Level level : Health.Level.values()) {
             Label count = new Label();
             count.getStyleClass().addAll(Styles.TITLE_1, "dashboard-count");
-            count.setId(title.toLowerCase(java.util.Locale.ROOT) + "-"
-                    + level.name().toLowerCase(java.util.Locale.ROOT));
+            count.setId(title.toLowerCase(Locale.ROOT) + "-" + level.name().toLowerCase(Locale.ROOT));
             count.textProperty().bind(counts.apply(level).asString());
             Label name = new Label(label(level), HealthViews.dot(new Health(level, "")));
             name.getStyleClass().add(Styles.TEXT_MUTED);

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.SimpleIntegerProperty;
+import javafx.collections.ListChangeListener;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersViewModel;
@@ -26,8 +27,8 @@ public final class DashboardViewModel {
         this.servicesModel = servicesModel;
         serversModel.afterRefresh(this::recount);
         servicesModel.afterRefresh(this::recount);
-        serversModel.rows().addListener((javafx.collections.ListChangeListener<ServerRow>) c -> recount());
-        servicesModel.rows().addListener((javafx.collections.ListChangeListener<ServiceRow>) c -> recount());
+        serversModel.rows().addListener((ListChangeListener<ServerRow>) c -> recount());
+        servicesModel.rows().addListener((ListChangeListener<ServiceRow>) c -> recount());
     }
 
     public ReadOnlyIntegerProperty servers(Health.Level level) {

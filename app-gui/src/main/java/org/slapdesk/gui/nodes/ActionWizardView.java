@@ -9,7 +9,9 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -26,9 +28,11 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.gui.nodes.action.ActionField;
 import org.slapdesk.gui.nodes.action.ActionSpec;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
 import org.slapdesk.gui.nodes.action.FieldValue;
@@ -66,7 +70,7 @@ final class ActionWizardView {
                                 : model.actionProperty().get().description(),
                         model.actionProperty()));
         form.setHgap(8);
-        form.setPadding(new javafx.geometry.Insets(2, 12, 2, 0));
+        form.setPadding(new Insets(2, 12, 2, 0));
         form.setVgap(6);
         model.fields().addListener((ListChangeListener<FieldValue>) c -> buildForm());
         buildForm();
@@ -100,12 +104,12 @@ final class ActionWizardView {
         formScroll.setFitToWidth(true);
         formScroll.getStyleClass().add("edge-to-edge");
         VBox.setVgrow(formScroll, Priority.ALWAYS);
-        problem.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        problem.setMinHeight(Region.USE_PREF_SIZE);
         VBox left = new VBox(8, new Label("Action"), choice, description, formScroll, problem, preview);
         left.setMinWidth(300);
         left.setPrefWidth(400);
         left.getStyleClass().add("wizard-form");
-        description.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        description.setMinHeight(Region.USE_PREF_SIZE);
 
         TextArea plan = new TextArea();
         plan.setId("action-plan");
@@ -150,21 +154,22 @@ final class ActionWizardView {
         step.setId("action-step");
         step.textProperty().bind(model.stepTextProperty());
         for (Button b : new Button[] {apply, cancel, back}) {
-            b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        progress.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        progress.setMinWidth(Region.USE_PREF_SIZE);
         step.setMinWidth(0);
         HBox.setHgrow(step, Priority.ALWAYS);
         HBox buttons = new HBox(8, apply, cancel, back, progress, step);
-        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        buttons.setAlignment(Pos.CENTER_LEFT);
 
         countdown.setId("revert-countdown");
         countdown.getStyleClass().add(Styles.WARNING);
         countdown.setWrapText(true);
-        countdown.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        countdown.setMinHeight(Region.USE_PREF_SIZE);
         countdown.managedProperty().bind(countdown.visibleProperty());
         countdown.visibleProperty().bind(model.revertsAtProperty().isNotNull());
-        Timeline tick = new Timeline(new KeyFrame(javafx.util.Duration.seconds(1), e -> showCountdown()));
+        Timeline tick = new Timeline(
+                new KeyFrame(javafx.util.Duration.seconds(1), e -> showCountdown())); // two Durations: name clash
         tick.setCycleCount(Animation.INDEFINITE);
         model.revertsAtProperty().addListener((o, was, now) -> {
             showCountdown();
@@ -187,7 +192,7 @@ final class ActionWizardView {
         result.setId("action-result");
         result.setWrapText(true);
         result.setMaxWidth(Double.MAX_VALUE);
-        result.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        result.setMinHeight(Region.USE_PREF_SIZE);
         result.textProperty().bind(model.resultProperty());
         model.stateProperty().addListener((o, was, now) -> {
             result.getStyleClass().removeAll(Styles.SUCCESS, Styles.DANGER);
@@ -232,7 +237,7 @@ final class ActionWizardView {
             if (!f.field().hint().isEmpty()) {
                 control.setTooltip(new Tooltip(f.field().hint()));
             }
-            if (f.field().kind() == org.slapdesk.gui.nodes.action.ActionField.Kind.FLAG) {
+            if (f.field().kind() == ActionField.Kind.FLAG) {
                 form.add(control, 0, row++, 2, 1);
                 continue;
             }

@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -83,7 +84,7 @@ final class NodeDialogs implements NodePrompts {
                 && form.problemProperty().get().isEmpty();
     }
 
-    private static TextField field(String id, javafx.beans.property.StringProperty value, String prompt) {
+    private static TextField field(String id, StringProperty value, String prompt) {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(34);

@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
@@ -74,7 +75,7 @@ public final class NodeRow {
         return Bindings.createStringBinding(() -> record.get().label(), record);
     }
 
-    public StringBinding text(java.util.function.Function<KnownNodeRecord, String> part) {
+    public StringBinding text(Function<KnownNodeRecord, String> part) {
         return Bindings.createStringBinding(() -> part.apply(record.get()), record);
     }
 

@@ -3,14 +3,19 @@ package org.slapdesk.gui.nodes;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -19,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -86,7 +92,7 @@ public final class NodesView implements PageView {
         TableColumn<NodeRow, String> lastResult = Tables.column("Last result", NodeRow::lastResultProperty);
         lastResult.setPrefWidth(180);
         table.getColumns().add(withTooltip(lastResult));
-        TableColumn<NodeRow, java.time.Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
+        TableColumn<NodeRow, Instant> at = Tables.column("At", NodeRow::lastResultAtProperty);
         at.setCellFactory(c -> timeCell(clock));
         at.setPrefWidth(145);
         at.setMinWidth(145);
@@ -128,8 +134,7 @@ public final class NodesView implements PageView {
         });
         Button connect = Icons.button("Connect", Material2AL.LINK, "Open an SSH connection to the selected node");
         connect.setId("node-connect");
-        javafx.beans.property.ObjectProperty<NodeRow.Link> selectedLink =
-                new javafx.beans.property.SimpleObjectProperty<>();
+        ObjectProperty<NodeRow.Link> selectedLink = new SimpleObjectProperty<>();
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             selectedLink.unbind();
             if (now == null) {
@@ -166,20 +171,13 @@ public final class NodesView implements PageView {
         connecting.setAlignment(Pos.CENTER_LEFT);
         connecting.visibleProperty().bind(model.connectingProperty().isNotNull());
         connecting.managedProperty().bind(connecting.visibleProperty());
-        ToolBar bar = new ToolBar(
-                add,
-                editButton,
-                remove,
-                new javafx.scene.control.Separator(),
-                connect,
-                disconnect,
-                connecting,
-                new Spacer());
+        ToolBar bar =
+                new ToolBar(add, editButton, remove, new Separator(), connect, disconnect, connecting, new Spacer());
 
         Label where = new Label();
         where.setId("node-slapos-where");
         where.getStyleClass().add("text-muted");
-        javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
+        ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
         where.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
@@ -204,9 +202,8 @@ public final class NodesView implements PageView {
     }
 
     /** The selected row's record, following both the selection and edits of that row. */
-    private static javafx.beans.property.ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
-        javafx.beans.property.ObjectProperty<KnownNodeRecord> record =
-                new javafx.beans.property.SimpleObjectProperty<>();
+    private static ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
+        ObjectProperty<KnownNodeRecord> record = new SimpleObjectProperty<>();
         if (model.selectedProperty().get() != null) {
             record.bind(model.selectedProperty().get().recordProperty());
         }
@@ -221,18 +218,17 @@ public final class NodesView implements PageView {
         return record;
     }
 
-    private static TableCell<NodeRow, java.time.Instant> timeCell(Clock clock) {
-        java.time.format.DateTimeFormatter shown =
-                java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
-        java.time.format.DateTimeFormatter whole = java.time.format.DateTimeFormatter.ofPattern(
-                        "yyyy-MM-dd HH:mm:ss zzz")
-                .withZone(clock.getZone());
+    private static TableCell<NodeRow, Instant> timeCell(Clock clock) {
+        DateTimeFormatter shown =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(clock.getZone());
+        DateTimeFormatter whole =
+                DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz").withZone(clock.getZone());
         return new TableCell<>() {
             @Override
-            protected void updateItem(java.time.Instant item, boolean empty) {
+            protected void updateItem(Instant item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : shown.format(item));
-                setTooltip(empty || item == null ? null : new javafx.scene.control.Tooltip(whole.format(item)));
+                setTooltip(empty || item == null ? null : new Tooltip(whole.format(item)));
             }
         };
     }
@@ -254,7 +250,7 @@ public final class NodesView implements PageView {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new javafx.scene.control.Tooltip(item));
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
         return column;

@@ -3,7 +3,9 @@ package org.slapdesk.gui.nodes;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +22,7 @@ import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
 import org.slapdesk.gui.nodes.action.NodeHandle;
+import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.InvalidInputException;
@@ -155,7 +158,7 @@ public final class NodesViewModel implements AutoCloseable {
     void result(NodeRow row, String text) {
         // the store keeps milliseconds: the page shows the same time before and after a restart
         KnownNodeRecord.LastResult result =
-                new KnownNodeRecord.LastResult(text, clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+                new KnownNodeRecord.LastResult(text, clock.instant().truncatedTo(ChronoUnit.MILLIS));
         row.lastResultProperty().set(text);
         row.lastResultAtProperty().set(result.at());
         KnownNodeRecord node = row.record();
@@ -441,11 +444,7 @@ public final class NodesViewModel implements AutoCloseable {
         Optional<NodeHandle> h = handle();
         if (h.isEmpty()) {
             tasks.notifications()
-                    .post(
-                            org.slapdesk.gui.notify.Notification.Level.WARNING,
-                            "Not connected",
-                            "Select a node and press Connect first.",
-                            "");
+                    .post(Notification.Level.WARNING, "Not connected", "Select a node and press Connect first.", "");
         }
         return h;
     }
@@ -580,7 +579,7 @@ public final class NodesViewModel implements AutoCloseable {
         stopLog();
         List<NodeConnection> open = rows.stream()
                 .map(NodeRow::takeConnection)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
         if (!open.isEmpty()) {
             Thread closer = new Thread(() -> open.forEach(NodeConnection::close), "slapdesk-close-nodes");

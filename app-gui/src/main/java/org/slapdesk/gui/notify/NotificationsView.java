@@ -1,20 +1,24 @@
 package org.slapdesk.gui.notify;
 
-import atlantafx.base.controls.Notification;
 import atlantafx.base.theme.Styles;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -34,10 +38,10 @@ public final class NotificationsView {
         stack.setId("notifications");
         stack.setPickOnBounds(false);
         stack.setMaxWidth(440);
-        stack.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        stack.setMaxHeight(Region.USE_PREF_SIZE);
         stack.setPadding(new Insets(12));
         stack.setAlignment(Pos.TOP_RIGHT);
-        center.active().addListener((ListChangeListener<org.slapdesk.gui.notify.Notification>) c -> rebuild());
+        center.active().addListener((ListChangeListener<Notification>) c -> rebuild());
         rebuild();
     }
 
@@ -48,21 +52,21 @@ public final class NotificationsView {
     private void rebuild() {
         stack.getChildren().clear();
         int shown = 0;
-        for (org.slapdesk.gui.notify.Notification n : center.active()) {
+        for (Notification n : center.active()) {
             if (shown++ == SHOWN) {
                 Button more = new Button((center.active().size() - SHOWN) + " more — show all");
                 more.setOnAction(e -> showHistory(stack));
                 Button dismissAll = new Button("Dismiss all");
                 dismissAll.setOnAction(e -> center.dismissAll());
-                stack.getChildren().add(new javafx.scene.layout.HBox(8, more, dismissAll));
+                stack.getChildren().add(new HBox(8, more, dismissAll));
                 break;
             }
             stack.getChildren().add(card(n));
         }
     }
 
-    private Node card(org.slapdesk.gui.notify.Notification n) {
-        Notification card = new Notification();
+    private Node card(Notification n) {
+        var card = new atlantafx.base.controls.Notification(); // two Notifications: name clash
         card.setGraphic(new FontIcon(icon(n.level())));
         card.setMessage(n.title() + "\n" + n.message());
         card.getStyleClass().addAll(Styles.ELEVATED_2, style(n.level()), "slapdesk-notification");
@@ -78,7 +82,7 @@ public final class NotificationsView {
         return card;
     }
 
-    private static org.kordamp.ikonli.Ikon icon(org.slapdesk.gui.notify.Notification.Level level) {
+    private static Ikon icon(Notification.Level level) {
         return switch (level) {
             case ERROR -> Material2AL.ERROR_OUTLINE;
             case WARNING -> Material2MZ.WARNING;
@@ -87,7 +91,7 @@ public final class NotificationsView {
         };
     }
 
-    private static String style(org.slapdesk.gui.notify.Notification.Level level) {
+    private static String style(Notification.Level level) {
         return switch (level) {
             case ERROR -> Styles.DANGER;
             case WARNING -> Styles.WARNING;
@@ -98,11 +102,11 @@ public final class NotificationsView {
 
     /** Every notification of this run, newest first, with the details of the selected one. */
     public void showHistory(Node owner) {
-        ListView<org.slapdesk.gui.notify.Notification> list = new ListView<>(center.history());
+        ListView<Notification> list = new ListView<>(center.history());
         list.setId("notification-history");
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(org.slapdesk.gui.notify.Notification n, boolean empty) {
+            protected void updateItem(Notification n, boolean empty) {
                 super.updateItem(n, empty);
                 setText(empty || n == null ? null : Times.clock(n.at()) + "  " + n.title() + " — " + n.message());
                 setGraphic(empty || n == null ? null : new FontIcon(icon(n.level())));
@@ -119,14 +123,14 @@ public final class NotificationsView {
                                 : now.title() + "\n" + now.message()
                                         + (now.hasDetails() ? "\n\n" + now.details() : "")));
         SplitPane split = new SplitPane(list, details);
-        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setOrientation(Orientation.VERTICAL);
         Label empty = new Label("No notification yet.");
         list.setPlaceholder(empty);
         Stage stage = new Stage();
         stage.setTitle("Notification history");
         Dialogs.owner(owner).ifPresent(stage::initOwner);
         stage.initModality(Modality.NONE);
-        javafx.scene.Scene scene = new javafx.scene.Scene(split, 760, 480);
+        Scene scene = new Scene(split, 760, 480);
         if (owner.getScene() != null) {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
         }

@@ -1,6 +1,7 @@
 package org.slapdesk.gui.profile;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -142,7 +143,7 @@ public final class ProfileEditorViewModel {
                 return "'" + url + "' is not an http:// or https:// URL";
             }
             return "";
-        } catch (java.net.URISyntaxException e) {
+        } catch (URISyntaxException e) {
             return "'" + url + "' is not a URL: " + e.getReason();
         }
     }

@@ -50,9 +50,8 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
     public static Profiles withoutStore() {
         return new Profiles(
                 List.of(Profile.local()),
-                profile -> connect(
-                        profile,
-                        java.nio.file.Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
+                profile ->
+                        connect(profile, Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
     }
 
     public static Profile fromRecord(ProfileRecord record) {

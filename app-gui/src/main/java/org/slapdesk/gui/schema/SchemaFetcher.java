@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 
 /** Reads a schema document from a {@code file:} or {@code http(s):} URL. Blocking: never on the FX thread. */
 public class SchemaFetcher {
@@ -22,7 +23,7 @@ public class SchemaFetcher {
             .build();
 
     public String fetch(URI uri) throws SchemaException {
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         try {
             switch (scheme) {
                 case "file": {

@@ -1,10 +1,12 @@
 package org.slapdesk.gui.schema;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -33,7 +35,7 @@ public final class SchemaLoader {
         String trimmed = releaseUrl.trim();
         if (trimmed.startsWith("/")) {
             // slapos accepts a local path as a release "URL"
-            return java.nio.file.Path.of(trimmed + ".json").toUri();
+            return Path.of(trimmed + ".json").toUri();
         }
         try {
             return new URI(releaseUrl.trim() + ".json");
@@ -144,7 +146,7 @@ public final class SchemaLoader {
             }
             documents.put(uri, parsed);
             return parsed;
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SchemaException(
                     uri + " is not valid JSON: " + e.getOriginalMessage() + " (line "
                             + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")",

@@ -15,6 +15,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -139,7 +140,7 @@ public final class ServersView implements PageView {
                 new Tab("Supplied software", software));
         root.getChildren().addAll(bar, split);
         root.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.DELETE && software.isFocused()) {
+            if (e.getCode() == KeyCode.DELETE && software.isFocused()) {
                 removeSelected();
             }
         });

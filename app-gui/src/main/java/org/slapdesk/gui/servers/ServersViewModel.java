@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -19,9 +22,11 @@ import javafx.collections.transformation.FilteredList;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
+import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.live.SerialRefresh;
@@ -91,7 +96,7 @@ public final class ServersViewModel {
     }
 
     /** What the empty table says. */
-    public javafx.beans.binding.StringBinding emptyText() {
+    public StringBinding emptyText() {
         return session.emptyListText(EMPTY);
     }
 
@@ -111,7 +116,7 @@ public final class ServersViewModel {
         return software;
     }
 
-    public javafx.beans.binding.BooleanBinding connectedProperty() {
+    public BooleanBinding connectedProperty() {
         return session.masterProperty().isNotNull();
     }
 
@@ -135,7 +140,7 @@ public final class ServersViewModel {
             ComputeNodeDetail detail = master.node(node.reference());
             if (detail.node().status().isEmpty()) {
                 // the SLAP computer document may omit the access status: ask getComputerStatus
-                Optional<org.slapdesk.core.model.AccessStatus> status = master.nodeStatus(node.reference());
+                Optional<AccessStatus> status = master.nodeStatus(node.reference());
                 if (status.isPresent()) {
                     detail = new ComputeNodeDetail(
                             new ComputeNode(detail.node().reference(), node.title(), status),
@@ -170,7 +175,7 @@ public final class ServersViewModel {
         for (ComputePartition p : row.detail().partitions()) {
             partitionRows.add(new PartitionRow(
                     p.reference(),
-                    p.state().name().toLowerCase(java.util.Locale.ROOT),
+                    p.state().name().toLowerCase(Locale.ROOT),
                     p.instanceTitle().orElse(""),
                     p.softwareReleaseUrl().orElse(""),
                     partitionHealth(p)));
@@ -193,9 +198,7 @@ public final class ServersViewModel {
             return Health.grey("Free");
         }
         return rules.instance(
-                partition.status(),
-                false,
-                partition.requestedState().orElse(org.slapdesk.core.model.RequestedState.STARTED));
+                partition.status(), false, partition.requestedState().orElse(RequestedState.STARTED));
     }
 
     /** Releases to offer in Supply: the profile's product aliases, then every release seen on a node. */

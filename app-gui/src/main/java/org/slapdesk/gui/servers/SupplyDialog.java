@@ -2,6 +2,7 @@ package org.slapdesk.gui.servers;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -9,6 +10,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import org.slapdesk.gui.util.Dialogs;
 
 /** Asks which release to supply: a known one (aliases, releases already seen) or any URL typed in. */
@@ -46,7 +48,7 @@ final class SupplyDialog {
         grid.setHgap(8);
         grid.setVgap(8);
         Label releaseLabel = new Label("Release");
-        releaseLabel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        releaseLabel.setMinWidth(Region.USE_PREF_SIZE);
         hint.setWrapText(true);
         hint.setMaxWidth(560);
         grid.addRow(0, releaseLabel, release);
@@ -56,7 +58,7 @@ final class SupplyDialog {
         supplyButton.disableProperty().bind(release.getEditor().textProperty().isEmpty());
         dialog.setResultConverter(
                 button -> button == supply ? release.getEditor().getText().trim() : null);
-        javafx.application.Platform.runLater(release::requestFocus);
+        Platform.runLater(release::requestFocus);
         return dialog.showAndWait().filter(url -> !url.isBlank());
     }
 }

@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -25,6 +27,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -65,7 +68,7 @@ final class RequestDialog {
         Button requestButton = (Button) dialog.getDialogPane().lookupButton(requestType);
         requestButton.setId("request-submit");
         requestButton.disableProperty().bind(model.canRequestBinding().not());
-        requestButton.addEventFilter(javafx.event.ActionEvent.ACTION, event -> {
+        requestButton.addEventFilter(ActionEvent.ACTION, event -> {
             try {
                 model.toRequest();
             } catch (SchemaException e) {
@@ -146,7 +149,7 @@ final class RequestDialog {
         top.setHgap(10);
         top.setVgap(8);
         ColumnConstraints labels = new ColumnConstraints();
-        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        labels.setMinWidth(Region.USE_PREF_SIZE);
         ColumnConstraints inputs = new ColumnConstraints();
         inputs.setHgrow(Priority.ALWAYS);
         top.getColumnConstraints().addAll(labels, inputs);
@@ -175,7 +178,7 @@ final class RequestDialog {
         Label parametersLabel = new Label("Parameters");
         parametersLabel.getStyleClass().add(Styles.TITLE_4);
         HBox modeRow = new HBox(8, parametersLabel, new atlantafx.base.controls.Spacer(), form, xml, json);
-        modeRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        modeRow.setAlignment(Pos.CENTER_LEFT);
 
         Message problem = new Message("", "", new FontIcon(Material2AL.ERROR_OUTLINE));
         problem.setId("request-problem");

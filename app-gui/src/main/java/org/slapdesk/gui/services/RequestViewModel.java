@@ -1,5 +1,6 @@
 package org.slapdesk.gui.services;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -45,7 +47,7 @@ public final class RequestViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskService tasks;
-    private final java.util.function.Supplier<SchemaLoader> loaders;
+    private final Supplier<SchemaLoader> loaders;
 
     private final StringProperty release = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
@@ -69,7 +71,7 @@ public final class RequestViewModel {
     private long schemaGeneration;
     private String schemaUrl;
 
-    public RequestViewModel(TaskService tasks, java.util.function.Supplier<SchemaLoader> loaders) {
+    public RequestViewModel(TaskService tasks, Supplier<SchemaLoader> loaders) {
         this.tasks = tasks;
         this.loaders = loaders;
         typeChoice.addListener((o, was, now) -> chooseType(now));
@@ -410,7 +412,7 @@ public final class RequestViewModel {
         } catch (NumberFormatException e) {
             throw new SchemaException(
                     "'" + text + "' is not " + (spec.type() == FieldSpec.Type.INTEGER ? "a whole number" : "a number"));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new SchemaException("not valid JSON: " + e.getOriginalMessage());
         }
     }
@@ -429,7 +431,7 @@ public final class RequestViewModel {
         if (value instanceof Map || value instanceof List) {
             try {
                 return JSON.writeValueAsString(value);
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            } catch (JsonProcessingException e) {
                 return String.valueOf(value);
             }
         }

@@ -4,10 +4,13 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,8 +20,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -94,7 +99,7 @@ public final class ServicesView implements PageView {
         cancelWaiting.setId("cancel-pending-request");
         cancelWaiting.setOnAction(e -> model.cancelPendingRequest());
         HBox pendingBar = new HBox(8, pending, cancelWaiting);
-        pendingBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        pendingBar.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(pending, Priority.ALWAYS);
         pending.setMaxWidth(Double.MAX_VALUE);
         pendingBar.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
@@ -111,7 +116,7 @@ public final class ServicesView implements PageView {
             protected void updateItem(String url, boolean empty) {
                 super.updateItem(url, empty);
                 setText(empty || url == null ? null : Releases.shortName(url));
-                setTooltip(empty || url == null ? null : new javafx.scene.control.Tooltip(url));
+                setTooltip(empty || url == null ? null : new Tooltip(url));
             }
         });
         services.getColumns()
@@ -127,7 +132,7 @@ public final class ServicesView implements PageView {
         services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
                 .set(now));
         services.setOnKeyPressed(e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.DELETE) {
+            if (e.getCode() == KeyCode.DELETE) {
                 changeState(RequestedState.DESTROYED);
             }
         });
@@ -187,7 +192,7 @@ public final class ServicesView implements PageView {
                 HBox.setHgrow(text, Priority.ALWAYS);
                 Button copy = new Button("", new FontIcon(Material2AL.CONTENT_COPY));
                 copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "copy-value");
-                copy.setTooltip(new javafx.scene.control.Tooltip("Copy the value"));
+                copy.setTooltip(new Tooltip("Copy the value"));
                 copy.setOnAction(e -> {
                     ClipboardContent content = new ClipboardContent();
                     content.putString(row.value());
@@ -197,11 +202,11 @@ public final class ServicesView implements PageView {
                 if (row.isUrl()) {
                     Button open = new Button("", new FontIcon(Material2AL.LAUNCH));
                     open.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "open-url");
-                    open.setTooltip(new javafx.scene.control.Tooltip("Open in the browser"));
+                    open.setTooltip(new Tooltip("Open in the browser"));
                     open.setOnAction(e -> openUrl.accept(row.value()));
                     box.getChildren().add(open);
                 }
-                box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                box.setAlignment(Pos.CENTER_LEFT);
                 setGraphic(box);
             }
         });
@@ -238,8 +243,7 @@ public final class ServicesView implements PageView {
                 row.softwareTypeProperty().get(),
                 row.tree().shared(),
                 model.parameters().stream()
-                        .collect(java.util.stream.Collectors.toMap(
-                                KeyValue::key, KeyValue::value, (a, b) -> a, java.util.LinkedHashMap::new)));
+                        .collect(Collectors.toMap(KeyValue::key, KeyValue::value, (a, b) -> a, LinkedHashMap::new)));
         new RequestDialog(
                         request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
                 .ask(root)

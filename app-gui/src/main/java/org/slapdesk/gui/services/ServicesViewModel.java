@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -107,7 +108,7 @@ public final class ServicesViewModel {
     }
 
     /** What the empty table says. */
-    public javafx.beans.binding.StringBinding emptyText() {
+    public StringBinding emptyText() {
         return session.emptyListText(EMPTY);
     }
 

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -63,8 +65,8 @@ public final class MasterSession implements AutoCloseable {
     }
 
     /** What an empty list should say: why it is empty when no master answers, else {@code whenConnected}. */
-    public javafx.beans.binding.StringBinding emptyListText(String whenConnected) {
-        return javafx.beans.binding.Bindings.createStringBinding(
+    public StringBinding emptyListText(String whenConnected) {
+        return Bindings.createStringBinding(
                 () -> switch (state.get()) {
                     case CONNECTED -> whenConnected;
                     case CONNECTING -> "Connecting to the master…";

@@ -3,9 +3,11 @@ package org.slapdesk.gui.shell;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -37,10 +39,12 @@ import org.slapdesk.gui.dashboard.DashboardView;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
 import org.slapdesk.gui.profile.Profile;
+import org.slapdesk.gui.profile.ProfilesView;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersView;
 import org.slapdesk.gui.services.ServicesView;
 import org.slapdesk.gui.settings.SettingsView;
+import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.tasks.TasksView;
 import org.slapdesk.gui.util.Times;
 
@@ -60,7 +64,7 @@ public final class ShellView {
     private final NotificationsView notifications;
     private final ServersView servers;
     private final ServicesView services;
-    private final org.slapdesk.gui.profile.ProfilesView profilesView;
+    private final ProfilesView profilesView;
     private Page current;
 
     public ShellView(AppContext context, HostServices hostServices) {
@@ -86,7 +90,7 @@ public final class ShellView {
         pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
-        profilesView = new org.slapdesk.gui.profile.ProfilesView(context.profiles(), context.clock());
+        profilesView = new ProfilesView(context.profiles(), context.clock());
         pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node()));
         notifications = new NotificationsView(context.notifications());
 
@@ -226,7 +230,7 @@ public final class ShellView {
         for (int i = 0; i < all.length; i++) {
             Page page = all[i];
             ToggleButton button = new ToggleButton(page.title(), new FontIcon(icon(page)));
-            button.setId("nav-" + page.name().toLowerCase(java.util.Locale.ROOT));
+            button.setId("nav-" + page.name().toLowerCase(Locale.ROOT));
             button.setToggleGroup(group);
             button.setMaxWidth(Double.MAX_VALUE);
             button.setAlignment(Pos.CENTER_LEFT);
@@ -285,14 +289,12 @@ public final class ShellView {
             running.setText(count == 0 ? "" : count + (count == 1 ? " task running" : " tasks running"));
             progress.setVisible(count > 0);
         };
-        context.tasks().tasks().addListener((javafx.collections.ListChangeListener<org.slapdesk.gui.task.TaskItem>)
-                c -> {
-                    while (c.next()) {
-                        c.getAddedSubList()
-                                .forEach(t -> t.stateProperty().addListener((o, was, now) -> updateRunning.run()));
-                    }
-                    updateRunning.run();
-                });
+        context.tasks().tasks().addListener((ListChangeListener<TaskItem>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(t -> t.stateProperty().addListener((o, was, now) -> updateRunning.run()));
+            }
+            updateRunning.run();
+        });
         updateRunning.run();
         running.setOnMouseClicked(e -> show(Page.TASKS));
         running.setPadding(new Insets(0, 8, 0, 0));

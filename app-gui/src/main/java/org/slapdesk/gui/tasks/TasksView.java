@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -109,7 +110,7 @@ public final class TasksView implements PageView {
         });
         action.setMaxWidth(1800);
         // the cancel / details button follows the state
-        tasks.tasks().addListener((javafx.collections.ListChangeListener<TaskItem>) c -> {
+        tasks.tasks().addListener((ListChangeListener<TaskItem>) c -> {
             while (c.next()) {
                 for (TaskItem added : c.getAddedSubList()) {
                     added.stateProperty().addListener((o, was, now) -> table.refresh());

@@ -2,7 +2,9 @@ package org.slapdesk.gui.util;
 
 import java.util.Optional;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextArea;
@@ -20,8 +22,8 @@ public final class Dialogs {
         alert.setTitle(title);
         alert.setHeaderText(title);
         owner(owner).ifPresent(alert::initOwner);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(confirmButton)).setDefaultButton(false);
-        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
+        ((Button) alert.getDialogPane().lookupButton(confirmButton)).setDefaultButton(false);
+        ((Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL)).setDefaultButton(true);
         return alert.showAndWait().filter(confirmButton::equals).isPresent();
     }
 
@@ -40,6 +42,6 @@ public final class Dialogs {
     }
 
     public static Optional<Window> owner(Node node) {
-        return Optional.ofNullable(node).map(Node::getScene).map(javafx.scene.Scene::getWindow);
+        return Optional.ofNullable(node).map(Node::getScene).map(Scene::getWindow);
     }
 }

@@ -43,7 +43,7 @@ public final class FlashingRows {
                 watched.addListener(onChange);
                 Instant at = watched.getValue();
                 if (at != null) {
-                    long age = java.time.Duration.between(at, Instant.now()).toMillis();
+                    long age = java.time.Duration.between(at, Instant.now()).toMillis(); // two Durations: name clash
                     if (age >= 0 && age < FLASH.toMillis()) {
                         flash(FLASH.subtract(Duration.millis(age)));
                     }

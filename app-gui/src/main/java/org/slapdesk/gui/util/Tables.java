@@ -2,9 +2,12 @@ package org.slapdesk.gui.util;
 
 import atlantafx.base.controls.CustomTextField;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -31,7 +34,7 @@ public final class Tables {
     }
 
     public static <T> TableView<T> table(String emptyText) {
-        return table(new javafx.beans.property.SimpleStringProperty(emptyText));
+        return table(new SimpleStringProperty(emptyText));
     }
 
     public static <T> TableView<T> table(ObservableValue<String> emptyText) {
@@ -47,9 +50,9 @@ public final class Tables {
 
     /** Selects the first row whenever rows arrive and none is selected, so the detail pane is never blank for nothing. */
     public static <T> void selectFirstWhenFilled(TableView<T> table) {
-        table.getItems().addListener((javafx.collections.ListChangeListener<T>) change -> {
+        table.getItems().addListener((ListChangeListener<T>) change -> {
             if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
-                javafx.application.Platform.runLater(() -> {
+                Platform.runLater(() -> {
                     if (table.getSelectionModel().isEmpty() && !table.getItems().isEmpty()) {
                         table.getSelectionModel().selectFirst();
                     }

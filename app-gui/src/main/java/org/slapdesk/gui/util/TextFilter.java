@@ -1,6 +1,7 @@
 package org.slapdesk.gui.util;
 
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -9,7 +10,7 @@ public final class TextFilter {
 
     private TextFilter() {}
 
-    public static <T> Predicate<T> of(String query, java.util.function.Function<T, Stream<String>> texts) {
+    public static <T> Predicate<T> of(String query, Function<T, Stream<String>> texts) {
         if (query == null || query.isBlank()) {
             return row -> true;
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +13,8 @@ import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.model.InstanceRequest;
+import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
@@ -66,16 +70,9 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
                 .anyMatch(r -> r.reference().equals(NODE)));
         // both partitions of the only node are taken
-        for (String title : java.util.List.of("first", "second")) {
-            observer.request(new org.slapdesk.core.model.InstanceRequest(
-                    title,
-                    release,
-                    "default",
-                    java.util.Map.of(),
-                    false,
-                    java.util.Map.of(),
-                    false,
-                    org.slapdesk.core.model.RequestedState.STARTED));
+        for (String title : List.of("first", "second")) {
+            observer.request(new InstanceRequest(
+                    title, release, "default", Map.of(), false, Map.of(), false, RequestedState.STARTED));
         }
         robot.clickOn("#nav-services");
         driver.click("#request");
@@ -122,16 +119,9 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver = new WindowDriver(robot, stage);
         driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
                 .anyMatch(r -> r.reference().equals(NODE)));
-        for (String title : java.util.List.of("first", "second")) {
-            observer.request(new org.slapdesk.core.model.InstanceRequest(
-                    title,
-                    release,
-                    "default",
-                    java.util.Map.of(),
-                    false,
-                    java.util.Map.of(),
-                    false,
-                    org.slapdesk.core.model.RequestedState.STARTED));
+        for (String title : List.of("first", "second")) {
+            observer.request(new InstanceRequest(
+                    title, release, "default", Map.of(), false, Map.of(), false, RequestedState.STARTED));
         }
         robot.clickOn("#nav-services");
         driver.click("#request");

@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.store.KnownNodeRecord;
@@ -104,8 +105,7 @@ class NodeFormTest {
         assertThat(NodeRow.slaposText(r)).isEqualTo("/opt/slapos/venv/bin/slapos --cfg /srv/slapos/slapos.cfg");
 
         NodeForm editing = NodeForm.editing(
-                r.withLastResult(java.util.Optional.of(
-                        new KnownNodeRecord.LastResult("ok: Format the node", java.time.Instant.EPOCH))),
+                r.withLastResult(Optional.of(new KnownNodeRecord.LastResult("ok: Format the node", Instant.EPOCH))),
                 HOME);
         assertThat(editing.nameProperty().get()).isEqualTo("COMP-0 paris");
         assertThat(editing.slaposCommandProperty().get()).isEqualTo("/opt/slapos/venv/bin/slapos");

@@ -4,7 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Base64;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.testlab.SlaposVenv;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
@@ -28,19 +32,14 @@ final class NodeTestHost implements AutoCloseable {
 
     KnownNodeRecord record() {
         return new KnownNodeRecord(
-                host.address(),
-                host.port(),
-                "root",
-                java.util.Optional.of(host.clientKey()),
-                java.util.Optional.empty(),
-                java.util.Optional.empty());
+                host.address(), host.port(), "root", Optional.of(host.clientKey()), Optional.empty(), Optional.empty());
     }
 
     NodeEnvironment environment() {
         return new NodeEnvironment(
                 knownHosts,
                 Path.of(System.getProperty("user.home")),
-                org.slapdesk.remote.ssh.ConnectOptions.defaults().withoutAgent());
+                ConnectOptions.defaults().withoutAgent());
     }
 
     /** The SHA256 fingerprint of the host's key, computed here from its public key (as ssh-keygen -l does). */
@@ -99,8 +98,7 @@ final class NodeTestHost implements AutoCloseable {
 
     long pidOf(String slapos, String process, String config) {
         String line = host.sh(slapos + " node status --cfg " + config + " " + process + " || true");
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("pid (\\d+)").matcher(line);
+        Matcher m = Pattern.compile("pid (\\d+)").matcher(line);
         if (!m.find()) {
             throw new IllegalStateException(process + " has no pid: " + line);
         }

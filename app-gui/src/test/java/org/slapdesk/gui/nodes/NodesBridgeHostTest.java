@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +71,7 @@ class NodesBridgeHostTest {
         model = new NodesViewModel(
                 direct.tasks,
                 direct.activity,
-                java.time.Clock.systemUTC(),
+                Clock.systemUTC(),
                 NodeInventory.inMemory(),
                 new NodeEnvironment(
                         dir.resolve("known_hosts"),

@@ -2,9 +2,11 @@ package org.slapdesk.gui.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +26,10 @@ import org.slapdesk.gui.nodes.action.ActionWizardModel;
 import org.slapdesk.gui.nodes.action.WizardState;
 import org.slapdesk.remote.action.slapos.ProcessState;
 import org.slapdesk.remote.action.slapos.ProcessStatus;
+import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.KnownHostsVerifier;
+import org.slapdesk.testlab.SlaposVenv;
 
 /**
  * The Nodes page's ViewModel against a real test host over real SSH, its tasks run in line
@@ -181,8 +185,7 @@ class NodesViewModelHostTest {
         StringBuilder stored = new StringBuilder();
         for (String file : List.of("slapdesk.db", "slapdesk.db-wal")) {
             if (Files.exists(dir.resolve(file))) {
-                stored.append(new String(
-                        Files.readAllBytes(dir.resolve(file)), java.nio.charset.StandardCharsets.ISO_8859_1));
+                stored.append(new String(Files.readAllBytes(dir.resolve(file)), StandardCharsets.ISO_8859_1));
             }
         }
         assertThat(stored.toString())
@@ -387,7 +390,7 @@ class NodesViewModelHostTest {
                     .orElseThrow();
 
             model.selectedProperty().set(lille);
-            assertThat(model.slapos()).isEqualTo(org.slapdesk.remote.action.slapos.SlaposNode.standard());
+            assertThat(model.slapos()).isEqualTo(SlaposNode.standard());
             model.selectedProperty().set(paris);
             assertThat(model.slapos().slaposCommand()).isEqualTo(slapos);
             model.connect(paris);
@@ -410,7 +413,7 @@ class NodesViewModelHostTest {
                     .isNotEqualTo(before);
             assertThat(paris.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
             Instant at = paris.lastResultAtProperty().get();
-            assertThat(at).isEqualTo(direct.clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS));
+            assertThat(at).isEqualTo(direct.clock.instant().truncatedTo(ChronoUnit.MILLIS));
             assertThat(lille.lastResultProperty().get()).isEmpty();
             model.close();
             store.close();
@@ -496,7 +499,7 @@ class NodesViewModelHostTest {
 
     @Test
     void theRegistrationTokenIsNeverShownNorLogged() throws Exception {
-        String slapos = org.slapdesk.testlab.SlaposVenv.require().slapos().toString();
+        String slapos = SlaposVenv.require().slapos().toString();
         lab.host.sh("rm -rf /etc/opt/slapos");
         model();
         NodeRow row = addAndSelect(slapos);

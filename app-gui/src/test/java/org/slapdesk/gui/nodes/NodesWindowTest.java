@@ -2,9 +2,18 @@ package org.slapdesk.gui.nodes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -19,6 +28,7 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.AuditEntry;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.AppContext;
+import org.slapdesk.gui.FakeMaster;
 import org.slapdesk.gui.MainWindow;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.WindowOptions;
@@ -28,6 +38,7 @@ import org.slapdesk.gui.nodes.action.WizardState;
 import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.remote.action.slapos.NodeLogs;
 import org.slapdesk.remote.action.slapos.ProcessState;
+import org.slapdesk.testlab.TestHost;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -51,7 +62,7 @@ class NodesWindowTest {
 
     @BeforeAll
     static void startHost() throws Exception {
-        folder = java.nio.file.Files.createTempDirectory("slapdesk-nodes-window");
+        folder = Files.createTempDirectory("slapdesk-nodes-window");
         lab = new NodeTestHost(folder);
         slapos = lab.instanceSupervisord();
     }
@@ -66,12 +77,12 @@ class NodesWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        java.nio.file.Files.deleteIfExists(lab.knownHosts);
-        java.nio.file.Files.deleteIfExists(folder.resolve("slapdesk.db"));
+        Files.deleteIfExists(lab.knownHosts);
+        Files.deleteIfExists(folder.resolve("slapdesk.db"));
         store = AppStore.open(folder.resolve("slapdesk.db"));
         context = new AppContext(
                 List.of(Profile.local()),
-                profile -> new org.slapdesk.gui.FakeMaster(),
+                profile -> new FakeMaster(),
                 ActivityStore.NONE,
                 NodeInventory.stored(store.knownNodes()),
                 lab.environment());
@@ -87,7 +98,7 @@ class NodesWindowTest {
     }
 
     private String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(javafx.scene.Node.class) instanceof Label label
+        return robot.lookup(query).queryAs(Node.class) instanceof Label label
                 ? label.getText()
                 : robot.lookup(query).queryTextInputControl().getText();
     }
@@ -164,8 +175,7 @@ class NodesWindowTest {
                         "127.0.0.1",
                         2222,
                         "slapos",
-                        new KnownNodeRecord.LastResult(
-                                "ok: Format the node", java.time.Instant.parse("2026-11-23T09:15:00Z")));
+                        new KnownNodeRecord.LastResult("ok: Format the node", Instant.parse("2026-11-23T09:15:00Z")));
         robot.interact(context.nodes()::load);
         driver.waitFor("both nodes are listed", 20, () -> context.nodes().rows().size() == 2);
         NodeRow lille = context.nodes().rows().stream()
@@ -367,13 +377,13 @@ class NodesWindowTest {
     void anEncryptedKeyAsksForItsPassphraseInADialog(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
         Path key = folder.resolve("id_enc");
-        java.nio.file.Files.deleteIfExists(key);
-        java.nio.file.Files.deleteIfExists(folder.resolve("id_enc.pub"));
+        Files.deleteIfExists(key);
+        Files.deleteIfExists(folder.resolve("id_enc.pub"));
         new ProcessBuilder("ssh-keygen", "-q", "-t", "ed25519", "-N", "window phrase", "-f", key.toString())
                 .start()
                 .waitFor();
-        lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n"
-                + java.nio.file.Files.readString(folder.resolve("id_enc.pub")) + "EOF");
+        lab.host.sh("cat >> /run/testlab/authorized_keys <<'EOF'\n" + Files.readString(folder.resolve("id_enc.pub"))
+                + "EOF");
         driver.click("#node-add");
         driver.fill("#node-host", lab.host.address());
         driver.fill("#node-port", Integer.toString(lab.host.port()));
@@ -405,15 +415,14 @@ class NodesWindowTest {
     void cancelFreesTheNodeAtOnceWhileTheNetworkStillWaits(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
         // a loopback server that accepts and never speaks SSH: the connection hangs until its timeout
-        try (java.net.ServerSocket silent =
-                new java.net.ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
-            List<java.net.Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<Socket> accepted = new CopyOnWriteArrayList<>();
             Thread acceptor = new Thread(() -> {
                 try {
                     while (true) {
                         accepted.add(silent.accept());
                     }
-                } catch (java.io.IOException closed) {
+                } catch (IOException closed) {
                     // the test is over
                 }
             });
@@ -440,13 +449,12 @@ class NodesWindowTest {
                     "the node is free again",
                     5,
                     () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
-            assertThat(java.time.Duration.ofNanos(System.nanoTime() - clicked))
-                    .isLessThan(java.time.Duration.ofSeconds(3));
+            assertThat(Duration.ofNanos(System.nanoTime() - clicked)).isLessThan(Duration.ofSeconds(3));
             assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("connection cancelled");
             assertThat(robot.lookup("#node-connect").query().isDisabled())
                     .as("Connect can be pressed again")
                     .isFalse();
-            for (java.net.Socket s : accepted) {
+            for (Socket s : accepted) {
                 s.close();
             }
         }
@@ -455,7 +463,7 @@ class NodesWindowTest {
     @Test
     void theBridgeShowsItsCountdownAndIsConfirmedAfterTheConsoleGetsBackIn(FxRobot robot) throws Exception {
         WindowDriver driver = new WindowDriver(robot, stage);
-        try (org.slapdesk.testlab.TestHost bridged = lab.lab.startHost()) {
+        try (TestHost bridged = lab.lab.startHost()) {
             bridged.sh("mkdir -p /etc/network /etc/opt/slapos");
             bridged.writeFile(
                     "/etc/network/interfaces",

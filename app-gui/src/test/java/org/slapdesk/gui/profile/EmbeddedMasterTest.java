@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -35,8 +36,7 @@ class EmbeddedMasterTest {
             try (EmbeddedMaster master = EmbeddedMaster.start(database)) {
                 assertThat(master.url()).doesNotContain(":" + squatter.getLocalPort() + "/");
                 assertThat(Files.readString(EmbeddedMaster.portFile(database)).trim())
-                        .isEqualTo(Integer.toString(
-                                java.net.URI.create(master.url()).getPort()));
+                        .isEqualTo(Integer.toString(URI.create(master.url()).getPort()));
             }
         }
     }

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -92,8 +93,8 @@ class ProfileEditorViewModelTest {
 
     @Test
     void editingKeepsTheProfilesValues() {
-        Profile existing = new Profile(
-                "lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456", java.util.Map.of());
+        Profile existing =
+                new Profile("lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456", Map.of());
         model.edit(existing);
         assertThat(model.toProfile()).isEqualTo(existing);
     }

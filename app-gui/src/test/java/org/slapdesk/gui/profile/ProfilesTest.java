@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,7 @@ class ProfilesTest {
     void savedProfilesComeBackAfterTheLocalOne() {
         try (AppStore store = AppStore.open(dir.resolve("slapdesk.db"))) {
             Profile lab = new Profile(
-                    "lab", Profile.Kind.REMOTE, "http://127.0.0.1:9/", null, null, null, "#ff8800", java.util.Map.of());
+                    "lab", Profile.Kind.REMOTE, "http://127.0.0.1:9/", null, null, null, "#ff8800", Map.of());
             store.profiles().save(Profiles.toRecord(lab));
             List<Profile> offered = Profiles.forThisUser(store).all();
             assertThat(offered.get(0).kind()).isEqualTo(Profile.Kind.LOCAL);

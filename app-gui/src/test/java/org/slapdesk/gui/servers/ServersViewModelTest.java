@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.MasterException;
@@ -148,7 +150,7 @@ class ServersViewModelTest {
                 null,
                 null,
                 "#ff0000",
-                java.util.Map.of("webrunner", "https://lab.example/software/slaprunner/software.cfg")));
+                Map.of("webrunner", "https://lab.example/software/slaprunner/software.cfg")));
         model.refresh();
         List<ReleaseChoice> choices =
                 model.knownReleases(List.of("https://lab.example/software/re6st/software.cfg", KVM));
@@ -159,8 +161,7 @@ class ServersViewModelTest {
     @Test
     void theTokenComesBackToTheCaller() {
         direct.connected();
-        java.util.concurrent.atomic.AtomicReference<Optional<String>> token =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<Optional<String>> token = new AtomicReference<>();
         model.requestToken(token::set);
         assertThat(token.get()).contains("one-time-token");
     }

@@ -8,6 +8,7 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -185,7 +186,7 @@ class RequestViewModelTest {
 
     @Test
     void prefillUnpacksAJsonInXmlParameter() throws Exception {
-        model.prefill("cluster", release, "kvm-cluster", false, java.util.Map.of("_", "{\"nodes\": 2}"));
+        model.prefill("cluster", release, "kvm-cluster", false, Map.of("_", "{\"nodes\": 2}"));
         InstanceRequest request = model.toRequest();
         assertThat(request.jsonInXml()).isTrue();
         assertThat(request.parameters()).containsEntry("nodes", 2);

@@ -3,9 +3,12 @@ package org.slapdesk.gui.services;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.InstanceRequest;
@@ -77,7 +80,7 @@ class ServicesViewModelTest {
     void aNotReadyAnswerWaitsForAPartitionAndRetriesByItself() {
         direct.connected();
         direct.master.notReadyAnswers = 3;
-        List<String> messages = new java.util.ArrayList<>();
+        List<String> messages = new ArrayList<>();
         model.pendingRequestProperty().addListener((o, was, now) -> messages.add(now));
 
         TaskItem item = model.request(request("token-1"));
@@ -99,14 +102,13 @@ class ServicesViewModelTest {
         direct.connected();
         direct.master.notReadyAnswers = Integer.MAX_VALUE;
         // the fake sleeper returns at once, so cancel from inside the wait loop after a few tries
-        java.util.concurrent.atomic.AtomicReference<TaskItem> item =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<TaskItem> item = new AtomicReference<>();
         model.pendingRequestProperty().addListener((o, was, now) -> {
             if (now.contains("try 3") && item.get() != null) {
                 item.get().cancel();
             }
         });
-        direct.tasks.tasks().addListener((javafx.collections.ListChangeListener<TaskItem>) c -> {
+        direct.tasks.tasks().addListener((ListChangeListener<TaskItem>) c -> {
             while (c.next()) {
                 c.getAddedSubList().forEach(item::set);
             }

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.MasterException;
@@ -33,7 +34,7 @@ class TaskServiceTest {
         workers.shutdownNow();
     }
 
-    private void drainUntil(java.util.function.BooleanSupplier done) throws InterruptedException {
+    private void drainUntil(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!done.getAsBoolean()) {
             Runnable update = fxQueue.poll(100, TimeUnit.MILLISECONDS);

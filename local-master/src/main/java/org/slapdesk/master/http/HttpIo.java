@@ -1,6 +1,7 @@
 package org.slapdesk.master.http;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpsExchange;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,7 +110,7 @@ public final class HttpIo {
         if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-:\\[\\]]+")) {
             return fallback;
         }
-        String scheme = exchange instanceof com.sun.net.httpserver.HttpsExchange ? "https" : "http";
+        String scheme = exchange instanceof HttpsExchange ? "https" : "http";
         return scheme + "://" + host + "/";
     }
 }

@@ -3,12 +3,14 @@ package org.slapdesk.master.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slapdesk.master.InstanceRequestForm;
 import org.slapdesk.master.MasterQueries;
 import org.slapdesk.master.MasterQueries.NodeView;
@@ -56,7 +58,7 @@ final class JsonRpcApi {
         JsonNode body;
         try {
             body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw RequestError.badRequest("the body is not JSON: "
                     + Marshalled.oneLine(e.getMessage()).split(" at \\[")[0]);
         }
@@ -126,7 +128,7 @@ final class JsonRpcApi {
     }
 
     /** Renames "not found" to 403 as the master's JSON-RPC does. */
-    private static <T> T forbiddenIfMissing(java.util.function.Supplier<T> call) {
+    private static <T> T forbiddenIfMissing(Supplier<T> call) {
         try {
             return call.get();
         } catch (RequestError e) {

@@ -1,5 +1,6 @@
 package org.slapdesk.master.http;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
@@ -73,7 +74,7 @@ final class Marshalled {
         }
         Object value = load(xml, field);
         if (value instanceof List<?> l) {
-            return new java.util.ArrayList<Object>(l);
+            return new ArrayList<Object>(l);
         }
         if (value instanceof Tuple t) {
             return t.items();

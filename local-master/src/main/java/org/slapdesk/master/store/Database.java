@@ -1,5 +1,6 @@
 package org.slapdesk.master.store;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -48,7 +49,7 @@ public final class Database implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
         }
         Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());

@@ -1,6 +1,7 @@
 package org.slapdesk.master.store;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.slapdesk.core.wire.Tuple;
@@ -33,7 +34,7 @@ final class PythonText {
             String inner = t.items().stream().map(PythonText::repr).collect(Collectors.joining(", "));
             return "(" + inner + (t.items().size() == 1 ? ",)" : ")");
         }
-        if (v instanceof java.util.List<?> l) {
+        if (v instanceof List<?> l) {
             return l.stream().map(PythonText::repr).collect(Collectors.joining(", ", "[", "]"));
         }
         if (v instanceof Collection<?> c) {

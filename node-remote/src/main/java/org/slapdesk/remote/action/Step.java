@@ -1,6 +1,7 @@
 package org.slapdesk.remote.action;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.remote.file.FileChange;
@@ -39,7 +40,7 @@ public sealed interface Step {
 
         /** Marks a value (a token) that previews, logs and messages must never show. */
         public CommandStep withSecret(String secret) {
-            List<String> all = new java.util.ArrayList<>(secrets);
+            List<String> all = new ArrayList<>(secrets);
             all.add(secret);
             return new CommandStep(description, command, undo, timeout, all);
         }

@@ -8,7 +8,10 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 
@@ -145,11 +148,9 @@ public final class SshAgent implements AutoCloseable {
         /** {@code SHA256:...} as {@code ssh-keygen -l} prints it. */
         public String fingerprint() {
             try {
-                byte[] digest =
-                        java.security.MessageDigest.getInstance("SHA-256").digest(blob);
-                return "SHA256:"
-                        + java.util.Base64.getEncoder().withoutPadding().encodeToString(digest);
-            } catch (java.security.NoSuchAlgorithmException e) {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
+                return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
+            } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("SHA-256 is missing from this Java", e);
             }
         }

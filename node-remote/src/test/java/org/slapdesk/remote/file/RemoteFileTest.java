@@ -71,7 +71,7 @@ class RemoteFileTest extends OnTestHost {
         assertThat(deep.before().missingFolder()).contains("/etc/rf5/a");
         files.apply(deep);
         assertThat(host.sh("cat /etc/rf5/a/b/c.conf")).isEqualTo("x\n");
-        files.restore(deep, java.util.Optional.empty());
+        files.restore(deep, Optional.empty());
         assertThat(snapshot("/etc/rf5")).isEqualTo(before);
         assertThat(files.read("/etc/rf5/new.conf").missingFolder()).isEmpty();
     }

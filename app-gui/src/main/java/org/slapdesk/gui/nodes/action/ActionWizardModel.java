@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -23,6 +24,7 @@ import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
@@ -274,7 +276,7 @@ public final class ActionWizardModel {
                             + String.valueOf(e.getMessage());
                     result.set(text);
                     stepText.set(
-                            e instanceof org.slapdesk.remote.action.PlanFailedException f
+                            e instanceof PlanFailedException f
                                             && f.rollbackProblems().isEmpty()
                                     ? "failed: rolled back"
                                     : "failed");
@@ -292,7 +294,7 @@ public final class ActionWizardModel {
                 .flatMap(s -> ((Step.CommandStep) s).secrets().stream())
                 .filter(s -> !s.isEmpty())
                 .toList();
-        java.util.function.UnaryOperator<String> mask = text -> {
+        UnaryOperator<String> mask = text -> {
             String masked = text;
             for (String secret : secrets) {
                 masked = masked.replace(secret, "********");

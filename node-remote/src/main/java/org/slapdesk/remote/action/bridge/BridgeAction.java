@@ -3,6 +3,7 @@ package org.slapdesk.remote.action.bridge;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -272,8 +273,7 @@ public final class BridgeAction implements NodeAction {
                 + old.target().display() + " within "
                 + within.minus(margin).toSeconds() + " s of the switch (last error: " + lastError + "): the node puts"
                 + " back its previous network and files by itself at about "
-                + LocalTime.ofInstant(revertsAt, java.time.ZoneId.systemDefault())
-                        .truncatedTo(ChronoUnit.SECONDS)
+                + LocalTime.ofInstant(revertsAt, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
                 + " (console time); connect again after that"));
     }
 

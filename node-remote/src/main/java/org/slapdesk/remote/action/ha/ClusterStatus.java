@@ -1,5 +1,6 @@
 package org.slapdesk.remote.action.ha;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ public record ClusterStatus(
     /** A daemon thread, e.g. {@code hb#1.rx running [::]:10000} with {@code demo1: /, demo2: O}. */
     public record DaemonThread(String name, String state, String config, Map<String, String> perNode) {
         public DaemonThread {
-            perNode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
+            perNode = Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
         }
 
         public boolean isRunning() {
@@ -41,7 +42,7 @@ public record ClusterStatus(
             String upInstances,
             Map<String, InstanceCell> perNode) {
         public ServiceSummary {
-            perNode = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
+            perNode = Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
         }
 
         /** The nodes where the instance is up. */

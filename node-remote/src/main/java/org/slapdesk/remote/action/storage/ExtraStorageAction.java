@@ -1,5 +1,6 @@
 package org.slapdesk.remote.action.storage;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -164,7 +165,7 @@ public final class ExtraStorageAction implements NodeAction {
         if (reformat && (changed || !partitionFoldersPresent(node, disks.size()))) {
             steps.add(Step.CommandStep.withoutUndo(
                             "format: give every partition its folder on the disks", slapos.command("format", "--now"))
-                    .withTimeout(java.time.Duration.ofMinutes(15)));
+                    .withTimeout(Duration.ofMinutes(15)));
         }
         return new Plan(
                 title(),

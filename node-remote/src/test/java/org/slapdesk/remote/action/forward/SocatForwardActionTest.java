@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.slapdesk.remote.action.forward.HttpProbe.eventually;
 import static org.slapdesk.remote.action.forward.HttpProbe.get;
 
+import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.remote.action.InvalidInputException;
@@ -62,7 +65,7 @@ class SocatForwardActionTest extends OnTestHost {
         assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
         assertThat(SocatForwards.list(node))
                 .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(forward, true));
+                .containsExactly(Tuple.tuple(forward, true));
         assertThat(add.plan(node).isEmpty()).as("a second add changes nothing").isTrue();
 
         // socat killed: its supervisor starts it again
@@ -75,7 +78,7 @@ class SocatForwardActionTest extends OnTestHost {
         assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true"))
                 .as("a live socat")
                 .isEmpty();
-        assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(IOException.class);
         // only the dated backups of the removed files stay (cron ignores names with dots)
         assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat | grep -v '\\.slapdesk-' || true"))
                 .isEmpty();
@@ -102,7 +105,7 @@ class SocatForwardActionTest extends OnTestHost {
                     .isEqualTo("other frontend\n");
             assertThat(SocatForwards.list(node))
                     .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(second, true));
+                    .containsExactly(Tuple.tuple(second, true));
             assertThat(host.sh("ps -o args= -C socat"))
                     .contains("TCP4:10.0.97.156:8081")
                     .doesNotContain("TCP4:10.0.97.156:8080");
@@ -115,7 +118,7 @@ class SocatForwardActionTest extends OnTestHost {
 
     @Test
     void anyPortWithABindAddressAsForRe6st() throws Exception {
-        Forward forward = new Forward(9201, java.util.Optional.of(host.address4()), "10.0.97.156", 8080);
+        Forward forward = new Forward(9201, Optional.of(host.address4()), "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
         new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
         try {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.slapdesk.remote.action.forward.HttpProbe.eventually;
 import static org.slapdesk.remote.action.forward.HttpProbe.get;
 
+import java.io.IOException;
+import java.util.Optional;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.remote.action.Plan;
@@ -100,7 +103,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             // the boot stand-in: stopped, then multi-user.target started again brings it back
             // because it is enabled (wanted by multi-user.target)
             host.sh("systemctl stop slapdesk-socat-80");
-            assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
+            assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(IOException.class);
             assertThat(SocatForwards.list(node))
                     .extracting(SocatForwards.Installed::running)
                     .containsExactly(false);
@@ -138,7 +141,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true"))
                 .as("a live socat")
                 .isEmpty();
-        assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(java.io.IOException.class);
+        assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(IOException.class);
     }
 
     @Test
@@ -164,7 +167,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
                     .isEqualTo("other frontend\n");
             assertThat(SocatForwards.list(node))
                     .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::running)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(second, true));
+                    .containsExactly(Tuple.tuple(second, true));
             assertThat(host.sh("systemctl is-enabled slapdesk-socat-82").trim()).isEqualTo("enabled");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, second);
@@ -175,7 +178,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
 
     @Test
     void anyPortWithABindAddressAsForRe6st() throws Exception {
-        Forward forward = new Forward(9201, java.util.Optional.of(host.address4()), "10.0.97.156", 8080);
+        Forward forward = new Forward(9201, Optional.of(host.address4()), "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
         new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
         try {

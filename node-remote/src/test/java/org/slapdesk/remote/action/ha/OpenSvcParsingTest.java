@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -163,7 +164,7 @@ class OpenSvcParsingTest {
                         OpenSvc.standard(),
                         ServicePath.parse("slapos/cfg/comp1"),
                         OpenSvcAction.Operation.START,
-                        java.time.Duration.ZERO))
+                        Duration.ZERO))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("only services");
     }

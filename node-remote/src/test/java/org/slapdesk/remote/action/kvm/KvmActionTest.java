@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
@@ -46,7 +47,7 @@ class KvmActionTest extends OnTestHost {
 
     @Test
     void aNodeWithoutVirtualizationGetsAReportSayingWhatToDo() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeFalse(
+        Assumptions.assumeFalse(
                 hardwareVirtualization(), "this CPU has vmx/svm: a node without virtualization cannot be shown here");
         host.sh("rm -f /dev/kvm");
         try {

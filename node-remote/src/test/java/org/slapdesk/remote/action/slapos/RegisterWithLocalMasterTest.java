@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -148,7 +149,7 @@ class RegisterWithLocalMasterTest extends OnTestHost {
                         "/srv/slapgrid",
                         false));
         StringBuilder log = new StringBuilder();
-        org.assertj.core.api.Assertions.assertThatThrownBy(
+        Assertions.assertThatThrownBy(
                         () -> new PlanRunner(node).apply(again, again.plan(node), collect(log), CancelToken.none()))
                 .hasMessageContaining("Everything the plan changed was undone");
         assertThat(log.toString()).contains("Access denied to the SlapOS Master");

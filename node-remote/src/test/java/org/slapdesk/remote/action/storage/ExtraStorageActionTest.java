@@ -3,6 +3,7 @@ package org.slapdesk.remote.action.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -102,7 +103,7 @@ class ExtraStorageActionTest extends OnTestHost {
         assertThat(host.sh("ls /data/data2")).contains("slappart1");
         assertThat(host.sh("grep -c 'UUID=" + uuidB + "' /etc/fstab").trim()).isEqualTo("1");
         // nothing of this reached this machine
-        assertThat(java.nio.file.Files.exists(Path.of("/data/data1"))).isFalse();
+        assertThat(Files.exists(Path.of("/data/data1"))).isFalse();
     }
 
     @Test
