@@ -10,7 +10,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The module rules of DESIGN.md, checked on every class of the application (app-gui's test
+ * The module rules of docs/design.md ("Boundaries"), checked on every class of the application (app-gui's test
  * classpath holds all modules): JavaFX only in the GUI, no SSH or picocli in app-core, and
  * dependencies pointing one way (gui → cli → remote, master → core).
  */

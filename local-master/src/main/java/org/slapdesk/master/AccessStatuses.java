@@ -11,8 +11,9 @@ import org.slapdesk.master.store.Rows.Status;
 import org.slapdesk.master.store.Store;
 
 /**
- * The access status of nodes, installations and instances (PROTOCOL.md §5.1): the last text,
- * when it was written, and since when its class ({@code #access}, {@code #error}, …) holds.
+ * The access status of nodes, installations and instances (docs/protocol.md,
+ * "Access status and health"): the last text, when it was written, and since when its class
+ * ({@code #access}, {@code #error}, …) holds.
  */
 final class AccessStatuses {
 

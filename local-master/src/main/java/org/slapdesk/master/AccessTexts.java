@@ -1,6 +1,6 @@
 package org.slapdesk.master;
 
-/** The access status texts of PROTOCOL.md §5.1, as the SlapOS master writes them. */
+/** The access status texts of docs/protocol.md, "Access status and health", as the SlapOS master writes them. */
 final class AccessTexts {
 
     private AccessTexts() {}

@@ -18,7 +18,7 @@ import org.slapdesk.master.AccessTokens.Kind;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.tls.CertificateAuthority;
 
-/** Tokens: random, single use, expiring, of one kind; and the schema step that brought them. */
+/** Tokens: random, single use, expiring, of one kind. */
 class AccessTokensTest {
 
     @TempDir
@@ -92,30 +92,5 @@ class AccessTokensTest {
                 .hasMessageContaining("needs a user name");
         assertThatThrownBy(() -> registrations.tokens().create(Kind.USER, "a b", Duration.ofHours(1)))
                 .hasMessageContaining("needs a user name");
-    }
-
-    @Test
-    void aSchemaOneDatabaseGetsTheTokenTable() throws Exception {
-        database.transaction(c -> {
-            try (Statement s = c.createStatement()) {
-                s.execute("DROP TABLE access_token");
-                s.execute("DROP INDEX compute_node_title");
-                s.execute("UPDATE schema_version SET version = 1");
-            }
-            return null;
-        });
-        database.close();
-        database = Database.open(dir.resolve("m.sqlite"));
-        registrations = new Registrations(database, Clock.systemUTC(), null);
-        assertThat(registrations.tokens().create(Kind.NODE, null, Duration.ofHours(1)))
-                .hasSize(32);
-        int version = database.transaction(c -> {
-            try (Statement s = c.createStatement();
-                    ResultSet rs = s.executeQuery("SELECT version FROM schema_version")) {
-                rs.next();
-                return rs.getInt(1);
-            }
-        });
-        assertThat(version).isEqualTo(2);
     }
 }

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Every JSON-RPC method of PROTOCOL.md §3.2, with its answers and error shapes. */
+/** Every JSON-RPC method of docs/protocol.md, "JSON-RPC", with its answers and error shapes. */
 class JsonRpcTest {
 
     static final String SR = "https://lab.example/software/demo/software.cfg";

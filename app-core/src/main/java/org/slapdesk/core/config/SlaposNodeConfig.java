@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * A node's slapos.cfg seen through the keys of {@code [slapos]} and {@code [slapformat]}
- * (PROTOCOL.md §6.1). Reads follow {@code slapos node format}: a key may sit in either section
+ * (docs/protocol.md, "Configuration files"). Reads follow {@code slapos node format}: a key may sit in either section
  * and {@code [slapos]} wins. Setters edit the underlying {@link IniFile} in place (the key's own
  * line when it exists, else its home section), so the rest of the file stays as the user wrote it.
  */

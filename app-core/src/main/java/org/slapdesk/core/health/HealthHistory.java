@@ -13,6 +13,10 @@ import java.util.Optional;
  * The last samples of each object, in memory, oldest first. Each object keeps at most
  * {@code perObject} samples and at most {@code maxObjects} objects are tracked (the one sampled
  * least recently is dropped first). Safe to use from a poller thread and the GUI thread.
+ *
+ * <p>Not used by the application yet: the fleet monitoring work will record into it (and persist
+ * through {@link org.slapdesk.core.store.HealthSampleDao}); see docs/design.md, "Fleet state and
+ * monitoring".
  */
 public final class HealthHistory {
 

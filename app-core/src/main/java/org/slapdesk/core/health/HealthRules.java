@@ -11,8 +11,8 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstance;
 
 /**
- * The master dashboard's colour rules (PROTOCOL.md §5.1, the status gadget of slapos_panel),
- * applied to access statuses with an injected clock.
+ * The master dashboard's colour rules (docs/protocol.md, "Access status and health", the status
+ * gadget of slapos_panel), applied to access statuses with an injected clock.
  *
  * <p>A node's last contact is "old" as the master computes it: more than 0.0025 day (3.6 min)
  * gives the warning flag it calls {@code no_data_since_5_minutes}, more than 0.005 day (7.2 min)

@@ -13,7 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The HATEOAS (HAL+JSON, jIO) dialect as the slapos CLI uses it (PROTOCOL.md §3.1): the root
+ * The HATEOAS (HAL+JSON, jIO) dialect as the slapos CLI uses it (docs/protocol.md, "HATEOAS"): the root
  * document's {@code raw_search} and {@code traverse} templates, the four queries of
  * {@code service list|info} and {@code computer list|info}, and the computer token.
  */

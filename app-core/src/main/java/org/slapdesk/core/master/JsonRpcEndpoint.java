@@ -14,7 +14,7 @@ import java.util.Objects;
 import org.slapdesk.core.master.MasterException.AuthenticationFailed.Reason;
 
 /**
- * The JSON-RPC dialect ("slapos master api", PROTOCOL.md §3.2): {@code POST <base>/slapos.<method>}
+ * The JSON-RPC dialect ("slapos master api", docs/protocol.md, "JSON-RPC"): {@code POST <base>/slapos.<method>}
  * with a JSON object in and out. Errors come as {@code {status, type, title}}; a not-ready
  * instance comes as HTTP 200 with {@code status: 102}. A master without the API (404/405 and no
  * JSON error) gives {@link MasterException.Unsupported}, so callers can fall back to another dialect.

@@ -331,7 +331,7 @@ public final class MasterHttp implements AutoCloseable {
     }
 
     /**
-     * The status mapping every dialect shares (PROTOCOL.md §1.2): 2xx passes; 404 NotFound,
+     * The status mapping every dialect shares (docs/protocol.md, "Status codes"): 2xx passes; 404 NotFound,
      * 408 NotReady, 503 Busy, 401/403 AuthenticationFailed, 400/422 InvalidRequest, anything
      * else BadResponse.
      */

@@ -14,7 +14,7 @@ import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.XmlMarshal;
 
 /**
- * The SLAP dialect (PROTOCOL.md §1): each method is a form POST or a query GET on
+ * The SLAP dialect (docs/protocol.md, "SLAP"): each method is a form POST or a query GET on
  * {@code <master_url>/<method>}, answering marshalled XML or a short text. Both sides are here:
  * what a user asks (request, supply) and what a node reports (format, status, connection
  * parameters), so tests and the local master's tests can act as a node.
@@ -125,7 +125,7 @@ public final class SlapEndpoint {
         return requireMap(answer, "getComputerStatus");
     }
 
-    /** Posts the configuration {@code node format} sends (PROTOCOL.md §2.6). */
+    /** Posts the configuration {@code node format} sends (docs/protocol.md, "What node format posts"). */
     public String loadComputerConfigurationFromXml(Map<String, ?> computer) throws MasterException {
         return postText(
                 "loadComputerConfigurationFromXML",

@@ -362,7 +362,10 @@ public final class SlapMaster implements Master {
                 doc.text("news").filter(n -> n.startsWith("#")).map(SlapMaster::accessStatus));
     }
 
-    /** {@code <instance><parameter id="k">v</parameter></instance>} (PROTOCOL.md §2.2) to a map; None reads as "". */
+    /**
+     * {@code <instance><parameter id="k">v</parameter></instance>} to a map (docs/protocol.md,
+     * "Instance XML"); None reads as "".
+     */
     static Map<String, String> instanceXml(String xml, String where) throws MasterException {
         if (xml == null || xml.isBlank() || "None".equals(xml)) {
             return new LinkedHashMap<>();
@@ -487,7 +490,7 @@ public final class SlapMaster implements Master {
     }
 
     /**
-     * The JSON-in-XML form (PROTOCOL.md §2.3): {@code {'_': json.dumps(parameters, indent=2)}},
+     * The JSON-in-XML form (docs/protocol.md, "JSON-in-XML"): {@code {'_': json.dumps(parameters, indent=2)}},
      * top-level keys sorted because {@link InstanceRequest} does not keep their order.
      */
     private Map<String, Object> jsonInXml(Map<String, Object> parameters) throws MasterException {

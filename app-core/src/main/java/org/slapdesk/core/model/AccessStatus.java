@@ -3,7 +3,7 @@ package org.slapdesk.core.model;
 import java.time.Instant;
 
 /**
- * What the master last heard from a node, installation or instance (PROTOCOL.md §5.1):
+ * What the master last heard from a node, installation or instance (docs/protocol.md, "Access status and health"):
  * {@code text} starts with {@code #access}, {@code #error} or {@code #building}.
  */
 public record AccessStatus(String text, Instant createdAt, Instant since) {

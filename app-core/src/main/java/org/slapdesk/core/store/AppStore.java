@@ -1,16 +1,11 @@
 package org.slapdesk.core.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Slapdesk's own database: one SQLite file (WAL journal) holding profiles, known nodes, the
@@ -19,8 +14,6 @@ import org.slf4j.LoggerFactory;
  * so the GUI thread and background pollers can share the store.
  */
 public final class AppStore implements AutoCloseable {
-
-    private static final Logger LOG = LoggerFactory.getLogger(AppStore.class);
 
     private final Path file;
     private final Connection connection;
@@ -51,18 +44,14 @@ public final class AppStore implements AutoCloseable {
         return open(defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
     }
 
-    /** Opens (creating it and its folder if needed) and migrates the database at {@code file}. */
+    /**
+     * Opens (creating it, owner-only, and its folder if needed) and migrates the database at {@code
+     * file}.
+     */
     public static AppStore open(Path file) {
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-        } catch (IOException e) {
-            throw new StoreException(
-                    "cannot create the folder of the Slapdesk database " + file + ": " + e.getMessage(), e);
-        }
         Connection connection;
         try {
-            connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            connection = SqliteFile.open(file);
         } catch (SQLException e) {
             throw new StoreException("cannot open the Slapdesk database " + file + ": " + e.getMessage(), e);
         }
@@ -72,7 +61,7 @@ public final class AppStore implements AutoCloseable {
                 s.execute("PRAGMA journal_mode = WAL");
                 s.execute("PRAGMA foreign_keys = ON");
             }
-            migrate(connection, file);
+            Migrations.MIGRATOR.migrate(connection, file);
             return new AppStore(file, connection);
         } catch (SQLException | RuntimeException e) {
             try {
@@ -90,43 +79,8 @@ public final class AppStore implements AutoCloseable {
         }
     }
 
-    private static void migrate(Connection connection, Path file) throws SQLException {
-        int version = schemaVersion(connection);
-        int latest = Migrations.latestVersion();
-        if (version > latest) {
-            throw new StoreException("the Slapdesk database " + file + " has schema version " + version
-                    + ", made by a newer Slapdesk (this one knows up to " + latest + "); update Slapdesk");
-        }
-        boolean autoCommit = connection.getAutoCommit();
-        connection.setAutoCommit(false);
-        try {
-            for (int step = version + 1; step <= latest; step++) {
-                try (Statement s = connection.createStatement()) {
-                    for (String sql : Migrations.STEPS.get(step - 1)) {
-                        s.execute(sql);
-                    }
-                    s.execute("PRAGMA user_version = " + step);
-                }
-                connection.commit();
-                LOG.info("Slapdesk database {} migrated to schema version {}", file, step);
-            }
-        } catch (SQLException e) {
-            connection.rollback();
-            throw e;
-        } finally {
-            connection.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static int schemaVersion(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement();
-                var rs = s.executeQuery("PRAGMA user_version")) {
-            return rs.next() ? rs.getInt(1) : 0;
-        }
-    }
-
     public synchronized int schemaVersion() {
-        return call("read the schema version", AppStore::schemaVersion);
+        return call("read the schema version", SchemaMigrator::version);
     }
 
     /** The journal mode SQLite actually uses ({@code wal} unless the file system refuses it). */

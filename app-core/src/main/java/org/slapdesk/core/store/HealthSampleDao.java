@@ -8,7 +8,11 @@ import java.util.List;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthSample;
 
-/** Health samples kept across restarts, for charts longer than the in-memory history. */
+/**
+ * Health samples kept across restarts, for charts longer than the in-memory {@link
+ * org.slapdesk.core.health.HealthHistory}. Not used by the application yet: it is the store the
+ * fleet monitoring work will append to (docs/design.md, "Fleet state and monitoring").
+ */
 public final class HealthSampleDao {
 
     private final AppStore store;

@@ -3,16 +3,16 @@ package org.slapdesk.core.store;
 import java.util.List;
 
 /**
- * The schema, as the ordered steps that build it. Step N takes a database from version N-1 to
- * N (SQLite's {@code user_version}). Never edit a released step; add a new one.
+ * The application database's schema, as the ordered steps that build it (run by {@link
+ * SchemaMigrator}). Never edit a released step; add a new one.
  */
 final class Migrations {
 
     private Migrations() {}
 
-    static final List<List<String>> STEPS = List.of(
-            // 1: profiles, known nodes, audit log, health samples
-            List.of(
+    static final List<SchemaStep> STEPS = List.of(
+            new SchemaStep(
+                    "profiles, known nodes, audit log, health samples",
                     """
                     CREATE TABLE profile (
                       name TEXT PRIMARY KEY,
@@ -56,16 +56,18 @@ final class Migrations {
                       reason TEXT NOT NULL
                     )""",
                     "CREATE INDEX health_sample_object ON health_sample (object_kind, object_reference, at_millis)"),
-            // 2: per node: the operator's name, where slapos and slapos.cfg are, the last result
-            // (null = no name / the defaults / no result yet)
-            List.of(
+            // null in the new columns = no name / the defaults / no result yet
+            new SchemaStep(
+                    "per node: the operator's name, where slapos and slapos.cfg are, the last result",
                     "ALTER TABLE known_node ADD COLUMN name TEXT",
                     "ALTER TABLE known_node ADD COLUMN slapos_command TEXT",
                     "ALTER TABLE known_node ADD COLUMN slapos_config TEXT",
                     "ALTER TABLE known_node ADD COLUMN last_result TEXT",
                     "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"));
 
+    static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
+
     static int latestVersion() {
-        return STEPS.size();
+        return MIGRATOR.latestVersion();
     }
 }

@@ -8,8 +8,9 @@ import java.util.Map;
 
 /**
  * What {@code slapos node format} posts to {@code loadComputerConfigurationFromXML}
- * (PROTOCOL.md §2.6): slapos.format's {@code _getDict(computer)}, the public attributes of its
- * Computer, Partition, User, Tap/Tun and Interface objects as nested dicts.
+ * (docs/protocol.md, "What node format posts"): slapos.format's {@code _getDict(computer)}, the
+ * public attributes of its Computer, Partition, User, Tap/Tun and Interface objects as nested
+ * dicts.
  *
  * <p>Null fields are Python's None. Keys this class does not know are kept in each record's
  * {@code extra} map so a configuration read from a newer node is written back whole.

@@ -9,7 +9,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The instance XML the master stores parameters in (PROTOCOL.md §2.2), byte for byte as
+ * The instance XML the master stores parameters in (docs/protocol.md, "Instance XML"), byte for byte as
  * slapos.util's {@code dict2xml} writes it and read as {@code xml2dict} reads it:
  *
  * <pre>{@code

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The JSON-in-XML serialisation (PROTOCOL.md §2.3): all parameters as one string under the key
+ * The JSON-in-XML serialisation (docs/protocol.md, "JSON-in-XML"): all parameters as one string under the key
  * {@code _}, written as slapos' client writes it, {@code {'_': json.dumps(params, indent=2)}}.
  */
 public final class JsonInXml {

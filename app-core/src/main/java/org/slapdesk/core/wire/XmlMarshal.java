@@ -19,7 +19,7 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * The xml_marshaller format spoken by SLAP (PROTOCOL.md §2.1), byte for byte as the Python
+ * The xml_marshaller format spoken by SLAP (docs/protocol.md, "xml_marshaller"), byte for byte as the Python
  * library writes it: sorted dict keys, {@code iN} ids counted from 2, double-escaped strings,
  * non-ASCII as decimal character references, {@code <reference>} for repeated containers.
  *

@@ -6,7 +6,7 @@ import org.slapdesk.core.wire.ComputerConfiguration;
 import org.slapdesk.core.wire.ComputerConfiguration.Address;
 import org.slapdesk.core.wire.ComputerConfiguration.Partition;
 
-/** What {@code slapos node format} posts (PROTOCOL.md §2.6), shaped for tests. */
+/** What {@code slapos node format} posts (docs/protocol.md, "What node format posts"), shaped for tests. */
 final class NodeConfigurations {
 
     private NodeConfigurations() {}

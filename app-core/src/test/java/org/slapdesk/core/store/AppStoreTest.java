@@ -198,6 +198,18 @@ class AppStoreTest {
     }
 
     @Test
+    void aNewDatabaseFileAndItsJournalFilesAreTheOwnersOnly() throws Exception {
+        try (AppStore store = AppStore.open(db())) {
+            store.auditLog().append(T0, "me", "create", "profile x", Outcome.SUCCESS, Optional.empty());
+            for (String suffix : List.of("", "-wal", "-shm")) {
+                assertThat(Files.getPosixFilePermissions(Path.of(db() + suffix)))
+                        .as(suffix)
+                        .isEqualTo(SqliteFileTest.OWNER_ONLY);
+            }
+        }
+    }
+
+    @Test
     void aDatabaseFromANewerSlapdeskIsRefusedUntouched() throws Exception {
         AppStore.open(db()).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());

@@ -31,7 +31,7 @@ class KnownNodeMigrationTest {
         Files.createDirectories(dir);
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
                 Statement s = c.createStatement()) {
-            for (String sql : Migrations.STEPS.get(0)) {
+            for (String sql : Migrations.STEPS.get(0).statements()) {
                 s.execute(sql);
             }
             s.execute("PRAGMA user_version = 1");

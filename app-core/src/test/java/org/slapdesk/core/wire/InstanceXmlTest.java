@@ -9,7 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** Bytes and rules checked by hand from PROTOCOL.md §2.2/§2.3 (the Python comparison is in InstanceXmlPythonTest). */
+/**
+ * Bytes and rules checked by hand from docs/protocol.md, "Instance XML" and "JSON-in-XML" (the
+ * Python comparison is in InstanceXmlPythonTest).
+ */
 class InstanceXmlTest {
 
     @Test

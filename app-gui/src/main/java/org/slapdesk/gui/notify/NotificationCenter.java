@@ -10,7 +10,7 @@ import org.slapdesk.core.master.MasterException;
 
 /**
  * Messages shown to the user. Active ones stay on screen until dismissed (an error that
- * vanishes before it is read is the complaint PEERS.md §2 records); every one is also kept in
+ * vanishes before it is read is a common complaint about admin consoles); every one is also kept in
  * the history. FX thread only.
  */
 public final class NotificationCenter {

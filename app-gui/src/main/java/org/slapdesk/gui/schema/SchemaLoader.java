@@ -17,7 +17,7 @@ import java.util.Optional;
 /**
  * Loads a release's {@code software.cfg.json} (next to its {@code software.cfg}) and the request
  * schema of a software type with every {@code $ref} resolved, relative ones against the document
- * that holds them (PEERS.md §1.4). Blocking: run it in a background task.
+ * that holds them (docs/protocol.md, "Software release schemas"). Blocking: run it in a background task.
  */
 public final class SchemaLoader {
 

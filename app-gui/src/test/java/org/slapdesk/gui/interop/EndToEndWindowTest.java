@@ -32,7 +32,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The real window, headless, against a real master: the master-side steps of seeds 002 and 003
+ * The real window, headless, against a real master: the master-side steps of deploying a service
  * from the GUI (supply, request with schema-form parameters pinned to a server, see the
  * parameters, destroy). Each subclass brings the master.
  */

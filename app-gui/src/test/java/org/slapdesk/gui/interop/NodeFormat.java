@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The dict {@code slapos node format} posts for a node (PROTOCOL.md §2.6), for tests that need a node with partitions. */
+/**
+ * The dict {@code slapos node format} posts for a node (docs/protocol.md,
+ * "What node format posts"), for tests that need a node with partitions.
+ */
 final class NodeFormat {
 
     private NodeFormat() {}

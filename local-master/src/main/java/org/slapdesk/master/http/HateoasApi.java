@@ -20,7 +20,7 @@ import org.slapdesk.master.store.Rows.Partition;
 
 /**
  * The HAL+JSON subset {@code slapos service list|info} and {@code computer list|info} read
- * (PROTOCOL.md §3.1): a root document with {@code raw_search} and {@code traverse} templates,
+ * (docs/protocol.md, "HATEOAS"): a root document with {@code raw_search} and {@code traverse} templates,
  * the four catalog queries, and {@code slaposjs_view} documents of Instance Trees and Compute Nodes.
  */
 final class HateoasApi {

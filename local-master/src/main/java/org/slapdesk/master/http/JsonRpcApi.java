@@ -22,7 +22,7 @@ import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 
 /**
- * The JSON-RPC API ("slapos master api", PROTOCOL.md §3.2): {@code POST /slapos.<method>}, JSON
+ * The JSON-RPC API ("slapos master api", docs/protocol.md, "JSON-RPC"): {@code POST /slapos.<method>}, JSON
  * in and out. Errors are {@code {status, type, title}} with the HTTP code equal to status: 400
  * for a body that breaks the method's schema, 403 for objects that do not exist (as the master
  * and slapproxy answer), 405 for another verb. A not-ready instance is HTTP 200 with status 102.

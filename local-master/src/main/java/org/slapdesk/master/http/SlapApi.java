@@ -10,7 +10,7 @@ import org.slapdesk.master.InstanceRequestForm;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
 
-/** The SLAP endpoints of PROTOCOL.md §1.3: form POSTs and query GETs, marshalled or text answers. */
+/** The SLAP endpoints of docs/protocol.md, "Endpoints": form POSTs and query GETs, marshalled or text answers. */
 final class SlapApi {
 
     /** One call: the verified caller and its decoded fields. */

@@ -1,13 +1,12 @@
 package org.slapdesk.master.store;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slapdesk.core.store.SqliteFile;
+import org.slapdesk.core.store.StoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,30 +42,32 @@ public final class Database implements AutoCloseable {
         this.connection = connection;
     }
 
+    /**
+     * Opens (creating it, owner-only, and its folder if needed) and migrates the master database at
+     * {@code file}; a file made by a newer Slapdesk is refused.
+     */
     public static Database open(Path file) throws SQLException {
+        Connection connection = SqliteFile.open(file);
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
+            try (Statement s = connection.createStatement()) {
+                s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
+                s.execute("PRAGMA journal_mode=WAL");
+                s.execute("PRAGMA synchronous=FULL");
+                s.execute("PRAGMA foreign_keys=ON");
             }
-        } catch (IOException e) {
-            throw new SQLException("cannot create the folder of " + file + ": " + e.getMessage(), e);
+            Migrations.adoptVersionTable(connection);
+            int version = Migrations.MIGRATOR.migrate(connection, file);
+            connection.setAutoCommit(false);
+            LOG.info("master database {} at schema version {}", file, version);
+            return new Database(file, connection);
+        } catch (SQLException | StoreException e) {
+            try {
+                connection.close();
+            } catch (SQLException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e instanceof SQLException sql ? sql : new SQLException(e.getMessage(), e);
         }
-        Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-        try (Statement s = connection.createStatement()) {
-            s.execute("PRAGMA busy_timeout=" + BUSY_TIMEOUT_MS);
-            s.execute("PRAGMA journal_mode=WAL");
-            s.execute("PRAGMA synchronous=FULL");
-            s.execute("PRAGMA foreign_keys=ON");
-        } catch (SQLException e) {
-            connection.close();
-            throw e;
-        }
-        connection.setAutoCommit(false);
-        Database database = new Database(file, connection);
-        int version = database.transaction(Migrations::apply);
-        LOG.info("master database {} at schema version {}", file, version);
-        return database;
     }
 
     public Path file() {

@@ -13,7 +13,7 @@ import org.w3c.dom.NodeList;
 
 /**
  * The instance XML the master stores parameters, connection parameters and SLA in
- * (PROTOCOL.md §2.2): sorted {@code <parameter id=…>} elements whose values are Python's
+ * (docs/protocol.md, "Instance XML"): sorted {@code <parameter id=…>} elements whose values are Python's
  * {@code str()} of the marshalled value; a repeated id reads back as the values joined by a space.
  */
 public final class InstanceXml {

@@ -5,18 +5,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.slapdesk.core.store.SchemaMigrator;
+import org.slapdesk.core.store.SchemaStep;
 
 /**
- * The ordered schema migrations. {@code schema_version} holds the number of migrations applied;
- * a database written by a newer Slapdesk (a higher version) is refused rather than damaged.
- * Append new steps at the end; never edit a released one.
+ * The master database's schema, as the ordered steps that build it (run by {@link
+ * SchemaMigrator}). Append new steps at the end; never edit a released one.
  */
 final class Migrations {
 
     private Migrations() {}
 
-    private static final List<List<String>> STEPS = List.of(
-            List.of(
+    static final List<SchemaStep> STEPS = List.of(
+            new SchemaStep(
+                    "nodes, partitions, addresses, installations, instances, access status",
                     """
                     CREATE TABLE compute_node (
                       reference TEXT PRIMARY KEY,
@@ -76,8 +78,8 @@ final class Migrations {
                       created_at INTEGER NOT NULL,
                       since INTEGER NOT NULL,
                       PRIMARY KEY (kind, reference))"""),
-            // 2: registration and credential tokens, stored as SHA-256 hashes only
-            List.of(
+            new SchemaStep(
+                    "registration and credential tokens, stored as SHA-256 hashes only",
                     """
                     CREATE TABLE access_token (
                       token_hash TEXT PRIMARY KEY,
@@ -89,30 +91,38 @@ final class Migrations {
                       used_by TEXT)""",
                     "CREATE INDEX compute_node_title ON compute_node(title)"));
 
-    static int latest() {
-        return STEPS.size();
-    }
+    static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 
-    /** Brings the schema to the latest version; returns it. */
-    static int apply(Connection connection) throws SQLException {
+    /**
+     * Slapdesk up to schema version 2 kept the version in a {@code schema_version} table; the
+     * migrator reads {@code user_version}. Moves the old record over (in one transaction) so such
+     * a file upgrades in place.
+     */
+    static void adoptVersionTable(Connection connection) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-            int current;
-            try (ResultSet rs = s.executeQuery("SELECT max(version) FROM schema_version")) {
-                current = rs.next() ? rs.getInt(1) : 0;
+            boolean legacy;
+            try (ResultSet rs =
+                    s.executeQuery("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'")) {
+                legacy = rs.next();
             }
-            if (current > latest()) {
-                throw new SQLException("this database has schema version " + current
-                        + " but this Slapdesk knows only up to " + latest() + ": use a newer Slapdesk");
-            }
-            for (int step = current; step < latest(); step++) {
-                for (String sql : STEPS.get(step)) {
-                    s.execute(sql);
+            if (legacy) {
+                int version;
+                try (ResultSet rs = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                    version = rs.next() ? rs.getInt(1) : 0;
                 }
-                s.execute("DELETE FROM schema_version");
-                s.execute("INSERT INTO schema_version(version) VALUES (" + (step + 1) + ")");
+                if (SchemaMigrator.version(connection) == 0) {
+                    s.execute("PRAGMA user_version = " + version);
+                }
+                s.execute("DROP TABLE schema_version");
             }
-            return latest();
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
     }
 }

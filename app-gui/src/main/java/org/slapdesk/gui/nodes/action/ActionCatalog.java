@@ -30,7 +30,7 @@ import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
 
 /**
- * Every node procedure of the seeds (000, 001, 003) the wizard offers, built from its form the
+ * Every node procedure the wizard offers, built from its form the
  * way {@code slapdesk node ...} builds it from options.
  */
 public final class ActionCatalog {
