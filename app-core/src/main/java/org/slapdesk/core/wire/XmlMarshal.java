@@ -156,7 +156,7 @@ public final class XmlMarshal {
 
         private static void writeText(String tag, String text, StringBuilder out) {
             out.append('<').append(tag).append('>');
-            appendXmlText(text, out);
+            LxmlEscape.asciiText(text, out);
             out.append("</").append(tag).append('>');
         }
     }
@@ -164,41 +164,6 @@ public final class XmlMarshal {
     /** saxutils.escape: the first of the two escapings a string goes through. */
     static String escapeOnce(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** What lxml's serializer does to text: markup escaped, CR and non-ASCII as references. */
-    private static void appendXmlText(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            switch (cp) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                default -> {
-                    if (!isXmlChar(cp)) {
-                        throw new IllegalArgumentException(
-                                String.format("character U+%04X cannot be carried in XML", cp));
-                    }
-                    if (cp < 0x80) {
-                        out.append((char) cp);
-                    } else {
-                        out.append("&#").append(cp).append(';');
-                    }
-                }
-            }
-        }
-    }
-
-    /** Whether XML 1.0 can carry the code point at all (the {@code Char} production). */
-    static boolean isXmlChar(int cp) {
-        return cp == 0x9
-                || cp == 0xA
-                || cp == 0xD
-                || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD)
-                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
     /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16. */
