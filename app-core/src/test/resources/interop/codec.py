@@ -3,6 +3,8 @@
 #   codec.py corpus  -> prints one JSON line per corpus value: {name, xml (base64), desc}
 #   codec.py check   -> reads such lines on stdin, loads each xml with slapos.util.loads,
 #                       prints {name, problems, redump (base64 of dumps(loads(xml)))}
+#   codec.py instance-dump -> reads {name, desc} lines, prints {name, xml} with dict2xml of the
+#                       described dict, or {name, error} with the exception dict2xml raised
 import base64, importlib, json, sys
 from slapos.util import dumps, loads
 
@@ -36,6 +38,33 @@ def describe(v, memo):
         return {"t": "obj", "id": n, "class": type(v).__name__,
                 "args": describe(tuple(v.__getinitargs__()) if hasattr(v, "__getinitargs__") else (), memo), "state": describe(v.__dict__, memo)}
     raise TypeError(type(v))
+
+
+def build(d, memo):
+    """The Python value a description stands for (the inverse of describe)."""
+    t = d["t"]
+    if t == "none":
+        return None
+    if t in ("bool", "str"):
+        return d["v"]
+    if t == "int":
+        return int(d["v"])
+    if t == "float":
+        return float(d["v"])
+    if t == "tuple":
+        return tuple(build(x, memo) for x in d["v"])
+    if t == "ref":
+        return memo[d["id"]]
+    if t == "list":
+        memo[d["id"]] = v = []
+        v.extend(build(x, memo) for x in d["v"])
+        return v
+    if t == "dict":
+        memo[d["id"]] = v = {}
+        for k, x in d["v"]:
+            v[build(k, memo)] = build(x, memo)
+        return v
+    raise TypeError(t)
 
 
 def normal(d):
@@ -179,6 +208,15 @@ def main():
             item = json.loads(line)
             read = xml2dict(item["xml"])
             print(json.dumps({"name": item["name"], "read": read, "rewritten": dict2xml(read)}))
+    elif mode == "instance-dump":
+        from slapos.util import dict2xml
+        for line in sys.stdin:
+            item = json.loads(line)
+            try:
+                answer = {"xml": dict2xml(build(item["desc"], {}))}
+            except Exception as e:
+                answer = {"error": "%s: %s" % (type(e).__name__, e)}
+            print(json.dumps(dict(answer, name=item["name"])))
     elif mode == "json-corpus":
         import os, tempfile
         from slapos.util import dict2xml, SoftwareReleaseSerialisation

@@ -3,7 +3,7 @@ package org.slapdesk.master;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
-import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Partition;
 import org.slapdesk.master.store.Store;
@@ -26,7 +26,7 @@ final class Allocator {
 
     /** The instance, placed if something fits; unchanged otherwise. */
     Instance allocate(Store store, Instance i) throws SQLException {
-        Map<String, String> sla = InstanceXml.read(i.slaXml());
+        Map<String, String> sla = ParameterColumns.read(i.slaXml());
         String pinned = sla.get("computer_guid");
         if (pinned != null && pinned.isEmpty()) {
             pinned = null;

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.Tuple;
-import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
@@ -60,11 +60,11 @@ final class Documents {
         } else {
             Instance i = found.get();
             state.put("_access_status", statuses.text(store, "instance", i.guid()));
-            state.put("_connection_dict", InstanceXml.read(i.connectionXml()));
-            state.put("_filter_dict", InstanceXml.read(i.slaXml()));
+            state.put("_connection_dict", ParameterColumns.read(i.connectionXml()));
+            state.put("_filter_dict", ParameterColumns.read(i.slaXml()));
             state.put("_instance_guid", i.guid());
             state.put("_need_modification", 1L);
-            Map<String, Object> parameters = new LinkedHashMap<>(InstanceXml.read(i.parameterXml()));
+            Map<String, Object> parameters = new LinkedHashMap<>(ParameterColumns.read(i.parameterXml()));
             parameters.putAll(extraParameters(store, i));
             parameters.put("timestamp", String.valueOf(i.timestamp()));
             state.put("_parameter_dict", parameters);
@@ -95,7 +95,7 @@ final class Documents {
         List<Object> shared = new ArrayList<>();
         if (!i.shared()) {
             for (Instance s : store.sharedOnHost(i.id())) {
-                Map<String, Object> entry = new LinkedHashMap<>(InstanceXml.read(s.parameterXml()));
+                Map<String, Object> entry = new LinkedHashMap<>(ParameterColumns.read(s.parameterXml()));
                 entry.put("slave_title", s.title());
                 entry.put("slap_software_type", s.softwareType());
                 entry.put("slave_reference", s.guid());
@@ -122,10 +122,10 @@ final class Documents {
     Map<String, Object> requestAnswer(Store store, Instance i) throws SQLException {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("_access_status", statuses.text(store, "instance", i.guid()));
-        d.put("_connection_dict", InstanceXml.read(i.connectionXml()));
-        d.put("_filter_dict", InstanceXml.read(i.slaXml()));
+        d.put("_connection_dict", ParameterColumns.read(i.connectionXml()));
+        d.put("_filter_dict", ParameterColumns.read(i.slaXml()));
         d.put("_instance_guid", i.guid());
-        d.put("_parameter_dict", InstanceXml.read(i.parameterXml()));
+        d.put("_parameter_dict", ParameterColumns.read(i.parameterXml()));
         d.put("_requested_state", i.requestedState());
         Instance placement = i;
         if (i.shared() && i.hostInstanceId() != null) {
@@ -151,8 +151,8 @@ final class Documents {
         d.put("software_release_uri", i.softwareRelease());
         d.put("software_type", i.softwareType());
         d.put("state", i.requestedState());
-        d.put("connection_parameters", InstanceXml.read(i.connectionXml()));
-        d.put("parameters", InstanceXml.read(i.parameterXml()));
+        d.put("connection_parameters", ParameterColumns.read(i.connectionXml()));
+        d.put("parameters", ParameterColumns.read(i.parameterXml()));
         d.put("shared", i.shared());
         d.put("root_instance_title", i.rootTitle());
         List<Object> ips = new ArrayList<>();
@@ -161,7 +161,7 @@ final class Documents {
         }
         d.put("ip_list", ips);
         d.put("full_ip_list", new ArrayList<>());
-        d.put("sla_parameters", InstanceXml.read(i.slaXml()));
+        d.put("sla_parameters", ParameterColumns.read(i.slaXml()));
         d.put("computer_guid", i.computerReference() == null ? "" : i.computerReference());
         d.put("compute_partition_id", i.partitionReference() == null ? "" : i.partitionReference());
         d.put("processing_timestamp", i.timestamp());

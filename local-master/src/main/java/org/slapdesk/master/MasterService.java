@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slapdesk.core.wire.InstanceXml;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.master.store.Database;
-import org.slapdesk.master.store.InstanceXml;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
@@ -321,10 +321,22 @@ public final class MasterService {
         });
     }
 
+    /**
+     * The instance XML slapproxy would store ({@code dict2xml}); what it cannot carry (a
+     * character XML refuses, a non-string id) is the caller's to fix, as lxml refuses it.
+     */
+    private static String instanceXml(Map<String, Object> values, String field) {
+        try {
+            return InstanceXml.toXml(values);
+        } catch (IllegalArgumentException e) {
+            throw RequestError.badRequest("field '" + field + "' cannot be stored: " + e.getMessage());
+        }
+    }
+
     /** {@code setComputerPartitionConnectionXml}. */
     public String setConnection(
             String computer, String partition, Map<String, Object> connection, String sharedReference) {
-        String xml = InstanceXml.write(connection);
+        String xml = instanceXml(connection, "connection_xml");
         return tx(store -> {
             Instance i = target(store, computer, partition, sharedReference);
             store.updateInstance(i.withConnection(xml));
@@ -436,8 +448,8 @@ public final class MasterService {
         if (!INSTANCE_STATES.contains(state)) {
             throw RequestError.badRequest("state must be started, stopped or destroyed, not '" + state + "'");
         }
-        String parameterXml = InstanceXml.write(form.parameters());
-        String slaXml = InstanceXml.write(form.sla());
+        String parameterXml = instanceXml(form.parameters(), "partition_parameter_xml");
+        String slaXml = instanceXml(form.sla(), "filter_xml");
         return tx(store -> request(store, form, state, parameterXml, slaXml));
     }
 

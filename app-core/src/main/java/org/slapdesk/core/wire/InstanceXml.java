@@ -26,21 +26,30 @@ public final class InstanceXml {
     private InstanceXml() {}
 
     /**
-     * {@code dict2xml}: ids sorted, each value written as Python's {@code str()} of it (so null
-     * is {@code None}, true is {@code True}, a list is its repr).
+     * {@code dict2xml}: ids sorted by code point, each value written as Python's {@code str()} of
+     * it (so null is {@code None}, true is {@code True}, a list is its repr). Throws
+     * IllegalArgumentException, as lxml raises, for an id that is not a string or a character
+     * XML cannot carry.
      */
-    public static String toXml(Map<String, ?> parameters) {
+    public static String toXml(Map<?, ?> parameters) {
         if (parameters.isEmpty()) {
             return DECLARATION + "<instance/>\n";
         }
-        List<String> ids = new ArrayList<>(parameters.keySet());
+        List<String> ids = new ArrayList<>();
+        for (Object id : parameters.keySet()) {
+            if (!(id instanceof String text)) {
+                // lxml refuses a non-str attribute value with TypeError
+                throw new IllegalArgumentException("a parameter id must be a string, not " + PythonOrder.repr(id));
+            }
+            ids.add(text);
+        }
         ids.sort(PythonOrder::compareCodePoints);
         StringBuilder out = new StringBuilder(DECLARATION).append("<instance>\n");
         for (String id : ids) {
             out.append("  <parameter id=\"");
-            escape(id, true, out);
+            LxmlEscape.attribute(id, out);
             out.append("\">");
-            escape(pythonStr(parameters.get(id)), false, out);
+            LxmlEscape.text(pythonStr(parameters.get(id)), out);
             out.append("</parameter>\n");
         }
         return out.append("</instance>\n").toString();
@@ -92,29 +101,5 @@ public final class InstanceXml {
             return value.toString();
         }
         return PythonOrder.repr(value);
-    }
-
-    /** What lxml writes for text ({@code & < >}, CR) or an attribute (also {@code "}, LF, TAB). */
-    private static void escape(String s, boolean attribute, StringBuilder out) {
-        for (int i = 0; i < s.length(); ) {
-            int cp = s.codePointAt(i);
-            i += Character.charCount(cp);
-            switch (cp) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                case '"' -> out.append(attribute ? "&quot;" : "\"");
-                case '\n' -> out.append(attribute ? "&#10;" : "\n");
-                case '\t' -> out.append(attribute ? "&#9;" : "\t");
-                default -> {
-                    if (!XmlMarshal.isXmlChar(cp)) {
-                        throw new IllegalArgumentException(
-                                String.format("character U+%04X cannot be carried in instance XML", cp));
-                    }
-                    out.appendCodePoint(cp);
-                }
-            }
-        }
     }
 }

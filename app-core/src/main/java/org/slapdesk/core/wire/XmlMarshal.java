@@ -156,7 +156,7 @@ public final class XmlMarshal {
 
         private static void writeText(String tag, String text, StringBuilder out) {
             out.append('<').append(tag).append('>');
-            appendXmlText(text, out);
+            LxmlEscape.asciiText(text, out);
             out.append("</").append(tag).append('>');
         }
     }
@@ -164,41 +164,6 @@ public final class XmlMarshal {
     /** saxutils.escape: the first of the two escapings a string goes through. */
     static String escapeOnce(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** What lxml's serializer does to text: markup escaped, CR and non-ASCII as references. */
-    private static void appendXmlText(String text, StringBuilder out) {
-        for (int i = 0; i < text.length(); ) {
-            int cp = text.codePointAt(i);
-            i += Character.charCount(cp);
-            switch (cp) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '\r' -> out.append("&#13;");
-                default -> {
-                    if (!isXmlChar(cp)) {
-                        throw new IllegalArgumentException(
-                                String.format("character U+%04X cannot be carried in XML", cp));
-                    }
-                    if (cp < 0x80) {
-                        out.append((char) cp);
-                    } else {
-                        out.append("&#").append(cp).append(';');
-                    }
-                }
-            }
-        }
-    }
-
-    /** Whether XML 1.0 can carry the code point at all (the {@code Char} production). */
-    static boolean isXmlChar(int cp) {
-        return cp == 0x9
-                || cp == 0xA
-                || cp == 0xD
-                || (cp >= 0x20 && cp <= 0xD7FF)
-                || (cp >= 0xE000 && cp <= 0xFFFD)
-                || (cp >= 0x10000 && cp <= 0x10FFFF);
     }
 
     /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16. */
@@ -281,6 +246,10 @@ public final class XmlMarshal {
         private final Map<String, Object> byId = new HashMap<>();
         /** Ids of the containers being read: a reference to one of them would make a cycle. */
         private final Set<String> open = new HashSet<>();
+        /** The expanded size of each closed container, charged again at each reference to it. */
+        private final Map<String, DecodeBudget.Weight> weights = new HashMap<>();
+
+        private final DecodeBudget budget = new DecodeBudget();
 
         private int depth;
 
@@ -290,6 +259,7 @@ public final class XmlMarshal {
                         + " levels deep; refusing it");
             }
             try {
+                budget.charge(1, 0);
                 Object value = readElement(e);
                 open.remove(e.getAttribute("id"));
                 return value;
@@ -304,8 +274,11 @@ public final class XmlMarshal {
                 case "none":
                     return null;
                 case "string":
-                case "unicode":
-                    return unescapeOnce(e.getTextContent());
+                case "unicode": {
+                    String text = unescapeOnce(e.getTextContent());
+                    budget.charge(0, text.length());
+                    return text;
+                }
                 case "bool":
                     return switch (e.getTextContent().trim()) {
                         case "1", "True" -> Boolean.TRUE;
@@ -313,8 +286,12 @@ public final class XmlMarshal {
                         default -> throw new MarshalException("<bool> holds neither 0 nor 1: " + e.getTextContent());
                     };
                 case "int":
-                case "long":
-                    return parseInteger(e.getTextContent().trim(), tag);
+                case "long": {
+                    String digits = e.getTextContent().trim();
+                    DecodeBudget.checkIntegerDigits(digits);
+                    budget.charge(0, digits.length());
+                    return parseInteger(digits, tag);
+                }
                 case "float":
                     return parseFloat(e.getTextContent().trim());
                 case "tuple": {
@@ -325,22 +302,27 @@ public final class XmlMarshal {
                     return new Tuple(items);
                 }
                 case "list": {
+                    DecodeBudget.Weight start = budget.mark();
                     List<Object> list = new ArrayList<>();
                     remember(e, list);
                     for (Element child : elements(e)) {
                         list.add(read(child));
                     }
+                    weigh(e, start);
                     return list;
                 }
                 case "set": {
+                    DecodeBudget.Weight start = budget.mark();
                     Set<Object> set = new LinkedHashSet<>();
                     remember(e, set);
                     for (Element child : elements(e)) {
-                        set.add(read(child));
+                        set.add(hashable(read(child), "a set member"));
                     }
+                    weigh(e, start);
                     return set;
                 }
                 case "dictionary": {
+                    DecodeBudget.Weight start = budget.mark();
                     Map<Object, Object> map = new LinkedHashMap<>();
                     remember(e, map);
                     List<Element> children = elements(e);
@@ -348,8 +330,10 @@ public final class XmlMarshal {
                         throw new MarshalException("<dictionary> has an odd number of children");
                     }
                     for (int i = 0; i < children.size(); i += 2) {
-                        map.put(read(children.get(i)), read(children.get(i + 1)));
+                        Object key = hashable(read(children.get(i)), "a dictionary key");
+                        map.put(key, read(children.get(i + 1)));
                     }
+                    weigh(e, start);
                     return map;
                 }
                 case "reference": {
@@ -361,6 +345,7 @@ public final class XmlMarshal {
                         throw new MarshalException("<reference id=\"" + id + "\"> points at a container that holds it;"
                                 + " cyclic values are refused");
                     }
+                    budget.charge(weights.get(id));
                     return byId.get(id);
                 }
                 case "object":
@@ -385,14 +370,43 @@ public final class XmlMarshal {
             }
             // the id is taken before the children are read, as the encoder numbers it
             String id = e.getAttribute("id");
+            DecodeBudget.Weight start = budget.mark();
             Object[] holder = new Object[1];
             Tuple args = (Tuple) read(children.get(0));
             Object state = children.size() == 2 ? read(children.get(1)) : null;
             holder[0] = new SlapObject(className, args.items(), state);
             if (!id.isEmpty()) {
                 byId.put(id, holder[0]);
+                weights.put(id, budget.since(start));
             }
             return holder[0];
+        }
+
+        private void weigh(Element e, DecodeBudget.Weight start) {
+            String id = e.getAttribute("id");
+            if (!id.isEmpty()) {
+                weights.put(id, budget.since(start));
+            }
+        }
+
+        /**
+         * A dict key or set member as Python takes it: a list, dict or set (also inside a tuple)
+         * is unhashable. Refusing them also keeps Java from hashing a container by walking it.
+         */
+        private static Object hashable(Object value, String role) throws MarshalException {
+            String type = value instanceof List<?>
+                    ? "list"
+                    : value instanceof Map<?, ?> ? "dict" : value instanceof Set<?> ? "set" : null;
+            if (type != null) {
+                throw new MarshalException(role + " is a " + type + ", which Python refuses too (TypeError: unhashable"
+                        + " type: '" + type + "')");
+            }
+            if (value instanceof Tuple t) {
+                for (Object item : t.items()) {
+                    hashable(item, role);
+                }
+            }
+            return value;
         }
 
         private void remember(Element e, Object container) {

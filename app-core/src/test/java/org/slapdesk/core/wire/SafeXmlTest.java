@@ -6,7 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.xml.parsers.DocumentBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -151,5 +157,50 @@ class SafeXmlTest {
         assertThatThrownBy(() -> XmlMarshal.loads("<marshal><int>12a</int></marshal>"))
                 .hasMessageContaining("integer");
         assertThatThrownBy(() -> XmlMarshal.loads("")).isInstanceOf(MarshalException.class);
+    }
+
+    @Test
+    void eachThreadReusesOneBuilderAndItStillRefusesADoctype() throws Exception {
+        String doctype = "<!DOCTYPE marshal [<!ENTITY xxe SYSTEM \""
+                + secretFile().toUri() + "\">]>" + "<marshal><string>&xxe;</string></marshal>";
+        DocumentBuilder builder = SafeXml.builderOfThisThread();
+        for (int round = 0; round < 3; round++) {
+            assertThat(XmlMarshal.loads("<marshal><string>fine " + round + "</string></marshal>"))
+                    .isEqualTo("fine " + round);
+            refusedAsDoctype(doctype);
+            assertThatThrownBy(() -> XmlMarshal.loads("<marshal><string>cut")).hasMessageContaining("not well-formed");
+            refusedAsDoctype(doctype);
+        }
+        assertThat(SafeXml.builderOfThisThread()).isSameAs(builder);
+        AtomicReference<Object> other = new AtomicReference<>();
+        Thread thread = new Thread(() -> other.set(SafeXml.builderOfThisThread()));
+        thread.start();
+        thread.join();
+        assertThat(other.get()).isNotNull().isNotSameAs(builder);
+    }
+
+    @Test
+    void threadsParsingAtOnceGetTheirOwnDocuments() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                results.add(pool.submit(() -> {
+                    for (int i = 0; i < 500; i++) {
+                        String text = thread + "-" + i;
+                        if (!text.equals(XmlMarshal.loads("<marshal><string>" + text + "</string></marshal>"))) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 }

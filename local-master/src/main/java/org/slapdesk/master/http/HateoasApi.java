@@ -13,7 +13,7 @@ import org.slapdesk.master.MasterQueries;
 import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
-import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Partition;
@@ -107,7 +107,7 @@ final class HateoasApi {
                     row.put("portal_type", i.shared() ? "Slave Instance" : "Software Instance");
                     row.put("url_string", i.softwareRelease());
                     row.put("text_content", i.parameterXml());
-                    row.put("getConnectionXmlAsDict", InstanceXml.read(i.connectionXml()));
+                    row.put("getConnectionXmlAsDict", ParameterColumns.read(i.connectionXml()));
                     rows.add(row);
                 }
             }
@@ -174,7 +174,7 @@ final class HateoasApi {
                 "my_connection_parameter_list",
                 field(
                         "field_my_connection_parameter_list",
-                        InstanceXml.asKeyValueList(root.connectionXml()),
+                        ParameterColumns.asKeyValueList(root.connectionXml()),
                         "StringField"));
         view.put("my_url_string", field("field_my_url_string", root.softwareRelease(), "StringField"));
         view.put("my_source_reference", field("field_my_source_reference", root.softwareType(), "StringField"));

@@ -17,7 +17,7 @@ import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
-import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 
@@ -247,7 +247,7 @@ final class JsonRpcApi {
                 row.put("instance_guid", s.guid());
                 row.put("software_type", s.softwareType());
                 row.put("state", s.requestedState());
-                row.put("parameters", InstanceXml.read(s.parameterXml()));
+                row.put("parameters", ParameterColumns.read(s.parameterXml()));
                 row.put("compute_partition_id", host.partition());
                 result.add(row);
             }
