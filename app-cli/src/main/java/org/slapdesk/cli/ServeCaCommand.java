@@ -25,7 +25,7 @@ public final class ServeCaCommand implements Callable<Integer> {
     @Option(
             names = "--ca",
             description = "The CA folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
+            defaultValue = "${env:XDG_DATA_HOME:-${sys:user.home}/.local/share}/slapdesk/master-ca")
     Path caDirectory;
 
     @Option(names = "--name", defaultValue = "Slapdesk local master CA", description = "The CA's common name.")

@@ -1,6 +1,7 @@
 package org.slapdesk.cli;
 
 import java.io.PrintWriter;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -78,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(
             names = "--ca",
             description = "The master's CA folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
+            defaultValue = "${env:XDG_DATA_HOME:-${sys:user.home}/.local/share}/slapdesk/master-ca")
     Path caDirectory;
 
     @Option(
@@ -137,8 +138,16 @@ public final class ServeCommand implements Callable<Integer> {
             }
             context = ca.serverContext(hosts);
         }
-        LocalMaster master = LocalMaster.start(new LocalMaster.Options(
-                database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
+        LocalMaster master;
+        try {
+            master = LocalMaster.start(new LocalMaster.Options(
+                    database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
+        } catch (BindException e) {
+            err.println("slapdesk serve: port " + port + " on " + listen
+                    + " is already in use (another slapdesk serve or another program holds it);"
+                    + " stop it, or pick another port with --port N (--port 0 picks a free one).");
+            return 1;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -24,7 +24,7 @@ abstract class ServeIssueCommand implements Callable<Integer> {
     @Option(
             names = "--ca",
             description = "The CA folder (default: ${DEFAULT-VALUE}).",
-            defaultValue = "${sys:user.home}/.local/share/slapdesk/master-ca")
+            defaultValue = "${env:XDG_DATA_HOME:-${sys:user.home}/.local/share}/slapdesk/master-ca")
     Path caDirectory;
 
     @Option(names = "--out", defaultValue = ".", description = "Folder for NAME.crt and NAME.key (default: here).")

@@ -1,6 +1,7 @@
 package org.slapdesk.cli;
 
 import java.util.concurrent.Callable;
+import org.slapdesk.core.config.ConfigPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,6 +26,7 @@ public final class SlapdeskCommand implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        ConfigPaths.adoptHomeFromEnvironment();
         System.exit(run(args));
     }
 }

@@ -41,4 +41,25 @@ public final class ConfigPaths {
     public static Path userHome() {
         return Path.of(System.getProperty("user.home"));
     }
+
+    /** {@code $HOME} when it is set to an absolute path, else the given fallback (the JVM's idea). */
+    public static Path home(Map<String, String> environment, Path fallback) {
+        String home = environment.get("HOME");
+        return home != null && home.startsWith("/") ? Path.of(home) : fallback;
+    }
+
+    /** {@code $XDG_DATA_HOME} when it is set to an absolute path, else {@code HOME/.local/share}. */
+    public static Path dataHome(Map<String, String> environment, Path home) {
+        String xdg = environment.get("XDG_DATA_HOME");
+        return xdg != null && xdg.startsWith("/") ? Path.of(xdg) : home.resolve(".local/share");
+    }
+
+    /**
+     * Makes {@code user.home} follow {@code $HOME}, as every Unix tool does: the JVM takes it from
+     * the password database, so {@code HOME=/tmp/x slapdesk} would still write to the real home.
+     * Called once by the program's entry points, before anything reads it.
+     */
+    public static void adoptHomeFromEnvironment() {
+        System.setProperty("user.home", home(System.getenv(), userHome()).toString());
+    }
 }

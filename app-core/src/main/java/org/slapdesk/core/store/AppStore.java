@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
 import java.util.Optional;
+import org.slapdesk.core.config.ConfigPaths;
 
 /**
  * Slapdesk's own database: one SQLite file (WAL journal) holding profiles, known nodes, the
@@ -33,15 +34,11 @@ public final class AppStore implements AutoCloseable {
 
     /** {@code $XDG_DATA_HOME/slapdesk/slapdesk.db}, else {@code ~/.local/share/slapdesk/slapdesk.db}. */
     public static Path defaultPath(Map<String, String> environment, Path home) {
-        String xdg = environment.get("XDG_DATA_HOME");
-        Path base = xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()
-                ? Path.of(xdg)
-                : home.resolve(".local/share");
-        return base.resolve("slapdesk").resolve("slapdesk.db");
+        return ConfigPaths.dataHome(environment, home).resolve("slapdesk").resolve("slapdesk.db");
     }
 
     public static AppStore openDefault() {
-        return open(defaultPath(System.getenv(), Path.of(System.getProperty("user.home"))));
+        return open(defaultPath(System.getenv(), ConfigPaths.userHome()));
     }
 
     /**
