@@ -1,11 +1,7 @@
 package org.slapdesk.core.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +29,6 @@ import org.slapdesk.core.wire.InstanceXml;
 import org.slapdesk.core.wire.JsonInXml;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
-import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import org.slapdesk.core.wire.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -499,47 +494,10 @@ public final class SlapMaster implements Master {
         }
     }
 
-    /**
-     * What the release's {@code <url>.json} says (serialisation, parameter schemas), fetched as
-     * the slapos client does: over HTTP(S) with this profile's TLS settings, or read from disk
-     * for a local path. No {@code .json} (404, missing file) gives a schema without content.
-     */
-    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType)
-            throws MasterException {
-        String schemaUrl = softwareReleaseUrl + ".json";
-        Optional<String> text;
-        URI uri;
-        try {
-            uri = URI.create(schemaUrl);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri != null
-                && uri.getScheme() != null
-                && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            HttpAnswer answer = http.get("the software release schema " + schemaUrl, uri, Map.of(), Map.of());
-            if (answer.status() == 404) {
-                text = Optional.empty();
-            } else {
-                MasterHttp.requireSuccess(answer, "the software release schema");
-                text = Optional.of(answer.text());
-            }
-        } else {
-            Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(schemaUrl);
-            try {
-                text = Files.isRegularFile(file)
-                        ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
-                        : Optional.empty();
-            } catch (IOException e) {
-                throw new MasterException.InvalidRequest(
-                        schemaUrl, "The software release schema " + file + " cannot be read: " + e.getMessage());
-            }
-        }
-        try {
-            return SoftwareReleaseSchema.of(softwareReleaseUrl, softwareType, text);
-        } catch (MarshalException e) {
-            throw new MasterException.BadResponse(schemaUrl, e.getMessage(), e);
-        }
+    /** A reader of release schemas through this client's transport (the profile's CA and client certificate). */
+    @Override
+    public ReleaseSchemaLoader releaseSchemas() {
+        return new ReleaseSchemaLoader(http);
     }
 
     // ------------------------------------------------------------------ status, token
