@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,7 +24,6 @@ import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.store.AppStore;
-import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
 
@@ -360,15 +358,7 @@ class MasterCommandTest {
     void savedProfileIsUsedByName() throws Exception {
         Path db = folder.resolve("slapdesk.db");
         try (AppStore store = AppStore.open(db)) {
-            store.profiles()
-                    .save(new ProfileRecord(
-                            "lab",
-                            proxy.url(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.of("#3366cc"),
-                            ProfileRecord.Kind.REMOTE));
+            store.profiles().save(MasterProfile.plain("lab", proxy.url()).withColour("#3366cc"));
         }
         assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
         // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url

@@ -77,21 +77,24 @@ public final class SlapMaster implements Master {
             "instance_guid");
 
     private final MasterProfile profile;
+    private final URI masterUrl;
     private final MasterHttp http;
     private final SlapEndpoint slap;
     private final JsonRpcEndpoint jsonRpc;
     private HateoasEndpoint hateoas;
 
-    private SlapMaster(MasterProfile profile, MasterHttp http) {
+    private SlapMaster(MasterProfile profile, URI masterUrl, MasterHttp http) {
         this.profile = profile;
+        this.masterUrl = masterUrl;
         this.http = http;
-        this.slap = new SlapEndpoint(http, profile.masterUrl());
-        this.jsonRpc = new JsonRpcEndpoint(http, profile.masterUrl());
+        this.slap = new SlapEndpoint(http, masterUrl);
+        this.jsonRpc = new JsonRpcEndpoint(http, masterUrl);
     }
 
     /** Opens a client for the profile; certificate problems are reported here, before any connection. */
     public static SlapMaster open(MasterProfile profile, ClientOptions options) throws MasterException {
-        return new SlapMaster(profile, MasterHttp.open(profile, options));
+        URI masterUrl = profile.requireMasterUrl();
+        return new SlapMaster(profile, masterUrl, MasterHttp.open(profile, options));
     }
 
     public static SlapMaster open(MasterProfile profile) throws MasterException {
@@ -127,8 +130,8 @@ public final class SlapMaster implements Master {
             }
             if (base == null) {
                 throw new MasterException.Unsupported(
-                        profile.masterUrl().toString(),
-                        "The master at " + profile.masterUrl()
+                        masterUrl.toString(),
+                        "The master at " + masterUrl
                                 + " does not say where its HATEOAS API is: set master_rest_url in the profile.");
             }
             hateoas = new HateoasEndpoint(http, base);
@@ -138,7 +141,7 @@ public final class SlapMaster implements Master {
 
     @Override
     public String url() {
-        return profile.masterUrl().toString();
+        return masterUrl.toString();
     }
 
     // ------------------------------------------------------------------ nodes

@@ -63,7 +63,9 @@ final class Migrations {
                     "ALTER TABLE known_node ADD COLUMN slapos_command TEXT",
                     "ALTER TABLE known_node ADD COLUMN slapos_config TEXT",
                     "ALTER TABLE known_node ADD COLUMN last_result TEXT",
-                    "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"));
+                    "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"),
+            // 3: a profile's HATEOAS URL (master_rest_url), for masters that do not say where it is
+            List.of("ALTER TABLE profile ADD COLUMN rest_url TEXT"));
 
     static int latestVersion() {
         return STEPS.size();

@@ -55,7 +55,7 @@ public final class EmbeddedMaster implements Master {
         LocalMaster server = startOnRememberedPort(database, portFile(database));
         try {
             SlapMaster client = SlapMaster.open(
-                    MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
+                    MasterProfile.plain(MasterProfile.LOCAL_NAME, server.url().toString())
                             .withRestUrl(server.hateoasUrl()));
             return new EmbeddedMaster(server, client);
         } catch (MasterException | RuntimeException e) {

@@ -39,6 +39,8 @@ public final class ProfileEditorViewModel {
     private final StringProperty caError = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanBinding valid;
+    /** The profile being edited: what the form does not show (REST URL, product aliases) is kept from it. */
+    private MasterProfile editing;
 
     /** @param nameTaken whether another profile already has that name */
     public ProfileEditorViewModel(Predicate<String> nameTaken, Clock clock) {
@@ -59,12 +61,13 @@ public final class ProfileEditorViewModel {
         validate();
     }
 
-    public void edit(Profile profile) {
+    public void edit(MasterProfile profile) {
+        editing = profile;
         name.set(profile.name());
-        masterUrl.set(profile.masterUrl());
-        certificate.set(profile.certificate().map(Path::toString).orElse(""));
-        key.set(profile.key().map(Path::toString).orElse(""));
-        ca.set(profile.trustedCa().map(Path::toString).orElse(""));
+        masterUrl.set(profile.masterUrl().map(URI::toString).orElse(""));
+        certificate.set(profile.certFile().map(Path::toString).orElse(""));
+        key.set(profile.keyFile().map(Path::toString).orElse(""));
+        ca.set(profile.caFile().map(Path::toString).orElse(""));
         colour.set(profile.colour());
         validate();
     }
@@ -121,7 +124,7 @@ public final class ProfileEditorViewModel {
         String n = name.get().trim();
         if (n.isEmpty()) {
             nameError.set("give the profile a name");
-        } else if (n.equalsIgnoreCase(Profile.LOCAL_NAME) || nameTaken.test(n)) {
+        } else if (n.equalsIgnoreCase(MasterProfile.LOCAL_NAME) || nameTaken.test(n)) {
             nameError.set("another profile is already called '" + n + "'");
         } else {
             nameError.set("");
@@ -193,36 +196,27 @@ public final class ProfileEditorViewModel {
     }
 
     private MasterProfile toMasterProfile() {
-        MasterProfile profile = MasterProfile.plain(
+        return new MasterProfile(
                 name.get().isBlank() ? "new" : name.get().trim(),
-                masterUrl.get().trim());
-        if (!certificate.get().isBlank()) {
-            profile = profile.withClientCertificate(
-                    Path.of(certificate.get().trim()), Path.of(key.get().trim()));
-        }
-        if (!ca.get().isBlank()) {
-            profile = profile.withCa(Path.of(ca.get().trim()));
-        }
-        return profile;
+                MasterProfile.Kind.REMOTE,
+                Optional.of(MasterProfile.parseUrl(masterUrl.get(), "master URL")),
+                editing == null ? Optional.empty() : editing.restUrl(),
+                optionalPath(certificate.get()),
+                optionalPath(key.get()),
+                optionalPath(ca.get()),
+                colour.get(),
+                editing == null ? Map.of() : editing.productAliases());
     }
 
     /** The profile to save; call only when {@link #validBinding()} holds. */
-    public Profile toProfile() {
+    public MasterProfile toProfile() {
         validate();
         if (!valid.get()) {
             throw new IllegalStateException("the profile is not valid: "
                     + String.join(" ", nameError.get(), urlError.get(), certificateError.get(), caError.get())
                             .trim());
         }
-        return new Profile(
-                name.get().trim(),
-                Profile.Kind.REMOTE,
-                masterUrl.get().trim(),
-                optionalPath(certificate.get()),
-                optionalPath(key.get()),
-                optionalPath(ca.get()),
-                colour.get(),
-                Map.of());
+        return toMasterProfile();
     }
 
     private static Optional<Path> optionalPath(String text) {

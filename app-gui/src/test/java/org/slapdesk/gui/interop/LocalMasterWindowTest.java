@@ -18,7 +18,6 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -33,8 +32,8 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     private SlapMaster observer;
 
     @Override
-    Profile profile(Path folder) {
-        return Profile.local();
+    MasterProfile profile(Path folder) {
+        return MasterProfile.local();
     }
 
     @Override

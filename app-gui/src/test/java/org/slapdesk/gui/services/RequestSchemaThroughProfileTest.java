@@ -21,9 +21,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.gui.Direct;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.profile.Profiles;
 import org.slapdesk.master.CertificateIssuer;
 import org.slapdesk.master.tls.CertificateAuthority;
@@ -92,21 +92,14 @@ class RequestSchemaThroughProfileTest {
         return "https://127.0.0.1:" + server.getAddress().getPort() + "/";
     }
 
-    private RequestViewModel dialogThrough(Profile profile) throws Exception {
+    private RequestViewModel dialogThrough(MasterProfile profile) throws Exception {
         master = Profiles.connect(profile, dir.resolve("unused-local.sqlite"));
         return new RequestViewModel(direct.tasks, () -> Optional.of(master.releaseSchemas()));
     }
 
-    private Profile profile(Optional<Path> pinnedCa) {
-        return new Profile(
-                "pinned",
-                Profile.Kind.REMOTE,
-                base(),
-                Optional.of(certificate),
-                Optional.of(key),
-                pinnedCa,
-                null,
-                Map.of());
+    private MasterProfile profile(Optional<Path> pinnedCa) {
+        MasterProfile profile = MasterProfile.plain("pinned", base()).withClientCertificate(certificate, key);
+        return pinnedCa.map(profile::withCa).orElse(profile);
     }
 
     @Test
