@@ -105,16 +105,17 @@ public final class SlapMaster implements Master {
         return profile;
     }
 
-    public SlapEndpoint slap() {
+    /** The SLAP dialect this client speaks; the dialects stay behind {@link Master} (tests reach them here). */
+    SlapEndpoint slap() {
         return slap;
     }
 
-    public JsonRpcEndpoint jsonRpc() {
+    JsonRpcEndpoint jsonRpc() {
         return jsonRpc;
     }
 
     /** The HATEOAS endpoint, its base found as the class comment says. */
-    public synchronized HateoasEndpoint hateoas() throws MasterException {
+    synchronized HateoasEndpoint hateoas() throws MasterException {
         if (hateoas == null) {
             URI base = profile.restUrl().orElse(null);
             if (base == null) {

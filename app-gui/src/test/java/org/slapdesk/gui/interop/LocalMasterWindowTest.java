@@ -40,7 +40,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     MasterConnector connector(Path folder) {
         return profile -> {
             embedded = EmbeddedMaster.start(folder.resolve("data/local-master.sqlite"));
-            embedded.client().slap().loadComputerConfigurationFromXml(nodeFormat());
+            NodeFormat.post(embedded.url(), nodeFormat());
             observer = SlapMaster.open(
                     MasterProfile.plain("observer", embedded.url()),
                     ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
@@ -98,7 +98,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.snapshot(name() + "-waiting-for-a-partition");
 
         // a second node formats itself (as 'slapos node format' would): the retry goes through by itself
-        embedded.client().slap().loadComputerConfigurationFromXml(NodeFormat.withPartitions("COMP-1", 1));
+        NodeFormat.post(embedded.url(), NodeFormat.withPartitions("COMP-1", 1));
         driver.waitFor("the retried request is allocated", 60, () -> context.activity().entries().stream()
                 .anyMatch(e -> e.action().equals("Request") && e.target().equals("third")));
         driver.waitFor(

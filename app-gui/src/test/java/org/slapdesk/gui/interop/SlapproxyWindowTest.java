@@ -26,7 +26,7 @@ class SlapproxyWindowTest extends EndToEndWindowTest {
         admin = SlapMaster.open(
                 MasterProfile.plain("admin", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-        admin.slap().loadComputerConfigurationFromXml(nodeFormat());
+        NodeFormat.post(proxy.url(), nodeFormat());
         return MasterProfile.plain("slapproxy", proxy.url()).withColour("#8250df");
     }
 
