@@ -60,6 +60,12 @@ public final class ProfileDialog {
         row = field(
                 grid,
                 row,
+                "REST URL",
+                text("profile-rest-url", model.restUrlProperty(), "optional: where the master's HATEOAS API is"),
+                model.restUrlErrorProperty());
+        row = field(
+                grid,
+                row,
                 "Certificate",
                 picker("profile-certificate", model.certificateProperty(), "PEM certificate"),
                 null);

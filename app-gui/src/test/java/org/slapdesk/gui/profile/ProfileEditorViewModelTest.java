@@ -134,4 +134,20 @@ class ProfileEditorViewModelTest {
         }
         return text.toString();
     }
+
+    @Test
+    void theRestUrlIsEditedCheckedAndKept() {
+        model.nameProperty().set("api");
+        model.masterUrlProperty().set("http://127.0.0.1:1/");
+        model.restUrlProperty().set("not a url");
+        assertThat(model.restUrlErrorProperty().get()).contains("not");
+        assertThat(model.validBinding().get()).isFalse();
+
+        model.restUrlProperty().set("http://127.0.0.1:1/hateoas/");
+        assertThat(model.validBinding().get()).isTrue();
+        assertThat(model.toProfile().restUrl()).contains(URI.create("http://127.0.0.1:1/hateoas/"));
+
+        model.restUrlProperty().set("");
+        assertThat(model.toProfile().restUrl()).isEmpty();
+    }
 }
