@@ -351,7 +351,7 @@ public final class MasterCommand implements Callable<Integer> {
                     || parameters.file.toString().toLowerCase(Locale.ROOT).endsWith(".xml")) {
                 return "xml";
             }
-            SoftwareReleaseSchema schema = master.softwareReleaseSchema(url, type);
+            SoftwareReleaseSchema schema = master.releaseSchemas().softwareReleaseSchema(url, type);
             try {
                 return schema.strictSerialisation().wireName();
             } catch (MarshalException undeclared) {

@@ -13,7 +13,6 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.PassphraseProvider;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.store.AppStore;
-import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.core.store.StoreException;
 import picocli.CommandLine.Option;
 
@@ -107,9 +106,9 @@ final class MasterConnectionOptions {
 
     private MasterProfile storedProfile(String name) {
         try (AppStore app = store == null ? AppStore.openDefault() : AppStore.open(store)) {
-            return app.profiles().find(name).map(MasterProfile::fromStored).orElseThrow(() -> {
+            return app.profiles().find(name).orElseThrow(() -> {
                 List<String> known =
-                        app.profiles().list().stream().map(ProfileRecord::name).toList();
+                        app.profiles().list().stream().map(MasterProfile::name).toList();
                 return new IllegalArgumentException("there is no profile named '" + name + "'"
                         + (known.isEmpty() ? "; none is saved yet" : "; known profiles: " + String.join(", ", known)));
             });

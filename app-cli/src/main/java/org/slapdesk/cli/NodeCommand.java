@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.forward.Forward;
@@ -22,7 +23,6 @@ import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.slapos.RestartProcessAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.OutputListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -279,7 +279,7 @@ public final class NodeCommand implements Callable<Integer> {
                             out.println(line);
                         }
                     },
-                    CancelToken.none()));
+                    CancellationToken.none()));
         }
     }
 

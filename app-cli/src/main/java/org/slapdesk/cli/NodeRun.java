@@ -10,13 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.bridge.Reconnect;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.NodeConnection;
@@ -131,7 +131,8 @@ final class NodeRun {
                 applying.add(pool.submit(() -> {
                     String result;
                     try {
-                        new PlanRunner(p.node()).apply(p.action(), p.plan(), listener(p.target()), CancelToken.none());
+                        new PlanRunner(p.node())
+                                .apply(p.action(), p.plan(), listener(p.target()), CancellationToken.none());
                         result = "ok";
                     } catch (Exception e) {
                         result = "FAILED: " + e.getMessage();

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +16,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.ClientOptions;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterHttp;
 import org.slapdesk.core.master.MasterProfile;
-import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.master.SlapEndpoint;
 import org.slapdesk.core.store.AppStore;
-import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
 
@@ -46,15 +47,20 @@ class MasterCommandTest {
         folder = dir;
         proxy = RealSlapproxy.start(dir.resolve("proxy"));
         release = dir.resolve("software/software.cfg").toString();
-        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
-            master.slap().loadComputerConfigurationFromXml(node("COMP-CLI", 10));
-        }
+        format(node("COMP-CLI", 10));
     }
 
     @AfterAll
     void stop() {
         if (proxy != null) {
             proxy.close();
+        }
+    }
+
+    /** Posts a node's format to the proxy, as {@code slapos node format} does. */
+    private void format(Map<String, Object> computer) throws MasterException {
+        try (MasterHttp http = MasterHttp.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
+            new SlapEndpoint(http, URI.create(proxy.url())).loadComputerConfigurationFromXml(computer);
         }
     }
 
@@ -313,9 +319,7 @@ class MasterCommandTest {
         assertThat(usage.err()).contains("Missing required parameter");
         // no room left: the proxy's 404 on allocation
         Path cfg = Files.writeString(folder.resolve("full.cfg"), "[slapos]\nmaster_url = " + proxy.url() + "\n");
-        try (SlapMaster master = SlapMaster.open(MasterProfile.plain("setup", proxy.url()), ClientOptions.defaults())) {
-            master.slap().loadComputerConfigurationFromXml(node("COMP-TINY", 1));
-        }
+        format(node("COMP-TINY", 1));
         assertOk(slapdesk(
                 "master", "request", "tiny-1", release, "--cfg", cfg.toString(), "--node", "computer_guid=COMP-TINY"));
         assertOneLineFailure(
@@ -360,15 +364,7 @@ class MasterCommandTest {
     void savedProfileIsUsedByName() throws Exception {
         Path db = folder.resolve("slapdesk.db");
         try (AppStore store = AppStore.open(db)) {
-            store.profiles()
-                    .save(new ProfileRecord(
-                            "lab",
-                            proxy.url(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.of("#3366cc"),
-                            ProfileRecord.Kind.REMOTE));
+            store.profiles().save(MasterProfile.plain("lab", proxy.url()).withColour("#3366cc"));
         }
         assertOk(master("request", "via-profile", release, "--node", "computer_guid=COMP-CLI"));
         // a stored profile has no REST URL: the HATEOAS base comes from the proxy's JSON-RPC get.v0.hateoas_url

@@ -9,6 +9,8 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
@@ -18,10 +20,7 @@ import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.profile.ProfileRegistry;
-import org.slapdesk.gui.schema.SchemaFetcher;
-import org.slapdesk.gui.schema.SchemaLoader;
 import org.slapdesk.gui.servers.ServersViewModel;
 import org.slapdesk.gui.services.RequestViewModel;
 import org.slapdesk.gui.services.ServicesViewModel;
@@ -47,16 +46,15 @@ public final class AppContext implements AutoCloseable {
     private final ServicesViewModel services;
     private final DashboardViewModel dashboard;
     private final Poller poller;
-    private final SchemaFetcher schemaFetcher = new SchemaFetcher();
     private final NodesViewModel nodes;
 
     /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts. */
-    public AppContext(List<Profile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
+    public AppContext(List<MasterProfile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
         this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
     }
 
     public AppContext(
-            List<Profile> initialProfiles,
+            List<MasterProfile> initialProfiles,
             MasterConnector connector,
             ActivityStore activityStore,
             NodeInventory nodeInventory,
@@ -84,7 +82,7 @@ public final class AppContext implements AutoCloseable {
     public void start(String profileName) {
         poller.every(Duration.ofSeconds(settings.refreshSecondsProperty().get()));
         nodes.load();
-        Profile chosen = profileName == null
+        MasterProfile chosen = profileName == null
                 ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
                 : profiles.find(profileName)
                         .orElseThrow(() -> new IllegalArgumentException(
@@ -102,7 +100,7 @@ public final class AppContext implements AutoCloseable {
     }
 
     public RequestViewModel newRequest() {
-        return new RequestViewModel(tasks, () -> new SchemaLoader(schemaFetcher));
+        return new RequestViewModel(tasks, () -> session.master().map(Master::releaseSchemas));
     }
 
     public Clock clock() {

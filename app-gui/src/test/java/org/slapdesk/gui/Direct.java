@@ -6,10 +6,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.notify.NotificationCenter;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
@@ -38,7 +38,7 @@ public final class Direct {
     }
 
     public Direct connected() {
-        session.open(Profile.local());
+        session.open(MasterProfile.local());
         return this;
     }
 

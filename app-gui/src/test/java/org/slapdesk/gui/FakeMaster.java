@@ -6,8 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterHttp;
+import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.ReleaseSchemaLoader;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -34,6 +38,7 @@ public final class FakeMaster implements Master {
     public MasterException failNext;
     public Optional<String> token = Optional.of("one-time-token");
     public boolean closed;
+    private MasterHttp schemaTransport;
 
     public static ComputeNodeDetail node(
             String reference, Optional<AccessStatus> status, int partitions, int busy, List<String> software) {
@@ -180,8 +185,25 @@ public final class FakeMaster implements Master {
         return token;
     }
 
+    /** Release schemas are read for real (files, loopback servers) over a plain transport. */
     @Override
-    public void close() {
+    public synchronized ReleaseSchemaLoader releaseSchemas() {
+        if (schemaTransport == null) {
+            try {
+                schemaTransport =
+                        MasterHttp.open(MasterProfile.plain("fake", "http://fake.invalid/"), ClientOptions.defaults());
+            } catch (MasterException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new ReleaseSchemaLoader(schemaTransport);
+    }
+
+    @Override
+    public synchronized void close() {
         closed = true;
+        if (schemaTransport != null) {
+            schemaTransport.close();
+        }
     }
 }

@@ -19,9 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.gui.activity.ActivityStore;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.shell.Page;
 import org.testfx.api.FxRobot;
@@ -65,9 +65,9 @@ class MainWindowTest {
                         Map.of("url", "http://[fc01::1]:9201/", "token-list", "a,b"),
                         FakeMaster.access(now)));
         master.services.put("frontend", FakeMaster.service("frontend", KVM, Map.of(), Map.of(), Optional.empty()));
-        Profile local = new Profile("local", Profile.Kind.LOCAL, "", null, null, null, "#2da44e", Map.of());
-        Profile prod = new Profile(
-                "production", Profile.Kind.REMOTE, "https://slap.example", null, null, null, "#cf222e", Map.of());
+        MasterProfile local = MasterProfile.local();
+        MasterProfile prod =
+                MasterProfile.plain("production", "https://slap.example").withColour("#cf222e");
         context = new AppContext(List.of(local, prod), profile -> master, ActivityStore.NONE);
         window = new MainWindow(context, null);
         window.show(stage, WindowOptions.parse(List.of()));

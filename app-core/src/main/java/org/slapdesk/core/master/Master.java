@@ -59,6 +59,12 @@ public interface Master extends AutoCloseable {
     /** A node registration token, where the master hands them out. */
     Optional<String> nodeToken() throws MasterException;
 
+    /**
+     * Reads release schemas ({@code software.cfg.json}) through this master's transport, so the
+     * profile's pinned CA and client certificate apply to them too.
+     */
+    ReleaseSchemaLoader releaseSchemas();
+
     @Override
     void close();
 }

@@ -4,36 +4,65 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.slapdesk.core.config.ConfigException;
 import org.slapdesk.core.config.ConfigPaths;
 import org.slapdesk.core.config.IniFile;
 import org.slapdesk.core.config.SlaposClientConfig;
-import org.slapdesk.core.store.ProfileRecord;
 
 /**
- * How to reach one master: its SLAP URL, where HATEOAS lives when the master does not say
- * ({@code master_rest_url}), the client certificate and key (PEM), and an optional CA that the
- * server certificate must chain to instead of the system trust store.
+ * A master profile, the one profile type of the application (stored by the app store, offered
+ * by the window, used by the command line): how to reach one master — its SLAP URL, where
+ * HATEOAS lives when the master does not say ({@code master_rest_url}), the client certificate
+ * and key (PEM), an optional CA that the server certificate must chain to instead of the system
+ * trust store — and how the window shows it (colour) and which product aliases it offers.
+ * The {@link Kind#LOCAL} profile is the embedded master: it has no URL until it is started.
  */
 public record MasterProfile(
         String name,
-        URI masterUrl,
+        Kind kind,
+        Optional<URI> masterUrl,
         Optional<URI> restUrl,
         Optional<Path> certFile,
         Optional<Path> keyFile,
-        Optional<Path> caFile) {
+        Optional<Path> caFile,
+        String colour,
+        Map<String, String> productAliases) {
+
+    /** The embedded local master, or a remote one. */
+    public enum Kind {
+        LOCAL,
+        REMOTE
+    }
+
+    public static final String LOCAL_NAME = "local";
+    public static final String DEFAULT_COLOUR = "#6e7781";
+    private static final String LOCAL_COLOUR = "#2da44e";
+    private static final String CLIENT_CONFIG_COLOUR = "#0969da";
 
     public MasterProfile {
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(masterUrl, "masterUrl");
+        Objects.requireNonNull(kind, "kind");
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("the profile name is empty: give it a name");
+        }
+        masterUrl = Objects.requireNonNullElse(masterUrl, Optional.empty());
         restUrl = Objects.requireNonNullElse(restUrl, Optional.empty());
         certFile = Objects.requireNonNullElse(certFile, Optional.empty());
         keyFile = Objects.requireNonNullElse(keyFile, Optional.empty());
         caFile = Objects.requireNonNullElse(caFile, Optional.empty());
-        requireHttp(masterUrl, "master URL");
+        colour = colour == null || colour.isBlank() ? DEFAULT_COLOUR : colour;
+        productAliases =
+                Collections.unmodifiableMap(new LinkedHashMap<>(productAliases == null ? Map.of() : productAliases));
+        if (kind == Kind.REMOTE && masterUrl.isEmpty()) {
+            throw new IllegalArgumentException("profile '" + name + "' needs a master URL");
+        }
+        masterUrl.ifPresent(u -> requireHttp(u, "master URL"));
         restUrl.ifPresent(u -> requireHttp(u, "REST (HATEOAS) URL"));
         if (certFile.isPresent() != keyFile.isPresent()) {
             throw new IllegalArgumentException("profile '" + name + "': a client certificate needs both a"
@@ -41,42 +70,79 @@ public record MasterProfile(
         }
     }
 
-    /** A profile with only a master URL (slapproxy, or the local master): no certificate. */
-    public static MasterProfile plain(String name, String masterUrl) {
+    /** The embedded local master, the default profile. */
+    public static MasterProfile local() {
         return new MasterProfile(
-                name,
-                parseUrl(masterUrl, "master URL"),
+                LOCAL_NAME,
+                Kind.LOCAL,
                 Optional.empty(),
                 Optional.empty(),
                 Optional.empty(),
-                Optional.empty());
+                Optional.empty(),
+                Optional.empty(),
+                LOCAL_COLOUR,
+                Map.of());
     }
 
-    /** A profile the application stored (the GUI's profile switcher, {@code slapdesk master --profile}). */
-    public static MasterProfile fromStored(ProfileRecord record) {
+    /** A remote profile with only a master URL (slapproxy, or the local master): no certificate. */
+    public static MasterProfile plain(String name, String masterUrl) {
+        return remote(name, parseUrl(masterUrl, "master URL"));
+    }
+
+    public static MasterProfile remote(String name, URI masterUrl) {
         return new MasterProfile(
-                record.name(),
-                parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
+                name,
+                Kind.REMOTE,
+                Optional.of(masterUrl),
                 Optional.empty(),
-                record.certPath(),
-                record.keyPath(),
-                record.caPath());
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                DEFAULT_COLOUR,
+                Map.of());
     }
 
     public MasterProfile withRestUrl(URI url) {
-        return new MasterProfile(name, masterUrl, Optional.of(url), certFile, keyFile, caFile);
+        return new MasterProfile(
+                name, kind, masterUrl, Optional.ofNullable(url), certFile, keyFile, caFile, colour, productAliases);
     }
 
     public MasterProfile withClientCertificate(Path cert, Path key) {
-        return new MasterProfile(name, masterUrl, restUrl, Optional.of(cert), Optional.of(key), caFile);
+        return new MasterProfile(
+                name, kind, masterUrl, restUrl, Optional.of(cert), Optional.of(key), caFile, colour, productAliases);
     }
 
     public MasterProfile withCa(Path ca) {
-        return new MasterProfile(name, masterUrl, restUrl, certFile, keyFile, Optional.of(ca));
+        return new MasterProfile(
+                name, kind, masterUrl, restUrl, certFile, keyFile, Optional.of(ca), colour, productAliases);
+    }
+
+    public MasterProfile withColour(String newColour) {
+        return new MasterProfile(name, kind, masterUrl, restUrl, certFile, keyFile, caFile, newColour, productAliases);
+    }
+
+    public MasterProfile withName(String newName) {
+        return new MasterProfile(newName, kind, masterUrl, restUrl, certFile, keyFile, caFile, colour, productAliases);
+    }
+
+    /** The master URL; a local profile has none until its master is started. */
+    public URI requireMasterUrl() throws MasterException {
+        return masterUrl.orElseThrow(() -> new MasterException.InvalidRequest(
+                name,
+                "The profile '" + name + "' is the embedded master, which has no URL until it is started:"
+                        + " open it from the window or with 'slapdesk serve'."));
+    }
+
+    /** How lists show the profile. */
+    @Override
+    public String toString() {
+        return kind == Kind.LOCAL ? name + " (embedded master)" : name;
     }
 
     public boolean usesTls() {
-        return "https".equals(masterUrl.getScheme().toLowerCase(Locale.ROOT));
+        return masterUrl
+                .map(u -> "https".equals(u.getScheme().toLowerCase(Locale.ROOT)))
+                .orElse(false);
     }
 
     /** The profile of the slapos CLI's own configuration: $SLAPOS_CLIENT_CONFIGURATION, else ~/.slapos/slapos-client.cfg. */
@@ -115,17 +181,20 @@ public record MasterProfile(
         try {
             return new MasterProfile(
                     file.getFileName().toString(),
-                    parseUrl(config.masterUrl(), "master_url"),
+                    Kind.REMOTE,
+                    Optional.of(parseUrl(config.masterUrl(), "master_url")),
                     config.masterRestUrl().map(u -> parseUrl(u, "master_rest_url")),
                     config.certFile(),
                     config.keyFile(),
-                    ca);
+                    ca,
+                    CLIENT_CONFIG_COLOUR,
+                    config.softwareProducts());
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }
     }
 
-    static URI parseUrl(String text, String what) {
+    public static URI parseUrl(String text, String what) {
         try {
             URI uri = new URI(text.trim());
             requireHttp(uri, what);

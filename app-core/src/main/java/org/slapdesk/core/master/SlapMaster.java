@@ -1,11 +1,7 @@
 package org.slapdesk.core.master;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -33,7 +29,6 @@ import org.slapdesk.core.wire.InstanceXml;
 import org.slapdesk.core.wire.JsonInXml;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.core.wire.SlapObject;
-import org.slapdesk.core.wire.SoftwareReleaseSchema;
 import org.slapdesk.core.wire.Tuple;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,21 +77,24 @@ public final class SlapMaster implements Master {
             "instance_guid");
 
     private final MasterProfile profile;
+    private final URI masterUrl;
     private final MasterHttp http;
     private final SlapEndpoint slap;
     private final JsonRpcEndpoint jsonRpc;
     private HateoasEndpoint hateoas;
 
-    private SlapMaster(MasterProfile profile, MasterHttp http) {
+    private SlapMaster(MasterProfile profile, URI masterUrl, MasterHttp http) {
         this.profile = profile;
+        this.masterUrl = masterUrl;
         this.http = http;
-        this.slap = new SlapEndpoint(http, profile.masterUrl());
-        this.jsonRpc = new JsonRpcEndpoint(http, profile.masterUrl());
+        this.slap = new SlapEndpoint(http, masterUrl);
+        this.jsonRpc = new JsonRpcEndpoint(http, masterUrl);
     }
 
     /** Opens a client for the profile; certificate problems are reported here, before any connection. */
     public static SlapMaster open(MasterProfile profile, ClientOptions options) throws MasterException {
-        return new SlapMaster(profile, MasterHttp.open(profile, options));
+        URI masterUrl = profile.requireMasterUrl();
+        return new SlapMaster(profile, masterUrl, MasterHttp.open(profile, options));
     }
 
     public static SlapMaster open(MasterProfile profile) throws MasterException {
@@ -107,16 +105,17 @@ public final class SlapMaster implements Master {
         return profile;
     }
 
-    public SlapEndpoint slap() {
+    /** The SLAP dialect this client speaks; the dialects stay behind {@link Master} (tests reach them here). */
+    SlapEndpoint slap() {
         return slap;
     }
 
-    public JsonRpcEndpoint jsonRpc() {
+    JsonRpcEndpoint jsonRpc() {
         return jsonRpc;
     }
 
     /** The HATEOAS endpoint, its base found as the class comment says. */
-    public synchronized HateoasEndpoint hateoas() throws MasterException {
+    synchronized HateoasEndpoint hateoas() throws MasterException {
         if (hateoas == null) {
             URI base = profile.restUrl().orElse(null);
             if (base == null) {
@@ -132,8 +131,8 @@ public final class SlapMaster implements Master {
             }
             if (base == null) {
                 throw new MasterException.Unsupported(
-                        profile.masterUrl().toString(),
-                        "The master at " + profile.masterUrl()
+                        masterUrl.toString(),
+                        "The master at " + masterUrl
                                 + " does not say where its HATEOAS API is: set master_rest_url in the profile.");
             }
             hateoas = new HateoasEndpoint(http, base);
@@ -143,7 +142,7 @@ public final class SlapMaster implements Master {
 
     @Override
     public String url() {
-        return profile.masterUrl().toString();
+        return masterUrl.toString();
     }
 
     // ------------------------------------------------------------------ nodes
@@ -502,47 +501,10 @@ public final class SlapMaster implements Master {
         }
     }
 
-    /**
-     * What the release's {@code <url>.json} says (serialisation, parameter schemas), fetched as
-     * the slapos client does: over HTTP(S) with this profile's TLS settings, or read from disk
-     * for a local path. No {@code .json} (404, missing file) gives a schema without content.
-     */
-    public SoftwareReleaseSchema softwareReleaseSchema(String softwareReleaseUrl, String softwareType)
-            throws MasterException {
-        String schemaUrl = softwareReleaseUrl + ".json";
-        Optional<String> text;
-        URI uri;
-        try {
-            uri = URI.create(schemaUrl);
-        } catch (IllegalArgumentException e) {
-            uri = null;
-        }
-        if (uri != null
-                && uri.getScheme() != null
-                && (uri.getScheme().equals("http") || uri.getScheme().equals("https"))) {
-            HttpAnswer answer = http.get("the software release schema " + schemaUrl, uri, Map.of(), Map.of());
-            if (answer.status() == 404) {
-                text = Optional.empty();
-            } else {
-                MasterHttp.requireSuccess(answer, "the software release schema");
-                text = Optional.of(answer.text());
-            }
-        } else {
-            Path file = uri != null && "file".equals(uri.getScheme()) ? Path.of(uri) : Path.of(schemaUrl);
-            try {
-                text = Files.isRegularFile(file)
-                        ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
-                        : Optional.empty();
-            } catch (IOException e) {
-                throw new MasterException.InvalidRequest(
-                        schemaUrl, "The software release schema " + file + " cannot be read: " + e.getMessage());
-            }
-        }
-        try {
-            return SoftwareReleaseSchema.of(softwareReleaseUrl, softwareType, text);
-        } catch (MarshalException e) {
-            throw new MasterException.BadResponse(schemaUrl, e.getMessage(), e);
-        }
+    /** A reader of release schemas through this client's transport (the profile's CA and client certificate). */
+    @Override
+    public ReleaseSchemaLoader releaseSchemas() {
+        return new ReleaseSchemaLoader(http);
     }
 
     // ------------------------------------------------------------------ status, token

@@ -2,6 +2,7 @@ package org.slapdesk.core.master;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
@@ -72,7 +73,7 @@ public final class TlsMaterial {
      */
     public static TlsMaterial load(MasterProfile profile, PassphraseProvider passphrases, Clock clock)
             throws AuthenticationFailed {
-        String endpoint = profile.masterUrl().toString();
+        String endpoint = profile.masterUrl().map(URI::toString).orElse(profile.name());
         Optional<PrivateKey> key = Optional.empty();
         List<X509Certificate> chain = List.of();
         if (profile.certFile().isPresent()) {

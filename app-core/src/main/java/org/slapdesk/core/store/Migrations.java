@@ -63,7 +63,10 @@ final class Migrations {
                     "ALTER TABLE known_node ADD COLUMN slapos_command TEXT",
                     "ALTER TABLE known_node ADD COLUMN slapos_config TEXT",
                     "ALTER TABLE known_node ADD COLUMN last_result TEXT",
-                    "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"));
+                    "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"),
+            new SchemaStep(
+                    "a profile's HATEOAS URL (master_rest_url), for masters that do not say where it is",
+                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

@@ -61,9 +61,7 @@ public final class SoftwareReleaseSchema {
      */
     public static SoftwareReleaseSchema of(String softwareUrl, String softwareType, Optional<String> schemaJson)
             throws MarshalException {
-        String type = softwareType == null || softwareType.isEmpty() || softwareType.equals(OLD_DEFAULT_SOFTWARE_TYPE)
-                ? DEFAULT_SOFTWARE_TYPE
-                : softwareType;
+        String type = canonicalSoftwareType(softwareType);
         JsonNode schema = null;
         if (schemaJson.isPresent()) {
             try {
@@ -74,6 +72,13 @@ public final class SoftwareReleaseSchema {
             }
         }
         return new SoftwareReleaseSchema(softwareUrl, type, schema);
+    }
+
+    /** The software type as the release's schema names it: null, "" and "RootSoftwareInstance" are "default". */
+    public static String canonicalSoftwareType(String softwareType) {
+        return softwareType == null || softwareType.isEmpty() || softwareType.equals(OLD_DEFAULT_SOFTWARE_TYPE)
+                ? DEFAULT_SOFTWARE_TYPE
+                : softwareType;
     }
 
     public String softwareType() {

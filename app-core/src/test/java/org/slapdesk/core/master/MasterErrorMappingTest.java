@@ -438,19 +438,23 @@ class MasterErrorMappingTest {
         server.on("/broken/software.cfg.json", 200, "application/json", "{\"serialisation\": ");
         try (SlapMaster master =
                 SlapMaster.open(MasterProfile.plain("canned", server.url()), ClientOptions.defaults())) {
-            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "kvm")
+            assertThat(master.releaseSchemas()
+                            .softwareReleaseSchema(server.url() + "sr/software.cfg", "kvm")
                             .strictSerialisation()
                             .wireName())
                     .isEqualTo("json-in-xml");
-            assertThat(master.softwareReleaseSchema(server.url() + "sr/software.cfg", "default")
+            assertThat(master.releaseSchemas()
+                            .softwareReleaseSchema(server.url() + "sr/software.cfg", "default")
                             .strictSerialisation()
                             .wireName())
                     .isEqualTo("xml");
             // no .json beside the release: a schema without content
-            assertThat(master.softwareReleaseSchema(server.url() + "none/software.cfg", "default")
+            assertThat(master.releaseSchemas()
+                            .softwareReleaseSchema(server.url() + "none/software.cfg", "default")
                             .softwareTypeSchema())
                     .isEmpty();
-            assertThatThrownBy(() -> master.softwareReleaseSchema(server.url() + "broken/software.cfg", "default"))
+            assertThatThrownBy(() -> master.releaseSchemas()
+                            .softwareReleaseSchema(server.url() + "broken/software.cfg", "default"))
                     .isInstanceOf(MasterException.BadResponse.class)
                     .hasMessageContaining("not valid JSON");
         }

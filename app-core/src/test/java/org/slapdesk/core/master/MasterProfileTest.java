@@ -38,7 +38,7 @@ class MasterProfileTest {
                         "download-binary-cache-url = http://shacache",
                         ""));
         MasterProfile profile = MasterProfile.fromClientConfig(cfg, Path.of("/home/u"));
-        assertThat(profile.masterUrl()).isEqualTo(URI.create("https://slap.vifib.com/"));
+        assertThat(profile.masterUrl()).contains(URI.create("https://slap.vifib.com/"));
         assertThat(profile.restUrl()).contains(URI.create("https://slap.vifib.com/hateoas"));
         assertThat(profile.certFile()).contains(dir.resolve("client.crt"));
         assertThat(profile.keyFile()).contains(Path.of("/home/u/client.key"));
@@ -80,12 +80,29 @@ class MasterProfileTest {
         assertThatThrownBy(() -> MasterProfile.plain("x", "not a url")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new MasterProfile(
                         "x",
-                        URI.create("https://m/"),
+                        MasterProfile.Kind.REMOTE,
+                        Optional.of(URI.create("https://m/")),
                         Optional.empty(),
                         Optional.of(Path.of("a")),
                         Optional.empty(),
-                        Optional.empty()))
+                        Optional.empty(),
+                        null,
+                        Map.of()))
                 .hasMessageContaining("give both or neither");
+        assertThatThrownBy(() -> new MasterProfile(
+                        "x",
+                        MasterProfile.Kind.REMOTE,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        null,
+                        Map.of()))
+                .hasMessageContaining("needs a master URL");
+        assertThatThrownBy(() -> SlapMaster.open(MasterProfile.local()))
+                .isInstanceOf(MasterException.InvalidRequest.class)
+                .hasMessageContaining("embedded master");
     }
 
     @Test

@@ -9,14 +9,12 @@ import com.sun.net.httpserver.HttpsParameters;
 import com.sun.net.httpserver.HttpsServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -102,7 +100,7 @@ class MutualTlsTest {
     private Map<String, Object> status(MasterProfile profile) throws MasterException {
         try (MasterHttp http = MasterHttp.open(
                 profile, ClientOptions.defaults().withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
-            return new SlapEndpoint(http, profile.masterUrl()).getComputerStatus("COMP-1");
+            return new SlapEndpoint(http, profile.requireMasterUrl()).getComputerStatus("COMP-1");
         }
     }
 
@@ -167,13 +165,10 @@ class MutualTlsTest {
                 .hasMessageContaining("The server certificate of " + url + "getComputerStatus")
                 .hasMessageContaining("is not trusted");
         // without a pinned CA, the system trust store does not know the test CA either
-        MasterProfile systemTrust = new MasterProfile(
-                "mtls",
-                URI.create(url),
-                Optional.empty(),
-                profile(url, TestPki.client(ca, "user")).certFile(),
-                profile(url, TestPki.client(ca, "user")).keyFile(),
-                Optional.empty());
+        MasterProfile pinned = profile(url, TestPki.client(ca, "user"));
+        MasterProfile systemTrust = MasterProfile.plain("mtls", url)
+                .withClientCertificate(
+                        pinned.certFile().orElseThrow(), pinned.keyFile().orElseThrow());
         assertThatThrownBy(() -> status(systemTrust))
                 .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED));
         assertThat(seenClients).isEmpty();

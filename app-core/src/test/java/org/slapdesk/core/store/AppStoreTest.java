@@ -3,6 +3,7 @@ package org.slapdesk.core.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthSample;
 import org.slapdesk.core.health.HealthSample.ObjectRef;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.store.AuditEntry.Outcome;
 
 class AppStoreTest {
@@ -35,15 +37,10 @@ class AppStoreTest {
         return dir.resolve("data/slapdesk/slapdesk.db");
     }
 
-    private static ProfileRecord rapidSpace() {
-        return new ProfileRecord(
-                "rapid.space",
-                "https://slap.vifib.com/",
-                Optional.of(Path.of("/home/u/.slapos/certificate")),
-                Optional.of(Path.of("/home/u/.slapos/key")),
-                Optional.empty(),
-                Optional.of("#3366cc"),
-                ProfileRecord.Kind.REMOTE);
+    private static MasterProfile rapidSpace() {
+        return MasterProfile.plain("rapid.space", "https://slap.vifib.com/")
+                .withClientCertificate(Path.of("/home/u/.slapos/certificate"), Path.of("/home/u/.slapos/key"))
+                .withColour("#3366cc");
     }
 
     @Test
@@ -52,15 +49,7 @@ class AppStoreTest {
             assertThat(store.schemaVersion()).isEqualTo(Migrations.latestVersion());
             assertThat(store.journalMode()).isEqualTo("wal");
             store.profiles().save(rapidSpace());
-            store.profiles()
-                    .save(new ProfileRecord(
-                            "local",
-                            "http://127.0.0.1:4280",
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            ProfileRecord.Kind.LOCAL));
+            store.profiles().save(MasterProfile.local());
             store.knownNodes()
                     .save(new KnownNodeRecord(
                             "2001:db8::7",
@@ -78,8 +67,9 @@ class AppStoreTest {
         assertThat(Files.exists(db())).isTrue();
         try (AppStore again = AppStore.open(db())) {
             assertThat(again.schemaVersion()).isEqualTo(Migrations.latestVersion());
-            assertThat(again.profiles().list()).extracting(ProfileRecord::name).containsExactly("local", "rapid.space");
+            assertThat(again.profiles().list()).extracting(MasterProfile::name).containsExactly("local", "rapid.space");
             assertThat(again.profiles().find("rapid.space")).contains(rapidSpace());
+            assertThat(again.profiles().find("local")).contains(MasterProfile.local());
             assertThat(again.knownNodes()
                             .find("2001:db8::7", 2222, "root")
                             .orElseThrow()
@@ -98,19 +88,13 @@ class AppStoreTest {
         try (AppStore store = AppStore.open(db())) {
             ProfileDao profiles = store.profiles();
             profiles.save(rapidSpace());
-            ProfileRecord changed = new ProfileRecord(
-                    "rapid.space",
-                    "https://other/",
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.of(Path.of("/ca.pem")),
-                    Optional.empty(),
-                    ProfileRecord.Kind.REMOTE);
+            MasterProfile changed =
+                    MasterProfile.plain("rapid.space", "https://other/").withCa(Path.of("/ca.pem"));
             profiles.save(changed);
             assertThat(profiles.list()).containsExactly(changed);
             assertThat(profiles.rename("rapid.space", "rs")).isTrue();
             assertThat(profiles.find("rapid.space")).isEmpty();
-            assertThat(profiles.find("rs").orElseThrow().caPath()).contains(Path.of("/ca.pem"));
+            assertThat(profiles.find("rs").orElseThrow().caFile()).contains(Path.of("/ca.pem"));
             profiles.save(rapidSpace());
             assertThatThrownBy(() -> profiles.rename("rs", "rapid.space"))
                     .isInstanceOf(StoreException.class)
@@ -118,15 +102,38 @@ class AppStoreTest {
             assertThat(profiles.rename("nosuch", "x")).isFalse();
             assertThat(profiles.delete("rs")).isTrue();
             assertThat(profiles.delete("rs")).isFalse();
-            assertThatThrownBy(() -> new ProfileRecord(
-                            " ",
-                            "u",
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            Optional.empty(),
-                            ProfileRecord.Kind.LOCAL))
-                    .hasMessage("a profile needs a name");
+            assertThatThrownBy(() -> profiles.rename("rapid.space", " ")).hasMessage("a profile needs a name");
+        }
+    }
+
+    @Test
+    void aProfilesRestUrlIsKeptAndItsClientUsesIt() throws Exception {
+        MasterProfile withRest = MasterProfile.plain("vifib", "https://slap.vifib.com/")
+                .withRestUrl(URI.create("https://api.vifib.com/hateoas/"));
+        try (AppStore store = AppStore.open(db())) {
+            store.profiles().save(withRest);
+        }
+        try (AppStore again = AppStore.open(db())) {
+            MasterProfile loaded = again.profiles().find("vifib").orElseThrow();
+            assertThat(loaded.restUrl()).contains(URI.create("https://api.vifib.com/hateoas/"));
+            assertThat(again.profiles().list()).containsExactly(withRest);
+        }
+    }
+
+    @Test
+    void aStoredProfileThatIsNoLongerValidIsLeftOutOfTheList() throws Exception {
+        try (AppStore store = AppStore.open(db())) {
+            store.profiles().save(rapidSpace());
+        }
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db());
+                Statement s = c.createStatement()) {
+            s.execute("INSERT INTO profile (name, master_url, kind) VALUES ('broken', 'ftp://x/', 'remote')");
+        }
+        try (AppStore again = AppStore.open(db())) {
+            assertThat(again.profiles().list()).extracting(MasterProfile::name).containsExactly("rapid.space");
+            assertThatThrownBy(() -> again.profiles().find("broken"))
+                    .isInstanceOf(StoreException.class)
+                    .hasMessageContaining("'broken' is unusable");
         }
     }
 

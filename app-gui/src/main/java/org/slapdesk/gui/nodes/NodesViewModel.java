@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
@@ -34,7 +35,6 @@ import org.slapdesk.remote.action.slapos.NodeLogs;
 import org.slapdesk.remote.action.slapos.ProcessStatus;
 import org.slapdesk.remote.action.slapos.RestartProcessAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.NodeConnection;
@@ -68,7 +68,7 @@ public final class NodesViewModel implements AutoCloseable {
     private final BooleanProperty following = new SimpleBooleanProperty();
     private final ActionWizardModel wizard;
     private NodePrompts prompts = NodePrompts.REFUSE;
-    private CancelToken logFollow;
+    private CancellationToken logFollow;
     private NodeRow connectingRow;
 
     public NodesViewModel(
@@ -500,7 +500,7 @@ public final class NodesViewModel implements AutoCloseable {
         tasks.task(action.title() + " on " + on.label(), c -> {
                     Plan plan = action.plan(on.connection());
                     return new PlanRunner(on.connection())
-                            .apply(action, plan, ProgressListener.NONE, CancelToken.none());
+                            .apply(action, plan, ProgressListener.NONE, CancellationToken.none());
                 })
                 .onSuccess(r -> {
                     activity.succeeded("node: " + action.title(), on.label(), "applied and verified");
@@ -527,7 +527,7 @@ public final class NodesViewModel implements AutoCloseable {
                     case "instance" -> NodeLogs.INSTANCE_LOG;
                     default -> which;
                 };
-        CancelToken cancel = new CancelToken();
+        CancellationToken cancel = new CancellationToken();
         logFollow = cancel;
         logLines.clear();
         following.set(true);
@@ -555,7 +555,7 @@ public final class NodesViewModel implements AutoCloseable {
                 .start();
     }
 
-    private void logLine(String line, CancelToken of) {
+    private void logLine(String line, CancellationToken of) {
         if (of.isCancelled()) {
             return;
         }

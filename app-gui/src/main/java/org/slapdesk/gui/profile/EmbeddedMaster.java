@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.ReleaseSchemaLoader;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
@@ -54,7 +55,7 @@ public final class EmbeddedMaster implements Master {
         LocalMaster server = startOnRememberedPort(database, portFile(database));
         try {
             SlapMaster client = SlapMaster.open(
-                    MasterProfile.plain(Profile.LOCAL_NAME, server.url().toString())
+                    MasterProfile.plain(MasterProfile.LOCAL_NAME, server.url().toString())
                             .withRestUrl(server.hateoasUrl()));
             return new EmbeddedMaster(server, client);
         } catch (MasterException | RuntimeException e) {
@@ -153,6 +154,11 @@ public final class EmbeddedMaster implements Master {
     @Override
     public Optional<String> nodeToken() throws MasterException {
         return client.nodeToken();
+    }
+
+    @Override
+    public ReleaseSchemaLoader releaseSchemas() {
+        return client.releaseSchemas();
     }
 
     /** The client, for what only tests and the node pages need (e.g. posting a node's format). */

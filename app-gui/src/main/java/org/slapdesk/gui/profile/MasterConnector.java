@@ -1,9 +1,10 @@
 package org.slapdesk.gui.profile;
 
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 
 /** Opens the master a profile names; may block (starts a local master, loads certificates). */
 @FunctionalInterface
 public interface MasterConnector {
-    Master connect(Profile profile) throws Exception;
+    Master connect(MasterProfile profile) throws Exception;
 }

@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.stage.FileChooser;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.util.Dialogs;
 
 /** The add / edit profile dialog; everything it checks lives in {@link ProfileEditorViewModel}. */
@@ -31,8 +32,8 @@ public final class ProfileDialog {
         this.heading = heading;
     }
 
-    public Optional<Profile> ask(Node owner) {
-        Dialog<Profile> dialog = new Dialog<>();
+    public Optional<MasterProfile> ask(Node owner) {
+        Dialog<MasterProfile> dialog = new Dialog<>();
         dialog.setTitle("Profile");
         dialog.setHeaderText(heading);
         Dialogs.owner(owner).ifPresent(dialog::initOwner);
@@ -56,6 +57,12 @@ public final class ProfileDialog {
                 "Master URL",
                 text("profile-url", model.masterUrlProperty(), "https://slap.vifib.com/"),
                 model.urlErrorProperty());
+        row = field(
+                grid,
+                row,
+                "REST URL",
+                text("profile-rest-url", model.restUrlProperty(), "optional: where the master's HATEOAS API is"),
+                model.restUrlErrorProperty());
         row = field(
                 grid,
                 row,

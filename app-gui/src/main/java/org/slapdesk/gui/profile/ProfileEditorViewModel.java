@@ -29,42 +29,50 @@ public final class ProfileEditorViewModel {
     private final Clock clock;
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty masterUrl = new SimpleStringProperty("");
+    private final StringProperty restUrl = new SimpleStringProperty("");
     private final StringProperty certificate = new SimpleStringProperty("");
     private final StringProperty key = new SimpleStringProperty("");
     private final StringProperty ca = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty("#0969da");
     private final StringProperty nameError = new SimpleStringProperty("");
     private final StringProperty urlError = new SimpleStringProperty("");
+    private final StringProperty restUrlError = new SimpleStringProperty("");
     private final StringProperty certificateError = new SimpleStringProperty("");
     private final StringProperty caError = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
     private final BooleanBinding valid;
+    /** The profile being edited: what the form does not show (product aliases) is kept from it. */
+    private MasterProfile editing;
 
     /** @param nameTaken whether another profile already has that name */
     public ProfileEditorViewModel(Predicate<String> nameTaken, Clock clock) {
         this.nameTaken = nameTaken;
         this.clock = clock;
-        for (StringProperty field : new StringProperty[] {name, masterUrl, certificate, key, ca}) {
+        for (StringProperty field : new StringProperty[] {name, masterUrl, restUrl, certificate, key, ca}) {
             field.addListener((o, was, now) -> validate());
         }
         valid = Bindings.createBooleanBinding(
                 () -> nameError.get().isEmpty()
                         && urlError.get().isEmpty()
+                        && restUrlError.get().isEmpty()
                         && certificateError.get().isEmpty()
                         && caError.get().isEmpty(),
                 nameError,
                 urlError,
+                restUrlError,
                 certificateError,
                 caError);
         validate();
     }
 
-    public void edit(Profile profile) {
+    public void edit(MasterProfile profile) {
+        editing = profile;
         name.set(profile.name());
-        masterUrl.set(profile.masterUrl());
-        certificate.set(profile.certificate().map(Path::toString).orElse(""));
-        key.set(profile.key().map(Path::toString).orElse(""));
-        ca.set(profile.trustedCa().map(Path::toString).orElse(""));
+        masterUrl.set(profile.masterUrl().map(URI::toString).orElse(""));
+        restUrl.set(profile.restUrl().map(URI::toString).orElse(""));
+        certificate.set(profile.certFile().map(Path::toString).orElse(""));
+        key.set(profile.keyFile().map(Path::toString).orElse(""));
+        ca.set(profile.caFile().map(Path::toString).orElse(""));
         colour.set(profile.colour());
         validate();
     }
@@ -75,6 +83,15 @@ public final class ProfileEditorViewModel {
 
     public StringProperty masterUrlProperty() {
         return masterUrl;
+    }
+
+    /** Where the master's HATEOAS API is, for masters that do not say ({@code master_rest_url}); may stay empty. */
+    public StringProperty restUrlProperty() {
+        return restUrl;
+    }
+
+    public StringProperty restUrlErrorProperty() {
+        return restUrlError;
     }
 
     public StringProperty certificateProperty() {
@@ -121,12 +138,13 @@ public final class ProfileEditorViewModel {
         String n = name.get().trim();
         if (n.isEmpty()) {
             nameError.set("give the profile a name");
-        } else if (n.equalsIgnoreCase(Profile.LOCAL_NAME) || nameTaken.test(n)) {
+        } else if (n.equalsIgnoreCase(MasterProfile.LOCAL_NAME) || nameTaken.test(n)) {
             nameError.set("another profile is already called '" + n + "'");
         } else {
             nameError.set("");
         }
         urlError.set(urlProblem(masterUrl.get().trim()));
+        restUrlError.set(restUrl.get().isBlank() ? "" : urlProblem(restUrl.get().trim()));
         note.set("");
         certificateError.set(urlError.get().isEmpty() ? certificateProblem() : "");
         caError.set(fileProblem(ca.get(), "CA certificate"));
@@ -193,36 +211,35 @@ public final class ProfileEditorViewModel {
     }
 
     private MasterProfile toMasterProfile() {
-        MasterProfile profile = MasterProfile.plain(
+        return new MasterProfile(
                 name.get().isBlank() ? "new" : name.get().trim(),
-                masterUrl.get().trim());
-        if (!certificate.get().isBlank()) {
-            profile = profile.withClientCertificate(
-                    Path.of(certificate.get().trim()), Path.of(key.get().trim()));
-        }
-        if (!ca.get().isBlank()) {
-            profile = profile.withCa(Path.of(ca.get().trim()));
-        }
-        return profile;
-    }
-
-    /** The profile to save; call only when {@link #validBinding()} holds. */
-    public Profile toProfile() {
-        validate();
-        if (!valid.get()) {
-            throw new IllegalStateException("the profile is not valid: "
-                    + String.join(" ", nameError.get(), urlError.get(), certificateError.get(), caError.get())
-                            .trim());
-        }
-        return new Profile(
-                name.get().trim(),
-                Profile.Kind.REMOTE,
-                masterUrl.get().trim(),
+                MasterProfile.Kind.REMOTE,
+                Optional.of(MasterProfile.parseUrl(masterUrl.get(), "master URL")),
+                restUrl.get().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(MasterProfile.parseUrl(restUrl.get(), "REST URL")),
                 optionalPath(certificate.get()),
                 optionalPath(key.get()),
                 optionalPath(ca.get()),
                 colour.get(),
-                Map.of());
+                editing == null ? Map.of() : editing.productAliases());
+    }
+
+    /** The profile to save; call only when {@link #validBinding()} holds. */
+    public MasterProfile toProfile() {
+        validate();
+        if (!valid.get()) {
+            throw new IllegalStateException("the profile is not valid: "
+                    + String.join(
+                                    " ",
+                                    nameError.get(),
+                                    urlError.get(),
+                                    restUrlError.get(),
+                                    certificateError.get(),
+                                    caError.get())
+                            .trim());
+        }
+        return toMasterProfile();
     }
 
     private static Optional<Path> optionalPath(String text) {

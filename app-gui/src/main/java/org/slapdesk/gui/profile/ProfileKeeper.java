@@ -3,8 +3,8 @@ package org.slapdesk.gui.profile;
 import java.util.HashSet;
 import java.util.Set;
 import javafx.collections.ListChangeListener;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.store.AppStore;
-import org.slapdesk.core.store.ProfileRecord;
 import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.notify.NotificationCenter;
 
@@ -26,20 +26,21 @@ public final class ProfileKeeper {
 
     public static void keep(ProfileRegistry registry, AppStore store, NotificationCenter notifications) {
         ProfileKeeper keeper = new ProfileKeeper(registry, store, notifications);
-        registry.profiles().addListener((ListChangeListener<Profile>) change -> keeper.save());
+        registry.profiles().addListener((ListChangeListener<MasterProfile>) change -> keeper.save());
     }
 
     private void save() {
         Set<String> kept = new HashSet<>();
         try {
-            for (Profile profile : registry.profiles()) {
+            for (MasterProfile profile : registry.profiles()) {
                 kept.add(profile.name());
-                if (profile.kind() == Profile.Kind.REMOTE && !profile.name().equals(Profiles.CLIENT_CONFIG_NAME)) {
-                    store.profiles().save(Profiles.toRecord(profile));
+                if (profile.kind() == MasterProfile.Kind.REMOTE
+                        && !profile.name().equals(Profiles.CLIENT_CONFIG_NAME)) {
+                    store.profiles().save(profile);
                 }
             }
-            for (ProfileRecord stored : store.profiles().list()) {
-                if (stored.kind() == ProfileRecord.Kind.REMOTE && !kept.contains(stored.name())) {
+            for (MasterProfile stored : store.profiles().list()) {
+                if (stored.kind() == MasterProfile.Kind.REMOTE && !kept.contains(stored.name())) {
                     store.profiles().delete(stored.name());
                 }
             }

@@ -6,31 +6,32 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.master.MasterProfile;
 
 /** The profiles offered in the switcher and the one in use. FX thread only. */
 public final class ProfileRegistry {
 
-    private final ObservableList<Profile> profiles = FXCollections.observableArrayList();
-    private final ObjectProperty<Profile> selected = new SimpleObjectProperty<>();
+    private final ObservableList<MasterProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<MasterProfile> selected = new SimpleObjectProperty<>();
 
-    public ProfileRegistry(List<Profile> initial) {
+    public ProfileRegistry(List<MasterProfile> initial) {
         profiles.setAll(initial);
     }
 
-    public ObservableList<Profile> profiles() {
+    public ObservableList<MasterProfile> profiles() {
         return profiles;
     }
 
-    public ObjectProperty<Profile> selectedProperty() {
+    public ObjectProperty<MasterProfile> selectedProperty() {
         return selected;
     }
 
-    public Optional<Profile> find(String name) {
+    public Optional<MasterProfile> find(String name) {
         return profiles.stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     /** Adds or replaces (by name). */
-    public void put(Profile profile) {
+    public void put(MasterProfile profile) {
         for (int i = 0; i < profiles.size(); i++) {
             if (profiles.get(i).name().equals(profile.name())) {
                 profiles.set(i, profile);

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.core.config.ConfigPaths;
 import org.slapdesk.core.config.SlaposClientConfig;
@@ -13,12 +12,11 @@ import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.store.AppStore;
-import org.slapdesk.core.store.ProfileRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** The profiles offered at start-up and the connector that opens them. */
-public record Profiles(List<Profile> all, MasterConnector connector) {
+public record Profiles(List<MasterProfile> all, MasterConnector connector) {
 
     private static final Logger LOG = LoggerFactory.getLogger(Profiles.class);
     public static final String CLIENT_CONFIG_NAME = "slapos-client.cfg";
@@ -32,11 +30,11 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
      * configured), then the slapos client's own configuration when it exists.
      */
     public static Profiles forThisUser(AppStore store) {
-        List<Profile> profiles = new ArrayList<>();
-        profiles.add(Profile.local());
-        for (ProfileRecord record : store.profiles().list()) {
-            if (record.kind() == ProfileRecord.Kind.REMOTE) {
-                profiles.add(fromRecord(record));
+        List<MasterProfile> profiles = new ArrayList<>();
+        profiles.add(MasterProfile.local());
+        for (MasterProfile stored : store.profiles().list()) {
+            if (stored.kind() == MasterProfile.Kind.REMOTE) {
+                profiles.add(stored);
             }
         }
         clientConfigProfile(SlaposClientConfig.locate(Optional.empty(), System.getenv(), ConfigPaths.userHome()))
@@ -49,50 +47,18 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
     /** When the app store cannot be opened: only the local master, on a database in a temporary folder. */
     public static Profiles withoutStore() {
         return new Profiles(
-                List.of(Profile.local()),
+                List.of(MasterProfile.local()),
                 profile ->
                         connect(profile, Files.createTempDirectory("slapdesk").resolve("local-master.sqlite")));
     }
 
-    public static Profile fromRecord(ProfileRecord record) {
-        return new Profile(
-                record.name(),
-                record.kind() == ProfileRecord.Kind.LOCAL ? Profile.Kind.LOCAL : Profile.Kind.REMOTE,
-                record.masterUrl(),
-                record.certPath(),
-                record.keyPath(),
-                record.caPath(),
-                record.colour().orElse(null),
-                Map.of());
-    }
-
-    public static ProfileRecord toRecord(Profile profile) {
-        return new ProfileRecord(
-                profile.name(),
-                profile.masterUrl(),
-                profile.certificate(),
-                profile.key(),
-                profile.trustedCa(),
-                Optional.of(profile.colour()),
-                profile.kind() == Profile.Kind.LOCAL ? ProfileRecord.Kind.LOCAL : ProfileRecord.Kind.REMOTE);
-    }
-
     /** The profile of a slapos-client.cfg, with its product aliases; empty (and logged) when it is missing or unusable. */
-    public static Optional<Profile> clientConfigProfile(Path file) {
+    public static Optional<MasterProfile> clientConfigProfile(Path file) {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
         try {
-            SlaposClientConfig config = SlaposClientConfig.load(file, ConfigPaths.userHome());
-            return Optional.of(new Profile(
-                    CLIENT_CONFIG_NAME,
-                    Profile.Kind.REMOTE,
-                    config.masterUrl(),
-                    config.certFile(),
-                    config.keyFile(),
-                    Optional.empty(),
-                    "#0969da",
-                    config.softwareProducts()));
+            return Optional.of(MasterProfile.fromClientConfig(file).withName(CLIENT_CONFIG_NAME));
         } catch (IOException | RuntimeException e) {
             LOG.warn("not offering {} as a profile: {}", file, e.getMessage());
             return Optional.empty();
@@ -100,22 +66,10 @@ public record Profiles(List<Profile> all, MasterConnector connector) {
     }
 
     /** Opens a profile: the local one starts the embedded master on {@code localDatabase}. */
-    public static Master connect(Profile profile, Path localDatabase) throws Exception {
-        if (profile.kind() == Profile.Kind.LOCAL) {
+    public static Master connect(MasterProfile profile, Path localDatabase) throws Exception {
+        if (profile.kind() == MasterProfile.Kind.LOCAL) {
             return EmbeddedMaster.start(localDatabase);
         }
-        return SlapMaster.open(masterProfile(profile));
-    }
-
-    static MasterProfile masterProfile(Profile profile) {
-        MasterProfile master = MasterProfile.plain(profile.name(), profile.masterUrl());
-        if (profile.certificate().isPresent() && profile.key().isPresent()) {
-            master = master.withClientCertificate(
-                    profile.certificate().get(), profile.key().get());
-        }
-        if (profile.trustedCa().isPresent()) {
-            master = master.withCa(profile.trustedCa().get());
-        }
-        return master;
+        return SlapMaster.open(profile);
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.util.Dialogs;
 
 /** The list of profiles on the Settings page, with Add, Edit and Remove. */
@@ -20,7 +21,7 @@ public final class ProfilesView {
     private final ProfileRegistry registry;
     private final Clock clock;
     private final VBox root = new VBox(8);
-    private final ListView<Profile> list;
+    private final ListView<MasterProfile> list;
 
     public ProfilesView(ProfileRegistry registry, Clock clock) {
         this.registry = registry;
@@ -33,7 +34,7 @@ public final class ProfilesView {
         list.setMaxWidth(720);
         list.setCellFactory(v -> new ListCell<>() {
             @Override
-            protected void updateItem(Profile profile, boolean empty) {
+            protected void updateItem(MasterProfile profile, boolean empty) {
                 super.updateItem(profile, empty);
                 if (empty || profile == null) {
                     setText(null);
@@ -43,7 +44,7 @@ public final class ProfilesView {
                 Circle dot = new Circle(6);
                 dot.setStyle("-fx-fill: " + profile.colour() + ";");
                 setGraphic(dot);
-                setText(profile + (profile.masterUrl().isBlank() ? "" : "  —  " + profile.masterUrl()));
+                setText(profile + profile.masterUrl().map(url -> "  —  " + url).orElse(""));
             }
         });
         Button add = new Button("Add…", new FontIcon(Material2AL.ADD));
@@ -75,8 +76,8 @@ public final class ProfilesView {
         });
     }
 
-    private void edit(Profile profile) {
-        if (profile.kind() == Profile.Kind.LOCAL) {
+    private void edit(MasterProfile profile) {
+        if (profile.kind() == MasterProfile.Kind.LOCAL) {
             Dialogs.details(
                     root,
                     "Profile",
@@ -95,8 +96,8 @@ public final class ProfilesView {
         });
     }
 
-    private void remove(Profile profile) {
-        if (profile.kind() == Profile.Kind.LOCAL) {
+    private void remove(MasterProfile profile) {
+        if (profile.kind() == MasterProfile.Kind.LOCAL) {
             return;
         }
         if (Dialogs.confirm(

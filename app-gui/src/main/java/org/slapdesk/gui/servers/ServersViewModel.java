@@ -22,6 +22,7 @@ import javafx.collections.transformation.FilteredList;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -30,7 +31,6 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.live.SerialRefresh;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
@@ -204,9 +204,10 @@ public final class ServersViewModel {
     /** Releases to offer in Supply: the profile's product aliases, then every release seen on a node. */
     public List<ReleaseChoice> knownReleases(List<String> releasesInServices) {
         Map<String, ReleaseChoice> choices = new LinkedHashMap<>();
-        Profile profile = session.profileProperty().get();
+        MasterProfile profile = session.profileProperty().get();
         if (profile != null) {
-            profile.aliases().forEach((alias, url) -> choices.putIfAbsent(url, new ReleaseChoice(alias, url, "alias")));
+            profile.productAliases()
+                    .forEach((alias, url) -> choices.putIfAbsent(url, new ReleaseChoice(alias, url, "alias")));
         }
         for (ServerRow row : rows) {
             if (row.detail() != null) {

@@ -32,10 +32,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.gui.schema.FieldSpec;
 import org.slapdesk.gui.schema.SchemaException;
-import org.slapdesk.gui.schema.SoftwareTypeEntry;
 import org.slapdesk.gui.servers.ReleaseChoice;
 import org.slapdesk.gui.util.Dialogs;
 

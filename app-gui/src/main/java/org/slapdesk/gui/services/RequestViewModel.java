@@ -19,15 +19,15 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.master.ReleaseSchema;
+import org.slapdesk.core.master.ReleaseSchemaLoader;
+import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.schema.FieldSpec;
 import org.slapdesk.gui.schema.FormSchema;
 import org.slapdesk.gui.schema.ParameterText;
-import org.slapdesk.gui.schema.ReleaseSchema;
 import org.slapdesk.gui.schema.SchemaException;
-import org.slapdesk.gui.schema.SchemaLoader;
-import org.slapdesk.gui.schema.SoftwareTypeEntry;
 import org.slapdesk.gui.task.TaskService;
 
 /**
@@ -47,7 +47,7 @@ public final class RequestViewModel {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskService tasks;
-    private final Supplier<SchemaLoader> loaders;
+    private final Supplier<Optional<ReleaseSchemaLoader>> loaders;
 
     private final StringProperty release = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
@@ -71,7 +71,11 @@ public final class RequestViewModel {
     private long schemaGeneration;
     private String schemaUrl;
 
-    public RequestViewModel(TaskService tasks, Supplier<SchemaLoader> loaders) {
+    /**
+     * @param loaders a schema reader of the master in use (its TLS settings apply to the
+     *     release's files), or empty when no master is connected
+     */
+    public RequestViewModel(TaskService tasks, Supplier<Optional<ReleaseSchemaLoader>> loaders) {
         this.tasks = tasks;
         this.loaders = loaders;
         typeChoice.addListener((o, was, now) -> chooseType(now));
@@ -178,8 +182,14 @@ public final class RequestViewModel {
             schemaStatus.set("enter a release URL to load its parameter schema");
             return;
         }
+        Optional<ReleaseSchemaLoader> available = loaders.get();
+        if (available.isEmpty()) {
+            fallBack("no parameter schema: no master is connected, and the schema is read with its profile's"
+                    + " certificates");
+            return;
+        }
+        ReleaseSchemaLoader loader = available.get();
         schemaStatus.set("loading the parameter schema…");
-        SchemaLoader loader = loaders.get();
         tasks.task("Load the parameter schema of " + url, context -> loader.release(url))
                 .quiet()
                 .onSuccess(schema -> {
@@ -195,10 +205,10 @@ public final class RequestViewModel {
                 .start();
     }
 
-    private SchemaLoader currentLoader;
+    private ReleaseSchemaLoader currentLoader;
     private String releaseName = "";
 
-    private void showTypes(ReleaseSchema schema, SchemaLoader loader) {
+    private void showTypes(ReleaseSchema schema, ReleaseSchemaLoader loader) {
         currentLoader = loader;
         List<SoftwareTypeEntry> types =
                 schema.types().stream().filter(t -> t.shared() == shared.get()).toList();
@@ -208,10 +218,8 @@ public final class RequestViewModel {
         typeChoices.setAll(types);
         releaseName = schema.name().isBlank() ? schema.location().toString() : schema.name();
         schemaStatus.set("schema: " + releaseName);
-        SoftwareTypeEntry preferred = types.stream()
-                .filter(t -> t.softwareType().equals(softwareType.get()))
-                .findFirst()
-                .orElse(types.isEmpty() ? null : types.get(0));
+        SoftwareTypeEntry preferred =
+                schema.type(softwareType.get()).filter(types::contains).orElse(types.isEmpty() ? null : types.get(0));
         typeChoice.set(preferred);
     }
 
@@ -223,7 +231,7 @@ public final class RequestViewModel {
         softwareType.set(type.softwareType());
         shared.set(type.shared());
         jsonInXml.set(type.jsonInXml());
-        SchemaLoader loader = currentLoader;
+        ReleaseSchemaLoader loader = currentLoader;
         schemaStatus.set("loading the form of " + type + "…");
         tasks.task("Load the form of " + type.key(), context -> FormSchema.of(loader.requestSchema(type)))
                 .quiet()

@@ -15,8 +15,8 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.task.TaskService;
 
 /**
@@ -30,7 +30,7 @@ public final class MasterSession implements AutoCloseable {
     private final TaskService tasks;
     private final MasterConnector connector;
     private final Clock clock;
-    private final ObjectProperty<Profile> profile = new SimpleObjectProperty<>();
+    private final ObjectProperty<MasterProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Master> master = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.NO_MASTER);
     private final StringProperty detail = new SimpleStringProperty(NO_PROFILE);
@@ -44,7 +44,7 @@ public final class MasterSession implements AutoCloseable {
         this.clock = clock;
     }
 
-    public ReadOnlyObjectProperty<Profile> profileProperty() {
+    public ReadOnlyObjectProperty<MasterProfile> profileProperty() {
         return profile;
     }
 
@@ -86,7 +86,7 @@ public final class MasterSession implements AutoCloseable {
         onConnected.add(action);
     }
 
-    public void open(Profile next) {
+    public void open(MasterProfile next) {
         long mine = ++generation;
         closeCurrent();
         profile.set(next);

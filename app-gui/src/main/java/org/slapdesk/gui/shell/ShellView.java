@@ -33,12 +33,12 @@ import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.AppContext;
 import org.slapdesk.gui.activity.ActivityView;
 import org.slapdesk.gui.dashboard.DashboardView;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.profile.ProfilesView;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersView;
@@ -166,7 +166,7 @@ public final class ShellView {
         Label app = new Label("Slapdesk", new FontIcon(Material2AL.DEVICE_HUB));
         app.getStyleClass().addAll(Styles.TITLE_4, "app-title");
 
-        ComboBox<Profile> switcher = new ComboBox<>(context.profiles().profiles());
+        ComboBox<MasterProfile> switcher = new ComboBox<>(context.profiles().profiles());
         switcher.setId("profile-switcher");
         switcher.setPromptText("no master configured");
         switcher.valueProperty().bindBidirectional(context.profiles().selectedProperty());
@@ -315,7 +315,7 @@ public final class ShellView {
                         });
     }
 
-    private void paintProfile(Profile profile) {
+    private void paintProfile(MasterProfile profile) {
         String colour = profile == null ? "#8c959f" : profile.colour();
         root.setStyle("-slapdesk-profile-colour: " + colour + ";");
     }
@@ -340,9 +340,9 @@ public final class ShellView {
     }
 
     /** A profile in the switcher: its colour dot and name. */
-    private static final class ProfileCell extends ListCell<Profile> {
+    private static final class ProfileCell extends ListCell<MasterProfile> {
         @Override
-        protected void updateItem(Profile profile, boolean empty) {
+        protected void updateItem(MasterProfile profile, boolean empty) {
             super.updateItem(profile, empty);
             if (empty || profile == null) {
                 setText(empty ? null : "no master configured");

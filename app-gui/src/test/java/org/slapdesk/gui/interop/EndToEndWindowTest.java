@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.AppContext;
@@ -20,7 +21,6 @@ import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.SoftwareRow;
 import org.slapdesk.gui.services.KeyValue;
@@ -50,7 +50,7 @@ abstract class EndToEndWindowTest {
     String release;
 
     /** The profile the window opens; the master behind it already has {@link #NODE} formatted with partitions. */
-    abstract Profile profile(Path folder) throws Exception;
+    abstract MasterProfile profile(Path folder) throws Exception;
 
     abstract MasterConnector connector(Path folder);
 
@@ -69,7 +69,7 @@ abstract class EndToEndWindowTest {
         this.stage = stage;
         ReleaseFiles.write(folder.resolve("release"));
         release = folder.resolve("release/software.cfg").toUri().toString();
-        Profile profile = profile(folder);
+        MasterProfile profile = profile(folder);
         context = new AppContext(List.of(profile), connector(folder), ActivityStore.NONE);
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "servers")));
         context.start(profile.name());

@@ -18,7 +18,6 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -33,15 +32,15 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     private SlapMaster observer;
 
     @Override
-    Profile profile(Path folder) {
-        return Profile.local();
+    MasterProfile profile(Path folder) {
+        return MasterProfile.local();
     }
 
     @Override
     MasterConnector connector(Path folder) {
         return profile -> {
             embedded = EmbeddedMaster.start(folder.resolve("data/local-master.sqlite"));
-            embedded.client().slap().loadComputerConfigurationFromXml(nodeFormat());
+            NodeFormat.post(embedded.url(), nodeFormat());
             observer = SlapMaster.open(
                     MasterProfile.plain("observer", embedded.url()),
                     ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
@@ -99,7 +98,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         driver.snapshot(name() + "-waiting-for-a-partition");
 
         // a second node formats itself (as 'slapos node format' would): the retry goes through by itself
-        embedded.client().slap().loadComputerConfigurationFromXml(NodeFormat.withPartitions("COMP-1", 1));
+        NodeFormat.post(embedded.url(), NodeFormat.withPartitions("COMP-1", 1));
         driver.waitFor("the retried request is allocated", 60, () -> context.activity().entries().stream()
                 .anyMatch(e -> e.action().equals("Request") && e.target().equals("third")));
         driver.waitFor(

@@ -1,9 +1,15 @@
 package org.slapdesk.gui.interop;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slapdesk.core.master.ClientOptions;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterHttp;
+import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.SlapEndpoint;
 
 /**
  * The dict {@code slapos node format} posts for a node (docs/protocol.md,
@@ -12,6 +18,13 @@ import java.util.Map;
 final class NodeFormat {
 
     private NodeFormat() {}
+
+    /** Posts {@code computer} to the master at {@code masterUrl}, as {@code slapos node format} does. */
+    static void post(String masterUrl, Map<String, Object> computer) throws MasterException {
+        try (MasterHttp http = MasterHttp.open(MasterProfile.plain("node", masterUrl), ClientOptions.defaults())) {
+            new SlapEndpoint(http, URI.create(masterUrl)).loadComputerConfigurationFromXml(computer);
+        }
+    }
 
     static Map<String, Object> withPartitions(String reference, int count) {
         List<Object> partitions = new ArrayList<>();

@@ -3,7 +3,6 @@ package org.slapdesk.gui.interop;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.slapdesk.core.master.ClientOptions;
@@ -11,7 +10,6 @@ import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.gui.profile.MasterConnector;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.profile.Profiles;
 import org.slapdesk.testlab.RealSlapproxy;
 import org.testfx.framework.junit5.Start;
@@ -23,13 +21,13 @@ class SlapproxyWindowTest extends EndToEndWindowTest {
     private SlapMaster admin;
 
     @Override
-    Profile profile(Path folder) throws Exception {
+    MasterProfile profile(Path folder) throws Exception {
         proxy = RealSlapproxy.start(folder.resolve("proxy"));
         admin = SlapMaster.open(
                 MasterProfile.plain("admin", proxy.url()).withRestUrl(URI.create(proxy.restUrl())),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-        admin.slap().loadComputerConfigurationFromXml(nodeFormat());
-        return new Profile("slapproxy", Profile.Kind.REMOTE, proxy.url(), null, null, null, "#8250df", Map.of());
+        NodeFormat.post(proxy.url(), nodeFormat());
+        return MasterProfile.plain("slapproxy", proxy.url()).withColour("#8250df");
     }
 
     @Override

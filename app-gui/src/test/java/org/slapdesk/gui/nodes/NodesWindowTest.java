@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.AuditEntry;
 import org.slapdesk.core.store.KnownNodeRecord;
@@ -35,7 +36,6 @@ import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.nodes.action.ActionSpec;
 import org.slapdesk.gui.nodes.action.WizardState;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.remote.action.slapos.NodeLogs;
 import org.slapdesk.remote.action.slapos.ProcessState;
 import org.slapdesk.testlab.TestHost;
@@ -81,7 +81,7 @@ class NodesWindowTest {
         Files.deleteIfExists(folder.resolve("slapdesk.db"));
         store = AppStore.open(folder.resolve("slapdesk.db"));
         context = new AppContext(
-                List.of(Profile.local()),
+                List.of(MasterProfile.local()),
                 profile -> new FakeMaster(),
                 ActivityStore.NONE,
                 NodeInventory.stored(store.knownNodes()),

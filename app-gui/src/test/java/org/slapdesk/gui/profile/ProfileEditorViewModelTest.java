@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.StringWriter;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -12,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
-import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -21,6 +21,7 @@ import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.MasterProfile;
 
 class ProfileEditorViewModelTest {
 
@@ -42,10 +43,10 @@ class ProfileEditorViewModelTest {
 
         assertThat(model.certificateErrorProperty().get()).isEmpty();
         assertThat(model.validBinding().get()).isTrue();
-        Profile profile = model.toProfile();
-        assertThat(profile.kind()).isEqualTo(Profile.Kind.REMOTE);
-        assertThat(profile.certificate()).contains(cert);
-        assertThat(profile.key()).contains(key);
+        MasterProfile profile = model.toProfile();
+        assertThat(profile.kind()).isEqualTo(MasterProfile.Kind.REMOTE);
+        assertThat(profile.certFile()).contains(cert);
+        assertThat(profile.keyFile()).contains(key);
     }
 
     @Test
@@ -93,8 +94,9 @@ class ProfileEditorViewModelTest {
 
     @Test
     void editingKeepsTheProfilesValues() {
-        Profile existing =
-                new Profile("lab", Profile.Kind.REMOTE, "http://127.0.0.1:1/", null, null, null, "#123456", Map.of());
+        MasterProfile existing = MasterProfile.plain("lab", "http://127.0.0.1:1/")
+                .withRestUrl(URI.create("http://127.0.0.1:1/hateoas/"))
+                .withColour("#123456");
         model.edit(existing);
         assertThat(model.toProfile()).isEqualTo(existing);
     }
@@ -131,5 +133,21 @@ class ProfileEditorViewModelTest {
             writer.writeObject(object);
         }
         return text.toString();
+    }
+
+    @Test
+    void theRestUrlIsEditedCheckedAndKept() {
+        model.nameProperty().set("api");
+        model.masterUrlProperty().set("http://127.0.0.1:1/");
+        model.restUrlProperty().set("not a url");
+        assertThat(model.restUrlErrorProperty().get()).contains("not");
+        assertThat(model.validBinding().get()).isFalse();
+
+        model.restUrlProperty().set("http://127.0.0.1:1/hateoas/");
+        assertThat(model.validBinding().get()).isTrue();
+        assertThat(model.toProfile().restUrl()).contains(URI.create("http://127.0.0.1:1/hateoas/"));
+
+        model.restUrlProperty().set("");
+        assertThat(model.toProfile().restUrl()).isEmpty();
     }
 }

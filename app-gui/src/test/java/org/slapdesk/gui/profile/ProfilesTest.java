@@ -2,13 +2,14 @@ package org.slapdesk.gui.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.store.AppStore;
 
 class ProfilesTest {
@@ -26,6 +27,7 @@ class ProfilesTest {
                         "\n",
                         "[slapos]",
                         "master_url = https://slap.example/",
+                        "master_rest_url = https://api.slap.example/",
                         "",
                         "[slapconsole]",
                         "cert_file = " + cert,
@@ -33,12 +35,14 @@ class ProfilesTest {
                         "alias =",
                         "  webrunner https://lab.example/software/slaprunner/software.cfg",
                         ""));
-        Optional<Profile> profile = Profiles.clientConfigProfile(cfg);
+        Optional<MasterProfile> profile = Profiles.clientConfigProfile(cfg);
         assertThat(profile).isPresent();
-        assertThat(profile.get().masterUrl()).isEqualTo("https://slap.example/");
-        assertThat(profile.get().certificate()).contains(cert);
-        assertThat(profile.get().key()).contains(key);
-        assertThat(profile.get().aliases())
+        assertThat(profile.get().name()).isEqualTo(Profiles.CLIENT_CONFIG_NAME);
+        assertThat(profile.get().masterUrl()).contains(URI.create("https://slap.example/"));
+        assertThat(profile.get().restUrl()).contains(URI.create("https://api.slap.example/"));
+        assertThat(profile.get().certFile()).contains(cert);
+        assertThat(profile.get().keyFile()).contains(key);
+        assertThat(profile.get().productAliases())
                 .containsEntry("webrunner", "https://lab.example/software/slaprunner/software.cfg");
     }
 
@@ -52,11 +56,12 @@ class ProfilesTest {
     @Test
     void savedProfilesComeBackAfterTheLocalOne() {
         try (AppStore store = AppStore.open(dir.resolve("slapdesk.db"))) {
-            Profile lab = new Profile(
-                    "lab", Profile.Kind.REMOTE, "http://127.0.0.1:9/", null, null, null, "#ff8800", Map.of());
-            store.profiles().save(Profiles.toRecord(lab));
-            List<Profile> offered = Profiles.forThisUser(store).all();
-            assertThat(offered.get(0).kind()).isEqualTo(Profile.Kind.LOCAL);
+            MasterProfile lab = MasterProfile.plain("lab", "http://127.0.0.1:9/")
+                    .withRestUrl(URI.create("http://127.0.0.1:9/hateoas/"))
+                    .withColour("#ff8800");
+            store.profiles().save(lab);
+            List<MasterProfile> offered = Profiles.forThisUser(store).all();
+            assertThat(offered.get(0).kind()).isEqualTo(MasterProfile.Kind.LOCAL);
             assertThat(offered).contains(lab);
         }
     }

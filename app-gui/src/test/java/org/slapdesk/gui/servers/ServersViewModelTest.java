@@ -2,6 +2,7 @@ package org.slapdesk.gui.servers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.gui.profile.Profile;
 import org.slapdesk.gui.shell.ConnectionState;
 
 class ServersViewModelTest {
@@ -142,13 +143,14 @@ class ServersViewModelTest {
 
     @Test
     void knownReleasesOfferAliasesThenSuppliedThenRequestedReleases() {
-        direct.session.open(new Profile(
+        direct.session.open(new MasterProfile(
                 "prod",
-                Profile.Kind.REMOTE,
-                "https://master",
-                null,
-                null,
-                null,
+                MasterProfile.Kind.REMOTE,
+                Optional.of(URI.create("https://master")),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
                 "#ff0000",
                 Map.of("webrunner", "https://lab.example/software/slaprunner/software.cfg")));
         model.refresh();

@@ -9,15 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.gui.Direct;
+import org.slapdesk.gui.FakeMaster;
 import org.slapdesk.gui.schema.SchemaException;
-import org.slapdesk.gui.schema.SchemaFetcher;
-import org.slapdesk.gui.schema.SchemaLoader;
-import org.slapdesk.gui.schema.SoftwareTypeEntry;
 
 class RequestViewModelTest {
 
@@ -25,6 +26,7 @@ class RequestViewModelTest {
     Path dir;
 
     private final Direct direct = new Direct(Instant.parse("2026-11-23T15:00:00Z"));
+    private final FakeMaster master = new FakeMaster();
     private RequestViewModel model;
     private String release;
 
@@ -32,7 +34,12 @@ class RequestViewModelTest {
     void writeRelease() throws IOException {
         ReleaseFiles.write(dir);
         release = dir.resolve("software.cfg").toUri().toString();
-        model = new RequestViewModel(direct.tasks, () -> new SchemaLoader(new SchemaFetcher()));
+        model = new RequestViewModel(direct.tasks, () -> Optional.of(master.releaseSchemas()));
+    }
+
+    @AfterEach
+    void closeMaster() {
+        master.close();
     }
 
     @Test

@@ -3,8 +3,8 @@ package org.slapdesk.remote.action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.file.RemoteFile;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -29,7 +29,7 @@ public final class PlanRunner {
         this.files = new RemoteFile(node);
     }
 
-    public ApplyResult apply(NodeAction action, Plan plan, ProgressListener progress, CancelToken cancel)
+    public ApplyResult apply(NodeAction action, Plan plan, ProgressListener progress, CancellationToken cancel)
             throws NodeException {
         List<Runnable> undo = new ArrayList<>();
         List<String> problems = new ArrayList<>();

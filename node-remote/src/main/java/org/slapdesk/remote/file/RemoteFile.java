@@ -5,8 +5,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.Validate;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -137,7 +137,12 @@ public final class RemoteFile {
                 + " t=$(mktemp \"$d/.slapdesk-new.XXXXXX\"); trap 'rm -f -- \"$t\"' EXIT;"
                 + " cat > \"$t\"; chmod " + mode + " -- \"$t\"; chown " + uid + ":" + gid + " -- \"$t\";"
                 + " sync -- \"$t\"; mv -f -- \"$t\" " + p + "; trap - EXIT; sync -- \"$d\"";
-        node.exec(script, content.getBytes(StandardCharsets.UTF_8), TIMEOUT, OutputListener.NONE, CancelToken.none())
+        node.exec(
+                        script,
+                        content.getBytes(StandardCharsets.UTF_8),
+                        TIMEOUT,
+                        OutputListener.NONE,
+                        CancellationToken.none())
                 .requireOk();
     }
 }

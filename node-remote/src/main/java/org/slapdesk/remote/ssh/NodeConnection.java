@@ -23,6 +23,7 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
+import org.slapdesk.core.master.CancellationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -122,7 +123,7 @@ public final class NodeConnection implements AutoCloseable {
 
     /** Runs a shell command with the default timeout and no streaming. */
     public CommandResult run(String command) throws NodeException {
-        return exec(command, null, DEFAULT_TIMEOUT, OutputListener.NONE, CancelToken.none());
+        return exec(command, null, DEFAULT_TIMEOUT, OutputListener.NONE, CancellationToken.none());
     }
 
     /** Runs a command given as arguments (each quoted). */
@@ -136,7 +137,7 @@ public final class NodeConnection implements AutoCloseable {
      * and stopping it after {@code timeout} or when {@code cancel} is set.
      */
     public CommandResult exec(
-            String command, byte[] stdin, Duration timeout, OutputListener listener, CancelToken cancel)
+            String command, byte[] stdin, Duration timeout, OutputListener listener, CancellationToken cancel)
             throws NodeException {
         String remote = wrap(command, timeout);
         long start = System.nanoTime();

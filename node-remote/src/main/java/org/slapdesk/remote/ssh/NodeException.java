@@ -1,5 +1,7 @@
 package org.slapdesk.remote.ssh;
 
+import org.slapdesk.core.master.CancellationToken;
+
 /** Something went wrong talking to a node; the message says what and, where it can, what to do. */
 public class NodeException extends Exception {
 
@@ -31,7 +33,7 @@ public class NodeException extends Exception {
         }
     }
 
-    /** A command was cancelled through its {@link CancelToken} and was stopped. */
+    /** A command was cancelled through its {@link CancellationToken} and was stopped. */
     public static final class Cancelled extends NodeException {
         private static final long serialVersionUID = 1L;
 

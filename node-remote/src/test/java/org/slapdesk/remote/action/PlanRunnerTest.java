@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.file.RemoteFile;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.Shell;
@@ -46,8 +46,8 @@ class PlanRunnerTest extends OnTestHost {
                 events.add("rollback");
             }
         };
-        assertThatThrownBy(() ->
-                        new PlanRunner(node).apply(action(() -> Verification.ok()), plan, progress, CancelToken.none()))
+        assertThatThrownBy(() -> new PlanRunner(node)
+                        .apply(action(() -> Verification.ok()), plan, progress, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("step 5 of 6 (fail)")
                 .hasMessageContaining("exited 7: cannot do that")
@@ -68,7 +68,7 @@ class PlanRunnerTest extends OnTestHost {
                                 action(() -> new Verification(List.of("f is not z"))),
                                 plan,
                                 ProgressListener.NONE,
-                                CancelToken.none()))
+                                CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("f is not z");
         assertThat(snapshot("/etc/pr2")).isEqualTo(before);
@@ -78,7 +78,7 @@ class PlanRunnerTest extends OnTestHost {
     void aCancelledPlanStopsAndRollsBack() throws Exception {
         host.sh("mkdir -p /etc/pr3");
         String before = snapshot("/etc/pr3");
-        CancelToken cancel = new CancelToken();
+        CancellationToken cancel = new CancellationToken();
         Plan plan = Plan.of(
                 "test plan",
                 "node",

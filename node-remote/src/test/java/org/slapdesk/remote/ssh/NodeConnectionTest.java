@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.testlab.TestHost;
 import org.slapdesk.testlab.TestLab;
 
@@ -78,7 +79,7 @@ class NodeConnectionTest {
                 null,
                 Duration.ofSeconds(30),
                 listener,
-                CancelToken.none());
+                CancellationToken.none());
         long total = System.nanoTime() - start;
         assertThat(result.ok()).isTrue();
         assertThat(seen).containsExactlyInAnyOrder("out:first", "err:warn", "out:last");
@@ -88,7 +89,11 @@ class NodeConnectionTest {
     @Test
     void feedsStdin() throws Exception {
         CommandResult result = connection.exec(
-                "tr a-z A-Z", "hello\n".getBytes(), Duration.ofSeconds(10), OutputListener.NONE, CancelToken.none());
+                "tr a-z A-Z",
+                "hello\n".getBytes(),
+                Duration.ofSeconds(10),
+                OutputListener.NONE,
+                CancellationToken.none());
         assertThat(result.stdout()).isEqualTo("HELLO\n");
     }
 
@@ -96,7 +101,11 @@ class NodeConnectionTest {
     void aTimeoutStopsTheCommandAndItsChildrenOnTheNode() {
         long start = System.nanoTime();
         assertThatThrownBy(() -> connection.exec(
-                        "sleep 71; echo never", null, Duration.ofSeconds(1), OutputListener.NONE, CancelToken.none()))
+                        "sleep 71; echo never",
+                        null,
+                        Duration.ofSeconds(1),
+                        OutputListener.NONE,
+                        CancellationToken.none()))
                 .isInstanceOf(NodeException.TimedOut.class)
                 .hasMessageContaining("sleep 71");
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
@@ -107,7 +116,7 @@ class NodeConnectionTest {
 
     @Test
     void cancellingStopsTheCommandOnTheNode() throws Exception {
-        CancelToken cancel = new CancelToken();
+        CancellationToken cancel = new CancellationToken();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<CommandResult> running = pool.submit(() -> connection.exec(

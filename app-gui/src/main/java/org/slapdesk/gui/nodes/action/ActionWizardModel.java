@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
@@ -30,7 +31,6 @@ import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.bridge.BridgeAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
-import org.slapdesk.remote.ssh.CancelToken;
 
 /**
  * The one action wizard: pick an action, fill its form (checked as it is typed, with
@@ -63,7 +63,7 @@ public final class ActionWizardModel {
     private Plan plan;
     private NodeHandle plannedOn;
     private TaskItem running;
-    private CancelToken applying;
+    private CancellationToken applying;
 
     public ActionWizardModel(
             TaskService tasks,
@@ -248,7 +248,7 @@ public final class ActionWizardModel {
         NodeAction act = plannedAction;
         Plan p = plan;
         NodeHandle on = plannedOn;
-        CancelToken cancel = new CancelToken();
+        CancellationToken cancel = new CancellationToken();
         applying = cancel;
         output.clear();
         progress.set(0);

@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slapdesk.core.config.SlaposNodeConfig;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
@@ -22,7 +23,6 @@ import org.slapdesk.remote.action.slapos.SlaposConfig;
 import org.slapdesk.remote.file.FileChange;
 import org.slapdesk.remote.file.FileState;
 import org.slapdesk.remote.file.RemoteFile;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -281,7 +281,7 @@ public final class BridgeAction implements NodeAction {
     private static void closeIfCut(NodeConnection old) {
         CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(() -> {
             try {
-                return old.exec("true", null, OLD_PATH_PROBE, OutputListener.NONE, CancelToken.none())
+                return old.exec("true", null, OLD_PATH_PROBE, OutputListener.NONE, CancellationToken.none())
                         .ok();
             } catch (NodeException | RuntimeException e) {
                 return false;

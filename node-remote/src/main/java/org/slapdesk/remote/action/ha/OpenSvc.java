@@ -1,7 +1,7 @@
 package org.slapdesk.remote.action.ha;
 
 import java.time.Duration;
-import org.slapdesk.remote.ssh.CancelToken;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -55,7 +55,7 @@ public final class OpenSvc {
                 null,
                 READ_TIMEOUT,
                 OutputListener.NONE,
-                CancelToken.none());
+                CancellationToken.none());
         if (!result.ok() && result.stderr().strip().equals("no match")) {
             throw new NodeException(path + " is not an object of the OpenSVC cluster of "
                     + node.target().display() + " (om says: no match); `om mon` lists its services");
@@ -86,7 +86,7 @@ public final class OpenSvc {
      * and the daemon's monitor went to {@code restarting}.
      */
     private String read(NodeConnection node, String command) throws NodeException {
-        String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancelToken.none())
+        String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancellationToken.none())
                 .requireOk()
                 .stdout();
         return plain(out);

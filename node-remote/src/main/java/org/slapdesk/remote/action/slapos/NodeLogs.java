@@ -1,9 +1,9 @@
 package org.slapdesk.remote.action.slapos;
 
 import java.time.Duration;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -26,7 +26,12 @@ public final class NodeLogs {
      * {@code listener} until {@code cancel} is set or {@code limit} passes (then returns normally).
      */
     public static void follow(
-            NodeConnection node, String path, int lines, Duration limit, OutputListener listener, CancelToken cancel)
+            NodeConnection node,
+            String path,
+            int lines,
+            Duration limit,
+            OutputListener listener,
+            CancellationToken cancel)
             throws NodeException {
         Validate.absolutePath(path);
         if (lines < 0 || lines > 100_000) {

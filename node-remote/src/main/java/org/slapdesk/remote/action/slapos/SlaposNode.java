@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -76,8 +76,8 @@ public record SlaposNode(String slaposCommand, String configPath) {
     /** The processes of the node's instance supervisord. */
     public List<ProcessStatus> status(NodeConnection node) throws NodeException {
         // supervisorctl exits 3 when some process is not running: the listing is still valid
-        CommandResult result =
-                node.exec(command("status"), null, Duration.ofSeconds(60), OutputListener.NONE, CancelToken.none());
+        CommandResult result = node.exec(
+                command("status"), null, Duration.ofSeconds(60), OutputListener.NONE, CancellationToken.none());
         List<ProcessStatus> processes = ProcessStatus.parseAll(result.stdout());
         if (result.exitCode() != 0 && processes.isEmpty()) {
             result.requireOk();

@@ -19,12 +19,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -118,7 +118,7 @@ class BridgeActionTest {
                 .contains("+create_tap = true")
                 .contains("confirm-or-revert");
         Instant applied = Instant.now();
-        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(result.verification().isOk()).isTrue();
 
         assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
@@ -157,7 +157,7 @@ class BridgeActionTest {
         Plan plan = action.plan(node);
         CompletableFuture<ApplyResult> apply = CompletableFuture.supplyAsync(() -> {
             try {
-                return new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+                return new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
             } catch (NodeException e) {
                 throw new IllegalStateException(e);
             }
@@ -214,7 +214,7 @@ class BridgeActionTest {
                 reconnect());
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("+++ /etc/rc.local").contains("+ip addr replace '100.64.");
-        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
         assertThat(host.sh("stat -c %a /etc/rc.local")).isEqualTo("755\n");
         assertThat(host.sh("ls /run/slapdesk")).isEqualTo("guard-br0.log\n");
@@ -237,7 +237,8 @@ class BridgeActionTest {
         host.sh("echo '# edited meanwhile' >> " + CFG);
         String before = files();
         String network = host.sh("ip -o addr show scope global; ip route; ip -6 route show dev eth0");
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
+        assertThatThrownBy(
+                        () -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("step 5 of 6")
                 .hasMessageContaining("changed since the plan was made")

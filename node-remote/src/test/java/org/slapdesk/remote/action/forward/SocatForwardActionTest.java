@@ -11,12 +11,12 @@ import java.util.Optional;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.forward.SocatForwardAction.Operation;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.testing.OnTestHost;
 
@@ -60,7 +60,7 @@ class SocatForwardActionTest extends OnTestHost {
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
         Plan plan = add.plan(node);
         assertThat(plan.preview()).contains("'TCP4-LISTEN:80,fork,reuseaddr' 'TCP4:10.0.97.156:8080'");
-        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none());
 
         assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
         assertThat(SocatForwards.list(node))
@@ -73,7 +73,7 @@ class SocatForwardActionTest extends OnTestHost {
         assertThat(eventually(() -> get("http://" + host.address4() + ":80/"))).isEqualTo("frontend says hello\n");
 
         SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
-        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         assertThat(SocatForwards.list(node)).isEmpty();
         assertThat(host.sh("ps -o stat= -C socat | grep -v Z || true"))
                 .as("a live socat")
@@ -93,14 +93,14 @@ class SocatForwardActionTest extends OnTestHost {
         Forward first = Forward.of(82, "10.0.97.156", 8080);
         Forward second = Forward.of(82, "10.0.97.156", 8081);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, first);
-        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":82/")).isEqualTo("frontend says hello\n");
             SocatForwardAction change = new SocatForwardAction(Operation.ADD, second);
             Plan changed = change.plan(node);
             assertThat(changed.steps().get(0).description()).isEqualTo("stop the forward it replaces (" + first + ")");
             assertThat(changed.preview()).contains("'TCP4-LISTEN:82,fork,reuseaddr' 'TCP4:10.0.97.156:8081'");
-            new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancellationToken.none());
             assertThat(eventually(() -> get("http://" + host.address4() + ":82/")))
                     .isEqualTo("other frontend\n");
             assertThat(SocatForwards.list(node))
@@ -111,7 +111,7 @@ class SocatForwardActionTest extends OnTestHost {
                     .doesNotContain("TCP4:10.0.97.156:8080");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, second);
-            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
     }
@@ -120,13 +120,13 @@ class SocatForwardActionTest extends OnTestHost {
     void anyPortWithABindAddressAsForRe6st() throws Exception {
         Forward forward = new Forward(9201, Optional.of(host.address4()), "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
-        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":9201/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("ss -Htln 'sport = :9201'")).contains(host.address4() + ":9201");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
-            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         }
     }
 

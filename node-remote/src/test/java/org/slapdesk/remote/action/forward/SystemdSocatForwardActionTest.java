@@ -10,13 +10,13 @@ import java.util.Optional;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.forward.SocatForwardAction.Operation;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.HostOptions;
 
@@ -70,7 +70,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
                 .contains("(undo: systemctl disable --now 'slapdesk-socat-80'; systemctl daemon-reload)")
                 .doesNotContain("cron")
                 .doesNotContain("/usr/local/sbin");
-        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("systemctl is-active slapdesk-socat-80; systemctl is-enabled slapdesk-socat-80"))
@@ -115,7 +115,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             host.sh("systemctl stop slapdesk-socat-80");
             Plan again = add.plan(node);
             assertThat(again.steps()).hasSize(1).first().isInstanceOf(Step.CommandStep.class);
-            new PlanRunner(node).apply(add, again, ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(add, again, ProgressListener.NONE, CancellationToken.none());
             assertThat(get("http://" + host.address4() + ":80/")).isEqualTo("frontend says hello\n");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
@@ -123,7 +123,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             assertThat(removal.preview())
                     .contains("$ systemctl disable --now 'slapdesk-socat-80'")
                     .contains("$ systemctl daemon-reload; systemctl reset-failed 'slapdesk-socat-80'");
-            new PlanRunner(node).apply(remove, removal, ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, removal, ProgressListener.NONE, CancellationToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
         assertThat(host.sh("ls " + UNITS + " " + UNITS
@@ -153,7 +153,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         Forward first = Forward.of(82, "10.0.97.156", 8080);
         Forward second = Forward.of(82, "10.0.97.156", 8081);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, first);
-        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":82/")).isEqualTo("frontend says hello\n");
             SocatForwardAction change = new SocatForwardAction(Operation.ADD, second);
@@ -162,7 +162,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             assertThat(changed.preview())
                     .contains("-ExecStart=/usr/bin/socat TCP4-LISTEN:82,fork,reuseaddr TCP4:10.0.97.156:8080")
                     .contains("+ExecStart=/usr/bin/socat TCP4-LISTEN:82,fork,reuseaddr TCP4:10.0.97.156:8081");
-            new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(change, changed, ProgressListener.NONE, CancellationToken.none());
             assertThat(eventually(() -> get("http://" + host.address4() + ":82/")))
                     .isEqualTo("other frontend\n");
             assertThat(SocatForwards.list(node))
@@ -171,7 +171,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             assertThat(host.sh("systemctl is-enabled slapdesk-socat-82").trim()).isEqualTo("enabled");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, second);
-            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
     }
@@ -180,7 +180,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
     void anyPortWithABindAddressAsForRe6st() throws Exception {
         Forward forward = new Forward(9201, Optional.of(host.address4()), "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
-        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
         try {
             assertThat(get("http://" + host.address4() + ":9201/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("ss -Htln 'sport = :9201'")).contains(host.address4() + ":9201");
@@ -189,7 +189,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
                     .isEqualTo("enabled");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
-            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
     }
@@ -207,7 +207,8 @@ class SystemdSocatForwardActionTest extends OnTestHost {
                 + " open(\"/run/blocker.pid\", \"w\").write(str(os.getpid())); time.sleep(600)' >/dev/null 2>&1;"
                 + " i=0; until [ -s /run/blocker.pid ] || [ $i -gt 50 ]; do sleep 0.1; i=$((i+1)); done");
         try {
-            assertThatThrownBy(() -> new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none()))
+            assertThatThrownBy(() ->
+                            new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none()))
                     .isInstanceOf(PlanFailedException.class)
                     .satisfies(e -> assertThat(((PlanFailedException) e).rollbackProblems())
                             .isEmpty());
@@ -228,7 +229,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
     void aRemovalCancelledMidwayPutsTheUnitBackAsItWasNotMore() throws Exception {
         Forward forward = Forward.of(83, "10.0.97.156", 8080);
         SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
-        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
         try {
             // the operator disabled it at boot but keeps it running: a failed removal must not re-enable it
             host.sh("systemctl disable slapdesk-socat-83");
@@ -237,7 +238,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
             Plan removal = remove.plan(node);
             assertThat(removal.preview())
                     .contains("(undo: systemctl daemon-reload && systemctl start 'slapdesk-socat-83')");
-            CancelToken cancel = CancelToken.none();
+            CancellationToken cancel = CancellationToken.none();
             ProgressListener cancelAtStep2 = new ProgressListener() {
                 @Override
                 public void stepStarted(int index, int total, Step step) {
@@ -263,7 +264,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
                     .isEqualTo("frontend says hello\n");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
-            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         }
         assertThat(SocatForwards.list(node)).isEmpty();
     }

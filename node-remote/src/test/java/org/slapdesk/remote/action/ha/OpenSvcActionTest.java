@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.ha.OpenSvcAction.Operation;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.testing.OnTestHost;
 
@@ -69,7 +69,7 @@ class OpenSvcActionTest extends OnTestHost {
     }
 
     private void apply(OpenSvcAction action, Plan plan) throws NodeException {
-        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
     }
 
     @Test

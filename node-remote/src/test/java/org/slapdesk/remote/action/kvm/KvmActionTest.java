@@ -7,10 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.testing.OnTestHost;
 
@@ -36,7 +36,7 @@ class KvmActionTest extends OnTestHost {
         assertThat(plan.preview())
                 .contains("chmod 666 /dev/kvm")
                 .contains("+KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"");
-        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("stat -c %a /dev/kvm")).isEqualTo("666\n");
         assertThat(host.sh("cat " + KvmAction.UDEV_RULE)).isEqualTo(KvmAction.UDEV_TEXT);
         assertThat(action.plan(node).isEmpty()).isTrue();

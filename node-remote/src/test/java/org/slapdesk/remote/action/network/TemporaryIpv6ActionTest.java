@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action.Operation;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 
 class TemporaryIpv6ActionTest extends OnTestHost {
@@ -21,7 +21,7 @@ class TemporaryIpv6ActionTest extends OnTestHost {
         assertThat(plan.preview())
                 .contains("$ 'ip' '-6' 'addr' 'add' 'fc01::1/32' 'dev' 'lo'")
                 .contains("(undo: 'ip' '-6' 'addr' 'del' 'fc01::1/32' 'dev' 'lo')");
-        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("ip -6 -o addr show dev lo")).contains("inet6 fc01::1/32");
 
         assertThat(add.plan(node).isEmpty()).isTrue();
@@ -32,7 +32,7 @@ class TemporaryIpv6ActionTest extends OnTestHost {
                 .isTrue();
 
         TemporaryIpv6Action remove = new TemporaryIpv6Action(Operation.REMOVE, "fc01::1/32", "lo");
-        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("ip -6 -o addr show dev lo")).doesNotContain("fc01::1");
         assertThat(remove.plan(node).isEmpty()).isTrue();
     }

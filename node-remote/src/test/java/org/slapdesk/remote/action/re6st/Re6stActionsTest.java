@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 
 /** re6st on a real test host: config edits, the token never shown, the status probe, the install's failure. */
@@ -43,7 +43,7 @@ class Re6stActionsTest extends OnTestHost {
                 .contains("+ip 51.159.66.11")
                 .contains("+gateway")
                 .contains("restart it");
-        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("cat " + CONF))
                 .isEqualTo(Re6stConfTest.SEED.replace(
                                 "registry http://51.159.66.11:9201/", "registry http://192.0.2.7:9201/")
@@ -84,7 +84,7 @@ class Re6stActionsTest extends OnTestHost {
                 seen.add(why);
             }
         };
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, listener, CancelToken.none()))
+        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, listener, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("invalid or expired token")
                 .hasMessageContaining("Everything the plan changed was undone")
@@ -135,7 +135,8 @@ class Re6stActionsTest extends OnTestHost {
                 .contains("install re6st-node with apt")
                 .contains("apt-get install -y re6st-node")
                 .contains("does not know re6st-node");
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
+        assertThatThrownBy(
+                        () -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("re6st-node is not in the package lists of this node")
                 .hasMessageContaining("add the Nexedi re6st repository");

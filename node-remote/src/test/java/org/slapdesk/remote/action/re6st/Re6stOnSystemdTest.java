@@ -3,10 +3,10 @@ package org.slapdesk.remote.action.re6st;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.HostOptions;
 
@@ -47,7 +47,7 @@ class Re6stOnSystemdTest extends OnTestHost {
                 new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withRestart(true));
         Plan plan = action.plan(node);
         assertThat(plan.preview()).contains("$ " + Re6stConfigAction.restartCommand());
-        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         String pidAfter = host.sh("systemctl show -P MainPID re6stnet").trim();
         assertThat(pidAfter)
                 .as("systemctl restart gave it a new process")

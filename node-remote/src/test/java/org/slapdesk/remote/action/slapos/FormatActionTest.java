@@ -11,11 +11,11 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.ProcessResult;
 import org.slapdesk.testlab.RealSlapproxy;
@@ -92,7 +92,7 @@ class FormatActionTest extends OnTestHost {
                                 log.append(line).append('\n');
                             }
                         },
-                        CancelToken.none());
+                        CancellationToken.none());
         assertThat(result.verification().isOk()).isTrue();
         assertThat(log.toString()).contains("successfully prepared the computer");
         assertThat(host.sh("ls /srv/slapgrid")).contains("slappart0", "slappart1", "slappart2");
@@ -111,7 +111,7 @@ class FormatActionTest extends OnTestHost {
         assertThat(repurpose.plan(node).preview())
                 .contains("-partition_amount = 3")
                 .contains("+partition_amount = 5");
-        new PlanRunner(node).apply(repurpose, repurpose.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(repurpose, repurpose.plan(node), ProgressListener.NONE, CancellationToken.none());
         assertThat(host.sh("ls /srv/slapgrid")).contains("slappart3", "slappart4");
         assertThat(partitionsOnTheProxy()).contains("slappart3", "slappart4");
         assertThat(repurpose.plan(node).isEmpty()).isTrue();

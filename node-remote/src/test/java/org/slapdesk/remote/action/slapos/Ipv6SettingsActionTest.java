@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction.Mode;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.SlaposVenv;
@@ -80,7 +80,7 @@ class Ipv6SettingsActionTest extends OnTestHost {
     }
 
     private ApplyResult apply(Ipv6SettingsAction action, Plan plan) throws NodeException {
-        return new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        return new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
     }
 
     /** How slapos itself (configparser, in the venv) reads the result. */

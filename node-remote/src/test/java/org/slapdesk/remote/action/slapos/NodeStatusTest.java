@@ -15,10 +15,10 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.OutputListener;
 import org.slapdesk.remote.testing.OnTestHost;
@@ -88,7 +88,7 @@ class NodeStatusTest extends OnTestHost {
         RestartProcessAction restart = new RestartProcessAction(slapos, "slappart0:sleeper-on-watch");
         assertThat(restart.plan(node).preview())
                 .contains("'node' 'restart' '--cfg' '/etc/opt/slapos/slapos.cfg' 'slappart0:sleeper-on-watch'");
-        new PlanRunner(node).apply(restart, restart.plan(node), ProgressListener.NONE, CancelToken.none());
+        new PlanRunner(node).apply(restart, restart.plan(node), ProgressListener.NONE, CancellationToken.none());
         assertThat(pidOf("slappart0:sleeper-on-watch")).isNotEqualTo(before);
     }
 
@@ -105,7 +105,7 @@ class NodeStatusTest extends OnTestHost {
     void logsAreFollowedAsAStreamUntilCancelled() throws Exception {
         host.sh("printf 'old 1\\nold 2\\nold 3\\n' > " + NodeLogs.SOFTWARE_LOG);
         List<String> lines = Collections.synchronizedList(new ArrayList<>());
-        CancelToken cancel = new CancelToken();
+        CancellationToken cancel = new CancellationToken();
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
             Future<?> following = pool.submit(() -> {

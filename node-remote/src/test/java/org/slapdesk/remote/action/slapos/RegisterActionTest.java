@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.SlaposVenv;
 
@@ -50,7 +50,8 @@ class RegisterActionTest extends OnTestHost {
                 slapos, RegisterAction.Options.of("node-1", TOKEN, "eth0", 3).withMaster(master, master));
         Plan plan = action.plan(node);
         assertThat(plan.steps()).hasSize(3);
-        assertThatThrownBy(() -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none()))
+        assertThatThrownBy(
+                        () -> new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("step 2 of 3")
                 .hasMessageContaining("Everything the plan changed was undone")

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.config.IniFile;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.master.AccessTokens;
 import org.slapdesk.master.LocalMaster;
 import org.slapdesk.master.MasterQueries.NodeView;
@@ -23,7 +24,6 @@ import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.SlaposVenv;
 
@@ -91,7 +91,7 @@ class RegisterWithLocalMasterTest extends OnTestHost {
                 .doesNotContain(token)
                 .contains("'--master-url-web' '" + master.url().toString().replaceAll("/$", "") + "'");
         StringBuilder log = new StringBuilder();
-        ApplyResult result = new PlanRunner(node).apply(register, plan, collect(log), CancelToken.none());
+        ApplyResult result = new PlanRunner(node).apply(register, plan, collect(log), CancellationToken.none());
         assertThat(result.verification().isOk())
                 .as(log + "\n" + result.verification())
                 .isTrue();
@@ -120,7 +120,8 @@ class RegisterWithLocalMasterTest extends OnTestHost {
         host.sh("mkdir -p /opt/slapos/log");
         FormatAction format = new FormatAction(slapos, true);
         StringBuilder log = new StringBuilder();
-        ApplyResult result = new PlanRunner(node).apply(format, format.plan(node), collect(log), CancelToken.none());
+        ApplyResult result =
+                new PlanRunner(node).apply(format, format.plan(node), collect(log), CancellationToken.none());
         assertThat(result.verification().isOk())
                 .as(log + "\n" + result.verification())
                 .isTrue();
@@ -149,8 +150,8 @@ class RegisterWithLocalMasterTest extends OnTestHost {
                         "/srv/slapgrid",
                         false));
         StringBuilder log = new StringBuilder();
-        Assertions.assertThatThrownBy(
-                        () -> new PlanRunner(node).apply(again, again.plan(node), collect(log), CancelToken.none()))
+        Assertions.assertThatThrownBy(() ->
+                        new PlanRunner(node).apply(again, again.plan(node), collect(log), CancellationToken.none()))
                 .hasMessageContaining("Everything the plan changed was undone");
         assertThat(log.toString()).contains("Access denied to the SlapOS Master");
         assertThat(snapshot("/etc/opt")).isEqualTo(before);

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
@@ -17,7 +18,6 @@ import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.slapos.SlaposNode;
-import org.slapdesk.remote.ssh.CancelToken;
 import org.slapdesk.remote.testing.OnTestHost;
 import org.slapdesk.testlab.RealSlapproxy;
 import org.slapdesk.testlab.SlaposVenv;
@@ -81,7 +81,7 @@ class ExtraStorageActionTest extends OnTestHost {
                 .contains("+UUID=" + uuidB + " /data/data1 ext2 defaults 0 2")
                 .contains("+instance_storage_home = /data")
                 .contains("'node' 'format'");
-        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancelToken.none());
+        ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
 
         assertThat(host.sh("findmnt -n -o SOURCE /data/data1").trim()).isEqualTo(sdb);
         assertThat(host.sh("findmnt -n -o SOURCE /data/data2").trim()).isEqualTo(sdc);
@@ -133,7 +133,7 @@ class ExtraStorageActionTest extends OnTestHost {
         SlaposNode broken = new SlaposNode("/nonexistent/slapos", "/etc/opt/slapos/slapos.cfg");
         ExtraStorageAction action = new ExtraStorageAction(broken, List.of(disk), "/data3", true);
         assertThatThrownBy(() -> new PlanRunner(node)
-                        .apply(action, action.plan(node), ProgressListener.NONE, CancelToken.none()))
+                        .apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none()))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("Everything the plan changed was undone");
         assertThat(snapshot("/etc/fstab", "/etc/opt/slapos")

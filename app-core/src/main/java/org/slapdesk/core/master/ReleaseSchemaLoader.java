@@ -1,6 +1,5 @@
-package org.slapdesk.gui.schema;
+package org.slapdesk.core.master;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -9,48 +8,62 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slapdesk.core.wire.MarshalException;
+import org.slapdesk.core.wire.SoftwareReleaseSchema;
 
 /**
  * Loads a release's {@code software.cfg.json} (next to its {@code software.cfg}) and the request
  * schema of a software type with every {@code $ref} resolved, relative ones against the document
- * that holds them (docs/protocol.md, "Software release schemas"). Blocking: run it in a background task.
+ * that holds them (docs/protocol.md, "Software release schemas"). The one reader of these files, for the window and the command
+ * line: documents come through the master's transport ({@link SchemaDocuments}). One loader per
+ * release being looked at (it keeps what it read); blocking: run it in a background task.
  */
-public final class SchemaLoader {
+public final class ReleaseSchemaLoader {
 
     private static final int MAX_DEPTH = 40;
 
-    private final SchemaFetcher fetcher;
+    private final SchemaDocuments documents;
     private final ObjectMapper json = new ObjectMapper();
-    private final Map<URI, JsonNode> documents = new HashMap<>();
 
-    public SchemaLoader(SchemaFetcher fetcher) {
-        this.fetcher = fetcher;
+    /** Reads through {@code http}: the transport of the profile's master client. */
+    public ReleaseSchemaLoader(MasterHttp http) {
+        this.documents = new SchemaDocuments(http);
     }
 
-    public static URI schemaLocation(String releaseUrl) throws SchemaException {
+    /** Where a release's {@code software.cfg.json} is: beside it ({@code <release URL>.json}). */
+    public static URI schemaLocation(String releaseUrl) throws MasterException {
+        if (releaseUrl == null || releaseUrl.isBlank()) {
+            throw new MasterException.InvalidRequest("", "The release URL is empty: give one.");
+        }
         String trimmed = releaseUrl.trim();
         if (trimmed.startsWith("/")) {
             // slapos accepts a local path as a release "URL"
             return Path.of(trimmed + ".json").toUri();
         }
         try {
-            return new URI(releaseUrl.trim() + ".json");
+            return new URI(trimmed + ".json");
         } catch (URISyntaxException e) {
-            throw new SchemaException("the release URL '" + releaseUrl + "' is not a valid URL: " + e.getMessage(), e);
+            throw new MasterException.InvalidRequest(
+                    trimmed, "The release URL '" + trimmed + "' is not a valid URL (" + e.getReason() + ").");
         }
     }
 
-    public ReleaseSchema release(String releaseUrl) throws SchemaException {
+    /** The release's software types; a release without a {@code software.cfg.json} is an error here. */
+    public ReleaseSchema release(String releaseUrl) throws MasterException {
         URI location = schemaLocation(releaseUrl);
-        JsonNode root = document(location);
+        JsonNode root = documents.object(location);
         String serialisation = root.path("serialisation").asText("xml");
         JsonNode typeMap = root.path("software-type");
         if (!typeMap.isObject()) {
-            throw new SchemaException(location + " has no 'software-type' map");
+            throw new MasterException.BadResponse(
+                    location.toString(),
+                    "The release schema " + location
+                            + " has no 'software-type' map, so it offers no form: enter the parameters as raw JSON"
+                            + " or XML.",
+                    null);
         }
         List<SoftwareTypeEntry> types = new ArrayList<>();
         for (Map.Entry<String, JsonNode> field : typeMap.properties()) {
@@ -74,19 +87,42 @@ public final class SchemaLoader {
     }
 
     /** The type's request schema with every {@code $ref} replaced by what it points to. */
-    public JsonNode requestSchema(SoftwareTypeEntry type) throws SchemaException {
+    public JsonNode requestSchema(SoftwareTypeEntry type) throws MasterException {
         if (type.requestSchema().isEmpty()) {
-            throw new SchemaException("the software type '" + type.key() + "' declares no request schema");
+            throw new MasterException.NotFound(
+                    type.key(),
+                    "The software type '" + type.key()
+                            + "' declares no request schema: enter its parameters as raw JSON or XML.");
         }
         URI uri = type.requestSchema().get();
         JsonNode target = resolve(withoutFragment(uri), uri.getFragment());
         return dereference(target, withoutFragment(uri), 0);
     }
 
-    private JsonNode dereference(JsonNode node, URI base, int depth) throws SchemaException {
+    /**
+     * What the command line needs (serialisation, schema URLs), as the slapos client reads it: a
+     * release without a {@code .json} gives a schema without content.
+     */
+    public SoftwareReleaseSchema softwareReleaseSchema(String releaseUrl, String softwareType) throws MasterException {
+        URI location = schemaLocation(releaseUrl);
+        Optional<String> text = documents.text(location);
+        if (text.isPresent()) {
+            documents.parse(location, text.get());
+        }
+        try {
+            return SoftwareReleaseSchema.of(releaseUrl.trim(), softwareType, text);
+        } catch (MarshalException e) {
+            throw new MasterException.BadResponse(location.toString(), e.getMessage(), e);
+        }
+    }
+
+    private JsonNode dereference(JsonNode node, URI base, int depth) throws MasterException {
         if (depth > MAX_DEPTH) {
-            throw new SchemaException("the schema at " + base + " nests $refs deeper than " + MAX_DEPTH
-                    + " levels (a recursive schema?)");
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The schema at " + base + " nests $refs deeper than " + MAX_DEPTH
+                            + " levels (a recursive schema?): enter the parameters as raw JSON or XML.",
+                    null);
         }
         if (node.isObject()) {
             JsonNode ref = node.get("$ref");
@@ -121,44 +157,28 @@ public final class SchemaLoader {
         return node;
     }
 
-    private JsonNode resolve(URI document, String fragment) throws SchemaException {
-        JsonNode root = document(document);
+    private JsonNode resolve(URI document, String fragment) throws MasterException {
+        JsonNode root = documents.object(document);
         if (fragment == null || fragment.isEmpty()) {
             return root;
         }
         JsonNode target = root.at(fragment.startsWith("/") ? fragment : "/" + fragment);
         if (target.isMissingNode()) {
-            throw new SchemaException("the $ref '#" + fragment + "' points to nothing in " + document);
+            throw new MasterException.BadResponse(
+                    document.toString(),
+                    "The $ref '#" + fragment + "' points to nothing in " + document
+                            + ": the release's schema is broken; enter the parameters as raw JSON or XML.",
+                    null);
         }
         return target;
     }
 
-    private JsonNode document(URI uri) throws SchemaException {
-        JsonNode cached = documents.get(uri);
-        if (cached != null) {
-            return cached;
-        }
-        String text = fetcher.fetch(uri);
-        try {
-            JsonNode parsed = json.readTree(text);
-            if (parsed == null || !parsed.isObject()) {
-                throw new SchemaException(uri + " is not a JSON object");
-            }
-            documents.put(uri, parsed);
-            return parsed;
-        } catch (JsonProcessingException e) {
-            throw new SchemaException(
-                    uri + " is not valid JSON: " + e.getOriginalMessage() + " (line "
-                            + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")",
-                    e);
-        }
-    }
-
-    private static URI withoutFragment(URI uri) throws SchemaException {
+    private static URI withoutFragment(URI uri) throws MasterException {
         try {
             return new URI(uri.getScheme(), uri.getSchemeSpecificPart(), null);
         } catch (URISyntaxException e) {
-            throw new SchemaException("'" + uri + "' is not a valid URL", e);
+            throw new MasterException.InvalidRequest(
+                    uri.toString(), "The schema URL '" + uri + "' is not valid (" + e.getReason() + ").");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.schema;
+package org.slapdesk.core.master;
 
 import java.net.URI;
 import java.util.Optional;
