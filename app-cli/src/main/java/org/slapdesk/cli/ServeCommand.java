@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import javax.net.ssl.SSLContext;
 import org.slapdesk.master.LocalMaster;
+import org.slapdesk.master.store.ServerLock;
 import org.slapdesk.master.tls.CertificateAuthority;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -142,6 +143,9 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             master = LocalMaster.start(new LocalMaster.Options(
                     database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
+        } catch (ServerLock.InUse e) {
+            err.println("slapdesk serve: " + e.getMessage() + ".");
+            return 1;
         } catch (BindException e) {
             err.println("slapdesk serve: port " + port + " on " + listen
                     + " is already in use (another slapdesk serve or another program holds it);"

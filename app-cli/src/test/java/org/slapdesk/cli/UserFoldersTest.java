@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.master.LocalMaster;
 
 /**
  * The program follows {@code $HOME} and {@code $XDG_DATA_HOME} as every Unix tool does (the JVM's
@@ -61,6 +62,18 @@ class UserFoldersTest {
                     .contains("--port 0")
                     .doesNotContain("Exception")
                     .doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aSecondServeOnTheSameDatabaseIsRefusedWhileTheFirstRuns() throws Exception {
+        Path database = dir.resolve("m.sqlite");
+        try (LocalMaster first = LocalMaster.start(LocalMaster.Options.loopback(database, 0))) {
+            Result second = slapdesk(Map.of(), "serve", "--port", "0", "--db", database.toString());
+            assertThat(second.exit()).as(second.output()).isEqualTo(1);
+            assertThat(second.output().strip().lines()).hasSize(1);
+            assertThat(second.output()).contains("already served by another Slapdesk");
+            assertThat(first.queries()).isNotNull();
         }
     }
 

@@ -20,6 +20,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import org.slapdesk.master.http.Router;
 import org.slapdesk.master.store.Database;
+import org.slapdesk.master.store.ServerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,14 +73,21 @@ public final class LocalMaster implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Database database;
+    private final ServerLock serverLock;
     private final MasterService service;
     private final URI url;
 
     private LocalMaster(
-            HttpServer server, ExecutorService executor, Database database, MasterService service, URI url) {
+            HttpServer server,
+            ExecutorService executor,
+            Database database,
+            ServerLock serverLock,
+            MasterService service,
+            URI url) {
         this.server = server;
         this.executor = executor;
         this.database = database;
+        this.serverLock = serverLock;
         this.service = service;
         this.url = url;
     }
@@ -99,10 +107,12 @@ public final class LocalMaster implements AutoCloseable {
         // within maxReqTime seconds is disconnected, so slow clients cannot hold worker threads.
         System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "20");
         System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
+        ServerLock serverLock = ServerLock.acquire(options.database());
         Database database;
         try {
             database = Database.open(options.database());
         } catch (SQLException e) {
+            serverLock.close();
             throw new IOException("cannot open the master database " + options.database() + ": " + e.getMessage(), e);
         }
         ThreadPoolExecutor executor = null;
@@ -146,7 +156,7 @@ public final class LocalMaster implements AutoCloseable {
             server.createContext("/", new Router(service, options.maxBodyBytes(), url.toString()));
             server.start();
             LOG.info("local master listening on {} with {}", url, options.database());
-            return new LocalMaster(server, executor, database, service, url);
+            return new LocalMaster(server, executor, database, serverLock, service, url);
         } catch (IOException | RuntimeException e) {
             if (executor != null) {
                 executor.shutdownNow();
@@ -154,6 +164,11 @@ public final class LocalMaster implements AutoCloseable {
             try {
                 database.close();
             } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            try {
+                serverLock.close();
+            } catch (IOException closing) {
                 e.addSuppressed(closing);
             }
             throw e;
@@ -192,6 +207,11 @@ public final class LocalMaster implements AutoCloseable {
             database.close();
         } catch (SQLException e) {
             LOG.warn("closing the master database: {}", e.getMessage());
+        }
+        try {
+            serverLock.close();
+        } catch (IOException e) {
+            LOG.warn("releasing the master database's lock: {}", e.getMessage());
         }
     }
 }

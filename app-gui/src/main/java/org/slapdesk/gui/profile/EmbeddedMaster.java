@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -23,22 +25,25 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.master.LocalMaster;
+import org.slapdesk.master.store.ServerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The embedded local master and the client that talks to it over loopback, as one
  * {@link Master}: the window uses the same wire code for it as for any other master, and
- * closing it stops the server.
+ * closing it stops the server. One process serves a database: when another Slapdesk already does
+ * (a second window, {@code --snapshot} beside a running window), this one is a client of that
+ * master, found through the port file, and closing it stops nothing.
  */
 public final class EmbeddedMaster implements Master {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMaster.class);
 
-    private final LocalMaster server;
+    private final Optional<LocalMaster> server;
     private final SlapMaster client;
 
-    private EmbeddedMaster(LocalMaster server, SlapMaster client) {
+    private EmbeddedMaster(Optional<LocalMaster> server, SlapMaster client) {
         this.server = server;
         this.client = client;
     }
@@ -52,16 +57,46 @@ public final class EmbeddedMaster implements Master {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        LocalMaster server = startOnRememberedPort(database, portFile(database));
+        LocalMaster server;
         try {
-            SlapMaster client = SlapMaster.open(
-                    MasterProfile.plain(MasterProfile.LOCAL_NAME, server.url().toString())
-                            .withRestUrl(server.hateoasUrl()));
-            return new EmbeddedMaster(server, client);
+            server = startOnRememberedPort(database, portFile(database));
+        } catch (ServerLock.InUse inUse) {
+            return new EmbeddedMaster(Optional.empty(), clientOf(runningMaster(database)));
+        }
+        try {
+            return new EmbeddedMaster(Optional.of(server), clientOf(server.url()));
         } catch (MasterException | RuntimeException e) {
             server.close();
             throw e;
         }
+    }
+
+    private static SlapMaster clientOf(URI url) throws MasterException {
+        return SlapMaster.open(
+                MasterProfile.plain(MasterProfile.LOCAL_NAME, url.toString()).withRestUrl(url.resolve("hateoas/")));
+    }
+
+    /** The URL of the master another process serves on {@code database}, when it answers. */
+    private static URI runningMaster(Path database) throws IOException {
+        Optional<Integer> port = readPort(portFile(database));
+        if (port.isEmpty()) {
+            throw new IOException("the local master's database " + database
+                    + " is held by another Slapdesk process that has not said its port yet:"
+                    + " wait a moment and try again, or close that process");
+        }
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (Socket probe = new Socket()) {
+            probe.connect(new InetSocketAddress(loopback, port.get()), 2000);
+        } catch (IOException e) {
+            throw new IOException("the local master's database " + database
+                    + " is held by another Slapdesk process whose master does not answer on port " + port.get()
+                    + ": close that process (or wait for it to finish starting), then try again");
+        }
+        LOG.info(
+                "the local master on {} is served by another Slapdesk process; using it at port {}",
+                database,
+                port.get());
+        return URI.create("http://" + loopback.getHostAddress() + ":" + port.get() + "/");
     }
 
     /** Where the port of the master on {@code database} is kept. */
@@ -171,7 +206,7 @@ public final class EmbeddedMaster implements Master {
         try {
             client.close();
         } finally {
-            server.close();
+            server.ifPresent(LocalMaster::close);
         }
     }
 }
