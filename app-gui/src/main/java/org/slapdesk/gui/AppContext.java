@@ -25,9 +25,9 @@ import org.slapdesk.gui.schema.SchemaLoader;
 import org.slapdesk.gui.servers.ServersViewModel;
 import org.slapdesk.gui.services.RequestViewModel;
 import org.slapdesk.gui.services.ServicesViewModel;
+import org.slapdesk.gui.session.ConnectionState;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.settings.SettingsViewModel;
-import org.slapdesk.gui.shell.ConnectionState;
-import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
 

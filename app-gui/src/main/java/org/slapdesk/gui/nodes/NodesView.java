@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.store.KnownNodeRecord;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.Icons;
 import org.slapdesk.gui.util.Tables;

@@ -21,7 +21,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;

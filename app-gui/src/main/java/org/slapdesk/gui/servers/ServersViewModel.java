@@ -31,7 +31,7 @@ import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.live.SerialRefresh;
 import org.slapdesk.gui.profile.Profile;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.gui.util.Releases;

@@ -28,7 +28,7 @@ import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.live.SerialRefresh;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;

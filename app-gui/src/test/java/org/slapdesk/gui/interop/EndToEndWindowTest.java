@@ -26,7 +26,7 @@ import org.slapdesk.gui.servers.SoftwareRow;
 import org.slapdesk.gui.services.KeyValue;
 import org.slapdesk.gui.services.ReleaseFiles;
 import org.slapdesk.gui.services.ServiceRow;
-import org.slapdesk.gui.shell.ConnectionState;
+import org.slapdesk.gui.session.ConnectionState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;

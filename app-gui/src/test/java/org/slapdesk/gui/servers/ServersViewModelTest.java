@@ -14,7 +14,7 @@ import org.slapdesk.core.master.MasterException;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
 import org.slapdesk.gui.profile.Profile;
-import org.slapdesk.gui.shell.ConnectionState;
+import org.slapdesk.gui.session.ConnectionState;
 
 class ServersViewModelTest {
 
