@@ -107,7 +107,7 @@ final class MasterConnectionOptions {
 
     private MasterProfile storedProfile(String name) {
         try (AppStore app = store == null ? AppStore.openDefault() : AppStore.open(store)) {
-            return app.profiles().find(name).map(MasterProfile::fromStored).orElseThrow(() -> {
+            return app.profiles().find(name).map(ProfileRecord::masterProfile).orElseThrow(() -> {
                 List<String> known =
                         app.profiles().list().stream().map(ProfileRecord::name).toList();
                 return new IllegalArgumentException("there is no profile named '" + name + "'"

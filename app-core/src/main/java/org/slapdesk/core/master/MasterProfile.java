@@ -11,7 +11,6 @@ import org.slapdesk.core.config.ConfigException;
 import org.slapdesk.core.config.ConfigPaths;
 import org.slapdesk.core.config.IniFile;
 import org.slapdesk.core.config.SlaposClientConfig;
-import org.slapdesk.core.store.ProfileRecord;
 
 /**
  * How to reach one master: its SLAP URL, where HATEOAS lives when the master does not say
@@ -53,14 +52,15 @@ public record MasterProfile(
     }
 
     /** A profile the application stored (the GUI's profile switcher, {@code slapdesk master --profile}). */
-    public static MasterProfile fromStored(ProfileRecord record) {
+    public static MasterProfile stored(
+            String name, String masterUrl, Optional<Path> certFile, Optional<Path> keyFile, Optional<Path> caFile) {
         return new MasterProfile(
-                record.name(),
-                parseUrl(record.masterUrl(), "master URL of profile '" + record.name() + "'"),
+                name,
+                parseUrl(masterUrl, "master URL of profile '" + name + "'"),
                 Optional.empty(),
-                record.certPath(),
-                record.keyPath(),
-                record.caPath());
+                certFile,
+                keyFile,
+                caFile);
     }
 
     public MasterProfile withRestUrl(URI url) {

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import org.slapdesk.core.master.MasterProfile;
 
 /** A stored master profile: where the master is and which certificate speaks to it. */
 public record ProfileRecord(
@@ -41,5 +42,10 @@ public record ProfileRecord(
         Objects.requireNonNull(caPath, "caPath");
         Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(kind, "kind");
+    }
+
+    /** How to reach this profile's master. */
+    public MasterProfile masterProfile() {
+        return MasterProfile.stored(name, masterUrl, certPath, keyPath, caPath);
     }
 }
