@@ -83,7 +83,7 @@ public final class AppContext implements AutoCloseable {
     /** Starts live refresh and opens the given profile (or the first one). FX thread. */
     public void start(String profileName) {
         poller.every(Duration.ofSeconds(settings.refreshSecondsProperty().get()));
-        nodes.load();
+        nodes.list().load();
         Profile chosen = profileName == null
                 ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
                 : profiles.find(profileName)
