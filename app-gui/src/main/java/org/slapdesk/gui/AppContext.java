@@ -97,8 +97,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public void refreshAll() {
-        servers.refresh();
-        services.refresh();
+        servers.list().refresh();
+        services.list().refresh();
     }
 
     public RequestViewModel newRequest() {
@@ -152,8 +152,8 @@ public final class AppContext implements AutoCloseable {
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
         return session.stateProperty().get() != ConnectionState.CONNECTING
-                && !servers.refreshingProperty().get()
-                && !services.refreshingProperty().get();
+                && !servers.list().refreshingProperty().get()
+                && !services.list().refreshingProperty().get();
     }
 
     @Override

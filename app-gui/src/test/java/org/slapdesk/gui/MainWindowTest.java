@@ -83,7 +83,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> context.settled() && !context.servers().rows().isEmpty());
+                () -> context.settled() && !context.servers().list().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -79,7 +79,7 @@ public final class ShellView {
                 context.services(),
                 context::newRequest,
                 () -> context.servers().knownReleases(context.services().releasesInUse()),
-                () -> context.servers().rows().stream()
+                () -> context.servers().list().rows().stream()
                         .map(ServerRow::reference)
                         .toList(),
                 url -> {

@@ -88,7 +88,7 @@ abstract class EndToEndWindowTest {
                 "the proxy's node is listed",
                 30,
                 () -> context.session().stateProperty().get() == ConnectionState.CONNECTED
-                        && context.servers().rows().stream()
+                        && context.servers().list().rows().stream()
                                 .anyMatch(r -> r.reference().equals(NODE)));
 
         // supply, through the dialog
@@ -120,7 +120,7 @@ abstract class EndToEndWindowTest {
         driver.snapshotWindowOf("#request-dialog", name() + "-request-dialog");
         driver.click("#request-submit");
 
-        driver.waitFor("the service appears", 30, () -> context.services().rows().stream()
+        driver.waitFor("the service appears", 30, () -> context.services().list().rows().stream()
                 .anyMatch(r -> r.title().equals("re6st-registry")));
         ServiceDetail onMaster = observer().service("re6st-registry");
         assertThat(onMaster.instances().get(0).parameters())
