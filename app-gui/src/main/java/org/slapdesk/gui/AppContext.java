@@ -24,9 +24,9 @@ import org.slapdesk.gui.profile.ProfileRegistry;
 import org.slapdesk.gui.servers.ServersViewModel;
 import org.slapdesk.gui.services.RequestViewModel;
 import org.slapdesk.gui.services.ServicesViewModel;
+import org.slapdesk.gui.session.ConnectionState;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.settings.SettingsViewModel;
-import org.slapdesk.gui.shell.ConnectionState;
-import org.slapdesk.gui.shell.MasterSession;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
 
@@ -81,7 +81,7 @@ public final class AppContext implements AutoCloseable {
     /** Starts live refresh and opens the given profile (or the first one). FX thread. */
     public void start(String profileName) {
         poller.every(Duration.ofSeconds(settings.refreshSecondsProperty().get()));
-        nodes.load();
+        nodes.list().load();
         MasterProfile chosen = profileName == null
                 ? (profiles.profiles().isEmpty() ? null : profiles.profiles().get(0))
                 : profiles.find(profileName)
@@ -95,8 +95,8 @@ public final class AppContext implements AutoCloseable {
     }
 
     public void refreshAll() {
-        servers.refresh();
-        services.refresh();
+        servers.list().refresh();
+        services.list().refresh();
     }
 
     public RequestViewModel newRequest() {
@@ -150,8 +150,8 @@ public final class AppContext implements AutoCloseable {
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
         return session.stateProperty().get() != ConnectionState.CONNECTING
-                && !servers.refreshingProperty().get()
-                && !services.refreshingProperty().get();
+                && !servers.list().refreshingProperty().get()
+                && !services.list().refreshingProperty().get();
     }
 
     @Override

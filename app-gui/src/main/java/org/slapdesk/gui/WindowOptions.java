@@ -3,7 +3,7 @@ package org.slapdesk.gui;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.slapdesk.gui.shell.Page;
+import org.slapdesk.gui.page.Page;
 
 /** The window's own options: {@code --snapshot FILE}, {@code --view PAGE}, {@code --profile NAME}, {@code --theme light|dark}. */
 public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String> profile, boolean dark) {

@@ -10,7 +10,7 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.notify.NotificationCenter;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
 

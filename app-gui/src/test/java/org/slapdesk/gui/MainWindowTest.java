@@ -22,8 +22,8 @@ import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.gui.page.Page;
 import org.slapdesk.gui.servers.ServerRow;
-import org.slapdesk.gui.shell.Page;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -83,7 +83,7 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
-                () -> context.settled() && !context.servers().rows().isEmpty());
+                () -> context.settled() && !context.servers().list().rows().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

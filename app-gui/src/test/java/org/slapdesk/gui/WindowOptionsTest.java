@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.slapdesk.gui.shell.Page;
+import org.slapdesk.gui.page.Page;
 
 class WindowOptionsTest {
 

@@ -14,7 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Tables;
 import org.slapdesk.gui.util.TextFilter;
 import org.slapdesk.gui.util.Times;

@@ -12,7 +12,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.health.HealthViews;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 
 /** Dashboard: counts of servers and services per health colour. */
 public final class DashboardView implements PageView {

@@ -8,7 +8,7 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.slapdesk.core.master.Master;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
 

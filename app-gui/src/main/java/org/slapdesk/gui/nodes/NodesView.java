@@ -31,7 +31,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.store.KnownNodeRecord;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.Icons;
 import org.slapdesk.gui.util.Tables;
@@ -45,16 +45,24 @@ import org.slapdesk.remote.action.slapos.ProcessStatus;
 public final class NodesView implements PageView {
 
     private final NodesViewModel model;
+    private final NodeListModel list;
+    private final NodeConnectionModel connection;
+    private final NodeStatusModel status;
+    private final NodeLogModel logs;
     private final VBox root = new VBox();
     private final NodeDialogs dialogs;
     private final TableView<NodeRow> table;
 
     public NodesView(NodesViewModel model, Clock clock) {
         this.model = model;
+        this.list = model.list();
+        this.connection = model.connection();
+        this.status = model.status();
+        this.logs = model.logs();
         root.getStyleClass().add("page");
         root.setId("nodes-page");
         dialogs = new NodeDialogs(root);
-        model.prompts(dialogs);
+        connection.prompts(dialogs);
 
         Label title = new Label("Nodes over SSH");
         title.getStyleClass().add(Styles.TITLE_3);
@@ -66,7 +74,7 @@ public final class NodesView implements PageView {
 
         table = Tables.table("No node yet: press Add… and give the node's host, user and key file.");
         table.setId("nodes-table");
-        table.setItems(model.rows());
+        table.setItems(list.rows());
         table.setPrefHeight(170);
         table.setMinHeight(110);
         TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
@@ -97,9 +105,9 @@ public final class NodesView implements PageView {
         at.setPrefWidth(145);
         at.setMinWidth(145);
         table.getColumns().add(at);
-        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
+        table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> list.selectedProperty()
                 .set(now));
-        model.selectedProperty().addListener((o, was, now) -> {
+        list.selectedProperty().addListener((o, was, now) -> {
             if (now != table.getSelectionModel().getSelectedItem()) {
                 table.getSelectionModel().select(now);
             }
@@ -129,7 +137,7 @@ public final class NodesView implements PageView {
                     "Remove " + row.displayName(),
                     "Forget " + which + "? Nothing changes on the node.",
                     "Remove")) {
-                model.remove(row);
+                list.remove(row);
             }
         });
         Button connect = Icons.button("Connect", Material2AL.LINK, "Open an SSH connection to the selected node");
@@ -146,30 +154,30 @@ public final class NodesView implements PageView {
         connect.disableProperty()
                 .bind(Bindings.createBooleanBinding(
                         () -> selectedLink.get() != NodeRow.Link.OFFLINE
-                                || model.connectingProperty().get() != null,
+                                || connection.connectingProperty().get() != null,
                         selectedLink,
-                        model.connectingProperty()));
-        connect.setOnAction(e -> model.connect(selected()));
+                        connection.connectingProperty()));
+        connect.setOnAction(e -> connection.connect(selected()));
         Button disconnect = Icons.button("Disconnect", Material2AL.LINK_OFF, "Close the SSH connection");
         disconnect.setId("node-disconnect");
         disconnect.disableProperty().bind(selectedLink.isNotEqualTo(NodeRow.Link.CONNECTED));
-        disconnect.setOnAction(e -> model.disconnect(selected()));
+        disconnect.setOnAction(e -> connection.disconnect(selected()));
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(18, 18);
         Label connectingText = new Label();
         connectingText
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> model.connectingProperty().get() == null
+                        () -> connection.connectingProperty().get() == null
                                 ? ""
-                                : model.connectingProperty().get().title() + "…",
-                        model.connectingProperty()));
+                                : connection.connectingProperty().get().title() + "…",
+                        connection.connectingProperty()));
         Button cancelConnect = Icons.button("Cancel", Material2MZ.STOP, "Stop connecting");
         cancelConnect.setId("node-connect-cancel");
-        cancelConnect.setOnAction(e -> model.cancelConnect());
+        cancelConnect.setOnAction(e -> connection.cancelConnect());
         HBox connecting = new HBox(6, spinner, connectingText, cancelConnect);
         connecting.setAlignment(Pos.CENTER_LEFT);
-        connecting.visibleProperty().bind(model.connectingProperty().isNotNull());
+        connecting.visibleProperty().bind(connection.connectingProperty().isNotNull());
         connecting.managedProperty().bind(connecting.visibleProperty());
         ToolBar bar =
                 new ToolBar(add, editButton, remove, new Separator(), connect, disconnect, connecting, new Spacer());
@@ -177,7 +185,7 @@ public final class NodesView implements PageView {
         Label where = new Label();
         where.setId("node-slapos-where");
         where.getStyleClass().add("text-muted");
-        ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(model);
+        ObjectProperty<KnownNodeRecord> selectedRecord = selectedRecord(list);
         where.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
@@ -202,12 +210,12 @@ public final class NodesView implements PageView {
     }
 
     /** The selected row's record, following both the selection and edits of that row. */
-    private static ObjectProperty<KnownNodeRecord> selectedRecord(NodesViewModel model) {
+    private static ObjectProperty<KnownNodeRecord> selectedRecord(NodeListModel list) {
         ObjectProperty<KnownNodeRecord> record = new SimpleObjectProperty<>();
-        if (model.selectedProperty().get() != null) {
-            record.bind(model.selectedProperty().get().recordProperty());
+        if (list.selectedProperty().get() != null) {
+            record.bind(list.selectedProperty().get().recordProperty());
         }
-        model.selectedProperty().addListener((o, was, now) -> {
+        list.selectedProperty().addListener((o, was, now) -> {
             record.unbind();
             if (now == null) {
                 record.set(null);
@@ -239,7 +247,7 @@ public final class NodesView implements PageView {
 
     private void edit(NodeForm form, String title) {
         if (dialogs.editNode(form, title)) {
-            model.save(form, () -> {});
+            list.save(form, () -> {});
         }
     }
 
@@ -291,7 +299,7 @@ public final class NodesView implements PageView {
         TableView<ProcessStatus> processes =
                 Tables.table("Press Refresh to read `slapos node status` from the connected node.");
         processes.setId("processes-table");
-        processes.setItems(model.processes());
+        processes.setItems(status.processes());
         processes.getColumns().add(Tables.fixed("Process", ProcessStatus::fullName));
         TableColumn<ProcessStatus, ProcessState> state = Tables.fixed("State", ProcessStatus::state);
         state.setCellFactory(c -> new TableCell<>() {
@@ -320,8 +328,8 @@ public final class NodesView implements PageView {
         processes.getColumns().add(Tables.fixed("Details", ProcessStatus::description));
         Button refresh = Icons.button("Refresh", Material2MZ.REFRESH, "slapos node status");
         refresh.setId("status-refresh");
-        refresh.disableProperty().bind(model.statusLoadingProperty());
-        refresh.setOnAction(e -> model.refreshStatus());
+        refresh.disableProperty().bind(status.loadingProperty());
+        refresh.setOnAction(e -> status.refresh());
         Button restart = Icons.button("Restart…", Material2MZ.REPLAY, "slapos node restart PROCESS");
         restart.setId("status-restart");
         restart.disableProperty()
@@ -333,7 +341,7 @@ public final class NodesView implements PageView {
                     "Restart " + p.fullName(),
                     "Run `slapos node restart " + p.fullName() + "` on the node?",
                     "Restart")) {
-                model.restart(p);
+                status.restart(p);
             }
         });
         VBox.setVgrow(processes, Priority.ALWAYS);
@@ -353,7 +361,7 @@ public final class NodesView implements PageView {
         Button follow =
                 Icons.button("Follow", Material2MZ.PLAY_ARROW, "tail -F the log: new lines appear as they are written");
         follow.setId("log-follow");
-        follow.disableProperty().bind(model.followingProperty());
+        follow.disableProperty().bind(logs.followingProperty());
         follow.setOnAction(e -> {
             int n;
             try {
@@ -365,17 +373,17 @@ public final class NodesView implements PageView {
                             || which.getEditor().getText().isBlank()
                     ? which.getValue()
                     : which.getEditor().getText().strip();
-            model.followLog(choice, n);
+            logs.follow(choice, n);
         });
         Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop following");
         stop.setId("log-stop");
-        stop.disableProperty().bind(model.followingProperty().not());
-        stop.setOnAction(e -> model.stopLog());
+        stop.disableProperty().bind(logs.followingProperty().not());
+        stop.setOnAction(e -> logs.stop());
         TextArea text = new TextArea();
         text.setId("log-text");
         text.setEditable(false);
         text.getStyleClass().add("monospace");
-        FollowingText.follow(text, model.logLines());
+        FollowingText.follow(text, logs.lines());
         VBox.setVgrow(text, Priority.ALWAYS);
         HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
         bar.setAlignment(Pos.CENTER_LEFT);

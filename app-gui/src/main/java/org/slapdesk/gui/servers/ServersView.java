@@ -18,12 +18,9 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
-import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.core.health.Health;
-import org.slapdesk.gui.health.HealthViews;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.ListPageTable;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
-import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;
 import org.slapdesk.gui.util.MasterDetail;
 import org.slapdesk.gui.util.Tables;
@@ -47,20 +44,20 @@ public final class ServersView implements PageView {
         root.getStyleClass().add("page");
         root.setId("servers-page");
 
-        filter = Tables.filterBox(model.filterProperty(), "Filter servers (Ctrl+F)");
+        filter = Tables.filterBox(model.list().filterProperty(), "Filter servers (Ctrl+F)");
         Button supply = Icons.button(
                 "Supply…",
                 Material2AL.CLOUD_DOWNLOAD,
                 "Install a software release on the selected server (Ctrl+Shift+S)");
         supply.setId("supply");
-        supply.disableProperty().bind(model.selectedProperty().isNull());
+        supply.disableProperty().bind(model.list().selectedProperty().isNull());
         supply.setOnAction(e -> openSupply());
         Button remove = Icons.button(
                 "Remove…", Material2AL.DELETE, "Remove the selected software release from the server (Delete)");
         remove.setId("remove-software");
         Button token = Icons.button("Token", Material2AL.CONTENT_COPY, "Get a node registration token");
         token.setId("token");
-        token.disableProperty().bind(model.connectedProperty().not());
+        token.disableProperty().bind(model.list().connectedProperty().not());
         token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(
                 root,
                 "Node registration token",
@@ -68,15 +65,11 @@ public final class ServersView implements PageView {
                         ? "Give this one-time token to the node's registration step"
                         : "This master gives no registration token",
                 answer.orElse("The master answered without a token: register nodes with a certificate instead."))));
-        Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
-        refresh.setOnAction(e -> model.refresh());
-        ToolBar bar = new ToolBar(filter, new Spacer(), supply, remove, token, refresh);
+        ToolBar bar =
+                new ToolBar(filter, new Spacer(), supply, remove, token, ListPageTable.refreshButton(model.list()));
 
-        servers = Tables.table(model.emptyText());
-        servers.setId("servers-table");
-        TableColumn<ServerRow, Health> health = Tables.column("Health", ServerRow::healthProperty);
-        health.setCellFactory(c -> HealthViews.cell());
-        health.setMaxWidth(140);
+        servers = ListPageTable.of(
+                model.list(), "servers-table", ServerRow::healthProperty, ServerRow::healthChangedAtProperty);
         TableColumn<ServerRow, String> title = Tables.column("Title", ServerRow::titleProperty);
         TableColumn<ServerRow, String> reference = Tables.fixed("Reference", ServerRow::reference);
         TableColumn<ServerRow, Instant> contact = Tables.column("Last contact", ServerRow::lastContactProperty);
@@ -91,36 +84,23 @@ public final class ServersView implements PageView {
         used.setCellValueFactory(c -> Bindings.concat(
                 c.getValue().partitionsUsedProperty(), " / ", c.getValue().partitionsTotalProperty()));
         TableColumn<ServerRow, Number> softwareCount = Tables.column("Software", ServerRow::softwareCountProperty);
-        servers.getColumns().setAll(List.of(health, title, reference, contact, used, softwareCount));
-        servers.setItems(model.visibleRows());
-        FlashingRows.install(servers, ServerRow::healthChangedAtProperty);
-        Tables.selectFirstWhenFilled(servers);
-        servers.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
-                .set(now));
+        servers.getColumns().addAll(List.of(title, reference, contact, used, softwareCount));
 
-        TableView<PartitionRow> partitions = Tables.table("Select a server to see its partitions.");
-        partitions.setId("partitions-table");
-        TableColumn<PartitionRow, Health> partitionHealth = Tables.fixed("Health", PartitionRow::health);
-        partitionHealth.setCellFactory(c -> HealthViews.cell());
-        partitionHealth.setMaxWidth(140);
+        TableView<PartitionRow> partitions = ListPageTable.detail(
+                "partitions-table", "Select a server to see its partitions.", PartitionRow::health);
         partitions
                 .getColumns()
-                .setAll(List.of(
-                        partitionHealth,
+                .addAll(List.of(
                         Tables.fixed("Partition", PartitionRow::reference),
                         Tables.fixed("State", PartitionRow::state),
                         Tables.fixed("Instance", PartitionRow::instance),
                         Tables.fixed("Release", PartitionRow::release)));
         partitions.setItems(model.partitions());
 
-        software = Tables.table("Select a server to see the software supplied to it.");
-        software.setId("software-table");
-        TableColumn<SoftwareRow, Health> softwareHealth = Tables.fixed("Health", SoftwareRow::health);
-        softwareHealth.setCellFactory(c -> HealthViews.cell());
-        softwareHealth.setMaxWidth(140);
+        software = ListPageTable.detail(
+                "software-table", "Select a server to see the software supplied to it.", SoftwareRow::health);
         software.getColumns()
-                .setAll(List.of(
-                        softwareHealth,
+                .addAll(List.of(
                         Tables.fixed("Software release URL", SoftwareRow::url),
                         Tables.fixed("Requested state", SoftwareRow::state)));
         software.setItems(model.software());
@@ -131,11 +111,15 @@ public final class ServersView implements PageView {
         SplitPane split = MasterDetail.of(
                 servers,
                 Bindings.createStringBinding(
-                        () -> model.selectedProperty().get() == null
+                        () -> model.list().selectedProperty().get() == null
                                 ? "No server selected"
-                                : model.selectedProperty().get().titleProperty().get() + "  ("
-                                        + model.selectedProperty().get().reference() + ")",
-                        model.selectedProperty()),
+                                : model.list()
+                                                .selectedProperty()
+                                                .get()
+                                                .titleProperty()
+                                                .get() + "  ("
+                                        + model.list().selectedProperty().get().reference() + ")",
+                        model.list().selectedProperty()),
                 new Tab("Partitions", partitions),
                 new Tab("Supplied software", software));
         root.getChildren().addAll(bar, split);
@@ -157,10 +141,10 @@ public final class ServersView implements PageView {
     }
 
     public void openSupply() {
-        ServerRow row = model.selectedProperty().get();
-        if (row == null && !model.visibleRows().isEmpty()) {
+        ServerRow row = model.list().selectedProperty().get();
+        if (row == null && !model.list().visibleRows().isEmpty()) {
             servers.getSelectionModel().select(0);
-            row = model.selectedProperty().get();
+            row = model.list().selectedProperty().get();
         }
         if (row == null) {
             return;
@@ -172,7 +156,7 @@ public final class ServersView implements PageView {
     }
 
     private void removeSelected() {
-        ServerRow row = model.selectedProperty().get();
+        ServerRow row = model.list().selectedProperty().get();
         SoftwareRow selected = software.getSelectionModel().getSelectedItem();
         if (row == null || selected == null) {
             return;

@@ -9,16 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import javafx.beans.binding.BooleanBinding;
-import javafx.beans.binding.StringBinding;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
@@ -30,13 +22,12 @@ import org.slapdesk.core.model.ComputePartition;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.SoftwareInstallation;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.gui.live.SerialRefresh;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.page.ListPageModel;
+import org.slapdesk.gui.page.ListPageSpec;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.gui.util.Releases;
-import org.slapdesk.gui.util.RowMerge;
-import org.slapdesk.gui.util.TextFilter;
 
 /** The Servers page: nodes with health, the selected node's partitions and supplied software, and the node actions. */
 public final class ServersViewModel {
@@ -48,15 +39,9 @@ public final class ServersViewModel {
     private final TaskService tasks;
     private final HealthRules rules;
     private final ActivityLog activity;
-    private final Clock clock;
-
-    private final ObservableList<ServerRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<ServerRow> visibleRows = new FilteredList<>(rows);
-    private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<ServerRow> selected = new SimpleObjectProperty<>();
+    private final ListPageModel<ServerRow, ComputeNodeDetail> list;
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
     private final ObservableList<SoftwareRow> software = FXCollections.observableArrayList();
-    private final SerialRefresh<List<ComputeNodeDetail>> refresher;
 
     public ServersViewModel(
             MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
@@ -64,48 +49,35 @@ public final class ServersViewModel {
         this.tasks = tasks;
         this.rules = rules;
         this.activity = activity;
-        this.clock = clock;
-        this.refresher = new SerialRefresh<>(
+        this.list = new ListPageModel<>(
                 session,
                 tasks,
-                "Refresh servers",
-                "Cannot read the servers from the master",
-                ServersViewModel::readNodes,
-                this::apply);
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(
-                now,
-                (ServerRow r) -> Stream.of(
-                        r.titleProperty().get(),
-                        r.reference(),
-                        r.health() == null ? "" : r.health().level().name()))));
-        selected.addListener((o, was, now) -> showDetail(now));
-        session.masterProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                rows.clear();
+                new ListPageSpec<>(
+                        EMPTY,
+                        "Refresh servers",
+                        "Cannot read the servers from the master",
+                        ServersViewModel::readNodes,
+                        ServerRow::reference,
+                        d -> d.node().reference(),
+                        ServerRow::new,
+                        (row, detail) ->
+                                row.update(detail, rules.node(detail.node().status()), clock.instant()),
+                        (ServerRow r) -> Stream.of(
+                                r.titleProperty().get(),
+                                r.reference(),
+                                r.health() == null ? "" : r.health().level().name()),
+                        ServerRow::health));
+        list.selectedProperty().addListener((o, was, now) -> showDetail(now));
+        list.onRowChanged(row -> {
+            if (row == list.selectedProperty().get()) {
+                showDetail(row);
             }
         });
     }
 
-    public ObservableList<ServerRow> rows() {
-        return rows;
-    }
-
-    /** The rows the filter lets through; the table shows these. */
-    public FilteredList<ServerRow> visibleRows() {
-        return visibleRows;
-    }
-
-    /** What the empty table says. */
-    public StringBinding emptyText() {
-        return session.emptyListText(EMPTY);
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    public ObjectProperty<ServerRow> selectedProperty() {
-        return selected;
+    /** The servers table: rows, filter, selection, refresh. */
+    public ListPageModel<ServerRow, ComputeNodeDetail> list() {
+        return list;
     }
 
     public ObservableList<PartitionRow> partitions() {
@@ -114,23 +86,6 @@ public final class ServersViewModel {
 
     public ObservableList<SoftwareRow> software() {
         return software;
-    }
-
-    public BooleanBinding connectedProperty() {
-        return session.masterProperty().isNotNull();
-    }
-
-    public ReadOnlyBooleanProperty refreshingProperty() {
-        return refresher.refreshingProperty();
-    }
-
-    public void afterRefresh(Runnable action) {
-        refresher.afterRefresh(action);
-    }
-
-    /** Reads every node and its detail off the FX thread; while one runs, one more is queued. */
-    public void refresh() {
-        refresher.refresh();
     }
 
     private static List<ComputeNodeDetail> readNodes(Master master, TaskContext context) throws Exception {
@@ -151,18 +106,6 @@ public final class ServersViewModel {
             details.add(detail);
         }
         return details;
-    }
-
-    /** Merges fresh data into the rows: changed rows update in place, new ones are added, gone ones removed. */
-    public void apply(List<ComputeNodeDetail> details) {
-        RowMerge.merge(
-                rows, details, ServerRow::reference, d -> d.node().reference(), ServerRow::new, (row, detail) -> {
-                    boolean changed =
-                            row.update(detail, rules.node(detail.node().status()), clock.instant());
-                    if (changed && row == selected.get()) {
-                        showDetail(row);
-                    }
-                });
     }
 
     private void showDetail(ServerRow row) {
@@ -209,7 +152,7 @@ public final class ServersViewModel {
             profile.productAliases()
                     .forEach((alias, url) -> choices.putIfAbsent(url, new ReleaseChoice(alias, url, "alias")));
         }
-        for (ServerRow row : rows) {
+        for (ServerRow row : list.rows()) {
             if (row.detail() != null) {
                 row.detail()
                         .software()
@@ -265,7 +208,7 @@ public final class ServersViewModel {
                 })
                 .onSuccess(done -> {
                     activity.succeeded(verb, target, "");
-                    refresh();
+                    list.refresh();
                 })
                 .onFailure(error -> activity.failed(verb, target, error))
                 .start();

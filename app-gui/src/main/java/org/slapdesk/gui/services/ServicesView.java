@@ -30,13 +30,11 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.gui.health.HealthViews;
+import org.slapdesk.gui.page.ListPageTable;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.servers.ReleaseChoice;
-import org.slapdesk.gui.shell.PageView;
 import org.slapdesk.gui.util.Dialogs;
-import org.slapdesk.gui.util.FlashingRows;
 import org.slapdesk.gui.util.Icons;
 import org.slapdesk.gui.util.MasterDetail;
 import org.slapdesk.gui.util.Releases;
@@ -67,29 +65,28 @@ public final class ServicesView implements PageView {
         root.getStyleClass().add("page");
         root.setId("services-page");
 
-        filter = Tables.filterBox(model.filterProperty(), "Filter services (Ctrl+F)");
+        filter = Tables.filterBox(model.list().filterProperty(), "Filter services (Ctrl+F)");
         Button request = Icons.button("Request…", Material2AL.ADD, "Request a new service (Ctrl+N)");
         request.setId("request");
         request.setOnAction(e -> openRequest());
         Button edit = Icons.button("Parameters…", Material2AL.EDIT, "Change the selected service's parameters");
         edit.setId("edit-parameters");
-        edit.disableProperty().bind(model.selectedProperty().isNull());
+        edit.disableProperty().bind(model.list().selectedProperty().isNull());
         edit.setOnAction(e -> openEdit());
         Button start = Icons.button("Start", Material2MZ.PLAY_ARROW, "Start the selected service");
         start.setId("start");
-        start.disableProperty().bind(model.selectedProperty().isNull());
+        start.disableProperty().bind(model.list().selectedProperty().isNull());
         start.setOnAction(e -> changeState(RequestedState.STARTED));
         Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop the selected service");
         stop.setId("stop");
-        stop.disableProperty().bind(model.selectedProperty().isNull());
+        stop.disableProperty().bind(model.list().selectedProperty().isNull());
         stop.setOnAction(e -> changeState(RequestedState.STOPPED));
         Button destroy = Icons.button("Destroy…", Material2AL.DELETE_FOREVER, "Destroy the selected service (Delete)");
         destroy.setId("destroy");
-        destroy.disableProperty().bind(model.selectedProperty().isNull());
+        destroy.disableProperty().bind(model.list().selectedProperty().isNull());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
-        Button refresh = Icons.button("", Material2MZ.REFRESH, "Refresh now (F5)");
-        refresh.setOnAction(e -> model.refresh());
-        ToolBar bar = new ToolBar(filter, new Spacer(), request, edit, start, stop, destroy, refresh);
+        ToolBar bar = new ToolBar(
+                filter, new Spacer(), request, edit, start, stop, destroy, ListPageTable.refreshButton(model.list()));
 
         Message pending = new Message("Request", "", new FontIcon(Material2MZ.SCHEDULE));
         pending.setId("pending-request");
@@ -105,11 +102,8 @@ public final class ServicesView implements PageView {
         pendingBar.visibleProperty().bind(model.pendingRequestProperty().isNotEmpty());
         pendingBar.managedProperty().bind(pendingBar.visibleProperty());
 
-        TableView<ServiceRow> services = Tables.table(model.emptyText());
-        services.setId("services-table");
-        TableColumn<ServiceRow, Health> health = Tables.column("Health", ServiceRow::healthProperty);
-        health.setCellFactory(c -> HealthViews.cell());
-        health.setMaxWidth(140);
+        TableView<ServiceRow> services = ListPageTable.of(
+                model.list(), "services-table", ServiceRow::healthProperty, ServiceRow::healthChangedAtProperty);
         TableColumn<ServiceRow, String> release = Tables.column("Release", ServiceRow::releaseProperty);
         release.setCellFactory(c -> new TableCell<>() {
             @Override
@@ -120,32 +114,22 @@ public final class ServicesView implements PageView {
             }
         });
         services.getColumns()
-                .setAll(List.of(
-                        health,
+                .addAll(List.of(
                         Tables.fixed("Title", ServiceRow::title),
                         release,
                         Tables.column("Software type", ServiceRow::softwareTypeProperty),
                         Tables.column("Requested state", ServiceRow::requestedStateProperty)));
-        services.setItems(model.visibleRows());
-        FlashingRows.install(services, ServiceRow::healthChangedAtProperty);
-        Tables.selectFirstWhenFilled(services);
-        services.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.selectedProperty()
-                .set(now));
         services.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE) {
                 changeState(RequestedState.DESTROYED);
             }
         });
 
-        TableView<InstanceRow> instances = Tables.table("Select a service to see its instances.");
-        instances.setId("instances-table");
-        TableColumn<InstanceRow, Health> instanceHealth = Tables.fixed("Health", InstanceRow::health);
-        instanceHealth.setCellFactory(c -> HealthViews.cell());
-        instanceHealth.setMaxWidth(140);
+        TableView<InstanceRow> instances =
+                ListPageTable.detail("instances-table", "Select a service to see its instances.", InstanceRow::health);
         instances
                 .getColumns()
-                .setAll(List.of(
-                        instanceHealth,
+                .addAll(List.of(
                         Tables.fixed("Instance", InstanceRow::title),
                         Tables.fixed("Software type", InstanceRow::softwareType),
                         Tables.fixed("State", InstanceRow::state),
@@ -163,10 +147,10 @@ public final class ServicesView implements PageView {
         SplitPane split = MasterDetail.of(
                 services,
                 Bindings.createStringBinding(
-                        () -> model.selectedProperty().get() == null
+                        () -> model.list().selectedProperty().get() == null
                                 ? "No service selected"
-                                : model.selectedProperty().get().title(),
-                        model.selectedProperty()),
+                                : model.list().selectedProperty().get().title(),
+                        model.list().selectedProperty()),
                 new Tab("Connection parameters", connection),
                 new Tab("Instances", instances),
                 new Tab("Parameters", parameters));
@@ -232,7 +216,7 @@ public final class ServicesView implements PageView {
     }
 
     private void openEdit() {
-        ServiceRow row = model.selectedProperty().get();
+        ServiceRow row = model.list().selectedProperty().get();
         if (row == null) {
             return;
         }
@@ -251,16 +235,11 @@ public final class ServicesView implements PageView {
     }
 
     private void changeState(RequestedState state) {
-        ServiceRow row = model.selectedProperty().get();
+        ServiceRow row = model.list().selectedProperty().get();
         if (row == null) {
             return;
         }
-        String verb =
-                switch (state) {
-                    case STARTED -> "Start";
-                    case STOPPED -> "Stop";
-                    case DESTROYED -> "Destroy";
-                };
+        String verb = StateVerbs.verb(state);
         String consequence =
                 switch (state) {
                     case STARTED -> "Its processes will be started on their servers.";

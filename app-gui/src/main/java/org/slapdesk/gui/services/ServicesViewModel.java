@@ -8,16 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.collections.transformation.FilteredList;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
@@ -27,13 +24,12 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.activity.ActivityLog;
-import org.slapdesk.gui.live.SerialRefresh;
-import org.slapdesk.gui.shell.MasterSession;
+import org.slapdesk.gui.page.ListPageModel;
+import org.slapdesk.gui.page.ListPageSpec;
+import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
-import org.slapdesk.gui.util.RowMerge;
-import org.slapdesk.gui.util.TextFilter;
 
 /** The Services page: instance trees with health, the selected one's instances and parameters, and the service actions. */
 public final class ServicesViewModel {
@@ -48,19 +44,13 @@ public final class ServicesViewModel {
     private final TaskService tasks;
     private final HealthRules rules;
     private final ActivityLog activity;
-    private final Clock clock;
-
-    private final ObservableList<ServiceRow> rows = FXCollections.observableArrayList();
-    private final FilteredList<ServiceRow> visibleRows = new FilteredList<>(rows);
-    private final StringProperty filter = new SimpleStringProperty("");
-    private final ObjectProperty<ServiceRow> selected = new SimpleObjectProperty<>();
+    private final ListPageModel<ServiceRow, ServiceDetail> list;
     private final ObjectProperty<ServiceDetail> detail = new SimpleObjectProperty<>();
     private final ObservableList<InstanceRow> instances = FXCollections.observableArrayList();
     private final ObservableList<KeyValue> parameters = FXCollections.observableArrayList();
     private final ObservableList<KeyValue> connectionParameters = FXCollections.observableArrayList();
     private final StringProperty pendingRequest = new SimpleStringProperty("");
     private TaskItem pendingTask;
-    private final SerialRefresh<List<ServiceDetail>> refresher;
 
     public ServicesViewModel(
             MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
@@ -68,56 +58,37 @@ public final class ServicesViewModel {
         this.tasks = tasks;
         this.rules = rules;
         this.activity = activity;
-        this.clock = clock;
-        this.refresher = new SerialRefresh<>(
+        this.list = new ListPageModel<>(
                 session,
                 tasks,
-                "Refresh services",
-                "Cannot read the services from the master",
-                ServicesViewModel::readServices,
-                details -> {
-                    apply(details);
-                    loadDetail();
-                });
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(
-                now,
-                (ServiceRow r) -> Stream.of(
-                        r.title(),
-                        r.releaseProperty().get(),
-                        r.softwareTypeProperty().get(),
-                        r.requestedStateProperty().get(),
-                        r.health() == null ? "" : r.health().level().name()))));
-        selected.addListener((o, was, now) -> {
+                new ListPageSpec<>(
+                        EMPTY,
+                        "Refresh services",
+                        "Cannot read the services from the master",
+                        ServicesViewModel::readServices,
+                        ServiceRow::title,
+                        d -> d.tree().title(),
+                        ServiceRow::new,
+                        (row, fresh) -> row.update(
+                                fresh.tree(), rules.instanceTree(fresh.tree(), fresh.instances()), clock.instant()),
+                        (ServiceRow r) -> Stream.of(
+                                r.title(),
+                                r.releaseProperty().get(),
+                                r.softwareTypeProperty().get(),
+                                r.requestedStateProperty().get(),
+                                r.health() == null ? "" : r.health().level().name()),
+                        ServiceRow::health));
+        list.onApplied(this::loadDetail);
+        list.selectedProperty().addListener((o, was, now) -> {
             detail.set(null);
             showDetail(null);
             loadDetail();
         });
-        session.masterProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                rows.clear();
-            }
-        });
     }
 
-    public ObservableList<ServiceRow> rows() {
-        return rows;
-    }
-
-    public FilteredList<ServiceRow> visibleRows() {
-        return visibleRows;
-    }
-
-    /** What the empty table says. */
-    public StringBinding emptyText() {
-        return session.emptyListText(EMPTY);
-    }
-
-    public StringProperty filterProperty() {
-        return filter;
-    }
-
-    public ObjectProperty<ServiceRow> selectedProperty() {
-        return selected;
+    /** The services table: rows, filter, selection, refresh. */
+    public ListPageModel<ServiceRow, ServiceDetail> list() {
+        return list;
     }
 
     public ObservableList<InstanceRow> instances() {
@@ -144,21 +115,11 @@ public final class ServicesViewModel {
         }
     }
 
-    public ReadOnlyBooleanProperty refreshingProperty() {
-        return refresher.refreshingProperty();
-    }
-
-    public void afterRefresh(Runnable action) {
-        refresher.afterRefresh(action);
-    }
-
     public List<String> releasesInUse() {
-        return rows.stream().map(r -> r.releaseProperty().get()).distinct().toList();
-    }
-
-    /** Reads every service and its detail off the FX thread; while one runs, one more is queued. */
-    public void refresh() {
-        refresher.refresh();
+        return list.rows().stream()
+                .map(r -> r.releaseProperty().get())
+                .distinct()
+                .toList();
     }
 
     private static List<ServiceDetail> readServices(Master master, TaskContext context) throws Exception {
@@ -174,20 +135,8 @@ public final class ServicesViewModel {
         return details;
     }
 
-    /** Merges fresh data: changed rows update in place, new ones are added, gone ones removed. */
-    public void apply(List<ServiceDetail> details) {
-        RowMerge.merge(
-                rows,
-                details,
-                ServiceRow::title,
-                d -> d.tree().title(),
-                ServiceRow::new,
-                (row, detail) -> row.update(
-                        detail.tree(), rules.instanceTree(detail.tree(), detail.instances()), clock.instant()));
-    }
-
     private void loadDetail() {
-        ServiceRow row = selected.get();
+        ServiceRow row = list.selectedProperty().get();
         Optional<Master> master = session.master();
         if (row == null || master.isEmpty()) {
             return;
@@ -195,7 +144,7 @@ public final class ServicesViewModel {
         tasks.task("Read service " + row.title(), context -> master.get().service(row.title()))
                 .quiet()
                 .onSuccess(fresh -> {
-                    if (selected.get() == row) {
+                    if (list.selectedProperty().get() == row) {
                         detail.set(fresh);
                         showDetail(fresh);
                     }
@@ -261,16 +210,11 @@ public final class ServicesViewModel {
         if (master.isEmpty()) {
             return;
         }
-        String verb =
-                switch (state) {
-                    case STARTED -> "Start";
-                    case STOPPED -> "Stop";
-                    case DESTROYED -> "Destroy";
-                };
+        String verb = StateVerbs.verb(state);
         tasks.task(verb + " " + title, context -> master.get().changeState(title, state))
                 .onSuccess(instance -> {
                     activity.succeeded(verb, title, "requested");
-                    refresh();
+                    list.refresh();
                 })
                 .onFailure(error -> activity.failed(verb, title, error))
                 .start();
@@ -320,7 +264,7 @@ public final class ServicesViewModel {
                                     .map(p -> "allocated on "
                                             + instance.computeNodeReference().orElse("?") + " / " + p)
                                     .orElse("accepted"));
-                    refresh();
+                    list.refresh();
                 })
                 .onFailure(error -> activity.failed("Request", request.title(), error))
                 .onCancelled(() -> activity.cancelled("Request", request.title()))

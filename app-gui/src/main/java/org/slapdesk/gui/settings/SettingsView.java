@@ -7,7 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
-import org.slapdesk.gui.shell.PageView;
+import org.slapdesk.gui.page.PageView;
 
 /** Settings: theme and refresh interval; what more it will hold is said on the page. */
 public final class SettingsView implements PageView {

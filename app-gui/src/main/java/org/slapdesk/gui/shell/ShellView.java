@@ -39,10 +39,13 @@ import org.slapdesk.gui.activity.ActivityView;
 import org.slapdesk.gui.dashboard.DashboardView;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
+import org.slapdesk.gui.page.Page;
+import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.profile.ProfilesView;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersView;
 import org.slapdesk.gui.services.ServicesView;
+import org.slapdesk.gui.session.ConnectionState;
 import org.slapdesk.gui.settings.SettingsView;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.tasks.TasksView;
@@ -76,7 +79,7 @@ public final class ShellView {
                 context.services(),
                 context::newRequest,
                 () -> context.servers().knownReleases(context.services().releasesInUse()),
-                () -> context.servers().rows().stream()
+                () -> context.servers().list().rows().stream()
                         .map(ServerRow::reference)
                         .toList(),
                 url -> {

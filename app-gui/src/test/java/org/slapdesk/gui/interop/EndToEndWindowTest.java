@@ -26,7 +26,7 @@ import org.slapdesk.gui.servers.SoftwareRow;
 import org.slapdesk.gui.services.KeyValue;
 import org.slapdesk.gui.services.ReleaseFiles;
 import org.slapdesk.gui.services.ServiceRow;
-import org.slapdesk.gui.shell.ConnectionState;
+import org.slapdesk.gui.session.ConnectionState;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.util.WaitForAsyncUtils;
@@ -88,7 +88,7 @@ abstract class EndToEndWindowTest {
                 "the proxy's node is listed",
                 30,
                 () -> context.session().stateProperty().get() == ConnectionState.CONNECTED
-                        && context.servers().rows().stream()
+                        && context.servers().list().rows().stream()
                                 .anyMatch(r -> r.reference().equals(NODE)));
 
         // supply, through the dialog
@@ -120,7 +120,7 @@ abstract class EndToEndWindowTest {
         driver.snapshotWindowOf("#request-dialog", name() + "-request-dialog");
         driver.click("#request-submit");
 
-        driver.waitFor("the service appears", 30, () -> context.services().rows().stream()
+        driver.waitFor("the service appears", 30, () -> context.services().list().rows().stream()
                 .anyMatch(r -> r.title().equals("re6st-registry")));
         ServiceDetail onMaster = observer().service("re6st-registry");
         assertThat(onMaster.instances().get(0).parameters())

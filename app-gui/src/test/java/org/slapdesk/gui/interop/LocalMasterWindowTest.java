@@ -66,7 +66,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     @Test
     void aRequestThatFindsNoFreePartitionWaitsAndGoesThroughOnceANodeHasRoom(FxRobot robot) throws Exception {
         driver = new WindowDriver(robot, stage);
-        driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
+        driver.waitFor("the node is listed", 30, () -> context.servers().list().rows().stream()
                 .anyMatch(r -> r.reference().equals(NODE)));
         // both partitions of the only node are taken
         for (String title : List.of("first", "second")) {
@@ -116,7 +116,7 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
     @Test
     void aWaitingRequestIsCancelledFromItsBanner(FxRobot robot) throws Exception {
         driver = new WindowDriver(robot, stage);
-        driver.waitFor("the node is listed", 30, () -> context.servers().rows().stream()
+        driver.waitFor("the node is listed", 30, () -> context.servers().list().rows().stream()
                 .anyMatch(r -> r.reference().equals(NODE)));
         for (String title : List.of("first", "second")) {
             observer.request(new InstanceRequest(

@@ -77,7 +77,7 @@ class NodesBridgeHostTest {
                         dir.resolve("known_hosts"),
                         dir,
                         ConnectOptions.defaults().withoutAgent()));
-        model.prompts(new NodePrompts() {
+        model.connection().prompts(new NodePrompts() {
             @Override
             public boolean trustHostKey(HostKeyPrompt.UnknownHostKey key) {
                 return true;
@@ -95,9 +95,9 @@ class NodesBridgeHostTest {
                 Optional.of(host.clientKey()),
                 Optional.empty(),
                 Optional.empty()));
-        model.rows().add(row);
-        model.selectedProperty().set(row);
-        model.connect(row);
+        model.list().rows().add(row);
+        model.list().selectedProperty().set(row);
+        model.connection().connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         model.wizard().revertsAtProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -164,7 +164,7 @@ class NodesBridgeHostTest {
                 .contains("no new SSH connection")
                 .contains("puts back its previous network and files by itself");
         assertThat(revertsAt).hasSize(1);
-        assertThat(model.rows().get(0).lastResultProperty().get()).startsWith("FAILED: Bridge br0 on eth0");
+        assertThat(model.list().rows().get(0).lastResultProperty().get()).startsWith("FAILED: Bridge br0 on eth0");
 
         // the node puts its network back by itself at the deadline
         Instant giveUp = revertsAt.get(0).plusSeconds(25);

@@ -73,7 +73,7 @@ class NodesViewModelHostTest {
                 direct.clock,
                 NodeInventory.stored(store.knownNodes()),
                 lab.environment());
-        model.prompts(new NodePrompts() {
+        model.connection().prompts(new NodePrompts() {
             @Override
             public boolean trustHostKey(HostKeyPrompt.UnknownHostKey key) {
                 asked.add(key);
@@ -114,10 +114,10 @@ class NodesViewModelHostTest {
         form.hostProperty().set(lab.host.address());
         form.portProperty().set(Integer.toString(lab.host.port()));
         form.keyFileProperty().set(lab.host.clientKey().toString());
-        model.save(form, () -> {});
+        model.list().save(form, () -> {});
         assertThat(direct.notificationTitles()).isEmpty();
-        NodeRow row = model.rows().get(0);
-        model.selectedProperty().set(row);
+        NodeRow row = model.list().rows().get(0);
+        model.list().selectedProperty().set(row);
         return row;
     }
 
@@ -127,10 +127,10 @@ class NodesViewModelHostTest {
         NodeRow row = addAndSelect();
         assertThat(store.knownNodes().list()).extracting(KnownNodeRecord::label).containsExactly(row.label());
 
-        model.connect(row);
+        model.connection().connect(row);
 
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
-        assertThat(model.connectingProperty().get()).isNull();
+        assertThat(model.connection().connectingProperty().get()).isNull();
         assertThat(asked).hasSize(1);
         HostKeyPrompt.UnknownHostKey key = asked.get(0);
         assertThat(key.host()).isEqualTo(lab.host.address());
@@ -149,9 +149,9 @@ class NodesViewModelHostTest {
                 .contains(KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()));
 
         // a second connection finds the key in known_hosts and asks nothing
-        model.disconnect(row);
+        model.connection().disconnect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
-        model.connect(row);
+        model.connection().connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         assertThat(asked).hasSize(1);
     }
@@ -169,17 +169,17 @@ class NodesViewModelHostTest {
         form.hostProperty().set(lab.host.address());
         form.portProperty().set(Integer.toString(lab.host.port()));
         form.keyFileProperty().set(key.toString());
-        model.save(form, () -> {});
-        NodeRow row = model.rows().get(0);
-        model.selectedProperty().set(row);
+        model.list().save(form, () -> {});
+        NodeRow row = model.list().rows().get(0);
+        model.list().selectedProperty().set(row);
 
-        model.connect(row);
+        model.connection().connect(row);
         assertThat(passphraseAsked).containsExactly(key);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
         assertThat(row.lastResultProperty().get()).contains(key.toString());
 
         passphrase = "s3cret phrase";
-        model.connect(row);
+        model.connection().connect(row);
         assertThat(passphraseAsked).containsExactly(key, key);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         StringBuilder stored = new StringBuilder();
@@ -201,16 +201,17 @@ class NodesViewModelHostTest {
         form.hostProperty().set(lab.host.address4());
         form.keyFileProperty().set(lab.host.clientKey().toString());
         form.jumpProperty().set("root@[" + lab.host.address() + "]:" + lab.host.port());
-        model.save(form, () -> {});
-        NodeRow row = model.rows().get(0);
-        model.selectedProperty().set(row);
-        model.connect(row);
+        model.list().save(form, () -> {});
+        NodeRow row = model.list().rows().get(0);
+        model.list().selectedProperty().set(row);
+        model.connection().connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTED);
         assertThat(asked)
                 .extracting(HostKeyPrompt.UnknownHostKey::host)
                 .containsExactly(lab.host.address(), lab.host.address4());
         assertThat(row.record().hostKeyFingerprint()).contains(lab.fingerprint());
-        assertThat(model.handle()
+        assertThat(model.connection()
+                        .handle()
                         .orElseThrow()
                         .connection()
                         .run("echo $SSH_CONNECTION")
@@ -224,7 +225,7 @@ class NodesViewModelHostTest {
         model();
         trust = false;
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
         assertThat(row.lastResultProperty().get()).contains("was not accepted");
         assertThat(direct.notifications.active())
@@ -245,7 +246,7 @@ class NodesViewModelHostTest {
         Files.writeString(
                 lab.knownHosts,
                 KnownHostsVerifier.hostField(lab.host.address(), lab.host.port()) + " ssh-ed25519 " + otherKey + "\n");
-        model.connect(row);
+        model.connection().connect(row);
         assertThat(asked).isEmpty();
         assertThat(row.linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
         assertThat(direct.notifications.active()).singleElement().satisfies(n -> assertThat(n.message())
@@ -258,11 +259,11 @@ class NodesViewModelHostTest {
         NodeForm form = NodeForm.blank(Path.of("/root"));
         form.hostProperty().set("node9.example.org");
         form.keyFileProperty().set(dir.resolve("no-such-key").toString());
-        model.save(form, () -> {});
+        model.list().save(form, () -> {});
         assertThat(direct.notifications.active()).singleElement().satisfies(n -> assertThat(n.message())
                 .isEqualTo("Key file: " + dir.resolve("no-such-key") + " does not exist or cannot be read"));
         assertThat(store.knownNodes().list()).isEmpty();
-        assertThat(model.rows()).isEmpty();
+        assertThat(model.list().rows()).isEmpty();
     }
 
     @Test
@@ -271,13 +272,13 @@ class NodesViewModelHostTest {
         NodeRow row = addAndSelect();
         NodeForm form = NodeForm.editing(row.record(), Path.of("/root"));
         form.jumpProperty().set("bastion.example.org:2200");
-        model.save(form, () -> {});
+        model.list().save(form, () -> {});
         assertThat(store.knownNodes().list()).singleElement().satisfies(r -> assertThat(r.jumpHost())
                 .contains("bastion.example.org:2200"));
-        assertThat(model.rows()).hasSize(1);
-        model.remove(model.rows().get(0));
+        assertThat(model.list().rows()).hasSize(1);
+        model.list().remove(model.list().rows().get(0));
         assertThat(store.knownNodes().list()).isEmpty();
-        assertThat(model.rows()).isEmpty();
+        assertThat(model.list().rows()).isEmpty();
     }
 
     @Test
@@ -285,19 +286,19 @@ class NodesViewModelHostTest {
         String slapos = lab.instanceSupervisord();
         model();
         NodeRow row = addAndSelect(slapos);
-        model.connect(row);
-        model.refreshStatus();
-        Map<String, ProcessState> states =
-                model.processes().stream().collect(Collectors.toMap(ProcessStatus::fullName, ProcessStatus::state));
+        model.connection().connect(row);
+        model.status().refresh();
+        Map<String, ProcessState> states = model.status().processes().stream()
+                .collect(Collectors.toMap(ProcessStatus::fullName, ProcessStatus::state));
         assertThat(states)
                 .containsEntry("slappart0:sleeper-on-watch", ProcessState.RUNNING)
                 .containsEntry("slappart0:idle", ProcessState.STOPPED);
         long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch");
-        ProcessStatus sleeper = model.processes().stream()
+        ProcessStatus sleeper = model.status().processes().stream()
                 .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch"))
                 .findFirst()
                 .orElseThrow();
-        model.restart(sleeper);
+        model.status().restart(sleeper);
         assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch")).isNotEqualTo(before);
         assertThat(row.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
         assertThat(direct.activity.entries()).first().satisfies(e -> {
@@ -310,7 +311,7 @@ class NodesViewModelHostTest {
     void theWizardPreviewsAppliesAndVerifiesATemporaryAddressThenRemovesIt() throws Exception {
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("lo-ipv6");
         wizard.set("address", "fc01::7/64");
@@ -370,7 +371,7 @@ class NodesViewModelHostTest {
             other.nameProperty().set("COMP-1 lille");
             other.hostProperty().set("127.0.0.1");
             other.portProperty().set("1");
-            model.save(other, () -> {});
+            model.list().save(other, () -> {});
             NodeForm form = NodeForm.blank(Path.of("/root"));
             form.nameProperty().set("COMP-0 paris");
             form.hostProperty().set(lab.host.address());
@@ -378,25 +379,25 @@ class NodesViewModelHostTest {
             form.keyFileProperty().set(lab.host.clientKey().toString());
             form.slaposCommandProperty().set(slapos);
             form.slaposConfigProperty().set("/srv/alt/slapos.cfg");
-            model.save(form, () -> {});
+            model.list().save(form, () -> {});
             assertThat(direct.notificationTitles()).isEmpty();
-            NodeRow lille = model.rows().stream()
+            NodeRow lille = model.list().rows().stream()
                     .filter(r -> r.displayName().equals("COMP-1 lille"))
                     .findFirst()
                     .orElseThrow();
-            NodeRow paris = model.rows().stream()
+            NodeRow paris = model.list().rows().stream()
                     .filter(r -> r.displayName().equals("COMP-0 paris"))
                     .findFirst()
                     .orElseThrow();
 
-            model.selectedProperty().set(lille);
-            assertThat(model.slapos()).isEqualTo(SlaposNode.standard());
-            model.selectedProperty().set(paris);
-            assertThat(model.slapos().slaposCommand()).isEqualTo(slapos);
-            model.connect(paris);
-            model.refreshStatus();
+            model.list().selectedProperty().set(lille);
+            assertThat(model.list().slapos()).isEqualTo(SlaposNode.standard());
+            model.list().selectedProperty().set(paris);
+            assertThat(model.list().slapos().slaposCommand()).isEqualTo(slapos);
+            model.connection().connect(paris);
+            model.status().refresh();
             assertThat(direct.notificationTitles()).isEmpty();
-            assertThat(model.processes())
+            assertThat(model.status().processes())
                     .anySatisfy(p -> assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch"));
             ActionWizardModel wizard = model.wizard();
             wizard.choose("format");
@@ -405,10 +406,11 @@ class NodesViewModelHostTest {
                     .contains("'" + slapos + "' 'node' 'format' '--cfg' '/srv/alt/slapos.cfg'");
             wizard.back();
             long before = lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg");
-            model.restart(model.processes().stream()
-                    .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch"))
-                    .findFirst()
-                    .orElseThrow());
+            model.status()
+                    .restart(model.status().processes().stream()
+                            .filter(p -> p.fullName().equals("slappart0:sleeper-on-watch"))
+                            .findFirst()
+                            .orElseThrow());
             assertThat(lab.pidOf(slapos, "slappart0:sleeper-on-watch", "/srv/alt/slapos.cfg"))
                     .isNotEqualTo(before);
             assertThat(paris.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
@@ -420,8 +422,8 @@ class NodesViewModelHostTest {
 
             // a new window on the same database: names, settings and the last result are back
             model();
-            model.load();
-            NodeRow again = model.rows().stream()
+            model.list().load();
+            NodeRow again = model.list().rows().stream()
                     .filter(r -> r.displayName().equals("COMP-0 paris"))
                     .findFirst()
                     .orElseThrow();
@@ -429,7 +431,7 @@ class NodesViewModelHostTest {
             assertThat(again.record().slaposConfig()).isEqualTo("/srv/alt/slapos.cfg");
             assertThat(again.lastResultProperty().get()).isEqualTo("ok: Restart slappart0:sleeper-on-watch");
             assertThat(again.lastResultAtProperty().get()).isEqualTo(at);
-            assertThat(model.rows())
+            assertThat(model.list().rows())
                     .extracting(NodeRow::displayName)
                     .containsExactlyInAnyOrder("COMP-0 paris", "COMP-1 lille");
         } finally {
@@ -443,7 +445,7 @@ class NodesViewModelHostTest {
         String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
         model();
         NodeRow row = addAndSelect("/nonexistent/bin/slapos");
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("repurpose");
         wizard.set("partitions", "5");
@@ -472,7 +474,7 @@ class NodesViewModelHostTest {
         lab.slaposConfig(2);
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("ipv6");
         String cfg = "/etc/opt/slapos/slapos.cfg";
@@ -503,7 +505,7 @@ class NodesViewModelHostTest {
         lab.host.sh("rm -rf /etc/opt/slapos");
         model();
         NodeRow row = addAndSelect(slapos);
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("register");
         wizard.set("name", "COMP-GUI");
@@ -533,7 +535,7 @@ class NodesViewModelHostTest {
         lab.host.sh("ip addr add 10.0.97.157/32 dev eth0 2>/dev/null || true");
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("forward");
         wizard.set("listen", "8081");
@@ -577,7 +579,7 @@ class NodesViewModelHostTest {
         lab.host.sh("mkfs.ext2 -q -F " + disk);
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("storage");
         wizard.set("devices", disk);
@@ -598,7 +600,7 @@ class NodesViewModelHostTest {
         lab.host.sh("rm -rf /etc/re6stnet-gui");
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("re6st-config");
         wizard.set("dir", "/etc/re6stnet-gui");
@@ -636,7 +638,7 @@ class NodesViewModelHostTest {
     void aReadOnlyActionShowsItsAnswer() throws Exception {
         model();
         NodeRow row = addAndSelect();
-        model.connect(row);
+        model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("re6st-status");
         wizard.preview();

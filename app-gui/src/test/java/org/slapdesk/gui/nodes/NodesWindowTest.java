@@ -117,6 +117,7 @@ class NodesWindowTest {
                 "the node's slapos is " + command,
                 20,
                 () -> context.nodes()
+                                .list()
                                 .selectedProperty()
                                 .get()
                                 .record()
@@ -138,12 +139,12 @@ class NodesWindowTest {
         driver.waitFor(
                 "the node is listed and kept",
                 20,
-                () -> context.nodes().rows().size() == 1
+                () -> context.nodes().list().rows().size() == 1
                         && store.knownNodes().list().size() == 1);
         driver.waitFor(
                 "the node is selected",
                 10,
-                () -> context.nodes().selectedProperty().get() != null);
+                () -> context.nodes().list().selectedProperty().get() != null);
 
         driver.click("#node-connect");
         driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-fingerprint")
@@ -158,7 +159,7 @@ class NodesWindowTest {
         driver.waitFor(
                 "connected",
                 30,
-                () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+                () -> context.nodes().list().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
         assertThat(store.knownNodes().list().get(0).hostKeyFingerprint()).contains(lab.fingerprint());
     }
 
@@ -176,18 +177,19 @@ class NodesWindowTest {
                         2222,
                         "slapos",
                         new KnownNodeRecord.LastResult("ok: Format the node", Instant.parse("2026-11-23T09:15:00Z")));
-        robot.interact(context.nodes()::load);
-        driver.waitFor("both nodes are listed", 20, () -> context.nodes().rows().size() == 2);
-        NodeRow lille = context.nodes().rows().stream()
+        robot.interact(context.nodes().list()::load);
+        driver.waitFor(
+                "both nodes are listed", 20, () -> context.nodes().list().rows().size() == 2);
+        NodeRow lille = context.nodes().list().rows().stream()
                 .filter(r -> r.displayName().equals("COMP-1 lille"))
                 .findFirst()
                 .orElseThrow();
         assertThat(lille.lastResultProperty().get()).isEqualTo("ok: Format the node");
-        NodeRow paris = context.nodes().rows().stream()
+        NodeRow paris = context.nodes().list().rows().stream()
                 .filter(r -> r.displayName().equals("COMP-0 paris"))
                 .findFirst()
                 .orElseThrow();
-        robot.interact(() -> context.nodes().selectedProperty().set(paris));
+        robot.interact(() -> context.nodes().list().selectedProperty().set(paris));
         assertThat(text(robot, "#node-slapos-where"))
                 .contains("COMP-0 paris")
                 .contains(slapos + " --cfg /etc/opt/slapos/slapos.cfg");
@@ -203,7 +205,7 @@ class NodesWindowTest {
         driver.waitFor(
                 "the processes, read with the node's own slapos",
                 30,
-                () -> context.nodes().processes().size() >= 2);
+                () -> context.nodes().status().processes().size() >= 2);
         driver.snapshot("nodes-two-named");
 
         driver.click("#node-edit");
@@ -233,8 +235,8 @@ class NodesWindowTest {
         driver.waitFor(
                 "the processes are listed",
                 30,
-                () -> context.nodes().processes().size() >= 2);
-        assertThat(context.nodes().processes()).anySatisfy(p -> {
+                () -> context.nodes().status().processes().size() >= 2);
+        assertThat(context.nodes().status().processes()).anySatisfy(p -> {
             assertThat(p.fullName()).isEqualTo("slappart0:sleeper-on-watch");
             assertThat(p.state()).isEqualTo(ProcessState.RUNNING);
         });
@@ -249,9 +251,10 @@ class NodesWindowTest {
         lab.host.sh("echo a new line >> " + NodeLogs.SOFTWARE_LOG);
         driver.waitFor("the new line is followed", 30, () -> log.getText().contains("a new line"));
         driver.click("#log-stop");
-        driver.waitFor("following stopped", 10, () -> !context.nodes()
-                .followingProperty()
-                .get());
+        driver.waitFor(
+                "following stopped",
+                10,
+                () -> !context.nodes().logs().followingProperty().get());
         driver.waitFor(
                 "tail is gone from the host",
                 20,
@@ -345,7 +348,7 @@ class NodesWindowTest {
                         "node: Repurpose the node to 4 partitions " + AuditEntry.Outcome.FAILURE,
                         "node: Remove temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS,
                         "node: Add temporary IPv6 fc01::1/32 on lo " + AuditEntry.Outcome.SUCCESS);
-        assertThat(context.nodes().rows().get(0).lastResultProperty().get())
+        assertThat(context.nodes().list().rows().get(0).lastResultProperty().get())
                 .isEqualTo("FAILED: Repurpose the node to 6 partitions");
     }
 
@@ -360,8 +363,8 @@ class NodesWindowTest {
         driver.waitFor(
                 "the node is listed",
                 20,
-                () -> context.nodes().rows().size() == 1
-                        && context.nodes().selectedProperty().get() != null);
+                () -> context.nodes().list().rows().size() == 1
+                        && context.nodes().list().selectedProperty().get() != null);
         driver.click("#node-connect");
         driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-refuse")
                 .queryAll()
@@ -369,7 +372,7 @@ class NodesWindowTest {
         driver.click("#hostkey-refuse");
         driver.waitFor("the error", 30, () -> !context.notifications().active().isEmpty());
         assertThat(context.notifications().active().get(0).message()).contains("was not accepted");
-        assertThat(context.nodes().rows().get(0).linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
+        assertThat(context.nodes().list().rows().get(0).linkProperty().get()).isEqualTo(NodeRow.Link.OFFLINE);
         assertThat(lab.knownHosts).doesNotExist();
     }
 
@@ -392,8 +395,8 @@ class NodesWindowTest {
         driver.waitFor(
                 "the node is listed",
                 20,
-                () -> context.nodes().rows().size() == 1
-                        && context.nodes().selectedProperty().get() != null);
+                () -> context.nodes().list().rows().size() == 1
+                        && context.nodes().list().selectedProperty().get() != null);
         driver.click("#node-connect");
         driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust")
                 .queryAll()
@@ -407,7 +410,7 @@ class NodesWindowTest {
         driver.waitFor(
                 "connected",
                 30,
-                () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+                () -> context.nodes().list().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
         assertThat(context.notifications().active()).isEmpty();
     }
 
@@ -435,22 +438,24 @@ class NodesWindowTest {
             driver.waitFor(
                     "the node is listed",
                     20,
-                    () -> context.nodes().selectedProperty().get() != null);
+                    () -> context.nodes().list().selectedProperty().get() != null);
             driver.click("#node-connect");
             driver.waitFor(
                     "connecting, with its Cancel",
                     10,
                     () -> robot.lookup("#node-connect-cancel").query().isVisible() && !accepted.isEmpty());
-            assertThat(context.nodes().rows().get(0).linkProperty().get()).isEqualTo(NodeRow.Link.CONNECTING);
+            assertThat(context.nodes().list().rows().get(0).linkProperty().get())
+                    .isEqualTo(NodeRow.Link.CONNECTING);
             driver.snapshot("nodes-connecting");
             long clicked = System.nanoTime();
             driver.click("#node-connect-cancel");
             driver.waitFor(
                     "the node is free again",
                     5,
-                    () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
+                    () -> context.nodes().list().rows().get(0).linkProperty().get() == NodeRow.Link.OFFLINE);
             assertThat(Duration.ofNanos(System.nanoTime() - clicked)).isLessThan(Duration.ofSeconds(3));
-            assertThat(context.nodes().rows().get(0).lastResultProperty().get()).isEqualTo("connection cancelled");
+            assertThat(context.nodes().list().rows().get(0).lastResultProperty().get())
+                    .isEqualTo("connection cancelled");
             assertThat(robot.lookup("#node-connect").query().isDisabled())
                     .as("Connect can be pressed again")
                     .isFalse();
@@ -480,7 +485,7 @@ class NodesWindowTest {
             driver.waitFor(
                     "the node is listed",
                     20,
-                    () -> context.nodes().selectedProperty().get() != null);
+                    () -> context.nodes().list().selectedProperty().get() != null);
             driver.click("#node-connect");
             driver.waitFor("the host key dialog", 30, () -> !robot.lookup("#hostkey-trust")
                     .queryAll()
@@ -489,7 +494,7 @@ class NodesWindowTest {
             driver.waitFor(
                     "connected",
                     30,
-                    () -> context.nodes().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
+                    () -> context.nodes().list().rows().get(0).linkProperty().get() == NodeRow.Link.CONNECTED);
 
             tab(robot, 2);
             choose(robot, "bridge");

@@ -15,7 +15,7 @@ import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.gui.shell.ConnectionState;
+import org.slapdesk.gui.session.ConnectionState;
 
 class ServersViewModelTest {
 
@@ -35,75 +35,81 @@ class ServersViewModelTest {
     @Test
     void aRefreshListsEveryNodeWithHealthPartitionsAndSoftware() {
         direct.connected();
-        model.refresh();
+        model.list().refresh();
 
-        assertThat(model.rows()).extracting(ServerRow::reference).containsExactly("COMP-0", "COMP-1");
-        ServerRow comp0 = model.rows().get(0);
+        assertThat(model.list().rows()).extracting(ServerRow::reference).containsExactly("COMP-0", "COMP-1");
+        ServerRow comp0 = model.list().rows().get(0);
         assertThat(comp0.health().level()).isEqualTo(Health.Level.GREEN);
         assertThat(comp0.partitionsUsedProperty().get()).isEqualTo(1);
         assertThat(comp0.partitionsTotalProperty().get()).isEqualTo(4);
         assertThat(comp0.softwareCountProperty().get()).isEqualTo(1);
         assertThat(comp0.lastContactProperty().get()).isEqualTo(NOW.minusSeconds(30));
-        assertThat(model.rows().get(1).health().level()).isEqualTo(Health.Level.GREY);
+        assertThat(model.list().rows().get(1).health().level()).isEqualTo(Health.Level.GREY);
         assertThat(direct.session.lastRefreshProperty().get()).isEqualTo(NOW);
     }
 
     @Test
     void aSecondRefreshUpdatesRowsInPlaceAndMarksAHealthChange() {
         direct.connected();
-        model.refresh();
-        ServerRow comp0 = model.rows().get(0);
-        ServerRow comp1 = model.rows().get(1);
+        model.list().refresh();
+        ServerRow comp0 = model.list().rows().get(0);
+        ServerRow comp1 = model.list().rows().get(1);
         assertThat(comp0.healthChangedAtProperty().get()).isNull();
+        assertThat(model.list().count(Health.Level.GREEN).get()).isEqualTo(1);
+        assertThat(model.list().count(Health.Level.GREY).get()).isEqualTo(1);
 
         direct.master.nodes.put(
                 "COMP-0",
                 FakeMaster.node("COMP-0", FakeMaster.access(NOW.minus(Duration.ofMinutes(10))), 4, 2, List.of(KVM)));
-        model.refresh();
+        model.list().refresh();
 
-        assertThat(model.rows().get(0)).isSameAs(comp0);
-        assertThat(model.rows().get(1)).isSameAs(comp1);
+        assertThat(model.list().rows().get(0)).isSameAs(comp0);
+        assertThat(model.list().rows().get(1)).isSameAs(comp1);
         assertThat(comp0.health().level()).isEqualTo(Health.Level.RED);
         assertThat(comp0.partitionsUsedProperty().get()).isEqualTo(2);
         assertThat(comp0.healthChangedAtProperty().get()).isEqualTo(NOW);
         assertThat(comp1.healthChangedAtProperty().get())
                 .as("unchanged row is not highlighted")
                 .isNull();
+        assertThat(model.list().count(Health.Level.GREEN).get())
+                .as("a health change in place is counted")
+                .isZero();
+        assertThat(model.list().count(Health.Level.RED).get()).isEqualTo(1);
     }
 
     @Test
     void goneNodesLeaveAndNewOnesArrive() {
         direct.connected();
-        model.refresh();
+        model.list().refresh();
         direct.master.nodes.remove("COMP-1");
         direct.master.nodes.put("COMP-2", FakeMaster.node("COMP-2", Optional.empty(), 1, 0, List.of()));
-        model.refresh();
-        assertThat(model.rows()).extracting(ServerRow::reference).containsExactly("COMP-0", "COMP-2");
+        model.list().refresh();
+        assertThat(model.list().rows()).extracting(ServerRow::reference).containsExactly("COMP-0", "COMP-2");
     }
 
     @Test
     void theFilterMatchesEveryWordInTitleReferenceOrHealth() {
         direct.connected();
-        model.refresh();
-        model.filterProperty().set("comp-1");
-        assertThat(model.visibleRows()).extracting(ServerRow::reference).containsExactly("COMP-1");
-        model.filterProperty().set("green comp");
-        assertThat(model.visibleRows()).extracting(ServerRow::reference).containsExactly("COMP-0");
-        model.filterProperty().set("");
-        assertThat(model.visibleRows()).hasSize(2);
+        model.list().refresh();
+        model.list().filterProperty().set("comp-1");
+        assertThat(model.list().visibleRows()).extracting(ServerRow::reference).containsExactly("COMP-1");
+        model.list().filterProperty().set("green comp");
+        assertThat(model.list().visibleRows()).extracting(ServerRow::reference).containsExactly("COMP-0");
+        model.list().filterProperty().set("");
+        assertThat(model.list().visibleRows()).hasSize(2);
     }
 
     @Test
     void selectingAServerShowsItsPartitionsAndSuppliedSoftware() {
         direct.connected();
-        model.refresh();
-        model.selectedProperty().set(model.rows().get(0));
+        model.list().refresh();
+        model.list().selectedProperty().set(model.list().rows().get(0));
         assertThat(model.partitions()).hasSize(4);
         assertThat(model.partitions().get(0).instance()).isEqualTo("instance-0");
         assertThat(model.partitions().get(0).state()).isEqualTo("busy");
         assertThat(model.partitions().get(1).health().level()).isEqualTo(Health.Level.GREY);
         assertThat(model.software()).containsExactly(new SoftwareRow(KVM, "available", Health.green("Available")));
-        model.selectedProperty().set(null);
+        model.list().selectedProperty().set(null);
         assertThat(model.partitions()).isEmpty();
     }
 
@@ -115,7 +121,7 @@ class ServersViewModelTest {
         assertThat(direct.activity.entries()).hasSize(1);
         assertThat(direct.activity.entries().get(0).action()).isEqualTo("Supply");
         assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("done");
-        assertThat(model.rows()).hasSize(2);
+        assertThat(model.list().rows()).hasSize(2);
     }
 
     @Test
@@ -130,14 +136,14 @@ class ServersViewModelTest {
     @Test
     void aRefreshThatFailsSaysSoOnceAndMarksTheMasterUnreachable() {
         direct.connected();
-        model.refresh();
+        model.list().refresh();
         direct.master.failNext = new MasterException.Unreachable("http://x", "connection refused", null);
-        model.refresh();
+        model.list().refresh();
         direct.master.failNext = new MasterException.Unreachable("http://x", "connection refused", null);
-        model.refresh();
+        model.list().refresh();
         assertThat(direct.session.stateProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
         assertThat(direct.notificationTitles()).containsExactly("Cannot read the servers from the master");
-        model.refresh();
+        model.list().refresh();
         assertThat(direct.session.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
     }
 
@@ -153,7 +159,7 @@ class ServersViewModelTest {
                 Optional.empty(),
                 "#ff0000",
                 Map.of("webrunner", "https://lab.example/software/slaprunner/software.cfg")));
-        model.refresh();
+        model.list().refresh();
         List<ReleaseChoice> choices =
                 model.knownReleases(List.of("https://lab.example/software/re6st/software.cfg", KVM));
         assertThat(choices).extracting(ReleaseChoice::label).containsExactly("webrunner", "kvm", "re6st");
@@ -171,8 +177,8 @@ class ServersViewModelTest {
     @Test
     void withoutAMasterTheListSaysWhyItIsEmpty() {
         direct.session.open(null);
-        assertThat(model.emptyText().get()).contains("No master configured");
+        assertThat(model.list().emptyText().get()).contains("No master configured");
         direct.connected();
-        assertThat(model.emptyText().get()).startsWith("No server yet");
+        assertThat(model.list().emptyText().get()).startsWith("No server yet");
     }
 }

@@ -41,9 +41,9 @@ class ServicesViewModelTest {
     @Test
     void aRefreshListsServicesWithHealthReleaseTypeAndState() {
         direct.connected();
-        model.refresh();
-        assertThat(model.rows()).hasSize(1);
-        ServiceRow row = model.rows().get(0);
+        model.list().refresh();
+        assertThat(model.list().rows()).hasSize(1);
+        ServiceRow row = model.list().rows().get(0);
         assertThat(row.title()).isEqualTo("registry");
         assertThat(row.releaseProperty().get()).isEqualTo(RE6ST);
         assertThat(row.softwareTypeProperty().get()).isEqualTo("default");
@@ -55,8 +55,8 @@ class ServicesViewModelTest {
     @Test
     void selectingAServiceShowsItsInstancesParametersAndConnectionParameters() {
         direct.connected();
-        model.refresh();
-        model.selectedProperty().set(model.rows().get(0));
+        model.list().refresh();
+        model.list().selectedProperty().set(model.list().rows().get(0));
         assertThat(model.instances()).extracting(InstanceRow::title).containsExactly("registry");
         assertThat(model.instances().get(0).location()).isEqualTo("COMP-0 / slappart0");
         assertThat(model.parameters())
@@ -93,7 +93,7 @@ class ServicesViewModelTest {
                 .hasSize(3)
                 .allMatch(m -> m.contains("waiting for a partition"));
         assertThat(messages.get(messages.size() - 1)).isEmpty();
-        assertThat(model.rows()).extracting(ServiceRow::title).contains("token-1");
+        assertThat(model.list().rows()).extracting(ServiceRow::title).contains("token-1");
         assertThat(direct.activity.entries().get(0).outcomeText()).isEqualTo("done: allocated on COMP-0 / slappart0");
     }
 
@@ -144,8 +144,8 @@ class ServicesViewModelTest {
     void aServiceWhoseInstanceNeverReportedIsRedAsOnTheMaster() {
         direct.master.services.put("fresh", FakeMaster.service("fresh", RE6ST, Map.of(), Map.of(), Optional.empty()));
         direct.connected();
-        model.refresh();
-        assertThat(model.rows())
+        model.list().refresh();
+        assertThat(model.list().rows())
                 .filteredOn(r -> r.title().equals("fresh"))
                 .first()
                 .extracting(r -> r.health().level())

@@ -3,6 +3,7 @@ package org.slapdesk.remote.action;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
+import org.slapdesk.remote.file.RemotePaths;
 
 /** Checks of what the user types, each refusing bad input with the reason. */
 public final class Validate {
@@ -12,7 +13,6 @@ public final class Validate {
     private static final Pattern IPV4 =
             Pattern.compile("(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
     private static final Pattern DEVICE = Pattern.compile("/dev/[A-Za-z0-9][A-Za-z0-9_./-]*");
-    private static final Pattern PATH_SEGMENT_FORBIDDEN = Pattern.compile("(^|/)\\.\\.?(/|$)");
 
     private Validate() {}
 
@@ -92,21 +92,11 @@ public final class Validate {
 
     /** An absolute path without {@code .}/{@code ..} segments, control characters or NUL. */
     public static String absolutePath(String path) {
-        if (path == null || !path.startsWith("/")) {
-            throw new InvalidInputException("'" + path + "' is not an absolute path (it must start with /)");
+        try {
+            return RemotePaths.requireAbsolute(path);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
-        if (path.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            throw new InvalidInputException("the path '" + path.replaceAll("\\p{Cntrl}", "?")
-                    + "' contains a control character (newline, tab, NUL...)");
-        }
-        if (PATH_SEGMENT_FORBIDDEN.matcher(path).find()) {
-            throw new InvalidInputException(
-                    "the path '" + path + "' contains a '.' or '..' segment: give the real path");
-        }
-        if (path.length() > 4096) {
-            throw new InvalidInputException("the path is longer than 4096 characters");
-        }
-        return path;
     }
 
     /** A block device path such as {@code /dev/sdb1} or {@code /dev/loop0}. */

@@ -6,7 +6,6 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.slapdesk.core.master.CancellationToken;
-import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -33,7 +32,7 @@ public final class RemoteFile {
 
     /** The file as it is now on the node. */
     public FileState read(String path) throws NodeException {
-        Validate.absolutePath(path);
+        RemotePaths.requireAbsolute(path);
         String p = Shell.quote(path);
         CommandResult result = node.run("if [ -f " + p + " ]; then stat -c '%a %u %g' -- " + p
                 + " && base64 -w0 -- " + p + "; elif [ -e " + p + " ]; then echo 'not a regular file' >&2; exit 3;"

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.shell;
+package org.slapdesk.gui.session;
 
 /** What the status bar says about the master. */
 public enum ConnectionState {

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.shell;
+package org.slapdesk.gui.page;
 
 import javafx.scene.Node;
 

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.shell;
+package org.slapdesk.gui.session;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.shell;
+package org.slapdesk.gui.page;
 
 import java.util.Locale;
 import java.util.Optional;
