@@ -146,7 +146,7 @@ class DebPackageIT {
 
     @Test
     @Order(4)
-    void theSystemdUnitServesTheLocalMasterAsItsOwnUser() {
+    void theSystemdUnitServesTheLocalMasterAsItsOwnUser() throws InterruptedException {
         host.sh("systemctl start slapdesk.service");
         TestHost.ExecResult listening = longCommand.run(
                 "for i in $(seq 120); do curl -s -o /dev/null http://127.0.0.1:8080/ && exit 0; sleep 1; done;"
