@@ -53,14 +53,15 @@ final class FleetReader {
     }
 
     /**
-     * A node's partitions and software with its access status: the detail's own when it has one,
-     * else the master's {@code getComputerStatus} (the SLAP detail carries none for a console).
+     * A node's partitions and software with its access status: the detail's own when it is dated,
+     * else the master's {@code getComputerStatus} (the SLAP detail carries none, or an undated
+     * text, for a console: without a date the node could never turn yellow then red).
      */
     ComputeNodeDetail node(ComputeNode listed, CancellationToken token) throws MasterException, InterruptedException {
         String reference = listed.reference();
         ComputeNodeDetail detail = retry.call(() -> master.node(reference), token);
         Optional<AccessStatus> status = detail.node().status();
-        if (status.isEmpty()) {
+        if (status.isEmpty() || status.get().createdAt() == null) {
             status = retry.call(() -> master.nodeStatus(reference), token);
         }
         List<ComputePartition> partitions = new ArrayList<>();

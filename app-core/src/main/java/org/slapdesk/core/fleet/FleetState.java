@@ -58,6 +58,7 @@ public final class FleetState implements AutoCloseable {
     private final AtomicReference<FleetSnapshot> snapshot = new AtomicReference<>(FleetSnapshot.empty());
     private final AtomicReference<RefreshProgress> progress = new AtomicReference<>(RefreshProgress.notStarted());
     private final AtomicReference<CancellationToken> running = new AtomicReference<>();
+    private final AtomicReference<MasterException> lastFailure = new AtomicReference<>();
     private final Object refreshLock = new Object();
     private volatile boolean closed;
 
@@ -76,6 +77,14 @@ public final class FleetState implements AutoCloseable {
 
     public RefreshProgress progress() {
         return progress.get();
+    }
+
+    /**
+     * What made the last refresh FAILED or PARTIAL (the first failure), typed so a command can
+     * map it to its exit code; empty after a complete or cancelled refresh.
+     */
+    public Optional<MasterException> lastFailure() {
+        return Optional.ofNullable(lastFailure.get());
     }
 
     /**
@@ -116,6 +125,7 @@ public final class FleetState implements AutoCloseable {
 
     private RefreshProgress read(CancellationToken token) throws InterruptedException {
         FleetSnapshot previous = snapshot.get();
+        lastFailure.set(null);
         publish(progress.get().with(RefreshProgress.Phase.LISTING, 0, 0, 0, Optional.empty()));
         List<ComputeNode> listed;
         try {
@@ -124,6 +134,7 @@ public final class FleetState implements AutoCloseable {
             return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
         } catch (MasterException e) {
             LOG.debug("listing the nodes of {} failed", master.url(), e);
+            lastFailure.set(e);
             return publish(progress.get().with(RefreshProgress.Phase.FAILED, 0, 0, 0, Optional.of(e.getMessage())));
         }
         NodeReads nodeReads = readNodes(listed, token);
@@ -143,6 +154,7 @@ public final class FleetState implements AutoCloseable {
         } catch (MasterException e) {
             LOG.debug("listing the services of {} failed", master.url(), e);
             servicesRead = false;
+            lastFailure.compareAndSet(null, e);
             builder.services(previous.services().values().stream()
                     .map(Tracked::value)
                     .map(InstanceTree.class::cast)
@@ -222,6 +234,9 @@ public final class FleetState implements AutoCloseable {
                     details.add(finished.get());
                 } catch (ExecutionException e) {
                     failed.add(reference);
+                    if (e.getCause() instanceof MasterException cause) {
+                        lastFailure.compareAndSet(null, cause);
+                    }
                     if (problem == null) {
                         problem = "node " + reference + ": " + e.getCause().getMessage();
                     }
