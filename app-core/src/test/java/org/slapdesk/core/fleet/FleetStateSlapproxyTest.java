@@ -26,6 +26,8 @@ import org.slapdesk.core.health.HealthHistory;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.health.HealthSample;
 import org.slapdesk.core.master.ClientOptions;
+import org.slapdesk.core.master.HateoasEndpoint;
+import org.slapdesk.core.master.MasterHttp;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.Retry;
 import org.slapdesk.core.master.SlapMaster;
@@ -271,6 +273,24 @@ class FleetStateSlapproxyTest {
                 .as("a partial refresh records no sample")
                 .hasSize(1);
         proxy.failRequestsMentioning(null);
+    }
+
+    @Test
+    void listingsPageThroughAMasterThatLimitsItsSearches() throws Exception {
+        LoopbackProxy proxy = proxy();
+        proxy.limitSearchesLikeTheMaster();
+        MasterHttp http =
+                MasterHttp.open(MasterProfile.plain("paged", proxy.url().toString()), ClientOptions.defaults());
+        toClose.add(http);
+        HateoasEndpoint hateoas = new HateoasEndpoint(http, URI.create(proxy.url() + "hateoas/"), 7);
+        int nodes = direct.nodes().size();
+
+        List<String> references = hateoas.computerList().stream()
+                .map(row -> row.path("reference").asText())
+                .toList();
+
+        assertThat(references).hasSize(nodes).doesNotHaveDuplicates().contains("node-0", "node-29");
+        assertThat(proxy.searches()).as("pages of 7 rows").isEqualTo(nodes / 7 + 1);
     }
 
     private FleetState fleet(SlapMaster master, FleetOptions options, HealthRecorder recorder) {

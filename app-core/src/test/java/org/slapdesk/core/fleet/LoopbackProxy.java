@@ -1,5 +1,9 @@
 package org.slapdesk.core.fleet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -12,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +26,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real HTTP proxy on 127.0.0.1 in front of a real master: forwards every request, and on the
  * way counts how many are in flight at once, can hold each one for a while, answer "busy"
  * (429 then 503, alternating) to the first few requests whose path and query contain a marker,
- * or fail with 500 every request that mentions a marker.
+ * or fail with 500 every request that mentions a marker. It can also make the master's HATEOAS
+ * search behave as the SlapOS master's catalog: its root then gives the master's search template
+ * ({@code {&query,select_list*,limit*,...}}) and a search answers only the rows its
+ * {@code limit=start&limit=count} asks for.
  */
 final class LoopbackProxy implements AutoCloseable {
 
@@ -39,6 +48,9 @@ final class LoopbackProxy implements AutoCloseable {
     private volatile Duration hold = Duration.ZERO;
     private volatile String busyMarker = "";
     private volatile String failMarker;
+    private volatile boolean limitSearches;
+    private final AtomicInteger searches = new AtomicInteger();
+    private final ObjectMapper json = new ObjectMapper();
 
     LoopbackProxy(URI target) throws IOException {
         String url = target.toString();
@@ -64,6 +76,14 @@ final class LoopbackProxy implements AutoCloseable {
 
     void failRequestsMentioning(String marker) {
         failMarker = marker;
+    }
+
+    void limitSearchesLikeTheMaster() {
+        limitSearches = true;
+    }
+
+    int searches() {
+        return searches.get();
     }
 
     int maxInFlight() {
@@ -116,17 +136,52 @@ final class LoopbackProxy implements AutoCloseable {
                 request.header("Content-Type", type);
             }
             HttpResponse<byte[]> response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            byte[] answerBody = response.body();
+            if (limitSearches && exchange.getRequestURI().getPath().startsWith("/hateoas")) {
+                answerBody = likeTheMaster(exchange.getRequestURI().getRawQuery(), answerBody);
+            }
             answer(
                     exchange,
                     response.statusCode(),
                     response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
-                    response.body());
+                    answerBody);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             answer(exchange, 502, "text/html", new byte[0]);
         } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    private byte[] likeTheMaster(String query, byte[] body) throws IOException {
+        JsonNode document = json.readTree(body);
+        if (query == null || query.isEmpty()) {
+            ((ObjectNode) document.path("_links").path("raw_search"))
+                    .put("href", url() + "hateoas/?mode=search{&query,select_list*,limit*,sort_on*,local_roles*}");
+            return json.writeValueAsBytes(document);
+        }
+        if (!query.contains("mode=search")) {
+            return body;
+        }
+        searches.incrementAndGet();
+        List<Integer> limit = new ArrayList<>();
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("limit=")) {
+                limit.add(Integer.parseInt(pair.substring("limit=".length())));
+            }
+        }
+        if (limit.isEmpty()) {
+            return body;
+        }
+        int start = limit.size() > 1 ? limit.get(0) : 0;
+        int count = limit.get(limit.size() - 1);
+        ArrayNode rows = (ArrayNode) document.path("_embedded").path("contents");
+        ArrayNode page = json.createArrayNode();
+        for (int i = start; i < Math.min(rows.size(), start + count); i++) {
+            page.add(rows.get(i));
+        }
+        ((ObjectNode) document.path("_embedded")).set("contents", page);
+        return json.writeValueAsBytes(document);
     }
 
     private static void answer(HttpExchange exchange, int status, String type, byte[] body) throws IOException {
