@@ -60,9 +60,22 @@ public final class FleetState implements AutoCloseable {
     private final AtomicReference<CancellationToken> running = new AtomicReference<>();
     private final AtomicReference<MasterException> lastFailure = new AtomicReference<>();
     private final Object refreshLock = new Object();
+    private final boolean ownsMaster;
     private volatile boolean closed;
 
+    /** A fleet state reading {@code master}, which stays the caller's to close. */
     public FleetState(Master master, FleetOptions options, HealthRules rules, HealthRecorder recorder) {
+        this(master, options, rules, recorder, false);
+    }
+
+    /** A fleet state that closes {@code master} when it is closed (one per profile, see {@link FleetStates}). */
+    public static FleetState owning(Master master, FleetOptions options, HealthRules rules, HealthRecorder recorder) {
+        return new FleetState(master, options, rules, recorder, true);
+    }
+
+    private FleetState(
+            Master master, FleetOptions options, HealthRules rules, HealthRecorder recorder, boolean ownsMaster) {
+        this.ownsMaster = ownsMaster;
         this.master = master;
         this.rules = rules;
         this.recorder = recorder;
@@ -133,6 +146,10 @@ public final class FleetState implements AutoCloseable {
         } catch (CancellationException e) {
             return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
         } catch (MasterException e) {
+            if (token.isCancelled()) {
+                // closing cuts the connections: the failure is the cancellation's doing
+                return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+            }
             LOG.debug("listing the nodes of {} failed", master.url(), e);
             lastFailure.set(e);
             return publish(progress.get().with(RefreshProgress.Phase.FAILED, 0, 0, 0, Optional.of(e.getMessage())));
@@ -152,6 +169,10 @@ public final class FleetState implements AutoCloseable {
             return publish(progress.get()
                     .with(RefreshProgress.Phase.CANCELLED, listed.size(), listed.size(), 0, Optional.empty()));
         } catch (MasterException e) {
+            if (token.isCancelled()) {
+                return publish(progress.get()
+                        .with(RefreshProgress.Phase.CANCELLED, listed.size(), listed.size(), 0, Optional.empty()));
+            }
             LOG.debug("listing the services of {} failed", master.url(), e);
             servicesRead = false;
             lastFailure.compareAndSet(null, e);
@@ -268,12 +289,15 @@ public final class FleetState implements AutoCloseable {
         return value;
     }
 
-    /** Cancels a running refresh and stops the read threads; the master is the caller's to close. */
+    /** Cancels a running refresh and stops the read threads; closes the master when it owns it. */
     @Override
     public void close() {
         closed = true;
         cancel();
         reads.shutdownNow();
         listeners.clear();
+        if (ownsMaster) {
+            master.close();
+        }
     }
 }

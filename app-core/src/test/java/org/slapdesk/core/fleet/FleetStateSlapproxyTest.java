@@ -27,6 +27,7 @@ import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.health.HealthSample;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.HateoasEndpoint;
+import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterHttp;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.Retry;
@@ -293,6 +294,43 @@ class FleetStateSlapproxyTest {
         assertThat(proxy.searches()).as("pages of 7 rows").isEqualTo(nodes / 7 + 1);
     }
 
+    @Test
+    void oneFleetStatePerProfileAndForgettingOneCancelsItsRefresh() throws Exception {
+        LoopbackProxy slow = proxy();
+        slow.holdEachRequest(Duration.ofMillis(300));
+        List<String> opened = new CopyOnWriteArrayList<>();
+        FleetStates fleets = new FleetStates(profile -> {
+            opened.add(profile);
+            URI url = profile.equals("slow") ? slow.url() : URI.create(slapproxy.url() + "/");
+            return FleetState.owning(
+                    openUnowned(url),
+                    FleetOptions.defaults(),
+                    new HealthRules(Clock.systemUTC()),
+                    HealthRecorder.none());
+        });
+        toClose.add(fleets);
+
+        assertThat(fleets.of("lab")).isSameAs(fleets.of("lab"));
+        assertThat(fleets.of("slow")).isNotSameAs(fleets.of("lab"));
+        assertThat(opened).containsExactly("lab", "slow");
+
+        FleetState slowFleet = fleets.of("slow");
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<RefreshProgress> refresh = caller.submit(slowFleet::refresh);
+            while (!slowFleet.progress().isRunning()) {
+                Thread.sleep(10);
+            }
+            fleets.forget("slow");
+            assertThat(refresh.get(5, TimeUnit.SECONDS).phase()).isEqualTo(RefreshProgress.Phase.CANCELLED);
+        } finally {
+            caller.shutdownNow();
+        }
+        assertThat(fleets.ifOpen("slow")).isEmpty();
+        assertThat(fleets.of("slow")).isNotSameAs(slowFleet);
+        assertThat(fleets.of("lab").refresh().phase()).isEqualTo(RefreshProgress.Phase.COMPLETE);
+    }
+
     private FleetState fleet(SlapMaster master, FleetOptions options, HealthRecorder recorder) {
         FleetState fleet = new FleetState(master, options, new HealthRules(Clock.systemUTC()), recorder);
         toClose.add(fleet);
@@ -303,6 +341,14 @@ class FleetStateSlapproxyTest {
         LoopbackProxy proxy = new LoopbackProxy(URI.create(slapproxy.url()));
         toClose.add(proxy);
         return proxy;
+    }
+
+    private SlapMaster openUnowned(URI masterUrl) throws MasterException {
+        String url = masterUrl.toString();
+        String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+        return SlapMaster.open(
+                MasterProfile.plain("proxy", base).withRestUrl(URI.create(base + "/hateoas/")),
+                ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
     }
 
     private SlapMaster open(URI masterUrl) throws Exception {
