@@ -130,6 +130,16 @@ public final class FleetState implements AutoCloseable {
             running.set(token);
             try {
                 return read(token);
+            } catch (InterruptedException e) {
+                // the caller's thread was interrupted (task cancelled): say so rather than stay "running"
+                RefreshProgress now = progress.get();
+                publish(now.with(
+                        RefreshProgress.Phase.CANCELLED,
+                        now.nodesRead(),
+                        now.nodesListed(),
+                        now.nodesFailed(),
+                        Optional.empty()));
+                throw e;
             } finally {
                 running.set(null);
             }

@@ -67,8 +67,11 @@ public record RefreshProgress(
             case READING -> "Reading servers: " + nodesRead + " of " + nodesListed + last;
             case COMPLETE -> "All " + nodesListed + " servers read" + last;
             case PARTIAL ->
-                nodesFailed + " of " + nodesListed + " servers could not be read"
-                        + problem.map(p -> ": " + p).orElse("") + last;
+                (nodesFailed == 0
+                                ? "The services could not be read"
+                                : nodesFailed + " of " + nodesListed + " servers could not be read")
+                        + problem.map(p -> ": " + p).orElse("")
+                        + last;
             case CANCELLED -> "Refresh cancelled after " + nodesRead + " of " + nodesListed + " servers" + last;
             case FAILED ->
                 "The master could not be read" + problem.map(p -> ": " + p).orElse("") + last;

@@ -231,6 +231,30 @@ class FleetStateSlapproxyTest {
     }
 
     @Test
+    void interruptingTheRefreshingThreadEndsItCancelled() throws Exception {
+        LoopbackProxy proxy = proxy();
+        proxy.holdEachRequest(Duration.ofMillis(300));
+        FleetState fleet =
+                fleet(open(proxy.url()), FleetOptions.defaults().withParallelReads(2), HealthRecorder.none());
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<RefreshProgress> refresh = caller.submit(fleet::refresh);
+            while (fleet.progress().phase() != RefreshProgress.Phase.READING) {
+                Thread.sleep(10);
+            }
+            refresh.cancel(true);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (fleet.progress().isRunning() && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(fleet.progress().phase()).isEqualTo(RefreshProgress.Phase.CANCELLED);
+            assertThat(fleet.snapshot().nodes()).isEmpty();
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    @Test
     void busyAnswersAreWaitedOutWithBackoff() throws Exception {
         LoopbackProxy proxy = proxy();
         proxy.answerBusy(5, "getFullComputerInformation");
