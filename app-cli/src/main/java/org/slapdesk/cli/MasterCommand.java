@@ -69,8 +69,8 @@ public final class MasterCommand implements Callable<Integer> {
             description = "Lists the nodes (compute nodes) of the master (slapos computer list).")
     static final class Nodes extends MasterAction {
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
-            List<ComputeNode> nodes = master.nodes();
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException, InterruptedException {
+            List<ComputeNode> nodes = FleetListing.read(master, err()).nodes();
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ComputeNode n : nodes) {
@@ -164,8 +164,8 @@ public final class MasterCommand implements Callable<Integer> {
             description = "Lists the services (instance trees) (slapos service list).")
     static final class Services extends MasterAction {
         @Override
-        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException {
-            List<InstanceTree> services = master.services();
+        void run(SlapMaster master, PrintWriter out) throws MasterException, IOException, InterruptedException {
+            List<InstanceTree> services = FleetListing.read(master, err()).services();
             if (json) {
                 Map<String, Object> byTitle = new LinkedHashMap<>();
                 services.forEach(s -> byTitle.put(s.title(), s.softwareReleaseUrl()));

@@ -14,9 +14,8 @@ import java.util.Optional;
  * {@code perObject} samples and at most {@code maxObjects} objects are tracked (the one sampled
  * least recently is dropped first). Safe to use from a poller thread and the GUI thread.
  *
- * <p>Not used by the application yet: the fleet monitoring work will record into it (and persist
- * through {@link org.slapdesk.core.store.HealthSampleDao}); see docs/design.md, "Fleet state and
- * monitoring".
+ * <p>The fleet state ({@code org.slapdesk.core.fleet.FleetState}) records into it after each
+ * complete refresh, and persists the same samples through {@link org.slapdesk.core.store.HealthSampleDao}.
  */
 public final class HealthHistory {
 

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The HATEOAS (HAL+JSON, jIO) dialect as the slapos CLI uses it (docs/protocol.md, "HATEOAS"): the root
@@ -22,14 +24,26 @@ public final class HateoasEndpoint {
     public static final String SERVICE_QUERY = "portal_type:\"Instance Tree\" AND validation_state:validated";
     public static final String COMPUTER_QUERY = "portal_type:\"Compute Node\" AND validation_state:validated";
 
+    /** Rows asked per search page: the catalog answers 1,000 rows at once without strain. */
+    public static final int DEFAULT_PAGE_SIZE = 1000;
+
     private final MasterHttp http;
     private final URI base;
+    private final int pageSize;
     private final ObjectMapper json = new ObjectMapper();
     private JsonNode root;
 
     public HateoasEndpoint(MasterHttp http, URI base) {
+        this(http, base, DEFAULT_PAGE_SIZE);
+    }
+
+    public HateoasEndpoint(MasterHttp http, URI base, int pageSize) {
         this.http = Objects.requireNonNull(http, "http");
         this.base = Objects.requireNonNull(base, "base");
+        if (pageSize < 1) {
+            throw new IllegalArgumentException("a search page holds at least one row, not " + pageSize);
+        }
+        this.pageSize = pageSize;
     }
 
     public URI base() {
@@ -54,10 +68,34 @@ public final class HateoasEndpoint {
         return root;
     }
 
-    /** {@code raw_search}: rows of {@code _embedded.contents}. */
+    /**
+     * {@code raw_search}, every page: rows of {@code _embedded.contents}. The master's catalog
+     * answers at most {@code limit} rows, given as {@code (start, count)}; pages are read until
+     * one is short. A master that ignores the limit (slapproxy, the local master) answers every
+     * row at once, or the same rows again, which also ends the reading.
+     */
     public List<JsonNode> search(String query, List<String> selectList) throws MasterException {
+        List<JsonNode> rows = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int start = 0; ; start += pageSize) {
+            List<JsonNode> page = searchPage(query, selectList, start);
+            int added = 0;
+            for (JsonNode row : page) {
+                if (seen.add(row.toString())) {
+                    rows.add(row);
+                    added++;
+                }
+            }
+            if (page.size() != pageSize || added == 0) {
+                return rows;
+            }
+        }
+    }
+
+    private List<JsonNode> searchPage(String query, List<String> selectList, int start) throws MasterException {
         String template = link("raw_search");
-        String url = UriTemplate.expand(template, Map.of("query", query, "select_list", selectList, "limit", 40));
+        String url = UriTemplate.expand(
+                template, Map.of("query", query, "select_list", selectList, "limit", List.of(start, pageSize)));
         JsonNode answer = getJson("the search '" + query + "'", URI.create(url), Map.of());
         JsonNode contents = answer.path("_embedded").path("contents");
         if (!contents.isArray()) {

@@ -332,7 +332,7 @@ public final class MasterHttp implements AutoCloseable {
 
     /**
      * The status mapping every dialect shares (docs/protocol.md, "Status codes"): 2xx passes; 404 NotFound,
-     * 408 NotReady, 503 Busy, 401/403 AuthenticationFailed, 400/422 InvalidRequest, anything
+     * 408 NotReady, 429/503 Busy, 401/403 AuthenticationFailed, 400/422 InvalidRequest, anything
      * else BadResponse.
      */
     public static void requireSuccess(HttpAnswer answer, String what) throws MasterException {
@@ -353,9 +353,9 @@ public final class MasterHttp implements AutoCloseable {
                         where,
                         "The master is not ready yet for " + what + " (HTTP 408 from " + where
                                 + "): the instance waits for a partition; try again later.");
-            case 503 ->
+            case 429, 503 ->
                 throw new MasterException.Busy(
-                        where, "The master is busy (HTTP 503 from " + where + "); try again in a moment.");
+                        where, "The master is busy (HTTP " + status + " from " + where + "); try again in a moment.");
             case 401, 403 ->
                 throw new MasterException.AuthenticationFailed(
                         where,

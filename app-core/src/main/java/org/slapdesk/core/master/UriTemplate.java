@@ -9,7 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * The part of RFC 6570 HATEOAS links use: {@code {var}} (simple), {@code {?a,b}} (form query)
- * and {@code {&a,b}} (query continuation). A list value is joined with commas; a variable
+ * and {@code {&a,b}} (query continuation), with the explode modifier the SlapOS master's search
+ * template uses ({@code {&query,select_list*,limit*}}): an exploded list in a query repeats the
+ * name ({@code select_list=a&select_list=b}); otherwise a list is joined with commas. A variable
  * without a value is left out.
  */
 final class UriTemplate {
@@ -26,8 +28,18 @@ final class UriTemplate {
             List<String> parts = new ArrayList<>();
             for (String name : m.group(2).split(",")) {
                 String variable = name.strip();
+                boolean explode = variable.endsWith("*");
+                if (explode) {
+                    variable = variable.substring(0, variable.length() - 1);
+                }
                 Object value = values.get(variable);
                 if (value == null) {
+                    continue;
+                }
+                if (explode && !operator.isEmpty() && value instanceof List<?> list) {
+                    for (Object item : list) {
+                        parts.add(variable + "=" + encode(String.valueOf(item)));
+                    }
                     continue;
                 }
                 String encoded = encodeValue(value);

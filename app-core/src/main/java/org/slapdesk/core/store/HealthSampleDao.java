@@ -2,6 +2,7 @@ package org.slapdesk.core.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,8 +11,8 @@ import org.slapdesk.core.health.HealthSample;
 
 /**
  * Health samples kept across restarts, for charts longer than the in-memory {@link
- * org.slapdesk.core.health.HealthHistory}. Not used by the application yet: it is the store the
- * fleet monitoring work will append to (docs/design.md, "Fleet state and monitoring").
+ * org.slapdesk.core.health.HealthHistory}. The fleet state appends to it after each complete
+ * refresh (docs/design.md, "Fleet state and monitoring").
  */
 public final class HealthSampleDao {
 
@@ -33,6 +34,38 @@ public final class HealthSampleDao {
                 s.setString(4, sample.health().level().name());
                 s.setString(5, sample.health().reason());
                 return s.executeUpdate();
+            }
+        });
+    }
+
+    /** Saves many samples in one transaction: a fleet refresh appends one per object. */
+    public void saveAll(List<HealthSample> samples) {
+        if (samples.isEmpty()) {
+            return;
+        }
+        store.call("save " + samples.size() + " health samples", c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement(
+                    """
+                    INSERT INTO health_sample (at_millis, object_kind, object_reference, level, reason)
+                    VALUES (?, ?, ?, ?, ?)""")) {
+                for (HealthSample sample : samples) {
+                    s.setLong(1, sample.at().toEpochMilli());
+                    s.setString(2, sample.object().kind().name());
+                    s.setString(3, sample.object().reference());
+                    s.setString(4, sample.health().level().name());
+                    s.setString(5, sample.health().reason());
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+                return samples.size();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
             }
         });
     }

@@ -338,7 +338,8 @@ class MasterErrorMappingTest {
         assertThat(server.received()).anySatisfy(r -> assertThat(r.query())
                 .contains("query=portal_type%3A%22Instance%20Tree%22")
                 .contains("select_list=title,relative_url")
-                .contains("limit=40"));
+                // the first page: (start, count)
+                .contains("limit=0,1000"));
         assertThat(server.received()).anySatisfy(r -> assertThat(r.query())
                 .isEqualTo("relative_url=instance_tree_module%2F1&view=slaposjs_view"));
     }

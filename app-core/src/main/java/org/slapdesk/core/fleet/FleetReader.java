@@ -1,0 +1,85 @@
+package org.slapdesk.core.fleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.core.master.CancellationToken;
+import org.slapdesk.core.master.Master;
+import org.slapdesk.core.master.MasterException;
+import org.slapdesk.core.master.Retry;
+import org.slapdesk.core.model.AccessStatus;
+import org.slapdesk.core.model.ComputeNode;
+import org.slapdesk.core.model.ComputeNodeDetail;
+import org.slapdesk.core.model.ComputePartition;
+import org.slapdesk.core.model.InstanceTree;
+import org.slapdesk.core.model.SoftwareInstallation;
+
+/**
+ * The master calls one refresh makes, each retried with back-off while the master is busy, and
+ * their answers compacted (shared strings) before the fleet keeps them.
+ */
+final class FleetReader {
+
+    private final Master master;
+    private final Retry retry;
+    private final StringPool strings;
+
+    FleetReader(Master master, Retry retry, StringPool strings) {
+        this.master = master;
+        this.retry = retry;
+        this.strings = strings;
+    }
+
+    List<ComputeNode> nodes(CancellationToken token) throws MasterException, InterruptedException {
+        List<ComputeNode> out = new ArrayList<>();
+        for (ComputeNode node : retry.call(master::nodes, token)) {
+            out.add(new ComputeNode(strings.of(node.reference()), node.title(), node.status()));
+        }
+        return out;
+    }
+
+    List<InstanceTree> services(CancellationToken token) throws MasterException, InterruptedException {
+        List<InstanceTree> out = new ArrayList<>();
+        for (InstanceTree tree : retry.call(master::services, token)) {
+            out.add(new InstanceTree(
+                    tree.title(),
+                    strings.of(tree.softwareReleaseUrl()),
+                    tree.softwareType().map(strings::of),
+                    tree.requestedState(),
+                    tree.shared(),
+                    tree.status()));
+        }
+        return out;
+    }
+
+    /**
+     * A node's partitions and software with its access status: the detail's own when it is dated,
+     * else the master's {@code getComputerStatus} (the SLAP detail carries none, or an undated
+     * text, for a console: without a date the node could never turn yellow then red).
+     */
+    ComputeNodeDetail node(ComputeNode listed, CancellationToken token) throws MasterException, InterruptedException {
+        String reference = listed.reference();
+        ComputeNodeDetail detail = retry.call(() -> master.node(reference), token);
+        Optional<AccessStatus> status = detail.node().status();
+        if (status.isEmpty() || status.get().createdAt() == null) {
+            status = retry.call(() -> master.nodeStatus(reference), token);
+        }
+        List<ComputePartition> partitions = new ArrayList<>();
+        for (ComputePartition p : detail.partitions()) {
+            partitions.add(new ComputePartition(
+                    strings.of(p.reference()),
+                    reference,
+                    p.state(),
+                    p.instanceTitle(),
+                    p.softwareReleaseUrl().map(strings::of),
+                    p.requestedState(),
+                    p.status()));
+        }
+        List<SoftwareInstallation> software = new ArrayList<>();
+        for (SoftwareInstallation s : detail.software()) {
+            software.add(new SoftwareInstallation(
+                    strings.of(s.softwareReleaseUrl()), reference, strings.of(s.requestedState()), s.status()));
+        }
+        return new ComputeNodeDetail(new ComputeNode(reference, listed.title(), status), partitions, software);
+    }
+}
