@@ -31,7 +31,9 @@ import org.slapdesk.core.fleet.RefreshProgress;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.ClientOptions;
+import org.slapdesk.core.master.MasterHttp;
 import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.SlapEndpoint;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
@@ -62,9 +64,13 @@ class FleetLocalMasterTest {
         client = SlapMaster.open(
                 MasterProfile.plain("local", local.url().toString()).withRestUrl(local.hateoasUrl()),
                 ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofSeconds(30)));
-        for (int i = 0; i < NODES; i++) {
-            assertThat(client.slap().loadComputerConfigurationFromXml(node("FLEET-" + i)))
-                    .isEqualTo("done");
+        try (MasterHttp http =
+                MasterHttp.open(MasterProfile.plain("node", local.url().toString()), ClientOptions.defaults())) {
+            SlapEndpoint asANode = new SlapEndpoint(http, local.url());
+            for (int i = 0; i < NODES; i++) {
+                assertThat(asANode.loadComputerConfigurationFromXml(node("FLEET-" + i)))
+                        .isEqualTo("done");
+            }
         }
     }
 

@@ -31,6 +31,7 @@ import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterHttp;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.Retry;
+import org.slapdesk.core.master.SlapEndpoint;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.PartitionState;
@@ -64,9 +65,13 @@ class FleetStateSlapproxyTest {
         slapproxy = RealSlapproxy.start(dir.resolve("proxy"));
         direct = open(URI.create(slapproxy.url() + "/"));
         release = dir.resolve("software/software.cfg").toString();
-        for (int i = 0; i < NODES; i++) {
-            assertThat(direct.slap().loadComputerConfigurationFromXml(node("node-" + i, 2)))
-                    .isEqualTo("done");
+        try (MasterHttp http =
+                MasterHttp.open(MasterProfile.plain("node", slapproxy.url()), ClientOptions.defaults())) {
+            SlapEndpoint asANode = new SlapEndpoint(http, URI.create(slapproxy.url() + "/"));
+            for (int i = 0; i < NODES; i++) {
+                assertThat(asANode.loadComputerConfigurationFromXml(node("node-" + i, 2)))
+                        .isEqualTo("done");
+            }
         }
     }
 
