@@ -138,7 +138,8 @@ public final class ServeCommand implements Callable<Integer> {
             context = ca.serverContext(hosts);
         }
         LocalMaster master = LocalMaster.start(new LocalMaster.Options(
-                database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
+                        database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0)
+                .withPublicNames(hostnames));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
                 .addShutdownHook(new Thread(

@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.slapdesk.master.http.HostGuard;
 import org.slapdesk.master.http.Router;
 import org.slapdesk.master.store.Database;
 import org.slf4j.Logger;
@@ -54,13 +56,31 @@ public final class LocalMaster implements AutoCloseable {
             SSLContext tls,
             CertificateIssuer issuer,
             int maxBodyBytes,
-            int threads) {
+            int threads,
+            List<String> publicNames) {
         public Options {
             if (database == null || address == null) {
                 throw new IllegalArgumentException("a database file and an address are required");
             }
             maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
             threads = threads <= 0 ? DEFAULT_THREADS : threads;
+            publicNames = publicNames == null ? List.of() : List.copyOf(publicNames);
+        }
+
+        public Options(
+                Path database,
+                InetSocketAddress address,
+                String defaultComputer,
+                SSLContext tls,
+                CertificateIssuer issuer,
+                int maxBodyBytes,
+                int threads) {
+            this(database, address, defaultComputer, tls, issuer, maxBodyBytes, threads, List.of());
+        }
+
+        /** The same, also serving these host names (the names clients use in master_url, such as --hostname). */
+        public Options withPublicNames(List<String> names) {
+            return new Options(database, address, defaultComputer, tls, issuer, maxBodyBytes, threads, names);
         }
 
         public static Options loopback(Path database, int port) {
@@ -143,7 +163,13 @@ public final class LocalMaster implements AutoCloseable {
             }
             URI url = URI.create(
                     (options.tls() != null ? "https" : "http") + "://" + hostText + ":" + bound.getPort() + "/");
-            server.createContext("/", new Router(service, options.maxBodyBytes(), url.toString()));
+            server.createContext(
+                    "/",
+                    new Router(
+                            service,
+                            options.maxBodyBytes(),
+                            url.toString(),
+                            HostGuard.forServer(bound, options.tls() != null, options.publicNames())));
             server.start();
             LOG.info("local master listening on {} with {}", url, options.database());
             return new LocalMaster(server, executor, database, service, url);

@@ -48,6 +48,10 @@ class ReliabilityTest {
         http = new MasterHttp(master.url());
     }
 
+    private String host() {
+        return master.url().getHost() + ":" + master.url().getPort();
+    }
+
     @AfterEach
     void stop() {
         master.close();
@@ -135,8 +139,9 @@ class ReliabilityTest {
                         InetAddress.getLoopbackAddress(), master.url().getPort());
                 OutputStream out = s.getOutputStream();
                 String head = i % 2 == 0
-                        ? "POST /supplySupply HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nurl="
-                        : "GET /getFullComputerInformation?computer_id=COMP-1 HTTP/1.1\r\nHost: x\r\nX-Slow: ";
+                        ? "POST /supplySupply HTTP/1.1\r\nHost: " + host() + "\r\nContent-Length: 500\r\n\r\nurl="
+                        : "GET /getFullComputerInformation?computer_id=COMP-1 HTTP/1.1\r\nHost: " + host()
+                                + "\r\nX-Slow: ";
                 out.write(head.getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 slow.add(s);
@@ -179,7 +184,8 @@ class ReliabilityTest {
                 Socket s = new Socket(
                         InetAddress.getLoopbackAddress(), master.url().getPort());
                 s.getOutputStream()
-                        .write("POST /supplySupply HTTP/1.1\r\nHost: x\r\nContent-Length: 500\r\n\r\nurl="
+                        .write(("POST /supplySupply HTTP/1.1\r\nHost: " + host()
+                                        + "\r\nContent-Length: 500\r\n\r\nurl=")
                                 .getBytes(StandardCharsets.US_ASCII));
                 slow.add(s);
             }
@@ -202,7 +208,7 @@ class ReliabilityTest {
         try (Socket s =
                 new Socket(InetAddress.getLoopbackAddress(), master.url().getPort())) {
             OutputStream out = s.getOutputStream();
-            out.write(("POST /loadComputerConfigurationFromXML HTTP/1.1\r\nHost: x\r\n"
+            out.write(("POST /loadComputerConfigurationFromXML HTTP/1.1\r\nHost: " + host() + "\r\n"
                             + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             byte[] chunk = ("10000\r\n" + "x".repeat(0x10000) + "\r\n").getBytes(StandardCharsets.US_ASCII);

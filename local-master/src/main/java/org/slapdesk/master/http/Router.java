@@ -6,6 +6,7 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.master.MasterService;
@@ -33,8 +34,9 @@ public final class Router implements HttpHandler {
     private final ObjectMapper json = new ObjectMapper();
     private final int maxBodyBytes;
     private final String fallbackBase;
+    private final HostGuard hostGuard;
 
-    public Router(MasterService master, int maxBodyBytes, String fallbackBase) {
+    public Router(MasterService master, int maxBodyBytes, String fallbackBase, HostGuard hostGuard) {
         this.master = master;
         this.slap = new SlapApi(master);
         this.registration = new RegistrationApi(master.registrations());
@@ -42,6 +44,7 @@ public final class Router implements HttpHandler {
         this.jsonRpc = new JsonRpcApi(master, json);
         this.maxBodyBytes = maxBodyBytes;
         this.fallbackBase = fallbackBase;
+        this.hostGuard = hostGuard;
     }
 
     @Override
@@ -49,6 +52,9 @@ public final class Router implements HttpHandler {
         String name = exchange.getRequestURI().getPath();
         name = name.startsWith("/") ? name.substring(1) : name;
         try {
+            if (!admitted(exchange)) {
+                return;
+            }
             if (name.startsWith("slapos.")) {
                 handleJsonRpc(exchange, name);
             } else {
@@ -65,6 +71,20 @@ public final class Router implements HttpHandler {
             }
         } finally {
             exchange.close();
+        }
+    }
+
+    /** Whether the request is for this master (Host) and not from a foreign web page (Origin); answers if not. */
+    private boolean admitted(HttpExchange exchange) throws IOException {
+        try {
+            hostGuard.check(
+                    exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst("Origin"));
+            return true;
+        } catch (RequestError e) {
+            drain(exchange);
+            HttpIo.text(exchange, e.status(), oneLine(e.getMessage()));
+            return false;
         }
     }
 
@@ -151,6 +171,10 @@ public final class Router implements HttpHandler {
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 throw new RequestError(405, "JSON-RPC methods take POST");
+            }
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                throw new RequestError(415, "JSON-RPC takes an application/json body, not " + type);
             }
             Caller caller = Caller.of(exchange);
             byte[] body = HttpIo.body(exchange, maxBodyBytes);
