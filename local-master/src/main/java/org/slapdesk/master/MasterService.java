@@ -173,7 +173,11 @@ public final class MasterService {
         return tx(store -> {
             requireNode(store, computer);
             if (store.installation(computer, url).isEmpty()) {
-                return "Ignored";
+                if ("destroyed".equals(reported)) {
+                    return "Ignored"; // a repeated report, after the first one removed it
+                }
+                throw RequestError.notFound(
+                        "software release " + url + " is not supplied to '" + computer + "': nothing to report on");
             }
             String key = installationKey(computer, url);
             switch (reported) {

@@ -23,7 +23,7 @@ public record Caller(Role role, String name, boolean authenticated) {
     public static final String CONSOLE_USER_AGENT_PREFIX = "slapdesk/";
 
     public static Caller of(HttpExchange exchange) {
-        if (!(exchange instanceof HttpsExchange https)) {
+        if (!(exchange instanceof HttpsExchange https) || https.getSSLSession() == null) {
             return LOOPBACK;
         }
         try {

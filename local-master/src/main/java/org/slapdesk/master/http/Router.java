@@ -26,6 +26,9 @@ public final class Router implements HttpHandler {
     /** Where {@code slapos computer token} asks for a node registration token (root's self link + this). */
     private static final String COMPUTER_TOKEN = "hateoas/computer_module/Base_getComputerToken";
 
+    /** The exchange attribute where a refusal's reason is left for the server's log line. */
+    public static final String REFUSAL_REASON = "slapdesk.refusal";
+
     private final MasterService master;
     private final SlapApi slap;
     private final RegistrationApi registration;
@@ -82,14 +85,14 @@ public final class Router implements HttpHandler {
                     exchange.getRequestHeaders().getFirst("Origin"));
             return true;
         } catch (RequestError e) {
-            drain(exchange);
-            HttpIo.text(exchange, e.status(), oneLine(e.getMessage()));
+            refuse(exchange, e.status(), e.getMessage());
             return false;
         }
     }
 
     private void handleOther(HttpExchange exchange, String name) throws IOException {
         try {
+            checkMethod(exchange);
             if (name.isEmpty()) {
                 HttpIo.text(exchange, 200, rootPage(exchange));
                 return;
@@ -120,11 +123,9 @@ public final class Router implements HttpHandler {
                 throw RequestError.notFound("no endpoint '" + name + "' on this master");
             }
         } catch (RequestError e) {
-            drain(exchange);
-            HttpIo.text(exchange, e.status(), oneLine(e.getMessage()));
+            refuse(exchange, e.status(), e.getMessage());
         } catch (MarshalException e) {
-            drain(exchange);
-            HttpIo.text(exchange, 400, oneLine("malformed marshalled XML: " + e.getMessage()));
+            refuse(exchange, 400, "malformed marshalled XML: " + e.getMessage());
         }
     }
 
@@ -166,6 +167,7 @@ public final class Router implements HttpHandler {
         int status = 200;
         Object answer;
         try {
+            checkMethod(exchange);
             if (!jsonRpc.handles(name)) {
                 throw RequestError.notFound(name + " is not part of the API");
             }
@@ -183,8 +185,33 @@ public final class Router implements HttpHandler {
             drain(exchange);
             status = e.status();
             answer = JsonRpcApi.error(status, oneLine(e.getMessage()));
+            exchange.setAttribute(REFUSAL_REASON, oneLine(e.getMessage()));
         }
         HttpIo.send(exchange, status, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private void refuse(HttpExchange exchange, int status, String message) throws IOException {
+        drain(exchange);
+        String line = oneLine(message);
+        exchange.setAttribute(REFUSAL_REASON, line);
+        if (status == 405) {
+            exchange.getResponseHeaders().set("Allow", name(exchange).isEmpty() ? "GET, HEAD" : "GET, HEAD, POST");
+        }
+        HttpIo.text(exchange, status, line);
+    }
+
+    private static String name(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** GET, HEAD and POST are all the SlapOS protocols use; the home page is only read. */
+    private static void checkMethod(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (!read && !("POST".equals(method) && !name(exchange).isEmpty())) {
+            throw new RequestError(405, method + " is not allowed on /" + name(exchange));
+        }
     }
 
     /** Reads what is left of a refused body (bounded), so the client sees our answer, not a reset. */
