@@ -371,6 +371,32 @@ public final class MasterService {
         tx(store -> requireNode(store, computer));
     }
 
+    /**
+     * {@code revokeComputerCertificate}: every certificate the CA issued to the node, and
+     * {@code presentedSerial} (the caller's own, possibly issued by another copy of the CA's
+     * files) if not null, are refused from the next request on.
+     */
+    public void revokeNodeCertificates(String computer, String presentedSerial) {
+        List<String> serials = new ArrayList<>(issuer.map(ca -> ca.issuedSerials(CertificateIssuer.Role.NODE, computer))
+                .orElse(List.of()));
+        if (presentedSerial != null) {
+            serials.add(presentedSerial);
+        }
+        long now = time.millis();
+        tx(store -> {
+            requireNode(store, computer);
+            for (String serial : serials) {
+                store.revokeCertificate(serial, "node " + computer, now);
+            }
+            return null;
+        });
+    }
+
+    /** Whether the certificate with this serial (hexadecimal) was revoked. */
+    public boolean isRevoked(String serial) {
+        return tx(store -> store.isRevoked(serial));
+    }
+
     /** A certificate for a partition, from the master's CA; empty strings when it has none. */
     public Map<String, Object> partitionCertificate(String computer, String partition) {
         tx(store -> requirePartition(store, computer, partition));

@@ -15,9 +15,9 @@ import org.slapdesk.master.RequestError;
  * Who calls: on plain HTTP (loopback only) everyone is a trusted user; on HTTPS, the verified
  * client certificate's OU (node, partition, user) and CN (node reference, COMP/partition, name).
  */
-public record Caller(Role role, String name, boolean authenticated) {
+public record Caller(Role role, String name, boolean authenticated, String serial) {
 
-    public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false);
+    public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false, null);
 
     /** How Slapdesk's own client names itself (app-core's ClientOptions.DEFAULT_USER_AGENT). */
     public static final String CONSOLE_USER_AGENT_PREFIX = "slapdesk/";
@@ -49,7 +49,7 @@ public record Caller(Role role, String name, boolean authenticated) {
                         case "user" -> Role.USER;
                         default -> throw RequestError.forbidden("unknown certificate role '" + ou + "'");
                     };
-            return new Caller(role, cn, true);
+            return new Caller(role, cn, true, cert.getSerialNumber().toString(16));
         } catch (SSLPeerUnverifiedException e) {
             throw RequestError.forbidden("a client certificate is required: a node gets one with slapos node register"
                     + " --token, a user with slapos configure client --token (the operator makes tokens with"
@@ -69,6 +69,11 @@ public record Caller(Role role, String name, boolean authenticated) {
             return role == Role.NODE && name.equals(computer);
         }
         return userAgent == null || !userAgent.startsWith(CONSOLE_USER_AGENT_PREFIX);
+    }
+
+    /** The serial of the caller's own certificate if it is {@code computer}'s node certificate, else null. */
+    public String ownNodeSerial(String computer) {
+        return authenticated && role == Role.NODE && name.equals(computer) ? serial : null;
     }
 
     /** Users only (supply, request as a user, listings). */

@@ -366,10 +366,10 @@ final class JsonRpcApi {
             caller.requireNode(computer, "usage");
             text(b, "tioxml");
             forbiddenIfMissing(() -> {
-                master.requireNode(computer);
+                master.revokeNodeCertificates(computer, caller.ownNodeSerial(computer));
                 return null;
             });
-            return success("Ignored");
+            return success("Revoked");
         });
         on("get.v0.compute_node_status", List.of("computer_guid"), (b, caller, base) -> {
             String computer = text(b, "computer_guid");
@@ -387,10 +387,10 @@ final class JsonRpcApi {
             String computer = text(b, "computer_guid");
             caller.requireNode(computer, "certificate");
             forbiddenIfMissing(() -> {
-                master.requireNode(computer);
+                master.revokeNodeCertificates(computer, caller.ownNodeSerial(computer));
                 return null;
             });
-            return success("Ignored");
+            return success("Revoked");
         });
         on("get.v0.software_instance_certificate", List.of("instance_guid"), (b, caller, base) -> {
             Placement p = placement(text(b, "instance_guid"));

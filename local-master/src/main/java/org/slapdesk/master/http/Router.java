@@ -107,7 +107,7 @@ public final class Router implements HttpHandler {
                         json.writeValueAsBytes(registration.call(name, exchange, fields)));
                 return;
             }
-            Caller caller = Caller.of(exchange);
+            Caller caller = caller(exchange);
             String base = HttpIo.baseUrl(exchange, fallbackBase);
             if (name.equals("hateoas") || name.startsWith("hateoas/")) {
                 handleHateoas(exchange, name, caller, base);
@@ -178,7 +178,7 @@ public final class Router implements HttpHandler {
             if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
                 throw new RequestError(415, "JSON-RPC takes an application/json body, not " + type);
             }
-            Caller caller = Caller.of(exchange);
+            Caller caller = caller(exchange);
             byte[] body = HttpIo.body(exchange, maxBodyBytes);
             answer = jsonRpc.call(name, body, caller, HttpIo.baseUrl(exchange, fallbackBase));
         } catch (RequestError e) {
@@ -212,6 +212,16 @@ public final class Router implements HttpHandler {
         if (!read && !("POST".equals(method) && !name(exchange).isEmpty())) {
             throw new RequestError(405, method + " is not allowed on /" + name(exchange));
         }
+    }
+
+    /** The caller by its certificate, refused if that certificate was revoked. */
+    private Caller caller(HttpExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        if (caller.authenticated() && master.isRevoked(caller.serial())) {
+            throw RequestError.forbidden("this certificate (serial " + caller.serial() + ") was revoked: "
+                    + caller.name() + " needs a new one");
+        }
+        return caller;
     }
 
     /** Reads what is left of a refused body (bounded), so the client sees our answer, not a reset. */

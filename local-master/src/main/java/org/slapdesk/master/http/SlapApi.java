@@ -197,7 +197,7 @@ final class SlapApi {
         });
         on("revokeComputerCertificate", "POST", c -> {
             c.caller().requireNode(c.computer(), "revokeComputerCertificate");
-            master.requireNode(c.computer());
+            master.revokeNodeCertificates(c.computer(), c.caller().ownNodeSerial(c.computer()));
             return Answer.text("OK");
         });
     }

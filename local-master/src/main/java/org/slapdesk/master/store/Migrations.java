@@ -87,7 +87,14 @@ final class Migrations {
                       expires_at INTEGER NOT NULL,
                       used_at INTEGER,
                       used_by TEXT)""",
-                    "CREATE INDEX compute_node_title ON compute_node(title)"));
+                    "CREATE INDEX compute_node_title ON compute_node(title)"),
+            // 3: revoked client certificates (serial in hexadecimal), refused from the next request on
+            List.of(
+                    """
+                    CREATE TABLE revoked_certificate (
+                      serial TEXT PRIMARY KEY,
+                      subject TEXT NOT NULL,
+                      revoked_at INTEGER NOT NULL)"""));
 
     static int latest() {
         return STEPS.size();

@@ -64,6 +64,21 @@ public final class Store {
         return highest;
     }
 
+    // ------------------------------------------------------------------ revoked certificates
+
+    public void revokeCertificate(String serial, String subject, long now) throws SQLException {
+        update(
+                "INSERT INTO revoked_certificate(serial, subject, revoked_at) VALUES (?,?,?) ON CONFLICT(serial) DO NOTHING",
+                serial,
+                subject,
+                now);
+    }
+
+    public boolean isRevoked(String serial) throws SQLException {
+        return one("SELECT 1 FROM revoked_certificate WHERE serial=?", rs -> true, serial)
+                .isPresent();
+    }
+
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {
