@@ -57,6 +57,11 @@ public final class MasterService {
         return queries;
     }
 
+    /** Who owns which instance tree. */
+    public TreeOwners treeOwners() {
+        return new TreeOwners(database);
+    }
+
     /** Tokens, and the node registrations and user certificates they pay for. */
     public Registrations registrations() {
         return registrations;

@@ -100,7 +100,8 @@ class AccessTokensTest {
             try (Statement s = c.createStatement()) {
                 s.execute("DROP TABLE access_token");
                 s.execute("DROP INDEX compute_node_title");
-                s.execute("DROP TABLE revoked_certificate"); // step 3, which comes after
+                s.execute("DROP TABLE revoked_certificate"); // steps 3 and 4, which come after
+                s.execute("DROP TABLE instance_tree_owner");
                 s.execute("UPDATE schema_version SET version = 1");
             }
             return null;
@@ -117,6 +118,6 @@ class AccessTokensTest {
                 return rs.getInt(1);
             }
         });
-        assertThat(version).isEqualTo(3);
+        assertThat(version).isEqualTo(4);
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
@@ -156,8 +157,8 @@ public final class Router implements HttpHandler {
                     case "hateoas", "hateoas/" -> hateoas.root(base);
                     case COMPUTER_TOKEN ->
                         Map.of("access_token", master.registrations().newNodeToken(caller.name()));
-                    case "hateoas/search" -> hateoas.search(query.get("query"));
-                    case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
+                    case "hateoas/search" -> hateoas.search(query.get("query"), visibleTo(caller));
+                    case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"), visibleTo(caller));
                     default -> throw RequestError.notFound("no HATEOAS document at /" + name);
                 };
         HttpIo.send(exchange, 200, "application/hal+json", json.writeValueAsBytes(document));
@@ -212,6 +213,10 @@ public final class Router implements HttpHandler {
         if (!read && !("POST".equals(method) && !name(exchange).isEmpty())) {
             throw new RequestError(405, method + " is not allowed on /" + name(exchange));
         }
+    }
+
+    private Predicate<String> visibleTo(Caller caller) {
+        return title -> master.treeOwners().visible(caller.name(), caller.admin(), title);
     }
 
     /** The caller by its certificate, refused if that certificate was revoked. */

@@ -114,6 +114,7 @@ final class SlapApi {
             c.caller().requirePartition(requesterComputer, requesterPartition, "a request from a partition");
         } else {
             c.caller().requireUser("a request");
+            master.treeOwners().claim(c.caller().name(), c.caller().admin(), c.require("partition_reference"));
             requesterComputer = null;
             requesterPartition = null;
         }

@@ -94,7 +94,13 @@ final class Migrations {
                     CREATE TABLE revoked_certificate (
                       serial TEXT PRIMARY KEY,
                       subject TEXT NOT NULL,
-                      revoked_at INTEGER NOT NULL)"""));
+                      revoked_at INTEGER NOT NULL)"""),
+            // 4: the user who requested each instance tree first; other users may not see or change it
+            List.of(
+                    """
+                    CREATE TABLE instance_tree_owner (
+                      root_title TEXT PRIMARY KEY,
+                      owner TEXT NOT NULL)"""));
 
     static int latest() {
         return STEPS.size();

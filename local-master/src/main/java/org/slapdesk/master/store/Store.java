@@ -79,6 +79,20 @@ public final class Store {
                 .isPresent();
     }
 
+    // ------------------------------------------------------------------ instance tree owners
+
+    public Optional<String> treeOwner(String rootTitle) throws SQLException {
+        return one("SELECT owner FROM instance_tree_owner WHERE root_title=?", rs -> rs.getString(1), rootTitle);
+    }
+
+    /** Records {@code owner} unless the tree has one already. */
+    public void claimTree(String rootTitle, String owner) throws SQLException {
+        update(
+                "INSERT INTO instance_tree_owner(root_title, owner) VALUES (?,?) ON CONFLICT(root_title) DO NOTHING",
+                rootTitle,
+                owner);
+    }
+
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {

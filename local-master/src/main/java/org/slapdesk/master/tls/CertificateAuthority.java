@@ -160,6 +160,18 @@ public final class CertificateAuthority implements CertificateIssuer {
         }
     }
 
+    /** A user certificate with the admin flag (OU admin): its holder sees and changes every instance tree. */
+    public Issued issueAdmin(String name) {
+        try {
+            KeyPair pair = newKeyPair();
+            X509Certificate cert = leaf(pair, name, "admin", false, List.of());
+            ledger.record(Role.USER, name, cert.getSerialNumber().toString(16));
+            return new Issued(pem(cert), pem(pair.getPrivate()));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot issue a certificate for " + name + ": " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public List<String> issuedSerials(Role role, String name) {
         return ledger.serials(role, name);
