@@ -322,9 +322,7 @@ public final class MasterHttp implements AutoCloseable {
                             + " is not valid yet: the connection was refused (check this computer's clock).",
                     e);
         }
-        if (e instanceof SSLPeerUnverifiedException
-                || String.valueOf(rootMessage(e)).contains("subject alternative")
-                || String.valueOf(rootMessage(e)).contains("doesn't match")) {
+        if (e instanceof SSLPeerUnverifiedException || isHostNameMismatch(e)) {
             return new MasterException.AuthenticationFailed(
                     where,
                     Reason.SERVER_UNTRUSTED,
@@ -356,6 +354,23 @@ public final class MasterHttp implements AutoCloseable {
         }
         return new MasterException.AuthenticationFailed(
                 where, Reason.REFUSED, "The TLS connection to " + where + " failed: " + message, e);
+    }
+
+    /**
+     * The JDK's host name check fails with a CertificateException like a broken chain does, so
+     * only its message tells them apart: "No name matching HOST found", "No subject alternative
+     * (DNS) names matching …", or HttpClient's "… doesn't match any of the subject alternative names".
+     */
+    private static boolean isHostNameMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No name matching")
+                    || message.contains("subject alternative")
+                    || message.contains("doesn't match")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {

@@ -176,12 +176,18 @@ public final class SlapMaster implements Master {
             LOG.debug("getFullComputerInformation failed ({}), asking JSON-RPC", e.getMessage());
             try {
                 return nodeFromJsonRpc(reference);
-            } catch (MasterException.Unsupported unsupported) {
-                throw e;
             } catch (MasterException.NotFound notFound) {
+                if (!(e instanceof MasterException.NotFound)) {
+                    e.addSuppressed(notFound);
+                    throw e;
+                }
                 throw new MasterException.NotFound(
                         notFound.endpoint(),
                         "The master has no node '" + reference + "' (" + notFound.endpoint() + ").");
+            } catch (MasterException fallbackFailed) {
+                // the first refusal is the one that says what is wrong; the fallback's is kept beside it
+                e.addSuppressed(fallbackFailed);
+                throw e;
             }
         }
         return nodeFromSlap(reference, computer);
