@@ -142,7 +142,8 @@ public final class ServeCommand implements Callable<Integer> {
         LocalMaster master;
         try {
             master = LocalMaster.start(new LocalMaster.Options(
-                    database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0));
+                            database, new InetSocketAddress(address, port), defaultComputer, context, ca, maxBody, 0)
+                    .withPublicNames(hostnames));
         } catch (ServerLock.InUse e) {
             err.println("slapdesk serve: " + e.getMessage() + ".");
             return 1;

@@ -40,6 +40,10 @@ abstract class ServeIssueCommand implements Callable<Integer> {
 
     abstract void printConfiguration(PrintWriter out, Path certificate, Path key);
 
+    Issued issue(CertificateAuthority ca) {
+        return ca.issue(role(), name);
+    }
+
     @Override
     public Integer call() throws Exception {
         if (!name.matches("[A-Za-z0-9._@-]+")) {
@@ -53,7 +57,7 @@ abstract class ServeIssueCommand implements Callable<Integer> {
         Files.createDirectories(out);
         Path certificate = out.resolve(name + ".crt").toAbsolutePath();
         Path key = out.resolve(name + ".key").toAbsolutePath();
-        Issued issued = ca.issue(role(), name);
+        Issued issued = issue(ca);
         CertificateAuthority.write(issued, certificate, key);
         PrintWriter printer = spec.commandLine().getOut();
         printer.println("Wrote " + certificate + " and " + key + " (mode 0600).");

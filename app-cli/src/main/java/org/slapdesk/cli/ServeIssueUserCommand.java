@@ -2,7 +2,9 @@ package org.slapdesk.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import org.slapdesk.master.CertificateIssuer.Issued;
 import org.slapdesk.master.CertificateIssuer.Role;
+import org.slapdesk.master.tls.CertificateAuthority;
 import picocli.CommandLine;
 
 /** Issues a client certificate from the master's CA and prints the config lines that use it. */
@@ -11,6 +13,16 @@ import picocli.CommandLine;
         mixinStandardHelpOptions = true,
         description = "Issues a user certificate (for the slapos client and the console) from the master's CA.")
 final class ServeIssueUserCommand extends ServeIssueCommand {
+
+    @CommandLine.Option(
+            names = "--admin",
+            description = "An administrator: sees and changes every user's services (others see only their own).")
+    boolean admin;
+
+    @Override
+    Issued issue(CertificateAuthority ca) {
+        return admin ? ca.issueAdmin(name) : super.issue(ca);
+    }
 
     @Override
     Role role() {

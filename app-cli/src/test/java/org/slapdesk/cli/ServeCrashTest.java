@@ -214,6 +214,7 @@ class ServeCrashTest {
         return client.send(
                 HttpRequest.newBuilder(base.resolve(method))
                         .timeout(Duration.ofSeconds(20))
+                        .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

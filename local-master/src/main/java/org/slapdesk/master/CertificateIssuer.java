@@ -1,5 +1,8 @@
 package org.slapdesk.master;
 
+import java.util.List;
+import java.util.Set;
+
 /** Issues a certificate and key (PEM) for a node, a partition or a user; the master's CA. */
 public interface CertificateIssuer {
 
@@ -13,4 +16,14 @@ public interface CertificateIssuer {
     record Issued(String certificatePem, String privateKeyPem) {}
 
     Issued issue(Role role, String name);
+
+    /** The serials (hexadecimal) of the certificates issued so far to {@code name}; empty if not recorded. */
+    default List<String> issuedSerials(Role role, String name) {
+        return List.of();
+    }
+
+    /** Every name a certificate of {@code role} was issued to, by whatever asked for it. */
+    default Set<String> issuedNames(Role role) {
+        return Set.of();
+    }
 }

@@ -1,9 +1,5 @@
 package org.slapdesk.master;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,13 +7,11 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.List;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLParameters;
+import org.slapdesk.master.http.ConnectionLimits;
+import org.slapdesk.master.http.HostGuard;
+import org.slapdesk.master.http.MasterServer;
 import org.slapdesk.master.http.Router;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.store.ServerLock;
@@ -41,6 +35,7 @@ public final class LocalMaster implements AutoCloseable {
     /** Default bound of a request body: a format of a few hundred partitions fits easily. */
     public static final int DEFAULT_MAX_BODY_BYTES = 4 * 1024 * 1024;
 
+    /** How many requests run their handler at once (each connection has its own reading thread). */
     public static final int DEFAULT_THREADS = 64;
 
     /**
@@ -55,13 +50,47 @@ public final class LocalMaster implements AutoCloseable {
             SSLContext tls,
             CertificateIssuer issuer,
             int maxBodyBytes,
-            int threads) {
+            int threads,
+            List<String> publicNames,
+            ConnectionLimits limits) {
         public Options {
             if (database == null || address == null) {
                 throw new IllegalArgumentException("a database file and an address are required");
             }
             maxBodyBytes = maxBodyBytes <= 0 ? DEFAULT_MAX_BODY_BYTES : maxBodyBytes;
             threads = threads <= 0 ? DEFAULT_THREADS : threads;
+            publicNames = publicNames == null ? List.of() : List.copyOf(publicNames);
+            limits = limits == null ? ConnectionLimits.DEFAULTS : limits;
+        }
+
+        public Options(
+                Path database,
+                InetSocketAddress address,
+                String defaultComputer,
+                SSLContext tls,
+                CertificateIssuer issuer,
+                int maxBodyBytes,
+                int threads) {
+            this(database, address, defaultComputer, tls, issuer, maxBodyBytes, threads, List.of(), null);
+        }
+
+        /** The same, also serving these host names (the names clients use in master_url, such as --hostname). */
+        public Options withPublicNames(List<String> names) {
+            return new Options(database, address, defaultComputer, tls, issuer, maxBodyBytes, threads, names, limits);
+        }
+
+        /** The same with other connection limits (tests use short deadlines). */
+        public Options withLimits(ConnectionLimits connectionLimits) {
+            return new Options(
+                    database,
+                    address,
+                    defaultComputer,
+                    tls,
+                    issuer,
+                    maxBodyBytes,
+                    threads,
+                    publicNames,
+                    connectionLimits);
         }
 
         public static Options loopback(Path database, int port) {
@@ -70,22 +99,14 @@ public final class LocalMaster implements AutoCloseable {
         }
     }
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private final MasterServer server;
     private final Database database;
     private final ServerLock serverLock;
     private final MasterService service;
     private final URI url;
 
-    private LocalMaster(
-            HttpServer server,
-            ExecutorService executor,
-            Database database,
-            ServerLock serverLock,
-            MasterService service,
-            URI url) {
+    private LocalMaster(MasterServer server, Database database, ServerLock serverLock, MasterService service, URI url) {
         this.server = server;
-        this.executor = executor;
         this.database = database;
         this.serverLock = serverLock;
         this.service = service;
@@ -103,10 +124,6 @@ public final class LocalMaster implements AutoCloseable {
             throw new IllegalArgumentException("listening on " + options.address()
                     + " needs client certificates: plain HTTP is for loopback only (use TLS with a CA)");
         }
-        // The JDK server reads these once per JVM: a client that has not sent its whole request
-        // within maxReqTime seconds is disconnected, so slow clients cannot hold worker threads.
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxReqTime", "20");
-        System.getProperties().putIfAbsent("sun.net.httpserver.maxRspTime", "60");
         ServerLock serverLock = ServerLock.acquire(options.database());
         Database database;
         try {
@@ -115,51 +132,32 @@ public final class LocalMaster implements AutoCloseable {
             serverLock.close();
             throw new IOException("cannot open the master database " + options.database() + ": " + e.getMessage(), e);
         }
-        ThreadPoolExecutor executor = null;
+        MasterServer server = null;
         try {
             MasterService service =
                     new MasterService(database, Clock.systemUTC(), options.defaultComputer(), options.issuer());
-            HttpServer server;
-            if (options.tls() != null) {
-                HttpsServer https = HttpsServer.create(options.address(), 128);
-                SSLContext context = options.tls();
-                https.setHttpsConfigurator(new HttpsConfigurator(context) {
-                    @Override
-                    public void configure(HttpsParameters params) {
-                        SSLParameters parameters = context.getDefaultSSLParameters();
-                        // wanted, not needed: Person_requestComputer and Person_getCertificate
-                        // take callers without one (a token pays); every other endpoint
-                        // refuses them with a 403 (Caller)
-                        parameters.setWantClientAuth(true);
-                        params.setSSLParameters(parameters);
-                    }
-                });
-                server = https;
-            } else {
-                server = HttpServer.create(options.address(), 128);
-            }
-            AtomicInteger count = new AtomicInteger();
-            executor = new ThreadPoolExecutor(
-                    options.threads(), options.threads(), 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
-                        Thread t = new Thread(r, "local-master-" + count.incrementAndGet());
-                        t.setDaemon(true);
-                        return t;
-                    });
-            server.setExecutor(executor);
-            InetSocketAddress bound = server.getAddress();
+            server = MasterServer.bind(options.address(), options.tls());
+            InetSocketAddress bound = server.address();
             String hostText = bound.getAddress().getHostAddress();
             if (hostText.contains(":")) {
                 hostText = "[" + hostText.replaceAll("%.*$", "") + "]";
             }
             URI url = URI.create(
                     (options.tls() != null ? "https" : "http") + "://" + hostText + ":" + bound.getPort() + "/");
-            server.createContext("/", new Router(service, options.maxBodyBytes(), url.toString()));
-            server.start();
+            server.serve(
+                    new Router(
+                            service,
+                            options.maxBodyBytes(),
+                            url.toString(),
+                            HostGuard.forServer(bound, options.tls() != null, options.publicNames())),
+                    options.maxBodyBytes(),
+                    options.threads(),
+                    options.limits());
             LOG.info("local master listening on {} with {}", url, options.database());
-            return new LocalMaster(server, executor, database, serverLock, service, url);
+            return new LocalMaster(server, database, serverLock, service, url);
         } catch (IOException | RuntimeException e) {
-            if (executor != null) {
-                executor.shutdownNow();
+            if (server != null) {
+                server.close();
             }
             try {
                 database.close();
@@ -196,13 +194,7 @@ public final class LocalMaster implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-        try {
-            executor.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.close();
         try {
             database.close();
         } catch (SQLException e) {

@@ -57,6 +57,11 @@ public final class MasterService {
         return queries;
     }
 
+    /** Who owns which instance tree. */
+    public TreeOwners treeOwners() {
+        return new TreeOwners(database);
+    }
+
     /** Tokens, and the node registrations and user certificates they pay for. */
     public Registrations registrations() {
         return registrations;
@@ -173,7 +178,11 @@ public final class MasterService {
         return tx(store -> {
             requireNode(store, computer);
             if (store.installation(computer, url).isEmpty()) {
-                return "Ignored";
+                if ("destroyed".equals(reported)) {
+                    return "Ignored"; // a repeated report, after the first one removed it
+                }
+                throw RequestError.notFound(
+                        "software release " + url + " is not supplied to '" + computer + "': nothing to report on");
             }
             String key = installationKey(computer, url);
             switch (reported) {
@@ -377,6 +386,32 @@ public final class MasterService {
     /** Checks the node exists (for calls the master accepts and ignores, like useComputer). */
     public void requireNode(String computer) {
         tx(store -> requireNode(store, computer));
+    }
+
+    /**
+     * {@code revokeComputerCertificate}: every certificate the CA issued to the node, and
+     * {@code presentedSerial} (the caller's own, possibly issued by another copy of the CA's
+     * files) if not null, are refused from the next request on.
+     */
+    public void revokeNodeCertificates(String computer, String presentedSerial) {
+        List<String> serials = new ArrayList<>(issuer.map(ca -> ca.issuedSerials(CertificateIssuer.Role.NODE, computer))
+                .orElse(List.of()));
+        if (presentedSerial != null) {
+            serials.add(presentedSerial);
+        }
+        long now = time.millis();
+        tx(store -> {
+            requireNode(store, computer);
+            for (String serial : serials) {
+                store.revokeCertificate(serial, "node " + computer, now);
+            }
+            return null;
+        });
+    }
+
+    /** Whether the certificate with this serial (hexadecimal) was revoked. */
+    public boolean isRevoked(String serial) {
+        return tx(store -> store.isRevoked(serial));
     }
 
     /** A certificate for a partition, from the master's CA; empty strings when it has none. */

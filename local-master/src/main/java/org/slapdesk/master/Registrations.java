@@ -59,7 +59,7 @@ public final class Registrations {
                 throw RequestError.conflict("Certificate still active. A node titled '" + cleanTitle
                         + "' is already registered as " + same.get().reference() + ": choose another name.");
             }
-            String reference = "COMP-" + (store.highestNodeNumber() + 1);
+            String reference = "COMP-" + (Math.max(store.highestNodeNumber(), highestIssued(ca)) + 1);
             store.upsertNode(reference, cleanTitle, null, null, clock.millis());
             tokens.consume(store, token, Kind.NODE, reference);
             Issued issued = ca.issue(Role.NODE, reference);
@@ -77,6 +77,20 @@ public final class Registrations {
             tokens.consume(store, token, Kind.USER, "user " + row.label());
             return ca.issue(Role.USER, row.label());
         });
+    }
+
+    /**
+     * The highest n of the {@code COMP-<n>} node certificates the CA ever issued: a node issued by
+     * hand is not in the database until it formats, and must not get a twin.
+     */
+    private static long highestIssued(CertificateIssuer ca) {
+        long highest = 0;
+        for (String name : ca.issuedNames(Role.NODE)) {
+            if (name.matches("COMP-[0-9]{1,18}")) {
+                highest = Math.max(highest, Long.parseLong(name.substring("COMP-".length())));
+            }
+        }
+        return highest;
     }
 
     private CertificateIssuer requireIssuer() {

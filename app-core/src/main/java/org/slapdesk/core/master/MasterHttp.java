@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -27,6 +31,7 @@ import org.apache.hc.client5.http.ConnectTimeoutException;
 import org.apache.hc.client5.http.HttpHostConnectException;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
@@ -65,6 +70,12 @@ public final class MasterHttp implements AutoCloseable {
 
     private final CloseableHttpClient client;
     private final ClientOptions options;
+    /** Cancels an exchange that outlives the timeout as a whole (a server dripping bytes never idles). */
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "master-http-deadline");
+        t.setDaemon(true);
+        return t;
+    });
 
     private MasterHttp(CloseableHttpClient client, ClientOptions options) {
         this.client = client;
@@ -134,21 +145,40 @@ public final class MasterHttp implements AutoCloseable {
         return execute(endpoint, post);
     }
 
-    private HttpAnswer execute(String endpoint, ClassicHttpRequest request) throws MasterException {
+    private HttpAnswer execute(String endpoint, HttpUriRequestBase request) throws MasterException {
         if (request.getFirstHeader("Accept") == null) {
             request.addHeader("Accept", "*/*");
         }
         String where = describe(endpoint, request);
         LOG.debug("{} {}", request.getMethod(), where);
+        AtomicBoolean expired = new AtomicBoolean();
+        long limit = options.responseTimeout().toMillis();
+        ScheduledFuture<?> deadline = deadlines.schedule(
+                () -> {
+                    expired.set(true);
+                    request.cancel();
+                },
+                limit,
+                TimeUnit.MILLISECONDS);
         try {
             return client.execute(request, response -> {
                 HttpEntity entity = response.getEntity();
-                byte[] body = entity == null ? new byte[0] : readLimited(entity);
+                byte[] body = entity == null ? new byte[0] : readLimited(entity, request);
                 Header type = response.getFirstHeader("Content-Type");
                 return new HttpAnswer(where, response.getCode(), type == null ? "" : type.getValue(), body);
             });
         } catch (IOException e) {
+            if (expired.get() && !(e instanceof BodyTooLarge)) {
+                throw new MasterException.Unreachable(
+                        where,
+                        where + " did not answer within " + seconds(limit)
+                                + ", the limit for the whole exchange (connect, send and read): the master may be"
+                                + " overloaded, hanging, or sending very slowly.",
+                        e);
+            }
             throw translate(where, e);
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -162,17 +192,36 @@ public final class MasterHttp implements AutoCloseable {
         }
     }
 
-    private static byte[] readLimited(HttpEntity entity) throws IOException {
-        try (InputStream in = entity.getContent()) {
+    /**
+     * Reads the body up to {@link #MAX_BODY}. Past it the exchange is cancelled first, which
+     * closes the connection: closing the stream alone would read the rest of the body (to reuse
+     * the connection), all 200 MiB of it, or forever for an endless chunked stream.
+     */
+    private static byte[] readLimited(HttpEntity entity, HttpUriRequestBase request) throws IOException {
+        InputStream in = entity.getContent();
+        try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             byte[] buffer = new byte[8192];
             for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
                 out.write(buffer, 0, n);
                 if (out.size() > MAX_BODY) {
+                    request.cancel();
                     throw new BodyTooLarge();
                 }
             }
             return out.toByteArray();
+        } finally {
+            closeQuietlyIfCancelled(in, request);
+        }
+    }
+
+    private static void closeQuietlyIfCancelled(InputStream in, HttpUriRequestBase request) throws IOException {
+        try {
+            in.close();
+        } catch (IOException e) {
+            if (!request.isCancelled()) {
+                throw e;
+            }
         }
     }
 
@@ -212,7 +261,7 @@ public final class MasterHttp implements AutoCloseable {
                     where,
                     where + " did not answer within "
                             + seconds(options.responseTimeout().toMillis())
-                            + ": the master may be overloaded or hanging.",
+                            + " (it sent nothing for that long): the master may be overloaded or hanging.",
                     e);
         }
         if (e instanceof UnknownHostException) {
@@ -273,9 +322,7 @@ public final class MasterHttp implements AutoCloseable {
                             + " is not valid yet: the connection was refused (check this computer's clock).",
                     e);
         }
-        if (e instanceof SSLPeerUnverifiedException
-                || String.valueOf(rootMessage(e)).contains("subject alternative")
-                || String.valueOf(rootMessage(e)).contains("doesn't match")) {
+        if (e instanceof SSLPeerUnverifiedException || isHostNameMismatch(e)) {
             return new MasterException.AuthenticationFailed(
                     where,
                     Reason.SERVER_UNTRUSTED,
@@ -307,6 +354,23 @@ public final class MasterHttp implements AutoCloseable {
         }
         return new MasterException.AuthenticationFailed(
                 where, Reason.REFUSED, "The TLS connection to " + where + " failed: " + message, e);
+    }
+
+    /**
+     * The JDK's host name check fails with a CertificateException like a broken chain does, so
+     * only its message tells them apart: "No name matching HOST found", "No subject alternative
+     * (DNS) names matching …", or HttpClient's "… doesn't match any of the subject alternative names".
+     */
+    private static boolean isHostNameMismatch(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = String.valueOf(t.getMessage());
+            if (message.contains("No name matching")
+                    || message.contains("subject alternative")
+                    || message.contains("doesn't match")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
@@ -380,6 +444,7 @@ public final class MasterHttp implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.shutdownNow();
         client.close(CloseMode.GRACEFUL);
     }
 }

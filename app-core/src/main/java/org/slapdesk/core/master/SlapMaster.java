@@ -175,12 +175,17 @@ public final class SlapMaster implements Master {
             LOG.debug("getFullComputerInformation failed ({}), asking JSON-RPC", e.getMessage());
             try {
                 return nodeFromJsonRpc(reference);
-            } catch (MasterException.Unsupported unsupported) {
-                throw e;
             } catch (MasterException.NotFound notFound) {
-                throw new MasterException.NotFound(
+                // a definite answer (slapproxy fails with a 500 on an unknown node, then says so here)
+                MasterException.NotFound missing = new MasterException.NotFound(
                         notFound.endpoint(),
                         "The master has no node '" + reference + "' (" + notFound.endpoint() + ").");
+                missing.addSuppressed(e);
+                throw missing;
+            } catch (MasterException fallbackFailed) {
+                // the first refusal is the one that says what is wrong; the fallback's is kept beside it
+                e.addSuppressed(fallbackFailed);
+                throw e;
             }
         }
         return nodeFromSlap(reference, computer);

@@ -430,6 +430,23 @@ class MasterErrorMappingTest {
     }
 
     @Test
+    void aRefusedNodeDocumentIsReportedNotTheFallbacksFailure() throws Exception {
+        server.on(
+                "/getFullComputerInformation",
+                200,
+                "text/xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY e \"boom\">]><marshal><string>&e;</string></marshal>");
+        server.on("/slapos.allDocs.v0.compute_node_instance_list", 200, "application/json", "[\"not an object\"]");
+        try (SlapMaster master =
+                SlapMaster.open(MasterProfile.plain("canned", server.url()), ClientOptions.defaults())) {
+            assertThatThrownBy(() -> master.node("COMP-1"))
+                    .hasMessageContaining("DOCTYPE")
+                    .hasMessageNotContaining("allDocs")
+                    .satisfies(e -> assertThat(e.getSuppressed()).isNotEmpty());
+        }
+    }
+
+    @Test
     void softwareReleaseSchemaIsFetchedBesideTheRelease() throws Exception {
         server.on(
                 "/sr/software.cfg.json",

@@ -197,6 +197,21 @@ class MutualTlsTest {
     }
 
     @Test
+    void serverCertificateForAnotherHostNameIsReportedAsSuchNotAsAnUntrustedCa() throws Exception {
+        Instant now = Instant.now();
+        String url = startServer(
+                        TestPki.serverWithoutAlternativeNames(
+                                ca, "master.example.org", now.minusSeconds(3600), now.plus(Duration.ofDays(1))),
+                        ca)
+                .replace("127.0.0.1", "localhost");
+        assertThatThrownBy(() -> status(profile(url, TestPki.client(ca, "user"))))
+                .isInstanceOf(AuthenticationFailed.class)
+                .satisfies(e -> assertThat(reasonOf(e)).isEqualTo(Reason.SERVER_UNTRUSTED))
+                .hasMessageContaining("another host name")
+                .hasMessageNotContaining("pinned CA");
+    }
+
+    @Test
     void serverRefusesAClientCertificateFromAnotherCa() throws Exception {
         String url = startServer();
         TestPki.Issued strangerCa = TestPki.ca("Stranger CA");

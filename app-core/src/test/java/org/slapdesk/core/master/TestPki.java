@@ -87,6 +87,15 @@ final class TestPki {
         return new Issued(keys, sign(b, ca.keys(), "SHA256withRSA"));
     }
 
+    /** A server certificate naming its host only in the CN, as old or hand-made ones do. */
+    static Issued serverWithoutAlternativeNames(Issued ca, String host, Instant notBefore, Instant notAfter)
+            throws Exception {
+        KeyPair keys = rsa();
+        X509v3CertificateBuilder b = builder(ca, "CN=" + host, keys, notBefore, notAfter);
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth));
+        return new Issued(keys, sign(b, ca.keys(), "SHA256withRSA"));
+    }
+
     static Issued client(Issued ca, String name, KeyPair keys, Instant notBefore, Instant notAfter) throws Exception {
         X509v3CertificateBuilder b = builder(ca, "CN=" + name, keys, notBefore, notAfter);
         b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.id_kp_clientAuth));

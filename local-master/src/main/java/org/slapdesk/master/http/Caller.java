@@ -15,15 +15,19 @@ import org.slapdesk.master.RequestError;
  * Who calls: on plain HTTP (loopback only) everyone is a trusted user; on HTTPS, the verified
  * client certificate's OU (node, partition, user) and CN (node reference, COMP/partition, name).
  */
-public record Caller(Role role, String name, boolean authenticated) {
+public record Caller(Role role, String name, boolean authenticated, String serial, boolean admin) {
 
-    public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false);
+    /** On plain loopback the caller is the local operator: an administrator. */
+    public static final Caller LOOPBACK = new Caller(Role.USER, "loopback", false, null, true);
+
+    /** The OU of a user certificate issued with the admin flag: a user who sees every instance tree. */
+    public static final String ADMIN_UNIT = "admin";
 
     /** How Slapdesk's own client names itself (app-core's ClientOptions.DEFAULT_USER_AGENT). */
     public static final String CONSOLE_USER_AGENT_PREFIX = "slapdesk/";
 
     public static Caller of(HttpExchange exchange) {
-        if (!(exchange instanceof HttpsExchange https)) {
+        if (!(exchange instanceof HttpsExchange https) || https.getSSLSession() == null) {
             return LOOPBACK;
         }
         try {
@@ -46,10 +50,10 @@ public record Caller(Role role, String name, boolean authenticated) {
                     switch (ou) {
                         case "node" -> Role.NODE;
                         case "partition" -> Role.PARTITION;
-                        case "user" -> Role.USER;
+                        case "user", ADMIN_UNIT -> Role.USER;
                         default -> throw RequestError.forbidden("unknown certificate role '" + ou + "'");
                     };
-            return new Caller(role, cn, true);
+            return new Caller(role, cn, true, cert.getSerialNumber().toString(16), ADMIN_UNIT.equals(ou));
         } catch (SSLPeerUnverifiedException e) {
             throw RequestError.forbidden("a client certificate is required: a node gets one with slapos node register"
                     + " --token, a user with slapos configure client --token (the operator makes tokens with"
@@ -69,6 +73,11 @@ public record Caller(Role role, String name, boolean authenticated) {
             return role == Role.NODE && name.equals(computer);
         }
         return userAgent == null || !userAgent.startsWith(CONSOLE_USER_AGENT_PREFIX);
+    }
+
+    /** The serial of the caller's own certificate if it is {@code computer}'s node certificate, else null. */
+    public String ownNodeSerial(String computer) {
+        return authenticated && role == Role.NODE && name.equals(computer) ? serial : null;
     }
 
     /** Users only (supply, request as a user, listings). */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slapdesk.master.MasterQueries;
@@ -56,7 +57,7 @@ final class HateoasApi {
                         "self", Map.of("href", base + "hateoas")));
     }
 
-    Map<String, Object> search(String query) {
+    Map<String, Object> search(String query, Predicate<String> visibleTree) {
         if (query == null) {
             throw RequestError.badRequest("missing 'query'");
         }
@@ -65,6 +66,9 @@ final class HateoasApi {
             Map<String, String> where = conditions(query.substring(TREES.length()));
             rows = new ArrayList<>();
             for (TreeView tree : master.trees(where.get("title"))) {
+                if (!visibleTree.test(tree.root().title())) {
+                    continue;
+                }
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("title", tree.root().title());
                 row.put("url_string", tree.root().softwareRelease());
@@ -100,6 +104,9 @@ final class HateoasApi {
             Map<String, String> where = conditions(query.substring(INSTANCES.length()));
             rows = new ArrayList<>();
             for (TreeView tree : master.trees(where.get("default_specialise_title"))) {
+                if (!visibleTree.test(tree.root().title())) {
+                    continue;
+                }
                 for (Instance i : tree.members()) {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("title", i.title());
@@ -132,14 +139,14 @@ final class HateoasApi {
         return where;
     }
 
-    Map<String, Object> traverse(String relativeUrl) {
+    Map<String, Object> traverse(String relativeUrl, Predicate<String> visibleTree) {
         if (relativeUrl == null) {
             throw RequestError.badRequest("missing 'relative_url'");
         }
         if (relativeUrl.startsWith(TREE_MODULE)) {
             String title = decode(relativeUrl.substring(TREE_MODULE.length()));
             List<TreeView> trees = master.trees(title);
-            if (trees.isEmpty()) {
+            if (trees.isEmpty() || !visibleTree.test(title)) {
                 throw RequestError.notFound("no instance tree titled '" + title + "'");
             }
             return treeDocument(trees.get(0));

@@ -6,7 +6,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -61,25 +60,22 @@ public final class HttpIo {
                 if (type != null && !type.toLowerCase().startsWith("application/x-www-form-urlencoded")) {
                     throw RequestError.badRequest("expected an application/x-www-form-urlencoded form, got " + type);
                 }
-                decodeInto(new String(body, StandardCharsets.UTF_8), result);
+                decodeInto(new String(body, StandardCharsets.ISO_8859_1), result);
             }
         }
         return result;
     }
 
+    /** Decodes a url-encoded form; a field that is not UTF-8 is refused (400), never stored with U+FFFD. */
     static void decodeInto(String encoded, Map<String, String> into) {
         for (String pair : encoded.split("&")) {
             if (pair.isEmpty()) {
                 continue;
             }
             int eq = pair.indexOf('=');
-            try {
-                String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                into.put(key, value);
-            } catch (IllegalArgumentException e) {
-                throw RequestError.badRequest("malformed url-encoded field: " + e.getMessage());
-            }
+            String key = FormField.decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : FormField.decode(pair.substring(eq + 1));
+            into.put(key, value);
         }
     }
 
@@ -110,7 +106,7 @@ public final class HttpIo {
         if (host == null || host.isBlank() || !host.matches("[A-Za-z0-9.\\-:\\[\\]]+")) {
             return fallback;
         }
-        String scheme = exchange instanceof HttpsExchange ? "https" : "http";
+        String scheme = exchange instanceof HttpsExchange https && https.getSSLSession() != null ? "https" : "http";
         return scheme + "://" + host + "/";
     }
 }

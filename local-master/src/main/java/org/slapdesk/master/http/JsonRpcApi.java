@@ -127,6 +127,10 @@ final class JsonRpcApi {
         return map;
     }
 
+    private boolean visible(Caller caller, Object rootTitle) {
+        return rootTitle == null || master.treeOwners().visible(caller.name(), caller.admin(), rootTitle.toString());
+    }
+
     /** Renames "not found" to 403 as the master's JSON-RPC does. */
     private static <T> T forbiddenIfMissing(Supplier<T> call) {
         try {
@@ -157,6 +161,9 @@ final class JsonRpcApi {
                 (b, caller, base) -> {
                     caller.requireUser("a request");
                     JsonNode shared = b.get("shared");
+                    if (text(b, "title") != null) {
+                        master.treeOwners().claim(caller.name(), caller.admin(), text(b, "title"));
+                    }
                     if (shared != null && !shared.isNull() && !shared.isBoolean()) {
                         throw RequestError.badRequest("'shared' must be a boolean");
                     }
@@ -190,6 +197,7 @@ final class JsonRpcApi {
         on("get.v0.software_instance", List.of("instance_guid"), (b, caller, base) -> {
             caller.requireUser("reading an instance");
             return queries.instanceByGuid(text(b, "instance_guid"))
+                    .filter(i -> visible(caller, i.get("root_instance_title")))
                     .orElseThrow(() ->
                             RequestError.forbidden("No software instance " + text(b, "instance_guid") + " found."));
         });
@@ -202,6 +210,7 @@ final class JsonRpcApi {
         on("get.v0.instance_tree", List.of("title"), (b, caller, base) -> {
             caller.requireUser("reading an instance tree");
             return queries.rootDocument(text(b, "title"))
+                    .filter(tree -> visible(caller, text(b, "title")))
                     .orElseThrow(() -> RequestError.forbidden("No instance tree " + text(b, "title") + " found."));
         });
         on("allDocs.v0.compute_node_instance_list", List.of("computer_guid"), (b, caller, base) -> {
@@ -257,7 +266,9 @@ final class JsonRpcApi {
             caller.requireUser("listing instance trees");
             List<Object> result = new ArrayList<>();
             for (TreeView tree : queries.trees(null)) {
-                result.add(Map.of("title", tree.root().title()));
+                if (visible(caller, tree.root().title())) {
+                    result.add(Map.of("title", tree.root().title()));
+                }
             }
             return Map.of("result_list", result);
         });
@@ -366,10 +377,10 @@ final class JsonRpcApi {
             caller.requireNode(computer, "usage");
             text(b, "tioxml");
             forbiddenIfMissing(() -> {
-                master.requireNode(computer);
+                master.revokeNodeCertificates(computer, caller.ownNodeSerial(computer));
                 return null;
             });
-            return success("Ignored");
+            return success("Revoked");
         });
         on("get.v0.compute_node_status", List.of("computer_guid"), (b, caller, base) -> {
             String computer = text(b, "computer_guid");
@@ -387,10 +398,10 @@ final class JsonRpcApi {
             String computer = text(b, "computer_guid");
             caller.requireNode(computer, "certificate");
             forbiddenIfMissing(() -> {
-                master.requireNode(computer);
+                master.revokeNodeCertificates(computer, caller.ownNodeSerial(computer));
                 return null;
             });
-            return success("Ignored");
+            return success("Revoked");
         });
         on("get.v0.software_instance_certificate", List.of("instance_guid"), (b, caller, base) -> {
             Placement p = placement(text(b, "instance_guid"));

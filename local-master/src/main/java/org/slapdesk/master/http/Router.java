@@ -6,7 +6,9 @@ import com.sun.net.httpserver.HttpHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.slapdesk.core.wire.MarshalException;
 import org.slapdesk.master.MasterService;
 import org.slapdesk.master.RequestError;
@@ -25,6 +27,9 @@ public final class Router implements HttpHandler {
     /** Where {@code slapos computer token} asks for a node registration token (root's self link + this). */
     private static final String COMPUTER_TOKEN = "hateoas/computer_module/Base_getComputerToken";
 
+    /** The exchange attribute where a refusal's reason is left for the server's log line. */
+    public static final String REFUSAL_REASON = "slapdesk.refusal";
+
     private final MasterService master;
     private final SlapApi slap;
     private final RegistrationApi registration;
@@ -33,8 +38,9 @@ public final class Router implements HttpHandler {
     private final ObjectMapper json = new ObjectMapper();
     private final int maxBodyBytes;
     private final String fallbackBase;
+    private final HostGuard hostGuard;
 
-    public Router(MasterService master, int maxBodyBytes, String fallbackBase) {
+    public Router(MasterService master, int maxBodyBytes, String fallbackBase, HostGuard hostGuard) {
         this.master = master;
         this.slap = new SlapApi(master);
         this.registration = new RegistrationApi(master.registrations());
@@ -42,6 +48,7 @@ public final class Router implements HttpHandler {
         this.jsonRpc = new JsonRpcApi(master, json);
         this.maxBodyBytes = maxBodyBytes;
         this.fallbackBase = fallbackBase;
+        this.hostGuard = hostGuard;
     }
 
     @Override
@@ -49,6 +56,9 @@ public final class Router implements HttpHandler {
         String name = exchange.getRequestURI().getPath();
         name = name.startsWith("/") ? name.substring(1) : name;
         try {
+            if (!admitted(exchange)) {
+                return;
+            }
             if (name.startsWith("slapos.")) {
                 handleJsonRpc(exchange, name);
             } else {
@@ -68,8 +78,22 @@ public final class Router implements HttpHandler {
         }
     }
 
+    /** Whether the request is for this master (Host) and not from a foreign web page (Origin); answers if not. */
+    private boolean admitted(HttpExchange exchange) throws IOException {
+        try {
+            hostGuard.check(
+                    exchange.getRequestHeaders().getFirst("Host"),
+                    exchange.getRequestHeaders().getFirst("Origin"));
+            return true;
+        } catch (RequestError e) {
+            refuse(exchange, e.status(), e.getMessage());
+            return false;
+        }
+    }
+
     private void handleOther(HttpExchange exchange, String name) throws IOException {
         try {
+            checkMethod(exchange);
             if (name.isEmpty()) {
                 HttpIo.text(exchange, 200, rootPage(exchange));
                 return;
@@ -84,7 +108,7 @@ public final class Router implements HttpHandler {
                         json.writeValueAsBytes(registration.call(name, exchange, fields)));
                 return;
             }
-            Caller caller = Caller.of(exchange);
+            Caller caller = caller(exchange);
             String base = HttpIo.baseUrl(exchange, fallbackBase);
             if (name.equals("hateoas") || name.startsWith("hateoas/")) {
                 handleHateoas(exchange, name, caller, base);
@@ -100,11 +124,9 @@ public final class Router implements HttpHandler {
                 throw RequestError.notFound("no endpoint '" + name + "' on this master");
             }
         } catch (RequestError e) {
-            drain(exchange);
-            HttpIo.text(exchange, e.status(), oneLine(e.getMessage()));
+            refuse(exchange, e.status(), e.getMessage());
         } catch (MarshalException e) {
-            drain(exchange);
-            HttpIo.text(exchange, 400, oneLine("malformed marshalled XML: " + e.getMessage()));
+            refuse(exchange, 400, "malformed marshalled XML: " + e.getMessage());
         }
     }
 
@@ -135,8 +157,8 @@ public final class Router implements HttpHandler {
                     case "hateoas", "hateoas/" -> hateoas.root(base);
                     case COMPUTER_TOKEN ->
                         Map.of("access_token", master.registrations().newNodeToken(caller.name()));
-                    case "hateoas/search" -> hateoas.search(query.get("query"));
-                    case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"));
+                    case "hateoas/search" -> hateoas.search(query.get("query"), visibleTo(caller));
+                    case "hateoas/traverse" -> hateoas.traverse(query.get("relative_url"), visibleTo(caller));
                     default -> throw RequestError.notFound("no HATEOAS document at /" + name);
                 };
         HttpIo.send(exchange, 200, "application/hal+json", json.writeValueAsBytes(document));
@@ -146,21 +168,65 @@ public final class Router implements HttpHandler {
         int status = 200;
         Object answer;
         try {
+            checkMethod(exchange);
             if (!jsonRpc.handles(name)) {
                 throw RequestError.notFound(name + " is not part of the API");
             }
             if (!"POST".equals(exchange.getRequestMethod())) {
                 throw new RequestError(405, "JSON-RPC methods take POST");
             }
-            Caller caller = Caller.of(exchange);
+            String type = exchange.getRequestHeaders().getFirst("Content-Type");
+            if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+                throw new RequestError(415, "JSON-RPC takes an application/json body, not " + type);
+            }
+            Caller caller = caller(exchange);
             byte[] body = HttpIo.body(exchange, maxBodyBytes);
             answer = jsonRpc.call(name, body, caller, HttpIo.baseUrl(exchange, fallbackBase));
         } catch (RequestError e) {
             drain(exchange);
             status = e.status();
             answer = JsonRpcApi.error(status, oneLine(e.getMessage()));
+            exchange.setAttribute(REFUSAL_REASON, oneLine(e.getMessage()));
         }
         HttpIo.send(exchange, status, "application/json", json.writeValueAsBytes(answer));
+    }
+
+    private void refuse(HttpExchange exchange, int status, String message) throws IOException {
+        drain(exchange);
+        String line = oneLine(message);
+        exchange.setAttribute(REFUSAL_REASON, line);
+        if (status == 405) {
+            exchange.getResponseHeaders().set("Allow", name(exchange).isEmpty() ? "GET, HEAD" : "GET, HEAD, POST");
+        }
+        HttpIo.text(exchange, status, line);
+    }
+
+    private static String name(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getPath();
+        return path.startsWith("/") ? path.substring(1) : path;
+    }
+
+    /** GET, HEAD and POST are all the SlapOS protocols use; the home page is only read. */
+    private static void checkMethod(HttpExchange exchange) {
+        String method = exchange.getRequestMethod();
+        boolean read = "GET".equals(method) || "HEAD".equals(method);
+        if (!read && !("POST".equals(method) && !name(exchange).isEmpty())) {
+            throw new RequestError(405, method + " is not allowed on /" + name(exchange));
+        }
+    }
+
+    private Predicate<String> visibleTo(Caller caller) {
+        return title -> master.treeOwners().visible(caller.name(), caller.admin(), title);
+    }
+
+    /** The caller by its certificate, refused if that certificate was revoked. */
+    private Caller caller(HttpExchange exchange) {
+        Caller caller = Caller.of(exchange);
+        if (caller.authenticated() && master.isRevoked(caller.serial())) {
+            throw RequestError.forbidden("this certificate (serial " + caller.serial() + ") was revoked: "
+                    + caller.name() + " needs a new one");
+        }
+        return caller;
     }
 
     /** Reads what is left of a refused body (bounded), so the client sees our answer, not a reset. */

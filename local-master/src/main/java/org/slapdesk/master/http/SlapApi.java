@@ -114,6 +114,7 @@ final class SlapApi {
             c.caller().requirePartition(requesterComputer, requesterPartition, "a request from a partition");
         } else {
             c.caller().requireUser("a request");
+            master.treeOwners().claim(c.caller().name(), c.caller().admin(), c.require("partition_reference"));
             requesterComputer = null;
             requesterPartition = null;
         }
@@ -197,7 +198,7 @@ final class SlapApi {
         });
         on("revokeComputerCertificate", "POST", c -> {
             c.caller().requireNode(c.computer(), "revokeComputerCertificate");
-            master.requireNode(c.computer());
+            master.revokeNodeCertificates(c.computer(), c.caller().ownNodeSerial(c.computer()));
             return Answer.text("OK");
         });
     }

@@ -89,7 +89,20 @@ final class Migrations {
                       expires_at INTEGER NOT NULL,
                       used_at INTEGER,
                       used_by TEXT)""",
-                    "CREATE INDEX compute_node_title ON compute_node(title)"));
+                    "CREATE INDEX compute_node_title ON compute_node(title)"),
+            new SchemaStep(
+                    "revoked client certificates (serial in hexadecimal), refused from the next request on",
+                    """
+                    CREATE TABLE revoked_certificate (
+                      serial TEXT PRIMARY KEY,
+                      subject TEXT NOT NULL,
+                      revoked_at INTEGER NOT NULL)"""),
+            new SchemaStep(
+                    "the user who requested each instance tree first; other users may not see or change it",
+                    """
+                    CREATE TABLE instance_tree_owner (
+                      root_title TEXT PRIMARY KEY,
+                      owner TEXT NOT NULL)"""));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 

@@ -64,6 +64,35 @@ public final class Store {
         return highest;
     }
 
+    // ------------------------------------------------------------------ revoked certificates
+
+    public void revokeCertificate(String serial, String subject, long now) throws SQLException {
+        update(
+                "INSERT INTO revoked_certificate(serial, subject, revoked_at) VALUES (?,?,?) ON CONFLICT(serial) DO NOTHING",
+                serial,
+                subject,
+                now);
+    }
+
+    public boolean isRevoked(String serial) throws SQLException {
+        return one("SELECT 1 FROM revoked_certificate WHERE serial=?", rs -> true, serial)
+                .isPresent();
+    }
+
+    // ------------------------------------------------------------------ instance tree owners
+
+    public Optional<String> treeOwner(String rootTitle) throws SQLException {
+        return one("SELECT owner FROM instance_tree_owner WHERE root_title=?", rs -> rs.getString(1), rootTitle);
+    }
+
+    /** Records {@code owner} unless the tree has one already. */
+    public void claimTree(String rootTitle, String owner) throws SQLException {
+        update(
+                "INSERT INTO instance_tree_owner(root_title, owner) VALUES (?,?) ON CONFLICT(root_title) DO NOTHING",
+                rootTitle,
+                owner);
+    }
+
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -72,10 +73,12 @@ public final class CertificateAuthority implements CertificateIssuer {
     private final X509Certificate certificate;
     private final PrivateKey key;
     private final SecureRandom random = new SecureRandom();
+    private final IssuedLedger ledger;
 
-    private CertificateAuthority(X509Certificate certificate, PrivateKey key) {
+    private CertificateAuthority(X509Certificate certificate, PrivateKey key, Path dir) {
         this.certificate = certificate;
         this.key = key;
+        this.ledger = new IssuedLedger(dir);
     }
 
     public static boolean exists(Path dir) {
@@ -114,7 +117,7 @@ public final class CertificateAuthority implements CertificateIssuer {
             X509Certificate cert = sign(builder, pair.getPrivate());
             writePrivate(dir.resolve("ca.key"), pem(pair.getPrivate()));
             Files.writeString(dir.resolve("ca.crt"), pem(cert));
-            return new CertificateAuthority(cert, pair.getPrivate());
+            return new CertificateAuthority(cert, pair.getPrivate(), dir);
         } catch (GeneralSecurityException | OperatorCreationException e) {
             throw new IOException("cannot make the CA: " + e.getMessage(), e);
         }
@@ -127,7 +130,8 @@ public final class CertificateAuthority implements CertificateIssuer {
         try {
             return new CertificateAuthority(
                     readCertificate(Files.readString(dir.resolve("ca.crt"))),
-                    readPrivateKey(Files.readString(dir.resolve("ca.key"))));
+                    readPrivateKey(Files.readString(dir.resolve("ca.key"))),
+                    dir);
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot read the CA in " + dir + ": " + e.getMessage(), e);
         }
@@ -146,10 +150,36 @@ public final class CertificateAuthority implements CertificateIssuer {
         try {
             KeyPair pair = newKeyPair();
             X509Certificate cert = leaf(pair, name, role.name().toLowerCase(), false, List.of());
+            if (role != Role.PARTITION) {
+                // partitions ask again at every run; nodes and users are who may be revoked
+                ledger.record(role, name, cert.getSerialNumber().toString(16));
+            }
             return new Issued(pem(cert), pem(pair.getPrivate()));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("cannot issue a certificate for " + name + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A user certificate with the admin flag (OU admin): its holder sees and changes every instance tree. */
+    public Issued issueAdmin(String name) {
+        try {
+            KeyPair pair = newKeyPair();
+            X509Certificate cert = leaf(pair, name, "admin", false, List.of());
+            ledger.record(Role.USER, name, cert.getSerialNumber().toString(16));
+            return new Issued(pem(cert), pem(pair.getPrivate()));
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("cannot issue a certificate for " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<String> issuedSerials(Role role, String name) {
+        return ledger.serials(role, name);
+    }
+
+    @Override
+    public Set<String> issuedNames(Role role) {
+        return ledger.names(role);
     }
 
     /**

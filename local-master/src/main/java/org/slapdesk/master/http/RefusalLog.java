@@ -1,0 +1,28 @@
+package org.slapdesk.master.http;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One line per refused request: method, path (never the query), who called (certificate
+ * subject or address), status, reason. Never a header value or a body, so never a token.
+ */
+final class RefusalLog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RefusalLog.class);
+
+    void refused(RequestHead head, String path, String caller, int status, String reason) {
+        String method = head == null ? "-" : head.method();
+        LOG.warn("refused {} {} from {}: {} {}", method, printable(path), caller, status, printable(reason));
+    }
+
+    void refusedConnection(String caller, String reason) {
+        LOG.warn("refused a connection from {}: 503 {}", caller, reason);
+    }
+
+    /** Control characters out, so a request cannot forge log lines. */
+    private static String printable(String text) {
+        String line = text == null ? "" : text.replaceAll("\\p{Cntrl}", "?");
+        return line.length() > 300 ? line.substring(0, 300) + "…" : line;
+    }
+}
