@@ -89,7 +89,16 @@ final class Migrations {
                       expires_at INTEGER NOT NULL,
                       used_at INTEGER,
                       used_by TEXT)""",
-                    "CREATE INDEX compute_node_title ON compute_node(title)"));
+                    "CREATE INDEX compute_node_title ON compute_node(title)"),
+            new SchemaStep(
+                    "indexes for a node's addresses, the first free partition, and instance trees and roots",
+                    """
+                    CREATE INDEX partition_address_partition
+                      ON partition_address(computer_reference, partition_reference)""",
+                    """
+                    CREATE INDEX compute_partition_by_state
+                      ON compute_partition(slap_state, computer_reference, position, reference)""",
+                    "CREATE INDEX instance_requested_by ON instance(requested_by)"));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 

@@ -19,6 +19,16 @@ import org.slapdesk.master.store.Rows.Token;
 /** Every SQL statement of the master, on the connection of the current transaction. */
 public final class Store {
 
+    static final String ADDRESSES =
+            "SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid";
+    static final String FIRST_FREE_ON_NODE = "SELECT * FROM compute_partition WHERE computer_reference=?"
+            + " AND slap_state='free' ORDER BY position, reference LIMIT 1";
+    static final String FIRST_FREE_ANYWHERE = "SELECT * FROM compute_partition WHERE slap_state='free'"
+            + " ORDER BY computer_reference, position, reference LIMIT 1";
+    static final String TREE =
+            "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id";
+    static final String ROOTS = "SELECT * FROM instance WHERE requested_by='' ORDER BY id";
+
     private final Connection c;
 
     public Store(Connection connection) {
@@ -124,16 +134,9 @@ public final class Store {
     /** The first free partition of {@code computer}, or of any node (by reference) when it is null. */
     public Optional<Partition> firstFree(String computer) throws SQLException {
         if (computer != null) {
-            return one(
-                    "SELECT * FROM compute_partition WHERE computer_reference=? AND slap_state='free'"
-                            + " ORDER BY position, reference LIMIT 1",
-                    Store::partition,
-                    computer);
+            return one(FIRST_FREE_ON_NODE, Store::partition, computer);
         }
-        return one(
-                "SELECT * FROM compute_partition WHERE slap_state='free'"
-                        + " ORDER BY computer_reference, position, reference LIMIT 1",
-                Store::partition);
+        return one(FIRST_FREE_ANYWHERE, Store::partition);
     }
 
     public void upsertPartition(String computer, String reference, int position) throws SQLException {
@@ -163,7 +166,7 @@ public final class Store {
 
     public List<Address> addresses(String computer, String partition) throws SQLException {
         return list(
-                "SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid",
+                ADDRESSES,
                 rs -> new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask")),
                 computer,
                 partition);
@@ -249,15 +252,11 @@ public final class Store {
 
     /** Every instance of the tree whose root is titled {@code rootTitle}. */
     public List<Instance> tree(String rootTitle) throws SQLException {
-        return list(
-                "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id",
-                Store::instance,
-                rootTitle,
-                rootTitle);
+        return list(TREE, Store::instance, rootTitle, rootTitle);
     }
 
     public List<Instance> roots() throws SQLException {
-        return list("SELECT * FROM instance WHERE requested_by='' ORDER BY id", Store::instance);
+        return list(ROOTS, Store::instance);
     }
 
     public List<Instance> instancesOnNode(String computer) throws SQLException {

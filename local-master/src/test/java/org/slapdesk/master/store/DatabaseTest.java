@@ -71,7 +71,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(file())) {
             database.transaction(c -> {
-                assertThat(pragma(c, "user_version")).isEqualTo("2");
+                assertThat(pragma(c, "user_version")).isEqualTo(String.valueOf(Migrations.STEPS.size()));
                 assertThat(tableExists(c, "schema_version")).isFalse();
                 assertThat(tableExists(c, "access_token")).isTrue();
                 try (Statement s = c.createStatement();
@@ -84,7 +84,7 @@ class DatabaseTest {
         }
         try (Database again = Database.open(file())) {
             again.transaction(c -> {
-                assertThat(pragma(c, "user_version")).isEqualTo("2");
+                assertThat(pragma(c, "user_version")).isEqualTo(String.valueOf(Migrations.STEPS.size()));
                 return null;
             });
         }
@@ -108,7 +108,7 @@ class DatabaseTest {
         }
         try (Database database = Database.open(file())) {
             database.transaction(c -> {
-                assertThat(pragma(c, "user_version")).isEqualTo("2");
+                assertThat(pragma(c, "user_version")).isEqualTo(String.valueOf(Migrations.STEPS.size()));
                 assertThat(tableExists(c, "schema_version")).isFalse();
                 try (Statement s = c.createStatement();
                         ResultSet rs = s.executeQuery("SELECT count(*) FROM access_token")) {
