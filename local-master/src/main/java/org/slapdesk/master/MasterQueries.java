@@ -48,6 +48,13 @@ public final class MasterQueries {
         });
     }
 
+    /** The nodes (only their own row: what a search lists), all or the one named {@code reference}. */
+    public List<Node> nodeRows(String reference) {
+        return tx(store -> reference == null
+                ? store.nodes()
+                : store.node(reference).map(List::of).orElse(List.of()));
+    }
+
     /** A node with its partitions, installations and statuses. */
     public record NodeView(
             Node node,

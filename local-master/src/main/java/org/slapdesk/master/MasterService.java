@@ -12,11 +12,13 @@ import java.util.Set;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.store.InstanceXml;
+import org.slapdesk.master.store.NodeContents;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Rows.Status;
 import org.slapdesk.master.store.Store;
 
 /**
@@ -140,30 +142,32 @@ public final class MasterService {
      * node's own call is contact; a console reading the node must not make it look alive.
      */
     public SlapObject fullComputerInformation(String computer, boolean nodeContact) {
-        return tx(store -> {
-            Node node = requireNode(store, computer);
-            if (nodeContact) {
+        NodeContents node = tx(store -> {
+            Fields.require(computer, "computer_id");
+            if (nodeContact && store.node(computer).isPresent()) {
                 statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
             }
-            List<Object> releases = new ArrayList<>();
-            for (Installation i : store.installations(computer)) {
-                releases.add(documents.softwareRelease(i));
-            }
-            List<Object> partitions = new ArrayList<>();
-            for (Partition p : store.partitions(computer)) {
-                if (!"inactive".equals(p.slapState())) {
-                    partitions.add(documents.partition(store, node.reference(), p.reference()));
-                }
-            }
-            return documents.computer(computer, partitions, releases);
+            return store.nodeContents(computer).orElseThrow(() -> unknownNode(computer));
         });
+        List<Object> releases = new ArrayList<>();
+        for (Installation i : node.installations()) {
+            releases.add(documents.softwareRelease(i));
+        }
+        List<Object> partitions = new ArrayList<>();
+        for (Partition p : node.partitions()) {
+            if (!"inactive".equals(p.slapState())) {
+                partitions.add(documents.partition(documents.partitionContents(node, p.reference())));
+            }
+        }
+        String accessStatus = node.nodeStatus().map(Status::text).orElse(AccessTexts.noData(computer));
+        return documents.computer(computer, accessStatus, partitions, releases);
     }
 
     /** {@code registerComputerPartition}. */
     public SlapObject registerPartition(String computer, String partition) {
         return tx(store -> {
             requirePartition(store, computer, partition);
-            return documents.partition(store, computer, partition);
+            return documents.partition(documents.partitionContents(store, computer, partition));
         });
     }
 
@@ -558,9 +562,12 @@ public final class MasterService {
 
     private Node requireNode(Store store, String computer) throws SQLException {
         Fields.require(computer, "computer_id");
-        return store.node(computer)
-                .orElseThrow(() -> RequestError.notFound("unknown compute node '" + computer
-                        + "': format it first (slapos node format) or check computer_id"));
+        return store.node(computer).orElseThrow(() -> unknownNode(computer));
+    }
+
+    private static RequestError unknownNode(String computer) {
+        return RequestError.notFound(
+                "unknown compute node '" + computer + "': format it first (slapos node format) or check computer_id");
     }
 
     private Partition requirePartition(Store store, String computer, String partition) throws SQLException {

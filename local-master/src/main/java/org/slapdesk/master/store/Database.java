@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slapdesk.core.store.SqliteFile;
 import org.slapdesk.core.store.StoreException;
@@ -36,6 +37,7 @@ public final class Database implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock(true);
+    private final LongAdder statementsRun = new LongAdder();
 
     private Database(Path file, Connection connection) {
         this.file = file;
@@ -101,10 +103,15 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inStore(StoreWork<T> work) {
         try {
-            return transaction(c -> work.run(new Store(c)));
+            return transaction(c -> work.run(new Store(c, statementsRun)));
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
+    }
+
+    /** How many SQL statements the master's {@link Store}s have run on this database so far. */
+    public long statementsRun() {
+        return statementsRun.sum();
     }
 
     @Override

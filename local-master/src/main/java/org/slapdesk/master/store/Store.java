@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
@@ -30,9 +33,16 @@ public final class Store {
     static final String ROOTS = "SELECT * FROM instance WHERE requested_by='' ORDER BY id";
 
     private final Connection c;
+    private final LongAdder statements;
 
     public Store(Connection connection) {
+        this(connection, new LongAdder());
+    }
+
+    /** A store that adds one to {@code statements} for every statement it runs. */
+    Store(Connection connection, LongAdder statements) {
         this.c = connection;
+        this.statements = statements;
     }
 
     // ------------------------------------------------------------------ nodes
@@ -72,6 +82,51 @@ public final class Store {
             }
         }
         return highest;
+    }
+
+    /** A node with its partitions, instances, addresses and statuses, in seven statements. */
+    public Optional<NodeContents> nodeContents(String reference) throws SQLException {
+        Optional<Node> node = node(reference);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Instance> instanceByPartition = new HashMap<>();
+        Map<Long, List<Instance>> sharedByHost = new HashMap<>();
+        for (Instance i : instancesOnNode(reference)) {
+            if (!i.shared() && i.partitionReference() != null) {
+                instanceByPartition.put(i.partitionReference(), i);
+            } else if (i.shared() && i.hostInstanceId() != null) {
+                sharedByHost
+                        .computeIfAbsent(i.hostInstanceId(), id -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        Map<String, List<Address>> addresses = new HashMap<>();
+        for (Rows.PartitionAddress a : list(
+                "SELECT * FROM partition_address WHERE computer_reference=? ORDER BY rowid",
+                rs -> new Rows.PartitionAddress(
+                        rs.getString("partition_reference"),
+                        new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask"))),
+                reference)) {
+            addresses.computeIfAbsent(a.partition(), p -> new ArrayList<>()).add(a.address());
+        }
+        Map<String, Status> instanceStatus = new HashMap<>();
+        for (Status st : list(
+                "SELECT s.* FROM instance i JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
+                        + " WHERE i.computer_reference=?",
+                Store::status,
+                reference)) {
+            instanceStatus.put(st.reference(), st);
+        }
+        return Optional.of(new NodeContents(
+                node.get(),
+                status("node", reference),
+                installations(reference),
+                partitions(reference),
+                instanceByPartition,
+                sharedByHost,
+                addresses,
+                instanceStatus));
     }
 
     // ------------------------------------------------------------------ access tokens
@@ -275,6 +330,7 @@ public final class Store {
     }
 
     public long insertInstance(Instance i) throws SQLException {
+        statements.add(2);
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO instance(title, requested_by, software_release,"
                 + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
                 + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
@@ -335,16 +391,7 @@ public final class Store {
     // ------------------------------------------------------------------ access status
 
     public Optional<Status> status(String kind, String reference) throws SQLException {
-        return one(
-                "SELECT * FROM access_status WHERE kind=? AND reference=?",
-                rs -> new Status(
-                        rs.getString("kind"),
-                        rs.getString("reference"),
-                        rs.getString("text"),
-                        rs.getLong("created_at"),
-                        rs.getLong("since")),
-                kind,
-                reference);
+        return one("SELECT * FROM access_status WHERE kind=? AND reference=?", Store::status, kind, reference);
     }
 
     public void putStatus(Status s) throws SQLException {
@@ -377,6 +424,15 @@ public final class Store {
                 rs.getString("address"),
                 rs.getString("netmask"),
                 rs.getLong("created_at"));
+    }
+
+    private static Status status(ResultSet rs) throws SQLException {
+        return new Status(
+                rs.getString("kind"),
+                rs.getString("reference"),
+                rs.getString("text"),
+                rs.getLong("created_at"),
+                rs.getLong("since"));
     }
 
     private static Partition partition(ResultSet rs) throws SQLException {
@@ -423,6 +479,7 @@ public final class Store {
     }
 
     private <T> List<T> list(String sql, RowReader<T> reader, Object... args) throws SQLException {
+        statements.increment();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
@@ -436,6 +493,7 @@ public final class Store {
     }
 
     private int update(String sql, Object... args) throws SQLException {
+        statements.increment();
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             bind(ps, args);
             return ps.executeUpdate();
