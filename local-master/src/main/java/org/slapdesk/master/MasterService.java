@@ -72,6 +72,11 @@ public final class MasterService {
         return database.inStore(work);
     }
 
+    /** Work that only reads: on a reader connection, never waiting for a writer. */
+    private <T> T read(Database.StoreWork<T> work) {
+        return database.read(work);
+    }
+
     // ================================================================== node side
 
     /** {@code loadComputerConfigurationFromXML}: the dict {@code slapos node format} posts. */
@@ -142,13 +147,13 @@ public final class MasterService {
      * node's own call is contact; a console reading the node must not make it look alive.
      */
     public SlapObject fullComputerInformation(String computer, boolean nodeContact) {
-        NodeContents node = tx(store -> {
-            Fields.require(computer, "computer_id");
-            if (nodeContact && store.node(computer).isPresent()) {
-                statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
-            }
-            return store.nodeContents(computer).orElseThrow(() -> unknownNode(computer));
-        });
+        Fields.require(computer, "computer_id");
+        NodeContents node = read(store -> store.nodeContents(computer).orElseThrow(() -> unknownNode(computer)));
+        Optional<Status> nodeStatus = node.nodeStatus();
+        String contact = AccessTexts.nodeContact(computer);
+        if (nodeContact && statuses.contactDue(nodeStatus, contact)) {
+            nodeStatus = Optional.of(tx(store -> statuses.put(store, "node", computer, contact)));
+        }
         List<Object> releases = new ArrayList<>();
         for (Installation i : node.installations()) {
             releases.add(documents.softwareRelease(i));
@@ -159,16 +164,16 @@ public final class MasterService {
                 partitions.add(documents.partition(documents.partitionContents(node, p.reference())));
             }
         }
-        String accessStatus = node.nodeStatus().map(Status::text).orElse(AccessTexts.noData(computer));
+        String accessStatus = nodeStatus.map(Status::text).orElse(AccessTexts.noData(computer));
         return documents.computer(computer, accessStatus, partitions, releases);
     }
 
     /** {@code registerComputerPartition}. */
     public SlapObject registerPartition(String computer, String partition) {
-        return tx(store -> {
+        return documents.partition(read(store -> {
             requirePartition(store, computer, partition);
-            return documents.partition(documents.partitionContents(store, computer, partition));
-        });
+            return documents.partitionContents(store, computer, partition);
+        }));
     }
 
     /** building / available / error / destroyed reports of a software release. */
@@ -338,7 +343,7 @@ public final class MasterService {
 
     /** {@code getHostingSubscriptionIpList}: (interface, address) of every partition of the tree. */
     public List<Object> treeIpList(String computer, String partition) {
-        return tx(store -> {
+        return read(store -> {
             Instance i = target(store, computer, partition, null);
             List<Object> ips = new ArrayList<>();
             for (Instance member : store.tree(i.rootTitle())) {
@@ -352,7 +357,7 @@ public final class MasterService {
 
     /** {@code getComputerStatus}: the node's access status dict (§5.1). */
     public Map<String, Object> computerStatus(String computer) {
-        return tx(store -> {
+        return read(store -> {
             requireNode(store, computer);
             return statuses.dict(store, "node", computer, "Compute Node");
         });
@@ -360,7 +365,7 @@ public final class MasterService {
 
     /** {@code getComputerPartitionStatus}: the instance's access status dict. */
     public Map<String, Object> partitionStatus(String computer, String partition) {
-        return tx(store -> {
+        return read(store -> {
             Instance i = target(store, computer, partition, null);
             return statuses.dict(store, "instance", i.guid(), "Software Instance");
         });
@@ -368,12 +373,12 @@ public final class MasterService {
 
     /** Checks the node exists (for calls the master accepts and ignores, like useComputer). */
     public void requireNode(String computer) {
-        tx(store -> requireNode(store, computer));
+        read(store -> requireNode(store, computer));
     }
 
     /** A certificate for a partition, from the master's CA; empty strings when it has none. */
     public Map<String, Object> partitionCertificate(String computer, String partition) {
-        tx(store -> requirePartition(store, computer, partition));
+        read(store -> requirePartition(store, computer, partition));
         return certificate(CertificateIssuer.Role.PARTITION, computer + "/" + partition);
     }
 

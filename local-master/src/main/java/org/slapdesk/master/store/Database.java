@@ -14,13 +14,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The master's one SQLite file. WAL with {@code synchronous=FULL}, so a write is on disk when its
  * transaction commits (an acknowledged request survives {@code kill -9}); one transaction per
- * request. SQLite serialises writers anyway, so one connection behind a fair lock is both simple
- * and as fast as a pool; the busy timeout covers another process holding the file.
+ * request. SQLite serialises writers anyway, so writes share one connection behind a fair lock;
+ * reads run on their own read-only connections, each in one read transaction (a consistent
+ * snapshot), and never wait for a writer. The busy timeout covers another process holding the
+ * file.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int READ_CONNECTIONS = 8;
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -36,12 +39,16 @@ public final class Database implements AutoCloseable {
 
     private final Path file;
     private final Connection connection;
+    private final CachedConnection writer;
+    private final ReadConnections readers;
     private final ReentrantLock lock = new ReentrantLock(true);
     private final LongAdder statementsRun = new LongAdder();
 
     private Database(Path file, Connection connection) {
         this.file = file;
         this.connection = connection;
+        this.writer = new CachedConnection(connection);
+        this.readers = new ReadConnections(file, READ_CONNECTIONS, BUSY_TIMEOUT_MS);
     }
 
     /**
@@ -103,7 +110,34 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inStore(StoreWork<T> work) {
         try {
-            return transaction(c -> work.run(new Store(c, statementsRun)));
+            return transaction(c -> work.run(new Store(writer, statementsRun)));
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Runs {@code work}, which only reads, in one read transaction on a reader connection: it sees
+     * the state of the last commit before its first statement, whatever commits meanwhile, and
+     * does not wait for the writer. A database failure becomes an unchecked error.
+     */
+    public <T> T read(StoreWork<T> work) {
+        try {
+            CachedConnection reader = readers.take();
+            try {
+                T result = work.run(new Store(reader, statementsRun));
+                reader.connection().commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    reader.connection().rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                readers.giveBack(reader);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
@@ -118,9 +152,13 @@ public final class Database implements AutoCloseable {
     public void close() throws SQLException {
         lock.lock();
         try {
-            connection.close();
+            readers.close();
         } finally {
-            lock.unlock();
+            try {
+                writer.close();
+            } finally {
+                lock.unlock();
+            }
         }
     }
 }

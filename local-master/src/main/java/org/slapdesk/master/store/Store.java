@@ -33,15 +33,20 @@ public final class Store {
     static final String ROOTS = "SELECT * FROM instance WHERE requested_by='' ORDER BY id";
 
     private final Connection c;
+    private final CachedConnection cache;
     private final LongAdder statements;
 
+    /** A store on a plain connection: every statement is prepared and closed. */
     public Store(Connection connection) {
-        this(connection, new LongAdder());
+        this.c = connection;
+        this.cache = null;
+        this.statements = new LongAdder();
     }
 
-    /** A store that adds one to {@code statements} for every statement it runs. */
-    Store(Connection connection, LongAdder statements) {
-        this.c = connection;
+    /** A store reusing the connection's prepared statements, adding one to {@code statements} per statement run. */
+    Store(CachedConnection connection, LongAdder statements) {
+        this.c = connection.connection();
+        this.cache = connection;
         this.statements = statements;
     }
 
@@ -330,35 +335,27 @@ public final class Store {
     }
 
     public long insertInstance(Instance i) throws SQLException {
-        statements.add(2);
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO instance(title, requested_by, software_release,"
-                + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
-                + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            bind(
-                    ps,
-                    i.title(),
-                    i.requestedBy(),
-                    i.softwareRelease(),
-                    i.softwareType(),
-                    i.parameterXml(),
-                    i.connectionXml(),
-                    i.slaXml(),
-                    i.shared() ? 1 : 0,
-                    i.requestedState(),
-                    i.reportedState(),
-                    i.computerReference(),
-                    i.partitionReference(),
-                    i.hostInstanceId(),
-                    i.timestamp(),
-                    i.createdAt());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        update(
+                "INSERT INTO instance(title, requested_by, software_release,"
+                        + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
+                        + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                i.title(),
+                i.requestedBy(),
+                i.softwareRelease(),
+                i.softwareType(),
+                i.parameterXml(),
+                i.connectionXml(),
+                i.slaXml(),
+                i.shared() ? 1 : 0,
+                i.requestedState(),
+                i.reportedState(),
+                i.computerReference(),
+                i.partitionReference(),
+                i.hostInstanceId(),
+                i.timestamp(),
+                i.createdAt());
+        return list("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
     }
 
     public void updateInstance(Instance i) throws SQLException {
@@ -479,9 +476,7 @@ public final class Store {
     }
 
     private <T> List<T> list(String sql, RowReader<T> reader, Object... args) throws SQLException {
-        statements.increment();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+        return run(sql, args, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -489,15 +484,30 @@ public final class Store {
                 }
                 return rows;
             }
-        }
+        });
     }
 
     private int update(String sql, Object... args) throws SQLException {
+        return run(sql, args, PreparedStatement::executeUpdate);
+    }
+
+    @FunctionalInterface
+    private interface StatementUse<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code sql} with every parameter bound, on the connection's cached statement if it has a cache. */
+    private <T> T run(String sql, Object[] args, StatementUse<T> use) throws SQLException {
         statements.increment();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        if (cache == null) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return use.apply(ps);
+            }
         }
+        PreparedStatement ps = cache.prepared(sql);
+        bind(ps, args);
+        return use.apply(ps);
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {
