@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.ReentrantLock;
 import org.slapdesk.core.store.SqliteFile;
 import org.slapdesk.core.store.StoreException;
 import org.slf4j.Logger;
@@ -14,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The master's one SQLite file. WAL with {@code synchronous=FULL}, so a write is on disk when its
  * transaction commits (an acknowledged request survives {@code kill -9}); one transaction per
- * request. SQLite serialises writers anyway, so writes share one connection behind a fair lock;
- * reads run on their own read-only connections, each in one read transaction (a consistent
+ * request. SQLite serialises writers anyway, so writes run on one connection, in order, on one
+ * thread that commits the transactions queued meanwhile together (one fsync for many); reads run on their own read-only connections, each in one read transaction (a consistent
  * snapshot), and never wait for a writer. The busy timeout covers another process holding the
  * file.
  */
@@ -38,16 +37,15 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path file;
-    private final Connection connection;
     private final CachedConnection writer;
+    private final GroupCommitWriter writes;
     private final ReadConnections readers;
-    private final ReentrantLock lock = new ReentrantLock(true);
     private final LongAdder statementsRun = new LongAdder();
 
     private Database(Path file, Connection connection) {
         this.file = file;
-        this.connection = connection;
         this.writer = new CachedConnection(connection);
+        this.writes = new GroupCommitWriter(connection, "master-database-writer " + file.getFileName());
         this.readers = new ReadConnections(file, READ_CONNECTIONS, BUSY_TIMEOUT_MS);
     }
 
@@ -83,25 +81,12 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction on the writer connection: committed (and on disk) when
+     * it returns, undone when it throws. Concurrent transactions may share one commit.
+     */
     public <T> T transaction(Work<T> work) throws SQLException {
-        lock.lock();
-        try {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
-        } finally {
-            lock.unlock();
-        }
+        return writes.run(work);
     }
 
     /**
@@ -148,17 +133,22 @@ public final class Database implements AutoCloseable {
         return statementsRun.sum();
     }
 
+    /** How many commits (each one fsync) the writer has made; concurrent transactions share one. */
+    public long commitsRun() {
+        return writes.commits();
+    }
+
+    int queuedWrites() {
+        return writes.queued();
+    }
+
     @Override
     public void close() throws SQLException {
-        lock.lock();
         try {
+            writes.close();
             readers.close();
         } finally {
-            try {
-                writer.close();
-            } finally {
-                lock.unlock();
-            }
+            writer.close();
         }
     }
 }
