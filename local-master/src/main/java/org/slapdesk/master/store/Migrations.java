@@ -16,6 +16,10 @@ final class Migrations {
 
     private Migrations() {}
 
+    /** The instances the allocator looks at after each request and format. */
+    static final String WAITING_FOR_A_PLACE = "requested_state<>'destroyed' AND"
+            + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL))";
+
     static final List<SchemaStep> STEPS = List.of(
             new SchemaStep(
                     "nodes, partitions, addresses, installations, instances, access status",
@@ -91,14 +95,15 @@ final class Migrations {
                       used_by TEXT)""",
                     "CREATE INDEX compute_node_title ON compute_node(title)"),
             new SchemaStep(
-                    "indexes for a node's addresses, the first free partition, and instance trees and roots",
+                    "indexes for a node's addresses, the first free partition, instance trees and roots, waiting instances",
                     """
                     CREATE INDEX partition_address_partition
                       ON partition_address(computer_reference, partition_reference)""",
                     """
                     CREATE INDEX compute_partition_by_state
                       ON compute_partition(slap_state, computer_reference, position, reference)""",
-                    "CREATE INDEX instance_requested_by ON instance(requested_by)"));
+                    "CREATE INDEX instance_requested_by ON instance(requested_by)",
+                    "CREATE INDEX instance_waiting ON instance(id) WHERE " + WAITING_FOR_A_PLACE));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 

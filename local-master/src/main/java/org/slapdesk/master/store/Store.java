@@ -31,6 +31,8 @@ public final class Store {
     static final String TREE =
             "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id";
     static final String ROOTS = "SELECT * FROM instance WHERE requested_by='' ORDER BY id";
+    /** Instances waiting for a place; its WHERE is the partial index's, word for word, so SQLite uses it. */
+    static final String PENDING = "SELECT * FROM instance WHERE " + Migrations.WAITING_FOR_A_PLACE + " ORDER BY id";
 
     private final Connection c;
     private final CachedConnection cache;
@@ -324,10 +326,7 @@ public final class Store {
     }
 
     public List<Instance> pending() throws SQLException {
-        return list(
-                "SELECT * FROM instance WHERE requested_state<>'destroyed' AND"
-                        + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL)) ORDER BY id",
-                Store::instance);
+        return list(PENDING, Store::instance);
     }
 
     public List<Instance> allInstances() throws SQLException {

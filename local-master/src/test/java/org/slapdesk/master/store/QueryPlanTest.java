@@ -43,12 +43,20 @@ class QueryPlanTest {
                 assertUsesAnIndex(c, Store.FIRST_FREE_ANYWHERE);
                 assertUsesAnIndex(c, Store.TREE, "service", "service");
                 assertUsesAnIndex(c, Store.ROOTS);
+                // walking a partial index visits the waiting instances only, not the table
+                assertThat(plan(c, Store.PENDING)).containsExactly("SCAN instance USING INDEX instance_waiting");
                 return null;
             });
         }
     }
 
     private static void assertUsesAnIndex(Connection c, String sql, String... args) throws SQLException {
+        List<String> plan = plan(c, sql, args);
+        assertThat(plan).as(sql).anyMatch(line -> line.contains("USING INDEX") || line.contains("COVERING INDEX"));
+        assertThat(plan).as(sql).noneMatch(line -> line.startsWith("SCAN"));
+    }
+
+    private static List<String> plan(Connection c, String sql, String... args) throws SQLException {
         List<String> plan = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
             for (int i = 0; i < args.length; i++) {
@@ -60,7 +68,6 @@ class QueryPlanTest {
                 }
             }
         }
-        assertThat(plan).as(sql).anyMatch(line -> line.contains("USING INDEX") || line.contains("COVERING INDEX"));
-        assertThat(plan).as(sql).noneMatch(line -> line.startsWith("SCAN"));
+        return plan;
     }
 }
