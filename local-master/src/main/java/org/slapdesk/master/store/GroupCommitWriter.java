@@ -33,7 +33,7 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final LongAdder commits = new LongAdder();
-    private volatile boolean closed;
+    private boolean closed; // guarded by queue
 
     GroupCommitWriter(Connection connection, String threadName) {
         this.connection = connection;
@@ -47,11 +47,13 @@ final class GroupCommitWriter implements AutoCloseable {
         if (Thread.currentThread() == thread) {
             return work.run(connection); // a transaction opened from inside one joins it
         }
-        if (closed) {
-            throw new SQLException("the master database is closed");
-        }
         CompletableFuture<T> result = new CompletableFuture<>();
-        queue.add(new Pending<>(work, result));
+        synchronized (queue) { // nothing is queued after STOP, so every write queued is answered
+            if (closed) {
+                throw new SQLException("the master database is closed");
+            }
+            queue.add(new Pending<>(work, result));
+        }
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -87,11 +89,6 @@ final class GroupCommitWriter implements AutoCloseable {
                 commit(batch);
             }
             batch.clear();
-        }
-        for (Pending<?> left : queue) {
-            if (left != STOP) {
-                left.result().completeExceptionally(new SQLException("the master database is closed"));
-            }
         }
     }
 
@@ -150,8 +147,13 @@ final class GroupCommitWriter implements AutoCloseable {
     /** Commits what is queued, then stops the thread. */
     @Override
     public void close() {
-        closed = true;
-        queue.add(STOP);
+        synchronized (queue) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            queue.add(STOP);
+        }
         try {
             thread.join(30_000);
         } catch (InterruptedException e) {
