@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./bench [marshal] [master]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -18,10 +18,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws IOException {
-        List<String> which = args.length == 0 ? List.of("marshal", "master") : List.of(args);
+        List<String> which = args.length == 0 ? List.of("marshal", "master", "load") : List.of(args);
         for (String name : which) {
-            if (!name.equals("marshal") && !name.equals("master")) {
-                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master)");
+            if (!List.of("marshal", "master", "load").contains(name)) {
+                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master, load)");
                 System.exit(2);
             }
         }
@@ -50,6 +50,9 @@ public final class Benchmarks {
                 report.heading("SLAP master, driven by the same slapos.slap client", "slapproxy", "local master");
                 new MasterBenchmark(work, new PythonScript(venv.get(), work, "master_work.py"))
                         .run(report, 100, 100, 50);
+            }
+            if (which.contains("load")) {
+                new LoadBenchmark(work, new FleetFixture(100, 10), 100, 300, 300).run(System.out);
             }
         } finally {
             deleteTree(work);

@@ -53,7 +53,8 @@ final class MasterBenchmark {
         report.line("all of the above", proxyTotal, ourTotal);
         report.note("instances placed: slapproxy " + proxy.get("placed").asInt() + ", local master "
                 + ours.get("placed").asInt() + " (of " + requests + ")");
-        report.note("the local master syncs every write to disk (SQLite synchronous=FULL); slapproxy does not");
+        report.note("both sync every write to disk: the local master commits each request with SQLite"
+                + " synchronous=FULL (WAL), slapproxy runs SQLite with synchronous=FULL in autocommit");
     }
 
     private static String describe(String phase, int partitions, int requests, int reads) {

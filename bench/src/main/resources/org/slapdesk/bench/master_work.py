@@ -48,10 +48,12 @@ def main():
                       software_type='default', filter_kw={'computer_guid': computer_id})
     timings['request'] = time.perf_counter() - start
 
-    computer = s.registerComputer(computer_id)
     start = time.perf_counter()
     placed = 0
     for _ in range(reads):
+        # a Computer fetches its information once and then answers from that copy: a fresh one
+        # per read makes each read a real getFullComputerInformation call
+        computer = s.registerComputer(computer_id)
         placed = sum(1 for p in computer.getComputerPartitionList()
                      if getattr(p, '_software_release_document', None) is not None)
     timings['read'] = time.perf_counter() - start

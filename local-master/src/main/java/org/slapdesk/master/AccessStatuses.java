@@ -23,19 +23,35 @@ final class AccessStatuses {
 
     private static final long SILENT_15_MINUTES_MS = 432_000L;
 
+    /**
+     * A node's contact (its every read) is written at most this often: far below the silence
+     * thresholds above, so health is unchanged, and a node polling in a loop costs reads only.
+     */
+    static final long CONTACT_REFRESH_MS = 10_000L;
+
     private final Timestamps time;
 
     AccessStatuses(Timestamps time) {
         this.time = time;
     }
 
-    void put(Store store, String kind, String reference, String text) throws SQLException {
+    /** Writes {@code text} as the status now, keeping {@code since} while its class holds; returns it. */
+    Status put(Store store, String kind, String reference, String text) throws SQLException {
         long now = time.millis();
         Optional<Status> old = store.status(kind, reference);
         long since = old.filter(s -> AccessTexts.kind(s.text()).equals(AccessTexts.kind(text)))
                 .map(Status::since)
                 .orElse(now);
-        store.putStatus(new Status(kind, reference, text, now, since));
+        Status status = new Status(kind, reference, text, now, since);
+        store.putStatus(status);
+        return status;
+    }
+
+    /** Whether a contact with {@code text} must be written over {@code old}: new text, or old enough. */
+    boolean contactDue(Optional<Status> old, String text) {
+        return old.isEmpty()
+                || !old.get().text().equals(text)
+                || time.millis() - old.get().createdAt() >= CONTACT_REFRESH_MS;
     }
 
     String text(Store store, String kind, String reference) throws SQLException {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.core.wire.Tuple;
+import org.slapdesk.master.store.NodeContents;
 import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
@@ -38,34 +39,74 @@ final class Documents {
         return new SlapObject("SoftwareRelease", List.of(i.url(), i.computerReference()), state);
     }
 
-    SlapObject computer(String computer, List<Object> partitions, List<Object> releases) {
+    /** The node's full information, with its access status so a client needs no second call. */
+    SlapObject computer(String computer, String accessStatus, List<Object> partitions, List<Object> releases) {
         Map<String, Object> state = new LinkedHashMap<>();
+        state.put("_access_status", accessStatus);
         state.put("_computer_id", computer);
         state.put("_computer_partition_list", partitions);
         state.put("_software_release_list", releases);
         return new SlapObject("Computer", List.of(computer), state);
     }
 
-    /** A partition as the node reads it: free ({@code destroyed}, nothing to do) or busy with its instance. */
-    SlapObject partition(Store store, String computer, String partition) throws SQLException {
-        Map<String, Object> state = new LinkedHashMap<>();
-        state.put("_computer_id", computer);
-        state.put("_partition_id", partition);
-        state.put("_request_dict", null);
+    /** What one partition's document is built from; {@code instance} is null on a free partition. */
+    record PartitionContents(
+            String computer,
+            String partition,
+            Instance instance,
+            String accessStatus,
+            List<Address> addresses,
+            List<Instance> shared) {}
+
+    /** One partition's contents, read from the store. */
+    PartitionContents partitionContents(Store store, String computer, String partition) throws SQLException {
         Optional<Instance> found = store.instanceOnPartition(computer, partition);
         if (found.isEmpty()) {
+            return new PartitionContents(computer, partition, null, null, List.of(), List.of());
+        }
+        Instance i = found.get();
+        return new PartitionContents(
+                computer,
+                partition,
+                i,
+                statuses.text(store, "instance", i.guid()),
+                store.addresses(computer, partition),
+                store.sharedOnHost(i.id()));
+    }
+
+    /** One partition's contents, taken from a node read at once. */
+    PartitionContents partitionContents(NodeContents node, String partition) {
+        String computer = node.node().reference();
+        Instance i = node.instanceByPartition().get(partition);
+        if (i == null) {
+            return new PartitionContents(computer, partition, null, null, List.of(), List.of());
+        }
+        String text = Optional.ofNullable(node.instanceStatus().get(i.guid()))
+                .map(Status::text)
+                .orElse(AccessTexts.noData(i.guid()));
+        return new PartitionContents(computer, partition, i, text, node.addresses(partition), node.sharedOn(i.id()));
+    }
+
+    /** A partition as the node reads it: free ({@code destroyed}, nothing to do) or busy with its instance. */
+    SlapObject partition(PartitionContents contents) {
+        String computer = contents.computer();
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("_computer_id", computer);
+        state.put("_partition_id", contents.partition());
+        state.put("_request_dict", null);
+        if (contents.instance() == null) {
             state.put("_need_modification", 0L);
             state.put("_requested_state", "destroyed");
             state.put("_software_release_document", null);
         } else {
-            Instance i = found.get();
-            state.put("_access_status", statuses.text(store, "instance", i.guid()));
+            Instance i = contents.instance();
+            state.put("_access_status", contents.accessStatus());
             state.put("_connection_dict", ParameterColumns.read(i.connectionXml()));
             state.put("_filter_dict", ParameterColumns.read(i.slaXml()));
             state.put("_instance_guid", i.guid());
             state.put("_need_modification", 1L);
             Map<String, Object> parameters = new LinkedHashMap<>(ParameterColumns.read(i.parameterXml()));
-            parameters.putAll(extraParameters(store, i));
+            parameters.putAll(extraParameters(i, contents.addresses(), contents.shared()));
             parameters.put("timestamp", String.valueOf(i.timestamp()));
             state.put("_parameter_dict", parameters);
             state.put("_requested_state", i.requestedState());
@@ -77,15 +118,15 @@ final class Documents {
                     "_software_release_document",
                     new SlapObject("SoftwareRelease", List.of(i.softwareRelease(), computer), release));
         }
-        return new SlapObject("ComputerPartition", Arrays.asList(computer, partition, null), state);
+        return new SlapObject("ComputerPartition", Arrays.asList(computer, contents.partition(), null), state);
     }
 
     /** The keys the master adds to an instance's parameters (§2.5), from full_ip_list to slave_instance_list. */
-    private Map<String, Object> extraParameters(Store store, Instance i) throws SQLException {
+    private static Map<String, Object> extraParameters(Instance i, List<Address> addresses, List<Instance> hosted) {
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("full_ip_list", new ArrayList<>());
         extra.put("instance_title", i.title());
-        extra.put("ip_list", ipList(store, i));
+        extra.put("ip_list", ipList(i, addresses));
         extra.put("root_instance_short_title", i.rootTitle());
         extra.put("root_instance_title", i.rootTitle());
         extra.put("slap_computer_id", i.computerReference());
@@ -94,7 +135,7 @@ final class Documents {
         extra.put("slap_software_type", i.softwareType());
         List<Object> shared = new ArrayList<>();
         if (!i.shared()) {
-            for (Instance s : store.sharedOnHost(i.id())) {
+            for (Instance s : hosted) {
                 Map<String, Object> entry = new LinkedHashMap<>(ParameterColumns.read(s.parameterXml()));
                 entry.put("slave_title", s.title());
                 entry.put("slap_software_type", s.softwareType());
@@ -109,13 +150,21 @@ final class Documents {
 
     /** (interface, address) tuples of the instance's partition. */
     List<Object> ipList(Store store, Instance i) throws SQLException {
+        return ipList(i, placed(i) ? store.addresses(i.computerReference(), i.partitionReference()) : List.of());
+    }
+
+    private static List<Object> ipList(Instance i, List<Address> addresses) {
         List<Object> ips = new ArrayList<>();
-        if (!i.shared() && i.computerReference() != null && i.partitionReference() != null) {
-            for (Address a : store.addresses(i.computerReference(), i.partitionReference())) {
+        if (placed(i)) {
+            for (Address a : addresses) {
                 ips.add(Tuple.of(a.interfaceName(), a.address()));
             }
         }
         return ips;
+    }
+
+    private static boolean placed(Instance i) {
+        return !i.shared() && i.computerReference() != null && i.partitionReference() != null;
     }
 
     /** The {@code SoftwareInstance} state a request is answered with (§2.5). */
@@ -131,7 +180,12 @@ final class Documents {
         if (i.shared() && i.hostInstanceId() != null) {
             placement = store.instance(i.hostInstanceId()).orElse(i);
         }
-        Map<String, Object> extra = extraParameters(store, placement);
+        Map<String, Object> extra = extraParameters(
+                placement,
+                placed(placement)
+                        ? store.addresses(placement.computerReference(), placement.partitionReference())
+                        : List.of(),
+                placement.shared() ? List.of() : store.sharedOnHost(placement.id()));
         extra.put("instance_title", i.title());
         extra.put("root_instance_short_title", i.rootTitle());
         extra.put("root_instance_title", i.rootTitle());

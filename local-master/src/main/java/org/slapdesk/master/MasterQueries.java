@@ -26,8 +26,9 @@ public final class MasterQueries {
         this.documents = documents;
     }
 
+    /** Every query here only reads: on a reader connection, never waiting for a writer. */
     private <T> T tx(Database.StoreWork<T> work) {
-        return database.inStore(work);
+        return database.read(work);
     }
 
     /** A root instance (a service) with what listing and info pages show. */
@@ -46,6 +47,13 @@ public final class MasterQueries {
             }
             return trees;
         });
+    }
+
+    /** The nodes (only their own row: what a search lists), all or the one named {@code reference}. */
+    public List<Node> nodeRows(String reference) {
+        return tx(store -> reference == null
+                ? store.nodes()
+                : store.node(reference).map(List::of).orElse(List.of()));
     }
 
     /** A node with its partitions, installations and statuses. */
@@ -122,7 +130,7 @@ public final class MasterQueries {
         });
     }
 
-    /** Runs a read or write with a {@link Store} in one transaction (for the JSON-RPC layer). */
+    /** Runs a read with a {@link Store} in one read transaction (for the JSON-RPC layer). */
     public <T> T withStore(Database.StoreWork<T> work) {
         return tx(work);
     }

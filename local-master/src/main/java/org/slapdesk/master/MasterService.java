@@ -12,11 +12,13 @@ import java.util.Set;
 import org.slapdesk.core.wire.InstanceXml;
 import org.slapdesk.core.wire.SlapObject;
 import org.slapdesk.master.store.Database;
+import org.slapdesk.master.store.NodeContents;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Rows.Status;
 import org.slapdesk.master.store.Store;
 
 /**
@@ -73,6 +75,11 @@ public final class MasterService {
 
     private <T> T tx(Database.StoreWork<T> work) {
         return database.inStore(work);
+    }
+
+    /** Work that only reads: on a reader connection, never waiting for a writer. */
+    private <T> T read(Database.StoreWork<T> work) {
+        return database.read(work);
     }
 
     // ================================================================== node side
@@ -145,31 +152,33 @@ public final class MasterService {
      * node's own call is contact; a console reading the node must not make it look alive.
      */
     public SlapObject fullComputerInformation(String computer, boolean nodeContact) {
-        return tx(store -> {
-            Node node = requireNode(store, computer);
-            if (nodeContact) {
-                statuses.put(store, "node", computer, AccessTexts.nodeContact(computer));
+        Fields.require(computer, "computer_id");
+        NodeContents node = read(store -> store.nodeContents(computer).orElseThrow(() -> unknownNode(computer)));
+        Optional<Status> nodeStatus = node.nodeStatus();
+        String contact = AccessTexts.nodeContact(computer);
+        if (nodeContact && statuses.contactDue(nodeStatus, contact)) {
+            nodeStatus = Optional.of(tx(store -> statuses.put(store, "node", computer, contact)));
+        }
+        List<Object> releases = new ArrayList<>();
+        for (Installation i : node.installations()) {
+            releases.add(documents.softwareRelease(i));
+        }
+        List<Object> partitions = new ArrayList<>();
+        for (Partition p : node.partitions()) {
+            if (!"inactive".equals(p.slapState())) {
+                partitions.add(documents.partition(documents.partitionContents(node, p.reference())));
             }
-            List<Object> releases = new ArrayList<>();
-            for (Installation i : store.installations(computer)) {
-                releases.add(documents.softwareRelease(i));
-            }
-            List<Object> partitions = new ArrayList<>();
-            for (Partition p : store.partitions(computer)) {
-                if (!"inactive".equals(p.slapState())) {
-                    partitions.add(documents.partition(store, node.reference(), p.reference()));
-                }
-            }
-            return documents.computer(computer, partitions, releases);
-        });
+        }
+        String accessStatus = nodeStatus.map(Status::text).orElse(AccessTexts.noData(computer));
+        return documents.computer(computer, accessStatus, partitions, releases);
     }
 
     /** {@code registerComputerPartition}. */
     public SlapObject registerPartition(String computer, String partition) {
-        return tx(store -> {
+        return documents.partition(read(store -> {
             requirePartition(store, computer, partition);
-            return documents.partition(store, computer, partition);
-        });
+            return documents.partitionContents(store, computer, partition);
+        }));
     }
 
     /** building / available / error / destroyed reports of a software release. */
@@ -355,7 +364,7 @@ public final class MasterService {
 
     /** {@code getHostingSubscriptionIpList}: (interface, address) of every partition of the tree. */
     public List<Object> treeIpList(String computer, String partition) {
-        return tx(store -> {
+        return read(store -> {
             Instance i = target(store, computer, partition, null);
             List<Object> ips = new ArrayList<>();
             for (Instance member : store.tree(i.rootTitle())) {
@@ -369,7 +378,7 @@ public final class MasterService {
 
     /** {@code getComputerStatus}: the node's access status dict (§5.1). */
     public Map<String, Object> computerStatus(String computer) {
-        return tx(store -> {
+        return read(store -> {
             requireNode(store, computer);
             return statuses.dict(store, "node", computer, "Compute Node");
         });
@@ -377,7 +386,7 @@ public final class MasterService {
 
     /** {@code getComputerPartitionStatus}: the instance's access status dict. */
     public Map<String, Object> partitionStatus(String computer, String partition) {
-        return tx(store -> {
+        return read(store -> {
             Instance i = target(store, computer, partition, null);
             return statuses.dict(store, "instance", i.guid(), "Software Instance");
         });
@@ -385,7 +394,7 @@ public final class MasterService {
 
     /** Checks the node exists (for calls the master accepts and ignores, like useComputer). */
     public void requireNode(String computer) {
-        tx(store -> requireNode(store, computer));
+        read(store -> requireNode(store, computer));
     }
 
     /**
@@ -416,7 +425,7 @@ public final class MasterService {
 
     /** A certificate for a partition, from the master's CA; empty strings when it has none. */
     public Map<String, Object> partitionCertificate(String computer, String partition) {
-        tx(store -> requirePartition(store, computer, partition));
+        read(store -> requirePartition(store, computer, partition));
         return certificate(CertificateIssuer.Role.PARTITION, computer + "/" + partition);
     }
 
@@ -605,9 +614,12 @@ public final class MasterService {
 
     private Node requireNode(Store store, String computer) throws SQLException {
         Fields.require(computer, "computer_id");
-        return store.node(computer)
-                .orElseThrow(() -> RequestError.notFound("unknown compute node '" + computer
-                        + "': format it first (slapos node format) or check computer_id"));
+        return store.node(computer).orElseThrow(() -> unknownNode(computer));
+    }
+
+    private static RequestError unknownNode(String computer) {
+        return RequestError.notFound(
+                "unknown compute node '" + computer + "': format it first (slapos node format) or check computer_id");
     }
 
     private Partition requirePartition(Store store, String computer, String partition) throws SQLException {

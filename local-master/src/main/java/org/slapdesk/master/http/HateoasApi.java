@@ -17,6 +17,7 @@ import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
+import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.Partition;
 
 /**
@@ -79,11 +80,11 @@ final class HateoasApi {
             Map<String, String> where = conditions(query.substring(NODES.length()));
             String reference = where.getOrDefault("reference", where.get("title"));
             rows = new ArrayList<>();
-            for (NodeView node : master.nodes(reference)) {
+            for (Node node : master.nodeRows(reference)) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("title", node.node().title());
-                row.put("reference", node.node().reference());
-                row.put("relative_url", NODE_MODULE + encode(node.node().reference()));
+                row.put("title", node.title());
+                row.put("reference", node.reference());
+                row.put("relative_url", NODE_MODULE + encode(node.reference()));
                 rows.add(row);
             }
         } else if (query.startsWith(INSTALLATIONS)) {

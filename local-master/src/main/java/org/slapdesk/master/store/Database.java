@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.LongAdder;
 import org.slapdesk.core.store.SqliteFile;
 import org.slapdesk.core.store.StoreException;
 import org.slf4j.Logger;
@@ -13,13 +13,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The master's one SQLite file. WAL with {@code synchronous=FULL}, so a write is on disk when its
  * transaction commits (an acknowledged request survives {@code kill -9}); one transaction per
- * request. SQLite serialises writers anyway, so one connection behind a fair lock is both simple
- * and as fast as a pool; the busy timeout covers another process holding the file.
+ * request. SQLite serialises writers anyway, so writes run on one connection, in order, on one
+ * thread that commits the transactions queued meanwhile together (one fsync for many); reads run on their own read-only connections, each in one read transaction (a consistent
+ * snapshot), and never wait for a writer. The busy timeout covers another process holding the
+ * file.
  */
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    private static final int READ_CONNECTIONS = 8;
 
     /** Work done inside one transaction. */
     @FunctionalInterface
@@ -34,12 +37,16 @@ public final class Database implements AutoCloseable {
     }
 
     private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock(true);
+    private final CachedConnection writer;
+    private final GroupCommitWriter writes;
+    private final ReadConnections readers;
+    private final LongAdder statementsRun = new LongAdder();
 
     private Database(Path file, Connection connection) {
         this.file = file;
-        this.connection = connection;
+        this.writer = new CachedConnection(connection);
+        this.writes = new GroupCommitWriter(connection, "master-database-writer " + file.getFileName());
+        this.readers = new ReadConnections(file, READ_CONNECTIONS, BUSY_TIMEOUT_MS);
     }
 
     /**
@@ -74,25 +81,12 @@ public final class Database implements AutoCloseable {
         return file;
     }
 
-    /** Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. */
+    /**
+     * Runs {@code work} in one transaction on the writer connection: committed (and on disk) when
+     * it returns, undone when it throws. Concurrent transactions may share one commit.
+     */
     public <T> T transaction(Work<T> work) throws SQLException {
-        lock.lock();
-        try {
-            try {
-                T result = work.run(connection);
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException | Error e) {
-                try {
-                    connection.rollback();
-                } catch (SQLException rollback) {
-                    e.addSuppressed(rollback);
-                }
-                throw e;
-            }
-        } finally {
-            lock.unlock();
-        }
+        return writes.run(work);
     }
 
     /**
@@ -101,19 +95,60 @@ public final class Database implements AutoCloseable {
      */
     public <T> T inStore(StoreWork<T> work) {
         try {
-            return transaction(c -> work.run(new Store(c)));
+            return transaction(c -> work.run(new Store(writer, statementsRun)));
         } catch (SQLException e) {
             throw new IllegalStateException("database error: " + e.getMessage(), e);
         }
     }
 
+    /**
+     * Runs {@code work}, which only reads, in one read transaction on a reader connection: it sees
+     * the state of the last commit before its first statement, whatever commits meanwhile, and
+     * does not wait for the writer. A database failure becomes an unchecked error.
+     */
+    public <T> T read(StoreWork<T> work) {
+        try {
+            CachedConnection reader = readers.take();
+            try {
+                T result = work.run(new Store(reader, statementsRun));
+                reader.connection().commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                try {
+                    reader.connection().rollback();
+                } catch (SQLException rollback) {
+                    e.addSuppressed(rollback);
+                }
+                throw e;
+            } finally {
+                readers.giveBack(reader);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database error: " + e.getMessage(), e);
+        }
+    }
+
+    /** How many SQL statements the master's {@link Store}s have run on this database so far. */
+    public long statementsRun() {
+        return statementsRun.sum();
+    }
+
+    /** How many commits (each one fsync) the writer has made; concurrent transactions share one. */
+    public long commitsRun() {
+        return writes.commits();
+    }
+
+    int queuedWrites() {
+        return writes.queued();
+    }
+
     @Override
     public void close() throws SQLException {
-        lock.lock();
         try {
-            connection.close();
+            writes.close();
+            readers.close();
         } finally {
-            lock.unlock();
+            writer.close();
         }
     }
 }

@@ -16,6 +16,10 @@ final class Migrations {
 
     private Migrations() {}
 
+    /** The instances the allocator looks at after each request and format. */
+    static final String WAITING_FOR_A_PLACE = "requested_state<>'destroyed' AND"
+            + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL))";
+
     static final List<SchemaStep> STEPS = List.of(
             new SchemaStep(
                     "nodes, partitions, addresses, installations, instances, access status",
@@ -102,7 +106,17 @@ final class Migrations {
                     """
                     CREATE TABLE instance_tree_owner (
                       root_title TEXT PRIMARY KEY,
-                      owner TEXT NOT NULL)"""));
+                      owner TEXT NOT NULL)"""),
+            new SchemaStep(
+                    "indexes for a node's addresses, the first free partition, instance trees and roots, waiting instances",
+                    """
+                    CREATE INDEX partition_address_partition
+                      ON partition_address(computer_reference, partition_reference)""",
+                    """
+                    CREATE INDEX compute_partition_by_state
+                      ON compute_partition(slap_state, computer_reference, position, reference)""",
+                    "CREATE INDEX instance_requested_by ON instance(requested_by)",
+                    "CREATE INDEX instance_waiting ON instance(id) WHERE " + WAITING_FOR_A_PLACE));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 

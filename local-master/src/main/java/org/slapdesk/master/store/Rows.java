@@ -19,6 +19,9 @@ public final class Rows {
 
     public record Address(String interfaceName, String address, String netmask) {}
 
+    /** An address with the partition it belongs to, as a node-wide read returns it. */
+    record PartitionAddress(String partition, Address address) {}
+
     public record Installation(String computerReference, String url, String requestedState, String reportedState) {}
 
     public record Instance(

@@ -6,8 +6,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.slapdesk.master.store.Rows.Address;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.Instance;
@@ -19,10 +22,34 @@ import org.slapdesk.master.store.Rows.Token;
 /** Every SQL statement of the master, on the connection of the current transaction. */
 public final class Store {
 
-    private final Connection c;
+    static final String ADDRESSES =
+            "SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid";
+    static final String FIRST_FREE_ON_NODE = "SELECT * FROM compute_partition WHERE computer_reference=?"
+            + " AND slap_state='free' ORDER BY position, reference LIMIT 1";
+    static final String FIRST_FREE_ANYWHERE = "SELECT * FROM compute_partition WHERE slap_state='free'"
+            + " ORDER BY computer_reference, position, reference LIMIT 1";
+    static final String TREE =
+            "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id";
+    static final String ROOTS = "SELECT * FROM instance WHERE requested_by='' ORDER BY id";
+    /** Instances waiting for a place; its WHERE is the partial index's, word for word, so SQLite uses it. */
+    static final String PENDING = "SELECT * FROM instance WHERE " + Migrations.WAITING_FOR_A_PLACE + " ORDER BY id";
 
+    private final Connection c;
+    private final CachedConnection cache;
+    private final LongAdder statements;
+
+    /** A store on a plain connection: every statement is prepared and closed. */
     public Store(Connection connection) {
         this.c = connection;
+        this.cache = null;
+        this.statements = new LongAdder();
+    }
+
+    /** A store reusing the connection's prepared statements, adding one to {@code statements} per statement run. */
+    Store(CachedConnection connection, LongAdder statements) {
+        this.c = connection.connection();
+        this.cache = connection;
+        this.statements = statements;
     }
 
     // ------------------------------------------------------------------ nodes
@@ -93,6 +120,51 @@ public final class Store {
                 owner);
     }
 
+    /** A node with its partitions, instances, addresses and statuses, in seven statements. */
+    public Optional<NodeContents> nodeContents(String reference) throws SQLException {
+        Optional<Node> node = node(reference);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, Instance> instanceByPartition = new HashMap<>();
+        Map<Long, List<Instance>> sharedByHost = new HashMap<>();
+        for (Instance i : instancesOnNode(reference)) {
+            if (!i.shared() && i.partitionReference() != null) {
+                instanceByPartition.put(i.partitionReference(), i);
+            } else if (i.shared() && i.hostInstanceId() != null) {
+                sharedByHost
+                        .computeIfAbsent(i.hostInstanceId(), id -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        Map<String, List<Address>> addresses = new HashMap<>();
+        for (Rows.PartitionAddress a : list(
+                "SELECT * FROM partition_address WHERE computer_reference=? ORDER BY rowid",
+                rs -> new Rows.PartitionAddress(
+                        rs.getString("partition_reference"),
+                        new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask"))),
+                reference)) {
+            addresses.computeIfAbsent(a.partition(), p -> new ArrayList<>()).add(a.address());
+        }
+        Map<String, Status> instanceStatus = new HashMap<>();
+        for (Status st : list(
+                "SELECT s.* FROM instance i JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
+                        + " WHERE i.computer_reference=?",
+                Store::status,
+                reference)) {
+            instanceStatus.put(st.reference(), st);
+        }
+        return Optional.of(new NodeContents(
+                node.get(),
+                status("node", reference),
+                installations(reference),
+                partitions(reference),
+                instanceByPartition,
+                sharedByHost,
+                addresses,
+                instanceStatus));
+    }
+
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {
@@ -153,16 +225,9 @@ public final class Store {
     /** The first free partition of {@code computer}, or of any node (by reference) when it is null. */
     public Optional<Partition> firstFree(String computer) throws SQLException {
         if (computer != null) {
-            return one(
-                    "SELECT * FROM compute_partition WHERE computer_reference=? AND slap_state='free'"
-                            + " ORDER BY position, reference LIMIT 1",
-                    Store::partition,
-                    computer);
+            return one(FIRST_FREE_ON_NODE, Store::partition, computer);
         }
-        return one(
-                "SELECT * FROM compute_partition WHERE slap_state='free'"
-                        + " ORDER BY computer_reference, position, reference LIMIT 1",
-                Store::partition);
+        return one(FIRST_FREE_ANYWHERE, Store::partition);
     }
 
     public void upsertPartition(String computer, String reference, int position) throws SQLException {
@@ -192,7 +257,7 @@ public final class Store {
 
     public List<Address> addresses(String computer, String partition) throws SQLException {
         return list(
-                "SELECT * FROM partition_address WHERE computer_reference=? AND partition_reference=? ORDER BY rowid",
+                ADDRESSES,
                 rs -> new Address(rs.getString("interface"), rs.getString("address"), rs.getString("netmask")),
                 computer,
                 partition);
@@ -278,15 +343,11 @@ public final class Store {
 
     /** Every instance of the tree whose root is titled {@code rootTitle}. */
     public List<Instance> tree(String rootTitle) throws SQLException {
-        return list(
-                "SELECT * FROM instance WHERE requested_by=? OR (requested_by='' AND title=?) ORDER BY id",
-                Store::instance,
-                rootTitle,
-                rootTitle);
+        return list(TREE, Store::instance, rootTitle, rootTitle);
     }
 
     public List<Instance> roots() throws SQLException {
-        return list("SELECT * FROM instance WHERE requested_by='' ORDER BY id", Store::instance);
+        return list(ROOTS, Store::instance);
     }
 
     public List<Instance> instancesOnNode(String computer) throws SQLException {
@@ -294,10 +355,7 @@ public final class Store {
     }
 
     public List<Instance> pending() throws SQLException {
-        return list(
-                "SELECT * FROM instance WHERE requested_state<>'destroyed' AND"
-                        + " ((shared=0 AND partition_reference IS NULL) OR (shared=1 AND host_instance_id IS NULL)) ORDER BY id",
-                Store::instance);
+        return list(PENDING, Store::instance);
     }
 
     public List<Instance> allInstances() throws SQLException {
@@ -305,34 +363,27 @@ public final class Store {
     }
 
     public long insertInstance(Instance i) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO instance(title, requested_by, software_release,"
-                + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
-                + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
-                + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
-            bind(
-                    ps,
-                    i.title(),
-                    i.requestedBy(),
-                    i.softwareRelease(),
-                    i.softwareType(),
-                    i.parameterXml(),
-                    i.connectionXml(),
-                    i.slaXml(),
-                    i.shared() ? 1 : 0,
-                    i.requestedState(),
-                    i.reportedState(),
-                    i.computerReference(),
-                    i.partitionReference(),
-                    i.hostInstanceId(),
-                    i.timestamp(),
-                    i.createdAt());
-            ps.executeUpdate();
-        }
-        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
-                ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        update(
+                "INSERT INTO instance(title, requested_by, software_release,"
+                        + " software_type, parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state,"
+                        + " computer_reference, partition_reference, host_instance_id, timestamp, created_at)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                i.title(),
+                i.requestedBy(),
+                i.softwareRelease(),
+                i.softwareType(),
+                i.parameterXml(),
+                i.connectionXml(),
+                i.slaXml(),
+                i.shared() ? 1 : 0,
+                i.requestedState(),
+                i.reportedState(),
+                i.computerReference(),
+                i.partitionReference(),
+                i.hostInstanceId(),
+                i.timestamp(),
+                i.createdAt());
+        return list("SELECT last_insert_rowid()", rs -> rs.getLong(1)).get(0);
     }
 
     public void updateInstance(Instance i) throws SQLException {
@@ -365,16 +416,7 @@ public final class Store {
     // ------------------------------------------------------------------ access status
 
     public Optional<Status> status(String kind, String reference) throws SQLException {
-        return one(
-                "SELECT * FROM access_status WHERE kind=? AND reference=?",
-                rs -> new Status(
-                        rs.getString("kind"),
-                        rs.getString("reference"),
-                        rs.getString("text"),
-                        rs.getLong("created_at"),
-                        rs.getLong("since")),
-                kind,
-                reference);
+        return one("SELECT * FROM access_status WHERE kind=? AND reference=?", Store::status, kind, reference);
     }
 
     public void putStatus(Status s) throws SQLException {
@@ -407,6 +449,15 @@ public final class Store {
                 rs.getString("address"),
                 rs.getString("netmask"),
                 rs.getLong("created_at"));
+    }
+
+    private static Status status(ResultSet rs) throws SQLException {
+        return new Status(
+                rs.getString("kind"),
+                rs.getString("reference"),
+                rs.getString("text"),
+                rs.getLong("created_at"),
+                rs.getLong("since"));
     }
 
     private static Partition partition(ResultSet rs) throws SQLException {
@@ -453,8 +504,7 @@ public final class Store {
     }
 
     private <T> List<T> list(String sql, RowReader<T> reader, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
+        return run(sql, args, ps -> {
             try (ResultSet rs = ps.executeQuery()) {
                 List<T> rows = new ArrayList<>();
                 while (rs.next()) {
@@ -462,14 +512,30 @@ public final class Store {
                 }
                 return rows;
             }
-        }
+        });
     }
 
     private int update(String sql, Object... args) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            bind(ps, args);
-            return ps.executeUpdate();
+        return run(sql, args, PreparedStatement::executeUpdate);
+    }
+
+    @FunctionalInterface
+    private interface StatementUse<T> {
+        T apply(PreparedStatement statement) throws SQLException;
+    }
+
+    /** Runs {@code sql} with every parameter bound, on the connection's cached statement if it has a cache. */
+    private <T> T run(String sql, Object[] args, StatementUse<T> use) throws SQLException {
+        statements.increment();
+        if (cache == null) {
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                bind(ps, args);
+                return use.apply(ps);
+            }
         }
+        PreparedStatement ps = cache.prepared(sql);
+        bind(ps, args);
+        return use.apply(ps);
     }
 
     private static void bind(PreparedStatement ps, Object... args) throws SQLException {
