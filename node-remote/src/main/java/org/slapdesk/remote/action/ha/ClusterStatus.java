@@ -69,6 +69,37 @@ public record ClusterStatus(
             Optional<String> monitor,
             Optional<String> globalExpect) {}
 
+    /**
+     * For people: a line per node (score, load, memory, swap), a line per daemon thread that is
+     * not running, and a line per service with where it is up.
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (NodeStats n : nodeStats) {
+            out.append(String.format(
+                    "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
+                    n.node(),
+                    n.score().map(String::valueOf).orElse("-"),
+                    n.load15m(),
+                    n.mem(),
+                    n.swap(),
+                    n.state().isEmpty() ? "" : "  " + n.state()));
+        }
+        threads.stream()
+                .filter(t -> !t.isRunning())
+                .forEach(t -> out.append("thread " + t.name() + " is " + t.state() + "\n"));
+        for (ServiceSummary s : services) {
+            out.append(String.format(
+                    "%-30s %-5s %s %s  up on: %s%n",
+                    s.path(),
+                    s.avail().word(),
+                    s.orchestrate(),
+                    s.upInstances(),
+                    s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn())));
+        }
+        return out.toString();
+    }
+
     public Optional<ServiceSummary> service(String path) {
         return services.stream().filter(s -> s.path().equals(path)).findFirst();
     }

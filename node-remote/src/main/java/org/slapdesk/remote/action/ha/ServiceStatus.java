@@ -73,6 +73,38 @@ public record ServiceStatus(String path, Availability avail, List<String> notice
         }
     }
 
+    /** For people: the service, then each instance with its resources, one per line. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append(path)
+                .append(' ')
+                .append(avail.word())
+                .append(noticeText(notices))
+                .append('\n');
+        for (Instance instance : instances) {
+            out.append("  ")
+                    .append(instance.node())
+                    .append(' ')
+                    .append(instance.avail().word())
+                    .append(noticeText(instance.notices()))
+                    .append('\n');
+            for (Resource r : instance.resources()) {
+                out.append(String.format(
+                        "    %-16s %s %-10s %s%s%n",
+                        r.id(),
+                        r.flags(),
+                        r.state().word(),
+                        r.description(),
+                        r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]"));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String noticeText(List<String> notices) {
+        return notices.isEmpty() ? "" : " (" + String.join(", ", notices) + ")";
+    }
+
     public Optional<Instance> instance(String node) {
         return instances.stream().filter(i -> i.node().equals(node)).findFirst();
     }
