@@ -55,7 +55,7 @@ final class NodeHaCommand implements Callable<Integer> {
     @Command(
             name = "mon",
             exitCodeOnInvalidInput = 1,
-            description = "The cluster: nodes and services, per node (om mon).")
+            description = "The cluster: nodes and services, per node (om daemon status).")
     static final class Mon extends Reading {
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {

@@ -290,7 +290,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "ha-status",
                 "OpenSVC: status",
-                "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om mon).",
+                "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om daemon status).",
                 List.of(
                         ActionField.text(
                                 "path",
