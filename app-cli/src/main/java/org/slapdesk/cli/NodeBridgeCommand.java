@@ -3,7 +3,6 @@ package org.slapdesk.cli;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.bridge.Addressing;
 import org.slapdesk.remote.action.bridge.BridgeAction;
 import org.slapdesk.remote.action.bridge.BridgeSettings;
@@ -95,25 +94,13 @@ final class NodeBridgeCommand extends NodeActionCommand {
 
     @Override
     NodeRun.ReconnectingActionFactory actions() {
-        BridgeSettings.Style chosen =
-                switch (style) {
-                    case "debian" -> BridgeSettings.Style.DEBIAN;
-                    case "generic" -> BridgeSettings.Style.GENERIC;
-                    default -> throw new InvalidInputException("--style is debian or generic, not '" + style + "'");
-                };
-        Addressing how;
-        if (addressing != null && addressing.addresses != null) {
-            how = new Addressing.Static(
-                    addressing.addresses, Optional.ofNullable(gateway4), Optional.ofNullable(gateway6));
-        } else if ((gateway4 != null || gateway6 != null)) {
-            throw new InvalidInputException("--gateway4 / --gateway6 go with --address");
-        } else if (addressing != null && addressing.dhcp) {
-            how = new Addressing.Dhcp();
-        } else if (addressing != null && addressing.keep) {
-            how = new Addressing.KeepCurrent();
-        } else {
-            how = chosen == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
-        }
+        BridgeSettings.Style chosen = BridgeSettings.Style.parse(style);
+        Addressing how = Addressing.choose(
+                addressingWord(),
+                chosen,
+                addressing != null && addressing.addresses != null ? addressing.addresses : List.of(),
+                Optional.ofNullable(gateway4),
+                Optional.ofNullable(gateway6));
         BridgeSettings settings = new BridgeSettings(
                 chosen,
                 bridge,
@@ -123,5 +110,12 @@ final class NodeBridgeCommand extends NodeActionCommand {
                 Duration.ofSeconds(confirmWithin));
         // each host confirms over a new connection of its own
         return (node, reconnect) -> new BridgeAction(settings, reconnect);
+    }
+
+    private String addressingWord() {
+        if (addressing == null) {
+            return "default";
+        }
+        return addressing.addresses != null ? "static" : addressing.dhcp ? "dhcp" : "keep";
     }
 }

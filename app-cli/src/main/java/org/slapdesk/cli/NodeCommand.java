@@ -7,7 +7,6 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.NodeAction;
-import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
@@ -152,22 +151,8 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            Ipv6SettingsAction action;
-            try {
-                Ipv6SettingsAction.Mode m =
-                        switch (mode) {
-                            case "re6st" -> Ipv6SettingsAction.Mode.RE6ST;
-                            case "native" -> Ipv6SettingsAction.Mode.NATIVE;
-                            case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
-                            default ->
-                                throw new IllegalArgumentException(
-                                        "--mode is re6st, native or tap-vpn, not '" + mode + "'");
-                        };
-                action = new Ipv6SettingsAction(slapos.config, m, iface);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(
+                    () -> new Ipv6SettingsAction(slapos.config, Ipv6SettingsAction.Mode.parse(mode), iface), apply);
         }
     }
 
@@ -192,19 +177,9 @@ public final class NodeCommand implements Callable<Integer> {
 
         @Override
         public Integer call() {
-            TemporaryIpv6Action action;
-            try {
-                TemporaryIpv6Action.Operation op =
-                        switch (operation) {
-                            case "add" -> TemporaryIpv6Action.Operation.ADD;
-                            case "remove" -> TemporaryIpv6Action.Operation.REMOVE;
-                            default -> throw new IllegalArgumentException("say add or remove, not '" + operation + "'");
-                        };
-                action = new TemporaryIpv6Action(op, address, device);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(
+                    () -> new TemporaryIpv6Action(TemporaryIpv6Action.Operation.parse(operation), address, device),
+                    apply);
         }
     }
 
@@ -390,37 +365,22 @@ public final class NodeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             if (operation.equals("list")) {
-                return run().query((node, out) -> SocatForwards.list(node)
-                        .forEach(i -> out.println(
-                                i.forward() + (i.running() ? "  running" : "  NOT running") + "  (" + i.file() + ")")));
+                return run().query((node, out) -> SocatForwards.list(node).forEach(i -> out.println(i.describe())));
             }
             if (operation.equals("binds")) {
-                return run().query((node, out) -> FrontendBinds.find(node, instanceRoot)
-                        .forEach(b -> out.println(b.partition() + "  :" + b.port() + "  bind " + b.address())));
+                return run().query((node, out) ->
+                        FrontendBinds.find(node, instanceRoot).forEach(b -> out.println(b.describe())));
             }
-            SocatForwardAction action;
-            try {
-                if (listen == null || target == null || target.lastIndexOf(':') < 0) {
-                    throw new IllegalArgumentException("add/remove need --listen PORT and --target ADDRESS:PORT");
-                }
-                String address = target.substring(0, target.lastIndexOf(':'))
-                        .replace("[", "")
-                        .replace("]", "");
-                int port = Validate.port(target.substring(target.lastIndexOf(':') + 1));
-                Forward forward = new Forward(listen, Optional.ofNullable(bind), address, port);
-                SocatForwardAction.Operation op =
-                        switch (operation) {
-                            case "add" -> SocatForwardAction.Operation.ADD;
-                            case "remove" -> SocatForwardAction.Operation.REMOVE;
-                            default ->
-                                throw new IllegalArgumentException(
-                                        "say add, remove, list or binds, not '" + operation + "'");
-                        };
-                action = new SocatForwardAction(op, forward);
-            } catch (IllegalArgumentException e) {
-                return invalid(e);
-            }
-            return run().action(node -> action, apply.dryRun, apply.yes);
+            return apply(
+                    () -> {
+                        SocatForwardAction.Operation op = SocatForwardAction.Operation.parse(operation);
+                        if (listen == null || target == null) {
+                            throw new IllegalArgumentException(
+                                    "add/remove need --listen PORT and --target ADDRESS:PORT");
+                        }
+                        return new SocatForwardAction(op, Forward.to(listen, Optional.ofNullable(bind), target));
+                    },
+                    apply);
         }
     }
 

@@ -4,11 +4,9 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.slapdesk.remote.action.InvalidInputException;
-import org.slapdesk.remote.action.ha.ClusterStatus;
 import org.slapdesk.remote.action.ha.OpenSvc;
 import org.slapdesk.remote.action.ha.OpenSvcAction;
 import org.slapdesk.remote.action.ha.ServicePath;
-import org.slapdesk.remote.action.ha.ServiceStatus;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 import picocli.CommandLine;
@@ -57,35 +55,11 @@ final class NodeHaCommand implements Callable<Integer> {
     @Command(
             name = "mon",
             exitCodeOnInvalidInput = 1,
-            description = "The cluster: nodes and services, per node (om mon).")
+            description = "The cluster: nodes and services, per node (om daemon status).")
     static final class Mon extends Reading {
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {
-            ClusterStatus mon = OpenSvc.standard().monitor(node);
-            for (ClusterStatus.NodeStats n : mon.nodeStats()) {
-                out.printf(
-                        "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
-                        n.node(),
-                        n.score().map(String::valueOf).orElse("-"),
-                        n.load15m(),
-                        n.mem(),
-                        n.swap(),
-                        n.state().isEmpty() ? "" : "  " + n.state());
-            }
-            for (ClusterStatus.DaemonThread t : mon.threads()) {
-                if (!t.isRunning()) {
-                    out.println("thread " + t.name() + " is " + t.state());
-                }
-            }
-            for (ClusterStatus.ServiceSummary s : mon.services()) {
-                out.printf(
-                        "%-30s %-5s %s %s  up on: %s%n",
-                        s.path(),
-                        s.avail().word(),
-                        s.orchestrate(),
-                        s.upInstances(),
-                        s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn()));
-            }
+            out.print(OpenSvc.standard().monitor(node).describe());
         }
     }
 
@@ -102,22 +76,9 @@ final class NodeHaCommand implements Callable<Integer> {
 
         @Override
         void print(NodeConnection node, PrintWriter out) throws NodeException {
-            ServiceStatus status = OpenSvc.standard().status(node, ServicePath.parse(path), refresh);
-            out.println(status.path() + " " + status.avail().word()
-                    + (status.notices().isEmpty() ? "" : " (" + String.join(", ", status.notices()) + ")"));
-            for (ServiceStatus.Instance instance : status.instances()) {
-                out.println("  " + instance.node() + " " + instance.avail().word()
-                        + (instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")"));
-                for (ServiceStatus.Resource r : instance.resources()) {
-                    out.printf(
-                            "    %-16s %s %-10s %s%s%n",
-                            r.id(),
-                            r.flags(),
-                            r.state().word(),
-                            r.description(),
-                            r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]");
-                }
-            }
+            out.print(OpenSvc.standard()
+                    .status(node, ServicePath.parse(path), refresh)
+                    .describe());
         }
     }
 

@@ -6,13 +6,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slapdesk.remote.ssh.SshAddress;
 import org.slapdesk.remote.ssh.SshTarget;
 import picocli.CommandLine.Option;
 
 /** The SSH options every {@code slapdesk node} action takes: one host, or a hosts file. */
 public final class NodeTargets {
 
-    @Option(names = "--host", description = "The node: a name or address.")
+    @Option(
+            names = "--host",
+            description = "The node: [user@]host[:port], a name or address (IPv6 bare or in brackets).")
     String host;
 
     @Option(
@@ -61,12 +64,10 @@ public final class NodeTargets {
         if (parallel < 1 || parallel > 64) {
             throw new IllegalArgumentException("--parallel must be 1-64, got " + parallel);
         }
-        Optional<SshTarget> jumpTarget = jump == null ? Optional.empty() : Optional.of(parse(jump, 0));
+        Optional<SshTarget> jumpTarget = jump == null ? Optional.empty() : Optional.of(parse(jump, "--jump"));
         List<SshTarget> targets = new ArrayList<>();
         if (host != null) {
-            targets.add(withJump(
-                    new SshTarget(host, port, user, Optional.ofNullable(key), knownHostsFile(), Optional.empty()),
-                    jumpTarget));
+            targets.add(withJump(parse(host, "--host"), jumpTarget));
         } else {
             List<String> lines = Files.readAllLines(hostsFile);
             for (int i = 0; i < lines.size(); i++) {
@@ -74,11 +75,7 @@ public final class NodeTargets {
                 if (line.isEmpty() || line.startsWith("#")) {
                     continue;
                 }
-                try {
-                    targets.add(withJump(parse(line, i + 1), jumpTarget));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(hostsFile + " line " + (i + 1) + ": " + e.getMessage());
-                }
+                targets.add(withJump(parse(line, hostsFile + " line " + (i + 1)), jumpTarget));
             }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(hostsFile + " lists no host");
@@ -91,41 +88,12 @@ public final class NodeTargets {
         return jump.map(target::via).orElse(target);
     }
 
-    /** {@code [user@]host[:port]}, IPv6 in brackets: {@code root@[fd00::2]:22}. */
-    SshTarget parse(String spec, int line) {
-        String u = user;
-        String rest = spec;
-        int at = rest.lastIndexOf('@');
-        if (at >= 0) {
-            u = rest.substring(0, at);
-            rest = rest.substring(at + 1);
-        }
-        String h = rest;
-        int p = port;
-        if (rest.startsWith("[")) {
-            int close = rest.indexOf(']');
-            if (close < 0) {
-                throw new IllegalArgumentException("'" + spec + "': a [ without ]");
-            }
-            h = rest.substring(1, close);
-            if (rest.length() > close + 1) {
-                if (rest.charAt(close + 1) != ':') {
-                    throw new IllegalArgumentException("'" + spec + "': expected :PORT after ]");
-                }
-                p = portOf(rest.substring(close + 2), spec);
-            }
-        } else if (rest.indexOf(':') >= 0 && rest.indexOf(':') == rest.lastIndexOf(':')) {
-            h = rest.substring(0, rest.indexOf(':'));
-            p = portOf(rest.substring(rest.indexOf(':') + 1), spec);
-        }
-        return new SshTarget(h, p, u, Optional.ofNullable(key), knownHostsFile(), Optional.empty());
-    }
-
-    private static int portOf(String text, String spec) {
+    /** {@code [user@]host[:port]} with --user and --port where it gives none; a bad one names {@code where}. */
+    private SshTarget parse(String spec, String where) {
         try {
-            return Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + spec + "': '" + text + "' is not a port");
+            return SshAddress.parse(spec).target(user, port, Optional.ofNullable(key), knownHostsFile());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
     }
 }

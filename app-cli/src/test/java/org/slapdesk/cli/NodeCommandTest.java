@@ -136,6 +136,66 @@ class NodeCommandTest {
         assertThat(run.out()).contains("cannot plan");
     }
 
+    @Test
+    void aBracketedIpv6HostFindsItsKnownKey() {
+        CliRun run = slapdesk(
+                "node",
+                "lo-ipv6",
+                "add",
+                "--dry-run",
+                "--host",
+                "[" + first.address() + "]",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                first.knownHosts().toString());
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("dry run: nothing was changed");
+    }
+
+    @Test
+    void aBracketedIpv6HostWithAnUnknownKeyIsShownAndCheckedBare(@TempDir Path dir) {
+        CliRun run = slapdesk(
+                "node",
+                "kvm",
+                "--dry-run",
+                "--host",
+                "[" + first.address() + "]:22",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                dir.resolve("empty_known_hosts").toString());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("ssh-keyscan -p 22 '" + first.address() + "' | ssh-keygen -lf -");
+        assertThat(run.out())
+                .contains("root@[" + first.address() + "]:22: cannot plan")
+                .doesNotContain("[[");
+    }
+
+    @Test
+    void aHostsFileLineThatIsNoHostStopsBeforeConnecting(@TempDir Path dir) throws Exception {
+        for (String bad : List.of("bad;host", "-oProxyCommand=x", "fd00::zz::1")) {
+            Path hosts = dir.resolve("hosts");
+            Files.writeString(hosts, first.address() + "\n" + bad + "\n");
+            CliRun run = slapdesk(
+                    "node",
+                    "kvm",
+                    "--dry-run",
+                    "--hosts-file",
+                    hosts.toString(),
+                    "--key",
+                    first.clientKey().toString(),
+                    "--known-hosts",
+                    first.knownHosts().toString());
+            assertThat(run.exit()).as(bad).isEqualTo(2);
+            assertThat(run.err()).contains(hosts + " line 2: '" + bad + "'");
+            assertThat(run.out()).doesNotContain("cannot plan").doesNotContain("dry run");
+        }
+        CliRun option = slapdesk("node", "kvm", "--dry-run", "--host=-oProxyCommand=x");
+        assertThat(option.exit()).isEqualTo(2);
+        assertThat(option.err()).contains("--host: '-oProxyCommand=x'");
+    }
+
     private static String[] concat(List<String> args, String... more) {
         List<String> all = new ArrayList<>(args);
         all.addAll(List.of(more));

@@ -18,19 +18,6 @@ import org.slapdesk.testlab.TestLab;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NodeNetCommandsTest {
 
-    /** A stand-in for OpenSVC's om: answers print status from files, switch flips the state. */
-    static final String OM =
-            """
-            #!/bin/sh
-            d=/var/lib/fake-om
-            for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
-            case "$*" in
-              "slapos/svc/comp1 print status"|"slapos/svc/comp1 print status -r") cat $d/status.$(cat $d/state) ;;
-              "slapos/svc/comp1 switch") s=$(cat $d/state); if [ "$s" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
-              *) echo "om: unknown command: $*" >&2; exit 1 ;;
-            esac
-            """;
-
     private TestLab lab;
     private TestHost host;
 
@@ -38,16 +25,8 @@ class NodeNetCommandsTest {
     void start() {
         lab = TestLab.open();
         host = lab.startHost();
-        host.sh("mkdir -p /var/lib/fake-om /etc/opt/slapos && echo demo1 > /var/lib/fake-om/state");
-        host.writeFile(
-                "/var/lib/fake-om/status.demo1",
-                "slapos/svc/comp1 up\n`- instances\n   |- demo2 stdby up idle\n"
-                        + "   `- demo1 up idle, started\n      |- disk#3 ......S. stdby up drbd comp1\n      |  info: Primary\n");
-        host.writeFile(
-                "/var/lib/fake-om/status.demo2",
-                "slapos/svc/comp1 up\n`- instances\n   |- demo1 stdby up idle\n" + "   `- demo2 up idle, started\n");
-        host.writeFile("/usr/local/bin/om", OM);
-        host.sh("chmod 755 /usr/local/bin/om");
+        host.sh("mkdir -p /etc/opt/slapos");
+        FakeOm.install(host);
         host.writeFile(
                 "/etc/opt/slapos/slapos.cfg",
                 "[slapos]\ncomputer_id = COMP-1\n\n[slapformat]\ninterface_name = eth0\n");
@@ -78,7 +57,7 @@ class NodeNetCommandsTest {
         assertThat(status.exit()).as(status.err()).isZero();
         assertThat(status.out())
                 .contains("slapos/svc/comp1 up")
-                .contains("  demo1 up (idle, started)")
+                .contains("  demo1 up (idle)")
                 .contains("disk#3")
                 .contains("[info: Primary]");
 

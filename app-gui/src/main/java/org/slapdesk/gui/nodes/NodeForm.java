@@ -2,7 +2,6 @@ package org.slapdesk.gui.nodes;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -12,6 +11,7 @@ import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.slapos.SlaposNode;
+import org.slapdesk.remote.ssh.SshAddress;
 
 /**
  * The add / edit node form: name, host, port, user, key file, jump host, where slapos and its
@@ -21,8 +21,6 @@ import org.slapdesk.remote.action.slapos.SlaposNode;
 public final class NodeForm {
 
     private static final int MAX_NAME = 100;
-    private static final Pattern USER = Pattern.compile("[A-Za-z_][A-Za-z0-9_.-]*");
-    private static final Pattern HOST_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?");
 
     private final Optional<KnownNodeRecord> original;
     private final StringProperty host = new SimpleStringProperty("");
@@ -191,27 +189,18 @@ public final class NodeForm {
     }
 
     static void checkHost(String host) {
-        boolean ok;
-        if (host.contains(":")) {
-            try {
-                Validate.ipv6Address(host);
-                ok = true;
-            } catch (InvalidInputException e) {
-                ok = false;
-            }
-        } else {
-            ok = host.length() <= 253 && HOST_NAME.matcher(host).matches();
-        }
-        if (!ok) {
-            throw new InvalidInputException("'" + host + "' is not a host name or address"
-                    + " (e.g. node1.example.org, 192.0.2.10 or fd00::2)");
+        try {
+            SshAddress.checkHost(host);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
     }
 
     static void checkUser(String user) {
-        if (!USER.matcher(user).matches()) {
-            throw new InvalidInputException(
-                    "'" + user + "' is not a user name (letters, digits, _ . -; e.g. root or slapos)");
+        try {
+            SshAddress.checkUser(user);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(e.getMessage());
         }
     }
 }

@@ -1,7 +1,6 @@
 package org.slapdesk.remote.ssh;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,25 +9,22 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
-import net.schmizz.sshj.transport.verification.HostKeyVerifier;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
-import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts.KnownHostEntry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a node's host key against an OpenSSH known_hosts file (plain or hashed entries).
- * A known key passes. An unknown one goes to the {@link HostKeyPrompt}; if trusted it is
- * appended to the file. A key different from the file's is refused, naming the file and line.
- * Nothing is ever accepted without the file or the user saying so.
+ * sshj's check of an OpenSSH known_hosts file (plain or hashed entries), with Slapdesk's answers
+ * where the file has no say: an unknown key goes to the {@link HostKeyPrompt} with its SHA256
+ * fingerprint and is appended if trusted; a key different from the file's is refused, naming
+ * the file and line. Nothing is ever accepted without the file or the user saying so.
  */
-public final class KnownHostsVerifier implements HostKeyVerifier {
+public final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
     private static final Logger LOG = LoggerFactory.getLogger(KnownHostsVerifier.class);
 
@@ -36,7 +32,9 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     private final HostKeyPrompt prompt;
     private volatile String refusal;
 
-    public KnownHostsVerifier(Path file, HostKeyPrompt prompt) {
+    /** Reads {@code file} (none yet: no key known); an unreadable file is an IOException. */
+    public KnownHostsVerifier(Path file, HostKeyPrompt prompt) throws IOException {
+        super(file.toFile());
         this.file = file;
         this.prompt = prompt;
     }
@@ -46,45 +44,26 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         return Optional.ofNullable(refusal);
     }
 
+    /** {@code hostField} is {@code host} on port 22, {@code [host]:port} otherwise, as sshj hands it over. */
     @Override
-    public boolean verify(String hostname, int port, PublicKey key) {
-        String hostField = hostField(hostname, port);
-        String offeredType = KeyType.fromKey(key).toString();
-        String offered = sha256Fingerprint(key);
-        try {
-            List<String> lines = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();
-            for (int i = 0; i < lines.size(); i++) {
-                for (KnownHostEntry entry : parse(lines.get(i))) {
-                    if (!entry.appliesTo(hostField)
-                            || !entry.getType().toString().equals(offeredType)) {
-                        continue;
-                    }
-                    if (entry.verify(key)) {
-                        return true;
-                    }
-                    refusal = "The host key of " + hostField + " has CHANGED: " + file + " line " + (i + 1)
-                            + " holds a different " + offeredType + " key, and the node now offers " + offered
-                            + ". This can be a reinstalled node or someone in between. If the change is"
-                            + " expected, check the new key (" + verifyCommand(hostname, port)
-                            + ") and remove that line (ssh-keygen -R " + Shell.quote(hostField) + " -f "
-                            + Shell.quote(file.toString()) + ").";
-                    return false;
-                }
-            }
-        } catch (IOException e) {
-            refusal = "Cannot read known_hosts " + file + ": " + e.getMessage();
-            return false;
-        }
+    protected boolean hostKeyUnverifiableAction(String hostField, PublicKey key) {
+        String type = KeyType.fromKey(key).toString();
+        String fingerprint = sha256Fingerprint(key);
+        String host = hostOf(hostField);
+        int port = portOf(hostField);
         HostKeyPrompt.UnknownHostKey unknown =
-                new HostKeyPrompt.UnknownHostKey(hostname, port, offeredType, offered, verifyCommand(hostname, port));
+                new HostKeyPrompt.UnknownHostKey(host, port, type, fingerprint, verifyCommand(host, port));
         if (!prompt.trust(unknown)) {
-            refusal = "The host key of " + hostField + " (" + offeredType + " " + offered + ") is not in " + file
+            refusal = "The host key of " + hostField + " (" + type + " " + fingerprint + ") is not in " + file
                     + " and was not accepted. Check it with: " + unknown.verifyCommand();
             return false;
         }
         try {
-            append(hostField + " " + offeredType + " " + base64Blob(key));
-            LOG.info("trusted the {} key {} of {}: added to {}", offeredType, offered, hostField, file);
+            HostEntry entry = new HostEntry(null, hostField, KeyType.fromKey(key), key);
+            prepareFileForAppend();
+            write(entry);
+            entries().add(entry);
+            LOG.info("trusted the {} key {} of {}: added to {}", type, fingerprint, hostField, file);
             return true;
         } catch (IOException e) {
             refusal = "The key of " + hostField + " was accepted but could not be added to " + file + ": "
@@ -94,22 +73,14 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     }
 
     @Override
-    public List<String> findExistingAlgorithms(String hostname, int port) {
-        List<String> algorithms = new ArrayList<>();
-        try {
-            if (Files.exists(file)) {
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    for (KnownHostEntry entry : parse(line)) {
-                        if (entry.appliesTo(hostField(hostname, port))) {
-                            algorithms.add(entry.getType().toString());
-                        }
-                    }
-                }
-            }
-        } catch (IOException e) {
-            LOG.warn("cannot read {}: {}", file, e.getMessage());
-        }
-        return algorithms;
+    protected boolean hostKeyChangedAction(String hostField, PublicKey key) {
+        String type = KeyType.fromKey(key).toString();
+        refusal = "The host key of " + hostField + " has CHANGED: " + file + lineHolding(hostField, key)
+                + " holds a different " + type + " key, and the node now offers " + sha256Fingerprint(key)
+                + ". This can be a reinstalled node or someone in between. If the change is expected, check the"
+                + " new key (" + verifyCommand(hostOf(hostField), portOf(hostField)) + ") and remove that line"
+                + " (ssh-keygen -R " + Shell.quote(hostField) + " -f " + Shell.quote(file.toString()) + ").";
+        return false;
     }
 
     /** {@code host} on port 22, {@code [host]:port} otherwise, as OpenSSH writes it. */
@@ -120,7 +91,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
     /** {@code SHA256:...} as {@code ssh-keygen -l} prints it. */
     public static String sha256Fingerprint(PublicKey key) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob(key));
+            byte[] blob = new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(blob);
             return "SHA256:" + Base64.getEncoder().withoutPadding().encodeToString(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK has no SHA-256", e);
@@ -132,15 +104,36 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
         return "ssh-keyscan -p " + port + " " + Shell.quote(hostname) + " | ssh-keygen -lf -";
     }
 
-    private static List<KnownHostEntry> parse(String line) throws IOException {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-            return List.of();
-        }
-        return new OpenSSHKnownHosts(new StringReader(trimmed + "\n")).entries();
+    private static String hostOf(String hostField) {
+        return hostField.startsWith("[") ? hostField.substring(1, hostField.lastIndexOf("]:")) : hostField;
     }
 
-    private void append(String line) throws IOException {
+    private static int portOf(String hostField) {
+        return hostField.startsWith("[") ? Integer.parseInt(hostField.substring(hostField.lastIndexOf("]:") + 2)) : 22;
+    }
+
+    /** " line N" of the entry for this host and key type that the offered key does not match. */
+    private String lineHolding(String hostField, PublicKey key) {
+        KeyType type = KeyType.fromKey(key);
+        try {
+            for (KnownHostEntry entry : entries()) {
+                if (entry.appliesTo(type, hostField) && !entry.verify(key)) {
+                    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+                    for (int i = 0; i < lines.size(); i++) {
+                        if (lines.get(i).strip().replaceAll("\\s+", " ").equals(entry.getLine())) {
+                            return " line " + (i + 1);
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("cannot read {} again: {}", file, e.getMessage());
+        }
+        return "";
+    }
+
+    /** sshj appends a line as is: the file must exist (owner-only, as ssh makes it) and end with a newline. */
+    private void prepareFileForAppend() throws IOException {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
@@ -148,15 +141,8 @@ public final class KnownHostsVerifier implements HostKeyVerifier {
             Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
         String existing = Files.readString(file, StandardCharsets.UTF_8);
-        String prefix = existing.isEmpty() || existing.endsWith("\n") ? "" : "\n";
-        Files.writeString(file, prefix + line + "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-    }
-
-    private static byte[] blob(PublicKey key) {
-        return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
-    }
-
-    private static String base64Blob(PublicKey key) {
-        return Base64.getEncoder().encodeToString(blob(key));
+        if (!existing.isEmpty() && !existing.endsWith("\n")) {
+            Files.writeString(file, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+        }
     }
 }

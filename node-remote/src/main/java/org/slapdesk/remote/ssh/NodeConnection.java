@@ -63,7 +63,15 @@ public final class NodeConnection implements AutoCloseable {
         client.getConnection().getKeepAlive().setKeepAliveInterval((int)
                 Math.max(1, options.keepAliveInterval().toSeconds()));
         client.setConnectTimeout((int) options.connectTimeout().toMillis());
-        KnownHostsVerifier verifier = new KnownHostsVerifier(target.knownHosts(), options.hostKeyPrompt());
+        KnownHostsVerifier verifier;
+        try {
+            verifier = new KnownHostsVerifier(target.knownHosts(), options.hostKeyPrompt());
+        } catch (IOException e) {
+            closeQuietly(client);
+            jump.ifPresent(NodeConnection::close);
+            throw new NodeException.HostKeyRejected(
+                    "Cannot read known_hosts " + target.knownHosts() + ": " + e.getMessage());
+        }
         client.addHostKeyVerifier(verifier);
         try {
             if (jump.isPresent()) {

@@ -8,6 +8,7 @@ import java.util.Optional;
  * Where and how to log in to a node: host, port, user, a private key file (none: the
  * default keys of ~/.ssh), the known_hosts file that decides trust, and an optional jump host
  * the connection goes through. A non-root user runs node commands through {@code sudo -n}.
+ * The host is bare (an IPv6 address without brackets); {@link SshAddress#parse} reads what users write.
  */
 public record SshTarget(
         String host, int port, String user, Optional<Path> keyFile, Path knownHosts, Optional<SshTarget> jump) {
@@ -18,15 +19,11 @@ public record SshTarget(
         Objects.requireNonNull(keyFile, "keyFile");
         Objects.requireNonNull(knownHosts, "knownHosts");
         Objects.requireNonNull(jump, "jump");
-        if (host.isBlank() || host.chars().anyMatch(c -> c <= ' ' || c == '/' || c == '@')) {
-            throw new IllegalArgumentException("not a host name or address: '" + host + "'");
-        }
+        SshAddress.checkHost(host);
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("SSH port " + port + " is outside 1-65535");
         }
-        if (!user.matches("[A-Za-z_][A-Za-z0-9_.-]*")) {
-            throw new IllegalArgumentException("not a user name: '" + user + "'");
-        }
+        SshAddress.checkUser(user);
     }
 
     public static SshTarget of(String host, int port, String user, Path keyFile, Path knownHosts) {

@@ -202,6 +202,28 @@ class NodeConnectionTest {
     }
 
     @Test
+    void aHashedEntryIsKnownAndATrustedKeyGoesOnItsOwnLine(@TempDir Path dir) throws Exception {
+        Path hashed = dir.resolve("hashed_known_hosts");
+        Files.writeString(hashed, host.knownHostsLine() + "\n");
+        run("ssh-keygen", "-q", "-H", "-f", hashed.toString());
+        assertThat(Files.readString(hashed)).startsWith("|1|").doesNotContain(host.address());
+        SshTarget target = SshTarget.of(host.address(), 22, "root", host.clientKey(), hashed);
+        try (NodeConnection known = NodeConnection.open(target, ConnectOptions.defaults())) {
+            assertThat(known.run("true").ok()).isTrue();
+        }
+
+        Path noFinalNewline = dir.resolve("known_hosts");
+        Files.writeString(noFinalNewline, "# no newline at the end");
+        SshTarget unknown = SshTarget.of(host.address(), 22, "root", host.clientKey(), noFinalNewline);
+        try (NodeConnection trusted =
+                NodeConnection.open(unknown, ConnectOptions.defaults().withHostKeyPrompt(k -> true))) {
+            assertThat(trusted.run("true").ok()).isTrue();
+        }
+        assertThat(Files.readAllLines(noFinalNewline))
+                .containsExactly("# no newline at the end", host.knownHostsLine());
+    }
+
+    @Test
     void anEncryptedKeyAsksForItsPassphrase(@TempDir Path dir) throws Exception {
         Path key = dir.resolve("id_enc");
         run("ssh-keygen", "-q", "-t", "ed25519", "-N", "s3cret phrase", "-f", key.toString());

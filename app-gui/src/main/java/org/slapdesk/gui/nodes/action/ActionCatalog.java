@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes.action;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.bridge.Addressing;
@@ -12,11 +13,9 @@ import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
 import org.slapdesk.remote.action.forward.SocatForwards;
-import org.slapdesk.remote.action.ha.ClusterStatus;
 import org.slapdesk.remote.action.ha.OpenSvc;
 import org.slapdesk.remote.action.ha.OpenSvcAction;
 import org.slapdesk.remote.action.ha.ServicePath;
-import org.slapdesk.remote.action.ha.ServiceStatus;
 import org.slapdesk.remote.action.kvm.KvmAction;
 import org.slapdesk.remote.action.network.TemporaryIpv6Action;
 import org.slapdesk.remote.action.re6st.Re6stConfigAction;
@@ -69,17 +68,11 @@ public final class ActionCatalog {
                         ActionField.choice(
                                 "mode",
                                 "Mode",
-                                List.of("re6st", "native", "tap-vpn"),
+                                Choice.words(Ipv6SettingsAction.Mode.class),
                                 "re6st: the node gets IPv6 from re6st; native: from its network; tap-vpn: over the VPN's tap"),
                         ActionField.text("interface", "Interface", "eth0", "interface_name in slapos.cfg")),
                 (v, c) -> new Ipv6SettingsAction(
-                        c.slapos().configPath(),
-                        switch (v.text("mode")) {
-                            case "native" -> Ipv6SettingsAction.Mode.NATIVE;
-                            case "tap-vpn" -> Ipv6SettingsAction.Mode.TAP_VPN;
-                            default -> Ipv6SettingsAction.Mode.RE6ST;
-                        },
-                        v.text("interface")));
+                        c.slapos().configPath(), Ipv6SettingsAction.Mode.parse(v.text("mode")), v.text("interface")));
     }
 
     static ActionSpec temporaryIpv6() {
@@ -88,7 +81,8 @@ public final class ActionCatalog {
                 "Temporary IPv6 address",
                 "Seed 000: ip -6 addr add fc01::1/32 dev lo (or remove it); gone at the next reboot.",
                 List.of(
-                        ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
+                        ActionField.choice(
+                                "operation", "Operation", Choice.words(TemporaryIpv6Action.Operation.class), ""),
                         ActionField.text(
                                 "address",
                                 "Address",
@@ -96,11 +90,7 @@ public final class ActionCatalog {
                                 "with its prefix, e.g. fc01::1/32"),
                         ActionField.text("device", "Device", "lo", "")),
                 (v, c) -> new TemporaryIpv6Action(
-                        "remove".equals(v.text("operation"))
-                                ? TemporaryIpv6Action.Operation.REMOVE
-                                : TemporaryIpv6Action.Operation.ADD,
-                        v.text("address"),
-                        v.text("device")));
+                        TemporaryIpv6Action.Operation.parse(v.text("operation")), v.text("address"), v.text("device")));
     }
 
     static ActionSpec register() {
@@ -162,14 +152,14 @@ public final class ActionCatalog {
                         ActionField.choice(
                                 "style",
                                 "Style",
-                                List.of("debian", "generic"),
+                                Choice.words(BridgeSettings.Style.class),
                                 "debian: /etc/network/interfaces; generic: ip commands in /etc/rc.local"),
                         ActionField.text("bridge", "Bridge", "br0", ""),
                         ActionField.text("interface", "Interface", "eth0", "the physical interface put in the bridge"),
                         ActionField.choice(
                                 "addressing",
                                 "Addresses",
-                                List.of("default", "dhcp", "keep", "static"),
+                                Addressing.CHOICES,
                                 "default: DHCP for debian, the current addresses for generic"),
                         ActionField.text(
                                 "addresses", "Static addresses", "", "with static: e.g. 192.0.2.10/24 2001:db8::10/64"),
@@ -181,23 +171,9 @@ public final class ActionCatalog {
     }
 
     private static BridgeAction bridgeAction(ActionValues v, ActionContext c) {
-        BridgeSettings.Style style =
-                "generic".equals(v.text("style")) ? BridgeSettings.Style.GENERIC : BridgeSettings.Style.DEBIAN;
-        String addressing = v.text("addressing");
-        boolean gateways =
-                v.optional("gateway4").isPresent() || v.optional("gateway6").isPresent();
-        if (!"static".equals(addressing) && (gateways || !v.words("addresses").isEmpty())) {
-            throw new InvalidInputException("static addresses and gateways go with Addresses = static");
-        }
-        Addressing how =
-                switch (addressing) {
-                    case "static" ->
-                        new Addressing.Static(v.words("addresses"), v.optional("gateway4"), v.optional("gateway6"));
-                    case "dhcp" -> new Addressing.Dhcp();
-                    case "keep" -> new Addressing.KeepCurrent();
-                    default ->
-                        style == BridgeSettings.Style.DEBIAN ? new Addressing.Dhcp() : new Addressing.KeepCurrent();
-                };
+        BridgeSettings.Style style = BridgeSettings.Style.parse(v.text("style"));
+        Addressing how = Addressing.choose(
+                v.text("addressing"), style, v.words("addresses"), v.optional("gateway4"), v.optional("gateway6"));
         BridgeSettings settings = new BridgeSettings(
                 style,
                 v.text("bridge"),
@@ -214,27 +190,17 @@ public final class ActionCatalog {
                 "socat forward (add / remove)",
                 "A port forward kept running by systemd (or cron): e.g. listen 80 → 10.0.97.156:8080.",
                 List.of(
-                        ActionField.choice("operation", "Operation", List.of("add", "remove"), ""),
+                        ActionField.choice(
+                                "operation", "Operation", Choice.words(SocatForwardAction.Operation.class), ""),
                         ActionField.text("listen", "Listen port", "", "80, 443, 9201…"),
                         ActionField.text("bind", "Bind address", "", "optional: listen only on this IPv4 address"),
                         ActionField.text("target", "Target", "", "ADDRESS:PORT, e.g. 10.0.97.156:8080")),
-                (v, c) -> {
-                    String target = v.required("target", "Target");
-                    int colon = target.lastIndexOf(':');
-                    if (colon < 0) {
-                        throw new InvalidInputException(
-                                "Target: '" + target + "' needs ADDRESS:PORT, e.g. 10.0.97.156:8080");
-                    }
-                    String address = target.substring(0, colon).replace("[", "").replace("]", "");
-                    int port = Validate.port(target.substring(colon + 1));
-                    int listen = Validate.port(v.required("listen", "Listen port"));
-                    Forward forward = new Forward(listen, v.optional("bind"), address, port);
-                    return new SocatForwardAction(
-                            "remove".equals(v.text("operation"))
-                                    ? SocatForwardAction.Operation.REMOVE
-                                    : SocatForwardAction.Operation.ADD,
-                            forward);
-                });
+                (v, c) -> new SocatForwardAction(
+                        SocatForwardAction.Operation.parse(v.text("operation")),
+                        Forward.to(
+                                Validate.port(v.required("listen", "Listen port")),
+                                v.optional("bind"),
+                                v.required("target", "Target"))));
     }
 
     static ActionSpec forwardList() {
@@ -249,19 +215,9 @@ public final class ActionCatalog {
                     StringBuilder out = new StringBuilder();
                     List<SocatForwards.Installed> forwards = SocatForwards.list(node);
                     out.append(forwards.isEmpty() ? "no socat forward\n" : "");
-                    forwards.forEach(i -> out.append(i.forward())
-                            .append(i.running() ? "  running" : "  NOT running")
-                            .append("  (")
-                            .append(i.file())
-                            .append(")\n"));
+                    forwards.forEach(i -> out.append(i.describe()).append('\n'));
                     for (FrontendBinds.Bind b : FrontendBinds.find(node, v.text("instance-root"))) {
-                        out.append("frontend ")
-                                .append(b.partition())
-                                .append("  :")
-                                .append(b.port())
-                                .append("  bind ")
-                                .append(b.address())
-                                .append('\n');
+                        out.append("frontend ").append(b.describe()).append('\n');
                     }
                     return out.toString();
                 });
@@ -334,7 +290,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "ha-status",
                 "OpenSVC: status",
-                "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om mon).",
+                "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om daemon status).",
                 List.of(
                         ActionField.text(
                                 "path",
@@ -347,8 +303,9 @@ public final class ActionCatalog {
                     OpenSvc om = OpenSvc.standard();
                     om.requireInstalled(node);
                     return v.optional("path").isPresent()
-                            ? serviceText(om.status(node, ServicePath.parse(v.text("path")), v.flag("refresh")))
-                            : clusterText(om.monitor(node));
+                            ? om.status(node, ServicePath.parse(v.text("path")), v.flag("refresh"))
+                                    .describe()
+                            : om.monitor(node).describe();
                 });
     }
 
@@ -358,17 +315,12 @@ public final class ActionCatalog {
                 "OpenSVC: start / switch / stop",
                 "Seed 001: starts, moves to another node, or stops a service, then waits until it shows the change.",
                 List.of(
-                        ActionField.choice("operation", "Operation", List.of("start", "switch", "stop"), ""),
+                        ActionField.choice("operation", "Operation", Choice.words(OpenSvcAction.Operation.class), ""),
                         ActionField.text("path", "Service path", "", "namespace/kind/name, e.g. slapos/svc/comp1"),
                         ActionField.text(
                                 "wait", "Wait (s)", "120", "how long to wait for the service to show the change")),
                 (v, c) -> {
-                    OpenSvcAction.Operation op =
-                            switch (v.text("operation")) {
-                                case "switch" -> OpenSvcAction.Operation.SWITCH;
-                                case "stop" -> OpenSvcAction.Operation.STOP;
-                                default -> OpenSvcAction.Operation.START;
-                            };
+                    OpenSvcAction.Operation op = OpenSvcAction.Operation.parse(v.text("operation"));
                     int wait = v.integer("wait", "Wait");
                     if (wait < 0) {
                         throw new InvalidInputException("Wait must be 0 or more seconds");
@@ -379,65 +331,5 @@ public final class ActionCatalog {
                             op,
                             Duration.ofSeconds(wait));
                 });
-    }
-
-    private static String serviceText(ServiceStatus status) {
-        StringBuilder out = new StringBuilder();
-        out.append(status.path())
-                .append(' ')
-                .append(status.avail().word())
-                .append(status.notices().isEmpty() ? "" : " (" + String.join(", ", status.notices()) + ")")
-                .append('\n');
-        for (ServiceStatus.Instance instance : status.instances()) {
-            out.append("  ")
-                    .append(instance.node())
-                    .append(' ')
-                    .append(instance.avail().word())
-                    .append(instance.notices().isEmpty() ? "" : " (" + String.join(", ", instance.notices()) + ")")
-                    .append('\n');
-            for (ServiceStatus.Resource r : instance.resources()) {
-                out.append(String.format(
-                        "    %-16s %s %-10s %s%s%n",
-                        r.id(),
-                        r.flags(),
-                        r.state().word(),
-                        r.description(),
-                        r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]"));
-            }
-        }
-        return out.toString();
-    }
-
-    private static String clusterText(ClusterStatus mon) {
-        StringBuilder out = new StringBuilder();
-        for (ClusterStatus.NodeStats n : mon.nodeStats()) {
-            out.append(String.format(
-                    "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
-                    n.node(),
-                    n.score().map(String::valueOf).orElse("-"),
-                    n.load15m(),
-                    n.mem(),
-                    n.swap(),
-                    n.state().isEmpty() ? "" : "  " + n.state()));
-        }
-        for (ClusterStatus.DaemonThread t : mon.threads()) {
-            if (!t.isRunning()) {
-                out.append("thread ")
-                        .append(t.name())
-                        .append(" is ")
-                        .append(t.state())
-                        .append('\n');
-            }
-        }
-        for (ClusterStatus.ServiceSummary s : mon.services()) {
-            out.append(String.format(
-                    "%-30s %-5s %s %s  up on: %s%n",
-                    s.path(),
-                    s.avail().word(),
-                    s.orchestrate(),
-                    s.upInstances(),
-                    s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn())));
-        }
-        return out.toString();
     }
 }

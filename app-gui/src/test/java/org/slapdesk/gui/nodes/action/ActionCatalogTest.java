@@ -112,7 +112,7 @@ class ActionCatalogTest {
         assertThatThrownBy(() -> build("bridge", Map.of("confirm", "5")))
                 .hasMessageContaining("between 15 s and 1 hour");
         assertThatThrownBy(() -> build("bridge", Map.of("gateway4", "192.0.2.1")))
-                .hasMessage("static addresses and gateways go with Addresses = static");
+                .hasMessage("static addresses and gateways go with static addressing, not with 'default'");
         assertThatThrownBy(() -> build("re6st-config", Map.of("token", "tok")))
                 .hasMessageContaining("give the registry URL too");
         assertThatThrownBy(() -> build("ha-operate", Map.of("path", "slapos/cfg/x")))

@@ -35,6 +35,37 @@ public sealed interface Addressing {
         }
     }
 
+    /**
+     * The addressing named {@code how}: {@code dhcp}, {@code keep} (the port's current
+     * addresses), {@code static} (the addresses and gateways given) or {@code default} (DHCP for
+     * the Debian style, the current addresses for the generic one). Addresses and gateways go
+     * with {@code static} only.
+     */
+    static Addressing choose(
+            String how,
+            BridgeSettings.Style style,
+            List<String> addresses,
+            Optional<String> gateway4,
+            Optional<String> gateway6) {
+        boolean staticParts = !addresses.isEmpty() || gateway4.isPresent() || gateway6.isPresent();
+        if (!"static".equals(how) && staticParts) {
+            throw new InvalidInputException(
+                    "static addresses and gateways go with static addressing, not with '" + how + "'");
+        }
+        return switch (how) {
+            case "static" -> new Static(addresses, gateway4, gateway6);
+            case "dhcp" -> new Dhcp();
+            case "keep" -> new KeepCurrent();
+            case "default" -> style == BridgeSettings.Style.DEBIAN ? new Dhcp() : new KeepCurrent();
+            default ->
+                throw new InvalidInputException(
+                        "'" + how + "' is not one of " + String.join(", ", CHOICES) + " (bridge addressing)");
+        };
+    }
+
+    /** The words {@link #choose} takes. */
+    List<String> CHOICES = List.of("default", "dhcp", "keep", "static");
+
     static Addressing dhcp() {
         return new Dhcp();
     }

@@ -2,6 +2,7 @@ package org.slapdesk.remote.action.bridge;
 
 import java.time.Duration;
 import java.util.Optional;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
 
@@ -23,7 +24,12 @@ public record BridgeSettings(
 
     public enum Style {
         DEBIAN,
-        GENERIC
+        GENERIC;
+
+        /** {@code debian or generic}, or an InvalidInputException naming the bad word. */
+        public static Style parse(String word) {
+            return Choice.parse(Style.class, word);
+        }
     }
 
     public static final Duration DEFAULT_CONFIRM_WITHIN = Duration.ofSeconds(120);

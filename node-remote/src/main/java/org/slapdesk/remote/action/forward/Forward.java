@@ -3,6 +3,7 @@ package org.slapdesk.remote.action.forward;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Validate;
 
 /**
@@ -20,6 +21,19 @@ public record Forward(int listenPort, Optional<String> bindAddress, String targe
         bindAddress.ifPresent(Validate::ipv4Address);
         Validate.ipAddress(targetAddress);
         Validate.port(targetPort);
+    }
+
+    /** A forward to {@code target} written {@code ADDRESS:PORT} (an IPv6 address bare or in brackets). */
+    public static Forward to(int listenPort, Optional<String> bindAddress, String target) {
+        int colon = target == null ? -1 : target.lastIndexOf(':');
+        if (colon < 0) {
+            throw new InvalidInputException("'" + target + "' needs ADDRESS:PORT, e.g. 10.0.97.156:8080");
+        }
+        String address = target.substring(0, colon);
+        if (address.startsWith("[") && address.endsWith("]")) {
+            address = address.substring(1, address.length() - 1);
+        }
+        return new Forward(listenPort, bindAddress, address, Validate.port(target.substring(colon + 1)));
     }
 
     public static Forward of(int listenPort, String targetAddress, int targetPort) {

@@ -16,7 +16,12 @@ import org.slapdesk.remote.ssh.Shell;
 public final class FrontendBinds {
 
     /** One frontend listener: partition folder, port and bound address. */
-    public record Bind(String partition, int port, String address) {}
+    public record Bind(String partition, int port, String address) {
+        /** {@code slappart3  :443  bind 10.0.0.5}. */
+        public String describe() {
+            return partition + "  :" + port + "  bind " + address;
+        }
+    }
 
     private static final Pattern BLOCK = Pattern.compile("^:(\\d+)\\s*\\{");
     private static final Pattern BIND = Pattern.compile("^\\s*bind\\s+(\\S+)");

@@ -3,6 +3,7 @@ package org.slapdesk.remote.action.forward;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
@@ -21,7 +22,12 @@ public final class SocatForwardAction implements NodeAction {
 
     public enum Operation {
         ADD,
-        REMOVE
+        REMOVE;
+
+        /** {@code add or remove}, or an InvalidInputException naming the bad word. */
+        public static Operation parse(String word) {
+            return Choice.parse(Operation.class, word);
+        }
     }
 
     private final Operation operation;

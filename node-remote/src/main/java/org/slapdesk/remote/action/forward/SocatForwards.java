@@ -19,7 +19,12 @@ public final class SocatForwards {
     static final String SCRIPT_DIR = "/usr/local/sbin";
 
     /** A forward found on the node and whether it runs now. */
-    public record Installed(Forward forward, String file, boolean running) {}
+    public record Installed(Forward forward, String file, boolean running) {
+        /** {@code *:80 -> 10.0.97.156:8080  running  (/etc/systemd/system/...)}. */
+        public String describe() {
+            return forward + (running ? "  running" : "  NOT running") + "  (" + file + ")";
+        }
+    }
 
     private SocatForwards() {}
 

@@ -1,12 +1,17 @@
 package org.slapdesk.remote.action.ha;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
-/** What {@code om mon} shows: the daemon's threads, the cluster nodes and the services, per node. */
+/**
+ * The cluster as {@code om daemon status --format json} reports it: the daemon's threads, the
+ * cluster nodes with their stats, and the services with each node's instance.
+ */
 public record ClusterStatus(
         List<String> nodes, List<DaemonThread> threads, List<NodeStats> nodeStats, List<ServiceSummary> services) {
 
@@ -17,30 +22,37 @@ public record ClusterStatus(
         services = List.copyOf(services);
     }
 
-    /** A daemon thread, e.g. {@code hb#1.rx running [::]:10000} with {@code demo1: /, demo2: O}. */
-    public record DaemonThread(String name, String state, String config, Map<String, String> perNode) {
-        public DaemonThread {
-            perNode = Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
-        }
-
+    /** A daemon thread ({@code listener}, {@code monitor}, {@code hb#1.rx}...) and its state. */
+    public record DaemonThread(String name, String state) {
         public boolean isRunning() {
             return state.equals("running");
         }
     }
 
-    /** One cluster node: score, 15 min load, memory and swap as {@code om mon} prints them, and its state. */
+    /**
+     * One cluster node: placement score, 15 min load, available memory and swap in percent with
+     * their totals in MB, whether it is frozen, and its monitor's state ({@code idle}...).
+     */
     public record NodeStats(
-            String node, Optional<Integer> score, String load15m, String mem, String swap, String state) {}
+            String node,
+            OptionalInt score,
+            double load15m,
+            int memAvailPercent,
+            long memTotalMb,
+            int swapAvailPercent,
+            long swapTotalMb,
+            boolean frozen,
+            String state) {}
 
-    /** A service: its overall status, warn / non-optimal placement marks, orchestration, up count, and each node's instance. */
+    /** A service: its overall status, placement and each node's instance. */
     public record ServiceSummary(
             String path,
             Availability avail,
-            boolean warn,
-            boolean nonOptimalPlacement,
-            String orchestrate,
-            String upInstances,
-            Map<String, InstanceCell> perNode) {
+            Availability overall,
+            String placement,
+            boolean frozen,
+            Optional<String> orchestrate,
+            Map<String, InstanceSummary> perNode) {
         public ServiceSummary {
             perNode = Collections.unmodifiableMap(new LinkedHashMap<>(perNode));
         }
@@ -52,24 +64,75 @@ public record ClusterStatus(
                     .map(Map.Entry::getKey)
                     .toList();
         }
+
+        /** {@code 1/2}: instances up over instances. */
+        public String upInstances() {
+            return upOn().size() + "/" + perNode.size();
+        }
     }
 
     /**
-     * One instance's cell, e.g. {@code O^}: availability icon, then {@code !} warn, {@code ^}
-     * placement leader, {@code *} frozen, {@code P} not provisioned, then the monitor state
-     * ({@code starting}) and the global expectation ({@code >started}) when there are some.
+     * One node's instance of a service: its status, whether it is the placement leader, frozen,
+     * provisioned, the monitor's state ({@code idle}, {@code starting}) and the cluster-wide
+     * target ({@code started}, {@code placed@sdt2}) while there is one.
      */
-    public record InstanceCell(
-            String raw,
+    public record InstanceSummary(
             Availability avail,
-            boolean warn,
             boolean leader,
             boolean frozen,
-            boolean unprovisioned,
-            Optional<String> monitor,
-            Optional<String> globalExpect) {}
+            boolean provisioned,
+            String monitor,
+            Optional<String> globalExpect) {
+
+        /** What {@code om} prints beside the status: {@code frozen, not provisioned, idle, >started}. */
+        public List<String> notices() {
+            List<String> notices = new ArrayList<>();
+            if (frozen) {
+                notices.add("frozen");
+            }
+            if (!provisioned) {
+                notices.add("not provisioned");
+            }
+            if (!monitor.isEmpty()) {
+                notices.add(monitor);
+            }
+            globalExpect.ifPresent(g -> notices.add(">" + g));
+            return List.copyOf(notices);
+        }
+    }
 
     public Optional<ServiceSummary> service(String path) {
         return services.stream().filter(s -> s.path().equals(path)).findFirst();
+    }
+
+    /**
+     * For people: a line per node (score, load, memory, swap), a line per daemon thread that is
+     * not running, and a line per service with where it is up.
+     */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (NodeStats n : nodeStats) {
+            out.append(String.format(
+                    "node %-20s score %-4s load15m %-6s mem %-14s swap %s%s%n",
+                    n.node(),
+                    n.score().isPresent() ? String.valueOf(n.score().getAsInt()) : "-",
+                    n.load15m(),
+                    n.memAvailPercent() + "% of " + n.memTotalMb() + "M",
+                    n.swapTotalMb() == 0 ? "-" : n.swapAvailPercent() + "% of " + n.swapTotalMb() + "M",
+                    (n.frozen() ? "  frozen" : "") + (n.state().equals("idle") ? "" : "  " + n.state())));
+        }
+        threads.stream()
+                .filter(t -> !t.isRunning())
+                .forEach(t -> out.append("thread " + t.name() + " is " + t.state() + "\n"));
+        for (ServiceSummary s : services) {
+            out.append(String.format(
+                    "%-30s %-5s %s %s  up on: %s%n",
+                    s.path(),
+                    s.avail().word(),
+                    s.orchestrate().orElse("-"),
+                    s.upInstances(),
+                    s.upOn().isEmpty() ? "-" : String.join(", ", s.upOn())));
+        }
+        return out.toString();
     }
 }

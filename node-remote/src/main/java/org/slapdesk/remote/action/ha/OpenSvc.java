@@ -8,10 +8,13 @@ import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.OutputListener;
 import org.slapdesk.remote.ssh.Shell;
 
-/** The OpenSVC command {@code om} on a cluster node (seed 001): cluster and service status, typed. */
+/**
+ * The OpenSVC command {@code om} on a cluster node (seed 001): cluster and service status, read
+ * from the agent's JSON ({@code --format json}), never from its tables, which wrap and leave
+ * cells blank.
+ */
 public final class OpenSvc {
 
-    private static final String ANSI = "\u001B\\[[0-9;]*[A-Za-z]";
     private static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
     private final String om;
@@ -43,29 +46,30 @@ public final class OpenSvc {
         return command(all);
     }
 
-    /** {@code om mon}: threads, nodes, services. */
+    /** {@code om daemon status --format json}: threads, nodes, services. */
     public ClusterStatus monitor(NodeConnection node) throws NodeException {
-        return MonParser.parse(read(node, command("mon")));
+        return daemonStatus(node).cluster();
     }
 
-    /** {@code om PATH print status}; {@code refresh}: {@code -r}, evaluate every resource now instead of the cached status. */
+    /**
+     * The service's instances on every node, from the daemon's status. {@code refresh}: first
+     * {@code om PATH print status -r --format json}, which evaluates every resource of this
+     * node's instance now instead of using the cached status.
+     */
     public ServiceStatus status(NodeConnection node, ServicePath path, boolean refresh) throws NodeException {
-        CommandResult result = node.exec(
-                refresh ? command(path, "print", "status", "-r") : command(path, "print", "status"),
-                null,
-                READ_TIMEOUT,
-                OutputListener.NONE,
-                CancellationToken.none());
-        if (!result.ok() && result.stderr().strip().equals("no match")) {
-            throw new NodeException(path + " is not an object of the OpenSVC cluster of "
-                    + node.target().display() + " (om says: no match); `om mon` lists its services");
+        if (refresh) {
+            CommandResult result = node.exec(
+                    command(path, "print", "status", "-r", "--format", "json"),
+                    null,
+                    READ_TIMEOUT,
+                    OutputListener.NONE,
+                    CancellationToken.none());
+            if (!result.ok() && result.stderr().strip().equals("no match")) {
+                throw notAnObject(node, path);
+            }
+            result.requireOk();
         }
-        String out = plain(result.requireOk().stdout());
-        try {
-            return StatusParser.parse(out);
-        } catch (IllegalArgumentException e) {
-            throw new NodeException("could not read the status of " + path + ": " + e.getMessage());
-        }
+        return daemonStatus(node).service(path.toString()).orElseThrow(() -> notAnObject(node, path));
     }
 
     /** Fails with a clear message where OpenSVC is not installed. */
@@ -78,22 +82,25 @@ public final class OpenSvc {
         }
     }
 
-    /**
-     * The agent wraps its trees at 78 columns when there is no terminal; the parsers read
-     * wrapped lines. Not widened with {@code COLUMNS}: the agent's own {@code ps} reads it too,
-     * and on OpenSVC 2.1 a {@code print status -r} under {@code COLUMNS=1000} cut the process
-     * environments it matches {@code app.simple} resources by: it saw the running apps down
-     * and the daemon's monitor went to {@code restarting}.
-     */
-    private String read(NodeConnection node, String command) throws NodeException {
-        String out = node.exec(command, null, READ_TIMEOUT, OutputListener.NONE, CancellationToken.none())
+    private DaemonStatus daemonStatus(NodeConnection node) throws NodeException {
+        String out = node.exec(
+                        command("daemon", "status", "--format", "json"),
+                        null,
+                        READ_TIMEOUT,
+                        OutputListener.NONE,
+                        CancellationToken.none())
                 .requireOk()
                 .stdout();
-        return plain(out);
+        try {
+            return DaemonStatus.parse(out);
+        } catch (IllegalArgumentException e) {
+            throw new NodeException("could not read the OpenSVC daemon status of "
+                    + node.target().display() + ": " + e.getMessage());
+        }
     }
 
-    /** The text without colours ({@code om} colours only on a terminal) and carriage returns. */
-    static String plain(String out) {
-        return out.replaceAll(ANSI, "").replace("\r", "");
+    private static NodeException notAnObject(NodeConnection node, ServicePath path) {
+        return new NodeException(path + " is not an object of the OpenSVC cluster of "
+                + node.target().display() + " (om says: no match); `om daemon status` lists its services");
     }
 }

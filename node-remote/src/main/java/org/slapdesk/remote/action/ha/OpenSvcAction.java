@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
@@ -33,6 +34,11 @@ public final class OpenSvcAction implements NodeAction {
 
         public String word() {
             return word;
+        }
+
+        /** {@code start}, {@code switch} or {@code stop}, or an InvalidInputException naming the bad word. */
+        public static Operation parse(String word) {
+            return Choice.parse(Operation.class, word);
         }
     }
 

@@ -28,7 +28,7 @@ public record ServicePath(String namespace, String kind, String name) {
         String[] parts = path == null ? new String[0] : path.split("/", -1);
         if (parts.length != 3) {
             throw new InvalidInputException("'" + path + "' is not an OpenSVC path: give namespace/kind/name"
-                    + " (e.g. slapos/svc/comp1, as `om mon` lists it)");
+                    + " (e.g. slapos/svc/comp1, as `om daemon status` lists it)");
         }
         return new ServicePath(parts[0], parts[1], parts[2]);
     }

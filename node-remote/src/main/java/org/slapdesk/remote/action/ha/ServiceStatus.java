@@ -1,12 +1,13 @@
 package org.slapdesk.remote.action.ha;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@code om PATH print status} shows: the service's overall status, each instance (node,
- * status, monitor notices such as {@code idle}, {@code started}) and the resources of the
- * instance on the node asked (the others show no resources).
+ * A service as the daemon reports it ({@code om daemon status --format json}): its overall
+ * status and notices, and each node's instance with its status, notices ({@code frozen},
+ * {@code idle}, {@code >started}) and resources.
  */
 public record ServiceStatus(String path, Availability avail, List<String> notices, List<Instance> instances) {
 
@@ -22,54 +23,37 @@ public record ServiceStatus(String path, Availability avail, List<String> notice
         }
     }
 
-    /**
-     * A resource line, e.g. {@code disk#3 ......S. stdby up drbd comp1...} with its log lines
-     * ({@code info: Primary}). Flags, one character each: R running, M monitored, D disabled,
-     * O optional, E encapsulated, P not provisioned ({@code /}: n/a), S standby, then the
-     * restarts left ({@code .}: none configured).
-     */
+    /** A resource ({@code fs#flag}, {@code app#sleeper}): its driver, status, label, log lines and flags. */
     public record Resource(
             String id,
-            String flags,
+            String type,
             Availability state,
-            String description,
-            Optional<String> subset,
-            boolean parallelSubset,
-            List<String> log) {
+            String label,
+            List<String> log,
+            boolean standby,
+            boolean optional,
+            boolean disabled,
+            boolean provisioned) {
         public Resource {
             log = List.copyOf(log);
         }
 
-        public boolean running() {
-            return flag(0, 'R');
-        }
-
-        public boolean monitored() {
-            return flag(1, 'M');
-        }
-
-        public boolean disabled() {
-            return flag(2, 'D');
-        }
-
-        public boolean optional() {
-            return flag(3, 'O');
-        }
-
-        public boolean encapsulated() {
-            return flag(4, 'E');
-        }
-
-        public boolean unprovisioned() {
-            return flag(5, 'P');
-        }
-
-        public boolean standby() {
-            return flag(6, 'S');
-        }
-
-        private boolean flag(int i, char c) {
-            return flags.length() > i && flags.charAt(i) == c;
+        /** {@code standby, not provisioned}: what sets the resource apart, if anything. */
+        public List<String> marks() {
+            List<String> marks = new ArrayList<>();
+            if (standby) {
+                marks.add("standby");
+            }
+            if (optional) {
+                marks.add("optional");
+            }
+            if (disabled) {
+                marks.add("disabled");
+            }
+            if (!provisioned) {
+                marks.add("not provisioned");
+            }
+            return List.copyOf(marks);
         }
     }
 
@@ -83,5 +67,37 @@ public record ServiceStatus(String path, Availability avail, List<String> notice
                 .filter(i -> i.avail().isUp())
                 .map(Instance::node)
                 .toList();
+    }
+
+    /** For people: the service, then each instance with its resources, one per line. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append(path)
+                .append(' ')
+                .append(avail.word())
+                .append(listed(notices))
+                .append('\n');
+        for (Instance instance : instances) {
+            out.append("  ")
+                    .append(instance.node())
+                    .append(' ')
+                    .append(instance.avail().word())
+                    .append(listed(instance.notices()))
+                    .append('\n');
+            for (Resource r : instance.resources()) {
+                out.append(String.format(
+                        "    %-16s %-10s %s%s%s%n",
+                        r.id(),
+                        r.state().word(),
+                        r.label(),
+                        listed(r.marks()),
+                        r.log().isEmpty() ? "" : "  [" + String.join("; ", r.log()) + "]"));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String listed(List<String> words) {
+        return words.isEmpty() ? "" : " (" + String.join(", ", words) + ")";
     }
 }

@@ -1,6 +1,7 @@
 package org.slapdesk.remote.action.network;
 
 import java.util.List;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
@@ -18,7 +19,12 @@ public final class TemporaryIpv6Action implements NodeAction {
 
     public enum Operation {
         ADD,
-        REMOVE
+        REMOVE;
+
+        /** {@code add or remove}, or an InvalidInputException naming the bad word. */
+        public static Operation parse(String word) {
+            return Choice.parse(Operation.class, word);
+        }
     }
 
     public static final String DEFAULT_ADDRESS = "fc01::1/32";

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.core.config.IniFile;
+import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
@@ -27,7 +28,12 @@ public final class Ipv6SettingsAction implements NodeAction {
     public enum Mode {
         RE6ST,
         NATIVE,
-        TAP_VPN
+        TAP_VPN;
+
+        /** {@code re6st, native or tap-vpn}, or an InvalidInputException naming the bad word. */
+        public static Mode parse(String word) {
+            return Choice.parse(Mode.class, word);
+        }
     }
 
     private final String configPath;

@@ -16,9 +16,9 @@ import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.testing.OnTestHost;
 
 /**
- * start / switch / stop through a real SSH session against a fake {@code om} on the test
- * host's PATH: it records its arguments one by one and prints seed 001's outputs for the state
- * the previous commands left (demo1 up, demo2 up, or stopped).
+ * start / switch / stop through a real SSH session against a scripted {@code om} on the test
+ * host's PATH: it records its arguments one by one and replays the real agent's JSON (see the
+ * fixtures' README) for the state the previous commands left (up on sdt2, up on sdt3, or stopped).
  */
 class OpenSvcActionTest extends OnTestHost {
 
@@ -31,32 +31,22 @@ class OpenSvcActionTest extends OnTestHost {
             for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
             state=$(cat $d/state)
             case "$*" in
-              "mon") cat $d/mon.txt ;;
-              "slapos/svc/comp1 print status"|"slapos/svc/comp1 print status -r") cat $d/status.$state ;;
-              "slapos/svc/comp1 start") echo demo1 > $d/state; echo "@ demo1 slapos/svc/comp1 start" ;;
+              "daemon status --format json") cat $d/daemon.$state ;;
+              "slapos/svc/comp1 print status -r --format json") echo '{}' ;;
+              "slapos/svc/comp1 start") echo sdt2 > $d/state; echo "@ sdt2 slapos/svc/comp1 start" ;;
               "slapos/svc/comp1 stop") echo down > $d/state ;;
-              "slapos/svc/comp1 switch") if [ "$state" = demo1 ]; then echo demo2; else echo demo1; fi > $d/state ;;
-              "slapos/svc/nope print status") echo "no match" >&2; exit 1 ;;
+              "slapos/svc/comp1 switch") if [ "$state" = sdt2 ]; then echo sdt3; else echo sdt2; fi > $d/state ;;
+              "slapos/svc/nope print status -r --format json") echo "no match" >&2; exit 1 ;;
               *) echo "om: unknown command: $*" >&2; exit 1 ;;
             esac
             """;
 
     @BeforeEach
     void fakeOm() {
-        host.sh("rm -rf " + FAKE + " /usr/local/bin/om; mkdir -p " + FAKE + " && echo demo1 > " + FAKE + "/state");
-        String demo1 = OpenSvcParsingTest.resource("status-tree.txt");
-        host.writeFile(FAKE + "/status.demo1", demo1);
-        host.writeFile(
-                FAKE + "/status.demo2",
-                demo1.replace(
-                                "|- demo2                      stdby up   idle",
-                                "|- demo1                      stdby up   idle")
-                        .replace("`- demo1                      up ", "`- demo2                      up "));
-        host.writeFile(
-                FAKE + "/status.down",
-                "slapos/svc/comp1 down\n`- instances\n   |- demo2 stdby up idle\n"
-                        + "   `- demo1 stdby up idle\n      `- disk#3 ......S. stdby up drbd comp1\n");
-        host.writeFile(FAKE + "/mon.txt", OpenSvcParsingTest.resource("mon-seed.txt"));
+        host.sh("rm -rf " + FAKE + " /usr/local/bin/om; mkdir -p " + FAKE + " && echo sdt2 > " + FAKE + "/state");
+        host.writeFile(FAKE + "/daemon.sdt2", OpenSvcFixtures.twoNodesUpOn("sdt2"));
+        host.writeFile(FAKE + "/daemon.sdt3", OpenSvcFixtures.twoNodesUpOn("sdt3"));
+        host.writeFile(FAKE + "/daemon.down", OpenSvcFixtures.resource("agent-daemon-status-stopped.json"));
     }
 
     private void installOm() {
@@ -76,10 +66,13 @@ class OpenSvcActionTest extends OnTestHost {
     void readsTheClusterAndTheServiceOverSsh() throws Exception {
         installOm();
         ClusterStatus mon = OpenSvc.standard().monitor(node);
-        assertThat(mon.service("slapos/svc/comp1").orElseThrow().upOn()).containsExactly("demo1");
+        assertThat(mon.service("slapos/svc/comp1").orElseThrow().upOn()).containsExactly("sdt2");
         ServiceStatus status = OpenSvc.standard().status(node, COMP1, true);
-        assertThat(status.instance("demo1").orElseThrow().resources()).hasSize(20);
-        assertThat(calls()).isEqualTo("[mon]\n[slapos/svc/comp1][print][status][-r]\n");
+        assertThat(status.instance("sdt3").orElseThrow().resources()).hasSize(2);
+        assertThat(calls())
+                .isEqualTo("[daemon][status][--format][json]\n"
+                        + "[slapos/svc/comp1][print][status][-r][--format][json]\n"
+                        + "[daemon][status][--format][json]\n");
     }
 
     @Test
@@ -89,13 +82,14 @@ class OpenSvcActionTest extends OnTestHost {
         Plan plan = action.plan(node);
         assertThat(plan.preview())
                 .contains("$ 'om' 'slapos/svc/comp1' 'switch'")
-                .contains("slapos/svc/comp1 is up on demo1")
+                .contains("slapos/svc/comp1 is up on sdt2")
                 .contains("a second switch moves it back");
         apply(action, plan);
         assertThat(calls())
-                .isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
-                        + "[slapos/svc/comp1][print][status][-r]\n");
-        assertThat(OpenSvc.standard().status(node, COMP1, false).upOn()).containsExactly("demo2");
+                .isEqualTo("[daemon][status][--format][json]\n[slapos/svc/comp1][switch]\n"
+                        + "[slapos/svc/comp1][print][status][-r][--format][json]\n"
+                        + "[daemon][status][--format][json]\n");
+        assertThat(OpenSvc.standard().status(node, COMP1, false).upOn()).containsExactly("sdt3");
     }
 
     @Test
@@ -116,7 +110,7 @@ class OpenSvcActionTest extends OnTestHost {
         Plan plan = start.plan(node);
         assertThat(plan.preview()).contains("$ 'om' 'slapos/svc/comp1' 'start'").contains("is down");
         apply(start, plan);
-        assertThat(OpenSvc.standard().status(node, COMP1, true).upOn()).containsExactly("demo1");
+        assertThat(OpenSvc.standard().status(node, COMP1, true).upOn()).containsExactly("sdt2");
         assertThat(calls()).contains("[slapos/svc/comp1][stop]\n").contains("[slapos/svc/comp1][start]\n");
     }
 
@@ -126,7 +120,7 @@ class OpenSvcActionTest extends OnTestHost {
         host.sh("echo down > " + FAKE + "/state");
         // this om accepts the start but the service stays down
         host.sh(
-                "sed -i 's/\"slapos\\/svc\\/comp1 start\") echo demo1 > $d\\/state;/\"slapos\\/svc\\/comp1 start\")/' /usr/local/bin/om");
+                "sed -i 's/\"slapos\\/svc\\/comp1 start\") echo sdt2 > $d\\/state;/\"slapos\\/svc\\/comp1 start\")/' /usr/local/bin/om");
         OpenSvcAction start = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ofSeconds(3));
         Plan plan = start.plan(node);
         assertThatThrownBy(() -> apply(start, plan))
@@ -135,21 +129,19 @@ class OpenSvcActionTest extends OnTestHost {
     }
 
     /**
-     * The real agent's texts (OpenSVC 2.1, see the fixtures' README) one after the other: the
-     * switch is only queued ("defer target state set to placed@sdt2"), so the first reads
-     * still show the service on sdt1 and verify has to wait for it on sdt2.
+     * The switch is only queued by the agent ("defer target state set to placed@..."), so the
+     * first reads still show the service where it was and verify has to wait for it elsewhere.
      */
     @Test
-    void switchWaitsUntilTheRealAgentsStatusShowsTheServiceOnTheOtherNode() throws Exception {
+    void switchWaitsUntilTheStatusShowsTheServiceOnTheOtherNode() throws Exception {
         String[] sequence = {
-            "agent-status-2node-up-on-sdt2.txt",
-            "agent-status-2node-up-on-sdt2.txt",
-            "agent-status-2node-up-on-sdt2.txt",
-            "agent-status-switching-on-sdt1.txt",
-            "agent-status-switched-on-sdt2.txt"
+            OpenSvcFixtures.twoNodesUpOn("sdt2"),
+            OpenSvcFixtures.twoNodesUpOn("sdt2"),
+            OpenSvcFixtures.twoNodesUpOn("sdt2"),
+            OpenSvcFixtures.twoNodesUpOn("sdt3")
         };
         for (int i = 0; i < sequence.length; i++) {
-            host.writeFile(FAKE + "/seq." + (i + 1), OpenSvcParsingTest.resource(sequence[i]));
+            host.writeFile(FAKE + "/seq." + (i + 1), sequence[i]);
         }
         host.writeFile(
                 "/usr/local/bin/om",
@@ -158,21 +150,23 @@ class OpenSvcActionTest extends OnTestHost {
                 d=/var/lib/fake-om
                 for a in "$@"; do printf '[%s]' "$a"; done >> $d/calls; echo >> $d/calls
                 case "$*" in
-                  "slapos/svc/comp1 print status"*)
+                  "daemon status --format json")
                     n=$(($(cat $d/n 2>/dev/null || echo 0) + 1)); [ -f $d/seq.$n ] || n=$((n - 1)); echo $n > $d/n
                     cat $d/seq.$n ;;
-                  "slapos/svc/comp1 switch") printf '@ n:sdt1 o:slapos/svc/comp1 sc:n\n  slapos/svc/comp1 defer target state set to placed@sdt2\n' ;;
+                  "slapos/svc/comp1 print status -r --format json") echo '{}' ;;
+                  "slapos/svc/comp1 switch") printf '@ n:sdt2 o:slapos/svc/comp1 sc:n\n  slapos/svc/comp1 defer target state set to placed@sdt3\n' ;;
                   *) echo "om: unknown command: $*" >&2; exit 1 ;;
                 esac
                 """);
         host.sh("chmod 755 /usr/local/bin/om");
         OpenSvcAction action = new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.SWITCH, Duration.ofSeconds(30));
         Plan plan = action.plan(node);
-        assertThat(plan.preview()).contains("slapos/svc/comp1 is up on sdt1");
+        assertThat(plan.preview()).contains("slapos/svc/comp1 is up on sdt2");
         apply(action, plan);
         assertThat(calls())
-                .isEqualTo("[slapos/svc/comp1][print][status]\n[slapos/svc/comp1][switch]\n"
-                        + "[slapos/svc/comp1][print][status][-r]\n".repeat(3));
+                .isEqualTo("[daemon][status][--format][json]\n[slapos/svc/comp1][switch]\n"
+                        + "[slapos/svc/comp1][print][status][-r][--format][json]\n[daemon][status][--format][json]\n"
+                                .repeat(3));
     }
 
     /** What the real agent (2.1) answers, on stderr with exit code 1, for a path it does not know. */
@@ -183,7 +177,7 @@ class OpenSvcActionTest extends OnTestHost {
         assertThatThrownBy(() -> new OpenSvcAction(OpenSvc.standard(), nope, Operation.STOP, Duration.ZERO).plan(node))
                 .isInstanceOf(NodeException.class)
                 .hasMessageContaining("slapos/svc/nope is not an object of the OpenSVC cluster")
-                .hasMessageContaining("`om mon` lists its services");
+                .hasMessageContaining("`om daemon status` lists its services");
     }
 
     @Test
