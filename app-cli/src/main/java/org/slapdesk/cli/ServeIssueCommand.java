@@ -36,6 +36,12 @@ abstract class ServeIssueCommand implements Callable<Integer> {
             description = "The master's URL, for the printed configuration lines.")
     String masterUrl;
 
+    @Option(
+            names = "--again",
+            description = "Issue a new certificate for a name this CA already issued one to (the same machine,"
+                    + " re-keyed): without it such a name is refused, so two machines never share an identity.")
+    boolean again;
+
     abstract Role role();
 
     abstract void printConfiguration(PrintWriter out, Path certificate, Path key);
@@ -54,6 +60,14 @@ abstract class ServeIssueCommand implements Callable<Integer> {
             return 2;
         }
         CertificateAuthority ca = CertificateAuthority.load(caDirectory);
+        if (!again && ca.issuedNames(role()).contains(name)) {
+            spec.commandLine()
+                    .getErr()
+                    .println("slapdesk serve: this CA already issued a certificate to '" + name
+                            + "' (by hand or to a registered node); a second machine under the same name would"
+                            + " share its identity. Pick another name, or add --again to re-key that same machine.");
+            return 1;
+        }
         Files.createDirectories(out);
         Path certificate = out.resolve(name + ".crt").toAbsolutePath();
         Path key = out.resolve(name + ".key").toAbsolutePath();

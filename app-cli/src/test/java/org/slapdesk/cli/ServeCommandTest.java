@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.master.CertificateIssuer.Role;
+import org.slapdesk.master.tls.CertificateAuthority;
 
 /** {@code slapdesk serve ca init / issue-node / issue-user} and the loopback-only rule. */
 class ServeCommandTest {
@@ -48,6 +50,27 @@ class ServeCommandTest {
         assertThat(run("serve", "issue-user", "bad name;rm", "--ca", ca.toString())
                         .exit())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void aNameTheCaAlreadyIssuedIsRefusedUnlessReKeyedOnPurpose() throws Exception {
+        Path caFolder = dir.resolve("ca");
+        assertThat(run("serve", "ca", "init", "--ca", caFolder.toString()).exit())
+                .isZero();
+        // what a token registration in the running master does for its node
+        CertificateAuthority.load(caFolder).issue(Role.NODE, "COMP-4");
+        CliRun byHand = run("serve", "issue-node", "COMP-4", "--ca", caFolder.toString(), "--out", dir.toString());
+        assertThat(byHand.exit()).isEqualTo(1);
+        assertThat(byHand.err())
+                .contains("already issued a certificate to 'COMP-4'")
+                .contains("--again");
+        assertThat(dir.resolve("COMP-4.key")).doesNotExist();
+        CliRun reKeyed =
+                run("serve", "issue-node", "COMP-4", "--again", "--ca", caFolder.toString(), "--out", dir.toString());
+        assertThat(reKeyed.exit()).as(reKeyed.err()).isZero();
+        assertThat(run("serve", "issue-node", "COMP-5", "--ca", caFolder.toString(), "--out", dir.toString())
+                        .exit())
+                .isZero();
     }
 
     @Test
