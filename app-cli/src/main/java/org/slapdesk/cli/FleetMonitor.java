@@ -84,6 +84,7 @@ final class FleetMonitor implements AutoCloseable {
         refresher.shutdownNow();
         fleets.forEach(MonitoredFleet::close);
         server.close();
+        LOG.info("slapdesk monitor stopped: refresh and metrics server closed");
         closed.countDown();
     }
 }
