@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.core.master.ClientOptions;
@@ -28,7 +29,7 @@ final class MasterConnectionOptions {
             names = "--profile",
             paramLabel = "NAME",
             description = "a master profile saved in Slapdesk (see the window's profile switcher)")
-    String profileName;
+    List<String> profileNames = new ArrayList<>();
 
     @Option(
             names = "--store",
@@ -79,9 +80,12 @@ final class MasterConnectionOptions {
 
     /** The profile the options describe. */
     MasterProfile profile() throws IOException {
+        if (profileNames.size() > 1) {
+            throw new IllegalArgumentException("this command reads one master: give --profile once");
+        }
         MasterProfile profile;
-        if (profileName != null) {
-            profile = storedProfile(profileName);
+        if (!profileNames.isEmpty()) {
+            profile = storedProfile(profileNames.get(0));
         } else if (masterUrl != null) {
             profile = MasterProfile.plain("command line", masterUrl);
         } else if (cfg != null) {
@@ -104,6 +108,18 @@ final class MasterConnectionOptions {
         return profile;
     }
 
+    /** Every profile named by {@code --profile} (several allowed), else the one the other options describe. */
+    List<MasterProfile> profiles() throws IOException {
+        if (profileNames.size() <= 1) {
+            return List.of(profile());
+        }
+        List<MasterProfile> profiles = new ArrayList<>();
+        for (String name : profileNames) {
+            profiles.add(storedProfile(name));
+        }
+        return profiles;
+    }
+
     private MasterProfile storedProfile(String name) {
         try (AppStore app = store == null ? AppStore.openDefault() : AppStore.open(store)) {
             return app.profiles().find(name).orElseThrow(() -> {
@@ -118,13 +134,16 @@ final class MasterConnectionOptions {
     }
 
     SlapMaster open() throws IOException, MasterException {
+        return open(profile());
+    }
+
+    SlapMaster open(MasterProfile profile) throws IOException, MasterException {
         if (timeoutSeconds <= 0) {
             throw new IllegalArgumentException("--timeout must be a positive number of seconds");
         }
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         return SlapMaster.open(
-                profile(),
-                ClientOptions.defaults().withTimeouts(timeout, timeout).withPassphrases(consolePassphrase()));
+                profile, ClientOptions.defaults().withTimeouts(timeout, timeout).withPassphrases(consolePassphrase()));
     }
 
     private static PassphraseProvider consolePassphrase() {

@@ -5,12 +5,12 @@ import org.slapdesk.core.config.ConfigPaths;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code slapdesk} command line: {@code master}, {@code node} and {@code serve} commands. */
+/** The {@code slapdesk} command line: {@code master}, {@code node}, {@code serve} and {@code monitor} commands. */
 @Command(
         name = "slapdesk",
         mixinStandardHelpOptions = true,
         version = "slapdesk 0.1.0",
-        subcommands = {MasterCommand.class, NodeCommand.class, ServeCommand.class},
+        subcommands = {MasterCommand.class, NodeCommand.class, ServeCommand.class, MonitorCommand.class},
         description = "Slapdesk: a console for SlapOS operators. With no command, opens the window.")
 public final class SlapdeskCommand implements Callable<Integer> {
 

@@ -1,0 +1,90 @@
+package org.slapdesk.cli;
+
+import io.prometheus.metrics.exporter.httpserver.HTTPServer;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slapdesk.core.fleet.RefreshProgress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Refreshes the fleets every interval, one after the other, and serves their metrics over HTTP.
+ * Closing stops the refresh (cancelling one that runs), the server and the fleets.
+ */
+final class FleetMonitor implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FleetMonitor.class);
+
+    private final List<MonitoredFleet> fleets;
+    private final ScheduledExecutorService refresher;
+    private final HTTPServer server;
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private FleetMonitor(List<MonitoredFleet> fleets, ScheduledExecutorService refresher, HTTPServer server) {
+        this.fleets = fleets;
+        this.refresher = refresher;
+        this.server = server;
+    }
+
+    static FleetMonitor start(List<MonitoredFleet> fleets, MetricsListenAddress listen, Duration interval, Clock clock)
+            throws IOException {
+        PrometheusRegistry registry = new PrometheusRegistry();
+        FleetMetrics.register(fleets, clock, registry);
+        HTTPServer server = HTTPServer.builder()
+                .inetAddress(listen.address())
+                .port(listen.port())
+                .registry(registry)
+                .buildAndStart();
+        ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "slapdesk-monitor-refresh");
+            thread.setDaemon(true);
+            return thread;
+        });
+        FleetMonitor monitor = new FleetMonitor(List.copyOf(fleets), refresher, server);
+        refresher.scheduleWithFixedDelay(monitor::refreshAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        return monitor;
+    }
+
+    int port() {
+        return server.getPort();
+    }
+
+    private void refreshAll() {
+        for (MonitoredFleet fleet : fleets) {
+            try {
+                RefreshProgress done = fleet.refresh();
+                LOG.debug("profile {}: {}", fleet.profile(), done.describe());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // one profile's trouble must not stop the others nor the schedule
+                LOG.warn("profile {}: refresh failed: {}", fleet.profile(), e.getMessage());
+            }
+        }
+    }
+
+    /** Blocks until {@link #close} has run. */
+    void awaitClosed() throws InterruptedException {
+        closed.await();
+    }
+
+    @Override
+    public void close() {
+        if (closed.getCount() == 0) {
+            return;
+        }
+        refresher.shutdownNow();
+        fleets.forEach(MonitoredFleet::close);
+        server.close();
+        LOG.info("slapdesk monitor stopped: refresh and metrics server closed");
+        closed.countDown();
+    }
+}

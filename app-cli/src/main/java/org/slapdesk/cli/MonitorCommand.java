@@ -1,0 +1,134 @@
+package org.slapdesk.cli;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slapdesk.core.fleet.FleetOptions;
+import org.slapdesk.core.fleet.FleetState;
+import org.slapdesk.core.fleet.HealthRecorder;
+import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.core.master.MasterProfile;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code slapdesk monitor}: headless, refreshes the fleet of one or more masters on an interval
+ * and serves it as Prometheus metrics until stopped (SIGTERM or Ctrl-C).
+ */
+@Command(
+        name = "monitor",
+        exitCodeOnInvalidInput = 1,
+        mixinStandardHelpOptions = true,
+        description = "Serves the fleet's health as Prometheus metrics (no window), refreshed on an interval.")
+public final class MonitorCommand implements Callable<Integer> {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Mixin
+    MasterConnectionOptions connection;
+
+    @Option(
+            names = "--metrics-listen",
+            paramLabel = "HOST:PORT",
+            defaultValue = "127.0.0.1:9464",
+            description = "where to serve /metrics (default: ${DEFAULT-VALUE}); loopback only unless --listen-any")
+    String metricsListen;
+
+    @Option(
+            names = "--listen-any",
+            description = "allow a non-loopback --metrics-listen address (the metrics name every node and service)")
+    boolean listenAny;
+
+    @Option(
+            names = "--interval",
+            paramLabel = "DURATION",
+            defaultValue = "30s",
+            description = "time between two refreshes, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
+    String interval;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        FleetMonitor monitor;
+        try {
+            MetricsListenAddress listen = MetricsListenAddress.parse(metricsListen, listenAny);
+            Duration every = parseInterval(interval);
+            monitor = FleetMonitor.start(openFleets(), listen, every, Clock.systemUTC());
+        } catch (Exception e) {
+            err.println("slapdesk monitor: " + e.getMessage());
+            err.flush();
+            return 1;
+        }
+        Thread onTerm = new Thread(monitor::close, "slapdesk-monitor-stop");
+        Runtime.getRuntime().addShutdownHook(onTerm);
+        err.println("slapdesk monitor: serving metrics on port " + monitor.port() + " every " + interval);
+        err.flush();
+        try {
+            monitor.awaitClosed();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            monitor.close();
+            removeHook(onTerm);
+        }
+        return 0;
+    }
+
+    private List<MonitoredFleet> openFleets() throws Exception {
+        List<MonitoredFleet> fleets = new ArrayList<>();
+        try {
+            for (MasterProfile profile : connection.profiles()) {
+                FleetState fleet = FleetState.owning(
+                        connection.open(profile),
+                        FleetOptions.defaults(),
+                        new HealthRules(Clock.systemUTC()),
+                        HealthRecorder.none());
+                fleets.add(new MonitoredFleet(profile.name(), fleet));
+            }
+        } catch (Exception e) {
+            fleets.forEach(MonitoredFleet::close);
+            throw e;
+        }
+        return fleets;
+    }
+
+    static Duration parseInterval(String text) {
+        Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException("--interval wants a duration such as 30s or 2m, not '" + text + "'");
+        }
+        long amount = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2);
+        Duration every =
+                switch (unit) {
+                    case "ms" -> Duration.ofMillis(amount);
+                    case "m" -> Duration.ofMinutes(amount);
+                    case "h" -> Duration.ofHours(amount);
+                    default -> Duration.ofSeconds(amount);
+                };
+        if (every.toMillis() < 100) {
+            throw new IllegalArgumentException("--interval must be at least 100ms");
+        }
+        return every;
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down (SIGTERM): the hook is running or has run
+        }
+    }
+}
