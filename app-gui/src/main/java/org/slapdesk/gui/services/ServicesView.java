@@ -71,19 +71,19 @@ public final class ServicesView implements PageView {
         request.setOnAction(e -> openRequest());
         Button edit = Icons.button("Parameters…", Material2AL.EDIT, "Change the selected service's parameters");
         edit.setId("edit-parameters");
-        edit.disableProperty().bind(model.list().selectedProperty().isNull());
+        edit.disableProperty().bind(model.offers(ServiceAction.PARAMETERS).not());
         edit.setOnAction(e -> openEdit());
         Button start = Icons.button("Start", Material2MZ.PLAY_ARROW, "Start the selected service");
         start.setId("start");
-        start.disableProperty().bind(model.list().selectedProperty().isNull());
+        start.disableProperty().bind(model.offers(ServiceAction.START).not());
         start.setOnAction(e -> changeState(RequestedState.STARTED));
         Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop the selected service");
         stop.setId("stop");
-        stop.disableProperty().bind(model.list().selectedProperty().isNull());
+        stop.disableProperty().bind(model.offers(ServiceAction.STOP).not());
         stop.setOnAction(e -> changeState(RequestedState.STOPPED));
         Button destroy = Icons.button("Destroy…", Material2AL.DELETE_FOREVER, "Destroy the selected service (Delete)");
         destroy.setId("destroy");
-        destroy.disableProperty().bind(model.list().selectedProperty().isNull());
+        destroy.disableProperty().bind(model.offers(ServiceAction.DESTROY).not());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
         ToolBar bar = new ToolBar(
                 filter, new Spacer(), request, edit, start, stop, destroy, ListPageTable.refreshButton(model.list()));
@@ -236,7 +236,13 @@ public final class ServicesView implements PageView {
 
     private void changeState(RequestedState state) {
         ServiceRow row = model.list().selectedProperty().get();
-        if (row == null) {
+        ServiceAction action =
+                switch (state) {
+                    case STARTED -> ServiceAction.START;
+                    case STOPPED -> ServiceAction.STOP;
+                    case DESTROYED -> ServiceAction.DESTROY;
+                };
+        if (row == null || !model.offers(action).get()) {
             return;
         }
         String verb = StateVerbs.verb(state);
