@@ -19,6 +19,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -171,9 +172,19 @@ public final class ServicesView implements PageView {
                     setGraphic(null);
                     return;
                 }
-                Label text = new Label(row.value());
+                Label text = new Label(row.shown(false));
                 text.setMaxWidth(Double.MAX_VALUE);
                 HBox.setHgrow(text, Priority.ALWAYS);
+                HBox box = new HBox(4, text);
+                if (row.isSecret()) {
+                    ToggleButton reveal = new ToggleButton("", new FontIcon(Material2MZ.VISIBILITY));
+                    reveal.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "reveal-value");
+                    reveal.setTooltip(new Tooltip("Show or hide the value"));
+                    text.textProperty()
+                            .bind(Bindings.createStringBinding(
+                                    () -> row.shown(reveal.isSelected()), reveal.selectedProperty()));
+                    box.getChildren().add(reveal);
+                }
                 Button copy = new Button("", new FontIcon(Material2AL.CONTENT_COPY));
                 copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "copy-value");
                 copy.setTooltip(new Tooltip("Copy the value"));
@@ -182,7 +193,7 @@ public final class ServicesView implements PageView {
                     content.putString(row.value());
                     Clipboard.getSystemClipboard().setContent(content);
                 });
-                HBox box = new HBox(4, text, copy);
+                box.getChildren().add(copy);
                 if (row.isUrl()) {
                     Button open = new Button("", new FontIcon(Material2AL.LAUNCH));
                     open.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "open-url");
