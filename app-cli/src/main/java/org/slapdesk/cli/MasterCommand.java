@@ -324,6 +324,10 @@ public final class MasterCommand implements Callable<Integer> {
                                     "--force-serialisation is xml or json-in-xml, not '" + serialisation + "'");
                     };
             RequestedState requested = state == null ? RequestedState.STARTED : RequestedState.fromWire(state);
+            if (requested != RequestedState.DESTROYED && isDestroyed(master, title)) {
+                throw new IllegalStateException("the service '" + title + "' is destroyed: it cannot be "
+                        + requested.wireName() + " again; request a new service under another title");
+            }
             InstanceRequest request =
                     new InstanceRequest(title, url, type, values, jsonInXml, slaMap, shared, requested);
             SoftwareInstance instance = waitForAllocation
@@ -339,6 +343,19 @@ public final class MasterCommand implements Callable<Integer> {
             }
             out.println("Requested " + title + ".");
             printInstance(instance, out);
+        }
+
+        /** Whether the service exists and was asked to be destroyed: a destroyed service stays destroyed. */
+        private static boolean isDestroyed(SlapMaster master, String title) throws MasterException {
+            try {
+                return master.service(title)
+                        .tree()
+                        .requestedState()
+                        .filter(RequestedState.DESTROYED::equals)
+                        .isPresent();
+            } catch (MasterException.NotFound newService) {
+                return false;
+            }
         }
 
         /**

@@ -229,6 +229,19 @@ class MasterCommandTest {
     }
 
     @Test
+    void aDestroyedServiceIsNotStartedAgain() throws Exception {
+        assertOk(master("request", "cli-destroyed", release, "--node", "computer_guid=COMP-CLI"));
+        assertOk(master("request", "cli-destroyed", release, "--state", "destroyed"));
+
+        CliRun start = master("request", "cli-destroyed", release, "--state", "started");
+        assertOneLineFailure(start, 1, "the service 'cli-destroyed' is destroyed");
+        assertThat(cliJson("service", "info", "cli-destroyed")
+                        .path("requested-state")
+                        .asText())
+                .isEqualTo("destroyed");
+    }
+
+    @Test
     void requestWithAJsonParametersFileAsJsonInXml() throws Exception {
         Path file = Files.writeString(
                 folder.resolve("params.json"),

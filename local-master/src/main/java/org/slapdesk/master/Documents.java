@@ -30,8 +30,10 @@ final class Documents {
         this.statuses = statuses;
     }
 
-    SlapObject softwareRelease(Installation i) {
+    /** A supplied release, with the node's last report on its installation when there is one. */
+    SlapObject softwareRelease(Installation i, Optional<Status> installationStatus) {
         Map<String, Object> state = new LinkedHashMap<>();
+        installationStatus.ifPresent(status -> state.put("_access_status", status.text()));
         state.put("_computer_guid", i.computerReference());
         state.put("_requested_state", i.requestedState());
         state.put("_software_instance_list", new ArrayList<>());

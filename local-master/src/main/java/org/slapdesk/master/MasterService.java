@@ -161,7 +161,8 @@ public final class MasterService {
         }
         List<Object> releases = new ArrayList<>();
         for (Installation i : node.installations()) {
-            releases.add(documents.softwareRelease(i));
+            Status installationStatus = node.installationStatus().get(installationKey(computer, i.url()));
+            releases.add(documents.softwareRelease(i, Optional.ofNullable(installationStatus)));
         }
         List<Object> partitions = new ArrayList<>();
         for (Partition p : node.partitions()) {

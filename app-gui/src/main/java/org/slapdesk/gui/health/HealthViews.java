@@ -33,7 +33,17 @@ public final class HealthViews {
             case GREEN -> "ok";
             case YELLOW -> "late";
             case RED -> "problem";
-            case GREY -> "no data";
+            case GREY -> greyLabel(health.reason());
+        };
+    }
+
+    /** Grey covers states that are not running on purpose; naming them keeps "no data" for real silence. */
+    private static String greyLabel(String reason) {
+        return switch (reason) {
+            case "Stopped" -> "stopped";
+            case "Destroyed" -> "destroyed";
+            case "Building" -> "building";
+            default -> "no data";
         };
     }
 

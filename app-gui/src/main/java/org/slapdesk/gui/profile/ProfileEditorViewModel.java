@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class ProfileEditorViewModel {
     private final StringProperty certificate = new SimpleStringProperty("");
     private final StringProperty key = new SimpleStringProperty("");
     private final StringProperty ca = new SimpleStringProperty("");
-    private final StringProperty colour = new SimpleStringProperty("#0969da");
+    private final StringProperty colour = new SimpleStringProperty(ProfileColours.PALETTE.get(0));
     private final StringProperty nameError = new SimpleStringProperty("");
     private final StringProperty urlError = new SimpleStringProperty("");
     private final StringProperty restUrlError = new SimpleStringProperty("");
@@ -63,6 +64,12 @@ public final class ProfileEditorViewModel {
                 certificateError,
                 caError);
         validate();
+    }
+
+    /** For a new profile: the first palette colour that none of {@code existing} uses. */
+    public void pickColourUnlike(Collection<MasterProfile> existing) {
+        colour.set(ProfileColours.firstUnused(
+                existing.stream().map(MasterProfile::colour).toList()));
     }
 
     public void edit(MasterProfile profile) {

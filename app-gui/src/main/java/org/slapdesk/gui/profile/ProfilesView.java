@@ -70,6 +70,7 @@ public final class ProfilesView {
     public void add() {
         ProfileEditorViewModel editor =
                 new ProfileEditorViewModel(name -> registry.find(name).isPresent(), clock);
+        editor.pickColourUnlike(registry.profiles());
         new ProfileDialog(editor, "Add a master profile").ask(root).ifPresent(profile -> {
             registry.put(profile);
             registry.selectedProperty().set(profile);

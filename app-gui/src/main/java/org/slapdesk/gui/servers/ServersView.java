@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
@@ -102,8 +103,17 @@ public final class ServersView implements PageView {
         software.getColumns()
                 .addAll(List.of(
                         Tables.fixed("Software release URL", SoftwareRow::url),
-                        Tables.fixed("Requested state", SoftwareRow::state)));
+                        Tables.fixed("Requested state", SoftwareRow::state),
+                        Tables.fixed("Installation", SoftwareRow::installation)));
         software.setItems(model.software());
+        if (software.getPlaceholder() instanceof Label placeholder) {
+            placeholder
+                    .textProperty()
+                    .bind(Bindings.createStringBinding(
+                            () -> emptySoftwareText(
+                                    model.list().selectedProperty().get()),
+                            model.list().selectedProperty()));
+        }
         remove.disableProperty()
                 .bind(software.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> removeSelected());
@@ -153,6 +163,12 @@ public final class ServersView implements PageView {
         new SupplyDialog(model.knownReleases(releasesInServices.get()), node)
                 .ask(root)
                 .ifPresent(url -> model.supply(url, node));
+    }
+
+    static String emptySoftwareText(ServerRow selected) {
+        return selected == null
+                ? "Select a server to see the software supplied to it."
+                : "No software supplied to " + selected.reference() + " yet";
     }
 
     private void removeSelected() {

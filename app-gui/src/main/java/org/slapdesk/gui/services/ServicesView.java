@@ -19,6 +19,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
@@ -71,19 +72,19 @@ public final class ServicesView implements PageView {
         request.setOnAction(e -> openRequest());
         Button edit = Icons.button("Parameters…", Material2AL.EDIT, "Change the selected service's parameters");
         edit.setId("edit-parameters");
-        edit.disableProperty().bind(model.list().selectedProperty().isNull());
+        edit.disableProperty().bind(model.offers(ServiceAction.PARAMETERS).not());
         edit.setOnAction(e -> openEdit());
         Button start = Icons.button("Start", Material2MZ.PLAY_ARROW, "Start the selected service");
         start.setId("start");
-        start.disableProperty().bind(model.list().selectedProperty().isNull());
+        start.disableProperty().bind(model.offers(ServiceAction.START).not());
         start.setOnAction(e -> changeState(RequestedState.STARTED));
         Button stop = Icons.button("Stop", Material2MZ.STOP, "Stop the selected service");
         stop.setId("stop");
-        stop.disableProperty().bind(model.list().selectedProperty().isNull());
+        stop.disableProperty().bind(model.offers(ServiceAction.STOP).not());
         stop.setOnAction(e -> changeState(RequestedState.STOPPED));
         Button destroy = Icons.button("Destroy…", Material2AL.DELETE_FOREVER, "Destroy the selected service (Delete)");
         destroy.setId("destroy");
-        destroy.disableProperty().bind(model.list().selectedProperty().isNull());
+        destroy.disableProperty().bind(model.offers(ServiceAction.DESTROY).not());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
         ToolBar bar = new ToolBar(
                 filter, new Spacer(), request, edit, start, stop, destroy, ListPageTable.refreshButton(model.list()));
@@ -171,9 +172,19 @@ public final class ServicesView implements PageView {
                     setGraphic(null);
                     return;
                 }
-                Label text = new Label(row.value());
+                Label text = new Label(row.shown(false));
                 text.setMaxWidth(Double.MAX_VALUE);
                 HBox.setHgrow(text, Priority.ALWAYS);
+                HBox box = new HBox(4, text);
+                if (row.isSecret()) {
+                    ToggleButton reveal = new ToggleButton("", new FontIcon(Material2MZ.VISIBILITY));
+                    reveal.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "reveal-value");
+                    reveal.setTooltip(new Tooltip("Show or hide the value"));
+                    text.textProperty()
+                            .bind(Bindings.createStringBinding(
+                                    () -> row.shown(reveal.isSelected()), reveal.selectedProperty()));
+                    box.getChildren().add(reveal);
+                }
                 Button copy = new Button("", new FontIcon(Material2AL.CONTENT_COPY));
                 copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "copy-value");
                 copy.setTooltip(new Tooltip("Copy the value"));
@@ -182,7 +193,7 @@ public final class ServicesView implements PageView {
                     content.putString(row.value());
                     Clipboard.getSystemClipboard().setContent(content);
                 });
-                HBox box = new HBox(4, text, copy);
+                box.getChildren().add(copy);
                 if (row.isUrl()) {
                     Button open = new Button("", new FontIcon(Material2AL.LAUNCH));
                     open.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT, "open-url");
@@ -236,7 +247,13 @@ public final class ServicesView implements PageView {
 
     private void changeState(RequestedState state) {
         ServiceRow row = model.list().selectedProperty().get();
-        if (row == null) {
+        ServiceAction action =
+                switch (state) {
+                    case STARTED -> ServiceAction.START;
+                    case STOPPED -> ServiceAction.STOP;
+                    case DESTROYED -> ServiceAction.DESTROY;
+                };
+        if (row == null || !model.offers(action).get()) {
             return;
         }
         String verb = StateVerbs.verb(state);

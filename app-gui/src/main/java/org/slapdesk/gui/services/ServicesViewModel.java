@@ -8,11 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slapdesk.core.health.HealthRules;
@@ -50,6 +53,8 @@ public final class ServicesViewModel {
     private final ObservableList<KeyValue> parameters = FXCollections.observableArrayList();
     private final ObservableList<KeyValue> connectionParameters = FXCollections.observableArrayList();
     private final StringProperty pendingRequest = new SimpleStringProperty("");
+    private final StringProperty selectedState = new SimpleStringProperty();
+    private final ChangeListener<String> followSelectedState = (o, was, now) -> selectedState.set(now);
     private TaskItem pendingTask;
 
     public ServicesViewModel(
@@ -80,10 +85,23 @@ public final class ServicesViewModel {
                         ServiceRow::health));
         list.onApplied(this::loadDetail);
         list.selectedProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.requestedStateProperty().removeListener(followSelectedState);
+            }
+            if (now != null) {
+                now.requestedStateProperty().addListener(followSelectedState);
+            }
+            selectedState.set(now == null ? null : now.requestedStateProperty().get());
             detail.set(null);
             showDetail(null);
             loadDetail();
         });
+    }
+
+    /** Whether the selected service, in the state it was last asked into, offers {@code action}. */
+    public BooleanBinding offers(ServiceAction action) {
+        return Bindings.createBooleanBinding(
+                () -> ServiceAction.offeredFor(selectedState.get()).contains(action), selectedState);
     }
 
     /** The services table: rows, filter, selection, refresh. */

@@ -6,9 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
@@ -18,6 +21,8 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 import org.slapdesk.gui.profile.MasterConnector;
+import org.slapdesk.gui.servers.ServerRow;
+import org.slapdesk.gui.servers.SoftwareRow;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 
@@ -150,6 +155,41 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
                 .anyMatch(e ->
                         e.target().equals("never-placed") && e.outcomeText().equals("cancelled"));
         assertThat(context.notifications().history()).isEmpty();
+    }
+
+    @Test
+    void suppliedSoftwareShowsEachInstallationReportOfTheNode(FxRobot robot) throws Exception {
+        driver = new WindowDriver(robot, stage);
+        driver.waitFor("the node is listed", 30, () -> context.servers().list().rows().stream()
+                .anyMatch(r -> r.reference().equals(NODE)));
+        driver.selectRow("#servers-table", row -> ((ServerRow) row).reference().equals(NODE));
+        robot.clickOn("Supplied software");
+        driver.waitFor("the empty tab names the selected server", 10, () -> softwarePlaceholder(robot)
+                .equals("No software supplied to " + NODE + " yet"));
+
+        observer.supply(release, NODE);
+        for (String report : List.of("building", "error", "available")) {
+            InstallationReport.send(embedded.url(), NODE, release, report);
+            robot.interact(() -> context.servers().list().refresh());
+            Health.Level level = Map.of(
+                            "building", Health.Level.GREY, "error", Health.Level.RED, "available", Health.Level.GREEN)
+                    .get(report);
+            String text = Map.of(
+                            "building", "Building",
+                            "error", "#error while installing " + release,
+                            "available", "Available")
+                    .get(report);
+            driver.waitFor("the row shows " + report, 30, () -> context.servers().software().stream()
+                    .anyMatch(r -> r.url().equals(release)
+                            && r.health().level() == level
+                            && r.installation().contains(text)));
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String softwarePlaceholder(FxRobot robot) {
+        TableView<SoftwareRow> table = robot.lookup("#software-table").queryAs(TableView.class);
+        return ((Label) table.getPlaceholder()).getText();
     }
 
     @AfterEach

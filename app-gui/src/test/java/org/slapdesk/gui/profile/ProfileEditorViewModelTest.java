@@ -12,7 +12,9 @@ import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -30,6 +32,22 @@ class ProfileEditorViewModelTest {
 
     private final ProfileEditorViewModel model =
             new ProfileEditorViewModel(Set.of("production")::contains, Clock.systemUTC());
+
+    @Test
+    void aNewProfileGetsAColourNoOtherProfileHas() {
+        List<MasterProfile> existing = new ArrayList<>(List.of(MasterProfile.local()));
+        List<String> picked = new ArrayList<>();
+        for (int n = 0; n < 3; n++) {
+            ProfileEditorViewModel editor = new ProfileEditorViewModel(name -> false, Clock.systemUTC());
+            editor.pickColourUnlike(existing);
+            picked.add(editor.colourProperty().get());
+            existing.add(MasterProfile.plain("master-" + n, "http://127.0.0.1:1" + n + "/")
+                    .withColour(editor.colourProperty().get()));
+        }
+        assertThat(picked)
+                .doesNotHaveDuplicates()
+                .doesNotContain(MasterProfile.local().colour());
+    }
 
     @Test
     void aMatchingCertificateAndKeyMakeAValidProfile() throws Exception {

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.InstanceRequest;
+import org.slapdesk.core.model.InstanceTree;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
 import org.slapdesk.gui.task.TaskItem;
@@ -74,6 +77,47 @@ class ServicesViewModelTest {
         model.changeState("registry", RequestedState.DESTROYED);
         assertThat(direct.master.calls).containsExactly("stopped registry", "destroyed registry");
         assertThat(direct.activity.entries()).extracting(e -> e.action()).containsExactly("Destroy", "Stop");
+    }
+
+    @Test
+    void theOfferedActionsFollowTheSelectedServicesState() {
+        direct.connected();
+        model.list().refresh();
+        model.list().selectedProperty().set(model.list().rows().get(0));
+        assertThat(offered()).containsExactly(ServiceAction.STOP, ServiceAction.PARAMETERS, ServiceAction.DESTROY);
+
+        putInState("registry", RequestedState.STOPPED);
+        model.list().refresh();
+        assertThat(offered()).containsExactly(ServiceAction.START, ServiceAction.PARAMETERS, ServiceAction.DESTROY);
+
+        putInState("registry", RequestedState.DESTROYED);
+        model.list().refresh();
+        assertThat(offered()).as("a destroyed service cannot be brought back").isEmpty();
+
+        model.list().selectedProperty().set(null);
+        assertThat(offered()).isEmpty();
+    }
+
+    private List<ServiceAction> offered() {
+        return Stream.of(ServiceAction.values())
+                .filter(action -> model.offers(action).get())
+                .toList();
+    }
+
+    private void putInState(String title, RequestedState state) {
+        ServiceDetail detail = direct.master.services.get(title);
+        InstanceTree tree = detail.tree();
+        direct.master.services.put(
+                title,
+                new ServiceDetail(
+                        new InstanceTree(
+                                tree.title(),
+                                tree.softwareReleaseUrl(),
+                                tree.softwareType(),
+                                Optional.of(state),
+                                tree.shared(),
+                                tree.status()),
+                        detail.instances()));
     }
 
     @Test

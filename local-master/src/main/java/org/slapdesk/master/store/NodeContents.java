@@ -18,6 +18,7 @@ import org.slapdesk.master.store.Rows.Status;
  * @param sharedByHost the shared instances each host instance carries, by host id, in id order
  * @param addressesByPartition each partition's addresses, in the order they were formatted
  * @param instanceStatus the access status of the node's instances, by guid
+ * @param installationStatus the access status of the node's installations, by "computer url" key
  */
 public record NodeContents(
         Node node,
@@ -27,7 +28,8 @@ public record NodeContents(
         Map<String, Instance> instanceByPartition,
         Map<Long, List<Instance>> sharedByHost,
         Map<String, List<Address>> addressesByPartition,
-        Map<String, Status> instanceStatus) {
+        Map<String, Status> instanceStatus,
+        Map<String, Status> installationStatus) {
 
     public List<Address> addresses(String partition) {
         return addressesByPartition.getOrDefault(partition, List.of());

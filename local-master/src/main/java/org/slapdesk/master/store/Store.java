@@ -147,12 +147,22 @@ public final class Store {
             addresses.computeIfAbsent(a.partition(), p -> new ArrayList<>()).add(a.address());
         }
         Map<String, Status> instanceStatus = new HashMap<>();
+        Map<String, Status> installationStatus = new HashMap<>();
+        // One statement for both kinds keeps the node read at a fixed statement count.
         for (Status st : list(
                 "SELECT s.* FROM instance i JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
-                        + " WHERE i.computer_reference=?",
+                        + " WHERE i.computer_reference=?"
+                        + " UNION ALL SELECT s.* FROM software_installation n JOIN access_status s"
+                        + " ON s.kind='installation' AND s.reference=n.computer_reference||' '||n.url"
+                        + " WHERE n.computer_reference=?",
                 Store::status,
+                reference,
                 reference)) {
-            instanceStatus.put(st.reference(), st);
+            if ("installation".equals(st.kind())) {
+                installationStatus.put(st.reference(), st);
+            } else {
+                instanceStatus.put(st.reference(), st);
+            }
         }
         return Optional.of(new NodeContents(
                 node.get(),
@@ -162,7 +172,8 @@ public final class Store {
                 instanceByPartition,
                 sharedByHost,
                 addresses,
-                instanceStatus));
+                instanceStatus,
+                installationStatus));
     }
 
     // ------------------------------------------------------------------ access tokens
