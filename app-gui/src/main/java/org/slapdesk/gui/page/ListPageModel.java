@@ -34,7 +34,6 @@ import org.slapdesk.core.health.Health;
 import org.slapdesk.gui.session.ConnectionState;
 import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskService;
-import org.slapdesk.gui.util.TextFilter;
 
 /**
  * The list half of a list page: the rows of the session's fleet state (each update applied in
@@ -55,16 +54,18 @@ public final class ListPageModel<R, D> {
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
+    private final FilterIndex<R> filterIndex;
     private Subscription subscription = () -> {};
 
     public ListPageModel(MasterSession session, TaskService tasks, ListPageSpec<R, D> spec) {
         this.session = session;
         this.tasks = tasks;
         this.spec = spec;
+        this.filterIndex = new FilterIndex<>(spec.filterTexts());
         for (Health.Level level : Health.Level.values()) {
             counts.put(level, new SimpleIntegerProperty());
         }
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(now, spec.filterTexts())));
+        filter.addListener((o, was, now) -> applyFilter());
         session.fleetProperty().addListener((o, was, now) -> follow(now));
         follow(session.fleetProperty().get());
     }
@@ -145,6 +146,7 @@ public final class ListPageModel<R, D> {
         subscription = () -> {};
         rows.clear();
         rowsByKey.clear();
+        filterIndex.clear();
         recount();
         if (fleet == null) {
             return;
@@ -187,14 +189,17 @@ public final class ListPageModel<R, D> {
             if (item.isEmpty()) {
                 if (row != null) {
                     rowsByKey.remove(key);
+                    filterIndex.remove(row);
                     removed.add(row);
                 }
             } else if (row == null) {
                 R fresh = spec.newRow().apply(key);
                 spec.update().test(fresh, item.get());
                 rowsByKey.put(key, fresh);
+                filterIndex.index(fresh);
                 added.add(fresh);
             } else if (spec.update().test(row, item.get())) {
+                filterIndex.index(row);
                 onRowChanged.forEach(action -> action.accept(row));
             }
         });
@@ -206,7 +211,28 @@ public final class ListPageModel<R, D> {
             rows.addAll(added);
         }
         recount();
+        if (!filter.get().isBlank()) {
+            applyFilter();
+        }
         onApplied.forEach(Runnable::run);
+    }
+
+    /** Matches the filter off the FX thread on the index and shows the result in one change. */
+    private void applyFilter() {
+        String query = filter.get();
+        if (query == null || query.isBlank()) {
+            visibleRows.setPredicate(null);
+            return;
+        }
+        Map<R, String> index = filterIndex.copy();
+        tasks.task("Filter the rows", context -> FilterIndex.matching(index, query))
+                .quiet()
+                .onSuccess(matches -> {
+                    if (query.equals(filter.get())) {
+                        visibleRows.setPredicate(matches::contains);
+                    }
+                })
+                .start();
     }
 
     private void recount() {
