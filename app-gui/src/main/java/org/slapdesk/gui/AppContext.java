@@ -60,7 +60,7 @@ public final class AppContext implements AutoCloseable {
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment) {
         profiles = new ProfileRegistry(initialProfiles);
-        session = new MasterSession(tasks, connector, clock);
+        session = new MasterSession(tasks, connector, clock, health);
         activity = new ActivityLog(
                 clock,
                 () -> profiles.selectedProperty().get() == null
@@ -94,9 +94,9 @@ public final class AppContext implements AutoCloseable {
         }
     }
 
+    /** Refreshes the fleet state every list page shows (off the FX thread). */
     public void refreshAll() {
-        servers.list().refresh();
-        services.list().refresh();
+        session.refreshFleet();
     }
 
     public RequestViewModel newRequest() {
@@ -150,8 +150,7 @@ public final class AppContext implements AutoCloseable {
     /** True once the first connection attempt ended and no refresh is running (for snapshots and tests). */
     public boolean settled() {
         return session.stateProperty().get() != ConnectionState.CONNECTING
-                && !servers.list().refreshingProperty().get()
-                && !services.list().refreshingProperty().get();
+                && !session.refreshingProperty().get();
     }
 
     @Override

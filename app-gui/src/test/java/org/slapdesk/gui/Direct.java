@@ -32,8 +32,8 @@ public final class Direct {
         clock = Clock.fixed(now, ZoneOffset.UTC);
         notifications = new NotificationCenter(clock);
         tasks = new TaskService(Runnable::run, Runnable::run, notifications, Sleeper.NONE, clock);
-        session = new MasterSession(tasks, profile -> master, clock);
         health = new HealthRules(clock);
+        session = new MasterSession(tasks, profile -> master, clock, health);
         activity = new ActivityLog(clock, () -> "test", ActivityStore.NONE);
     }
 

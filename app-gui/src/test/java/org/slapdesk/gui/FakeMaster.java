@@ -90,6 +90,25 @@ public final class FakeMaster implements Master {
         return new ServiceDetail(tree, List.of(root));
     }
 
+    /**
+     * Puts each service's root instance on a busy partition of {@code nodeReference}, as a master
+     * holds it: the fleet colours a service from that partition.
+     */
+    public void hostServicesOn(String nodeReference) {
+        ComputeNodeDetail node = nodes.get(nodeReference);
+        List<ComputePartition> partitions = new ArrayList<>(node.partitions());
+        services.values()
+                .forEach(service -> partitions.add(new ComputePartition(
+                        "slappart-" + service.tree().title(),
+                        nodeReference,
+                        PartitionState.BUSY,
+                        Optional.of(service.tree().title()),
+                        Optional.of(service.tree().softwareReleaseUrl()),
+                        Optional.of(RequestedState.STARTED),
+                        service.tree().status())));
+        nodes.put(nodeReference, new ComputeNodeDetail(node.node(), partitions, node.software()));
+    }
+
     private void maybeFail() throws MasterException {
         if (failNext != null) {
             MasterException e = failNext;

@@ -65,6 +65,7 @@ class MainWindowTest {
                         Map.of("url", "http://[fc01::1]:9201/", "token-list", "a,b"),
                         FakeMaster.access(now)));
         master.services.put("frontend", FakeMaster.service("frontend", KVM, Map.of(), Map.of(), Optional.empty()));
+        master.hostServicesOn("COMP-3");
         MasterProfile local = MasterProfile.local();
         MasterProfile prod =
                 MasterProfile.plain("production", "https://slap.example").withColour("#cf222e");
@@ -157,7 +158,12 @@ class MainWindowTest {
         assertThat(window.shell().current()).isEqualTo(Page.SERVICES);
         TableView<?> services = robot.lookup("#services-table").queryTableView();
         assertThat(services.getItems()).hasSize(2);
-        robot.interact(() -> services.getSelectionModel().select(0));
+        // rows are sorted by title: pick the service that has connection parameters
+        robot.interact(() -> context.services().list().rows().stream()
+                .filter(row -> row.title().equals("re6st-registry"))
+                .findFirst()
+                .ifPresent(row ->
+                        ((TableView<Object>) services).getSelectionModel().select(row)));
         WaitForAsyncUtils.waitFor(
                 5,
                 TimeUnit.SECONDS,

@@ -1,10 +1,17 @@
 package org.slapdesk.gui.page;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.IntegerProperty;
@@ -16,49 +23,51 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slapdesk.core.fleet.FleetListener;
+import org.slapdesk.core.fleet.FleetState;
+import org.slapdesk.core.fleet.FleetUpdate;
+import org.slapdesk.core.fleet.RefreshProgress;
+import org.slapdesk.core.fleet.Subscription;
 import org.slapdesk.core.health.Health;
-import org.slapdesk.gui.live.SerialRefresh;
+import org.slapdesk.gui.session.ConnectionState;
 import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskService;
-import org.slapdesk.gui.util.RowMerge;
-import org.slapdesk.gui.util.TextFilter;
 
 /**
- * The list half of a list page: the rows read from the master (refreshed one read at a time,
- * merged in place so selection survives), the filter box, the selected row, what the empty
- * table says, and how many rows are of each health. FX thread.
+ * The list half of a list page: the rows of the session's fleet state (each update applied in
+ * place: only the rows it changed are added, replaced or removed, so selection and the other rows
+ * survive), the filter box, the selected row, what the empty table says, and how many rows are of
+ * each health. FX thread.
  */
 public final class ListPageModel<R, D> {
 
     private final MasterSession session;
+    private final TaskService tasks;
     private final ListPageSpec<R, D> spec;
     private final ObservableList<R> rows = FXCollections.observableArrayList();
+    private final Map<String, R> rowsByKey = new HashMap<>();
     private final FilteredList<R> visibleRows = new FilteredList<>(rows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
-    private final SerialRefresh<List<D>> refresher;
+    private final FilterIndex<R> filterIndex;
+    private Subscription subscription = () -> {};
 
     public ListPageModel(MasterSession session, TaskService tasks, ListPageSpec<R, D> spec) {
         this.session = session;
+        this.tasks = tasks;
         this.spec = spec;
+        this.filterIndex = new FilterIndex<>(spec.filterTexts());
         for (Health.Level level : Health.Level.values()) {
             counts.put(level, new SimpleIntegerProperty());
         }
-        this.refresher = new SerialRefresh<>(
-                session, tasks, spec.refreshTitle(), spec.failureTitle(), spec.read(), this::applyAndTell);
-        filter.addListener((o, was, now) -> visibleRows.setPredicate(TextFilter.of(now, spec.filterTexts())));
-        rows.addListener((ListChangeListener<R>) change -> recount());
-        session.masterProperty().addListener((o, was, now) -> {
-            if (now == null) {
-                rows.clear();
-            }
-        });
+        filter.addListener((o, was, now) -> applyFilter());
+        session.fleetProperty().addListener((o, was, now) -> follow(now));
+        follow(session.fleetProperty().get());
     }
 
     public ObservableList<R> rows() {
@@ -78,9 +87,30 @@ public final class ListPageModel<R, D> {
         return selected;
     }
 
-    /** What the empty table says: why it is empty when no master answers. */
+    /**
+     * What the empty table says: why it is empty when no master answers, how far the first read
+     * is while it runs, and the page's own text only once the fleet was read.
+     */
     public StringBinding emptyText() {
-        return session.emptyListText(spec.emptyText());
+        StringBinding byState = session.emptyListText(spec.emptyText());
+        return Bindings.createStringBinding(
+                () -> {
+                    RefreshProgress progress = session.progressProperty().get();
+                    boolean neverRead = progress.lastCompleteRefresh().isEmpty()
+                            && progress.phase() != RefreshProgress.Phase.PARTIAL;
+                    if (session.stateProperty().get() == ConnectionState.CONNECTED
+                            && neverRead
+                            && progress.phase() != RefreshProgress.Phase.FAILED) {
+                        return progress.phase() == RefreshProgress.Phase.READING
+                                ? spec.readingText() + " (" + progress.nodesRead() + " of " + progress.nodesListed()
+                                        + ")"
+                                : spec.readingText();
+                    }
+                    return byState.get();
+                },
+                byState,
+                session.stateProperty(),
+                session.progressProperty());
     }
 
     public BooleanBinding connectedProperty() {
@@ -93,42 +123,116 @@ public final class ListPageModel<R, D> {
     }
 
     public ReadOnlyBooleanProperty refreshingProperty() {
-        return refresher.refreshingProperty();
+        return session.refreshingProperty();
     }
 
-    /** Runs after every refresh, whether it succeeded or not. */
-    public void afterRefresh(Runnable action) {
-        refresher.afterRefresh(action);
-    }
-
-    /** Runs for each row whose data changed in a merge. */
+    /** Runs for each row whose data changed in an update. */
     public void onRowChanged(Consumer<R> action) {
         onRowChanged.add(action);
     }
 
-    /** Runs after a successful refresh has been merged into the rows. */
+    /** Runs after an update of the fleet has been applied to the rows. */
     public void onApplied(Runnable action) {
         onApplied.add(action);
     }
 
-    /** Reads every item off the FX thread; while one read runs, one more is queued. */
+    /** Refreshes the session's fleet state off the FX thread (every list page shows it). */
     public void refresh() {
-        refresher.refresh();
+        session.refreshFleet();
     }
 
-    /** Merges fresh data into the rows: changed rows update in place, new ones are added, gone ones removed. */
-    public void apply(List<D> items) {
-        RowMerge.merge(rows, items, spec.rowKey(), spec.itemKey(), spec.newRow(), (row, item) -> {
-            if (spec.update().test(row, item)) {
+    private void follow(FleetState fleet) {
+        subscription.close();
+        subscription = () -> {};
+        rows.clear();
+        rowsByKey.clear();
+        filterIndex.clear();
+        recount();
+        if (fleet == null) {
+            return;
+        }
+        // the batch is worked out on the refreshing thread; only the row changes run on the FX thread
+        subscription = fleet.subscribe(Runnable::run, new FleetListener() {
+            @Override
+            public void onUpdate(FleetUpdate update) {
+                Map<String, Optional<D>> changed = changedItems(update);
+                tasks.onFxThread(() -> {
+                    if (session.fleetProperty().get() == fleet) {
+                        apply(changed);
+                    }
+                });
+            }
+        });
+        Map<String, Optional<D>> all = new LinkedHashMap<>();
+        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        apply(all);
+    }
+
+    private Map<String, Optional<D>> changedItems(FleetUpdate update) {
+        Set<String> keys = new HashSet<>();
+        update.changes().forEach(change -> spec.changedKey().apply(change).ifPresent(keys::add));
+        Map<String, Optional<D>> changed = new HashMap<>();
+        if (keys.isEmpty()) {
+            return changed;
+        }
+        Map<String, D> items = spec.items().apply(update.snapshot());
+        keys.forEach(key -> changed.put(key, Optional.ofNullable(items.get(key))));
+        return changed;
+    }
+
+    /** Adds, updates or removes only the rows of the changed keys, each kind of change in one list change. */
+    private void apply(Map<String, Optional<D>> changed) {
+        List<R> added = new ArrayList<>();
+        Set<R> removed = new HashSet<>();
+        changed.forEach((key, item) -> {
+            R row = rowsByKey.get(key);
+            if (item.isEmpty()) {
+                if (row != null) {
+                    rowsByKey.remove(key);
+                    filterIndex.remove(row);
+                    removed.add(row);
+                }
+            } else if (row == null) {
+                R fresh = spec.newRow().apply(key);
+                spec.update().test(fresh, item.get());
+                rowsByKey.put(key, fresh);
+                filterIndex.index(fresh);
+                added.add(fresh);
+            } else if (spec.update().test(row, item.get())) {
+                filterIndex.index(row);
                 onRowChanged.forEach(action -> action.accept(row));
             }
         });
+        if (!removed.isEmpty()) {
+            rows.removeAll(removed);
+        }
+        if (!added.isEmpty()) {
+            added.sort(Comparator.comparing(spec.rowKey()));
+            rows.addAll(added);
+        }
         recount();
+        if (!filter.get().isBlank()) {
+            applyFilter();
+        }
+        onApplied.forEach(Runnable::run);
     }
 
-    private void applyAndTell(List<D> items) {
-        apply(items);
-        onApplied.forEach(Runnable::run);
+    /** Matches the filter off the FX thread on the index and shows the result in one change. */
+    private void applyFilter() {
+        String query = filter.get();
+        if (query == null || query.isBlank()) {
+            visibleRows.setPredicate(null);
+            return;
+        }
+        Map<R, String> index = filterIndex.copy();
+        tasks.task("Filter the rows", context -> FilterIndex.matching(index, query))
+                .quiet()
+                .onSuccess(matches -> {
+                    if (query.equals(filter.get())) {
+                        visibleRows.setPredicate(matches::contains);
+                    }
+                })
+                .start();
     }
 
     private void recount() {

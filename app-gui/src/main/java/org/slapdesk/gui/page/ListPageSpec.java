@@ -1,21 +1,22 @@
 package org.slapdesk.gui.page;
 
-import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Stream;
+import org.slapdesk.core.fleet.FleetChange;
+import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.health.Health;
-import org.slapdesk.gui.live.SerialRefresh;
 
 /**
- * What a list page (Servers, Services) reads and how its rows follow the data.
+ * What a list page (Servers, Services) shows of the fleet state and how its rows follow it.
  *
- * @param emptyText what the empty table says when the master answers
- * @param refreshTitle the title of the refresh task
- * @param failureTitle the title of the notice when a refresh fails
- * @param read reads every item from the master (worker thread)
+ * @param emptyText what the empty table says once the fleet was read
+ * @param readingText what the empty table says while the first refresh runs, e.g. "Reading servers…"
+ * @param items every item of the snapshot by row key (runs off the FX thread)
+ * @param changedKey the row key a change of the fleet touches, empty when it is not this page's
  * @param rowKey the key of a row; an item with the same key updates it in place
- * @param itemKey the key of an item read
  * @param newRow a row for a key seen for the first time
  * @param update puts fresh data into a row; true when the row changed
  * @param filterTexts the texts the filter box searches in a row
@@ -23,11 +24,10 @@ import org.slapdesk.gui.live.SerialRefresh;
  */
 public record ListPageSpec<R, D>(
         String emptyText,
-        String refreshTitle,
-        String failureTitle,
-        SerialRefresh.Read<List<D>> read,
+        String readingText,
+        Function<FleetSnapshot, Map<String, D>> items,
+        Function<FleetChange, Optional<String>> changedKey,
         Function<R, String> rowKey,
-        Function<D, String> itemKey,
         Function<String, R> newRow,
         BiPredicate<R, D> update,
         Function<R, Stream<String>> filterTexts,

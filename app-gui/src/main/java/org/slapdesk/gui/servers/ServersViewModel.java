@@ -2,6 +2,8 @@ package org.slapdesk.gui.servers;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -11,12 +13,13 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.fleet.FleetChange;
+import org.slapdesk.core.fleet.FleetSnapshot;
+import org.slapdesk.core.fleet.Tracked;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
-import org.slapdesk.core.model.AccessStatus;
-import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
 import org.slapdesk.core.model.RequestedState;
@@ -25,7 +28,6 @@ import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.page.ListPageModel;
 import org.slapdesk.gui.page.ListPageSpec;
 import org.slapdesk.gui.session.MasterSession;
-import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.gui.util.Releases;
 
@@ -39,7 +41,7 @@ public final class ServersViewModel {
     private final TaskService tasks;
     private final HealthRules rules;
     private final ActivityLog activity;
-    private final ListPageModel<ServerRow, ComputeNodeDetail> list;
+    private final ListPageModel<ServerRow, Tracked<ComputeNodeDetail>> list;
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
     private final ObservableList<SoftwareRow> software = FXCollections.observableArrayList();
 
@@ -54,14 +56,12 @@ public final class ServersViewModel {
                 tasks,
                 new ListPageSpec<>(
                         EMPTY,
-                        "Refresh servers",
-                        "Cannot read the servers from the master",
-                        ServersViewModel::readNodes,
+                        "Reading servers…",
+                        ServersViewModel::nodeDetails,
+                        ServersViewModel::nodeOf,
                         ServerRow::reference,
-                        d -> d.node().reference(),
                         ServerRow::new,
-                        (row, detail) ->
-                                row.update(detail, rules.node(detail.node().status()), clock.instant()),
+                        (row, node) -> row.update(node.value(), node.health(), clock.instant()),
                         (ServerRow r) -> Stream.of(
                                 r.titleProperty().get(),
                                 r.reference(),
@@ -76,7 +76,7 @@ public final class ServersViewModel {
     }
 
     /** The servers table: rows, filter, selection, refresh. */
-    public ListPageModel<ServerRow, ComputeNodeDetail> list() {
+    public ListPageModel<ServerRow, Tracked<ComputeNodeDetail>> list() {
         return list;
     }
 
@@ -88,24 +88,44 @@ public final class ServersViewModel {
         return software;
     }
 
-    private static List<ComputeNodeDetail> readNodes(Master master, TaskContext context) throws Exception {
-        List<ComputeNodeDetail> details = new ArrayList<>();
-        for (ComputeNode node : master.nodes()) {
-            context.checkCancelled();
-            ComputeNodeDetail detail = master.node(node.reference());
-            if (detail.node().status().isEmpty()) {
-                // the SLAP computer document may omit the access status: ask getComputerStatus
-                Optional<AccessStatus> status = master.nodeStatus(node.reference());
-                if (status.isPresent()) {
-                    detail = new ComputeNodeDetail(
-                            new ComputeNode(detail.node().reference(), node.title(), status),
-                            detail.partitions(),
-                            detail.software());
-                }
-            }
-            details.add(detail);
-        }
+    /** Each node of the snapshot with its partitions and software, by reference. */
+    static Map<String, Tracked<ComputeNodeDetail>> nodeDetails(FleetSnapshot snapshot) {
+        Map<String, List<ComputePartition>> partitions = new HashMap<>();
+        snapshot.partitions().forEach((key, p) -> partitions
+                .computeIfAbsent(nodeOfKey(key, '/'), k -> new ArrayList<>())
+                .add(p.value()));
+        Map<String, List<SoftwareInstallation>> software = new HashMap<>();
+        snapshot.installations()
+                .forEach((key, s) -> software.computeIfAbsent(nodeOfKey(key, ' '), k -> new ArrayList<>())
+                        .add(s.value()));
+        Map<String, Tracked<ComputeNodeDetail>> details = new HashMap<>();
+        snapshot.nodes().forEach((reference, node) -> {
+            List<ComputePartition> nodePartitions = new ArrayList<>(partitions.getOrDefault(reference, List.of()));
+            nodePartitions.sort(Comparator.comparing(ComputePartition::reference));
+            List<SoftwareInstallation> nodeSoftware = new ArrayList<>(software.getOrDefault(reference, List.of()));
+            nodeSoftware.sort(Comparator.comparing(SoftwareInstallation::softwareReleaseUrl));
+            details.put(
+                    reference,
+                    new Tracked<>(
+                            new ComputeNodeDetail(node.value(), List.copyOf(nodePartitions), List.copyOf(nodeSoftware)),
+                            node.health()));
+        });
         return details;
+    }
+
+    /** The node a change of the fleet touches: a partition or software change is its node's. */
+    static Optional<String> nodeOf(FleetChange change) {
+        return switch (change.kind()) {
+            case NODE -> Optional.of(change.key());
+            case PARTITION -> Optional.of(nodeOfKey(change.key(), '/'));
+            case SOFTWARE_INSTALLATION -> Optional.of(nodeOfKey(change.key(), ' '));
+            case INSTANCE_TREE -> Optional.empty();
+        };
+    }
+
+    private static String nodeOfKey(String key, char separator) {
+        int at = key.indexOf(separator);
+        return at < 0 ? key : key.substring(0, at);
     }
 
     private void showDetail(ServerRow row) {

@@ -18,6 +18,9 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.fleet.FleetKind;
+import org.slapdesk.core.fleet.FleetSnapshot;
+import org.slapdesk.core.fleet.Tracked;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
@@ -30,7 +33,6 @@ import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.page.ListPageModel;
 import org.slapdesk.gui.page.ListPageSpec;
 import org.slapdesk.gui.session.MasterSession;
-import org.slapdesk.gui.task.TaskContext;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 
@@ -47,7 +49,7 @@ public final class ServicesViewModel {
     private final TaskService tasks;
     private final HealthRules rules;
     private final ActivityLog activity;
-    private final ListPageModel<ServiceRow, ServiceDetail> list;
+    private final ListPageModel<ServiceRow, Tracked<InstanceTree>> list;
     private final ObjectProperty<ServiceDetail> detail = new SimpleObjectProperty<>();
     private final ObservableList<InstanceRow> instances = FXCollections.observableArrayList();
     private final ObservableList<KeyValue> parameters = FXCollections.observableArrayList();
@@ -68,14 +70,13 @@ public final class ServicesViewModel {
                 tasks,
                 new ListPageSpec<>(
                         EMPTY,
-                        "Refresh services",
-                        "Cannot read the services from the master",
-                        ServicesViewModel::readServices,
+                        "Reading services…",
+                        ServicesViewModel::trees,
+                        change ->
+                                change.kind() == FleetKind.INSTANCE_TREE ? Optional.of(change.key()) : Optional.empty(),
                         ServiceRow::title,
-                        d -> d.tree().title(),
                         ServiceRow::new,
-                        (row, fresh) -> row.update(
-                                fresh.tree(), rules.instanceTree(fresh.tree(), fresh.instances()), clock.instant()),
+                        (row, tree) -> row.update(tree.value(), tree.health(), clock.instant()),
                         (ServiceRow r) -> Stream.of(
                                 r.title(),
                                 r.releaseProperty().get(),
@@ -105,7 +106,7 @@ public final class ServicesViewModel {
     }
 
     /** The services table: rows, filter, selection, refresh. */
-    public ListPageModel<ServiceRow, ServiceDetail> list() {
+    public ListPageModel<ServiceRow, Tracked<InstanceTree>> list() {
         return list;
     }
 
@@ -140,17 +141,8 @@ public final class ServicesViewModel {
                 .toList();
     }
 
-    private static List<ServiceDetail> readServices(Master master, TaskContext context) throws Exception {
-        List<ServiceDetail> details = new ArrayList<>();
-        for (InstanceTree tree : master.services()) {
-            context.checkCancelled();
-            try {
-                details.add(master.service(tree.title()));
-            } catch (MasterException.NotFound gone) {
-                // destroyed between the list and the read: it is simply not shown
-            }
-        }
-        return details;
+    private static Map<String, Tracked<InstanceTree>> trees(FleetSnapshot snapshot) {
+        return snapshot.services();
     }
 
     private void loadDetail() {

@@ -7,12 +7,24 @@ import java.util.List;
 import java.util.Optional;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.slapdesk.core.fleet.FleetListener;
+import org.slapdesk.core.fleet.FleetOptions;
+import org.slapdesk.core.fleet.FleetState;
+import org.slapdesk.core.fleet.FleetStates;
+import org.slapdesk.core.fleet.FleetUpdate;
+import org.slapdesk.core.fleet.HealthRecorder;
+import org.slapdesk.core.fleet.RefreshProgress;
+import org.slapdesk.core.fleet.Subscription;
+import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
@@ -20,8 +32,10 @@ import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.task.TaskService;
 
 /**
- * The master in use: which profile, whether it answers, when data was last read. Switching
- * profile closes the old master and connects the new one in a background task. FX thread only.
+ * The master in use: which profile, whether it answers, and its one {@link FleetState} that every
+ * list page reads (opened on connect, forgotten on a profile switch, which cancels its refresh).
+ * Switching profile closes the old master and connects the new one in a background task. FX
+ * thread only.
  */
 public final class MasterSession implements AutoCloseable {
 
@@ -36,12 +50,62 @@ public final class MasterSession implements AutoCloseable {
     private final StringProperty detail = new SimpleStringProperty(NO_PROFILE);
     private final ObjectProperty<Instant> lastRefresh = new SimpleObjectProperty<>();
     private final List<Runnable> onConnected = new ArrayList<>();
+    private final FleetStates fleets;
+    private final ObjectProperty<FleetState> fleet = new SimpleObjectProperty<>();
+    private final ObjectProperty<RefreshProgress> progress = new SimpleObjectProperty<>(RefreshProgress.notStarted());
+    private final BooleanProperty refreshing = new SimpleBooleanProperty();
+    private Subscription progressSubscription = () -> {};
+    private boolean refreshAgain;
     private long generation;
 
-    public MasterSession(TaskService tasks, MasterConnector connector, Clock clock) {
+    public MasterSession(TaskService tasks, MasterConnector connector, Clock clock, HealthRules rules) {
         this.tasks = tasks;
         this.connector = connector;
         this.clock = clock;
+        // the fleet state reads the master this session opened; the session closes that master
+        this.fleets = new FleetStates(
+                profileName -> new FleetState(master.get(), FleetOptions.defaults(), rules, HealthRecorder.none()));
+    }
+
+    /** The connected profile's fleet state; null while no master answers. */
+    public ReadOnlyObjectProperty<FleetState> fleetProperty() {
+        return fleet;
+    }
+
+    /** Where the fleet's reading stands (updated while a refresh runs). */
+    public ReadOnlyObjectProperty<RefreshProgress> progressProperty() {
+        return progress;
+    }
+
+    public ReadOnlyBooleanProperty refreshingProperty() {
+        return refreshing;
+    }
+
+    /** Reads the fleet off the FX thread; a refresh asked for while one runs is folded into one more after it. */
+    public void refreshFleet() {
+        FleetState current = fleet.get();
+        if (current == null) {
+            return;
+        }
+        if (refreshing.get()) {
+            refreshAgain = true;
+            return;
+        }
+        refreshing.set(true);
+        long mine = generation;
+        tasks.task("Refresh the fleet", context -> current.refresh())
+                .quiet()
+                .onDone(() -> {
+                    if (mine != generation) {
+                        return;
+                    }
+                    refreshing.set(false);
+                    if (refreshAgain) {
+                        refreshAgain = false;
+                        refreshFleet();
+                    }
+                })
+                .start();
     }
 
     public ReadOnlyObjectProperty<MasterProfile> profileProperty() {
@@ -106,6 +170,7 @@ public final class MasterSession implements AutoCloseable {
                     master.set(opened);
                     state.set(ConnectionState.CONNECTED);
                     detail.set(opened.url());
+                    openFleet(next.name());
                     onConnected.forEach(Runnable::run);
                 })
                 .onFailure(error -> {
@@ -115,6 +180,45 @@ public final class MasterSession implements AutoCloseable {
                     }
                 })
                 .start();
+    }
+
+    private void openFleet(String profileName) {
+        try {
+            FleetState opened = fleets.of(profileName);
+            progressSubscription = opened.subscribe(tasks::onFxThread, new FleetListener() {
+                @Override
+                public void onUpdate(FleetUpdate update) {
+                    // the pages subscribe for the rows
+                }
+
+                @Override
+                public void onProgress(RefreshProgress now) {
+                    if (fleet.get() == opened) {
+                        followProgress(opened, now);
+                    }
+                }
+            });
+            progress.set(opened.progress());
+            fleet.set(opened);
+        } catch (MasterException e) {
+            refreshFailed(e);
+        }
+    }
+
+    private void followProgress(FleetState source, RefreshProgress now) {
+        progress.set(now);
+        switch (now.phase()) {
+            case COMPLETE, PARTIAL -> refreshed();
+            case FAILED ->
+                source.lastFailure().ifPresent(error -> {
+                    if (refreshFailed(error)) {
+                        tasks.notifications().error("Cannot read the fleet from the master", error);
+                    }
+                });
+            default -> {
+                // still reading, or cancelled: the connection state stays as it is
+            }
+        }
     }
 
     /** A refresh read the master: it answers. */
@@ -139,7 +243,21 @@ public final class MasterSession implements AutoCloseable {
         return news;
     }
 
+    private void forgetFleet() {
+        progressSubscription.close();
+        progressSubscription = () -> {};
+        fleet.set(null);
+        refreshing.set(false);
+        refreshAgain = false;
+        progress.set(RefreshProgress.notStarted());
+        MasterProfile current = profile.get();
+        if (current != null) {
+            fleets.forget(current.name());
+        }
+    }
+
     private void closeCurrent() {
+        forgetFleet();
         Master old = master.get();
         master.set(null);
         if (old != null) {
@@ -155,6 +273,8 @@ public final class MasterSession implements AutoCloseable {
     @Override
     public void close() {
         generation++;
+        forgetFleet();
+        fleets.close();
         Master old = master.get();
         master.set(null);
         if (old != null) {

@@ -46,10 +46,10 @@ import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersView;
 import org.slapdesk.gui.services.ServicesView;
 import org.slapdesk.gui.session.ConnectionState;
+import org.slapdesk.gui.session.RefreshStatusText;
 import org.slapdesk.gui.settings.SettingsView;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.tasks.TasksView;
-import org.slapdesk.gui.util.Times;
 
 /**
  * The main window: header with the profile switcher, navigation on the left, the page in the
@@ -279,10 +279,9 @@ public final class ShellView {
         lastRefresh
                 .textProperty()
                 .bind(Bindings.createStringBinding(
-                        () -> "last refresh: "
-                                + Times.clock(
-                                        context.session().lastRefreshProperty().get()),
-                        context.session().lastRefreshProperty()));
+                        () -> RefreshStatusText.of(
+                                context.session().progressProperty().get()),
+                        context.session().progressProperty()));
         Label running = new Label();
         running.setId("running-tasks");
         ProgressBar progress = new ProgressBar(-1);

@@ -142,7 +142,7 @@ class ServersViewModelTest {
         direct.master.failNext = new MasterException.Unreachable("http://x", "connection refused", null);
         model.list().refresh();
         assertThat(direct.session.stateProperty().get()).isEqualTo(ConnectionState.UNREACHABLE);
-        assertThat(direct.notificationTitles()).containsExactly("Cannot read the servers from the master");
+        assertThat(direct.notificationTitles()).containsExactly("Cannot read the fleet from the master");
         model.list().refresh();
         assertThat(direct.session.stateProperty().get()).isEqualTo(ConnectionState.CONNECTED);
     }
@@ -179,6 +179,11 @@ class ServersViewModelTest {
         direct.session.open(null);
         assertThat(model.list().emptyText().get()).contains("No master configured");
         direct.connected();
+        assertThat(model.list().emptyText().get())
+                .as("connected but not read yet: the page is not empty, it is still reading")
+                .isEqualTo("Reading servers…");
+        direct.master.nodes.clear();
+        model.list().refresh();
         assertThat(model.list().emptyText().get()).startsWith("No server yet");
     }
 }

@@ -12,8 +12,13 @@ import java.util.stream.Stream;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
+import org.slapdesk.core.model.AccessStatus;
+import org.slapdesk.core.model.ComputeNode;
+import org.slapdesk.core.model.ComputeNodeDetail;
+import org.slapdesk.core.model.ComputePartition;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.InstanceTree;
+import org.slapdesk.core.model.PartitionState;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.Direct;
@@ -39,6 +44,25 @@ class ServicesViewModelTest {
                         Map.of("ipv6-prefix", "fc01::/7", "prefix-length", "16"),
                         Map.of("url", "http://[fc01::1]:9201/", "token", "abc"),
                         FakeMaster.access(NOW)));
+        hostOnANode("registry", FakeMaster.access(NOW));
+    }
+
+    /** The fleet colours a service from its root instance's partition, read with the nodes. */
+    private void hostOnANode(String title, Optional<AccessStatus> status) {
+        String node = "COMP-" + title;
+        direct.master.nodes.put(
+                node,
+                new ComputeNodeDetail(
+                        new ComputeNode(node, node, status),
+                        List.of(new ComputePartition(
+                                "slappart0",
+                                node,
+                                PartitionState.BUSY,
+                                Optional.of(title),
+                                Optional.of(RE6ST),
+                                Optional.of(RequestedState.STARTED),
+                                status)),
+                        List.of()));
     }
 
     @Test
@@ -187,6 +211,7 @@ class ServicesViewModelTest {
     @Test
     void aServiceWhoseInstanceNeverReportedIsRedAsOnTheMaster() {
         direct.master.services.put("fresh", FakeMaster.service("fresh", RE6ST, Map.of(), Map.of(), Optional.empty()));
+        hostOnANode("fresh", Optional.empty());
         direct.connected();
         model.list().refresh();
         assertThat(model.list().rows())
