@@ -109,6 +109,50 @@ class NodeCommandTest {
     }
 
     @Test
+    void aQueryOnAHostsFileStartsHostsTogetherAndEndsWithOneResultLineEach(@TempDir Path dir) throws Exception {
+        // a slow stand-in slapos that notes when it started: the first host answers, the second fails
+        first.writeFile(
+                "/usr/local/bin/slow-slapos",
+                "#!/bin/sh\ndate +%s.%N > /tmp/slapos-started\nsleep 3\n"
+                        + "echo 'slappart0:nginx   RUNNING   pid 7, uptime 0:00:09'\n");
+        second.writeFile(
+                "/usr/local/bin/slow-slapos",
+                "#!/bin/sh\ndate +%s.%N > /tmp/slapos-started\nsleep 3\necho 'supervisor is down' >&2\nexit 2\n");
+        first.sh("chmod +x /usr/local/bin/slow-slapos");
+        second.sh("chmod +x /usr/local/bin/slow-slapos");
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, first.address() + "\n" + second.address() + "\n");
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
+
+        CliRun run = slapdesk(
+                "node",
+                "status",
+                "--slapos",
+                "/usr/local/bin/slow-slapos",
+                "--hosts-file",
+                hosts.toString(),
+                "--parallel",
+                "2",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString());
+
+        double firstStart =
+                Double.parseDouble(first.sh("cat /tmp/slapos-started").strip());
+        double secondStart =
+                Double.parseDouble(second.sh("cat /tmp/slapos-started").strip());
+        assertThat(Math.abs(firstStart - secondStart)).as("starts overlap").isLessThan(2.0);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("slappart0:nginx")
+                .containsPattern("root@\\[" + first.address() + "\\]:22: ok \\[\\d+\\.\\d s\\]")
+                .containsPattern(
+                        "root@\\[" + second.address() + "\\]:22: FAILED: .*supervisor is down.*\\[\\d+\\.\\d s\\]");
+    }
+
+    @Test
     void badInputStopsBeforeConnecting() {
         CliRun run =
                 slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
