@@ -56,20 +56,28 @@ public final class SocatForwardAction implements NodeAction {
             throw new NodeException("socat is not installed on " + node.target().display()
                     + ": install it (apt-get install socat / dnf install socat), then retry.");
         }
-        Optional<SocatForwards.Installed> sameName = SocatForwards.list(node).stream()
-                .filter(i -> i.forward().name().equals(forward.name()))
+        Optional<SocatForwards.Installed> sameSlot = SocatForwards.list(node).stream()
+                .filter(i -> i.forward().listensAsOne(forward))
                 .findFirst();
+        Optional<SocatForwards.Installed> legacy =
+                sameSlot.filter(i -> !i.name().equals(forward.name()));
+        Optional<SocatForwards.Installed> sameName = sameSlot.filter(i -> legacy.isEmpty());
         boolean running =
                 sameName.filter(i -> i.forward().equals(forward) && i.running()).isPresent();
         // the same port (and bind address) forwarded elsewhere: this forward replaces it
         Optional<Forward> replaced = sameName.filter(i -> !i.forward().equals(forward) && i.running())
                 .map(SocatForwards.Installed::forward);
-        if (!running && replaced.isEmpty()) {
+        if (!running && replaced.isEmpty() && legacy.isEmpty()) {
             checkPortFree(node);
         }
-        List<Step> steps = systemd
-                ? systemdSteps(node, files, socat, running, replaced)
-                : scriptSteps(files, socat, running, replaced);
+        List<Step> steps = new ArrayList<>();
+        if (legacy.isPresent()) {
+            steps.addAll(removalSteps(node, files, systemd, legacy.get().name()));
+        }
+        steps.addAll(
+                systemd
+                        ? systemdSteps(node, files, socat, running, replaced)
+                        : scriptSteps(files, socat, running, replaced));
         List<String> notes = systemd
                 ? List.of()
                 : List.of("no systemd on this node: a supervising script restarts socat"
@@ -131,14 +139,25 @@ public final class SocatForwardAction implements NodeAction {
     }
 
     private Plan planRemove(NodeConnection node, RemoteFile files, boolean systemd) throws NodeException {
-        boolean installed = SocatForwards.list(node).stream()
-                .anyMatch(i -> i.forward().name().equals(forward.name()));
-        if (!installed) {
+        Optional<SocatForwards.Installed> installed = SocatForwards.list(node).stream()
+                .filter(i -> i.forward().listensAsOne(forward))
+                .findFirst();
+        if (installed.isEmpty()) {
             return new Plan(title(), node.target().display(), List.of(), List.of("no such forward on the node"));
         }
-        String name = Shell.quote(forward.name());
+        return new Plan(
+                title(),
+                node.target().display(),
+                withoutNoOps(removalSteps(node, files, systemd, installed.get().name())),
+                List.of());
+    }
+
+    /** Stops the forward whose files are named {@code fileName} and deletes them. */
+    private List<Step> removalSteps(NodeConnection node, RemoteFile files, boolean systemd, String fileName)
+            throws NodeException {
+        String name = Shell.quote(fileName);
         List<Step> steps = new ArrayList<>();
-        if (systemd && files.read(SocatForwards.unitPath(forward)).exists()) {
+        if (systemd && files.read(SocatForwards.unitPath(fileName)).exists()) {
             boolean wasEnabled =
                     node.run("systemctl is-enabled --quiet " + name).ok();
             boolean wasActive = node.run("systemctl is-active --quiet " + name).ok();
@@ -146,17 +165,17 @@ public final class SocatForwardAction implements NodeAction {
             String undo = "systemctl daemon-reload" + (wasEnabled ? " && systemctl enable " + name : "")
                     + (wasActive ? " && systemctl start " + name : "");
             steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name, undo));
-            steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
+            steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(fileName))));
             steps.add(Step.CommandStep.withoutUndo(
                     "reload systemd",
                     "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));
         } else {
             steps.add(Step.CommandStep.of(
-                    "stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
-            steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(forward))));
-            steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(forward))));
+                    "stop it", SocatForwards.stopScript(fileName), SocatForwards.startScript(fileName)));
+            steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(fileName))));
+            steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(fileName))));
         }
-        return new Plan(title(), node.target().display(), withoutNoOps(steps), List.of());
+        return steps;
     }
 
     private void checkPortFree(NodeConnection node) throws NodeException {
@@ -194,8 +213,8 @@ public final class SocatForwardAction implements NodeAction {
             }
             return new Verification(problems);
         }
-        boolean left = SocatForwards.list(node).stream()
-                .anyMatch(i -> i.forward().name().equals(forward.name()));
+        boolean left =
+                SocatForwards.list(node).stream().anyMatch(i -> i.forward().listensAsOne(forward));
         return left ? new Verification(List.of(forward.name() + " is still installed")) : Verification.ok();
     }
 }

@@ -131,6 +131,61 @@ class SocatForwardActionTest extends OnTestHost {
     }
 
     @Test
+    void aForwardWithABindAddressHasABootFileCronRuns() throws Exception {
+        Forward forward = new Forward(9203, Optional.of(host.address4()), "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        try {
+            // cron reads the /etc/cron.d files that run-parts' naming accepts
+            assertThat(host.sh("run-parts --list /etc/cron.d")).contains("/etc/cron.d/" + forward.name());
+            assertThat(forward.name()).matches("[A-Za-z0-9_-]+");
+        } finally {
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+        }
+        assertThat(SocatForwards.list(node)).isEmpty();
+    }
+
+    @Test
+    void aForwardUnderItsOldDottedNameIsListedMigratedAndRemoved() throws Exception {
+        Forward forward = new Forward(9204, Optional.of(host.address4()), "10.0.97.156", 8080);
+        String legacy = forward.legacyName();
+        makeLegacyForward(forward);
+        assertThat(SocatForwards.list(node))
+                .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::file)
+                .containsExactly(Tuple.tuple(forward, "/usr/local/sbin/" + legacy));
+
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        assertThat(SocatForwards.list(node))
+                .extracting(SocatForwards.Installed::file, SocatForwards.Installed::running)
+                .containsExactly(Tuple.tuple("/usr/local/sbin/" + forward.name(), true));
+        assertThat(host.sh("run-parts --list /etc/cron.d")).contains("/etc/cron.d/" + forward.name());
+        assertThat(get("http://" + host.address4() + ":9204/")).isEqualTo("frontend says hello\n");
+
+        SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+
+        makeLegacyForward(forward);
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+        assertThat(SocatForwards.list(node)).isEmpty();
+        assertThat(host.sh(
+                        "ls /etc/cron.d /usr/local/sbin | grep -F '" + legacy + "' | grep -v '\\.slapdesk-' || true"))
+                .isEmpty();
+    }
+
+    /** A forward as earlier versions left it: its files named with the bind address's dots, running. */
+    private void makeLegacyForward(Forward forward) throws Exception {
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        String name = forward.name();
+        String legacy = forward.legacyName();
+        host.sh(SocatForwards.stopScript(name) + "; sed -i 's/" + name + "/" + legacy + "/g' /usr/local/sbin/" + name
+                + " /etc/cron.d/" + name + " && mv /usr/local/sbin/" + name + " /usr/local/sbin/" + legacy
+                + " && mv /etc/cron.d/" + name + " /etc/cron.d/" + legacy + " && " + SocatForwards.startScript(legacy));
+    }
+
+    @Test
     void aPortInUseOrBadInputIsRefused() {
         assertThatThrownBy(
                         () -> new SocatForwardAction(Operation.ADD, Forward.of(8080, "10.0.97.156", 8080)).plan(node))
