@@ -67,6 +67,9 @@ public final class SocatForwardAction implements NodeAction {
         // the same port (and bind address) forwarded elsewhere: this forward replaces it
         Optional<Forward> replaced = sameName.filter(i -> !i.forward().equals(forward) && i.running())
                 .map(SocatForwards.Installed::forward);
+        if (forward.bindAddress().isPresent()) {
+            checkBindAddressExists(node, forward.bindAddress().get());
+        }
         if (!running && replaced.isEmpty() && legacy.isEmpty()) {
             checkPortFree(node);
         }
@@ -176,6 +179,15 @@ public final class SocatForwardAction implements NodeAction {
             steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(fileName))));
         }
         return steps;
+    }
+
+    private static void checkBindAddressExists(NodeConnection node, String address) throws NodeException {
+        String addresses = node.run("ip -4 -o addr show").requireOk().stdout();
+        if (!addresses.contains(" " + address + "/")) {
+            throw new NodeException("No interface of " + node.target().display() + " has the address " + address
+                    + ": socat could not listen on it. Add the address first, or choose one the node has"
+                    + " (ip -4 addr).");
+        }
     }
 
     private void checkPortFree(NodeConnection node) throws NodeException {

@@ -123,7 +123,8 @@ public final class SocatForwards {
                 : "g=$(cat " + Shell.quote(pidPath(f)) + " 2>/dev/null) && [ -n \"$g\" ] &&"
                         + " for l in $(ss -Htlnp 'sport = :" + f.listenPort()
                         + "' | grep -o 'pid=[0-9]*' | cut -d= -f2); do"
-                        + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && break; false; done";
+                        // an empty loop exits 0: only a listener of the script's group may say yes
+                        + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && exit 0; done; exit 1";
         return "i=0; while [ $i -lt 50 ]; do (" + owner + ") && exit 0; sleep 0.1; i=$((i+1)); done; exit 1";
     }
 

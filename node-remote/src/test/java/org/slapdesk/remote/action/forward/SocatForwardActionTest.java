@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.forward.SocatForwardAction.Operation;
@@ -183,6 +184,29 @@ class SocatForwardActionTest extends OnTestHost {
         host.sh(SocatForwards.stopScript(name) + "; sed -i 's/" + name + "/" + legacy + "/g' /usr/local/sbin/" + name
                 + " /etc/cron.d/" + name + " && mv /usr/local/sbin/" + name + " /usr/local/sbin/" + legacy
                 + " && mv /etc/cron.d/" + name + " /etc/cron.d/" + legacy + " && " + SocatForwards.startScript(legacy));
+    }
+
+    @Test
+    void aBindAddressTheNodeDoesNotHaveIsRefusedInThePlan() {
+        Forward forward = new Forward(9201, Optional.of("192.0.2.1"), "10.0.97.156", 8080);
+        assertThatThrownBy(() -> new SocatForwardAction(Operation.ADD, forward).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("has the address 192.0.2.1");
+    }
+
+    @Test
+    void aForwardWhoseSocatCannotListenIsRolledBack() throws Exception {
+        host.sh("ip addr add 192.0.2.55/32 dev eth0");
+        Forward forward = new Forward(9205, Optional.of("192.0.2.55"), "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        Plan plan = add.plan(node);
+        // the address goes away between plan and apply: socat cannot bind
+        host.sh("ip addr del 192.0.2.55/32 dev eth0");
+        assertThatThrownBy(() -> new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("does not listen on port 9205");
+        assertThat(SocatForwards.list(node)).isEmpty();
+        assertThat(host.sh("ps -o args= -C socat || true")).doesNotContain("9205");
     }
 
     @Test
