@@ -136,7 +136,8 @@ final class NodeRun {
                     try {
                         new PlanRunner(p.node())
                                 .apply(p.action(), p.plan(), listener(p.target()), CancellationToken.none());
-                        result = HostResult.ok(p.target(), "", p.took().plus(since(start)));
+                        result = HostResult.ok(
+                                p.target(), warnings(p.plan()), p.took().plus(since(start)));
                     } catch (Exception e) {
                         result = HostResult.failed(
                                 p.target(), e.getMessage(), p.took().plus(since(start)));
@@ -230,6 +231,12 @@ final class NodeRun {
             print("== " + host.display() + "\n" + buffer.toString().stripTrailing());
         }
         return outcome;
+    }
+
+    /** The plan's warnings, repeated in the host's result line so they are not lost above the steps. */
+    private static String warnings(Plan plan) {
+        return String.join(
+                "; ", plan.notes().stream().filter(n -> n.startsWith("WARNING")).toList());
     }
 
     private static Duration since(long startNanos) {

@@ -153,6 +153,23 @@ class NodeCommandTest {
     }
 
     @Test
+    void aForwardThatWillNotStartAtBootSaysSoInItsResult() {
+        first.sh("ip addr add 10.0.97.157/32 dev eth0 && mkdir -p /srv/www && cd /srv/www &&"
+                + " setsid -f python3 -m http.server --bind 10.0.97.157 8080 >/dev/null 2>&1; true");
+        List<String> add = on(first, "forward", "add", "--listen", "9207", "--target", "10.0.97.157:8080");
+        CliRun run = slapdesk(concat(add, "--yes"));
+        try {
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out())
+                    .containsPattern(
+                            "root@\\[" + first.address() + "\\]:22: ok \\(WARNING: neither systemd nor cron.*\\)");
+        } finally {
+            slapdesk(concat(
+                    on(first, "forward", "remove", "--listen", "9207", "--target", "10.0.97.157:8080"), "--yes"));
+        }
+    }
+
+    @Test
     void badInputStopsBeforeConnecting() {
         CliRun run =
                 slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));

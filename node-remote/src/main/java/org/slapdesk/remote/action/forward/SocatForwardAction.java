@@ -30,6 +30,10 @@ public final class SocatForwardAction implements NodeAction {
         }
     }
 
+    /** A plan note that the result repeats: the forward runs now but not after a reboot. */
+    public static final String NO_BOOT_START_WARNING = "WARNING: neither systemd nor cron on this node:"
+            + " the forward will NOT start again after a reboot (install cron, e.g. apt-get install cron)";
+
     private final Operation operation;
     private final Forward forward;
 
@@ -81,10 +85,15 @@ public final class SocatForwardAction implements NodeAction {
                 systemd
                         ? systemdSteps(node, files, socat, running, replaced)
                         : scriptSteps(files, socat, running, replaced));
-        List<String> notes = systemd
-                ? List.of()
-                : List.of("no systemd on this node: a supervising script restarts socat"
-                        + " if it dies, and an @reboot cron line starts it at boot (when cron runs)");
+        List<String> notes = new ArrayList<>();
+        if (!systemd) {
+            notes.add("no systemd on this node: a supervising script restarts socat"
+                    + " if it dies, and an @reboot cron line starts it at boot");
+            if (!node.run("command -v cron || command -v crond || [ -x /usr/sbin/cron ]")
+                    .ok()) {
+                notes.add(NO_BOOT_START_WARNING);
+            }
+        }
         return new Plan(title(), node.target().display(), withoutNoOps(steps), notes);
     }
 

@@ -210,6 +210,21 @@ class SocatForwardActionTest extends OnTestHost {
     }
 
     @Test
+    void withoutCronOrSystemdThePlanWarnsThatNothingStartsTheForwardAtBoot() throws Exception {
+        Forward forward = Forward.of(9206, "10.0.97.156", 8080);
+        assertThat(new SocatForwardAction(Operation.ADD, forward).plan(node).notes())
+                .contains(SocatForwardAction.NO_BOOT_START_WARNING);
+        host.writeFile("/usr/sbin/cron", "#!/bin/sh\nexit 0\n");
+        host.sh("chmod +x /usr/sbin/cron");
+        try {
+            assertThat(new SocatForwardAction(Operation.ADD, forward).plan(node).notes())
+                    .doesNotContain(SocatForwardAction.NO_BOOT_START_WARNING);
+        } finally {
+            host.sh("rm -f /usr/sbin/cron");
+        }
+    }
+
+    @Test
     void aPortInUseOrBadInputIsRefused() {
         assertThatThrownBy(
                         () -> new SocatForwardAction(Operation.ADD, Forward.of(8080, "10.0.97.156", 8080)).plan(node))
