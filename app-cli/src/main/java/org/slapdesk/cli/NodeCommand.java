@@ -374,9 +374,19 @@ public final class NodeCommand implements Callable<Integer> {
             return apply(
                     () -> {
                         SocatForwardAction.Operation op = SocatForwardAction.Operation.parse(operation);
-                        if (listen == null || target == null) {
-                            throw new IllegalArgumentException(
-                                    "add/remove need --listen PORT and --target ADDRESS:PORT");
+                        if (listen == null) {
+                            throw new IllegalArgumentException("add and remove need --listen PORT");
+                        }
+                        if (op == SocatForwardAction.Operation.REMOVE) {
+                            if (target != null) {
+                                throw new IllegalArgumentException(
+                                        "remove takes --listen PORT [--bind ADDRESS] only: the forward"
+                                                + " listening there is removed, whatever its target");
+                            }
+                            return SocatForwardAction.removing(listen, Optional.ofNullable(bind));
+                        }
+                        if (target == null) {
+                            throw new IllegalArgumentException("add needs --target ADDRESS:PORT");
                         }
                         return new SocatForwardAction(op, Forward.to(listen, Optional.ofNullable(bind), target));
                     },

@@ -164,9 +164,29 @@ class NodeCommandTest {
                     .containsPattern(
                             "root@\\[" + first.address() + "\\]:22: ok \\(WARNING: neither systemd nor cron.*\\)");
         } finally {
-            slapdesk(concat(
-                    on(first, "forward", "remove", "--listen", "9207", "--target", "10.0.97.157:8080"), "--yes"));
+            slapdesk(concat(on(first, "forward", "remove", "--listen", "9207"), "--yes"));
         }
+    }
+
+    @Test
+    void aForwardIsRemovedByItsListenPortAloneAndLeavesNoBackup() {
+        first.sh("ip addr add 10.0.97.158/32 dev eth0 && mkdir -p /srv/www && cd /srv/www &&"
+                + " setsid -f python3 -m http.server --bind 10.0.97.158 8080 >/dev/null 2>&1; true");
+        CliRun added = slapdesk(
+                concat(on(first, "forward", "add", "--listen", "9208", "--target", "10.0.97.158:8080"), "--yes"));
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+
+        CliRun withTarget =
+                slapdesk(concat(on(first, "forward", "remove", "--listen", "9208", "--target", "10.9.9.9:1"), "--yes"));
+        assertThat(withTarget.exit()).isEqualTo(2);
+        assertThat(withTarget.err()).contains("whatever its target");
+
+        CliRun removed = slapdesk(concat(on(first, "forward", "remove", "--listen", "9208"), "--yes"));
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+        assertThat(removed.out()).contains("removes *:9208 -> 10.0.97.158:8080");
+        assertThat(first.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat-9208 || true"))
+                .as("no file and no backup left")
+                .isEmpty();
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.file.FileChange;
+import org.slapdesk.remote.file.FileState;
 import org.slapdesk.remote.file.RemoteFile;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -37,14 +38,23 @@ public final class SocatForwardAction implements NodeAction {
     private final Operation operation;
     private final Forward forward;
 
+    /** Adds {@code forward}, or removes the forward that listens where it does (its target does not matter). */
     public SocatForwardAction(Operation operation, Forward forward) {
         this.operation = operation;
         this.forward = forward;
     }
 
+    /** Removes the forward listening on {@code listenPort} (on {@code bindAddress}, or every address). */
+    public static SocatForwardAction removing(int listenPort, Optional<String> bindAddress) {
+        // the target is not part of what identifies a forward: any valid one stands in
+        return new SocatForwardAction(Operation.REMOVE, new Forward(listenPort, bindAddress, "127.0.0.1", listenPort));
+    }
+
     @Override
     public String title() {
-        return (operation == Operation.ADD ? "Forward " : "Stop forwarding ") + forward;
+        return operation == Operation.ADD
+                ? "Forward " + forward
+                : "Stop forwarding " + forward.bindAddress().orElse("*") + ":" + forward.listenPort();
     }
 
     @Override
@@ -161,7 +171,7 @@ public final class SocatForwardAction implements NodeAction {
                 title(),
                 node.target().display(),
                 withoutNoOps(removalSteps(node, files, systemd, installed.get().name())),
-                List.of());
+                List.of("removes " + installed.get().forward()));
     }
 
     /** Stops the forward whose files are named {@code fileName} and deletes them. */
@@ -177,17 +187,35 @@ public final class SocatForwardAction implements NodeAction {
             String undo = "systemctl daemon-reload" + (wasEnabled ? " && systemctl enable " + name : "")
                     + (wasActive ? " && systemctl start " + name : "");
             steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name, undo));
-            steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(fileName))));
+            deletion(files, "remove the service", SocatForwards.unitPath(fileName))
+                    .ifPresent(steps::add);
             steps.add(Step.CommandStep.withoutUndo(
                     "reload systemd",
                     "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));
         } else {
             steps.add(Step.CommandStep.of(
                     "stop it", SocatForwards.stopScript(fileName), SocatForwards.startScript(fileName)));
-            steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(fileName))));
-            steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(fileName))));
+            deletion(files, "remove the boot line", SocatForwards.cronPath(fileName))
+                    .ifPresent(steps::add);
+            deletion(files, "remove the script", SocatForwards.scriptPath(fileName))
+                    .ifPresent(steps::add);
         }
         return steps;
+    }
+
+    /**
+     * Deletes a file of the forward without the dated backup a file step keeps (a removed
+     * forward should leave nothing behind); the undo writes its content, mode and owner back.
+     */
+    private static Optional<Step> deletion(RemoteFile files, String description, String path) throws NodeException {
+        FileState file = files.read(path);
+        if (!file.exists()) {
+            return Optional.empty();
+        }
+        String quoted = Shell.quote(path);
+        String restore = "printf '%s' " + Shell.quote(file.text()) + " > " + quoted + " && chmod " + file.mode() + " "
+                + quoted + " && chown " + file.uid() + ":" + file.gid() + " " + quoted;
+        return Optional.of(Step.CommandStep.of(description + " (" + path + ")", "rm -f -- " + quoted, restore));
     }
 
     private static void checkBindAddressExists(NodeConnection node, String address) throws NodeException {
