@@ -190,6 +190,17 @@ class NodeCommandTest {
     }
 
     @Test
+    void aLogThatIsNotThereEndsNonZeroWithItsReason() {
+        CliRun run = slapdesk(on(first, "logs", "/nonexistent").toArray(String[]::new));
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED: no log /nonexistent");
+        first.writeFile("/var/log/present.log", "one\ntwo\n");
+        CliRun present = slapdesk(on(first, "logs", "/var/log/present.log").toArray(String[]::new));
+        assertThat(present.exit()).as(present.out() + present.err()).isZero();
+        assertThat(present.out()).contains("one\ntwo\n");
+    }
+
+    @Test
     void badInputStopsBeforeConnecting() {
         CliRun run =
                 slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
