@@ -67,6 +67,13 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Show this help message and exit.")
     boolean helpRequested;
 
+    /** Read by {@link SlapdeskCommand#main} before logging starts; declared here so picocli accepts it. */
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the SSH library's log (connection details) on stderr.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());

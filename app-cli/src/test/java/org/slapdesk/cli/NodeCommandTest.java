@@ -2,6 +2,7 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -198,6 +199,34 @@ class NodeCommandTest {
         CliRun present = slapdesk(on(first, "logs", "/var/log/present.log").toArray(String[]::new));
         assertThat(present.exit()).as(present.out() + present.err()).isZero();
         assertThat(present.out()).contains("one\ntwo\n");
+    }
+
+    @Test
+    void theSshLibrarysLogIsQuietUnlessVerbose(@TempDir Path dir) throws Exception {
+        List<String> args = on(first, "kvm", "--dry-run");
+        args.set(
+                args.indexOf(first.knownHosts().toString()),
+                dir.resolve("empty").toString());
+        String quiet = runMain(args);
+        assertThat(quiet).contains("SHA256:").doesNotContain("net.schmizz").doesNotContain("INFO");
+        args.add("--verbose");
+        assertThat(runMain(args)).contains("net.schmizz");
+    }
+
+    /** The real entry point in its own JVM, where logging starts as it does for an operator: stderr. */
+    private static String runMain(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlapdeskCommand.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return err;
     }
 
     @Test
