@@ -285,10 +285,17 @@ public final class NodeCommand implements Callable<Integer> {
         @Option(names = "--partitions", defaultValue = "20")
         int partitions;
 
-        @Option(names = "--master-url", defaultValue = "https://slap.vifib.com")
+        // required: a silent default would register the node with a public master by mistake
+        @Option(
+                names = "--master-url",
+                required = true,
+                description = "the SlapOS master's API URL the node registers with, e.g. https://slap.example.org")
         String masterUrl;
 
-        @Option(names = "--master-url-web", defaultValue = "https://panel.rapid.space")
+        @Option(
+                names = "--master-url-web",
+                required = true,
+                description = "the master's web (panel) URL, e.g. https://panel.example.org")
         String masterUrlWeb;
 
         @Override

@@ -230,6 +230,15 @@ class NodeCommandTest {
     }
 
     @Test
+    void registerNeedsTheMasterUrlsGiven() {
+        CliRun run = slapdesk(
+                on(first, "register", "COMP-9", "--token", "t0k3n", "--dry-run").toArray(String[]::new));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--master-url").contains("--master-url-web");
+        assertThat(run.out()).doesNotContain("slap.vifib.com");
+    }
+
+    @Test
     void badInputStopsBeforeConnecting() {
         CliRun run =
                 slapdesk(on(first, "lo-ipv6", "add", "--device", "lo;reboot").toArray(String[]::new));
