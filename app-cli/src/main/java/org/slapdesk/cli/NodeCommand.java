@@ -227,7 +227,10 @@ public final class NodeCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "software, instance or an absolute path")
         String which;
 
-        @Option(names = "--lines", defaultValue = "50")
+        @Option(
+                names = "--lines",
+                defaultValue = "50",
+                description = "how many last lines to print first (default: ${DEFAULT-VALUE})")
         int lines;
 
         @Option(
@@ -276,13 +279,22 @@ public final class NodeCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "the node's name")
         String name;
 
-        @Option(names = "--token", required = true)
+        @Option(
+                names = "--token",
+                required = true,
+                description = "the registration token the master issued for this node")
         String token;
 
-        @Option(names = "--interface", defaultValue = "lo")
+        @Option(
+                names = "--interface",
+                defaultValue = "lo",
+                description = "interface_name for slapos.cfg (default: ${DEFAULT-VALUE})")
         String iface;
 
-        @Option(names = "--partitions", defaultValue = "20")
+        @Option(
+                names = "--partitions",
+                defaultValue = "20",
+                description = "how many partitions the node offers (default: ${DEFAULT-VALUE})")
         int partitions;
 
         // required: a silent default would register the node with a public master by mistake
@@ -334,7 +346,7 @@ public final class NodeCommand implements Callable<Integer> {
         @Mixin
         SlaposOptions slapos;
 
-        @Option(names = "--partitions", required = true)
+        @Option(names = "--partitions", required = true, description = "the new number of partitions")
         int partitions;
 
         @Override
@@ -373,7 +385,10 @@ public final class NodeCommand implements Callable<Integer> {
         @Option(names = "--target", description = "ADDRESS:PORT, e.g. 10.0.97.156:8080")
         String target;
 
-        @Option(names = "--instance-root", defaultValue = "/srv/slapgrid")
+        @Option(
+                names = "--instance-root",
+                defaultValue = "/srv/slapgrid",
+                description = "where binds looks for the partitions' Caddyfiles (default: ${DEFAULT-VALUE})")
         String instanceRoot;
 
         @Override
@@ -424,7 +439,10 @@ public final class NodeCommand implements Callable<Integer> {
                 description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)")
         List<String> devices;
 
-        @Option(names = "--base", defaultValue = "/data")
+        @Option(
+                names = "--base",
+                defaultValue = "/data",
+                description = "the disks are mounted on BASE1, BASE2... (default: ${DEFAULT-VALUE})")
         String base;
 
         @Option(names = "--no-format", description = "do not run slapos node format afterwards")
