@@ -67,6 +67,13 @@ public final class NodeCommand implements Callable<Integer> {
             description = "Show this help message and exit.")
     boolean helpRequested;
 
+    /** Read by {@link SlapdeskCommand#main} before logging starts; declared here so picocli accepts it. */
+    @Option(
+            names = "--verbose",
+            scope = CommandLine.ScopeType.INHERIT,
+            description = "Also print the SSH library's log (connection details) on stderr.")
+    boolean verbose;
+
     @Override
     public Integer call() {
         spec.commandLine().usage(spec.commandLine().getOut());
@@ -220,7 +227,10 @@ public final class NodeCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "software, instance or an absolute path")
         String which;
 
-        @Option(names = "--lines", defaultValue = "50")
+        @Option(
+                names = "--lines",
+                defaultValue = "50",
+                description = "how many last lines to print first (default: ${DEFAULT-VALUE})")
         int lines;
 
         @Option(
@@ -269,19 +279,35 @@ public final class NodeCommand implements Callable<Integer> {
         @Parameters(index = "0", description = "the node's name")
         String name;
 
-        @Option(names = "--token", required = true)
+        @Option(
+                names = "--token",
+                required = true,
+                description = "the registration token the master issued for this node")
         String token;
 
-        @Option(names = "--interface", defaultValue = "lo")
+        @Option(
+                names = "--interface",
+                defaultValue = "lo",
+                description = "interface_name for slapos.cfg (default: ${DEFAULT-VALUE})")
         String iface;
 
-        @Option(names = "--partitions", defaultValue = "20")
+        @Option(
+                names = "--partitions",
+                defaultValue = "20",
+                description = "how many partitions the node offers (default: ${DEFAULT-VALUE})")
         int partitions;
 
-        @Option(names = "--master-url", defaultValue = "https://slap.vifib.com")
+        // required: a silent default would register the node with a public master by mistake
+        @Option(
+                names = "--master-url",
+                required = true,
+                description = "the SlapOS master's API URL the node registers with, e.g. https://slap.example.org")
         String masterUrl;
 
-        @Option(names = "--master-url-web", defaultValue = "https://panel.rapid.space")
+        @Option(
+                names = "--master-url-web",
+                required = true,
+                description = "the master's web (panel) URL, e.g. https://panel.example.org")
         String masterUrlWeb;
 
         @Override
@@ -320,7 +346,7 @@ public final class NodeCommand implements Callable<Integer> {
         @Mixin
         SlaposOptions slapos;
 
-        @Option(names = "--partitions", required = true)
+        @Option(names = "--partitions", required = true, description = "the new number of partitions")
         int partitions;
 
         @Override
@@ -359,7 +385,10 @@ public final class NodeCommand implements Callable<Integer> {
         @Option(names = "--target", description = "ADDRESS:PORT, e.g. 10.0.97.156:8080")
         String target;
 
-        @Option(names = "--instance-root", defaultValue = "/srv/slapgrid")
+        @Option(
+                names = "--instance-root",
+                defaultValue = "/srv/slapgrid",
+                description = "where binds looks for the partitions' Caddyfiles (default: ${DEFAULT-VALUE})")
         String instanceRoot;
 
         @Override
@@ -374,9 +403,19 @@ public final class NodeCommand implements Callable<Integer> {
             return apply(
                     () -> {
                         SocatForwardAction.Operation op = SocatForwardAction.Operation.parse(operation);
-                        if (listen == null || target == null) {
-                            throw new IllegalArgumentException(
-                                    "add/remove need --listen PORT and --target ADDRESS:PORT");
+                        if (listen == null) {
+                            throw new IllegalArgumentException("add and remove need --listen PORT");
+                        }
+                        if (op == SocatForwardAction.Operation.REMOVE) {
+                            if (target != null) {
+                                throw new IllegalArgumentException(
+                                        "remove takes --listen PORT [--bind ADDRESS] only: the forward"
+                                                + " listening there is removed, whatever its target");
+                            }
+                            return SocatForwardAction.removing(listen, Optional.ofNullable(bind));
+                        }
+                        if (target == null) {
+                            throw new IllegalArgumentException("add needs --target ADDRESS:PORT");
                         }
                         return new SocatForwardAction(op, Forward.to(listen, Optional.ofNullable(bind), target));
                     },
@@ -400,7 +439,10 @@ public final class NodeCommand implements Callable<Integer> {
                 description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)")
         List<String> devices;
 
-        @Option(names = "--base", defaultValue = "/data")
+        @Option(
+                names = "--base",
+                defaultValue = "/data",
+                description = "the disks are mounted on BASE1, BASE2... (default: ${DEFAULT-VALUE})")
         String base;
 
         @Option(names = "--no-format", description = "do not run slapos node format afterwards")

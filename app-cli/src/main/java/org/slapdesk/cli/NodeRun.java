@@ -2,6 +2,7 @@ package org.slapdesk.cli;
 
 import java.io.Console;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -70,7 +71,8 @@ final class NodeRun {
         this.err = err;
     }
 
-    private record Planned(SshTarget target, NodeConnection node, NodeAction action, Plan plan, String error) {}
+    private record Planned(
+            SshTarget target, NodeConnection node, NodeAction action, Plan plan, String error, Duration took) {}
 
     int action(ActionFactory factory, boolean dryRun, boolean yes) {
         return reconnectingAction((node, reconnect) -> factory.create(node), dryRun, yes);
@@ -120,22 +122,25 @@ final class NodeRun {
                 out.println("not applied");
                 return planningFailed ? 1 : 3;
             }
-            Map<SshTarget, String> results = new LinkedHashMap<>();
+            Map<SshTarget, HostResult> results = new LinkedHashMap<>();
             planned.forEach(p -> results.put(
                     p.target(),
                     p.error() != null
-                            ? "FAILED (planning): " + p.error()
-                            : p.plan().isEmpty() ? "ok (nothing to do)" : ""));
+                            ? HostResult.failed(p.target(), "(planning) " + p.error(), p.took())
+                            : HostResult.ok(p.target(), p.plan().isEmpty() ? "nothing to do" : "", p.took())));
             List<Future<?>> applying = new ArrayList<>();
             for (Planned p : ready) {
                 applying.add(pool.submit(() -> {
-                    String result;
+                    long start = System.nanoTime();
+                    HostResult result;
                     try {
                         new PlanRunner(p.node())
                                 .apply(p.action(), p.plan(), listener(p.target()), CancellationToken.none());
-                        result = "ok";
+                        result = HostResult.ok(
+                                p.target(), warnings(p.plan()), p.took().plus(since(start)));
                     } catch (Exception e) {
-                        result = "FAILED: " + e.getMessage();
+                        result = HostResult.failed(
+                                p.target(), e.getMessage(), p.took().plus(since(start)));
                     }
                     synchronized (results) {
                         results.put(p.target(), result);
@@ -146,8 +151,8 @@ final class NodeRun {
                 f.get();
             }
             out.println();
-            results.forEach((t, r) -> out.println(t.display() + ": " + r));
-            return results.values().stream().allMatch(r -> r.startsWith("ok")) ? 0 : 1;
+            results.values().forEach(r -> out.println(r.line()));
+            return results.values().stream().allMatch(HostResult::ok) ? 0 : 1;
         } catch (Exception e) {
             err.println("slapdesk node: " + e.getMessage());
             return 1;
@@ -165,7 +170,11 @@ final class NodeRun {
         });
     }
 
-    /** Runs {@code check} on each host in turn: 1 if a host failed, else the highest code a check gave. */
+    /**
+     * Runs {@code check} on every host, up to --parallel at once: each host's output is printed
+     * as one block when it ends, then one result line per host. 1 if a host failed, else the
+     * highest code a check gave.
+     */
     int check(Check check) {
         List<SshTarget> hosts;
         try {
@@ -174,33 +183,76 @@ final class NodeRun {
             err.println("slapdesk node: " + e.getMessage());
             return 2;
         }
-        int code = 0;
-        for (SshTarget host : hosts) {
-            try (NodeConnection node = NodeConnection.open(host, connectOptions(false))) {
-                if (hosts.size() > 1) {
-                    out.println("== " + host.display());
-                }
-                int answer = check.run(node, out);
-                if (code != 1) {
-                    code = Math.max(code, answer);
-                }
-            } catch (Exception e) {
-                err.println(host.display() + ": " + e.getMessage());
-                code = 1;
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(targets.parallel, hosts.size()));
+        try {
+            List<Future<CheckOutcome>> futures = new ArrayList<>();
+            for (SshTarget host : hosts) {
+                futures.add(pool.submit(() -> checkOne(host, check, hosts.size() > 1)));
             }
+            List<CheckOutcome> outcomes = new ArrayList<>();
+            for (Future<CheckOutcome> f : futures) {
+                outcomes.add(f.get());
+            }
+            out.println();
+            outcomes.forEach(o -> out.println(o.result().line()));
+            if (outcomes.stream().anyMatch(o -> !o.result().ok())) {
+                return 1;
+            }
+            return outcomes.stream().mapToInt(CheckOutcome::code).max().orElse(0);
+        } catch (Exception e) {
+            err.println("slapdesk node: " + e.getMessage());
+            return 1;
+        } finally {
+            pool.shutdownNow();
             out.flush();
         }
-        return code;
+    }
+
+    private record CheckOutcome(HostResult result, int code) {}
+
+    /** One host: streams straight to the terminal when alone, else buffers its block so hosts do not interleave. */
+    private CheckOutcome checkOne(SshTarget host, Check check, boolean buffered) {
+        long start = System.nanoTime();
+        StringWriter buffer = new StringWriter();
+        PrintWriter hostOut = buffered ? new PrintWriter(buffer) : out;
+        CheckOutcome outcome;
+        try (NodeConnection node = NodeConnection.open(host, connectOptions(false))) {
+            int code = check.run(node, hostOut);
+            outcome = new CheckOutcome(HostResult.ok(host, code == 0 ? "" : "exit " + code, since(start)), code);
+        } catch (Exception e) {
+            synchronized (err) {
+                err.println(host.display() + ": " + e.getMessage());
+                err.flush();
+            }
+            outcome = new CheckOutcome(HostResult.failed(host, e.getMessage(), since(start)), 1);
+        }
+        hostOut.flush();
+        if (buffered) {
+            print("== " + host.display() + "\n" + buffer.toString().stripTrailing());
+        }
+        return outcome;
+    }
+
+    /** The plan's warnings, repeated in the host's result line so they are not lost above the steps. */
+    private static String warnings(Plan plan) {
+        return String.join(
+                "; ", plan.notes().stream().filter(n -> n.startsWith("WARNING")).toList());
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 
     private Planned plan(SshTarget host, ReconnectingActionFactory factory, ConnectOptions options) {
+        long start = System.nanoTime();
         NodeConnection node = null;
         try {
             node = NodeConnection.open(host, options);
             NodeAction action = factory.create(node, Reconnect.to(host, options, RECONNECT_TIMEOUT));
-            return new Planned(host, node, action, action.plan(node), null);
+            Plan plan = action.plan(node);
+            return new Planned(host, node, action, plan, null, since(start));
         } catch (Exception e) {
-            return new Planned(host, node, null, null, e.getMessage());
+            return new Planned(host, node, null, null, e.getMessage(), since(start));
         }
     }
 

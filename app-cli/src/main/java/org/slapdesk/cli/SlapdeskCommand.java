@@ -1,5 +1,6 @@
 package org.slapdesk.cli;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.slapdesk.core.config.ConfigPaths;
 import picocli.CommandLine;
@@ -27,6 +28,11 @@ public final class SlapdeskCommand implements Callable<Integer> {
 
     public static void main(String[] args) {
         ConfigPaths.adoptHomeFromEnvironment();
+        // before any logger exists: system properties win over simplelogger.properties
+        if (List.of(args).contains("--verbose")) {
+            System.setProperty("org.slf4j.simpleLogger.log.net.schmizz", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.com.hierynomus", "info");
+        }
         System.exit(run(args));
     }
 }

@@ -2,6 +2,7 @@ package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,6 +107,135 @@ class NodeCommandTest {
                 .contains("root@[" + second.address() + "]:22: ok");
         assertThat(first.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
         assertThat(second.sh("ip -6 addr show dev lo")).contains("fc01::9/32");
+    }
+
+    @Test
+    void aQueryOnAHostsFileStartsHostsTogetherAndEndsWithOneResultLineEach(@TempDir Path dir) throws Exception {
+        // a slow stand-in slapos that notes when it started: the first host answers, the second fails
+        first.writeFile(
+                "/usr/local/bin/slow-slapos",
+                "#!/bin/sh\ndate +%s.%N > /tmp/slapos-started\nsleep 3\n"
+                        + "echo 'slappart0:nginx   RUNNING   pid 7, uptime 0:00:09'\n");
+        second.writeFile(
+                "/usr/local/bin/slow-slapos",
+                "#!/bin/sh\ndate +%s.%N > /tmp/slapos-started\nsleep 3\necho 'supervisor is down' >&2\nexit 2\n");
+        first.sh("chmod +x /usr/local/bin/slow-slapos");
+        second.sh("chmod +x /usr/local/bin/slow-slapos");
+        Path hosts = dir.resolve("hosts");
+        Files.writeString(hosts, first.address() + "\n" + second.address() + "\n");
+        Path knownHosts = dir.resolve("known_hosts");
+        Files.writeString(knownHosts, first.knownHostsLine() + "\n" + second.knownHostsLine() + "\n");
+
+        CliRun run = slapdesk(
+                "node",
+                "status",
+                "--slapos",
+                "/usr/local/bin/slow-slapos",
+                "--hosts-file",
+                hosts.toString(),
+                "--parallel",
+                "2",
+                "--key",
+                first.clientKey().toString(),
+                "--known-hosts",
+                knownHosts.toString());
+
+        double firstStart =
+                Double.parseDouble(first.sh("cat /tmp/slapos-started").strip());
+        double secondStart =
+                Double.parseDouble(second.sh("cat /tmp/slapos-started").strip());
+        assertThat(Math.abs(firstStart - secondStart)).as("starts overlap").isLessThan(2.0);
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("slappart0:nginx")
+                .containsPattern("root@\\[" + first.address() + "\\]:22: ok \\[\\d+\\.\\d s\\]")
+                .containsPattern(
+                        "root@\\[" + second.address() + "\\]:22: FAILED: .*supervisor is down.*\\[\\d+\\.\\d s\\]");
+    }
+
+    @Test
+    void aForwardThatWillNotStartAtBootSaysSoInItsResult() {
+        first.sh("ip addr add 10.0.97.157/32 dev eth0 && mkdir -p /srv/www && cd /srv/www &&"
+                + " setsid -f python3 -m http.server --bind 10.0.97.157 8080 >/dev/null 2>&1; true");
+        List<String> add = on(first, "forward", "add", "--listen", "9207", "--target", "10.0.97.157:8080");
+        CliRun run = slapdesk(concat(add, "--yes"));
+        try {
+            assertThat(run.exit()).as(run.out() + run.err()).isZero();
+            assertThat(run.out())
+                    .containsPattern(
+                            "root@\\[" + first.address() + "\\]:22: ok \\(WARNING: neither systemd nor cron.*\\)");
+        } finally {
+            slapdesk(concat(on(first, "forward", "remove", "--listen", "9207"), "--yes"));
+        }
+    }
+
+    @Test
+    void aForwardIsRemovedByItsListenPortAloneAndLeavesNoBackup() {
+        first.sh("ip addr add 10.0.97.158/32 dev eth0 && mkdir -p /srv/www && cd /srv/www &&"
+                + " setsid -f python3 -m http.server --bind 10.0.97.158 8080 >/dev/null 2>&1; true");
+        CliRun added = slapdesk(
+                concat(on(first, "forward", "add", "--listen", "9208", "--target", "10.0.97.158:8080"), "--yes"));
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+
+        CliRun withTarget =
+                slapdesk(concat(on(first, "forward", "remove", "--listen", "9208", "--target", "10.9.9.9:1"), "--yes"));
+        assertThat(withTarget.exit()).isEqualTo(2);
+        assertThat(withTarget.err()).contains("whatever its target");
+
+        CliRun removed = slapdesk(concat(on(first, "forward", "remove", "--listen", "9208"), "--yes"));
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+        assertThat(removed.out()).contains("removes *:9208 -> 10.0.97.158:8080");
+        assertThat(first.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat-9208 || true"))
+                .as("no file and no backup left")
+                .isEmpty();
+    }
+
+    @Test
+    void aLogThatIsNotThereEndsNonZeroWithItsReason() {
+        CliRun run = slapdesk(on(first, "logs", "/nonexistent").toArray(String[]::new));
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.out()).contains("FAILED: no log /nonexistent");
+        first.writeFile("/var/log/present.log", "one\ntwo\n");
+        CliRun present = slapdesk(on(first, "logs", "/var/log/present.log").toArray(String[]::new));
+        assertThat(present.exit()).as(present.out() + present.err()).isZero();
+        assertThat(present.out()).contains("one\ntwo\n");
+    }
+
+    @Test
+    void theSshLibrarysLogIsQuietUnlessVerbose(@TempDir Path dir) throws Exception {
+        List<String> args = on(first, "kvm", "--dry-run");
+        args.set(
+                args.indexOf(first.knownHosts().toString()),
+                dir.resolve("empty").toString());
+        String quiet = runMain(args);
+        assertThat(quiet).contains("SHA256:").doesNotContain("net.schmizz").doesNotContain("INFO");
+        args.add("--verbose");
+        assertThat(runMain(args)).contains("net.schmizz");
+    }
+
+    /** The real entry point in its own JVM, where logging starts as it does for an operator: stderr. */
+    private static String runMain(List<String> args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                SlapdeskCommand.class.getName()));
+        command.addAll(args);
+        Process process = new ProcessBuilder(command)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return err;
+    }
+
+    @Test
+    void registerNeedsTheMasterUrlsGiven() {
+        CliRun run = slapdesk(
+                on(first, "register", "COMP-9", "--token", "t0k3n", "--dry-run").toArray(String[]::new));
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("--master-url").contains("--master-url-web");
+        assertThat(run.out()).doesNotContain("slap.vifib.com");
     }
 
     @Test

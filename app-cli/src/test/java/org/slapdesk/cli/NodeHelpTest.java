@@ -43,6 +43,25 @@ class NodeHelpTest {
     }
 
     @Test
+    void everyOptionOfTheNodeCommandsSaysWhatItIs() {
+        CommandLine node =
+                new CommandLine(new SlapdeskCommand()).getSubcommands().get("node");
+        List<List<String>> paths = new ArrayList<>();
+        collect(node, new ArrayList<>(), paths);
+        List<String> undescribed = new ArrayList<>();
+        for (List<String> path : paths) {
+            CommandLine command = node;
+            for (String name : path) {
+                command = command.getSubcommands().get(name);
+            }
+            command.getCommandSpec().options().stream()
+                    .filter(o -> String.join("", o.description()).isBlank())
+                    .forEach(o -> undescribed.add(path + " " + o.longestName()));
+        }
+        assertThat(undescribed).isEmpty();
+    }
+
+    @Test
     void withoutHelpARequiredArgumentIsStillRequired() {
         StringWriter err = new StringWriter();
         int code = new CommandLine(new SlapdeskCommand())

@@ -63,7 +63,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "ipv6",
                 "IPv6 settings of slapos.cfg",
-                "Seed 000: re6st (ipv6_interface = lo), native IPv6, or a tap VPN; edits slapos.cfg.",
+                "re6st (ipv6_interface = lo), native IPv6, or a tap VPN; edits slapos.cfg.",
                 List.of(
                         ActionField.choice(
                                 "mode",
@@ -79,7 +79,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "lo-ipv6",
                 "Temporary IPv6 address",
-                "Seed 000: ip -6 addr add fc01::1/32 dev lo (or remove it); gone at the next reboot.",
+                "ip -6 addr add fc01::1/32 dev lo (or remove it); gone at the next reboot.",
                 List.of(
                         ActionField.choice(
                                 "operation", "Operation", Choice.words(TemporaryIpv6Action.Operation.class), ""),
@@ -137,7 +137,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "kvm",
                 "Enable KVM",
-                "Seed 000: KVM modules and /dev/kvm for virtual machines.",
+                "KVM modules and /dev/kvm for virtual machines.",
                 List.of(),
                 (v, c) -> new KvmAction());
     }
@@ -146,7 +146,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "bridge",
                 "Bridge for virtual machines",
-                "Seed 000: puts the interface in a bridge and sets interface_name and create_tap; confirm-or-revert:"
+                "puts the interface in a bridge and sets interface_name and create_tap; confirm-or-revert:"
                         + " the node puts its previous network back unless the console gets in again and confirms.",
                 List.of(
                         ActionField.choice(
@@ -245,7 +245,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "re6st-install",
                 "re6st: install",
-                "Seed 003: installs re6st-node with apt or dnf.",
+                "installs re6st-node with apt or dnf.",
                 List.of(),
                 (v, c) -> new Re6stInstallAction());
     }
@@ -254,7 +254,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "re6st-config",
                 "re6st: configure",
-                "Seed 003: registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate (re6st-conf).",
+                "registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate (re6st-conf).",
                 List.of(
                         ActionField.text("registry", "Registry URL", "", "e.g. http://51.159.66.11:9201/"),
                         ActionField.secret("token", "Token", "optional: the re6st token (never shown)"),
@@ -290,7 +290,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "ha-status",
                 "OpenSVC: status",
-                "Seed 001: a service's instances and resources (om PATH print status); empty path: the cluster (om daemon status).",
+                "a service's instances and resources (om PATH print status); empty path: the cluster (om daemon status).",
                 List.of(
                         ActionField.text(
                                 "path",
@@ -313,7 +313,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "ha-operate",
                 "OpenSVC: start / switch / stop",
-                "Seed 001: starts, moves to another node, or stops a service, then waits until it shows the change.",
+                "starts, moves to another node, or stops a service, then waits until it shows the change.",
                 List.of(
                         ActionField.choice("operation", "Operation", Choice.words(OpenSvcAction.Operation.class), ""),
                         ActionField.text("path", "Service path", "", "namespace/kind/name, e.g. slapos/svc/comp1"),

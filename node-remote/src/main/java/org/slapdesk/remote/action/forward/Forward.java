@@ -40,9 +40,24 @@ public record Forward(int listenPort, Optional<String> bindAddress, String targe
         return new Forward(listenPort, Optional.empty(), targetAddress, targetPort);
     }
 
-    /** The service / script name: {@code slapdesk-socat-80} or {@code slapdesk-socat-9201-51.159.66.11}. */
+    /**
+     * The service / script / cron file name: {@code slapdesk-socat-80} or {@code
+     * slapdesk-socat-9201-51_159_66_11}; only [A-Za-z0-9_-], since cron's run-parts naming skips
+     * files of /etc/cron.d whose names hold a dot.
+     */
     public String name() {
+        return "slapdesk-socat-" + listenPort
+                + bindAddress.map(b -> "-" + b.replace('.', '_')).orElse("");
+    }
+
+    /** The name earlier versions gave (the bind address with its dots), still recognised to migrate. */
+    public String legacyName() {
         return "slapdesk-socat-" + listenPort + bindAddress.map(b -> "-" + b).orElse("");
+    }
+
+    /** Whether {@code other} listens on the same port and address (one of them replaces the other). */
+    public boolean listensAsOne(Forward other) {
+        return listenPort == other.listenPort && bindAddress.equals(other.bindAddress);
     }
 
     /** socat's two addresses. */

@@ -9,6 +9,7 @@ import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.file.FileChange;
+import org.slapdesk.remote.file.FileState;
 import org.slapdesk.remote.file.RemoteFile;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
@@ -30,17 +31,30 @@ public final class SocatForwardAction implements NodeAction {
         }
     }
 
+    /** A plan note that the result repeats: the forward runs now but not after a reboot. */
+    public static final String NO_BOOT_START_WARNING = "WARNING: neither systemd nor cron on this node:"
+            + " the forward will NOT start again after a reboot (install cron, e.g. apt-get install cron)";
+
     private final Operation operation;
     private final Forward forward;
 
+    /** Adds {@code forward}, or removes the forward that listens where it does (its target does not matter). */
     public SocatForwardAction(Operation operation, Forward forward) {
         this.operation = operation;
         this.forward = forward;
     }
 
+    /** Removes the forward listening on {@code listenPort} (on {@code bindAddress}, or every address). */
+    public static SocatForwardAction removing(int listenPort, Optional<String> bindAddress) {
+        // the target is not part of what identifies a forward: any valid one stands in
+        return new SocatForwardAction(Operation.REMOVE, new Forward(listenPort, bindAddress, "127.0.0.1", listenPort));
+    }
+
     @Override
     public String title() {
-        return (operation == Operation.ADD ? "Forward " : "Stop forwarding ") + forward;
+        return operation == Operation.ADD
+                ? "Forward " + forward
+                : "Stop forwarding " + forward.bindAddress().orElse("*") + ":" + forward.listenPort();
     }
 
     @Override
@@ -56,24 +70,40 @@ public final class SocatForwardAction implements NodeAction {
             throw new NodeException("socat is not installed on " + node.target().display()
                     + ": install it (apt-get install socat / dnf install socat), then retry.");
         }
-        Optional<SocatForwards.Installed> sameName = SocatForwards.list(node).stream()
-                .filter(i -> i.forward().name().equals(forward.name()))
+        Optional<SocatForwards.Installed> sameSlot = SocatForwards.list(node).stream()
+                .filter(i -> i.forward().listensAsOne(forward))
                 .findFirst();
+        Optional<SocatForwards.Installed> legacy =
+                sameSlot.filter(i -> !i.name().equals(forward.name()));
+        Optional<SocatForwards.Installed> sameName = sameSlot.filter(i -> legacy.isEmpty());
         boolean running =
                 sameName.filter(i -> i.forward().equals(forward) && i.running()).isPresent();
         // the same port (and bind address) forwarded elsewhere: this forward replaces it
         Optional<Forward> replaced = sameName.filter(i -> !i.forward().equals(forward) && i.running())
                 .map(SocatForwards.Installed::forward);
-        if (!running && replaced.isEmpty()) {
+        if (forward.bindAddress().isPresent()) {
+            checkBindAddressExists(node, forward.bindAddress().get());
+        }
+        if (!running && replaced.isEmpty() && legacy.isEmpty()) {
             checkPortFree(node);
         }
-        List<Step> steps = systemd
-                ? systemdSteps(node, files, socat, running, replaced)
-                : scriptSteps(files, socat, running, replaced);
-        List<String> notes = systemd
-                ? List.of()
-                : List.of("no systemd on this node: a supervising script restarts socat"
-                        + " if it dies, and an @reboot cron line starts it at boot (when cron runs)");
+        List<Step> steps = new ArrayList<>();
+        if (legacy.isPresent()) {
+            steps.addAll(removalSteps(node, files, systemd, legacy.get().name()));
+        }
+        steps.addAll(
+                systemd
+                        ? systemdSteps(node, files, socat, running, replaced)
+                        : scriptSteps(files, socat, running, replaced));
+        List<String> notes = new ArrayList<>();
+        if (!systemd) {
+            notes.add("no systemd on this node: a supervising script restarts socat"
+                    + " if it dies, and an @reboot cron line starts it at boot");
+            if (!node.run("command -v cron || command -v crond || [ -x /usr/sbin/cron ]")
+                    .ok()) {
+                notes.add(NO_BOOT_START_WARNING);
+            }
+        }
         return new Plan(title(), node.target().display(), withoutNoOps(steps), notes);
     }
 
@@ -131,14 +161,25 @@ public final class SocatForwardAction implements NodeAction {
     }
 
     private Plan planRemove(NodeConnection node, RemoteFile files, boolean systemd) throws NodeException {
-        boolean installed = SocatForwards.list(node).stream()
-                .anyMatch(i -> i.forward().name().equals(forward.name()));
-        if (!installed) {
+        Optional<SocatForwards.Installed> installed = SocatForwards.list(node).stream()
+                .filter(i -> i.forward().listensAsOne(forward))
+                .findFirst();
+        if (installed.isEmpty()) {
             return new Plan(title(), node.target().display(), List.of(), List.of("no such forward on the node"));
         }
-        String name = Shell.quote(forward.name());
+        return new Plan(
+                title(),
+                node.target().display(),
+                withoutNoOps(removalSteps(node, files, systemd, installed.get().name())),
+                List.of("removes " + installed.get().forward()));
+    }
+
+    /** Stops the forward whose files are named {@code fileName} and deletes them. */
+    private List<Step> removalSteps(NodeConnection node, RemoteFile files, boolean systemd, String fileName)
+            throws NodeException {
+        String name = Shell.quote(fileName);
         List<Step> steps = new ArrayList<>();
-        if (systemd && files.read(SocatForwards.unitPath(forward)).exists()) {
+        if (systemd && files.read(SocatForwards.unitPath(fileName)).exists()) {
             boolean wasEnabled =
                     node.run("systemctl is-enabled --quiet " + name).ok();
             boolean wasActive = node.run("systemctl is-active --quiet " + name).ok();
@@ -146,17 +187,44 @@ public final class SocatForwardAction implements NodeAction {
             String undo = "systemctl daemon-reload" + (wasEnabled ? " && systemctl enable " + name : "")
                     + (wasActive ? " && systemctl start " + name : "");
             steps.add(Step.CommandStep.of("stop and disable it", "systemctl disable --now " + name, undo));
-            steps.add(new Step.FileStep("remove the service", files.planDelete(SocatForwards.unitPath(forward))));
+            deletion(files, "remove the service", SocatForwards.unitPath(fileName))
+                    .ifPresent(steps::add);
             steps.add(Step.CommandStep.withoutUndo(
                     "reload systemd",
                     "systemctl daemon-reload; systemctl reset-failed " + name + " 2>/dev/null; true"));
         } else {
             steps.add(Step.CommandStep.of(
-                    "stop it", SocatForwards.stopScript(forward), SocatForwards.startScript(forward)));
-            steps.add(new Step.FileStep("remove the boot line", files.planDelete(SocatForwards.cronPath(forward))));
-            steps.add(new Step.FileStep("remove the script", files.planDelete(SocatForwards.scriptPath(forward))));
+                    "stop it", SocatForwards.stopScript(fileName), SocatForwards.startScript(fileName)));
+            deletion(files, "remove the boot line", SocatForwards.cronPath(fileName))
+                    .ifPresent(steps::add);
+            deletion(files, "remove the script", SocatForwards.scriptPath(fileName))
+                    .ifPresent(steps::add);
         }
-        return new Plan(title(), node.target().display(), withoutNoOps(steps), List.of());
+        return steps;
+    }
+
+    /**
+     * Deletes a file of the forward without the dated backup a file step keeps (a removed
+     * forward should leave nothing behind); the undo writes its content, mode and owner back.
+     */
+    private static Optional<Step> deletion(RemoteFile files, String description, String path) throws NodeException {
+        FileState file = files.read(path);
+        if (!file.exists()) {
+            return Optional.empty();
+        }
+        String quoted = Shell.quote(path);
+        String restore = "printf '%s' " + Shell.quote(file.text()) + " > " + quoted + " && chmod " + file.mode() + " "
+                + quoted + " && chown " + file.uid() + ":" + file.gid() + " " + quoted;
+        return Optional.of(Step.CommandStep.of(description + " (" + path + ")", "rm -f -- " + quoted, restore));
+    }
+
+    private static void checkBindAddressExists(NodeConnection node, String address) throws NodeException {
+        String addresses = node.run("ip -4 -o addr show").requireOk().stdout();
+        if (!addresses.contains(" " + address + "/")) {
+            throw new NodeException("No interface of " + node.target().display() + " has the address " + address
+                    + ": socat could not listen on it. Add the address first, or choose one the node has"
+                    + " (ip -4 addr).");
+        }
     }
 
     private void checkPortFree(NodeConnection node) throws NodeException {
@@ -194,8 +262,8 @@ public final class SocatForwardAction implements NodeAction {
             }
             return new Verification(problems);
         }
-        boolean left = SocatForwards.list(node).stream()
-                .anyMatch(i -> i.forward().name().equals(forward.name()));
+        boolean left =
+                SocatForwards.list(node).stream().anyMatch(i -> i.forward().listensAsOne(forward));
         return left ? new Verification(List.of(forward.name() + " is still installed")) : Verification.ok();
     }
 }

@@ -24,6 +24,12 @@ public final class SocatForwards {
         public String describe() {
             return forward + (running ? "  running" : "  NOT running") + "  (" + file + ")";
         }
+
+        /** The name its files carry on the node: the forward's, or the legacy one of an older version. */
+        public String name() {
+            String base = file.substring(file.lastIndexOf('/') + 1);
+            return base.endsWith(".service") ? base.substring(0, base.length() - ".service".length()) : base;
+        }
     }
 
     private SocatForwards() {}
@@ -33,19 +39,35 @@ public final class SocatForwards {
     }
 
     static String unitPath(Forward f) {
-        return UNIT_DIR + "/" + f.name() + ".service";
+        return unitPath(f.name());
+    }
+
+    static String unitPath(String name) {
+        return UNIT_DIR + "/" + name + ".service";
     }
 
     static String scriptPath(Forward f) {
-        return SCRIPT_DIR + "/" + f.name();
+        return scriptPath(f.name());
+    }
+
+    static String scriptPath(String name) {
+        return SCRIPT_DIR + "/" + name;
     }
 
     static String pidPath(Forward f) {
-        return "/run/" + f.name() + ".pid";
+        return pidPath(f.name());
+    }
+
+    static String pidPath(String name) {
+        return "/run/" + name + ".pid";
     }
 
     static String cronPath(Forward f) {
-        return "/etc/cron.d/" + f.name();
+        return cronPath(f.name());
+    }
+
+    static String cronPath(String name) {
+        return "/etc/cron.d/" + name;
     }
 
     static String unitText(Forward f, String socat) {
@@ -69,13 +91,21 @@ public final class SocatForwards {
 
     /** The command that starts the supervising script detached (its own session and process group). */
     static String startScript(Forward f) {
-        return "setsid -f " + Shell.quote(scriptPath(f)) + " </dev/null >>"
-                + Shell.quote("/var/log/" + f.name() + ".log") + " 2>&1; i=0; while [ ! -s " + pidPath(f)
+        return startScript(f.name());
+    }
+
+    static String startScript(String name) {
+        return "setsid -f " + Shell.quote(scriptPath(name)) + " </dev/null >>"
+                + Shell.quote("/var/log/" + name + ".log") + " 2>&1; i=0; while [ ! -s " + pidPath(name)
                 + " ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i+1)); done";
     }
 
     static String stopScript(Forward f) {
-        String pid = Shell.quote(pidPath(f));
+        return stopScript(f.name());
+    }
+
+    static String stopScript(String name) {
+        String pid = Shell.quote(pidPath(name));
         return "if [ -s " + pid + " ]; then g=$(cat " + pid + "); kill -TERM -$g 2>/dev/null; rm -f " + pid + ";"
                 + " i=0; while [ -n \"$(ps -o stat= -g $g 2>/dev/null | grep -v Z)\" ] && [ $i -lt 50 ]; do"
                 + " sleep 0.1; i=$((i+1)); done; fi; true";
@@ -93,7 +123,8 @@ public final class SocatForwards {
                 : "g=$(cat " + Shell.quote(pidPath(f)) + " 2>/dev/null) && [ -n \"$g\" ] &&"
                         + " for l in $(ss -Htlnp 'sport = :" + f.listenPort()
                         + "' | grep -o 'pid=[0-9]*' | cut -d= -f2); do"
-                        + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && break; false; done";
+                        // an empty loop exits 0: only a listener of the script's group may say yes
+                        + " [ \"$(ps -o pgid= -p $l | tr -d ' ')\" = \"$g\" ] && exit 0; done; exit 1";
         return "i=0; while [ $i -lt 50 ]; do (" + owner + ") && exit 0; sleep 0.1; i=$((i+1)); done; exit 1";
     }
 

@@ -91,7 +91,7 @@ public final class Re6stInstallAction implements NodeAction {
             notes.add("apt on this node does not know " + PACKAGE + " now: the install will stop without changing"
                     + " anything unless Nexedi's re6st repository is added first");
         }
-        notes.add("the package asks for no token: configure it afterwards (slapdesk node re6st-config)");
+        notes.add("the package asks for no token: configure it afterwards (slapdesk node re6st config)");
         Step install = Step.CommandStep.of(
                         "install " + PACKAGE + " with " + pm.get().name().toLowerCase(),
                         installCommand(pm.get()),

@@ -13,6 +13,7 @@ import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.file.FileChange;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
+import org.slapdesk.remote.ssh.Shell;
 
 /**
  * The IPv6 settings of slapos.cfg's {@code [slapformat]} (seed 000, "IPv6 Support"):
@@ -69,6 +70,14 @@ public final class Ipv6SettingsAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        if (!node.run(Shell.command("test", "-e", "/sys/class/net/" + interfaceName))
+                .ok()) {
+            String names =
+                    node.run("ls /sys/class/net").requireOk().stdout().trim().replace('\n', ' ');
+            throw new NodeException("there is no interface " + interfaceName + " on "
+                    + node.target().display() + " (it has: " + names
+                    + "): give the interface that carries the node's IPv6");
+        }
         FileChange change = SlaposConfig.planEdit(node, configPath, this::edit);
         List<Step> steps = change.isNoOp()
                 ? List.of()

@@ -37,6 +37,11 @@ public final class NodeLogs {
         if (lines < 0 || lines > 100_000) {
             throw new InvalidInputException("lines must be 0-100000, got " + lines);
         }
+        // tail -F waits for a missing file without failing: say so instead of following nothing
+        if (!node.run(Shell.command("test", "-r", path)).ok()) {
+            throw new NodeException(
+                    "no log " + path + " on " + node.target().display() + " (no such file, or not readable)");
+        }
         try {
             CommandResult result = node.exec(
                     Shell.command("tail", "-n", Integer.toString(lines), "-F", "--", path),

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.forward.SocatForwardAction.Operation;
@@ -79,8 +80,8 @@ class SocatForwardActionTest extends OnTestHost {
                 .as("a live socat")
                 .isEmpty();
         assertThatThrownBy(() -> get("http://" + host.address4() + ":80/")).isInstanceOf(IOException.class);
-        // only the dated backups of the removed files stay (cron ignores names with dots)
-        assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat | grep -v '\\.slapdesk-' || true"))
+        // nothing of it stays, not even a backup
+        assertThat(host.sh("ls /etc/cron.d /usr/local/sbin | grep slapdesk-socat || true"))
                 .isEmpty();
     }
 
@@ -127,6 +128,99 @@ class SocatForwardActionTest extends OnTestHost {
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
             new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+        }
+    }
+
+    @Test
+    void aForwardWithABindAddressHasABootFileCronRuns() throws Exception {
+        Forward forward = new Forward(9203, Optional.of(host.address4()), "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        try {
+            // cron reads the /etc/cron.d files that run-parts' naming accepts
+            assertThat(host.sh("run-parts --list /etc/cron.d")).contains("/etc/cron.d/" + forward.name());
+            assertThat(forward.name()).matches("[A-Za-z0-9_-]+");
+        } finally {
+            SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+            new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+        }
+        assertThat(SocatForwards.list(node)).isEmpty();
+    }
+
+    @Test
+    void aForwardUnderItsOldDottedNameIsListedMigratedAndRemoved() throws Exception {
+        Forward forward = new Forward(9204, Optional.of(host.address4()), "10.0.97.156", 8080);
+        String legacy = forward.legacyName();
+        makeLegacyForward(forward);
+        assertThat(SocatForwards.list(node))
+                .extracting(SocatForwards.Installed::forward, SocatForwards.Installed::file)
+                .containsExactly(Tuple.tuple(forward, "/usr/local/sbin/" + legacy));
+
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        assertThat(SocatForwards.list(node))
+                .extracting(SocatForwards.Installed::file, SocatForwards.Installed::running)
+                .containsExactly(Tuple.tuple("/usr/local/sbin/" + forward.name(), true));
+        assertThat(host.sh("run-parts --list /etc/cron.d")).contains("/etc/cron.d/" + forward.name());
+        assertThat(get("http://" + host.address4() + ":9204/")).isEqualTo("frontend says hello\n");
+
+        SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+
+        makeLegacyForward(forward);
+        new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());
+        assertThat(SocatForwards.list(node)).isEmpty();
+        assertThat(host.sh(
+                        "ls /etc/cron.d /usr/local/sbin | grep -F '" + legacy + "' | grep -v '\\.slapdesk-' || true"))
+                .isEmpty();
+    }
+
+    /** A forward as earlier versions left it: its files named with the bind address's dots, running. */
+    private void makeLegacyForward(Forward forward) throws Exception {
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        new PlanRunner(node).apply(add, add.plan(node), ProgressListener.NONE, CancellationToken.none());
+        String name = forward.name();
+        String legacy = forward.legacyName();
+        host.sh(SocatForwards.stopScript(name) + "; sed -i 's/" + name + "/" + legacy + "/g' /usr/local/sbin/" + name
+                + " /etc/cron.d/" + name + " && mv /usr/local/sbin/" + name + " /usr/local/sbin/" + legacy
+                + " && mv /etc/cron.d/" + name + " /etc/cron.d/" + legacy + " && " + SocatForwards.startScript(legacy));
+    }
+
+    @Test
+    void aBindAddressTheNodeDoesNotHaveIsRefusedInThePlan() {
+        Forward forward = new Forward(9201, Optional.of("192.0.2.1"), "10.0.97.156", 8080);
+        assertThatThrownBy(() -> new SocatForwardAction(Operation.ADD, forward).plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("has the address 192.0.2.1");
+    }
+
+    @Test
+    void aForwardWhoseSocatCannotListenIsRolledBack() throws Exception {
+        host.sh("ip addr add 192.0.2.55/32 dev eth0");
+        Forward forward = new Forward(9205, Optional.of("192.0.2.55"), "10.0.97.156", 8080);
+        SocatForwardAction add = new SocatForwardAction(Operation.ADD, forward);
+        Plan plan = add.plan(node);
+        // the address goes away between plan and apply: socat cannot bind
+        host.sh("ip addr del 192.0.2.55/32 dev eth0");
+        assertThatThrownBy(() -> new PlanRunner(node).apply(add, plan, ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("does not listen on port 9205");
+        assertThat(SocatForwards.list(node)).isEmpty();
+        assertThat(host.sh("ps -o args= -C socat || true")).doesNotContain("9205");
+    }
+
+    @Test
+    void withoutCronOrSystemdThePlanWarnsThatNothingStartsTheForwardAtBoot() throws Exception {
+        Forward forward = Forward.of(9206, "10.0.97.156", 8080);
+        assertThat(new SocatForwardAction(Operation.ADD, forward).plan(node).notes())
+                .contains(SocatForwardAction.NO_BOOT_START_WARNING);
+        host.writeFile("/usr/sbin/cron", "#!/bin/sh\nexit 0\n");
+        host.sh("chmod +x /usr/sbin/cron");
+        try {
+            assertThat(new SocatForwardAction(Operation.ADD, forward).plan(node).notes())
+                    .doesNotContain(SocatForwardAction.NO_BOOT_START_WARNING);
+        } finally {
+            host.sh("rm -f /usr/sbin/cron");
         }
     }
 

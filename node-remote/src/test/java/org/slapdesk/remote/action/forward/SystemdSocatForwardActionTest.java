@@ -184,9 +184,7 @@ class SystemdSocatForwardActionTest extends OnTestHost {
         try {
             assertThat(get("http://" + host.address4() + ":9201/")).isEqualTo("frontend says hello\n");
             assertThat(host.sh("ss -Htln 'sport = :9201'")).contains(host.address4() + ":9201");
-            assertThat(host.sh("systemctl is-enabled slapdesk-socat-9201-" + host.address4())
-                            .trim())
-                    .isEqualTo("enabled");
+            assertThat(host.sh("systemctl is-enabled " + forward.name()).trim()).isEqualTo("enabled");
         } finally {
             SocatForwardAction remove = new SocatForwardAction(Operation.REMOVE, forward);
             new PlanRunner(node).apply(remove, remove.plan(node), ProgressListener.NONE, CancellationToken.none());

@@ -58,6 +58,13 @@ class Ipv6SettingsActionTest extends OnTestHost {
     }
 
     @Test
+    void anInterfaceTheNodeDoesNotHaveIsRefused() {
+        assertThatThrownBy(() -> new Ipv6SettingsAction(CFG, Mode.NATIVE, "eth7").plan(node))
+                .isInstanceOf(NodeException.class)
+                .hasMessageContaining("there is no interface eth7");
+    }
+
+    @Test
     void tapVpnSetsIpv6OnTapVpn() throws Exception {
         apply(new Ipv6SettingsAction(CFG, Mode.TAP_VPN, "eth0"));
         assertThat(configparser()).isEqualTo("eth0 tapVPN");
