@@ -30,7 +30,11 @@ public final class SqliteFile {
         return DriverManager.getConnection("jdbc:sqlite:" + absolute);
     }
 
-    private static void createOwnerOnly(Path file) throws IOException {
+    /**
+     * Creates {@code file} readable and writable by its owner only, unless it exists (its mode is
+     * then left as it is); a file another process creates at the same moment is fine.
+     */
+    public static void createOwnerOnly(Path file) throws IOException {
         if (Files.exists(file)) {
             return;
         }

@@ -4,11 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.slapdesk.core.store.SqliteFile;
 
 /**
  * Who serves a master database: one process at a time holds an exclusive lock on
@@ -35,14 +33,7 @@ public final class ServerLock implements AutoCloseable {
     /** Takes the lock, or throws {@link InUse} when another process (or this one) already serves the file. */
     public static ServerLock acquire(Path database) throws IOException {
         Path file = lockFile(database.toAbsolutePath());
-        if (!Files.exists(file)) {
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (FileAlreadyExistsException raced) {
-                // another process made it first: fine, the lock below decides
-            }
-        }
+        SqliteFile.createOwnerOnly(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         FileLock lock;
         try {
