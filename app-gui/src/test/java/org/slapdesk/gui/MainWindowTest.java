@@ -143,6 +143,35 @@ class MainWindowTest {
     }
 
     @Test
+    void theHealthHeaderSortsBySeverityAndTheSortSurvivesARefresh(FxRobot robot) throws Exception {
+        settle();
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        robot.clickOn(robot.from(servers)
+                .lookup(".column-header .label")
+                .lookup((Label label) -> "Health".equals(label.getText()))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getItems())
+                .extracting(row -> ((ServerRow) row).reference())
+                .containsExactly("COMP-2", "COMP-1", "COMP-3", "COMP-0");
+
+        synchronized (master) {
+            master.nodes.put(
+                    "COMP-1",
+                    FakeMaster.node("COMP-1", FakeMaster.access(Instant.now().minusSeconds(5)), 10, 0, List.of(KVM)));
+        }
+        robot.interact(context::refreshAll);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> ((ServerRow) servers.getItems().get(1)).reference().equals("COMP-3"));
+        assertThat(servers.getItems().subList(2, 4))
+                .extracting(row -> ((ServerRow) row).reference())
+                .as("the server that turned green moved down among the green ones without another click")
+                .containsExactlyInAnyOrder("COMP-0", "COMP-1");
+    }
+
+    @Test
     void theFilterBoxNarrowsTheList(FxRobot robot) throws Exception {
         settle();
         robot.clickOn(".filter-box").write("comp-2");

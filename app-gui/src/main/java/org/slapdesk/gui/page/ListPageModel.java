@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -25,6 +26,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slapdesk.core.fleet.FleetListener;
 import org.slapdesk.core.fleet.FleetState;
 import org.slapdesk.core.fleet.FleetUpdate;
@@ -46,9 +48,12 @@ public final class ListPageModel<R, D> {
     private final MasterSession session;
     private final TaskService tasks;
     private final ListPageSpec<R, D> spec;
-    private final ObservableList<R> rows = FXCollections.observableArrayList();
+    private final Map<R, IntegerProperty> revisions = new HashMap<>();
+    // a row's revision moves when an update changed it in place, so the sorted view re-sorts it
+    private final ObservableList<R> rows = FXCollections.observableArrayList(row -> new Observable[] {revision(row)});
     private final Map<String, R> rowsByKey = new HashMap<>();
     private final FilteredList<R> visibleRows = new FilteredList<>(rows);
+    private final SortedList<R> sortedRows = new SortedList<>(visibleRows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
@@ -77,6 +82,11 @@ public final class ListPageModel<R, D> {
     /** The rows the filter lets through; the table shows these. */
     public FilteredList<R> visibleRows() {
         return visibleRows;
+    }
+
+    /** The visible rows in the order of the table's sort (its comparator is bound to the table's). */
+    public SortedList<R> sortedRows() {
+        return sortedRows;
     }
 
     public StringProperty filterProperty() {
@@ -146,6 +156,7 @@ public final class ListPageModel<R, D> {
         subscription = () -> {};
         rows.clear();
         rowsByKey.clear();
+        revisions.clear();
         filterIndex.clear();
         recount();
         if (fleet == null) {
@@ -200,11 +211,15 @@ public final class ListPageModel<R, D> {
                 added.add(fresh);
             } else if (spec.update().test(row, item.get())) {
                 filterIndex.index(row);
+                IntegerProperty revision = revision(row);
+                revision.set(revision.get() + 1);
                 onRowChanged.forEach(action -> action.accept(row));
             }
         });
         if (!removed.isEmpty()) {
             rows.removeAll(removed);
+            // after the removal: the list asks the extractor for the observables to stop watching
+            removed.forEach(revisions::remove);
         }
         if (!added.isEmpty()) {
             added.sort(Comparator.comparing(spec.rowKey()));
@@ -215,6 +230,10 @@ public final class ListPageModel<R, D> {
             applyFilter();
         }
         onApplied.forEach(Runnable::run);
+    }
+
+    private IntegerProperty revision(R row) {
+        return revisions.computeIfAbsent(row, r -> new SimpleIntegerProperty());
     }
 
     /** Matches the filter off the FX thread on the index and shows the result in one change. */

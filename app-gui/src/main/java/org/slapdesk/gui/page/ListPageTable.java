@@ -32,7 +32,7 @@ public final class ListPageTable {
         TableView<R> table = Tables.table(list.emptyText());
         table.setId(id);
         table.getColumns().add(healthColumn(Tables.column("Health", health)));
-        table.setItems(list.visibleRows());
+        Tables.sorted(table, list.sortedRows());
         FlashingRows.install(table, healthChangedAt);
         Tables.selectFirstWhenFilled(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> list.selectedProperty()

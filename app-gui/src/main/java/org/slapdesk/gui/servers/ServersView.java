@@ -81,9 +81,13 @@ public final class ServersView implements PageView {
                 setText(empty ? null : Times.ago(at, clock));
             }
         });
-        TableColumn<ServerRow, String> used = new TableColumn<>("Partitions used / total");
-        used.setCellValueFactory(c -> Bindings.concat(
-                c.getValue().partitionsUsedProperty(), " / ", c.getValue().partitionsTotalProperty()));
+        TableColumn<ServerRow, PartitionUsage> used = new TableColumn<>("Partitions used / total");
+        used.setCellValueFactory(c -> Bindings.createObjectBinding(
+                () -> new PartitionUsage(
+                        c.getValue().partitionsUsedProperty().get(),
+                        c.getValue().partitionsTotalProperty().get()),
+                c.getValue().partitionsUsedProperty(),
+                c.getValue().partitionsTotalProperty()));
         TableColumn<ServerRow, Number> softwareCount = Tables.column("Software", ServerRow::softwareCountProperty);
         servers.getColumns().addAll(List.of(title, reference, contact, used, softwareCount));
 
@@ -96,7 +100,7 @@ public final class ServersView implements PageView {
                         Tables.fixed("State", PartitionRow::state),
                         Tables.fixed("Instance", PartitionRow::instance),
                         Tables.fixed("Release", PartitionRow::release)));
-        partitions.setItems(model.partitions());
+        Tables.sorted(partitions, model.partitions());
 
         software = ListPageTable.detail(
                 "software-table", "Select a server to see the software supplied to it.", SoftwareRow::health);
@@ -105,7 +109,7 @@ public final class ServersView implements PageView {
                         Tables.fixed("Software release URL", SoftwareRow::url),
                         Tables.fixed("Requested state", SoftwareRow::state),
                         Tables.fixed("Installation", SoftwareRow::installation)));
-        software.setItems(model.software());
+        Tables.sorted(software, model.software());
         if (software.getPlaceholder() instanceof Label placeholder) {
             placeholder
                     .textProperty()

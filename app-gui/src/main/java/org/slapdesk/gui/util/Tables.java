@@ -1,6 +1,7 @@
 package org.slapdesk.gui.util;
 
 import atlantafx.base.controls.CustomTextField;
+import java.util.Comparator;
 import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -8,11 +9,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
+import org.slapdesk.gui.page.ColumnOrder;
 
 /** Small builders that keep the page views short. */
 public final class Tables {
@@ -45,7 +49,31 @@ public final class Tables {
         placeholder.getStyleClass().add("placeholder-text");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
+        table.getColumns().addListener((ListChangeListener<TableColumn<T, ?>>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(Tables::sortByValue);
+            }
+        });
         return table;
+    }
+
+    /**
+     * Shows {@code items} sorted by the columns the user clicked: a sorted view whose order stays
+     * bound to the table's, so new and changed rows take their place in it.
+     */
+    public static <T> SortedList<T> sorted(TableView<T> table, ObservableList<T> items) {
+        SortedList<T> sorted = items instanceof SortedList<T> already ? already : new SortedList<>(items);
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        return sorted;
+    }
+
+    /** Health by severity, numbers as numbers, times as times, texts with their numbers in order. */
+    @SuppressWarnings("unchecked")
+    private static <V> void sortByValue(TableColumn<?, V> column) {
+        if (column.getComparator() == TableColumn.DEFAULT_COMPARATOR) {
+            column.setComparator((Comparator<V>) (Comparator<?>) ColumnOrder.VALUES);
+        }
     }
 
     /** Selects the first row whenever rows arrive and none is selected, so the detail pane is never blank for nothing. */
