@@ -287,6 +287,55 @@ class MainWindowTest {
     }
 
     @Test
+    void theCountAboveTheListAndSupplyToSeveralSelectedServers(FxRobot robot) throws Exception {
+        settle();
+        assertThat(robot.lookup("#servers-count").queryAs(Label.class).getText())
+                .isEqualTo("4 servers, 2 with problems");
+        WindowDriver driver = new WindowDriver(robot, stage);
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        robot.interact(() -> {
+            servers.getSelectionModel().clearSelection();
+            servers.getSelectionModel().selectIndices(0, 1, 2);
+        });
+        driver.click("#supply");
+        driver.fill("#supply-release", RE6ST);
+        driver.snapshotWindowOf("#supply-release", "supply-dialog-several");
+        robot.clickOn("Supply");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> master.calls.stream()
+                                .filter(c -> c.startsWith("supply " + RE6ST))
+                                .count()
+                        == 3);
+        assertThat(context.tasks().tasks())
+                .filteredOn(t -> t.title().startsWith("Supply"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aSuccessNoticeFadesByItselfWhileAnErrorStays(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> context.servers().supply(KVM, "COMP-3"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.success")
+                .queryAll()
+                .isEmpty());
+        master.failNext = new MasterException.Unreachable(
+                "http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
+        robot.interact(() -> context.servers().remove(KVM, "COMP-1"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.danger")
+                .queryAll()
+                .isEmpty());
+        snapshot("notice-after-supply");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".slapdesk-notification.success")
+                .queryAll()
+                .isEmpty());
+        assertThat(robot.lookup(".slapdesk-notification.danger").queryAll())
+                .as("the error stays until dismissed")
+                .hasSize(1);
+    }
+
+    @Test
     void otherPagesRender(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> context.servers().supply(KVM, "COMP-3"));

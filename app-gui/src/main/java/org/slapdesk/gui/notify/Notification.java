@@ -12,6 +12,11 @@ public record Notification(long id, Level level, String title, String message, S
         ERROR
     }
 
+    /** Success notices go by themselves after a few seconds; everything else stays until dismissed. */
+    public boolean fades() {
+        return level == Level.SUCCESS;
+    }
+
     public boolean hasDetails() {
         return details != null && !details.isBlank();
     }

@@ -39,6 +39,17 @@ public final class NotificationCenter {
         return post(Notification.Level.ERROR, title, readable(error), details(error));
     }
 
+    /**
+     * A short "it worked" message: shown for a few seconds (the view fades it), not kept in the
+     * history, which is for what went wrong; the Activity page records every action anyway.
+     */
+    public Notification success(String title, String message) {
+        Notification notification = new Notification(
+                ids.incrementAndGet(), Notification.Level.SUCCESS, title, message, "", clock.instant());
+        active.add(0, notification);
+        return notification;
+    }
+
     public Notification post(Notification.Level level, String title, String message, String details) {
         Notification notification =
                 new Notification(ids.incrementAndGet(), level, title, message, details, clock.instant());

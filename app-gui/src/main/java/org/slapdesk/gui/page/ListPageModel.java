@@ -56,6 +56,7 @@ public final class ListPageModel<R, D> {
     private final SortedList<R> sortedRows = new SortedList<>(visibleRows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
+    private final ObservableList<R> chosen = FXCollections.observableArrayList();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
@@ -95,6 +96,32 @@ public final class ListPageModel<R, D> {
 
     public ObjectProperty<R> selectedProperty() {
         return selected;
+    }
+
+    /** Every selected row (several where the table allows it); {@link #selectedProperty} is the focused one. */
+    public ObservableList<R> chosenRows() {
+        return chosen;
+    }
+
+    /**
+     * The count above the list, e.g. "203 servers, 2 with problems" (red or yellow), or "12 of 203
+     * servers shown, …" while the filter hides some.
+     */
+    public StringBinding summary(String one, String many) {
+        return Bindings.createStringBinding(
+                () -> {
+                    int all = rows.size();
+                    int shown = visibleRows.size();
+                    int problems = counts.get(Health.Level.RED).get()
+                            + counts.get(Health.Level.YELLOW).get();
+                    String noun = all == 1 ? one : many;
+                    String head = shown == all ? all + " " + noun : shown + " of " + all + " " + noun + " shown";
+                    return head + (problems == 0 ? ", no problems" : ", " + problems + " with problems");
+                },
+                rows,
+                visibleRows,
+                counts.get(Health.Level.RED),
+                counts.get(Health.Level.YELLOW));
     }
 
     /**

@@ -88,8 +88,17 @@ public final class ServicesView implements PageView {
         destroy.setId("destroy");
         destroy.disableProperty().bind(model.offers(ServiceAction.DESTROY).not());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
+        Label count = ListPageTable.summary(model.list(), "services-count", "service", "services");
         ToolBar bar = new ToolBar(
-                filter, new Spacer(), request, edit, start, stop, destroy, ListPageTable.refreshButton(model.list()));
+                filter,
+                count,
+                new Spacer(),
+                request,
+                edit,
+                start,
+                stop,
+                destroy,
+                ListPageTable.refreshButton(model.list()));
 
         Message pending = new Message("Request", "", new FontIcon(Material2MZ.SCHEDULE));
         pending.setId("pending-request");

@@ -100,7 +100,8 @@ public final class ShellView {
         root.setTop(header());
         root.setLeft(navigation());
         center.getChildren().addAll(pageHolder, notifications.node());
-        StackPane.setAlignment(notifications.node(), Pos.TOP_RIGHT);
+        // bottom right: a notice after an action must not cover the toolbar the next action is on
+        StackPane.setAlignment(notifications.node(), Pos.BOTTOM_RIGHT);
         // the pages scroll or shrink inside the window; they never push the status bar out of it
         center.setMinSize(0, 0);
         pageHolder.setMinSize(0, 0);
