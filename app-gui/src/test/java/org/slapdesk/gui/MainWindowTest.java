@@ -1,7 +1,9 @@
 package org.slapdesk.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +11,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -320,9 +326,9 @@ class MainWindowTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.success")
                 .queryAll()
                 .isEmpty());
-        master.failNext = new MasterException.Unreachable(
+        MasterException failure = new MasterException.Unreachable(
                 "http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
-        robot.interact(() -> context.servers().remove(KVM, "COMP-1"));
+        robot.interact(() -> context.notifications().error("Remove kvm on COMP-1 failed", failure));
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.danger")
                 .queryAll()
                 .isEmpty());
@@ -333,6 +339,43 @@ class MainWindowTest {
         assertThat(robot.lookup(".slapdesk-notification.danger").queryAll())
                 .as("the error stays until dismissed")
                 .hasSize(1);
+    }
+
+    @Test
+    void theDetailsWindowSaysTheCausesInWordsFitsItsContentAndKeepsTheTraceClosed(FxRobot robot) throws Exception {
+        settle();
+        MasterException failure = new MasterException.Unreachable(
+                "http://127.0.0.1:9/",
+                "the master at http://127.0.0.1:9/ does not answer",
+                new ConnectException("Connection refused"));
+        robot.interact(() -> context.notifications().error("Supply kvm on COMP-1 failed", failure));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.from(robot.lookup(".slapdesk-notification.danger").queryAll())
+                .lookup((Button button) -> "Details".equals(button.getText()))
+                .queryButton());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#error-details")
+                .queryAll()
+                .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = robot.lookup("#error-details").queryAs(DialogPane.class);
+        Window details = pane.getScene().getWindow();
+        assertThat(robot.lookup(".error-cause").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .containsExactly("the master at http://127.0.0.1:9/ does not answer", "because: Connection refused");
+        assertThat(robot.lookup("#error-trace").queryAs(TitledPane.class).isExpanded())
+                .isFalse();
+        assertThat(details.getWidth()).isBetween(420.0, 960.0);
+        assertThat(details.getHeight()).isBetween(160.0, 720.0);
+        double ownerCentreX = stage.getX() + stage.getWidth() / 2;
+        double ownerCentreY = stage.getY() + stage.getHeight() / 2;
+        assertThat(details.getX() + details.getWidth() / 2).isCloseTo(ownerCentreX, within(2.0));
+        assertThat(details.getY() + details.getHeight() / 2).isCloseTo(ownerCentreY, within(2.0));
+        WaitForAsyncUtils.asyncFx(() -> {
+                    Snapshot.write(details.getScene(), Path.of("target", "screens", "error-details.png"));
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
+        robot.interact(() -> ((Stage) details).close());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.slapdesk.gui.notify;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -93,10 +94,15 @@ public final class NotificationsView {
         if (n.hasDetails()) {
             Button details = new Button("Details");
             details.getStyleClass().add(Styles.SMALL);
-            details.setOnAction(e -> Dialogs.details(stack, "Details", n.title(), n.message() + "\n\n" + n.details()));
+            details.setOnAction(e -> showDetails(n));
             card.setPrimaryActions(details);
         }
         return card;
+    }
+
+    private void showDetails(Notification n) {
+        List<String> causes = n.causes().isEmpty() ? List.of(n.message()) : n.causes();
+        Dialogs.error(stack, "Details", n.title(), causes, n.details());
     }
 
     private static Ikon icon(Notification.Level level) {
