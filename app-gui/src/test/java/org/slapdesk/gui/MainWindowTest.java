@@ -3,6 +3,7 @@ package org.slapdesk.gui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import atlantafx.base.theme.Styles;
 import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.page.Page;
 import org.slapdesk.gui.servers.ServerRow;
+import org.slapdesk.gui.settings.Density;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -376,6 +378,33 @@ class MainWindowTest {
                 })
                 .get(10, TimeUnit.SECONDS);
         robot.interact(() -> ((Stage) details).close());
+    }
+
+    @Test
+    void compactDensityFitsMoreServerRowsInTheWindow(FxRobot robot) throws Exception {
+        settle();
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        double normal = rowsThatFit(robot, servers);
+        robot.interact(() -> context.settings().densityProperty().set(Density.COMPACT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getStyleClass()).contains(Styles.DENSE);
+        double compact = rowsThatFit(robot, servers);
+        snapshot("servers-compact");
+        assertThat(compact).as("rows that fit in the servers table").isGreaterThan(normal * 1.2);
+        robot.interact(() -> context.settings().densityProperty().set(Density.NORMAL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getStyleClass()).doesNotContain(Styles.DENSE);
+    }
+
+    private static double rowsThatFit(FxRobot robot, TableView<?> table) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> row = robot.from(table).lookup(".table-row-cell").queryAs(TableRow.class);
+        double header = robot.from(table)
+                .lookup(".column-header-background")
+                .query()
+                .getBoundsInParent()
+                .getHeight();
+        return (table.getHeight() - header) / row.getHeight();
     }
 
     @Test

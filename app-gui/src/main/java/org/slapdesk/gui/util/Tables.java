@@ -1,6 +1,7 @@
 package org.slapdesk.gui.util;
 
 import atlantafx.base.controls.CustomTextField;
+import atlantafx.base.theme.Styles;
 import java.util.Comparator;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -20,6 +21,12 @@ import org.slapdesk.gui.page.ColumnOrder;
 
 /** Small builders that keep the page views short. */
 public final class Tables {
+
+    /**
+     * The style class on the window's root that asks for compact tables: each table then takes
+     * AtlantaFX's dense style (lower rows), whichever page or tab it is on.
+     */
+    public static final String COMPACT = "density-compact";
 
     private Tables() {}
 
@@ -49,6 +56,7 @@ public final class Tables {
         placeholder.getStyleClass().add("placeholder-text");
         placeholder.setWrapText(true);
         table.setPlaceholder(placeholder);
+        followDensity(table);
         table.getColumns().addListener((ListChangeListener<TableColumn<T, ?>>) change -> {
             while (change.next()) {
                 change.getAddedSubList().forEach(Tables::sortByValue);
@@ -66,6 +74,30 @@ public final class Tables {
         sorted.comparatorProperty().bind(table.comparatorProperty());
         table.setItems(sorted);
         return sorted;
+    }
+
+    private static void followDensity(TableView<?> table) {
+        ListChangeListener<String> rootClasses = change -> showDensity(table);
+        table.sceneProperty().addListener((o, was, now) -> {
+            if (was != null && was.getRoot() != null) {
+                was.getRoot().getStyleClass().removeListener(rootClasses);
+            }
+            if (now != null && now.getRoot() != null) {
+                now.getRoot().getStyleClass().addListener(rootClasses);
+            }
+            showDensity(table);
+        });
+    }
+
+    private static void showDensity(TableView<?> table) {
+        boolean compact = table.getScene() != null
+                && table.getScene().getRoot() != null
+                && table.getScene().getRoot().getStyleClass().contains(COMPACT);
+        if (compact && !table.getStyleClass().contains(Styles.DENSE)) {
+            table.getStyleClass().add(Styles.DENSE);
+        } else if (!compact) {
+            table.getStyleClass().remove(Styles.DENSE);
+        }
     }
 
     /** Health by severity, numbers as numbers, times as times, texts with their numbers in order. */
