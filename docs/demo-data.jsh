@@ -9,7 +9,9 @@ import org.slapdesk.core.model.*;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 var db = Path.of(System.getenv("DEMO_DB"));
 var m = EmbeddedMaster.start(db);
-var slap = m.client().slap();
+// the node's side, through its own client of the SLAP dialect (as `slapos node` speaks it)
+var url = java.net.URI.create(m.url());
+var slap = new org.slapdesk.core.master.SlapEndpoint(org.slapdesk.core.master.MasterHttp.open(org.slapdesk.core.master.MasterProfile.plain("node", m.url()), org.slapdesk.core.master.ClientOptions.defaults()), url);
 for (String node : List.of("COMP-0", "COMP-1")) {
   var parts = new ArrayList<Object>();
   for (int i = 0; i < 4; i++) {

@@ -3,6 +3,7 @@ package org.slapdesk.gui;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +27,7 @@ import org.slapdesk.gui.services.RequestViewModel;
 import org.slapdesk.gui.services.ServicesViewModel;
 import org.slapdesk.gui.session.ConnectionState;
 import org.slapdesk.gui.session.MasterSession;
+import org.slapdesk.gui.settings.SettingsStore;
 import org.slapdesk.gui.settings.SettingsViewModel;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
@@ -39,9 +41,9 @@ public final class AppContext implements AutoCloseable {
     private final TaskService tasks = new TaskService(workers, Platform::runLater, notifications, Sleeper.REAL, clock);
     private final ProfileRegistry profiles;
     private final MasterSession session;
-    private final HealthRules health = new HealthRules(clock);
+    private final SettingsViewModel settings;
+    private final HealthRules health;
     private final ActivityLog activity;
-    private final SettingsViewModel settings = new SettingsViewModel();
     private final ServersViewModel servers;
     private final ServicesViewModel services;
     private final DashboardViewModel dashboard;
@@ -53,12 +55,32 @@ public final class AppContext implements AutoCloseable {
         this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
     }
 
+    /** Settings kept for this run only. */
     public AppContext(
             List<MasterProfile> initialProfiles,
             MasterConnector connector,
             ActivityStore activityStore,
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment) {
+        this(
+                initialProfiles,
+                connector,
+                activityStore,
+                nodeInventory,
+                nodeEnvironment,
+                new SettingsViewModel(SettingsStore.inMemory(), Optional.empty()));
+    }
+
+    /** {@code settings} read from where they are kept; the health rules use its thresholds. */
+    public AppContext(
+            List<MasterProfile> initialProfiles,
+            MasterConnector connector,
+            ActivityStore activityStore,
+            NodeInventory nodeInventory,
+            NodeEnvironment nodeEnvironment,
+            SettingsViewModel settings) {
+        this.settings = settings;
+        health = new HealthRules(clock, settings::thresholds);
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock, health);
         activity = new ActivityLog(

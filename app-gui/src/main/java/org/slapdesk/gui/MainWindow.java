@@ -8,7 +8,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.Image;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.slapdesk.gui.settings.Density;
 import org.slapdesk.gui.shell.ShellView;
+import org.slapdesk.gui.util.Tables;
 
 /** Puts the shell in a stage with the theme, the stylesheet and the shortcuts; used by the app and by GUI tests. */
 public final class MainWindow {
@@ -25,9 +27,20 @@ public final class MainWindow {
         return shell;
     }
 
+    /** Every table follows the root's density class (see {@link Tables#COMPACT}). */
+    private void showDensity(Density density) {
+        if (density == Density.COMPACT) {
+            if (!shell.node().getStyleClass().contains(Tables.COMPACT)) {
+                shell.node().getStyleClass().add(Tables.COMPACT);
+            }
+        } else {
+            shell.node().getStyleClass().remove(Tables.COMPACT);
+        }
+    }
+
     public void show(Stage stage, WindowOptions options) {
-        context.settings().darkProperty().set(options.dark());
-        SlapdeskApp.applyTheme(options.dark());
+        options.theme().ifPresent(dark -> context.settings().showDarkForThisRun(dark));
+        SlapdeskApp.applyTheme(context.settings().darkProperty().get());
         context.settings().darkProperty().addListener((o, was, now) -> SlapdeskApp.applyTheme(now));
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(shell.node(), Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
@@ -35,6 +48,8 @@ public final class MainWindow {
                 .add(Objects.requireNonNull(
                                 MainWindow.class.getResource("slapdesk.css"), "slapdesk.css is missing from the jar")
                         .toExternalForm());
+        showDensity(context.settings().densityProperty().get());
+        context.settings().densityProperty().addListener((o, was, now) -> showDensity(now));
         shell.installShortcuts(scene);
         shell.show(options.view());
         stage.setTitle("Slapdesk");

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -23,6 +24,8 @@ import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
+import org.slapdesk.gui.settings.SettingsStore;
+import org.slapdesk.gui.settings.SettingsViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,7 +68,13 @@ public final class SlapdeskApp extends Application {
                 profiles.connector(),
                 store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()),
                 store == null ? NodeInventory.inMemory() : NodeInventory.stored(store.knownNodes()),
-                NodeEnvironment.forThisUser());
+                NodeEnvironment.forThisUser(),
+                store == null
+                        ? new SettingsViewModel()
+                        : new SettingsViewModel(
+                                SettingsStore.stored(store.settings()),
+                                Optional.ofNullable(
+                                        store.file().toAbsolutePath().getParent())));
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {

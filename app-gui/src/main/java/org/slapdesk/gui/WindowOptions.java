@@ -6,7 +6,12 @@ import java.util.Optional;
 import org.slapdesk.gui.page.Page;
 
 /** The window's own options: {@code --snapshot FILE}, {@code --view PAGE}, {@code --profile NAME}, {@code --theme light|dark}. */
-public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String> profile, boolean dark) {
+public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String> profile, Optional<Boolean> theme) {
+
+    /** True when --theme dark was given; without --theme the saved theme applies. */
+    public boolean dark() {
+        return theme.orElse(false);
+    }
 
     public static boolean isWindowOption(String argument) {
         return List.of("--snapshot", "--view", "--profile", "--theme").stream()
@@ -17,7 +22,7 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
         Optional<Path> snapshot = Optional.empty();
         Page view = Page.SERVERS;
         Optional<String> profile = Optional.empty();
-        boolean dark = false;
+        Optional<Boolean> dark = Optional.empty();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
@@ -40,7 +45,7 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
                     if (!value.equals("light") && !value.equals("dark")) {
                         throw new IllegalArgumentException("unknown theme '" + value + "': use light or dark");
                     }
-                    dark = value.equals("dark");
+                    dark = Optional.of(value.equals("dark"));
                 }
                 default ->
                     throw new IllegalArgumentException(

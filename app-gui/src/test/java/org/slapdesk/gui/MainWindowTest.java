@@ -1,7 +1,10 @@
 package org.slapdesk.gui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import atlantafx.base.theme.Styles;
+import java.net.ConnectException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -9,12 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +31,7 @@ import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.page.Page;
 import org.slapdesk.gui.servers.ServerRow;
+import org.slapdesk.gui.settings.Density;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -143,6 +151,35 @@ class MainWindowTest {
     }
 
     @Test
+    void theHealthHeaderSortsBySeverityAndTheSortSurvivesARefresh(FxRobot robot) throws Exception {
+        settle();
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        robot.clickOn(robot.from(servers)
+                .lookup(".column-header .label")
+                .lookup((Label label) -> "Health".equals(label.getText()))
+                .queryAs(Label.class));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getItems())
+                .extracting(row -> ((ServerRow) row).reference())
+                .containsExactly("COMP-2", "COMP-1", "COMP-3", "COMP-0");
+
+        synchronized (master) {
+            master.nodes.put(
+                    "COMP-1",
+                    FakeMaster.node("COMP-1", FakeMaster.access(Instant.now().minusSeconds(5)), 10, 0, List.of(KVM)));
+        }
+        robot.interact(context::refreshAll);
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> ((ServerRow) servers.getItems().get(1)).reference().equals("COMP-3"));
+        assertThat(servers.getItems().subList(2, 4))
+                .extracting(row -> ((ServerRow) row).reference())
+                .as("the server that turned green moved down among the green ones without another click")
+                .containsExactlyInAnyOrder("COMP-0", "COMP-1");
+    }
+
+    @Test
     void theFilterBoxNarrowsTheList(FxRobot robot) throws Exception {
         settle();
         robot.clickOn(".filter-box").write("comp-2");
@@ -255,6 +292,119 @@ class MainWindowTest {
         driver.snapshotWindowOf("#supply-release", "supply-dialog");
         robot.clickOn("Supply");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> master.calls.contains("supply " + RE6ST + " COMP-3"));
+    }
+
+    @Test
+    void theCountAboveTheListAndSupplyToSeveralSelectedServers(FxRobot robot) throws Exception {
+        settle();
+        assertThat(robot.lookup("#servers-count").queryAs(Label.class).getText())
+                .isEqualTo("4 servers, 2 with problems");
+        WindowDriver driver = new WindowDriver(robot, stage);
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        robot.interact(() -> {
+            servers.getSelectionModel().clearSelection();
+            servers.getSelectionModel().selectIndices(0, 1, 2);
+        });
+        driver.click("#supply");
+        driver.fill("#supply-release", RE6ST);
+        driver.snapshotWindowOf("#supply-release", "supply-dialog-several");
+        robot.clickOn("Supply");
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () -> master.calls.stream()
+                                .filter(c -> c.startsWith("supply " + RE6ST))
+                                .count()
+                        == 3);
+        assertThat(context.tasks().tasks())
+                .filteredOn(t -> t.title().startsWith("Supply"))
+                .hasSize(1);
+    }
+
+    @Test
+    void aSuccessNoticeFadesByItselfWhileAnErrorStays(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> context.servers().supply(KVM, "COMP-3"));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.success")
+                .queryAll()
+                .isEmpty());
+        MasterException failure = new MasterException.Unreachable(
+                "http://127.0.0.1:9/", "the master at http://127.0.0.1:9/ does not answer", null);
+        robot.interact(() -> context.notifications().error("Remove kvm on COMP-1 failed", failure));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.danger")
+                .queryAll()
+                .isEmpty());
+        snapshot("notice-after-supply");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".slapdesk-notification.success")
+                .queryAll()
+                .isEmpty());
+        assertThat(robot.lookup(".slapdesk-notification.danger").queryAll())
+                .as("the error stays until dismissed")
+                .hasSize(1);
+    }
+
+    @Test
+    void theDetailsWindowSaysTheCausesInWordsFitsItsContentAndKeepsTheTraceClosed(FxRobot robot) throws Exception {
+        settle();
+        MasterException failure = new MasterException.Unreachable(
+                "http://127.0.0.1:9/",
+                "the master at http://127.0.0.1:9/ does not answer",
+                new ConnectException("Connection refused"));
+        robot.interact(() -> context.notifications().error("Supply kvm on COMP-1 failed", failure));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.from(robot.lookup(".slapdesk-notification.danger").queryAll())
+                .lookup((Button button) -> "Details".equals(button.getText()))
+                .queryButton());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup("#error-details")
+                .queryAll()
+                .isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        DialogPane pane = robot.lookup("#error-details").queryAs(DialogPane.class);
+        Window details = pane.getScene().getWindow();
+        assertThat(robot.lookup(".error-cause").queryAllAs(Label.class))
+                .extracting(Label::getText)
+                .containsExactly("the master at http://127.0.0.1:9/ does not answer", "because: Connection refused");
+        assertThat(robot.lookup("#error-trace").queryAs(TitledPane.class).isExpanded())
+                .isFalse();
+        assertThat(details.getWidth()).isBetween(420.0, 960.0);
+        assertThat(details.getHeight()).isBetween(160.0, 720.0);
+        double ownerCentreX = stage.getX() + stage.getWidth() / 2;
+        double ownerCentreY = stage.getY() + stage.getHeight() / 2;
+        assertThat(details.getX() + details.getWidth() / 2).isCloseTo(ownerCentreX, within(2.0));
+        assertThat(details.getY() + details.getHeight() / 2).isCloseTo(ownerCentreY, within(2.0));
+        WaitForAsyncUtils.asyncFx(() -> {
+                    Snapshot.write(details.getScene(), Path.of("target", "screens", "error-details.png"));
+                    return null;
+                })
+                .get(10, TimeUnit.SECONDS);
+        robot.interact(() -> ((Stage) details).close());
+    }
+
+    @Test
+    void compactDensityFitsMoreServerRowsInTheWindow(FxRobot robot) throws Exception {
+        settle();
+        TableView<?> servers = robot.lookup("#servers-table").queryTableView();
+        double normal = rowsThatFit(robot, servers);
+        robot.interact(() -> context.settings().densityProperty().set(Density.COMPACT));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getStyleClass()).contains(Styles.DENSE);
+        double compact = rowsThatFit(robot, servers);
+        snapshot("servers-compact");
+        assertThat(compact).as("rows that fit in the servers table").isGreaterThan(normal * 1.2);
+        robot.interact(() -> context.settings().densityProperty().set(Density.NORMAL));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(servers.getStyleClass()).doesNotContain(Styles.DENSE);
+    }
+
+    private static double rowsThatFit(FxRobot robot, TableView<?> table) {
+        WaitForAsyncUtils.waitForFxEvents();
+        TableRow<?> row = robot.from(table).lookup(".table-row-cell").queryAs(TableRow.class);
+        double header = robot.from(table)
+                .lookup(".column-header-background")
+                .query()
+                .getBoundsInParent()
+                .getHeight();
+        return (table.getHeight() - header) / row.getHeight();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.InstanceTree;
 import org.slapdesk.core.model.RequestedState;
@@ -27,9 +28,17 @@ public final class HealthRules {
     public static final Duration ERROR_AFTER = Duration.ofMillis(432_000);
 
     private final Clock clock;
+    private final Supplier<HealthThresholds> thresholds;
 
+    /** The master's own thresholds. */
     public HealthRules(Clock clock) {
+        this(clock, () -> HealthThresholds.MASTER);
+    }
+
+    /** Thresholds the operator chose; read on every rule applied, so a change shows at the next refresh. */
+    public HealthRules(Clock clock, Supplier<HealthThresholds> thresholds) {
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     /** Compute node: green when it called recently, yellow then red as its last call ages. */
@@ -47,11 +56,14 @@ public final class HealthRules {
             return Health.green("The node contacted the master");
         }
         Duration age = Duration.between(s.createdAt(), clock.instant());
-        if (age.compareTo(ERROR_AFTER) > 0) {
-            return Health.red("No contact from the node for " + describe(age) + " (more than 7.2 minutes)");
+        HealthThresholds limits = thresholds.get();
+        if (age.compareTo(limits.errorAfter()) > 0) {
+            return Health.red("No contact from the node for " + describe(age) + " (more than "
+                    + minutes(limits.errorAfter()) + ")");
         }
-        if (age.compareTo(WARNING_AFTER) > 0) {
-            return Health.yellow("No contact from the node for " + describe(age) + " (more than 3.6 minutes)");
+        if (age.compareTo(limits.warningAfter()) > 0) {
+            return Health.yellow("No contact from the node for " + describe(age) + " (more than "
+                    + minutes(limits.warningAfter()) + ")");
         }
         return Health.green("The node contacted the master " + describe(age) + " ago");
     }
@@ -147,6 +159,15 @@ public final class HealthRules {
 
     public Instant now() {
         return clock.instant();
+    }
+
+    /** "7.2 minutes", "5 minutes": the threshold as the reason quotes it. */
+    private static String minutes(Duration threshold) {
+        double value = threshold.toMillis() / 60_000.0;
+        String number = value == Math.rint(value)
+                ? String.valueOf((long) value)
+                : String.valueOf(Math.round(value * 10) / 10.0);
+        return number + (number.equals("1") ? " minute" : " minutes");
     }
 
     private static String describe(Duration age) {

@@ -273,7 +273,8 @@ public final class MasterHttp implements AutoCloseable {
                 || e instanceof NoRouteToHostException) {
             return new MasterException.Unreachable(
                     where,
-                    "Could not connect to " + where + ": nothing answers at that address (" + e.getMessage() + ").",
+                    "Could not connect to " + where + ": nothing answers at that address"
+                            + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")") + ".",
                     e);
         }
         if (e instanceof SSLException ssl) {
@@ -303,7 +304,8 @@ public final class MasterHttp implements AutoCloseable {
                     "The master at " + where + " closed the connection without answering (" + e.getMessage() + ").",
                     e);
         }
-        return new MasterException.Unreachable(where, "Could not talk to " + where + ": " + e.getMessage(), e);
+        return new MasterException.Unreachable(
+                where, "Could not talk to " + where + ": " + SchemaFailures.describe(e) + ".", e);
     }
 
     private static MasterException translateTls(String where, SSLException e) {

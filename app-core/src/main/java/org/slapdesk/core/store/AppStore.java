@@ -10,7 +10,7 @@ import org.slapdesk.core.config.ConfigPaths;
 
 /**
  * Slapdesk's own database: one SQLite file (WAL journal) holding profiles, known nodes, the
- * audit log and health samples. Opening it applies any missing schema step; a file made by a
+ * audit log, health samples and the window's settings. Opening it applies any missing schema step; a file made by a
  * newer Slapdesk is refused rather than damaged. One connection, used under this object's lock,
  * so the GUI thread and background pollers can share the store.
  */
@@ -22,6 +22,7 @@ public final class AppStore implements AutoCloseable {
     private final KnownNodeDao knownNodes;
     private final AuditLog auditLog;
     private final HealthSampleDao healthSamples;
+    private final SettingDao settings;
 
     private AppStore(Path file, Connection connection) {
         this.file = file;
@@ -30,6 +31,7 @@ public final class AppStore implements AutoCloseable {
         this.knownNodes = new KnownNodeDao(this);
         this.auditLog = new AuditLog(this);
         this.healthSamples = new HealthSampleDao(this);
+        this.settings = new SettingDao(this);
     }
 
     /** {@code $XDG_DATA_HOME/slapdesk/slapdesk.db}, else {@code ~/.local/share/slapdesk/slapdesk.db}. */
@@ -108,6 +110,10 @@ public final class AppStore implements AutoCloseable {
 
     public HealthSampleDao healthSamples() {
         return healthSamples;
+    }
+
+    public SettingDao settings() {
+        return settings;
     }
 
     @Override

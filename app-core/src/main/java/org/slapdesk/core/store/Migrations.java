@@ -66,7 +66,14 @@ final class Migrations {
                     "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"),
             new SchemaStep(
                     "a profile's HATEOAS URL (master_rest_url), for masters that do not say where it is",
-                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"));
+                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"),
+            new SchemaStep(
+                    "the window's settings (theme, density, refresh interval, health thresholds) by name",
+                    """
+                    CREATE TABLE setting (
+                      name TEXT PRIMARY KEY,
+                      value TEXT NOT NULL
+                    )"""));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

@@ -36,12 +36,32 @@ public final class NotificationCenter {
     }
 
     public Notification error(String title, Throwable error) {
-        return post(Notification.Level.ERROR, title, readable(error), details(error));
+        return add(new Notification(
+                ids.incrementAndGet(),
+                Notification.Level.ERROR,
+                title,
+                readable(error),
+                details(error),
+                clock.instant(),
+                CauseChain.of(error)));
+    }
+
+    /**
+     * A short "it worked" message: shown for a few seconds (the view fades it), not kept in the
+     * history, which is for what went wrong; the Activity page records every action anyway.
+     */
+    public Notification success(String title, String message) {
+        Notification notification = new Notification(
+                ids.incrementAndGet(), Notification.Level.SUCCESS, title, message, "", clock.instant());
+        active.add(0, notification);
+        return notification;
     }
 
     public Notification post(Notification.Level level, String title, String message, String details) {
-        Notification notification =
-                new Notification(ids.incrementAndGet(), level, title, message, details, clock.instant());
+        return add(new Notification(ids.incrementAndGet(), level, title, message, details, clock.instant()));
+    }
+
+    private Notification add(Notification notification) {
         active.add(0, notification);
         history.add(0, notification);
         if (history.size() > HISTORY_KEPT) {
@@ -69,7 +89,8 @@ public final class NotificationCenter {
                 : message;
     }
 
-    static String details(Throwable error) {
+    /** The technical details: the endpoint a master call went to, and the stack trace. */
+    public static String details(Throwable error) {
         StringWriter text = new StringWriter();
         if (error instanceof MasterException master && master.endpoint() != null) {
             text.append("Endpoint: ").append(master.endpoint()).append("\n\n");

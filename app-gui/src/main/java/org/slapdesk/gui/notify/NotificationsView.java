@@ -1,6 +1,8 @@
 package org.slapdesk.gui.notify;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
+import javafx.animation.PauseTransition;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -18,6 +20,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -25,10 +28,14 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.Times;
 
-/** The notifications that stay on screen (top right) until dismissed, and the history window. */
+/**
+ * The notices over the bottom right of the page: errors stay until dismissed, success notices go
+ * by themselves after a few seconds; and the history window.
+ */
 public final class NotificationsView {
 
     private static final int SHOWN = 4;
+    private static final Duration FADES_AFTER = Duration.seconds(5);
 
     private final NotificationCenter center;
     private final VBox stack = new VBox(8);
@@ -40,13 +47,24 @@ public final class NotificationsView {
         stack.setMaxWidth(440);
         stack.setMaxHeight(Region.USE_PREF_SIZE);
         stack.setPadding(new Insets(12));
-        stack.setAlignment(Pos.TOP_RIGHT);
-        center.active().addListener((ListChangeListener<Notification>) c -> rebuild());
+        stack.setAlignment(Pos.BOTTOM_RIGHT);
+        center.active().addListener((ListChangeListener<Notification>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().stream().filter(Notification::fades).forEach(this::fadeLater);
+            }
+            rebuild();
+        });
         rebuild();
     }
 
     public Node node() {
         return stack;
+    }
+
+    private void fadeLater(Notification notification) {
+        PauseTransition wait = new PauseTransition(FADES_AFTER);
+        wait.setOnFinished(e -> center.dismiss(notification));
+        wait.play();
     }
 
     private void rebuild() {
@@ -76,10 +94,15 @@ public final class NotificationsView {
         if (n.hasDetails()) {
             Button details = new Button("Details");
             details.getStyleClass().add(Styles.SMALL);
-            details.setOnAction(e -> Dialogs.details(stack, "Details", n.title(), n.message() + "\n\n" + n.details()));
+            details.setOnAction(e -> showDetails(n));
             card.setPrimaryActions(details);
         }
         return card;
+    }
+
+    private void showDetails(Notification n) {
+        List<String> causes = n.causes().isEmpty() ? List.of(n.message()) : n.causes();
+        Dialogs.error(stack, "Details", n.title(), causes, n.details());
     }
 
     private static Ikon icon(Notification.Level level) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.StringBinding;
@@ -25,6 +26,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import org.slapdesk.core.fleet.FleetListener;
 import org.slapdesk.core.fleet.FleetState;
 import org.slapdesk.core.fleet.FleetUpdate;
@@ -46,11 +48,15 @@ public final class ListPageModel<R, D> {
     private final MasterSession session;
     private final TaskService tasks;
     private final ListPageSpec<R, D> spec;
-    private final ObservableList<R> rows = FXCollections.observableArrayList();
+    private final Map<R, IntegerProperty> revisions = new HashMap<>();
+    // a row's revision moves when an update changed it in place, so the sorted view re-sorts it
+    private final ObservableList<R> rows = FXCollections.observableArrayList(row -> new Observable[] {revision(row)});
     private final Map<String, R> rowsByKey = new HashMap<>();
     private final FilteredList<R> visibleRows = new FilteredList<>(rows);
+    private final SortedList<R> sortedRows = new SortedList<>(visibleRows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
+    private final ObservableList<R> chosen = FXCollections.observableArrayList();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
@@ -79,12 +85,43 @@ public final class ListPageModel<R, D> {
         return visibleRows;
     }
 
+    /** The visible rows in the order of the table's sort (its comparator is bound to the table's). */
+    public SortedList<R> sortedRows() {
+        return sortedRows;
+    }
+
     public StringProperty filterProperty() {
         return filter;
     }
 
     public ObjectProperty<R> selectedProperty() {
         return selected;
+    }
+
+    /** Every selected row (several where the table allows it); {@link #selectedProperty} is the focused one. */
+    public ObservableList<R> chosenRows() {
+        return chosen;
+    }
+
+    /**
+     * The count above the list, e.g. "203 servers, 2 with problems" (red or yellow), or "12 of 203
+     * servers shown, …" while the filter hides some.
+     */
+    public StringBinding summary(String one, String many) {
+        return Bindings.createStringBinding(
+                () -> {
+                    int all = rows.size();
+                    int shown = visibleRows.size();
+                    int problems = counts.get(Health.Level.RED).get()
+                            + counts.get(Health.Level.YELLOW).get();
+                    String noun = all == 1 ? one : many;
+                    String head = shown == all ? all + " " + noun : shown + " of " + all + " " + noun + " shown";
+                    return head + (problems == 0 ? ", no problems" : ", " + problems + " with problems");
+                },
+                rows,
+                visibleRows,
+                counts.get(Health.Level.RED),
+                counts.get(Health.Level.YELLOW));
     }
 
     /**
@@ -146,6 +183,7 @@ public final class ListPageModel<R, D> {
         subscription = () -> {};
         rows.clear();
         rowsByKey.clear();
+        revisions.clear();
         filterIndex.clear();
         recount();
         if (fleet == null) {
@@ -200,11 +238,15 @@ public final class ListPageModel<R, D> {
                 added.add(fresh);
             } else if (spec.update().test(row, item.get())) {
                 filterIndex.index(row);
+                IntegerProperty revision = revision(row);
+                revision.set(revision.get() + 1);
                 onRowChanged.forEach(action -> action.accept(row));
             }
         });
         if (!removed.isEmpty()) {
             rows.removeAll(removed);
+            // after the removal: the list asks the extractor for the observables to stop watching
+            removed.forEach(revisions::remove);
         }
         if (!added.isEmpty()) {
             added.sort(Comparator.comparing(spec.rowKey()));
@@ -215,6 +257,10 @@ public final class ListPageModel<R, D> {
             applyFilter();
         }
         onApplied.forEach(Runnable::run);
+    }
+
+    private IntegerProperty revision(R row) {
+        return revisions.computeIfAbsent(row, r -> new SimpleIntegerProperty());
     }
 
     /** Matches the filter off the FX thread on the index and shows the result in one change. */

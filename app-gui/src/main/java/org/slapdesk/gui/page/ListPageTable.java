@@ -1,9 +1,14 @@
 package org.slapdesk.gui.page;
 
+import atlantafx.base.theme.Styles;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.material2.Material2MZ;
@@ -32,12 +37,30 @@ public final class ListPageTable {
         TableView<R> table = Tables.table(list.emptyText());
         table.setId(id);
         table.getColumns().add(healthColumn(Tables.column("Health", health)));
-        table.setItems(list.visibleRows());
+        Tables.sorted(table, list.sortedRows());
         FlashingRows.install(table, healthChangedAt);
         Tables.selectFirstWhenFilled(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> list.selectedProperty()
                 .set(now));
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<R>) change -> list.chosenRows()
+                .setAll(table.getSelectionModel().getSelectedItems().stream()
+                        .filter(Objects::nonNull)
+                        .toList()));
         return table;
+    }
+
+    /** Lets the user select several rows (Ctrl / Shift + click) for the actions that apply to many. */
+    public static <R> void selectMany(TableView<R> table) {
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+    }
+
+    /** The line above a list: how many rows, how many shown, how many with problems. */
+    public static Label summary(ListPageModel<?, ?> list, String id, String one, String many) {
+        Label summary = new Label();
+        summary.setId(id);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        summary.textProperty().bind(list.summary(one, many));
+        return summary;
     }
 
     /** A table of the selected row's detail, with a health column first. */

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -66,11 +67,13 @@ public final class ServersView implements PageView {
                         ? "Give this one-time token to the node's registration step"
                         : "This master gives no registration token",
                 answer.orElse("The master answered without a token: register nodes with a certificate instead."))));
-        ToolBar bar =
-                new ToolBar(filter, new Spacer(), supply, remove, token, ListPageTable.refreshButton(model.list()));
+        Label count = ListPageTable.summary(model.list(), "servers-count", "server", "servers");
+        ToolBar bar = new ToolBar(
+                filter, count, new Spacer(), supply, remove, token, ListPageTable.refreshButton(model.list()));
 
         servers = ListPageTable.of(
                 model.list(), "servers-table", ServerRow::healthProperty, ServerRow::healthChangedAtProperty);
+        ListPageTable.selectMany(servers);
         TableColumn<ServerRow, String> title = Tables.column("Title", ServerRow::titleProperty);
         TableColumn<ServerRow, String> reference = Tables.fixed("Reference", ServerRow::reference);
         TableColumn<ServerRow, Instant> contact = Tables.column("Last contact", ServerRow::lastContactProperty);
@@ -81,9 +84,13 @@ public final class ServersView implements PageView {
                 setText(empty ? null : Times.ago(at, clock));
             }
         });
-        TableColumn<ServerRow, String> used = new TableColumn<>("Partitions used / total");
-        used.setCellValueFactory(c -> Bindings.concat(
-                c.getValue().partitionsUsedProperty(), " / ", c.getValue().partitionsTotalProperty()));
+        TableColumn<ServerRow, PartitionUsage> used = new TableColumn<>("Partitions used / total");
+        used.setCellValueFactory(c -> Bindings.createObjectBinding(
+                () -> new PartitionUsage(
+                        c.getValue().partitionsUsedProperty().get(),
+                        c.getValue().partitionsTotalProperty().get()),
+                c.getValue().partitionsUsedProperty(),
+                c.getValue().partitionsTotalProperty()));
         TableColumn<ServerRow, Number> softwareCount = Tables.column("Software", ServerRow::softwareCountProperty);
         servers.getColumns().addAll(List.of(title, reference, contact, used, softwareCount));
 
@@ -96,7 +103,7 @@ public final class ServersView implements PageView {
                         Tables.fixed("State", PartitionRow::state),
                         Tables.fixed("Instance", PartitionRow::instance),
                         Tables.fixed("Release", PartitionRow::release)));
-        partitions.setItems(model.partitions());
+        Tables.sorted(partitions, model.partitions());
 
         software = ListPageTable.detail(
                 "software-table", "Select a server to see the software supplied to it.", SoftwareRow::health);
@@ -105,7 +112,7 @@ public final class ServersView implements PageView {
                         Tables.fixed("Software release URL", SoftwareRow::url),
                         Tables.fixed("Requested state", SoftwareRow::state),
                         Tables.fixed("Installation", SoftwareRow::installation)));
-        software.setItems(model.software());
+        Tables.sorted(software, model.software());
         if (software.getPlaceholder() instanceof Label placeholder) {
             placeholder
                     .textProperty()
@@ -115,7 +122,10 @@ public final class ServersView implements PageView {
                             model.list().selectedProperty()));
         }
         remove.disableProperty()
-                .bind(software.getSelectionModel().selectedItemProperty().isNull());
+                .bind(software.getSelectionModel()
+                        .selectedItemProperty()
+                        .isNull()
+                        .and(Bindings.size(model.list().chosenRows()).lessThan(2)));
         remove.setOnAction(e -> removeSelected());
 
         SplitPane split = MasterDetail.of(
@@ -151,18 +161,18 @@ public final class ServersView implements PageView {
     }
 
     public void openSupply() {
-        ServerRow row = model.list().selectedProperty().get();
-        if (row == null && !model.list().visibleRows().isEmpty()) {
+        if (model.list().selectedProperty().get() == null
+                && !model.list().visibleRows().isEmpty()) {
             servers.getSelectionModel().select(0);
-            row = model.list().selectedProperty().get();
         }
-        if (row == null) {
+        List<String> nodes = chosenServers().stream().map(ServerRow::reference).toList();
+        if (nodes.isEmpty()) {
             return;
         }
-        String node = row.reference();
-        new SupplyDialog(model.knownReleases(releasesInServices.get()), node)
+        String where = nodes.size() == 1 ? nodes.get(0) : nodes.size() + " servers (" + String.join(", ", nodes) + ")";
+        new SupplyDialog(model.knownReleases(releasesInServices.get()), where)
                 .ask(root)
-                .ifPresent(url -> model.supply(url, node));
+                .ifPresent(url -> model.supply(url, nodes));
     }
 
     static String emptySoftwareText(ServerRow selected) {
@@ -171,7 +181,21 @@ public final class ServersView implements PageView {
                 : "No software supplied to " + selected.reference() + " yet";
     }
 
+    /** The selected servers; the focused one when the selection list is not filled yet. */
+    private List<ServerRow> chosenServers() {
+        if (!model.list().chosenRows().isEmpty()) {
+            return List.copyOf(model.list().chosenRows());
+        }
+        ServerRow row = model.list().selectedProperty().get();
+        return row == null ? List.of() : List.of(row);
+    }
+
     private void removeSelected() {
+        List<ServerRow> chosen = chosenServers();
+        if (chosen.size() > 1) {
+            removeFromSeveral(chosen);
+            return;
+        }
         ServerRow row = model.list().selectedProperty().get();
         SoftwareRow selected = software.getSelectionModel().getSelectedItem();
         if (row == null || selected == null) {
@@ -185,5 +209,41 @@ public final class ServersView implements PageView {
                 "Remove")) {
             model.remove(selected.url(), row.reference());
         }
+    }
+
+    /** Remove with several servers selected: which release, then one confirmation naming how many servers have it. */
+    private void removeFromSeveral(List<ServerRow> chosen) {
+        List<String> releases = model.releasesOn(chosen);
+        if (releases.isEmpty()) {
+            Dialogs.details(
+                    root,
+                    "Remove software",
+                    "Nothing to remove",
+                    "None of the " + chosen.size() + " selected servers has software supplied.");
+            return;
+        }
+        SoftwareRow focused = software.getSelectionModel().getSelectedItem();
+        ChoiceDialog<String> which = new ChoiceDialog<>(
+                focused != null && releases.contains(focused.url()) ? focused.url() : releases.get(0), releases);
+        which.setTitle("Remove software");
+        which.setHeaderText("Remove which release from the " + chosen.size() + " selected servers?");
+        which.getDialogPane().setId("remove-which-release");
+        Dialogs.owner(root).ifPresent(which::initOwner);
+        which.showAndWait().ifPresent(url -> {
+            List<String> having = chosen.stream()
+                    .filter(row -> row.detail() != null
+                            && row.detail().software().stream()
+                                    .anyMatch(s -> s.softwareReleaseUrl().equals(url)))
+                    .map(ServerRow::reference)
+                    .toList();
+            if (Dialogs.confirm(
+                    root,
+                    "Remove software from " + having.size() + " servers",
+                    "Remove " + url + " from " + having.size() + " servers (" + String.join(", ", having)
+                            + ")? Instances of this release on these servers stop working once it is removed.",
+                    "Remove")) {
+                model.remove(url, having);
+            }
+        });
     }
 }

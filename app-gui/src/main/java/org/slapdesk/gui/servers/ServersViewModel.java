@@ -190,11 +190,40 @@ public final class ServersViewModel {
     }
 
     public void supply(String releaseUrl, String nodeReference) {
-        runAction("Supply", releaseUrl, nodeReference, master -> master.supply(releaseUrl, nodeReference));
+        supply(releaseUrl, List.of(nodeReference));
+    }
+
+    /** Supplies one release to every server given, in one task, with a result per server. */
+    public void supply(String releaseUrl, List<String> nodeReferences) {
+        runOnServers(
+                new Verb("Supply", "Supplied", "to"),
+                releaseUrl,
+                nodeReferences,
+                (master, node) -> master.supply(releaseUrl, node));
     }
 
     public void remove(String releaseUrl, String nodeReference) {
-        runAction("Remove", releaseUrl, nodeReference, master -> master.remove(releaseUrl, nodeReference));
+        remove(releaseUrl, List.of(nodeReference));
+    }
+
+    /** Removes one release from every server given, in one task, with a result per server. */
+    public void remove(String releaseUrl, List<String> nodeReferences) {
+        runOnServers(
+                new Verb("Remove", "Removed", "from"),
+                releaseUrl,
+                nodeReferences,
+                (master, node) -> master.remove(releaseUrl, node));
+    }
+
+    /** The releases supplied to any of these servers, for Remove on several. */
+    public List<String> releasesOn(List<ServerRow> servers) {
+        return servers.stream()
+                .filter(row -> row.detail() != null)
+                .flatMap(row -> row.detail().software().stream())
+                .map(SoftwareInstallation::softwareReleaseUrl)
+                .distinct()
+                .sorted()
+                .toList();
     }
 
     /** Asks the master for a node registration token; the answer (empty when the master gives none) goes to {@code onToken}. */
@@ -212,25 +241,69 @@ public final class ServersViewModel {
                 .start();
     }
 
-    private interface MasterAction {
-        void run(Master master) throws Exception;
+    private interface ServerAction {
+        void run(Master master, String nodeReference) throws Exception;
     }
 
-    private void runAction(String verb, String releaseUrl, String nodeReference, MasterAction action) {
+    /** How an action is named: "Supply" in titles, "Supplied … to …" when it is done. */
+    private record Verb(String name, String done, String preposition) {}
+
+    private void runOnServers(Verb verb, String releaseUrl, List<String> nodes, ServerAction action) {
         Optional<Master> master = session.master();
-        if (master.isEmpty()) {
+        if (master.isEmpty() || nodes.isEmpty()) {
             return;
         }
-        String target = releaseUrl + " on " + nodeReference;
-        tasks.task(verb + " " + Releases.shortName(releaseUrl) + " on " + nodeReference, context -> {
-                    action.run(master.get());
-                    return null;
+        String release = Releases.shortName(releaseUrl);
+        String where = nodes.size() == 1 ? nodes.get(0) : nodes.size() + " servers";
+        tasks.task(verb.name() + " " + release + " on " + where, context -> {
+                    List<String> done = new ArrayList<>();
+                    Map<String, Exception> failed = new LinkedHashMap<>();
+                    for (String node : nodes) {
+                        context.checkCancelled();
+                        try {
+                            action.run(master.get(), node);
+                            done.add(node);
+                            context.message(node + ": done");
+                        } catch (InterruptedException e) {
+                            throw e;
+                        } catch (Exception e) {
+                            if (nodes.size() == 1) {
+                                throw e;
+                            }
+                            failed.put(node, e);
+                            context.message(node + ": failed, " + e.getMessage());
+                        }
+                        context.progress((double) (done.size() + failed.size()) / nodes.size());
+                    }
+                    if (done.isEmpty()) {
+                        throw new ServersFailedException(failed);
+                    }
+                    return new ServerOutcomes(List.copyOf(done), failed);
                 })
-                .onSuccess(done -> {
-                    activity.succeeded(verb, target, "");
+                .onSuccess(outcome -> {
+                    outcome.done().forEach(node -> activity.succeeded(verb.name(), releaseUrl + " on " + node, ""));
+                    outcome.failed()
+                            .forEach((node, error) -> activity.failed(verb.name(), releaseUrl + " on " + node, error));
+                    tasks.notifications()
+                            .success(
+                                    verb.done() + " " + release + " " + verb.preposition() + " "
+                                            + ServerOutcomes.names(outcome.done()),
+                                    releaseUrl);
+                    if (!outcome.failed().isEmpty()) {
+                        tasks.notifications()
+                                .error(
+                                        verb.name() + " " + release + " failed on "
+                                                + outcome.failed().size() + " of " + nodes.size() + " servers",
+                                        new ServersFailedException(outcome.failed()));
+                    }
                     list.refresh();
                 })
-                .onFailure(error -> activity.failed(verb, target, error))
+                .onFailure(error -> {
+                    Map<String, Throwable> byServer = error instanceof ServersFailedException each
+                            ? new LinkedHashMap<>(each.failed())
+                            : Map.of(nodes.get(0), error);
+                    byServer.forEach((node, cause) -> activity.failed(verb.name(), releaseUrl + " on " + node, cause));
+                })
                 .start();
     }
 }

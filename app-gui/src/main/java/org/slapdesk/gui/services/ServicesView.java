@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import atlantafx.base.controls.Message;
 import atlantafx.base.controls.Spacer;
 import atlantafx.base.theme.Styles;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.function.Consumer;
@@ -32,6 +33,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.gui.page.ColumnOrder;
 import org.slapdesk.gui.page.ListPageTable;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.servers.ReleaseChoice;
@@ -86,8 +88,17 @@ public final class ServicesView implements PageView {
         destroy.setId("destroy");
         destroy.disableProperty().bind(model.offers(ServiceAction.DESTROY).not());
         destroy.setOnAction(e -> changeState(RequestedState.DESTROYED));
+        Label count = ListPageTable.summary(model.list(), "services-count", "service", "services");
         ToolBar bar = new ToolBar(
-                filter, new Spacer(), request, edit, start, stop, destroy, ListPageTable.refreshButton(model.list()));
+                filter,
+                count,
+                new Spacer(),
+                request,
+                edit,
+                start,
+                stop,
+                destroy,
+                ListPageTable.refreshButton(model.list()));
 
         Message pending = new Message("Request", "", new FontIcon(Material2MZ.SCHEDULE));
         pending.setId("pending-request");
@@ -114,6 +125,7 @@ public final class ServicesView implements PageView {
                 setTooltip(empty || url == null ? null : new Tooltip(url));
             }
         });
+        release.setComparator(Comparator.comparing(Releases::shortName, ColumnOrder.NATURAL));
         services.getColumns()
                 .addAll(List.of(
                         Tables.fixed("Title", ServiceRow::title),
@@ -136,14 +148,14 @@ public final class ServicesView implements PageView {
                         Tables.fixed("State", InstanceRow::state),
                         Tables.fixed("Server / partition", InstanceRow::location),
                         Tables.fixed("Shared", r -> r.shared() ? "yes" : "")));
-        instances.setItems(model.instances());
+        Tables.sorted(instances, model.instances());
 
         TableView<KeyValue> parameters = keyValueTable("parameters-table", "The service has no parameters.");
-        parameters.setItems(model.parameters());
+        Tables.sorted(parameters, model.parameters());
         TableView<KeyValue> connection = keyValueTable(
                 "connection-table",
                 "No connection parameters yet: they appear once the instance has been deployed on its server.");
-        connection.setItems(model.connectionParameters());
+        Tables.sorted(connection, model.connectionParameters());
 
         SplitPane split = MasterDetail.of(
                 services,
@@ -164,6 +176,7 @@ public final class ServicesView implements PageView {
         TableColumn<KeyValue, String> key = Tables.fixed("Parameter", KeyValue::key);
         key.setMaxWidth(3000);
         TableColumn<KeyValue, KeyValue> value = Tables.fixed("Value", row -> row);
+        value.setComparator(Comparator.comparing(KeyValue::value, ColumnOrder.NATURAL));
         value.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(KeyValue row, boolean empty) {

@@ -224,6 +224,7 @@ public final class ServicesViewModel {
         tasks.task(verb + " " + title, context -> master.get().changeState(title, state))
                 .onSuccess(instance -> {
                     activity.succeeded(verb, title, "requested");
+                    tasks.notifications().success(verb + " requested for " + title, StateVerbs.next(state));
                     list.refresh();
                 })
                 .onFailure(error -> activity.failed(verb, title, error))
@@ -267,13 +268,12 @@ public final class ServicesViewModel {
                     }
                 })
                 .onSuccess(instance -> {
-                    activity.succeeded(
-                            "Request",
-                            request.title(),
-                            instance.partitionReference()
-                                    .map(p -> "allocated on "
-                                            + instance.computeNodeReference().orElse("?") + " / " + p)
-                                    .orElse("accepted"));
+                    String placed = instance.partitionReference()
+                            .map(p -> "allocated on "
+                                    + instance.computeNodeReference().orElse("?") + " / " + p)
+                            .orElse("accepted");
+                    activity.succeeded("Request", request.title(), placed);
+                    tasks.notifications().success("Requested " + request.title(), placed);
                     list.refresh();
                 })
                 .onFailure(error -> activity.failed("Request", request.title(), error))

@@ -14,4 +14,13 @@ final class StateVerbs {
             case DESTROYED -> "Destroy";
         };
     }
+
+    /** What happens next, for the notice after the master accepted the change. */
+    static String next(RequestedState state) {
+        return switch (state) {
+            case STARTED -> "The node starts it on its next run.";
+            case STOPPED -> "The node stops it on its next run.";
+            case DESTROYED -> "The node removes it on its next run.";
+        };
+    }
 }

@@ -2,44 +2,111 @@ package org.slapdesk.gui.settings;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+import javafx.beans.property.IntegerProperty;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.material2.Material2AL;
 import org.slapdesk.gui.page.PageView;
+import org.slapdesk.gui.util.Icons;
 
-/** Settings: theme and refresh interval; what more it will hold is said on the page. */
+/** Settings: theme, density, refresh, health thresholds, where the data is kept; then the profiles. */
 public final class SettingsView implements PageView {
 
-    private final VBox root = new VBox(14);
+    private static final int MAX_SECONDS = 7 * 24 * 3600;
 
-    public SettingsView(SettingsViewModel model, Node profiles) {
-        root.getStyleClass().add("page");
-        root.setId("settings-page");
+    private final ScrollPane root;
+
+    public SettingsView(SettingsViewModel model, Node profiles, Consumer<String> openUrl) {
+        VBox page = new VBox(14);
+        page.getStyleClass().add("page");
+        page.setId("settings-page");
         Label title = new Label("Settings");
         title.getStyleClass().add(Styles.TITLE_3);
 
         ToggleSwitch dark = new ToggleSwitch("Dark theme (Ctrl+D)");
         dark.setId("dark-theme");
         dark.selectedProperty().bindBidirectional(model.darkProperty());
-        Spinner<Integer> refresh =
-                new Spinner<>(0, 3600, model.refreshSecondsProperty().get(), 5);
-        refresh.setId("refresh-seconds");
-        refresh.setEditable(true);
-        refresh.valueProperty()
-                .addListener((o, was, now) -> model.refreshSecondsProperty().set(now));
+        ToggleSwitch compact = new ToggleSwitch("Compact tables (more rows on a screen)");
+        compact.setId("compact-density");
+        compact.setSelected(model.densityProperty().get() == Density.COMPACT);
+        compact.selectedProperty()
+                .addListener((o, was, now) -> model.densityProperty().set(now ? Density.COMPACT : Density.NORMAL));
+        model.densityProperty().addListener((o, was, now) -> compact.setSelected(now == Density.COMPACT));
+
+        Spinner<Integer> refresh = seconds("refresh-seconds", model.refreshSecondsProperty(), 0, 3600, 5);
+        Spinner<Integer> yellow = seconds("yellow-after-seconds", model.warningSecondsProperty(), 1, MAX_SECONDS, 30);
+        Spinner<Integer> red = seconds("red-after-seconds", model.errorSecondsProperty(), 1, MAX_SECONDS, 30);
+        Label thresholdProblem = new Label();
+        thresholdProblem.setId("threshold-problem");
+        thresholdProblem.getStyleClass().add(Styles.DANGER);
+        thresholdProblem.textProperty().bind(model.thresholdProblemProperty());
+        Label thresholdHint = muted("The master's own: yellow after 216 s (0.0025 day), red after 432 s (0.005 day).");
+
         GridPane grid = new GridPane();
         grid.setHgap(12);
         grid.setVgap(10);
         grid.addRow(0, new Label("Theme"), dark);
-        grid.addRow(1, new Label("Refresh every (seconds, 0 = off)"), refresh);
+        grid.addRow(1, new Label("Density"), compact);
+        grid.addRow(2, new Label("Refresh every (seconds, 0 = off)"), refresh);
+        grid.addRow(3, new Label("A server turns yellow after (seconds without contact)"), yellow);
+        grid.addRow(4, new Label("… and red after (seconds without contact)"), red);
+        grid.add(thresholdHint, 1, 5);
+        grid.add(thresholdProblem, 1, 6);
+        grid.addRow(7, new Label("Data folder"), dataFolder(model, openUrl));
 
-        Label later = new Label("Still to come here: health thresholds and where the application keeps its data.");
-        later.getStyleClass().add(Styles.TEXT_MUTED);
-        later.setWrapText(true);
-        later.setMaxWidth(720);
-        root.getChildren().addAll(title, grid, profiles, later);
+        page.getChildren().addAll(title, grid, profiles);
+        root = new ScrollPane(page);
+        root.setFitToWidth(true);
+    }
+
+    private static Spinner<Integer> seconds(String id, IntegerProperty value, int min, int max, int step) {
+        Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
+        spinner.setId(id);
+        spinner.setEditable(true);
+        spinner.valueProperty().addListener((o, was, now) -> value.set(now));
+        value.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
+        return spinner;
+    }
+
+    private static Node dataFolder(SettingsViewModel model, Consumer<String> openUrl) {
+        if (model.dataFolder().isEmpty()) {
+            return muted("Nothing is kept on disk this time: the application database could not be opened.");
+        }
+        Path folder = model.dataFolder().get();
+        TextField path = new TextField(folder.toString());
+        path.setId("data-folder");
+        path.setEditable(false);
+        path.setPrefColumnCount(40);
+        Button copy = Icons.button("Copy", Material2AL.CONTENT_COPY, "Copy the folder's path");
+        copy.setId("copy-data-folder");
+        copy.setOnAction(e -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(folder.toString());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        Button open = Icons.button("Open", Material2AL.FOLDER_OPEN, "Open the folder in the file manager");
+        open.setId("open-data-folder");
+        open.setOnAction(e -> openUrl.accept(folder.toUri().toString()));
+        return new HBox(8, path, copy, open);
+    }
+
+    private static Label muted(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_MUTED);
+        label.setWrapText(true);
+        label.setMaxWidth(640);
+        return label;
     }
 
     @Override

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
@@ -74,6 +75,11 @@ public final class ShellView {
         this.context = context;
         root.setId("shell");
         root.getStyleClass().add("shell");
+        Consumer<String> openUrl = url -> {
+            if (hostServices != null) {
+                hostServices.showDocument(url);
+            }
+        };
         servers = new ServersView(context.servers(), context.services()::releasesInUse, context.clock());
         services = new ServicesView(
                 context.services(),
@@ -82,11 +88,7 @@ public final class ShellView {
                 () -> context.servers().list().rows().stream()
                         .map(ServerRow::reference)
                         .toList(),
-                url -> {
-                    if (hostServices != null) {
-                        hostServices.showDocument(url);
-                    }
-                });
+                openUrl);
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
         pages.put(Page.SERVERS, servers);
         pages.put(Page.SERVICES, services);
@@ -94,13 +96,14 @@ public final class ShellView {
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
         profilesView = new ProfilesView(context.profiles(), context.clock());
-        pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node()));
+        pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node(), openUrl));
         notifications = new NotificationsView(context.notifications());
 
         root.setTop(header());
         root.setLeft(navigation());
         center.getChildren().addAll(pageHolder, notifications.node());
-        StackPane.setAlignment(notifications.node(), Pos.TOP_RIGHT);
+        // bottom right: a notice after an action must not cover the toolbar the next action is on
+        StackPane.setAlignment(notifications.node(), Pos.BOTTOM_RIGHT);
         // the pages scroll or shrink inside the window; they never push the status bar out of it
         center.setMinSize(0, 0);
         pageHolder.setMinSize(0, 0);

@@ -20,6 +20,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.slapdesk.gui.notify.CauseChain;
+import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
@@ -97,11 +99,12 @@ public final class TasksView implements PageView {
                 } else if (item.errorProperty().get() != null) {
                     Button details = new Button("Details");
                     details.getStyleClass().add(Styles.SMALL);
-                    details.setOnAction(e -> Dialogs.details(
+                    details.setOnAction(e -> Dialogs.error(
                             root,
                             "Task failed",
                             item.title() + " failed",
-                            String.valueOf(item.errorProperty().get())));
+                            CauseChain.of(item.errorProperty().get()),
+                            NotificationCenter.details(item.errorProperty().get())));
                     setGraphic(details);
                 } else {
                     setGraphic(null);

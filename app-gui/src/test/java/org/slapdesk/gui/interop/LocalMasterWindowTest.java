@@ -186,6 +186,30 @@ class LocalMasterWindowTest extends EndToEndWindowTest {
         }
     }
 
+    @Test
+    void removeShowsItsEffectAtOnceWithAutoRefreshOff(FxRobot robot) throws Exception {
+        driver = new WindowDriver(robot, stage);
+        driver.waitFor("the node is listed", 30, () -> context.servers().list().rows().stream()
+                .anyMatch(r -> r.reference().equals(NODE)));
+        robot.interact(() -> context.settings().refreshSecondsProperty().set(0));
+        observer.supply(release, NODE);
+        InstallationReport.send(embedded.url(), NODE, release, "available");
+        robot.interact(() -> context.servers().list().refresh());
+        driver.selectRow("#servers-table", row -> ((ServerRow) row).reference().equals(NODE));
+        robot.clickOn("Supplied software");
+        driver.waitFor("the release is available", 30, () -> context.servers().software().stream()
+                .anyMatch(r -> r.url().equals(release) && r.state().equals("available")));
+
+        driver.selectRow("#software-table", row -> ((SoftwareRow) row).url().equals(release));
+        driver.click("#remove-software");
+        robot.clickOn("Remove");
+        driver.waitFor(
+                "the row says the release is being removed, without a periodic refresh",
+                5,
+                () -> context.servers().software().stream()
+                        .noneMatch(r -> r.url().equals(release) && r.state().equals("available")));
+    }
+
     @SuppressWarnings("unchecked")
     private static String softwarePlaceholder(FxRobot robot) {
         TableView<SoftwareRow> table = robot.lookup("#software-table").queryAs(TableView.class);

@@ -1,6 +1,7 @@
 package org.slapdesk.gui.services;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
+import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskState;
 
@@ -101,6 +103,20 @@ class ServicesViewModelTest {
         model.changeState("registry", RequestedState.DESTROYED);
         assertThat(direct.master.calls).containsExactly("stopped registry", "destroyed registry");
         assertThat(direct.activity.entries()).extracting(e -> e.action()).containsExactly("Destroy", "Stop");
+    }
+
+    @Test
+    void eachAcceptedActionSaysSoInAShortNoticeThatIsNotAnError() {
+        direct.connected();
+        model.changeState("registry", RequestedState.STOPPED);
+        model.request(request("token-1"));
+        assertThat(direct.notifications.active())
+                .extracting(n -> n.level(), n -> n.title())
+                .containsExactly(
+                        tuple(Notification.Level.SUCCESS, "Requested token-1"),
+                        tuple(Notification.Level.SUCCESS, "Stop requested for registry"));
+        assertThat(direct.notifications.active().get(0).message()).isEqualTo("allocated on COMP-0 / slappart0");
+        assertThat(direct.notifications.active()).allMatch(Notification::fades);
     }
 
     @Test
