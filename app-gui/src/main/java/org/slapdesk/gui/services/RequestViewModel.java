@@ -1,9 +1,5 @@
 package org.slapdesk.gui.services;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +21,7 @@ import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.schema.FieldSpec;
+import org.slapdesk.gui.schema.FieldValues;
 import org.slapdesk.gui.schema.FormSchema;
 import org.slapdesk.gui.schema.ParameterText;
 import org.slapdesk.gui.schema.SchemaException;
@@ -43,8 +40,6 @@ public final class RequestViewModel {
         XML,
         JSON
     }
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final TaskService tasks;
     private final Supplier<Optional<ReleaseSchemaLoader>> loaders;
@@ -335,8 +330,13 @@ public final class RequestViewModel {
         }
     }
 
+    /** Raw text as values; XML text is read as the schema's types, since plain instance XML holds only text. */
     private Map<String, Object> parseRaw(Mode rawMode) throws SchemaException {
-        return rawMode == Mode.XML ? ParameterText.fromXml(rawText.get()) : ParameterText.fromJson(rawText.get());
+        if (rawMode == Mode.JSON) {
+            return ParameterText.fromJson(rawText.get());
+        }
+        Map<String, Object> values = ParameterText.fromXml(rawText.get());
+        return form == null ? values : form.typed(values);
     }
 
     // ~ validation
@@ -379,8 +379,9 @@ public final class RequestViewModel {
         }
     }
 
+    /** What the schema refuses; a plain-XML type sends every value as text, so a text that reads as the type passes. */
     private String warnings(Map<String, Object> values) {
-        Map<String, List<String>> errors = form.validate(values);
+        Map<String, List<String>> errors = form.validate(jsonInXml.get() ? values : form.typed(values));
         if (errors.isEmpty()) {
             return "";
         }
@@ -401,49 +402,11 @@ public final class RequestViewModel {
 
     /** The field's value as the schema's type; empty when left blank. */
     private static Optional<Object> typed(FieldModel field) throws SchemaException {
-        String text = field.valueProperty().get() == null
-                ? ""
-                : field.valueProperty().get().trim();
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        FieldSpec spec = field.spec();
-        try {
-            return Optional.of(
-                    switch (spec.type()) {
-                        case INTEGER -> new BigInteger(text);
-                        case NUMBER -> new BigDecimal(text);
-                        case BOOLEAN -> parseBoolean(text);
-                        case JSON -> JSON.readValue(text, Object.class);
-                        case STRING, CHOICE -> text;
-                    });
-        } catch (NumberFormatException e) {
-            throw new SchemaException(
-                    "'" + text + "' is not " + (spec.type() == FieldSpec.Type.INTEGER ? "a whole number" : "a number"));
-        } catch (JsonProcessingException e) {
-            throw new SchemaException("not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static Boolean parseBoolean(String text) throws SchemaException {
-        if ("true".equalsIgnoreCase(text)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(text)) {
-            return false;
-        }
-        throw new SchemaException("'" + text + "' is not true or false");
+        return FieldValues.parse(field.spec(), field.valueProperty().get());
     }
 
     private static String display(Object value) {
-        if (value instanceof Map || value instanceof List) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                return String.valueOf(value);
-            }
-        }
-        return String.valueOf(value);
+        return FieldValues.display(value);
     }
 
     // ~ the request
@@ -473,7 +436,7 @@ public final class RequestViewModel {
     }
 
     private static Object textOf(Object value) {
-        return value instanceof String ? value : display(value);
+        return display(value);
     }
 
     /** Fills the dialog from an existing service, to change its parameters. */
