@@ -92,7 +92,8 @@ final class RequestDialog {
         return dialog.showAndWait();
     }
 
-    private Node content() {
+    /** The dialog's content, without the dialog (tests lay it out in a stage of their own). */
+    Node content() {
         ComboBox<String> release = new ComboBox<>();
         release.setId("request-release");
         release.setEditable(true);
@@ -258,11 +259,7 @@ final class RequestDialog {
                 label.setTooltip(new Tooltip(spec.description()));
             }
             Node input = input(field);
-            Label error = new Label();
-            error.getStyleClass().addAll(Styles.DANGER, "field-error");
-            error.textProperty().bind(field.errorProperty());
-            error.visibleProperty().bind(field.errorProperty().isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
+            Label error = errorLine(field);
             Label description = new Label(spec.description());
             description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             description.setWrapText(true);
@@ -276,6 +273,25 @@ final class RequestDialog {
         if (model.fields().isEmpty()) {
             grid.add(new Label("This software type takes no parameters."), 0, 0, 2, 1);
         }
+    }
+
+    /**
+     * The field's message on a line of its own that is always there, one text line high, so the
+     * fields below do not move as messages come and go; a longer message ends in "…" and shows
+     * in full as the tooltip.
+     */
+    private static Label errorLine(FieldModel field) {
+        Label error = new Label();
+        error.setId("error-" + field.spec().name());
+        error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
+        error.setStyle("-fx-min-height: 1.5em; -fx-pref-height: 1.5em; -fx-max-height: 1.5em;");
+        error.setWrapText(false);
+        error.textProperty().bind(field.errorProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(field.errorProperty());
+        error.setTooltip(field.errorProperty().get().isEmpty() ? null : full);
+        field.errorProperty().addListener((o, was, now) -> error.setTooltip(now.isEmpty() ? null : full));
+        return error;
     }
 
     private static Node input(FieldModel field) {
