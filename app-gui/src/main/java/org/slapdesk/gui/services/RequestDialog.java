@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -56,7 +57,7 @@ final class RequestDialog {
 
     Optional<InstanceRequest> ask(Node owner) {
         Dialog<InstanceRequest> dialog = new Dialog<>();
-        dialog.setTitle("Request a service");
+        dialog.setTitle(model.editingProperty().get() ? "Change a service's parameters" : "Request a service");
         dialog.setHeaderText(heading);
         dialog.setResizable(true);
         Dialogs.owner(owner).ifPresent(dialog::initOwner);
@@ -135,16 +136,15 @@ final class RequestDialog {
         title.setId("request-title");
         title.setPromptText("a name unique among your services");
         title.textProperty().bindBidirectional(model.titleProperty());
-        ComboBox<String> server = new ComboBox<>();
-        server.setId("request-server");
-        server.setEditable(true);
-        server.getItems().addAll(servers);
-        server.setPromptText("any server (or pin one: computer_guid)");
-        server.setMaxWidth(Double.MAX_VALUE);
-        server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
+        if (model.editingProperty().get()) {
+            title.setEditable(false);
+            title.setTooltip(new Tooltip("The title names the service: another title would request a new service."));
+        }
+        Node server = model.editingProperty().get() ? fixedServer() : serverChoice();
         CheckBox shared = new CheckBox("Shared instance (slave)");
         shared.setId("request-shared");
         shared.selectedProperty().bindBidirectional(model.sharedProperty());
+        shared.setDisable(model.editingProperty().get());
 
         GridPane top = new GridPane();
         top.setHgap(10);
@@ -223,6 +223,29 @@ final class RequestDialog {
         return content;
     }
 
+    private Node serverChoice() {
+        ComboBox<String> server = new ComboBox<>();
+        server.setId("request-server");
+        server.setEditable(true);
+        server.getItems().addAll(servers);
+        server.setPromptText("any server (or pin one: computer_guid)");
+        server.setMaxWidth(Double.MAX_VALUE);
+        server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
+        return server;
+    }
+
+    /** An existing service's server, shown and not changed: changing parameters does not move a service. */
+    private Node fixedServer() {
+        TextField server = new TextField(
+                model.computerGuidProperty().get().isBlank()
+                        ? "any server"
+                        : model.computerGuidProperty().get());
+        server.setId("request-server");
+        server.setEditable(false);
+        server.setTooltip(new Tooltip("The server the service runs on: changing parameters does not move it."));
+        return server;
+    }
+
     private static ColumnConstraints inputsColumn() {
         ColumnConstraints column = new ColumnConstraints();
         column.setHgrow(Priority.ALWAYS);
@@ -255,6 +278,8 @@ final class RequestDialog {
             FieldSpec spec = field.spec();
             Label label = new Label(spec.label() + (spec.required() ? " *" : ""));
             label.setWrapText(true);
+            label.setPadding(new Insets(6, 0, 0, 0));
+            GridPane.setValignment(label, VPos.TOP);
             if (!spec.description().isBlank()) {
                 label.setTooltip(new Tooltip(spec.description()));
             }
@@ -294,15 +319,48 @@ final class RequestDialog {
         return error;
     }
 
+    /**
+     * A boolean as a check box on the field's text ("true" / "false"). With no default in the
+     * schema a third state means "not set": the parameter is then left out of the request.
+     */
+    private static CheckBox checkBox(FieldModel field, String id) {
+        CheckBox box = new CheckBox(
+                field.spec().defaultValue().map(d -> "default: " + d).orElse(""));
+        box.setId(id);
+        box.setAllowIndeterminate(field.spec().defaultValue().isEmpty());
+        Runnable show = () -> {
+            String value = field.valueProperty().get() == null
+                    ? ""
+                    : field.valueProperty().get().trim();
+            box.setIndeterminate(value.isEmpty());
+            box.setSelected(value.equalsIgnoreCase("true"));
+            box.setText(
+                    value.isEmpty()
+                            ? "not set: the software decides"
+                            : field.spec()
+                                    .defaultValue()
+                                    .map(d -> "default: " + d)
+                                    .orElse(""));
+        };
+        show.run();
+        field.valueProperty().addListener((o, was, now) -> show.run());
+        box.setOnAction(e -> field.valueProperty().set(box.isIndeterminate() ? "" : String.valueOf(box.isSelected())));
+        return box;
+    }
+
     private static Node input(FieldModel field) {
         FieldSpec spec = field.spec();
         String id = "field-" + spec.name();
         switch (spec.type()) {
-            case CHOICE, BOOLEAN -> {
+            case BOOLEAN -> {
+                return checkBox(field, id);
+            }
+            case CHOICE -> {
                 ComboBox<String> box = new ComboBox<>();
-                box.getItems().add("");
-                box.getItems()
-                        .addAll(spec.type() == FieldSpec.Type.BOOLEAN ? List.of("true", "false") : spec.choices());
+                if (spec.defaultValue().isEmpty()) {
+                    box.getItems().add("");
+                }
+                box.getItems().addAll(spec.choices());
                 box.valueProperty().bindBidirectional(field.valueProperty());
                 box.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse(""));
                 box.setId(id);

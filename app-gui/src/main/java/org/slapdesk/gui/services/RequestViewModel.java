@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -61,6 +62,8 @@ public final class RequestViewModel {
     private final ObservableList<String> generalErrors = FXCollections.observableArrayList();
     private final BooleanProperty jsonInXml = new SimpleBooleanProperty();
     private final BooleanProperty formValid = new SimpleBooleanProperty(true);
+    private final BooleanProperty editing = new SimpleBooleanProperty();
+    private String editedTitle;
     private final BooleanBinding canRequest;
     private FormSchema form;
     private long schemaGeneration;
@@ -145,6 +148,11 @@ public final class RequestViewModel {
 
     public ObservableList<String> generalErrors() {
         return generalErrors;
+    }
+
+    /** True when the dialog changes an existing service: its title and server are then fixed. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editing;
     }
 
     public BooleanBinding canRequestBinding() {
@@ -250,7 +258,7 @@ public final class RequestViewModel {
         for (FieldSpec spec : loaded.fields()) {
             FieldModel field = new FieldModel(spec);
             Object value = carried.get(spec.name());
-            field.valueProperty().set(value != null ? display(value) : "");
+            field.valueProperty().set(value != null ? display(value) : preselected(spec));
             field.valueProperty().addListener((o, was, now) -> validateForm());
             fields.add(field);
         }
@@ -260,6 +268,12 @@ public final class RequestViewModel {
                 + (type.jsonInXml() ? " (sent as json-in-xml)" : " (sent as XML parameters)"));
         mode.set(Mode.FORM);
         validateForm();
+    }
+
+    /** Choices and booleans start on the schema's default, as the user would pick it; other fields start empty. */
+    private static String preselected(FieldSpec spec) {
+        boolean picked = spec.type() == FieldSpec.Type.CHOICE || spec.type() == FieldSpec.Type.BOOLEAN;
+        return picked ? spec.defaultValue().orElse("") : "";
     }
 
     private void fallBack(String reason) {
@@ -422,7 +436,7 @@ public final class RequestViewModel {
                 : Map.of("computer_guid", computerGuid.get().trim());
         try {
             return new InstanceRequest(
-                    title.get().trim(),
+                    editing.get() ? editedTitle : title.get().trim(),
                     release.get().trim(),
                     softwareType.get(),
                     parameters,
@@ -439,14 +453,21 @@ public final class RequestViewModel {
         return display(value);
     }
 
-    /** Fills the dialog from an existing service, to change its parameters. */
+    /**
+     * Fills the dialog from an existing service, to change its parameters. The title stays as it
+     * is (another title would request a new service) and so does the server it runs on.
+     */
     public void prefill(
             String serviceTitle,
             String releaseUrl,
             String type,
             boolean sharedInstance,
-            Map<String, String> currentParameters) {
+            Map<String, String> currentParameters,
+            Optional<String> server) {
+        editing.set(true);
+        editedTitle = serviceTitle;
         title.set(serviceTitle);
+        computerGuid.set(server.orElse(""));
         release.set(releaseUrl);
         softwareType.set(type);
         shared.set(sharedInstance);

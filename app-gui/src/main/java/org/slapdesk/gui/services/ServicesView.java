@@ -32,6 +32,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.page.ListPageTable;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.servers.ReleaseChoice;
@@ -238,7 +239,10 @@ public final class ServicesView implements PageView {
                 row.softwareTypeProperty().get(),
                 row.tree().shared(),
                 model.parameters().stream()
-                        .collect(Collectors.toMap(KeyValue::key, KeyValue::value, (a, b) -> a, LinkedHashMap::new)));
+                        .collect(Collectors.toMap(KeyValue::key, KeyValue::value, (a, b) -> a, LinkedHashMap::new)),
+                model.selectedDetail()
+                        .flatMap(detail -> detail.instances().stream().findFirst())
+                        .flatMap(SoftwareInstance::computeNodeReference));
         new RequestDialog(
                         request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
                 .ask(root)

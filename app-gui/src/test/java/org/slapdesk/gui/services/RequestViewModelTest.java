@@ -192,7 +192,7 @@ class RequestViewModelTest {
 
     @Test
     void prefillUnpacksAJsonInXmlParameter() throws Exception {
-        model.prefill("cluster", release, "kvm-cluster", false, Map.of("_", "{\"nodes\": 2}"));
+        model.prefill("cluster", release, "kvm-cluster", false, Map.of("_", "{\"nodes\": 2}"), Optional.empty());
         InstanceRequest request = model.toRequest();
         assertThat(request.jsonInXml()).isTrue();
         assertThat(request.parameters()).containsEntry("nodes", 2);
