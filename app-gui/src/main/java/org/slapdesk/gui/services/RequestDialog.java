@@ -18,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -45,13 +46,11 @@ final class RequestDialog {
 
     private final RequestViewModel model;
     private final List<ReleaseChoice> releases;
-    private final List<String> servers;
     private final String heading;
 
-    RequestDialog(RequestViewModel model, List<ReleaseChoice> releases, List<String> servers, String heading) {
+    RequestDialog(RequestViewModel model, List<ReleaseChoice> releases, String heading) {
         this.model = model;
         this.releases = releases;
-        this.servers = servers;
         this.heading = heading;
     }
 
@@ -227,11 +226,37 @@ final class RequestDialog {
         ComboBox<String> server = new ComboBox<>();
         server.setId("request-server");
         server.setEditable(true);
-        server.getItems().addAll(servers);
+        showServers(server);
+        model.serverChoices().addListener((ListChangeListener<ServerChoice>) change -> showServers(server));
+        server.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String reference, boolean empty) {
+                super.updateItem(reference, empty);
+                setText(empty || reference == null ? null : label(reference));
+            }
+        });
         server.setPromptText("any server (or pin one: computer_guid)");
         server.setMaxWidth(Double.MAX_VALUE);
         server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
         return server;
+    }
+
+    /** The pin list follows the release: servers it is supplied to first; what the user typed stays. */
+    private void showServers(ComboBox<String> server) {
+        String typed = model.computerGuidProperty().get();
+        server.getItems()
+                .setAll(model.serverChoices().stream()
+                        .map(ServerChoice::reference)
+                        .toList());
+        model.computerGuidProperty().set(typed);
+    }
+
+    private String label(String reference) {
+        return model.serverChoices().stream()
+                .filter(choice -> choice.reference().equals(reference))
+                .findFirst()
+                .map(ServerChoice::label)
+                .orElse(reference);
     }
 
     /** An existing service's server, shown and not changed: changing parameters does not move a service. */

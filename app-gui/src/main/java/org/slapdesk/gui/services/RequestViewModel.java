@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.master.ReleaseSchema;
 import org.slapdesk.core.master.ReleaseSchemaLoader;
 import org.slapdesk.core.master.SoftwareTypeEntry;
@@ -44,6 +45,7 @@ public final class RequestViewModel {
 
     private final TaskService tasks;
     private final Supplier<Optional<ReleaseSchemaLoader>> loaders;
+    private final ObservableList<ServerChoice> serverChoices = FXCollections.observableArrayList();
 
     private final StringProperty release = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
@@ -74,8 +76,18 @@ public final class RequestViewModel {
      *     release's files), or empty when no master is connected
      */
     public RequestViewModel(TaskService tasks, Supplier<Optional<ReleaseSchemaLoader>> loaders) {
+        this(tasks, loaders, FleetSnapshot::empty);
+    }
+
+    /**
+     * @param fleet the fleet state's last snapshot, for the servers a request can be pinned to
+     */
+    public RequestViewModel(
+            TaskService tasks, Supplier<Optional<ReleaseSchemaLoader>> loaders, Supplier<FleetSnapshot> fleet) {
         this.tasks = tasks;
         this.loaders = loaders;
+        serverChoices.setAll(ServerChoices.forRelease(fleet.get(), ""));
+        release.addListener((o, was, now) -> serverChoices.setAll(ServerChoices.forRelease(fleet.get(), now)));
         typeChoice.addListener((o, was, now) -> chooseType(now));
         rawText.addListener((o, was, now) -> {
             if (mode.get() != Mode.FORM) {
@@ -108,6 +120,11 @@ public final class RequestViewModel {
 
     public StringProperty computerGuidProperty() {
         return computerGuid;
+    }
+
+    /** The servers to pin: those the release is supplied to first. */
+    public ObservableList<ServerChoice> serverChoices() {
+        return serverChoices;
     }
 
     public BooleanProperty sharedProperty() {

@@ -48,7 +48,6 @@ public final class ServicesView implements PageView {
     private final ServicesViewModel model;
     private final Supplier<RequestViewModel> newRequest;
     private final Supplier<List<ReleaseChoice>> knownReleases;
-    private final Supplier<List<String>> serverReferences;
     private final Consumer<String> openUrl;
     private final VBox root = new VBox();
     private final CustomTextField filter;
@@ -57,12 +56,10 @@ public final class ServicesView implements PageView {
             ServicesViewModel model,
             Supplier<RequestViewModel> newRequest,
             Supplier<List<ReleaseChoice>> knownReleases,
-            Supplier<List<String>> serverReferences,
             Consumer<String> openUrl) {
         this.model = model;
         this.newRequest = newRequest;
         this.knownReleases = knownReleases;
-        this.serverReferences = serverReferences;
         this.openUrl = openUrl;
         root.getStyleClass().add("page");
         root.setId("services-page");
@@ -222,7 +219,7 @@ public final class ServicesView implements PageView {
 
     public void openRequest() {
         RequestViewModel request = newRequest.get();
-        new RequestDialog(request, knownReleases.get(), serverReferences.get(), "Request a service")
+        new RequestDialog(request, knownReleases.get(), "Request a service")
                 .ask(root)
                 .ifPresent(model::request);
     }
@@ -243,8 +240,7 @@ public final class ServicesView implements PageView {
                 model.selectedDetail()
                         .flatMap(detail -> detail.instances().stream().findFirst())
                         .flatMap(SoftwareInstance::computeNodeReference));
-        new RequestDialog(
-                        request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
+        new RequestDialog(request, knownReleases.get(), "Change the parameters of " + row.title())
                 .ask(root)
                 .ifPresent(model::request);
     }

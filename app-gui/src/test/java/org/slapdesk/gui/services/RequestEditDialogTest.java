@@ -46,7 +46,7 @@ class RequestEditDialogTest {
         model = new RequestViewModel(direct.tasks, () -> Optional.of(master.releaseSchemas()));
         model.prefill(
                 "typed", TypedRelease.write(dir), "default", false, Map.of("port", "8080"), Optional.of("COMP-1"));
-        Parent content = (Parent) new RequestDialog(model, List.of(), List.of("COMP-0", "COMP-1"), "Change").content();
+        Parent content = (Parent) new RequestDialog(model, List.of(), "Change").content();
         stage.setScene(new Scene(content, 820, 680));
         stage.show();
         model.loadSchema();

@@ -44,7 +44,7 @@ class RequestFormLayoutTest {
         model.titleProperty().set("typed");
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         this.stage = stage;
-        Parent content = (Parent) new RequestDialog(model, List.of(), List.of(), "Request a service").content();
+        Parent content = (Parent) new RequestDialog(model, List.of(), "Request a service").content();
         stage.setScene(new Scene(content, 820, 680));
         stage.show();
         model.loadSchema();
