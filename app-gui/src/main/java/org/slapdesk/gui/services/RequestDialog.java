@@ -315,7 +315,7 @@ final class RequestDialog {
             description.setWrapText(true);
             description.setManaged(!spec.description().isBlank());
             description.setVisible(!spec.description().isBlank());
-            VBox cell = new VBox(2, input, error, description);
+            VBox cell = new VBox(2, input, description, error);
             grid.add(label, 0, row);
             grid.add(cell, 1, row);
             row++;
