@@ -28,7 +28,7 @@ public final class ServeCaCommand implements Callable<Integer> {
             defaultValue = "${env:XDG_DATA_HOME:-${sys:user.home}/.local/share}/slapdesk/master-ca")
     Path caDirectory;
 
-    @Option(names = "--name", defaultValue = "Slapdesk local master CA", description = "The CA's common name.")
+    @Option(names = "--name", defaultValue = CertificateAuthority.DEFAULT_NAME, description = "The CA's common name.")
     String name;
 
     @Override

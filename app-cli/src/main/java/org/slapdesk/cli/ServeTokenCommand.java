@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slapdesk.master.AccessTokens;
+import org.slapdesk.master.NodeRegisterLine;
 import org.slapdesk.master.UserNames;
 import org.slapdesk.master.store.Database;
 import picocli.CommandLine;
@@ -106,19 +107,17 @@ public final class ServeTokenCommand implements Callable<Integer> {
     }
 
     private void printUsage(PrintWriter out, String token, Instant expires) {
-        String url = masterUrl.endsWith("/") ? masterUrl : masterUrl + "/";
-        // slapos joins the web URL and the endpoint with '/': give it without its own
-        String web = url.substring(0, url.length() - 1);
+        NodeRegisterLine register = new NodeRegisterLine(masterUrl, token);
+        String url = register.masterUrl();
+        String web = register.webUrl();
         out.println(token);
         out.println();
         out.println("Single use, valid until " + expires + ". It is shown only now.");
         if (user == null) {
             out.println("On the node, as root:");
-            out.println("  slapos node register NODE-NAME --token " + token + " --master-url " + url
-                    + " --master-url-web " + web + " --interface-name eth0 --partition-number 10");
+            out.println("  " + register.slaposCommand());
             out.println("  slapos node format --now --alter_user=True");
-            out.println("or from this console: slapdesk node register NODE-NAME --host NODE --token " + token
-                    + " --master-url " + url + " --master-url-web " + web);
+            out.println("or from this console: " + register.slapdeskCommand());
         } else {
             out.println("For user " + user + ":");
             out.println(

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
+import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterProfile;
@@ -122,7 +123,12 @@ public final class AppContext implements AutoCloseable {
     }
 
     public RequestViewModel newRequest() {
-        return new RequestViewModel(tasks, () -> session.master().map(Master::releaseSchemas));
+        return new RequestViewModel(
+                tasks,
+                () -> session.master().map(Master::releaseSchemas),
+                () -> session.fleetProperty().get() == null
+                        ? FleetSnapshot.empty()
+                        : session.fleetProperty().get().snapshot());
     }
 
     public Clock clock() {

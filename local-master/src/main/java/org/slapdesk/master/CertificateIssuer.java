@@ -17,6 +17,11 @@ public interface CertificateIssuer {
 
     Issued issue(Role role, String name);
 
+    /** False while it cannot issue yet: a CA folder in which no CA was made so far. */
+    default boolean ready() {
+        return true;
+    }
+
     /** The serials (hexadecimal) of the certificates issued so far to {@code name}; empty if not recorded. */
     default List<String> issuedSerials(Role role, String name) {
         return List.of();

@@ -36,7 +36,7 @@ public final class MasterService {
     private final Documents documents;
     private final Allocator allocator;
     private final MasterQueries queries;
-    private final Optional<CertificateIssuer> issuer;
+    private final CertificateIssuer issuer;
     private final Registrations registrations;
 
     /**
@@ -50,7 +50,7 @@ public final class MasterService {
         this.documents = new Documents(statuses);
         this.allocator = new Allocator(defaultComputer, time);
         this.queries = new MasterQueries(database, statuses, documents);
-        this.issuer = Optional.ofNullable(issuer);
+        this.issuer = issuer;
         this.registrations = new Registrations(database, clock, issuer);
     }
 
@@ -393,6 +393,11 @@ public final class MasterService {
         });
     }
 
+    /** The CA, when there is one that can issue now (one may be made while the master runs). */
+    private Optional<CertificateIssuer> issuer() {
+        return Optional.ofNullable(issuer).filter(CertificateIssuer::ready);
+    }
+
     /** Checks the node exists (for calls the master accepts and ignores, like useComputer). */
     public void requireNode(String computer) {
         read(store -> requireNode(store, computer));
@@ -404,8 +409,9 @@ public final class MasterService {
      * files) if not null, are refused from the next request on.
      */
     public void revokeNodeCertificates(String computer, String presentedSerial) {
-        List<String> serials = new ArrayList<>(issuer.map(ca -> ca.issuedSerials(CertificateIssuer.Role.NODE, computer))
-                .orElse(List.of()));
+        List<String> serials =
+                new ArrayList<>(issuer().map(ca -> ca.issuedSerials(CertificateIssuer.Role.NODE, computer))
+                        .orElse(List.of()));
         if (presentedSerial != null) {
             serials.add(presentedSerial);
         }
@@ -438,8 +444,9 @@ public final class MasterService {
 
     private Map<String, Object> certificate(CertificateIssuer.Role role, String name) {
         Map<String, Object> answer = new LinkedHashMap<>();
-        if (issuer.isPresent()) {
-            CertificateIssuer.Issued issued = issuer.get().issue(role, name);
+        Optional<CertificateIssuer> ca = issuer();
+        if (ca.isPresent()) {
+            CertificateIssuer.Issued issued = ca.get().issue(role, name);
             answer.put("certificate", issued.certificatePem());
             answer.put("key", issued.privateKeyPem());
         } else {

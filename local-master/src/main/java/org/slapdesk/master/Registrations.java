@@ -25,13 +25,13 @@ public final class Registrations {
     private final Database database;
     private final Clock clock;
     private final AccessTokens tokens;
-    private final Optional<CertificateIssuer> issuer;
+    private final CertificateIssuer issuer;
 
     public Registrations(Database database, Clock clock, CertificateIssuer issuer) {
         this.database = database;
         this.clock = clock;
         this.tokens = new AccessTokens(database, clock);
-        this.issuer = Optional.ofNullable(issuer);
+        this.issuer = issuer;
     }
 
     public AccessTokens tokens() {
@@ -93,13 +93,21 @@ public final class Registrations {
         return highest;
     }
 
+    /** Whether tokens can be given: the master has a CA to sign the certificates they pay for. */
+    public boolean issuesCertificates() {
+        return issuer != null && issuer.ready();
+    }
+
     private CertificateIssuer requireIssuer() {
+        if (issuesCertificates()) {
+            return issuer;
+        }
         // 501, not 503: nothing to wait for (503 reads as "busy, try again" to clients)
-        return issuer.orElseThrow(() -> new RequestError(
+        throw new RequestError(
                 501,
                 "this master has no certificate authority, so it"
                         + " cannot give certificates: start it with one (slapdesk serve ca init, then slapdesk serve --tls"
-                        + " --ca DIR ...)"));
+                        + " --ca DIR ...)");
     }
 
     private static String checkTitle(String title) {

@@ -26,6 +26,8 @@ import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.master.LocalMaster;
 import org.slapdesk.master.store.ServerLock;
+import org.slapdesk.master.tls.CertificateAuthority;
+import org.slapdesk.master.tls.CertificateAuthorityFolder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,10 +44,12 @@ public final class EmbeddedMaster implements Master {
 
     private final Optional<LocalMaster> server;
     private final SlapMaster client;
+    private final CertificateAuthorityFolder authority;
 
-    private EmbeddedMaster(Optional<LocalMaster> server, SlapMaster client) {
+    private EmbeddedMaster(Optional<LocalMaster> server, SlapMaster client, CertificateAuthorityFolder authority) {
         this.server = server;
         this.client = client;
+        this.authority = authority;
     }
 
     /**
@@ -57,14 +61,16 @@ public final class EmbeddedMaster implements Master {
         if (parent != null) {
             Files.createDirectories(parent);
         }
+        CertificateAuthorityFolder authority = new CertificateAuthorityFolder(authorityFolder(database));
         LocalMaster server;
         try {
-            server = startOnRememberedPort(database, portFile(database));
+            server = startOnRememberedPort(database, portFile(database), authority);
         } catch (ServerLock.InUse inUse) {
-            return new EmbeddedMaster(Optional.empty(), clientOf(runningMaster(database)));
+            // the process serving the database reads a CA made in the same folder at its next use
+            return new EmbeddedMaster(Optional.empty(), clientOf(runningMaster(database)), authority);
         }
         try {
-            return new EmbeddedMaster(Optional.of(server), clientOf(server.url()));
+            return new EmbeddedMaster(Optional.of(server), clientOf(server.url()), authority);
         } catch (MasterException | RuntimeException e) {
             server.close();
             throw e;
@@ -104,12 +110,22 @@ public final class EmbeddedMaster implements Master {
         return database.resolveSibling(database.getFileName() + ".port");
     }
 
-    private static LocalMaster startOnRememberedPort(Path database, Path portFile) throws IOException {
+    /**
+     * Where the master's CA is kept: beside the database, in the data folder. That is also where
+     * {@code slapdesk serve ca init} makes it by default, so both use one CA.
+     */
+    static Path authorityFolder(Path database) {
+        return database.toAbsolutePath().resolveSibling("master-ca");
+    }
+
+    private static LocalMaster startOnRememberedPort(Path database, Path portFile, CertificateAuthorityFolder authority)
+            throws IOException {
         InetAddress loopback = InetAddress.getLoopbackAddress();
         Optional<Integer> remembered = readPort(portFile);
         if (remembered.isPresent()) {
             try {
-                return LocalMaster.start(database, new InetSocketAddress(loopback, remembered.get()));
+                return LocalMaster.start(
+                        options(database, new InetSocketAddress(loopback, remembered.get()), authority));
             } catch (BindException e) {
                 LOG.warn(
                         "port {} of the local master is taken; it moves to a free port, and nodes set to the"
@@ -117,9 +133,33 @@ public final class EmbeddedMaster implements Master {
                         remembered.get());
             }
         }
-        LocalMaster server = LocalMaster.start(database, new InetSocketAddress(loopback, 0));
+        LocalMaster server = LocalMaster.start(options(database, new InetSocketAddress(loopback, 0), authority));
         Files.writeString(portFile, Integer.toString(server.url().getPort()));
         return server;
+    }
+
+    /** Plain HTTP on loopback; certificates for registering nodes once the CA folder holds a CA. */
+    private static LocalMaster.Options options(
+            Path database, InetSocketAddress address, CertificateAuthorityFolder authority) {
+        return new LocalMaster.Options(database, address, null, null, authority, 0, 0);
+    }
+
+    /** Whether this master gives node registration tokens: it has a CA to sign the nodes' certificates. */
+    public boolean issuesCertificates() {
+        return authority.ready();
+    }
+
+    /** The folder of the master's CA (its key is readable by the owner only). */
+    public Path certificateAuthorityFolder() {
+        return authority.folder();
+    }
+
+    /**
+     * Makes the master's CA, as {@code slapdesk serve ca init} does: the running master issues
+     * certificates with it from now on, without a restart. Refuses to replace an existing CA.
+     */
+    public void createCertificateAuthority() throws IOException {
+        authority.create(CertificateAuthority.DEFAULT_NAME);
     }
 
     private static Optional<Integer> readPort(Path portFile) {

@@ -55,6 +55,33 @@ public final class FormSchema {
         return fields;
     }
 
+    /**
+     * The values with every text that reads as its property's type turned into that type: plain
+     * instance XML carries only text, and "8080" for an integer port is what the master stores.
+     * A text that does not read as the type stays text, for {@link #validate} to name.
+     */
+    public Map<String, Object> typed(Map<String, Object> values) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        values.forEach((name, value) -> typed.put(name, typedValue(name, value)));
+        return typed;
+    }
+
+    private Object typedValue(String name, Object value) {
+        if (!(value instanceof String text)) {
+            return value;
+        }
+        Optional<FieldSpec> spec =
+                fields.stream().filter(f -> f.name().equals(name)).findFirst();
+        if (spec.isEmpty() || spec.get().type() == FieldSpec.Type.STRING) {
+            return value;
+        }
+        try {
+            return FieldValues.parse(spec.get(), text).orElse(text);
+        } catch (SchemaException e) {
+            return text;
+        }
+    }
+
     /** Validation errors keyed by property name ({@code ""} for errors not tied to one property). */
     public Map<String, List<String>> validate(Map<String, Object> values) {
         JsonNode instance = JSON.valueToTree(values);
@@ -91,8 +118,8 @@ public final class FormSchema {
     }
 
     private static FieldSpec field(String name, JsonNode property, boolean required) {
-        List<String> choices = new ArrayList<>();
-        property.path("enum").forEach(value -> choices.add(value.asText()));
+        List<Object> choices = new ArrayList<>();
+        property.path("enum").forEach(value -> choices.add(FieldValues.natural(value)));
         String type = property.path("type").isArray()
                 ? property.path("type").path(0).asText("string")
                 : property.path("type").asText(property.has("properties") ? "object" : "string");
@@ -109,10 +136,7 @@ public final class FormSchema {
             };
         }
         Optional<String> defaultValue = property.has("default")
-                ? Optional.of(
-                        property.get("default").isValueNode()
-                                ? property.get("default").asText()
-                                : property.get("default").toString())
+                ? Optional.of(FieldValues.display(FieldValues.natural(property.get("default"))))
                 : Optional.empty();
         return new FieldSpec(
                 name,

@@ -80,16 +80,6 @@ public final class ParameterText {
     }
 
     static String asText(Object value) {
-        if (value == null) {
-            return "";
-        }
-        if (value instanceof Map || value instanceof Iterable) {
-            try {
-                return new ObjectMapper().writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        }
-        return String.valueOf(value);
+        return FieldValues.display(value);
     }
 }

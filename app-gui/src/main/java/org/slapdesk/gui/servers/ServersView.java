@@ -60,13 +60,7 @@ public final class ServersView implements PageView {
         Button token = Icons.button("Token", Material2AL.CONTENT_COPY, "Get a node registration token");
         token.setId("token");
         token.disableProperty().bind(model.list().connectedProperty().not());
-        token.setOnAction(e -> model.requestToken(answer -> Dialogs.details(
-                root,
-                "Node registration token",
-                answer.isPresent()
-                        ? "Give this one-time token to the node's registration step"
-                        : "This master gives no registration token",
-                answer.orElse("The master answered without a token: register nodes with a certificate instead."))));
+        token.setOnAction(e -> new TokenDialog(model.tokens(), root).open());
         Label count = ListPageTable.summary(model.list(), "servers-count", "server", "servers");
         ToolBar bar = new ToolBar(
                 filter, count, new Spacer(), supply, remove, token, ListPageTable.refreshButton(model.list()));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -44,6 +43,7 @@ public final class ServersViewModel {
     private final ListPageModel<ServerRow, Tracked<ComputeNodeDetail>> list;
     private final ObservableList<PartitionRow> partitions = FXCollections.observableArrayList();
     private final ObservableList<SoftwareRow> software = FXCollections.observableArrayList();
+    private final NodeTokenModel tokens;
 
     public ServersViewModel(
             MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
@@ -51,6 +51,7 @@ public final class ServersViewModel {
         this.tasks = tasks;
         this.rules = rules;
         this.activity = activity;
+        this.tokens = new NodeTokenModel(session, tasks, activity);
         this.list = new ListPageModel<>(
                 session,
                 tasks,
@@ -73,6 +74,11 @@ public final class ServersViewModel {
                 showDetail(row);
             }
         });
+    }
+
+    /** The Token button: registration tokens, and the embedded master's CA they need. */
+    public NodeTokenModel tokens() {
+        return tokens;
     }
 
     /** The servers table: rows, filter, selection, refresh. */
@@ -224,21 +230,6 @@ public final class ServersViewModel {
                 .distinct()
                 .sorted()
                 .toList();
-    }
-
-    /** Asks the master for a node registration token; the answer (empty when the master gives none) goes to {@code onToken}. */
-    public void requestToken(Consumer<Optional<String>> onToken) {
-        Optional<Master> master = session.master();
-        if (master.isEmpty()) {
-            return;
-        }
-        tasks.task("Get a node registration token", context -> master.get().nodeToken())
-                .onSuccess(token -> {
-                    activity.succeeded(
-                            "Token", master.get().url(), token.isPresent() ? "issued" : "not offered by this master");
-                    onToken.accept(token);
-                })
-                .start();
     }
 
     private interface ServerAction {

@@ -9,6 +9,7 @@ import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -17,6 +18,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -44,19 +46,17 @@ final class RequestDialog {
 
     private final RequestViewModel model;
     private final List<ReleaseChoice> releases;
-    private final List<String> servers;
     private final String heading;
 
-    RequestDialog(RequestViewModel model, List<ReleaseChoice> releases, List<String> servers, String heading) {
+    RequestDialog(RequestViewModel model, List<ReleaseChoice> releases, String heading) {
         this.model = model;
         this.releases = releases;
-        this.servers = servers;
         this.heading = heading;
     }
 
     Optional<InstanceRequest> ask(Node owner) {
         Dialog<InstanceRequest> dialog = new Dialog<>();
-        dialog.setTitle("Request a service");
+        dialog.setTitle(model.editingProperty().get() ? "Change a service's parameters" : "Request a service");
         dialog.setHeaderText(heading);
         dialog.setResizable(true);
         Dialogs.owner(owner).ifPresent(dialog::initOwner);
@@ -92,7 +92,8 @@ final class RequestDialog {
         return dialog.showAndWait();
     }
 
-    private Node content() {
+    /** The dialog's content, without the dialog (tests lay it out in a stage of their own). */
+    Node content() {
         ComboBox<String> release = new ComboBox<>();
         release.setId("request-release");
         release.setEditable(true);
@@ -134,16 +135,15 @@ final class RequestDialog {
         title.setId("request-title");
         title.setPromptText("a name unique among your services");
         title.textProperty().bindBidirectional(model.titleProperty());
-        ComboBox<String> server = new ComboBox<>();
-        server.setId("request-server");
-        server.setEditable(true);
-        server.getItems().addAll(servers);
-        server.setPromptText("any server (or pin one: computer_guid)");
-        server.setMaxWidth(Double.MAX_VALUE);
-        server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
+        if (model.editingProperty().get()) {
+            title.setEditable(false);
+            title.setTooltip(new Tooltip("The title names the service: another title would request a new service."));
+        }
+        Node server = model.editingProperty().get() ? fixedServer() : serverChoice();
         CheckBox shared = new CheckBox("Shared instance (slave)");
         shared.setId("request-shared");
         shared.selectedProperty().bindBidirectional(model.sharedProperty());
+        shared.setDisable(model.editingProperty().get());
 
         GridPane top = new GridPane();
         top.setHgap(10);
@@ -222,6 +222,55 @@ final class RequestDialog {
         return content;
     }
 
+    private Node serverChoice() {
+        ComboBox<String> server = new ComboBox<>();
+        server.setId("request-server");
+        server.setEditable(true);
+        showServers(server);
+        model.serverChoices().addListener((ListChangeListener<ServerChoice>) change -> showServers(server));
+        server.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String reference, boolean empty) {
+                super.updateItem(reference, empty);
+                setText(empty || reference == null ? null : label(reference));
+            }
+        });
+        server.setPromptText("any server (or pin one: computer_guid)");
+        server.setMaxWidth(Double.MAX_VALUE);
+        server.getEditor().textProperty().bindBidirectional(model.computerGuidProperty());
+        return server;
+    }
+
+    /** The pin list follows the release: servers it is supplied to first; what the user typed stays. */
+    private void showServers(ComboBox<String> server) {
+        String typed = model.computerGuidProperty().get();
+        server.getItems()
+                .setAll(model.serverChoices().stream()
+                        .map(ServerChoice::reference)
+                        .toList());
+        model.computerGuidProperty().set(typed);
+    }
+
+    private String label(String reference) {
+        return model.serverChoices().stream()
+                .filter(choice -> choice.reference().equals(reference))
+                .findFirst()
+                .map(ServerChoice::label)
+                .orElse(reference);
+    }
+
+    /** An existing service's server, shown and not changed: changing parameters does not move a service. */
+    private Node fixedServer() {
+        TextField server = new TextField(
+                model.computerGuidProperty().get().isBlank()
+                        ? "any server"
+                        : model.computerGuidProperty().get());
+        server.setId("request-server");
+        server.setEditable(false);
+        server.setTooltip(new Tooltip("The server the service runs on: changing parameters does not move it."));
+        return server;
+    }
+
     private static ColumnConstraints inputsColumn() {
         ColumnConstraints column = new ColumnConstraints();
         column.setHgrow(Priority.ALWAYS);
@@ -254,21 +303,19 @@ final class RequestDialog {
             FieldSpec spec = field.spec();
             Label label = new Label(spec.label() + (spec.required() ? " *" : ""));
             label.setWrapText(true);
+            label.setPadding(new Insets(6, 0, 0, 0));
+            GridPane.setValignment(label, VPos.TOP);
             if (!spec.description().isBlank()) {
                 label.setTooltip(new Tooltip(spec.description()));
             }
             Node input = input(field);
-            Label error = new Label();
-            error.getStyleClass().addAll(Styles.DANGER, "field-error");
-            error.textProperty().bind(field.errorProperty());
-            error.visibleProperty().bind(field.errorProperty().isNotEmpty());
-            error.managedProperty().bind(error.visibleProperty());
+            Label error = errorLine(field);
             Label description = new Label(spec.description());
             description.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             description.setWrapText(true);
             description.setManaged(!spec.description().isBlank());
             description.setVisible(!spec.description().isBlank());
-            VBox cell = new VBox(2, input, error, description);
+            VBox cell = new VBox(2, input, description, error);
             grid.add(label, 0, row);
             grid.add(cell, 1, row);
             row++;
@@ -278,15 +325,67 @@ final class RequestDialog {
         }
     }
 
+    /**
+     * The field's message on a line of its own that is always there, one text line high, so the
+     * fields below do not move as messages come and go; a longer message ends in "…" and shows
+     * in full as the tooltip.
+     */
+    private static Label errorLine(FieldModel field) {
+        Label error = new Label();
+        error.setId("error-" + field.spec().name());
+        error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL, "field-error");
+        error.setStyle("-fx-min-height: 1.5em; -fx-pref-height: 1.5em; -fx-max-height: 1.5em;");
+        error.setWrapText(false);
+        error.textProperty().bind(field.errorProperty());
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(field.errorProperty());
+        error.setTooltip(field.errorProperty().get().isEmpty() ? null : full);
+        field.errorProperty().addListener((o, was, now) -> error.setTooltip(now.isEmpty() ? null : full));
+        return error;
+    }
+
+    /**
+     * A boolean as a check box on the field's text ("true" / "false"). With no default in the
+     * schema a third state means "not set": the parameter is then left out of the request.
+     */
+    private static CheckBox checkBox(FieldModel field, String id) {
+        CheckBox box = new CheckBox(
+                field.spec().defaultValue().map(d -> "default: " + d).orElse(""));
+        box.setId(id);
+        box.setAllowIndeterminate(field.spec().defaultValue().isEmpty());
+        Runnable show = () -> {
+            String value = field.valueProperty().get() == null
+                    ? ""
+                    : field.valueProperty().get().trim();
+            box.setIndeterminate(value.isEmpty());
+            box.setSelected(value.equalsIgnoreCase("true"));
+            box.setText(
+                    value.isEmpty()
+                            ? "not set: the software decides"
+                            : field.spec()
+                                    .defaultValue()
+                                    .map(d -> "default: " + d)
+                                    .orElse(""));
+        };
+        show.run();
+        field.valueProperty().addListener((o, was, now) -> show.run());
+        box.setOnAction(e -> field.valueProperty().set(box.isIndeterminate() ? "" : String.valueOf(box.isSelected())));
+        return box;
+    }
+
     private static Node input(FieldModel field) {
         FieldSpec spec = field.spec();
         String id = "field-" + spec.name();
         switch (spec.type()) {
-            case CHOICE, BOOLEAN -> {
+            case BOOLEAN -> {
+                return checkBox(field, id);
+            }
+            case CHOICE -> {
                 ComboBox<String> box = new ComboBox<>();
-                box.getItems().add("");
-                box.getItems()
-                        .addAll(spec.type() == FieldSpec.Type.BOOLEAN ? List.of("true", "false") : spec.choices());
+                if (spec.defaultValue().isEmpty()) {
+                    box.getItems().add("");
+                }
+                box.getItems().addAll(spec.choices());
                 box.valueProperty().bindBidirectional(field.valueProperty());
                 box.setPromptText(spec.defaultValue().map(d -> "default: " + d).orElse(""));
                 box.setId(id);

@@ -1,9 +1,5 @@
 package org.slapdesk.gui.services;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +9,21 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.master.ReleaseSchema;
 import org.slapdesk.core.master.ReleaseSchemaLoader;
 import org.slapdesk.core.master.SoftwareTypeEntry;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.gui.schema.FieldSpec;
+import org.slapdesk.gui.schema.FieldValues;
 import org.slapdesk.gui.schema.FormSchema;
 import org.slapdesk.gui.schema.ParameterText;
 import org.slapdesk.gui.schema.SchemaException;
@@ -44,10 +43,9 @@ public final class RequestViewModel {
         JSON
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final TaskService tasks;
     private final Supplier<Optional<ReleaseSchemaLoader>> loaders;
+    private final ObservableList<ServerChoice> serverChoices = FXCollections.observableArrayList();
 
     private final StringProperty release = new SimpleStringProperty("");
     private final StringProperty title = new SimpleStringProperty("");
@@ -66,6 +64,8 @@ public final class RequestViewModel {
     private final ObservableList<String> generalErrors = FXCollections.observableArrayList();
     private final BooleanProperty jsonInXml = new SimpleBooleanProperty();
     private final BooleanProperty formValid = new SimpleBooleanProperty(true);
+    private final BooleanProperty editing = new SimpleBooleanProperty();
+    private String editedTitle;
     private final BooleanBinding canRequest;
     private FormSchema form;
     private long schemaGeneration;
@@ -76,8 +76,18 @@ public final class RequestViewModel {
      *     release's files), or empty when no master is connected
      */
     public RequestViewModel(TaskService tasks, Supplier<Optional<ReleaseSchemaLoader>> loaders) {
+        this(tasks, loaders, FleetSnapshot::empty);
+    }
+
+    /**
+     * @param fleet the fleet state's last snapshot, for the servers a request can be pinned to
+     */
+    public RequestViewModel(
+            TaskService tasks, Supplier<Optional<ReleaseSchemaLoader>> loaders, Supplier<FleetSnapshot> fleet) {
         this.tasks = tasks;
         this.loaders = loaders;
+        serverChoices.setAll(ServerChoices.forRelease(fleet.get(), ""));
+        release.addListener((o, was, now) -> serverChoices.setAll(ServerChoices.forRelease(fleet.get(), now)));
         typeChoice.addListener((o, was, now) -> chooseType(now));
         rawText.addListener((o, was, now) -> {
             if (mode.get() != Mode.FORM) {
@@ -110,6 +120,11 @@ public final class RequestViewModel {
 
     public StringProperty computerGuidProperty() {
         return computerGuid;
+    }
+
+    /** The servers to pin: those the release is supplied to first. */
+    public ObservableList<ServerChoice> serverChoices() {
+        return serverChoices;
     }
 
     public BooleanProperty sharedProperty() {
@@ -150,6 +165,11 @@ public final class RequestViewModel {
 
     public ObservableList<String> generalErrors() {
         return generalErrors;
+    }
+
+    /** True when the dialog changes an existing service: its title and server are then fixed. */
+    public ReadOnlyBooleanProperty editingProperty() {
+        return editing;
     }
 
     public BooleanBinding canRequestBinding() {
@@ -255,7 +275,7 @@ public final class RequestViewModel {
         for (FieldSpec spec : loaded.fields()) {
             FieldModel field = new FieldModel(spec);
             Object value = carried.get(spec.name());
-            field.valueProperty().set(value != null ? display(value) : "");
+            field.valueProperty().set(value != null ? display(value) : preselected(spec));
             field.valueProperty().addListener((o, was, now) -> validateForm());
             fields.add(field);
         }
@@ -265,6 +285,12 @@ public final class RequestViewModel {
                 + (type.jsonInXml() ? " (sent as json-in-xml)" : " (sent as XML parameters)"));
         mode.set(Mode.FORM);
         validateForm();
+    }
+
+    /** Choices and booleans start on the schema's default, as the user would pick it; other fields start empty. */
+    private static String preselected(FieldSpec spec) {
+        boolean picked = spec.type() == FieldSpec.Type.CHOICE || spec.type() == FieldSpec.Type.BOOLEAN;
+        return picked ? spec.defaultValue().orElse("") : "";
     }
 
     private void fallBack(String reason) {
@@ -335,8 +361,13 @@ public final class RequestViewModel {
         }
     }
 
+    /** Raw text as values; XML text is read as the schema's types, since plain instance XML holds only text. */
     private Map<String, Object> parseRaw(Mode rawMode) throws SchemaException {
-        return rawMode == Mode.XML ? ParameterText.fromXml(rawText.get()) : ParameterText.fromJson(rawText.get());
+        if (rawMode == Mode.JSON) {
+            return ParameterText.fromJson(rawText.get());
+        }
+        Map<String, Object> values = ParameterText.fromXml(rawText.get());
+        return form == null ? values : form.typed(values);
     }
 
     // ~ validation
@@ -379,8 +410,9 @@ public final class RequestViewModel {
         }
     }
 
+    /** What the schema refuses; a plain-XML type sends every value as text, so a text that reads as the type passes. */
     private String warnings(Map<String, Object> values) {
-        Map<String, List<String>> errors = form.validate(values);
+        Map<String, List<String>> errors = form.validate(jsonInXml.get() ? values : form.typed(values));
         if (errors.isEmpty()) {
             return "";
         }
@@ -401,49 +433,11 @@ public final class RequestViewModel {
 
     /** The field's value as the schema's type; empty when left blank. */
     private static Optional<Object> typed(FieldModel field) throws SchemaException {
-        String text = field.valueProperty().get() == null
-                ? ""
-                : field.valueProperty().get().trim();
-        if (text.isEmpty()) {
-            return Optional.empty();
-        }
-        FieldSpec spec = field.spec();
-        try {
-            return Optional.of(
-                    switch (spec.type()) {
-                        case INTEGER -> new BigInteger(text);
-                        case NUMBER -> new BigDecimal(text);
-                        case BOOLEAN -> parseBoolean(text);
-                        case JSON -> JSON.readValue(text, Object.class);
-                        case STRING, CHOICE -> text;
-                    });
-        } catch (NumberFormatException e) {
-            throw new SchemaException(
-                    "'" + text + "' is not " + (spec.type() == FieldSpec.Type.INTEGER ? "a whole number" : "a number"));
-        } catch (JsonProcessingException e) {
-            throw new SchemaException("not valid JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private static Boolean parseBoolean(String text) throws SchemaException {
-        if ("true".equalsIgnoreCase(text)) {
-            return true;
-        }
-        if ("false".equalsIgnoreCase(text)) {
-            return false;
-        }
-        throw new SchemaException("'" + text + "' is not true or false");
+        return FieldValues.parse(field.spec(), field.valueProperty().get());
     }
 
     private static String display(Object value) {
-        if (value instanceof Map || value instanceof List) {
-            try {
-                return JSON.writeValueAsString(value);
-            } catch (JsonProcessingException e) {
-                return String.valueOf(value);
-            }
-        }
-        return String.valueOf(value);
+        return FieldValues.display(value);
     }
 
     // ~ the request
@@ -459,7 +453,7 @@ public final class RequestViewModel {
                 : Map.of("computer_guid", computerGuid.get().trim());
         try {
             return new InstanceRequest(
-                    title.get().trim(),
+                    editing.get() ? editedTitle : title.get().trim(),
                     release.get().trim(),
                     softwareType.get(),
                     parameters,
@@ -473,17 +467,24 @@ public final class RequestViewModel {
     }
 
     private static Object textOf(Object value) {
-        return value instanceof String ? value : display(value);
+        return display(value);
     }
 
-    /** Fills the dialog from an existing service, to change its parameters. */
+    /**
+     * Fills the dialog from an existing service, to change its parameters. The title stays as it
+     * is (another title would request a new service) and so does the server it runs on.
+     */
     public void prefill(
             String serviceTitle,
             String releaseUrl,
             String type,
             boolean sharedInstance,
-            Map<String, String> currentParameters) {
+            Map<String, String> currentParameters,
+            Optional<String> server) {
+        editing.set(true);
+        editedTitle = serviceTitle;
         title.set(serviceTitle);
+        computerGuid.set(server.orElse(""));
         release.set(releaseUrl);
         softwareType.set(type);
         shared.set(sharedInstance);

@@ -33,6 +33,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.gui.page.ColumnOrder;
 import org.slapdesk.gui.page.ListPageTable;
 import org.slapdesk.gui.page.PageView;
@@ -49,7 +50,6 @@ public final class ServicesView implements PageView {
     private final ServicesViewModel model;
     private final Supplier<RequestViewModel> newRequest;
     private final Supplier<List<ReleaseChoice>> knownReleases;
-    private final Supplier<List<String>> serverReferences;
     private final Consumer<String> openUrl;
     private final VBox root = new VBox();
     private final CustomTextField filter;
@@ -58,12 +58,10 @@ public final class ServicesView implements PageView {
             ServicesViewModel model,
             Supplier<RequestViewModel> newRequest,
             Supplier<List<ReleaseChoice>> knownReleases,
-            Supplier<List<String>> serverReferences,
             Consumer<String> openUrl) {
         this.model = model;
         this.newRequest = newRequest;
         this.knownReleases = knownReleases;
-        this.serverReferences = serverReferences;
         this.openUrl = openUrl;
         root.getStyleClass().add("page");
         root.setId("services-page");
@@ -234,7 +232,7 @@ public final class ServicesView implements PageView {
 
     public void openRequest() {
         RequestViewModel request = newRequest.get();
-        new RequestDialog(request, knownReleases.get(), serverReferences.get(), "Request a service")
+        new RequestDialog(request, knownReleases.get(), "Request a service")
                 .ask(root)
                 .ifPresent(model::request);
     }
@@ -251,9 +249,11 @@ public final class ServicesView implements PageView {
                 row.softwareTypeProperty().get(),
                 row.tree().shared(),
                 model.parameters().stream()
-                        .collect(Collectors.toMap(KeyValue::key, KeyValue::value, (a, b) -> a, LinkedHashMap::new)));
-        new RequestDialog(
-                        request, knownReleases.get(), serverReferences.get(), "Change the parameters of " + row.title())
+                        .collect(Collectors.toMap(KeyValue::key, KeyValue::value, (a, b) -> a, LinkedHashMap::new)),
+                model.selectedDetail()
+                        .flatMap(detail -> detail.instances().stream().findFirst())
+                        .flatMap(SoftwareInstance::computeNodeReference));
+        new RequestDialog(request, knownReleases.get(), "Change the parameters of " + row.title())
                 .ask(root)
                 .ifPresent(model::request);
     }

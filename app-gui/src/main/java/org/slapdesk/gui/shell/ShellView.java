@@ -43,7 +43,6 @@ import org.slapdesk.gui.notify.NotificationsView;
 import org.slapdesk.gui.page.Page;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.profile.ProfilesView;
-import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.servers.ServersView;
 import org.slapdesk.gui.services.ServicesView;
 import org.slapdesk.gui.session.ConnectionState;
@@ -85,9 +84,6 @@ public final class ShellView {
                 context.services(),
                 context::newRequest,
                 () -> context.servers().knownReleases(context.services().releasesInUse()),
-                () -> context.servers().list().rows().stream()
-                        .map(ServerRow::reference)
-                        .toList(),
                 openUrl);
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
         pages.put(Page.SERVERS, servers);

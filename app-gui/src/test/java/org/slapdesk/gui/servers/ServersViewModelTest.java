@@ -169,9 +169,12 @@ class ServersViewModelTest {
     @Test
     void theTokenComesBackToTheCaller() {
         direct.connected();
-        AtomicReference<Optional<String>> token = new AtomicReference<>();
-        model.requestToken(token::set);
-        assertThat(token.get()).contains("one-time-token");
+        AtomicReference<NodeToken> token = new AtomicReference<>();
+        model.tokens().requestToken(token::set);
+        assertThat(token.get().token()).contains("one-time-token");
+        assertThat(model.tokens().missingAuthority())
+                .as("not the embedded master")
+                .isEmpty();
     }
 
     @Test

@@ -105,7 +105,8 @@ class RequestSchemaThroughProfileTest {
     @Test
     void theReleaseLoadsWithTheProfilesCaAndCertificateAndRootSoftwareInstanceIsDefault() throws Exception {
         RequestViewModel model = dialogThrough(profile(Optional.of(ca)));
-        model.prefill("old-service", base() + "sr/software.cfg", "RootSoftwareInstance", false, Map.of());
+        model.prefill(
+                "old-service", base() + "sr/software.cfg", "RootSoftwareInstance", false, Map.of(), Optional.empty());
         model.loadSchema();
 
         assertThat(model.typeChoices()).extracting(SoftwareTypeEntry::key).containsExactly("cluster", "default");

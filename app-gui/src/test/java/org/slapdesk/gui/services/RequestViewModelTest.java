@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -115,7 +114,7 @@ class RequestViewModelTest {
         InstanceRequest request = model.toRequest();
         assertThat(request.jsonInXml()).isTrue();
         assertThat(request.softwareType()).isEqualTo("kvm-cluster");
-        assertThat(request.parameters()).containsEntry("nodes", BigInteger.valueOf(3));
+        assertThat(request.parameters()).containsEntry("nodes", 3);
     }
 
     @Test
@@ -131,7 +130,7 @@ class RequestViewModelTest {
         model.rawTextProperty().set(model.rawTextProperty().get().replace(">16<", ">24<"));
 
         assertThat(model.switchTo(RequestViewModel.Mode.JSON)).isTrue();
-        assertThat(model.rawTextProperty().get()).contains("\"prefix-length\" : \"24\"");
+        assertThat(model.rawTextProperty().get()).contains("\"prefix-length\" : 24");
 
         assertThat(model.switchTo(RequestViewModel.Mode.FORM)).isTrue();
         assertThat(model.field("prefix-length").orElseThrow().valueProperty().get())
@@ -193,7 +192,7 @@ class RequestViewModelTest {
 
     @Test
     void prefillUnpacksAJsonInXmlParameter() throws Exception {
-        model.prefill("cluster", release, "kvm-cluster", false, Map.of("_", "{\"nodes\": 2}"));
+        model.prefill("cluster", release, "kvm-cluster", false, Map.of("_", "{\"nodes\": 2}"), Optional.empty());
         InstanceRequest request = model.toRequest();
         assertThat(request.jsonInXml()).isTrue();
         assertThat(request.parameters()).containsEntry("nodes", 2);

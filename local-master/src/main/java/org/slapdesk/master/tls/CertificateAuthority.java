@@ -63,6 +63,9 @@ import org.slapdesk.master.CertificateIssuer;
  */
 public final class CertificateAuthority implements CertificateIssuer {
 
+    /** The name {@code slapdesk serve ca init} and the window give a new CA. */
+    public static final String DEFAULT_NAME = "Slapdesk local master CA";
+
     private static final String SIGNATURE = "SHA256withECDSA";
     private static final Duration CA_LIFETIME = Duration.ofDays(3650);
     private static final Duration LEAF_LIFETIME = Duration.ofDays(825);
