@@ -245,7 +245,6 @@ public final class ListPageModel<R, D> {
         });
         if (!removed.isEmpty()) {
             rows.removeAll(removed);
-            // after the removal: the list asks the extractor for the observables to stop watching
             removed.forEach(revisions::remove);
         }
         if (!added.isEmpty()) {
