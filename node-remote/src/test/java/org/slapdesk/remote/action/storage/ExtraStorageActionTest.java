@@ -140,4 +140,39 @@ class ExtraStorageActionTest extends OnTestHost {
                         + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true"))
                 .isEqualTo(before);
     }
+
+    @Test
+    void aDiskAddedLaterGoesOnTheNextFreeDataFolderAndTheEarlierOnesStayAsTheyAre() throws Exception {
+        String first = host.newLoopDevice(16);
+        String second = host.newLoopDevice(16);
+        String third = host.newLoopDevice(16);
+        host.sh("for d in " + first + " " + second + " " + third + "; do mkfs.ext2 -q -F $d; done");
+        String uuidFirst = host.sh("blkid -s UUID -o value " + first).trim();
+        String uuidSecond = host.sh("blkid -s UUID -o value " + second).trim();
+        apply(new ExtraStorageAction(slapos, List.of(first), "/data5", false));
+        String configAfterFirst = host.sh("cat /etc/opt/slapos/slapos.cfg");
+
+        ExtraStorageAction later = new ExtraStorageAction(slapos, List.of(second), "/data5", false);
+        assertThat(later.plan(node).preview())
+                .contains("+UUID=" + uuidSecond + " /data5/data2 ext2")
+                .doesNotContain("instance_storage_home");
+        apply(later);
+
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data1").trim()).isEqualTo(first);
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data2").trim()).isEqualTo(second);
+        assertThat(host.sh("grep /data5/ /etc/fstab"))
+                .isEqualTo("UUID=" + uuidFirst + " /data5/data1 ext2 defaults 0 2\n" + "UUID=" + uuidSecond
+                        + " /data5/data2 ext2 defaults 0 2\n");
+        assertThat(host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(configAfterFirst);
+
+        // an earlier disk given again with a new one stays where it is; the new one takes data3
+        apply(new ExtraStorageAction(slapos, List.of(first, third), "/data5", false));
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data1").trim()).isEqualTo(first);
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data3").trim()).isEqualTo(third);
+        assertThat(host.sh("grep -c /data5/ /etc/fstab").trim()).isEqualTo("3");
+    }
+
+    private void apply(ExtraStorageAction action) throws Exception {
+        new PlanRunner(node).apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none());
+    }
 }
