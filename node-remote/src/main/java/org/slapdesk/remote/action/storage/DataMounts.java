@@ -43,7 +43,16 @@ final class DataMounts {
 
     /** True for {@code BASE/dataN}. */
     boolean isDataMountPoint(String path) {
+        return isDataMountPoint(base, path);
+    }
+
+    static boolean isDataMountPoint(String base, String path) {
         return Pattern.matches(Pattern.quote(base + "/data") + "[1-9][0-9]*", path);
+    }
+
+    /** The BASE/dataN folders something is mounted on. */
+    List<String> mountedDataFolders() {
+        return mounted.stream().filter(this::isDataMountPoint).sorted().toList();
     }
 
     List<FstabEntry> fstab() {
