@@ -52,6 +52,7 @@ import picocli.CommandLine.Spec;
             NodeCommand.ForwardCommand.class,
             NodeCommand.Storage.class,
             NodeBridgeCommand.class,
+            NodeUnbridgeCommand.class,
             NodeRe6stCommand.class,
             NodeHaCommand.class
         })
