@@ -8,6 +8,8 @@ import java.util.regex.Pattern;
 import org.slapdesk.core.config.SlaposNodeConfig;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.action.bridge.LinkState.Address;
@@ -55,6 +57,7 @@ public final class UnbridgeAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.IP));
         LinkState port = LinkState.read(node, settings.port());
         LinkState bridge = LinkState.read(node, settings.bridge());
         if (!port.exists()) {

@@ -13,6 +13,8 @@ import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -58,6 +60,14 @@ public final class ExtraStorageAction implements NodeAction {
     @Override
     public String title() {
         return "Add " + devices.size() + " disk(s) under " + base + " for partitions";
+    }
+
+    private List<Requirement> requirements() {
+        List<Requirement> needed = new ArrayList<>(List.of(Requirement.BLKID, Requirement.FINDMNT, Requirement.MOUNT));
+        if (reformat) {
+            needed.add(Requirement.slapos(slapos.slaposCommand()));
+        }
+        return needed;
     }
 
     static String fstabLine(Disk disk, String mountPoint) {
@@ -106,6 +116,7 @@ public final class ExtraStorageAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, requirements());
         RemoteFile files = new RemoteFile(node);
         List<Step> steps = new ArrayList<>();
         List<Disk> disks = new ArrayList<>();

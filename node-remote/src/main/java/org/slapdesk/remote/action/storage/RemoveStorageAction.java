@@ -7,6 +7,8 @@ import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -104,6 +106,7 @@ public final class RemoveStorageAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.BLKID, Requirement.FINDMNT, Requirement.MOUNT));
         DataMounts mounts = DataMounts.read(node, base);
         Target target = find(node, mounts);
         String where = target.mountPoint();

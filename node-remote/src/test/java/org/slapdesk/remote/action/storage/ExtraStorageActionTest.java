@@ -16,6 +16,7 @@ import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.Preflight;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.testing.OnTestHost;
@@ -129,8 +130,8 @@ class ExtraStorageActionTest extends OnTestHost {
         host.sh("mkfs.ext2 -q -F " + disk);
         String before = snapshot("/etc/fstab", "/etc/opt/slapos")
                 + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true");
-        // the slapos command does not exist, so format (the last step) fails after mkdir, mount, fstab and slapos.cfg
-        SlaposNode broken = new SlaposNode("/nonexistent/slapos", "/etc/opt/slapos/slapos.cfg");
+        // a slapos command that fails, so format (the last step) fails after mkdir, mount, fstab and slapos.cfg
+        SlaposNode broken = new SlaposNode("false", "/etc/opt/slapos/slapos.cfg");
         ExtraStorageAction action = new ExtraStorageAction(broken, List.of(disk), "/data3", true);
         assertThatThrownBy(() -> new PlanRunner(node)
                         .apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none()))
@@ -139,6 +140,24 @@ class ExtraStorageActionTest extends OnTestHost {
         assertThat(snapshot("/etc/fstab", "/etc/opt/slapos")
                         + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true"))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void withoutSlaposOnTheNodeThePlanFailsBeforeAnyChange() throws Exception {
+        String disk = host.newLoopDevice(16);
+        host.sh("mkfs.ext2 -q -F " + disk);
+        String before = snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort");
+        // the test host has no slapos in its PATH (the real one is in a virtualenv)
+        ExtraStorageAction action = new ExtraStorageAction(
+                new SlaposNode("slapos", "/etc/opt/slapos/slapos.cfg"), List.of(disk), "/data8", true);
+        assertThatThrownBy(() -> action.plan(node))
+                .isInstanceOf(Preflight.MissingProgramException.class)
+                .hasMessageContaining(
+                        "slapos is not installed on " + node.target().display())
+                .hasMessageContaining("pip install slapos.core or the slapos-node package");
+        assertThat(snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort"))
+                .isEqualTo(before);
+        assertThat(host.exec("test", "-e", "/data8").exitCode()).isNotZero();
     }
 
     @Test
