@@ -53,6 +53,7 @@ import picocli.CommandLine.Spec;
             NodeCommand.Storage.class,
             NodeBridgeCommand.class,
             NodeUnbridgeCommand.class,
+            NodeImportCommand.class,
             NodeRe6stCommand.class,
             NodeHaCommand.class
         })
