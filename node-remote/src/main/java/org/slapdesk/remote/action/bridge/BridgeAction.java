@@ -70,8 +70,8 @@ public final class BridgeAction implements NodeAction {
                     + "): give the physical interface that carries the node's traffic");
         }
         if (port.wireless()) {
-            throw new NodeException(
-                    settings.port() + " is a wireless interface: a bridge does not work over wifi (seed 000)");
+            throw new NodeException(settings.port()
+                    + " is a wireless interface: a bridge does not work over wifi; give the wired interface");
         }
         LinkState bridge = LinkState.read(node, settings.bridge());
         boolean live = port.master().equals(Optional.of(settings.bridge()));
