@@ -22,6 +22,7 @@ import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.slapos.RestartProcessAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
+import org.slapdesk.remote.action.storage.RemoveStorageAction;
 import org.slapdesk.remote.ssh.OutputListener;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,8 @@ import picocli.CommandLine.Spec;
             NodeCommand.ForwardCommand.class,
             NodeCommand.Storage.class,
             NodeBridgeCommand.class,
+            NodeUnbridgeCommand.class,
+            NodeImportCommand.class,
             NodeRe6stCommand.class,
             NodeHaCommand.class
         })
@@ -425,7 +428,10 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Command(
             name = "storage",
-            description = "Extra disks: mount on /data/dataN, fstab by UUID, instance_storage_home, format.")
+            description = {
+                "add: extra disks mounted on the next free BASE/dataN, fstab by UUID, instance_storage_home, format.",
+                "remove: one extra disk unmounted and out of fstab (instance_storage_home goes with the last one)."
+            })
     static final class Storage extends NodeSubcommand {
         @Mixin
         ApplyOptions apply;
@@ -433,24 +439,59 @@ public final class NodeCommand implements Callable<Integer> {
         @Mixin
         SlaposOptions slapos;
 
+        @Parameters(
+                index = "0",
+                arity = "0..1",
+                defaultValue = "add",
+                paramLabel = "add|remove",
+                description = "add disks (the default) or remove one")
+        String operation;
+
         @Option(
                 names = "--device",
-                required = true,
-                description = "a disk with a file system, e.g. /dev/sdb1 (repeat for more)")
+                description =
+                        "add: a disk with a file system, e.g. /dev/sdb1 (repeat for more); remove: the disk to take out")
         List<String> devices;
+
+        @Option(
+                names = "--mount",
+                paramLabel = "BASE/dataN",
+                description = "remove: the disk mounted there, e.g. /data/data2 (instead of --device)")
+        String mount;
 
         @Option(
                 names = "--base",
                 defaultValue = "/data",
-                description = "the disks are mounted on BASE1, BASE2... (default: ${DEFAULT-VALUE})")
+                description =
+                        "the storage folder: the disks are mounted on BASE/data1, BASE/data2... (default: ${DEFAULT-VALUE})")
         String base;
 
-        @Option(names = "--no-format", description = "do not run slapos node format afterwards")
+        @Option(names = "--no-format", description = "add: do not run slapos node format afterwards")
         boolean noFormat;
 
         @Override
         public Integer call() {
-            return apply(() -> new ExtraStorageAction(slapos.node(), devices, base, !noFormat), apply);
+            return apply(
+                    () -> switch (operation) {
+                        case "add" -> {
+                            if (mount != null) {
+                                throw new IllegalArgumentException("add takes --device (one per disk), not --mount");
+                            }
+                            yield new ExtraStorageAction(
+                                    slapos.node(), devices == null ? List.of() : devices, base, !noFormat);
+                        }
+                        case "remove" -> {
+                            if (devices != null && devices.size() > 1) {
+                                throw new IllegalArgumentException("remove takes one disk at a time");
+                            }
+                            yield RemoveStorageAction.of(
+                                    slapos.node(), devices == null ? null : devices.get(0), mount, base);
+                        }
+                        default ->
+                            throw new IllegalArgumentException(
+                                    "'" + operation + "' is not a storage operation: add or remove");
+                    },
+                    apply);
         }
     }
 }

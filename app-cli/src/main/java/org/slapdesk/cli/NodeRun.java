@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.slapdesk.core.master.CancellationToken;
+import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanRunner;
@@ -134,10 +135,10 @@ final class NodeRun {
                     long start = System.nanoTime();
                     HostResult result;
                     try {
-                        new PlanRunner(p.node())
+                        ApplyResult applied = new PlanRunner(p.node())
                                 .apply(p.action(), p.plan(), listener(p.target()), CancellationToken.none());
                         result = HostResult.ok(
-                                p.target(), warnings(p.plan()), p.took().plus(since(start)));
+                                p.target(), resultNotes(applied), p.took().plus(since(start)));
                     } catch (Exception e) {
                         result = HostResult.failed(
                                 p.target(), e.getMessage(), p.took().plus(since(start)));
@@ -233,10 +234,14 @@ final class NodeRun {
         return outcome;
     }
 
-    /** The plan's warnings, repeated in the host's result line so they are not lost above the steps. */
-    private static String warnings(Plan plan) {
-        return String.join(
-                "; ", plan.notes().stream().filter(n -> n.startsWith("WARNING")).toList());
+    /**
+     * What the verification noted (e.g. the bridge confirmed over a new connection) and the plan's
+     * warnings, in the host's result line so they are not lost above the steps.
+     */
+    private static String resultNotes(ApplyResult applied) {
+        List<String> notes = new ArrayList<>(applied.verification().notes());
+        applied.plan().notes().stream().filter(n -> n.startsWith("WARNING")).forEach(notes::add);
+        return String.join("; ", notes);
     }
 
     private static Duration since(long startNanos) {

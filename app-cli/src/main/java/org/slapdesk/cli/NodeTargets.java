@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slapdesk.remote.inventory.HostsFile;
 import org.slapdesk.remote.ssh.SshAddress;
 import org.slapdesk.remote.ssh.SshTarget;
 import picocli.CommandLine.Option;
@@ -69,13 +70,8 @@ public final class NodeTargets {
         if (host != null) {
             targets.add(withJump(parse(host, "--host"), jumpTarget));
         } else {
-            List<String> lines = Files.readAllLines(hostsFile);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                targets.add(withJump(parse(line, hostsFile + " line " + (i + 1)), jumpTarget));
+            for (SshAddress address : HostsFile.parse(Files.readAllLines(hostsFile), hostsFile.toString())) {
+                targets.add(withJump(target(address), jumpTarget));
             }
             if (targets.isEmpty()) {
                 throw new IllegalArgumentException(hostsFile + " lists no host");
@@ -91,9 +87,13 @@ public final class NodeTargets {
     /** {@code [user@]host[:port]} with --user and --port where it gives none; a bad one names {@code where}. */
     private SshTarget parse(String spec, String where) {
         try {
-            return SshAddress.parse(spec).target(user, port, Optional.ofNullable(key), knownHostsFile());
+            return target(SshAddress.parse(spec));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
         }
+    }
+
+    private SshTarget target(SshAddress address) {
+        return address.target(user, port, Optional.ofNullable(key), knownHostsFile());
     }
 }

@@ -191,6 +191,32 @@ class NodeCommandTest {
     }
 
     @Test
+    void anExtraDiskIsAddedAloneThenRemovedByItsFolder() {
+        second.sh(
+                "mkdir -p /etc/opt/slapos && printf '[slapos]\\ncomputer_id = COMP-2\\n' > /etc/opt/slapos/slapos.cfg");
+        String disk = second.newLoopDevice(16);
+        second.sh("mkfs.ext2 -q -F " + disk);
+        CliRun added = slapdesk(concat(on(second, "storage", "--device", disk, "--no-format"), "--yes"));
+        assertThat(added.exit()).as(added.out() + added.err()).isZero();
+        assertThat(second.sh("findmnt -n -o SOURCE /data/data1").trim()).isEqualTo(disk);
+
+        CliRun both = slapdesk(on(second, "storage", "remove", "--device", disk, "--mount", "/data/data1")
+                .toArray(String[]::new));
+        assertThat(both.exit()).isEqualTo(2);
+        assertThat(both.err()).contains("not both");
+
+        CliRun removed = slapdesk(concat(on(second, "storage", "remove", "--mount", "/data/data1"), "--yes"));
+        assertThat(removed.exit()).as(removed.out() + removed.err()).isZero();
+        assertThat(removed.out())
+                .contains("unmount " + disk + " from /data/data1")
+                .contains(": ok");
+        assertThat(second.exec("findmnt", "/data/data1").exitCode()).isNotZero();
+        assertThat(second.sh("cat /etc/fstab /etc/opt/slapos/slapos.cfg"))
+                .doesNotContain("/data/data1")
+                .doesNotContain("instance_storage_home");
+    }
+
+    @Test
     void aLogThatIsNotThereEndsNonZeroWithItsReason() {
         CliRun run = slapdesk(on(first, "logs", "/nonexistent").toArray(String[]::new));
         assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);

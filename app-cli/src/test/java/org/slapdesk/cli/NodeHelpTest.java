@@ -67,9 +67,17 @@ class NodeHelpTest {
         int code = new CommandLine(new SlapdeskCommand())
                 .setOut(new PrintWriter(new StringWriter()))
                 .setErr(new PrintWriter(err))
-                .execute("node", "storage", "--host", "h");
+                .execute("node", "repurpose", "--host", "h");
         assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("Missing required option: '--device");
+        assertThat(err.toString()).contains("Missing required option: '--partitions");
+        // storage takes add or remove, so its disk is checked by the action, still before connecting
+        StringWriter storageErr = new StringWriter();
+        int storage = new CommandLine(new SlapdeskCommand())
+                .setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(storageErr))
+                .execute("node", "storage", "--host", "h");
+        assertThat(storage).isEqualTo(2);
+        assertThat(storageErr.toString()).contains("give at least one disk device");
     }
 
     private static void collect(CommandLine command, List<String> prefix, List<List<String>> paths) {

@@ -111,6 +111,8 @@ class NodeNetCommandsTest {
                 .contains("'--token' '********'")
                 .contains("+ip 192.0.2.7")
                 .contains("+gateway")
+                .contains("install re6st-node first (slapdesk node re6st install)")
+                .doesNotContain("re6st-install")
                 .doesNotContain("T0ken-of-re6st");
 
         CliRun status = run("node", "re6st", "status");

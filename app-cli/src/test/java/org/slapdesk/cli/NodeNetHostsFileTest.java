@@ -111,8 +111,10 @@ class NodeNetHostsFileTest {
     void bridgeOnTwoHostsEachConfirmsOverItsOwnNewConnection() {
         CliRun applied = onBoth("bridge", "--style", "debian", "--confirm-within", "30", "--yes");
         assertThat(applied.exit()).as(applied.out() + applied.err()).isZero();
-        assertThat(applied.out()).contains(display(first) + ": ok").contains(display(second) + ": ok");
         for (TestHost host : List.of(first, second)) {
+            assertThat(applied.out())
+                    .contains(display(host) + ": ok (br0 confirmed over a new SSH connection: the node keeps the new"
+                            + " network)");
             assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
             assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG))
                     .isEqualTo("interface_name = br0\ncreate_tap = true\n");
@@ -120,6 +122,23 @@ class NodeNetHostsFileTest {
                     .contains("armed")
                     .contains("confirm: the guard is removed")
                     .doesNotContain("reverting:");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void unbridgeOnTwoHostsPutsEachBackAndConfirmsOverItsOwnNewConnection() {
+        CliRun undone = onBoth("unbridge", "--confirm-within", "30", "--yes");
+        assertThat(undone.exit()).as(undone.out() + undone.err()).isZero();
+        for (TestHost host : List.of(first, second)) {
+            assertThat(undone.out())
+                    .contains(display(host) + ": ok (br0 removed and confirmed over a new SSH connection");
+            assertThat(host.sh("ip -o link show dev eth0")).doesNotContain("master");
+            assertThat(host.sh("cat /etc/network/interfaces"))
+                    .contains("iface eth0 inet dhcp")
+                    .doesNotContain("br0");
+            assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG))
+                    .isEqualTo("interface_name = eth0\ncreate_tap = false\n");
         }
     }
 }

@@ -8,4 +8,11 @@ public record ApplyResult(Plan plan, Verification verification, List<String> bac
     public ApplyResult {
         backups = List.copyOf(backups);
     }
+
+    /** The result in a sentence for the operator: applied and verified, with what the verification noted. */
+    public String summary() {
+        StringBuilder text = new StringBuilder("Applied and verified: ").append(plan.title());
+        verification.notes().forEach(n -> text.append(". ").append(n));
+        return text.toString();
+    }
 }

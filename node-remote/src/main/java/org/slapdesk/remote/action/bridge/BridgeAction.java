@@ -1,21 +1,13 @@
 package org.slapdesk.remote.action.bridge;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.slapdesk.core.config.SlaposNodeConfig;
-import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.action.bridge.LinkState.Address;
@@ -23,13 +15,9 @@ import org.slapdesk.remote.action.slapos.SlaposConfig;
 import org.slapdesk.remote.file.FileChange;
 import org.slapdesk.remote.file.FileState;
 import org.slapdesk.remote.file.RemoteFile;
-import org.slapdesk.remote.ssh.CommandResult;
 import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
-import org.slapdesk.remote.ssh.OutputListener;
 import org.slapdesk.remote.ssh.Shell;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A bridge for virtual machines (seed 000), under confirm-or-revert. When the live network
@@ -43,10 +31,6 @@ import org.slf4j.LoggerFactory;
  * <p>verify() checks what the last {@link #plan} planned: plan, then apply that plan.
  */
 public final class BridgeAction implements NodeAction {
-
-    private static final Logger LOG = LoggerFactory.getLogger(BridgeAction.class);
-    private static final Duration SWITCH_DELAY = Duration.ofSeconds(3);
-    private static final Duration OLD_PATH_PROBE = Duration.ofSeconds(2);
 
     private final BridgeSettings settings;
     private final Reconnect reconnect;
@@ -76,6 +60,7 @@ public final class BridgeAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.IP));
         LinkState port = LinkState.read(node, settings.port());
         if (!port.exists()) {
             String names =
@@ -85,8 +70,8 @@ public final class BridgeAction implements NodeAction {
                     + "): give the physical interface that carries the node's traffic");
         }
         if (port.wireless()) {
-            throw new NodeException(
-                    settings.port() + " is a wireless interface: a bridge does not work over wifi (seed 000)");
+            throw new NodeException(settings.port()
+                    + " is a wireless interface: a bridge does not work over wifi; give the wired interface");
         }
         LinkState bridge = LinkState.read(node, settings.bridge());
         boolean live = port.master().equals(Optional.of(settings.bridge()));
@@ -220,88 +205,13 @@ public final class BridgeAction implements NodeAction {
         if (!planned.switchesNetwork()) {
             return new Verification(check(node, planned));
         }
-        return confirmOverNewConnection(node, planned);
+        return new NewConnectionConfirmation(reconnect, planned.guard(), settings.confirmWithin())
+                .confirm(node, fresh -> check(fresh, planned), confirmedNote(settings.bridge()));
     }
 
-    private Verification confirmOverNewConnection(NodeConnection old, Planned planned) {
-        Duration within = settings.confirmWithin();
-        // stop trying early enough to close a cut connection before the node reverts
-        Duration margin =
-                within.dividedBy(4).compareTo(Duration.ofSeconds(8)) < 0 ? Duration.ofSeconds(8) : within.dividedBy(4);
-        Instant revertsAt = Instant.now().plus(within);
-        Instant giveUp = Instant.now().plus(within.minus(margin));
-        RevertGuard guard = planned.guard();
-        String lastError = "none";
-        pause(SWITCH_DELAY);
-        while (Instant.now().isBefore(giveUp) && !Thread.currentThread().isInterrupted()) {
-            LOG.info(
-                    "confirm-or-revert: opening a new SSH connection to {}",
-                    old.target().display());
-            try (NodeConnection fresh = reconnect.open()) {
-                if (!fresh.run("[ -e " + Shell.quote(guard.switched()) + " ]").ok()) {
-                    lastError = "the network switch had not finished";
-                    pause(Duration.ofSeconds(1));
-                    continue;
-                }
-                List<String> problems = check(fresh, planned);
-                if (!problems.isEmpty()) {
-                    CommandResult reverted = fresh.run(guard.run("now"));
-                    problems.add(
-                            reverted.ok()
-                                    ? "the previous network and files were put back at once"
-                                    : "putting the previous network back failed: "
-                                            + reverted.stderr().strip());
-                    return new Verification(problems);
-                }
-                CommandResult confirmed = fresh.run("if [ -e " + Shell.quote(guard.script()) + " ]; then sh "
-                        + Shell.quote(guard.script()) + " confirm; else echo 'the revert guard is gone: it has"
-                        + " reverted already' >&2; exit " + RevertGuard.TOO_LATE + "; fi");
-                if (!confirmed.ok()) {
-                    return new Verification(
-                            List.of("not confirmed: " + confirmed.stderr().strip()));
-                }
-                LOG.info("confirm-or-revert: {} confirmed over a new connection", settings.bridge());
-                return Verification.ok();
-            } catch (NodeException | RuntimeException e) {
-                lastError = e.getMessage();
-                LOG.info("confirm-or-revert: no way in yet: {}", lastError);
-                pause(Duration.ofSeconds(1));
-            }
-        }
-        closeIfCut(old);
-        return new Verification(List.of("no new SSH connection to "
-                + old.target().display() + " within "
-                + within.minus(margin).toSeconds() + " s of the switch (last error: " + lastError + "): the node puts"
-                + " back its previous network and files by itself at about "
-                + LocalTime.ofInstant(revertsAt, ZoneId.systemDefault()).truncatedTo(ChronoUnit.SECONDS)
-                + " (console time); connect again after that"));
-    }
-
-    /** A cut path would make the rollback wait on every step: close the old connection if it is dead. */
-    private static void closeIfCut(NodeConnection old) {
-        CompletableFuture<Boolean> probe = CompletableFuture.supplyAsync(() -> {
-            try {
-                return old.exec("true", null, OLD_PATH_PROBE, OutputListener.NONE, CancellationToken.none())
-                        .ok();
-            } catch (NodeException | RuntimeException e) {
-                return false;
-            }
-        });
-        boolean alive;
-        try {
-            alive = probe.get(OLD_PATH_PROBE.plusSeconds(1).toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            alive = false;
-        } catch (ExecutionException | TimeoutException e) {
-            alive = false;
-        }
-        if (!alive) {
-            LOG.info(
-                    "the old SSH connection to {} is cut too: closing it",
-                    old.target().display());
-            old.close();
-        }
+    /** What the result says once the node confirmed: the operator reads it on stdout and in the window. */
+    static String confirmedNote(String bridge) {
+        return bridge + " confirmed over a new SSH connection: the node keeps the new network";
     }
 
     /** What is not as planned: the port in the bridge, the bridge's addresses, the files. */
@@ -344,13 +254,5 @@ public final class BridgeAction implements NodeAction {
             }
         }
         return problems;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -50,4 +50,16 @@ final class RcLocal {
         lines.addAll(at, block);
         return String.join("\n", lines) + "\n";
     }
+
+    /** The text without the block {@link #withBridge} wrote for {@code bridge} (unchanged when there is none). */
+    static String withoutBridge(String text, String bridge) {
+        List<String> lines = new ArrayList<>(List.of(text.split("\n", -1)));
+        int from = lines.indexOf(begin(bridge));
+        int to = lines.indexOf(end(bridge));
+        if (from < 0 || to < from) {
+            return text;
+        }
+        lines.subList(from, to + 1).clear();
+        return String.join("\n", lines);
+    }
 }

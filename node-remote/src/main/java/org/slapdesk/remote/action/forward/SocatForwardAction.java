@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.file.FileChange;
@@ -65,6 +67,7 @@ public final class SocatForwardAction implements NodeAction {
     }
 
     private Plan planAdd(NodeConnection node, RemoteFile files, boolean systemd) throws NodeException {
+        Preflight.require(node, List.of(Requirement.SOCAT));
         String socat = node.run("command -v socat").stdout().trim();
         if (socat.isEmpty()) {
             throw new NodeException("socat is not installed on " + node.target().display()

@@ -78,7 +78,8 @@ public final class OpenSvc {
         if (!node.run(probe).ok()) {
             throw new NodeException(
                     "OpenSVC's om command is not installed on " + node.target().display()
-                            + ": this node is not an OpenSVC cluster node (seed 001 installs it with Ansible)");
+                            + ": this node is not an OpenSVC cluster node (install OpenSVC on the cluster's nodes first,"
+                            + " e.g. with its Ansible roles)");
         }
     }
 

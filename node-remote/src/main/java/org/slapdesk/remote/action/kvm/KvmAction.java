@@ -22,8 +22,9 @@ public final class KvmAction implements NodeAction {
 
     static final String MODULES_FILE = "/etc/modules-load.d/slapos-kvm.conf";
     static final String UDEV_RULE = "/etc/udev/rules.d/65-slapos-kvm.rules";
-    static final String UDEV_TEXT = "# written by Slapdesk: KVM for SlapOS partitions (seed: chmod 666 /dev/kvm)\n"
-            + "KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"\n";
+    static final String UDEV_TEXT =
+            "# written by Slapdesk: every partition user may use KVM, as after chmod 666 /dev/kvm\n"
+                    + "KERNEL==\"kvm\", GROUP=\"kvm\", MODE=\"0666\"\n";
 
     /** What the node has: CPU flags, loaded modules, /dev/kvm and its mode. */
     record Facts(

@@ -4,6 +4,8 @@ import java.util.List;
 import org.slapdesk.remote.action.Choice;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -46,6 +48,7 @@ public final class TemporaryIpv6Action implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.IP));
         boolean present = Ipv6Addresses.contains(Ipv6Addresses.of(node, device), cidr);
         String add = Shell.command("ip", "-6", "addr", "add", cidr, "dev", device);
         String del = Shell.command("ip", "-6", "addr", "del", cidr, "dev", device);

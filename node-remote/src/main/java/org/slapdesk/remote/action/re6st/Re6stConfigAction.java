@@ -94,7 +94,7 @@ public final class Re6stConfigAction implements NodeAction {
                     "re6st-conf takes the token only as an argument: it is visible in the node's process list while it runs");
             if (!node.run("command -v re6st-conf >/dev/null 2>&1").ok()) {
                 notes.add(
-                        "re6st-conf is not installed on the node: install re6st-node first (slapdesk node re6st-install)");
+                        "re6st-conf is not installed on the node: install re6st-node first (slapdesk node re6st install)");
             }
         }
         if (settings.restart()) {

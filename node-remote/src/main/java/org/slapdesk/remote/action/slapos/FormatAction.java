@@ -6,6 +6,8 @@ import java.util.List;
 import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.ssh.NodeConnection;
@@ -40,6 +42,7 @@ public final class FormatAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.slapos(slapos.slaposCommand())));
         IniFile cfg = SlaposConfig.read(node, slapos.configPath());
         int amount = partitionAmount(cfg);
         return new Plan(

@@ -10,6 +10,8 @@ import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -145,6 +147,7 @@ public final class RegisterAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.slapos(slapos.slaposCommand())));
         String dir = configDir();
         String q = Shell.quote(dir);
         boolean configured = new RemoteFile(node).read(slapos.configPath()).exists();

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Optional;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.ssh.NodeConnection;
@@ -27,6 +29,7 @@ public final class RestartProcessAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, List.of(Requirement.slapos(slapos.slaposCommand())));
         Optional<ProcessStatus> current = find(node);
         if (current.isEmpty()) {
             throw new NodeException("No process " + process + " on "

@@ -2,12 +2,19 @@ package org.slapdesk.remote.action.storage;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.regex.Pattern;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -20,15 +27,13 @@ import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.Shell;
 
 /**
- * Extra storage for partitions (seed 000, "Reformat after adding SSD Storage"): disk N is
- * mounted on {@code BASE/dataN}, listed in /etc/fstab by its UUID (so it comes back at boot
- * whatever its device name), {@code instance_storage_home = BASE} goes into slapos.cfg, and
- * {@code slapos node format --now} gives every partition its folder on each disk.
+ * Extra storage for partitions: each new disk is mounted on the next free {@code BASE/dataN}
+ * and listed in /etc/fstab by its UUID (so it comes back at boot whatever its device name),
+ * {@code instance_storage_home = BASE} goes into slapos.cfg, and {@code slapos node format --now}
+ * gives every partition its folder on each disk. A disk already mounted or listed on a dataN keeps
+ * its place, so disks can be added one at a time.
  */
 public final class ExtraStorageAction implements NodeAction {
-
-    private static final Pattern UUID = Pattern.compile("[0-9A-Fa-f-]{8,36}");
-    private static final Pattern FSTYPE = Pattern.compile("[a-z0-9]{2,12}");
 
     private final SlaposNode slapos;
     private final List<String> devices;
@@ -57,58 +62,69 @@ public final class ExtraStorageAction implements NodeAction {
         return "Add " + devices.size() + " disk(s) under " + base + " for partitions";
     }
 
-    String mountPoint(int index) {
-        return base + "/data" + (index + 1);
-    }
-
-    /** A disk as the node sees it. */
-    record Disk(String device, String uuid, String type, String mountedOn) {}
-
-    Disk inspect(NodeConnection node, String device) throws NodeException {
-        String d = Shell.quote(device);
-        String out = node.run("[ -b " + d + " ] || { echo 'not-a-block-device'; exit 0; };"
-                        + " echo \"uuid=$(blkid -s UUID -o value " + d + ")\"; echo \"type=$(blkid -s TYPE -o value "
-                        + d + ")\";"
-                        + " echo \"mounted=$(findmnt -n -o TARGET --source " + d + " | head -1)\"")
-                .requireOk()
-                .stdout();
-        if (out.startsWith("not-a-block-device")) {
-            throw new InvalidInputException(
-                    device + " is not a block device on " + node.target().display() + " (lsblk lists the disks)");
+    private List<Requirement> requirements() {
+        List<Requirement> needed = new ArrayList<>(List.of(Requirement.BLKID, Requirement.FINDMNT, Requirement.MOUNT));
+        if (reformat) {
+            needed.add(Requirement.slapos(slapos.slaposCommand()));
         }
-        String uuid = value(out, "uuid");
-        String type = value(out, "type");
-        if (uuid.isEmpty() || type.isEmpty()) {
-            throw new InvalidInputException(device + " has no file system yet: create one first (e.g. mkfs.ext4 "
-                    + device + "); this action never formats a disk by itself");
-        }
-        if (!UUID.matcher(uuid).matches() || !FSTYPE.matcher(type).matches()) {
-            throw new NodeException("blkid gave an unexpected UUID/TYPE for " + device + ": " + uuid + " / " + type);
-        }
-        return new Disk(device, uuid, type, value(out, "mounted"));
-    }
-
-    private static String value(String out, String key) {
-        return out.lines()
-                .filter(l -> l.startsWith(key + "="))
-                .map(l -> l.substring(key.length() + 1).trim())
-                .findFirst()
-                .orElse("");
+        return needed;
     }
 
     static String fstabLine(Disk disk, String mountPoint) {
         return "UUID=" + disk.uuid() + " " + mountPoint + " " + disk.type() + " defaults 0 2";
     }
 
+    /** Where each disk goes: where it is mounted or listed already, else the next free dataN. */
+    private Map<Disk, String> mountPoints(NodeConnection node, List<Disk> disks, DataMounts mounts)
+            throws NodeException {
+        Map<Disk, String> chosen = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>();
+        for (Disk disk : disks) {
+            Optional<FstabEntry> listed =
+                    mounts.fstab().stream().filter(e -> e.names(disk)).findFirst();
+            String mountPoint;
+            if (disk.isMounted()) {
+                if (!mounts.isDataMountPoint(disk.mountedOn())) {
+                    throw new InvalidInputException(disk.device() + " is already mounted on " + disk.mountedOn()
+                            + ": unmount it first, or leave it out");
+                }
+                mountPoint = disk.mountedOn();
+            } else if (listed.isPresent()) {
+                mountPoint = listed.get().mountPoint();
+                if (!mounts.isDataMountPoint(mountPoint)) {
+                    throw new InvalidInputException("/etc/fstab mounts " + disk.device() + " on " + mountPoint
+                            + ", not on " + base + "/dataN: fix that line first, or leave the disk out");
+                }
+                if (mounts.isMounted(mountPoint)) {
+                    throw new InvalidInputException("/etc/fstab lists " + disk.device() + " on " + mountPoint
+                            + " but something else is mounted there: fix that first");
+                }
+            } else {
+                mountPoint = mounts.nextFree(node, taken);
+            }
+            if (listed.isPresent() && !listed.get().mountPoint().equals(mountPoint)) {
+                throw new InvalidInputException(disk.device() + " is mounted on " + mountPoint + " but /etc/fstab"
+                        + " mounts it on " + listed.get().mountPoint() + ": make them agree first");
+            }
+            if (!taken.add(mountPoint)) {
+                throw new InvalidInputException("two of the disks are on " + mountPoint);
+            }
+            chosen.put(disk, mountPoint);
+        }
+        return chosen;
+    }
+
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        Preflight.require(node, requirements());
         RemoteFile files = new RemoteFile(node);
         List<Step> steps = new ArrayList<>();
         List<Disk> disks = new ArrayList<>();
         for (String device : devices) {
-            disks.add(inspect(node, device));
+            disks.add(Disk.inspect(node, device));
         }
-        String fstab = files.read("/etc/fstab").text();
+        DataMounts mounts = DataMounts.read(node, base);
+        Map<Disk, String> mountPoints = mountPoints(node, disks, mounts);
         StringBuilder fstabAdd = new StringBuilder();
         boolean changed = false;
         if (!node.run(Shell.command("test", "-d", base)).ok()) {
@@ -116,36 +132,21 @@ public final class ExtraStorageAction implements NodeAction {
                     "create " + base, Shell.command("mkdir", "-p", base), Shell.command("rmdir", base)));
             changed = true;
         }
-        for (int i = 0; i < disks.size(); i++) {
-            Disk disk = disks.get(i);
-            String mp = mountPoint(i);
-            if (!disk.mountedOn().isEmpty() && !disk.mountedOn().equals(mp)) {
-                throw new InvalidInputException(disk.device() + " is already mounted on " + disk.mountedOn()
-                        + ": unmount it first, or leave it out");
-            }
+        for (Map.Entry<Disk, String> entry : mountPoints.entrySet()) {
+            Disk disk = entry.getKey();
+            String mp = entry.getValue();
             if (!node.run(Shell.command("test", "-d", mp)).ok()) {
                 steps.add(Step.CommandStep.of("create " + mp, Shell.command("mkdir", mp), Shell.command("rmdir", mp)));
                 changed = true;
             }
-            if (disk.mountedOn().isEmpty()) {
+            if (!disk.isMounted()) {
                 steps.add(Step.CommandStep.of(
                         "mount " + disk.device() + " (" + disk.type() + ") on " + mp,
                         Shell.command("mount", "-t", disk.type(), disk.device(), mp),
                         Shell.command("umount", mp)));
                 changed = true;
             }
-            boolean listed = fstab.lines()
-                    .anyMatch(l -> l.trim().startsWith("UUID=" + disk.uuid() + " ")
-                            || l.trim().startsWith("UUID=\"" + disk.uuid() + "\""));
-            boolean mountPointTaken = fstab.lines()
-                    .map(String::trim)
-                    .filter(l -> !l.startsWith("#"))
-                    .anyMatch(l -> l.split("\\s+").length > 1 && l.split("\\s+")[1].equals(mp));
-            if (!listed) {
-                if (mountPointTaken) {
-                    throw new InvalidInputException(
-                            "/etc/fstab already mounts something else on " + mp + ": fix that line first");
-                }
+            if (mounts.fstab().stream().noneMatch(e -> e.names(disk))) {
                 fstabAdd.append(fstabLine(disk, mp)).append('\n');
             }
         }
@@ -162,7 +163,7 @@ public final class ExtraStorageAction implements NodeAction {
             steps.add(new Step.FileStep("instance_storage_home = " + base, cfg));
             changed = true;
         }
-        if (reformat && (changed || !partitionFoldersPresent(node, disks.size()))) {
+        if (reformat && (changed || !partitionFoldersPresent(node, mountPoints.values()))) {
             steps.add(Step.CommandStep.withoutUndo(
                             "format: give every partition its folder on the disks", slapos.command("format", "--now"))
                     .withTimeout(Duration.ofMinutes(15)));
@@ -174,12 +175,12 @@ public final class ExtraStorageAction implements NodeAction {
                 List.of("a disk must already hold a file system; nothing here formats a disk"));
     }
 
-    private boolean partitionFoldersPresent(NodeConnection node, int count) throws NodeException {
+    private boolean partitionFoldersPresent(NodeConnection node, Collection<String> mountPoints) throws NodeException {
         IniFile ini = SlaposConfig.read(node, slapos.configPath());
         String partitionBase =
                 ini.get(SlaposConfig.SLAPFORMAT, "partition_base_name").orElse("slappart");
-        for (int i = 0; i < count; i++) {
-            if (!node.run(Shell.command("test", "-d", mountPoint(i) + "/" + partitionBase + "0"))
+        for (String mountPoint : mountPoints) {
+            if (!node.run(Shell.command("test", "-d", mountPoint + "/" + partitionBase + "0"))
                     .ok()) {
                 return false;
             }
@@ -190,21 +191,25 @@ public final class ExtraStorageAction implements NodeAction {
     @Override
     public Verification verify(NodeConnection node) throws NodeException {
         List<String> problems = new ArrayList<>();
-        String fstab = new RemoteFile(node).read("/etc/fstab").text();
-        for (int i = 0; i < devices.size(); i++) {
-            Disk disk = inspect(node, devices.get(i));
-            if (!disk.mountedOn().equals(mountPoint(i))) {
-                problems.add(disk.device() + " is not mounted on " + mountPoint(i));
+        DataMounts mounts = DataMounts.read(node, base);
+        List<String> mountPoints = new ArrayList<>();
+        for (String device : devices) {
+            Disk disk = Disk.inspect(node, device);
+            if (!mounts.isDataMountPoint(disk.mountedOn())) {
+                problems.add(disk.device() + " is not mounted on " + base + "/dataN");
+                continue;
             }
-            if (!fstab.contains("UUID=" + disk.uuid() + " ")) {
-                problems.add("/etc/fstab has no line for UUID=" + disk.uuid());
+            mountPoints.add(disk.mountedOn());
+            if (mounts.fstab().stream()
+                    .noneMatch(e -> e.names(disk) && e.mountPoint().equals(disk.mountedOn()))) {
+                problems.add("/etc/fstab has no line for UUID=" + disk.uuid() + " on " + disk.mountedOn());
             }
         }
         IniFile ini = SlaposConfig.read(node, slapos.configPath());
         if (!ini.get(SlaposConfig.SLAPOS, "instance_storage_home").orElse("").equals(base)) {
             problems.add("instance_storage_home is not " + base);
         }
-        if (reformat && !partitionFoldersPresent(node, devices.size())) {
+        if (reformat && !partitionFoldersPresent(node, mountPoints)) {
             problems.add("format did not create the partition folders on the disks");
         }
         return new Verification(problems);

@@ -120,6 +120,8 @@ class BridgeActionTest {
         Instant applied = Instant.now();
         ApplyResult result = new PlanRunner(node).apply(action, plan, ProgressListener.NONE, CancellationToken.none());
         assertThat(result.verification().isOk()).isTrue();
+        assertThat(result.summary())
+                .endsWith("br0 confirmed over a new SSH connection: the node keeps the new network");
 
         assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
         assertThat(host.sh("ip -o addr show dev br0")).contains("100.64.").contains("fd00:5a:");
@@ -205,6 +207,64 @@ class BridgeActionTest {
         assertThat(host.sh("cat /run/slapdesk/guard-br0.log"))
                 .contains("reverting:")
                 .contains("previous network put back");
+    }
+
+    @Test
+    void theBridgeIsUndoneUnderConfirmOrRevertAndTheFilesComeBack() throws Exception {
+        String network = host.sh("ip -o addr show dev eth0 scope global | awk '{print $4}' | sort");
+        bridge();
+        UnbridgeAction undo = new UnbridgeAction(
+                UnbridgeSettings.debian("br0", "eth0").withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        Plan plan = undo.plan(node);
+        assertThat(plan.preview())
+                .contains("write the revert guard")
+                .contains("-iface br0 inet dhcp")
+                .contains("+iface eth0 inet dhcp")
+                .contains("-interface_name = br0")
+                .contains("+interface_name = eth0")
+                .contains("+create_tap = false")
+                .contains("confirm-or-revert");
+        ApplyResult result = new PlanRunner(node).apply(undo, plan, ProgressListener.NONE, CancellationToken.none());
+
+        assertThat(result.summary()).contains("br0 removed and confirmed over a new SSH connection");
+        assertThat(host.sh("ip -o link show dev eth0")).doesNotContain("master");
+        assertThat(host.exec("ip", "link", "show", "dev", "br0").exitCode()).isNotZero();
+        assertThat(host.sh("ip -o addr show dev eth0 scope global | awk '{print $4}' | sort"))
+                .isEqualTo(network);
+        assertThat(host.sh("cat /etc/network/interfaces")).isEqualTo(INTERFACES);
+        assertThat(host.sh("grep -E '^(interface_name|create_tap)' " + CFG))
+                .isEqualTo("interface_name = eth0\ncreate_tap = false\n");
+        assertThat(host.sh("cat /run/slapdesk/guard-unbridge-br0.log")).contains("confirm: the guard is removed");
+        try (NodeConnection again = reconnect().open()) {
+            assertThat(undo.plan(again).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void anUndoneBridgeThatIsNotConfirmedIsBuiltAgain() throws Exception {
+        bridge();
+        String bridged = files() + host.sh("ip -o addr show dev br0 scope global | awk '{print $4}' | sort");
+        // the console never gets in over a new connection: the node must go back to its bridge
+        Reconnect never = () -> {
+            throw new NodeException("no route (test)");
+        };
+        UnbridgeAction undo =
+                new UnbridgeAction(UnbridgeSettings.debian("br0", "eth0").withConfirmWithin(CONFIRM_WITHIN), never);
+        assertThatThrownBy(() -> new PlanRunner(node)
+                        .apply(undo, undo.plan(node), ProgressListener.NONE, CancellationToken.none()))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("no new SSH connection");
+        assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
+        assertThat(files() + host.sh("ip -o addr show dev br0 scope global | awk '{print $4}' | sort"))
+                .isEqualTo(bridged);
+        assertThat(host.sh("cat /run/slapdesk/guard-unbridge-br0.log")).contains("previous network put back");
+    }
+
+    private void bridge() throws Exception {
+        BridgeAction action = new BridgeAction(
+                BridgeSettings.debian("br0", "eth0", Addressing.dhcp()).withConfirmWithin(CONFIRM_WITHIN), reconnect());
+        new PlanRunner(node).apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none());
+        assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
     }
 
     @Test

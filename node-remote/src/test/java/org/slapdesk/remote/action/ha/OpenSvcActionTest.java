@@ -185,6 +185,8 @@ class OpenSvcActionTest extends OnTestHost {
         assertThatThrownBy(
                         () -> new OpenSvcAction(OpenSvc.standard(), COMP1, Operation.START, Duration.ZERO).plan(node))
                 .isInstanceOf(NodeException.class)
-                .hasMessageContaining("om command is not installed");
+                .hasMessageContaining("om command is not installed")
+                .hasMessageContaining("install OpenSVC on the cluster's nodes first")
+                .hasMessageNotContaining("seed");
     }
 }

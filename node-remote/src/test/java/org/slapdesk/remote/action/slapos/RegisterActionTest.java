@@ -24,6 +24,9 @@ class RegisterActionTest extends OnTestHost {
 
     @Test
     void theCommandIsExactAndThePreviewHidesTheToken() throws Exception {
+        // a slapos in the node's PATH: planning checks that it is there
+        host.writeFile("/usr/local/bin/slapos", "#!/bin/sh\nexit 0\n");
+        host.sh("chmod 755 /usr/local/bin/slapos");
         SlaposNode slapos = SlaposNode.standard();
         RegisterAction action = new RegisterAction(slapos, RegisterAction.Options.of("my node", TOKEN, "eth0", 20));
         assertThat(action.registerCommand())

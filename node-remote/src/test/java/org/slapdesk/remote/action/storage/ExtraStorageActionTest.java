@@ -16,6 +16,7 @@ import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.Preflight;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.testing.OnTestHost;
@@ -129,8 +130,8 @@ class ExtraStorageActionTest extends OnTestHost {
         host.sh("mkfs.ext2 -q -F " + disk);
         String before = snapshot("/etc/fstab", "/etc/opt/slapos")
                 + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true");
-        // the slapos command does not exist, so format (the last step) fails after mkdir, mount, fstab and slapos.cfg
-        SlaposNode broken = new SlaposNode("/nonexistent/slapos", "/etc/opt/slapos/slapos.cfg");
+        // a slapos command that fails, so format (the last step) fails after mkdir, mount, fstab and slapos.cfg
+        SlaposNode broken = new SlaposNode("false", "/etc/opt/slapos/slapos.cfg");
         ExtraStorageAction action = new ExtraStorageAction(broken, List.of(disk), "/data3", true);
         assertThatThrownBy(() -> new PlanRunner(node)
                         .apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none()))
@@ -139,5 +140,58 @@ class ExtraStorageActionTest extends OnTestHost {
         assertThat(snapshot("/etc/fstab", "/etc/opt/slapos")
                         + host.sh("findmnt -rn -o TARGET | sort; ls -d /data3 2>&1 || true"))
                 .isEqualTo(before);
+    }
+
+    @Test
+    void withoutSlaposOnTheNodeThePlanFailsBeforeAnyChange() throws Exception {
+        String disk = host.newLoopDevice(16);
+        host.sh("mkfs.ext2 -q -F " + disk);
+        String before = snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort");
+        // the test host has no slapos in its PATH (the real one is in a virtualenv)
+        ExtraStorageAction action = new ExtraStorageAction(
+                new SlaposNode("slapos", "/etc/opt/slapos/slapos.cfg"), List.of(disk), "/data8", true);
+        assertThatThrownBy(() -> action.plan(node))
+                .isInstanceOf(Preflight.MissingProgramException.class)
+                .hasMessageContaining(
+                        "slapos is not installed on " + node.target().display())
+                .hasMessageContaining("pip install slapos.core or the slapos-node package");
+        assertThat(snapshot("/etc/fstab", "/etc/opt/slapos") + host.sh("findmnt -rn -o TARGET | sort"))
+                .isEqualTo(before);
+        assertThat(host.exec("test", "-e", "/data8").exitCode()).isNotZero();
+    }
+
+    @Test
+    void aDiskAddedLaterGoesOnTheNextFreeDataFolderAndTheEarlierOnesStayAsTheyAre() throws Exception {
+        String first = host.newLoopDevice(16);
+        String second = host.newLoopDevice(16);
+        String third = host.newLoopDevice(16);
+        host.sh("for d in " + first + " " + second + " " + third + "; do mkfs.ext2 -q -F $d; done");
+        String uuidFirst = host.sh("blkid -s UUID -o value " + first).trim();
+        String uuidSecond = host.sh("blkid -s UUID -o value " + second).trim();
+        apply(new ExtraStorageAction(slapos, List.of(first), "/data5", false));
+        String configAfterFirst = host.sh("cat /etc/opt/slapos/slapos.cfg");
+
+        ExtraStorageAction later = new ExtraStorageAction(slapos, List.of(second), "/data5", false);
+        assertThat(later.plan(node).preview())
+                .contains("+UUID=" + uuidSecond + " /data5/data2 ext2")
+                .doesNotContain("instance_storage_home");
+        apply(later);
+
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data1").trim()).isEqualTo(first);
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data2").trim()).isEqualTo(second);
+        assertThat(host.sh("grep /data5/ /etc/fstab"))
+                .isEqualTo("UUID=" + uuidFirst + " /data5/data1 ext2 defaults 0 2\n" + "UUID=" + uuidSecond
+                        + " /data5/data2 ext2 defaults 0 2\n");
+        assertThat(host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(configAfterFirst);
+
+        // an earlier disk given again with a new one stays where it is; the new one takes data3
+        apply(new ExtraStorageAction(slapos, List.of(first, third), "/data5", false));
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data1").trim()).isEqualTo(first);
+        assertThat(host.sh("findmnt -n -o SOURCE /data5/data3").trim()).isEqualTo(third);
+        assertThat(host.sh("grep -c /data5/ /etc/fstab").trim()).isEqualTo("3");
+    }
+
+    private void apply(ExtraStorageAction action) throws Exception {
+        new PlanRunner(node).apply(action, action.plan(node), ProgressListener.NONE, CancellationToken.none());
     }
 }

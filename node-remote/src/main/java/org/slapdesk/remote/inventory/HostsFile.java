@@ -1,0 +1,36 @@
+package org.slapdesk.remote.inventory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.remote.ssh.SshAddress;
+
+/** A hosts file: one {@code [user@]host[:port]} per line, {@code #} comments and blank lines skipped. */
+public final class HostsFile {
+
+    private HostsFile() {}
+
+    /** The hosts in order; a bad line throws an IllegalArgumentException naming {@code source} and its line. */
+    public static List<SshAddress> parse(List<String> lines, String source) {
+        List<SshAddress> hosts = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                hosts.add(SshAddress.parse(line));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+            }
+        }
+        return hosts;
+    }
+
+    /** The same hosts as nodes to import (no name, key or jump host: the options give those). */
+    public static List<ImportedNode> nodes(List<String> lines, String source) {
+        return parse(lines, source).stream()
+                .map(a -> new ImportedNode("", a, Optional.empty(), Optional.empty()))
+                .toList();
+    }
+}
