@@ -10,7 +10,8 @@ import org.slapdesk.core.config.ConfigPaths;
 
 /**
  * Slapdesk's own database: one SQLite file (WAL journal) holding profiles, known nodes, the
- * audit log, health samples and the window's settings. Opening it applies any missing schema step; a file made by a
+ * audit log, health history, alert settings and the window's settings. Opening it applies any missing schema
+ * step; a file made by a
  * newer Slapdesk is refused rather than damaged. One connection, used under this object's lock,
  * so the GUI thread and background pollers can share the store.
  */
@@ -21,7 +22,8 @@ public final class AppStore implements AutoCloseable {
     private final ProfileDao profiles;
     private final KnownNodeDao knownNodes;
     private final AuditLog auditLog;
-    private final HealthSampleDao healthSamples;
+    private final HealthHistoryDao healthHistory;
+    private final AlertSettingDao alertSettings;
     private final SettingDao settings;
 
     private AppStore(Path file, Connection connection) {
@@ -30,7 +32,8 @@ public final class AppStore implements AutoCloseable {
         this.profiles = new ProfileDao(this);
         this.knownNodes = new KnownNodeDao(this);
         this.auditLog = new AuditLog(this);
-        this.healthSamples = new HealthSampleDao(this);
+        this.healthHistory = new HealthHistoryDao(this);
+        this.alertSettings = new AlertSettingDao(this);
         this.settings = new SettingDao(this);
     }
 
@@ -108,8 +111,12 @@ public final class AppStore implements AutoCloseable {
         return auditLog;
     }
 
-    public HealthSampleDao healthSamples() {
-        return healthSamples;
+    public HealthHistoryDao healthHistory() {
+        return healthHistory;
+    }
+
+    public AlertSettingDao alertSettings() {
+        return alertSettings;
     }
 
     public SettingDao settings() {

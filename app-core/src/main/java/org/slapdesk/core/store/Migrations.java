@@ -73,6 +73,56 @@ final class Migrations {
                     CREATE TABLE setting (
                       name TEXT PRIMARY KEY,
                       value TEXT NOT NULL
+                    )"""),
+            // one row per refresh per object grew too fast (10k nodes x 30 s); the old rows had no profile
+            // and only tests wrote them, so they are dropped, not converted
+            new SchemaStep(
+                    "health history as colour changes per object plus counts per colour per time bucket;"
+                            + " alerts on or off per profile",
+                    "DROP TABLE health_sample",
+                    """
+                    CREATE TABLE health_transition (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      object_reference TEXT NOT NULL,
+                      at_millis INTEGER NOT NULL,
+                      level TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1))
+                    )""",
+                    "CREATE INDEX health_transition_object"
+                            + " ON health_transition (profile, object_kind, object_reference, at_millis)",
+                    "CREATE INDEX health_transition_at ON health_transition (profile, at_millis)",
+                    // the colour each object has now, so opening the history reads one row per object
+                    """
+                    CREATE TABLE health_current (
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      object_reference TEXT NOT NULL,
+                      level TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      since_millis INTEGER NOT NULL,
+                      PRIMARY KEY (profile, object_kind, object_reference)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE health_count (
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      width_seconds INTEGER NOT NULL,
+                      bucket_millis INTEGER NOT NULL,
+                      samples INTEGER NOT NULL,
+                      green INTEGER NOT NULL,
+                      yellow INTEGER NOT NULL,
+                      red INTEGER NOT NULL,
+                      grey INTEGER NOT NULL,
+                      red_max INTEGER NOT NULL,
+                      PRIMARY KEY (profile, object_kind, width_seconds, bucket_millis)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE alert_setting (
+                      profile TEXT PRIMARY KEY,
+                      enabled INTEGER NOT NULL CHECK (enabled IN (0, 1))
                     )"""));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
