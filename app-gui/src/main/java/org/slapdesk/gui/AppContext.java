@@ -69,7 +69,7 @@ public final class AppContext implements AutoCloseable {
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
-        dashboard = new DashboardViewModel(servers, services);
+        dashboard = new DashboardViewModel(session, tasks, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);

@@ -36,6 +36,7 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.AppContext;
 import org.slapdesk.gui.activity.ActivityView;
+import org.slapdesk.gui.dashboard.DashboardLink;
 import org.slapdesk.gui.dashboard.DashboardView;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
@@ -88,6 +89,7 @@ public final class ShellView {
                     }
                 });
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
+        context.dashboard().navigateWith(this::open);
         pages.put(Page.SERVERS, servers);
         pages.put(Page.SERVICES, services);
         pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
@@ -124,6 +126,18 @@ public final class ShellView {
         current = page;
         pageHolder.getChildren().setAll(pages.get(page).node());
         navButtons.get(page).setSelected(true);
+    }
+
+    /** Opens the list a dashboard link leads to, with its filter in the filter box (where the user can clear it). */
+    public void open(DashboardLink link) {
+        switch (link.page()) {
+            case SERVERS -> context.servers().list().filterProperty().set(link.filter());
+            case SERVICES -> context.services().list().filterProperty().set(link.filter());
+            default -> {
+                // only the two lists are link targets
+            }
+        }
+        show(link.page());
     }
 
     /** Keyboard shortcuts for the main actions. */
