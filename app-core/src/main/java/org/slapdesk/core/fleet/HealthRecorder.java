@@ -14,6 +14,12 @@ import org.slapdesk.core.store.HealthSampleDao;
  */
 public final class HealthRecorder {
 
+    /** Receives each complete refresh (e.g. {@code org.slapdesk.core.monitor.HealthHistoryStore}). */
+    @FunctionalInterface
+    public interface Sink {
+        void record(FleetSnapshot snapshot, Instant at);
+    }
+
     private final Optional<HealthSampleDao> store;
     private final Optional<HealthHistory> history;
 

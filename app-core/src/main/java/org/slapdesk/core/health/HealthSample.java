@@ -12,13 +12,19 @@ public record HealthSample(Instant at, ObjectRef object, Health health) {
         Objects.requireNonNull(health, "health");
     }
 
-    /** Which object a sample is about: its kind and its reference (or title for a tree). */
+    /**
+     * Which object a sample is about: its kind and its reference — a node's reference, an
+     * installation's {@code FleetSnapshot.installationKey}, an instance's or a service's title, a
+     * promise's {@code <service>/<instance>/<promise>}.
+     */
     public record ObjectRef(Kind kind, String reference) {
         public enum Kind {
             NODE,
             SOFTWARE_INSTALLATION,
             INSTANCE,
-            INSTANCE_TREE
+            INSTANCE_TREE,
+            /** One promise of one instance; reference {@code <service>/<instance>/<promise>}. */
+            PROMISE
         }
 
         public ObjectRef {
