@@ -29,6 +29,7 @@ import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.settings.SettingsViewModel;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
+import org.slapdesk.gui.wall.WallViewModel;
 
 /** Builds the window's services and ViewModels once, wired together; closes them on exit. */
 public final class AppContext implements AutoCloseable {
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final ServersViewModel servers;
     private final ServicesViewModel services;
     private final DashboardViewModel dashboard;
+    private final WallViewModel wall;
     private final Poller poller;
     private final NodesViewModel nodes;
 
@@ -70,6 +72,7 @@ public final class AppContext implements AutoCloseable {
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
         dashboard = new DashboardViewModel(session, tasks, clock);
+        wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
@@ -141,6 +144,10 @@ public final class AppContext implements AutoCloseable {
 
     public DashboardViewModel dashboard() {
         return dashboard;
+    }
+
+    public WallViewModel wall() {
+        return wall;
     }
 
     public NodesViewModel nodes() {
