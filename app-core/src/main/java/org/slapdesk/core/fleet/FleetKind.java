@@ -14,7 +14,7 @@ public enum FleetKind {
     INSTANCE_TREE;
 
     /** The kind a health sample of this object is stored under. */
-    HealthSample.ObjectRef.Kind sampleKind() {
+    public HealthSample.ObjectRef.Kind sampleKind() {
         return switch (this) {
             case NODE -> HealthSample.ObjectRef.Kind.NODE;
             case PARTITION -> HealthSample.ObjectRef.Kind.INSTANCE;

@@ -10,7 +10,7 @@ import org.slapdesk.core.config.ConfigPaths;
 
 /**
  * Slapdesk's own database: one SQLite file (WAL journal) holding profiles, known nodes, the
- * audit log and health samples. Opening it applies any missing schema step; a file made by a
+ * audit log, health history and alert settings. Opening it applies any missing schema step; a file made by a
  * newer Slapdesk is refused rather than damaged. One connection, used under this object's lock,
  * so the GUI thread and background pollers can share the store.
  */
@@ -21,7 +21,8 @@ public final class AppStore implements AutoCloseable {
     private final ProfileDao profiles;
     private final KnownNodeDao knownNodes;
     private final AuditLog auditLog;
-    private final HealthSampleDao healthSamples;
+    private final HealthHistoryDao healthHistory;
+    private final AlertSettingDao alertSettings;
 
     private AppStore(Path file, Connection connection) {
         this.file = file;
@@ -29,7 +30,8 @@ public final class AppStore implements AutoCloseable {
         this.profiles = new ProfileDao(this);
         this.knownNodes = new KnownNodeDao(this);
         this.auditLog = new AuditLog(this);
-        this.healthSamples = new HealthSampleDao(this);
+        this.healthHistory = new HealthHistoryDao(this);
+        this.alertSettings = new AlertSettingDao(this);
     }
 
     /** {@code $XDG_DATA_HOME/slapdesk/slapdesk.db}, else {@code ~/.local/share/slapdesk/slapdesk.db}. */
@@ -106,8 +108,12 @@ public final class AppStore implements AutoCloseable {
         return auditLog;
     }
 
-    public HealthSampleDao healthSamples() {
-        return healthSamples;
+    public HealthHistoryDao healthHistory() {
+        return healthHistory;
+    }
+
+    public AlertSettingDao alertSettings() {
+        return alertSettings;
     }
 
     @Override

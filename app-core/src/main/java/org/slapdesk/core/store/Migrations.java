@@ -66,7 +66,46 @@ final class Migrations {
                     "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"),
             new SchemaStep(
                     "a profile's HATEOAS URL (master_rest_url), for masters that do not say where it is",
-                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"));
+                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"),
+            // one row per refresh per object grew too fast (10k nodes x 30 s); the old rows had no profile
+            // and only tests wrote them, so they are dropped, not converted
+            new SchemaStep(
+                    "health history as colour changes per object plus counts per colour per time bucket;"
+                            + " alerts on or off per profile",
+                    "DROP TABLE health_sample",
+                    """
+                    CREATE TABLE health_transition (
+                      id INTEGER PRIMARY KEY AUTOINCREMENT,
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      object_reference TEXT NOT NULL,
+                      at_millis INTEGER NOT NULL,
+                      level TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      removed INTEGER NOT NULL DEFAULT 0 CHECK (removed IN (0, 1))
+                    )""",
+                    "CREATE INDEX health_transition_object"
+                            + " ON health_transition (profile, object_kind, object_reference, at_millis)",
+                    "CREATE INDEX health_transition_at ON health_transition (profile, at_millis)",
+                    """
+                    CREATE TABLE health_count (
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      width_seconds INTEGER NOT NULL,
+                      bucket_millis INTEGER NOT NULL,
+                      samples INTEGER NOT NULL,
+                      green INTEGER NOT NULL,
+                      yellow INTEGER NOT NULL,
+                      red INTEGER NOT NULL,
+                      grey INTEGER NOT NULL,
+                      red_max INTEGER NOT NULL,
+                      PRIMARY KEY (profile, object_kind, width_seconds, bucket_millis)
+                    ) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE alert_setting (
+                      profile TEXT PRIMARY KEY,
+                      enabled INTEGER NOT NULL CHECK (enabled IN (0, 1))
+                    )"""));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

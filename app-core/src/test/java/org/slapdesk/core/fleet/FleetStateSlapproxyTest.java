@@ -16,15 +16,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.health.Health;
-import org.slapdesk.core.health.HealthHistory;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.health.HealthSample;
+import org.slapdesk.core.health.TimeRange;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.HateoasEndpoint;
 import org.slapdesk.core.master.MasterException;
@@ -36,6 +37,8 @@ import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.PartitionState;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.monitor.HealthHistoryStore;
+import org.slapdesk.core.monitor.HistoryOptions;
 import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.wire.ComputerConfiguration;
 import org.slapdesk.core.wire.ComputerConfiguration.Address;
@@ -92,8 +95,10 @@ class FleetStateSlapproxyTest {
     void oneRefreshGivesEveryNodeWithHealthAndRecordsSamples() throws Exception {
         AppStore store = AppStore.open(folder.resolve("samples.db"));
         toClose.add(store);
-        HealthHistory history = new HealthHistory(10, 10_000);
-        FleetState fleet = fleet(direct, FleetOptions.defaults(), HealthRecorder.to(store.healthSamples(), history));
+        HealthHistoryStore history =
+                HealthHistoryStore.open(store, "proxy", HistoryOptions.defaults(), Clock.systemUTC());
+        toClose.add(history);
+        FleetState fleet = fleet(direct, FleetOptions.defaults(), HealthRecorder.to(history));
         List<FleetUpdate> updates = new CopyOnWriteArrayList<>();
         List<RefreshProgress> progress = new CopyOnWriteArrayList<>();
         fleet.subscribe(Runnable::run, new FleetListener() {
@@ -131,11 +136,14 @@ class FleetStateSlapproxyTest {
         assertThat(progress).extracting(RefreshProgress::phase).contains(RefreshProgress.Phase.READING);
         assertThat(progress.get(progress.size() - 1).phase()).isEqualTo(RefreshProgress.Phase.COMPLETE);
         HealthSample.ObjectRef node7 = new HealthSample.ObjectRef(HealthSample.ObjectRef.Kind.NODE, "node-7");
-        assertThat(store.healthSamples().samples(node7, Instant.EPOCH))
+        TimeRange untilNow = new TimeRange(Instant.EPOCH, Instant.now().plusSeconds(60));
+        assertThat(history.strip(node7, untilNow))
                 .singleElement()
                 .extracting(s -> s.health().level())
                 .isEqualTo(Health.Level.GREY);
-        assertThat(history.samples(node7)).hasSize(1);
+        assertThat(history.counts(HealthSample.ObjectRef.Kind.NODE, untilNow))
+                .singleElement()
+                .satisfies(c -> assertThat(c.grey()).isEqualTo(snapshot.nodes().size()));
     }
 
     @Test
@@ -279,7 +287,14 @@ class FleetStateSlapproxyTest {
         LoopbackProxy proxy = proxy();
         AppStore store = AppStore.open(folder.resolve("partial.db"));
         toClose.add(store);
-        FleetState fleet = fleet(open(proxy.url()), FleetOptions.defaults(), HealthRecorder.to(store.healthSamples()));
+        HealthHistoryStore history =
+                HealthHistoryStore.open(store, "proxy", HistoryOptions.defaults(), Clock.systemUTC());
+        toClose.add(history);
+        AtomicInteger recorded = new AtomicInteger();
+        FleetState fleet = fleet(open(proxy.url()), FleetOptions.defaults(), HealthRecorder.to((s, at) -> {
+            recorded.incrementAndGet();
+            history.record(s, at);
+        }));
         RefreshProgress first = fleet.refresh();
         assertThat(first.phase()).as(first.describe()).isEqualTo(RefreshProgress.Phase.COMPLETE);
         int partitionsBefore = fleet.snapshot().partitions().size();
@@ -299,8 +314,9 @@ class FleetStateSlapproxyTest {
         assertThat(fleet.snapshot().partitions()).hasSize(partitionsBefore);
         assertThat(updates).as("nothing was removed").isEmpty();
         HealthSample.ObjectRef node5 = new HealthSample.ObjectRef(HealthSample.ObjectRef.Kind.NODE, "node-5");
-        assertThat(store.healthSamples().samples(node5, Instant.EPOCH))
-                .as("a partial refresh records no sample")
+        assertThat(recorded).as("a partial refresh records nothing").hasValue(1);
+        assertThat(history.strip(
+                        node5, new TimeRange(Instant.EPOCH, Instant.now().plusSeconds(60))))
                 .hasSize(1);
         proxy.failRequestsMentioning(null);
     }

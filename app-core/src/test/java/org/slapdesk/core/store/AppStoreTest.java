@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.health.Health;
-import org.slapdesk.core.health.HealthSample;
 import org.slapdesk.core.health.HealthSample.ObjectRef;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.store.AuditEntry.Outcome;
@@ -60,9 +59,17 @@ class AppStoreTest {
                             Optional.empty()));
             store.auditLog()
                     .append(T0, "rapid.space", "request", "my-service", Outcome.SUCCESS, Optional.of("started"));
-            store.healthSamples()
-                    .save(new HealthSample(
-                            T0, new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"), Health.yellow("No contact for 4 min")));
+            store.healthHistory()
+                    .record(
+                            "local",
+                            List.of(new TransitionRow(
+                                    new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"),
+                                    T0,
+                                    Health.yellow("No contact for 4 min"),
+                                    false)),
+                            Map.of(),
+                            T0,
+                            List.of());
         }
         assertThat(Files.exists(db())).isTrue();
         try (AppStore again = AppStore.open(db())) {
@@ -77,8 +84,8 @@ class AppStoreTest {
                     .isEqualTo("root@[2001:db8::7]:2222");
             assertThat(again.auditLog().recent(10)).singleElement().satisfies(e -> assertThat(e.at())
                     .isEqualTo(T0));
-            assertThat(again.healthSamples().samples(new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"), T0))
-                    .singleElement()
+            assertThat(again.healthHistory().latest("local"))
+                    .extractingByKey(new ObjectRef(ObjectRef.Kind.NODE, "COMP-1"))
                     .satisfies(s -> assertThat(s.health()).isEqualTo(Health.yellow("No contact for 4 min")));
         }
     }
@@ -181,26 +188,6 @@ class AppStoreTest {
                     .containsExactly("supply", "request", "request");
             assertThatThrownBy(() -> log.append(T0, "local", "", "x", Outcome.SUCCESS, Optional.empty()))
                     .hasMessage("an audit entry needs its action");
-        }
-    }
-
-    @Test
-    void healthSamplesArePrunable() {
-        ObjectRef tree = new ObjectRef(ObjectRef.Kind.INSTANCE_TREE, "my-service");
-        try (AppStore store = AppStore.open(db())) {
-            for (int i = 0; i < 5; i++) {
-                store.healthSamples()
-                        .save(new HealthSample(
-                                T0.plusSeconds(60L * i),
-                                tree,
-                                i % 2 == 0 ? Health.green("ok") : Health.red("1 of 2 instances report an error")));
-            }
-            assertThat(store.healthSamples().samples(tree, T0.plusSeconds(60))).hasSize(4);
-            assertThat(store.healthSamples().deleteOlderThan(T0.plusSeconds(120)))
-                    .isEqualTo(2);
-            assertThat(store.healthSamples().samples(tree, Instant.EPOCH))
-                    .extracting(s -> s.health().level())
-                    .containsExactly(Health.Level.GREEN, Health.Level.RED, Health.Level.GREEN);
         }
     }
 
