@@ -14,6 +14,7 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
+import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
@@ -45,6 +46,7 @@ public final class AppContext implements AutoCloseable {
     private final SettingsViewModel settings = new SettingsViewModel();
     private final ServersViewModel servers;
     private final ServicesViewModel services;
+    private final HistoryStores histories;
     private final DashboardViewModel dashboard;
     private final WallViewModel wall;
     private final Poller poller;
@@ -61,8 +63,20 @@ public final class AppContext implements AutoCloseable {
             ActivityStore activityStore,
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment) {
+        this(initialProfiles, connector, activityStore, nodeInventory, nodeEnvironment, HistoryStores.none());
+    }
+
+    /** {@code histories}: where each profile's health history is kept (the dashboard's chart reads it). */
+    public AppContext(
+            List<MasterProfile> initialProfiles,
+            MasterConnector connector,
+            ActivityStore activityStore,
+            NodeInventory nodeInventory,
+            NodeEnvironment nodeEnvironment,
+            HistoryStores histories) {
+        this.histories = histories;
         profiles = new ProfileRegistry(initialProfiles);
-        session = new MasterSession(tasks, connector, clock, health);
+        session = new MasterSession(tasks, connector, clock, health, histories::recorderFor);
         activity = new ActivityLog(
                 clock,
                 () -> profiles.selectedProperty().get() == null
@@ -71,7 +85,7 @@ public final class AppContext implements AutoCloseable {
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
-        dashboard = new DashboardViewModel(session, tasks, clock);
+        dashboard = new DashboardViewModel(session, tasks, clock, histories);
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
@@ -165,6 +179,7 @@ public final class AppContext implements AutoCloseable {
         poller.close();
         nodes.close();
         session.close();
+        histories.close();
         workers.shutdownNow();
     }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.activity.AuditLogStore;
+import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.Notification;
@@ -65,7 +67,8 @@ public final class SlapdeskApp extends Application {
                 profiles.connector(),
                 store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()),
                 store == null ? NodeInventory.inMemory() : NodeInventory.stored(store.knownNodes()),
-                NodeEnvironment.forThisUser());
+                NodeEnvironment.forThisUser(),
+                store == null ? HistoryStores.none() : HistoryStores.in(store, Clock.systemUTC()));
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {

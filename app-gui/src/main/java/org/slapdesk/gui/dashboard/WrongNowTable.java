@@ -24,10 +24,11 @@ final class WrongNowTable {
         TableColumn<WrongRow, Health> health = Tables.fixed("Health", WrongRow::health);
         health.setCellFactory(c -> HealthViews.cell());
         health.setPrefWidth(110);
+        health.setMinWidth(100);
         health.setMaxWidth(140);
-        TableColumn<WrongRow, String> kind =
-                Tables.fixed("Kind", item -> item.kind().singular());
+        TableColumn<WrongRow, String> kind = Tables.fixed("Kind", WrongRow::kind);
         kind.setPrefWidth(90);
+        kind.setMinWidth(80);
         kind.setMaxWidth(120);
         TableColumn<WrongRow, WrongRow> object = Tables.fixed("Object", item -> item);
         object.setPrefWidth(260);
@@ -60,6 +61,7 @@ final class WrongNowTable {
                 "For",
                 item -> item.since().map(at -> Ages.between(at, now.get())).orElse("unknown"));
         since.setPrefWidth(110);
+        since.setMinWidth(95);
         since.setMaxWidth(160);
         since.setSortable(false);
         table.getColumns().setAll(health, kind, object, text, since);

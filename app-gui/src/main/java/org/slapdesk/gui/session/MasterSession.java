@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -59,12 +60,22 @@ public final class MasterSession implements AutoCloseable {
     private long generation;
 
     public MasterSession(TaskService tasks, MasterConnector connector, Clock clock, HealthRules rules) {
+        this(tasks, connector, clock, rules, profileName -> HealthRecorder.none());
+    }
+
+    /** {@code recorders} gives each profile's fleet state where to record its health history. */
+    public MasterSession(
+            TaskService tasks,
+            MasterConnector connector,
+            Clock clock,
+            HealthRules rules,
+            Function<String, HealthRecorder> recorders) {
         this.tasks = tasks;
         this.connector = connector;
         this.clock = clock;
         // the fleet state reads the master this session opened; the session closes that master
-        this.fleets = new FleetStates(
-                profileName -> new FleetState(master.get(), FleetOptions.defaults(), rules, HealthRecorder.none()));
+        this.fleets = new FleetStates(profileName ->
+                new FleetState(master.get(), FleetOptions.defaults(), rules, recorders.apply(profileName)));
     }
 
     /** The connected profile's fleet state; null while no master answers. */

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.fleet.Tracked;
 import org.slapdesk.core.health.Health;
+import org.slapdesk.core.health.HealthSample.ObjectRef;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.InstanceTree;
@@ -43,7 +45,14 @@ class DashboardFiguresTest {
                 Optional.of(NOW),
                 true);
 
-        DashboardFigures figures = DashboardFigures.of(snapshot);
+        // the master gives no since for a silent node: the history says when it turned red
+        DashboardFigures figures = DashboardFigures.of(
+                "lab",
+                snapshot,
+                List.of(),
+                ref -> ref.equals(new ObjectRef(ObjectRef.Kind.NODE, "COMP-2"))
+                        ? Optional.of(NOW.minusSeconds(3 * 3600))
+                        : Optional.empty());
 
         assertThat(figures.servers().count(Health.Level.GREEN)).isEqualTo(1);
         assertThat(figures.servers().count(Health.Level.RED)).isEqualTo(1);
@@ -53,9 +62,11 @@ class DashboardFiguresTest {
         assertThat(figures.services().total()).isEqualTo(3);
         assertThat(figures.wrong())
                 .extracting(WrongRow::title)
-                .containsExactly("COMP-2 title (COMP-2)", "db", KVM + " on COMP-1", "COMP-3 title (COMP-3)");
+                .containsExactly("COMP-2 title", "db", KVM + " on COMP-1", "COMP-3 title");
+        assertThat(figures.wrong().get(0).since()).contains(NOW.minusSeconds(3 * 3600));
         WrongRow db = figures.wrong().get(1);
-        assertThat(db.text()).isEqualTo("#error while instanciating: no disk");
+        assertThat(db.kind()).isEqualTo("service");
+        assertThat(db.text()).isEqualTo("error");
         assertThat(db.since()).contains(NOW.minusSeconds(7200));
         assertThat(db.link()).isEqualTo(DashboardLink.object(Page.SERVICES, "db"));
         assertThat(figures.wrong().get(2).link()).isEqualTo(DashboardLink.object(Page.SERVERS, "COMP-1"));
