@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
 import javafx.application.Platform;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
@@ -14,11 +15,14 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
+import org.slapdesk.gui.dashboard.FleetMonitoring;
 import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
+import org.slapdesk.gui.notify.AlertNotifications;
+import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.ProfileRegistry;
@@ -47,6 +51,7 @@ public final class AppContext implements AutoCloseable {
     private final ServersViewModel servers;
     private final ServicesViewModel services;
     private final HistoryStores histories;
+    private final FleetMonitoring monitoring;
     private final DashboardViewModel dashboard;
     private final WallViewModel wall;
     private final Poller poller;
@@ -63,17 +68,31 @@ public final class AppContext implements AutoCloseable {
             ActivityStore activityStore,
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment) {
-        this(initialProfiles, connector, activityStore, nodeInventory, nodeEnvironment, HistoryStores.none());
+        this(
+                initialProfiles,
+                connector,
+                activityStore,
+                nodeInventory,
+                nodeEnvironment,
+                HistoryStores.none(),
+                profile -> true,
+                DesktopNotifier.NONE);
     }
 
-    /** {@code histories}: where each profile's health history is kept (the dashboard's chart reads it). */
+    /**
+     * {@code histories}: where each profile's health history is kept (the dashboard's chart reads
+     * it); {@code alertsEnabled}: the per-profile alert switch; {@code desktopNotifier}: where alerts
+     * show outside the window.
+     */
     public AppContext(
             List<MasterProfile> initialProfiles,
             MasterConnector connector,
             ActivityStore activityStore,
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment,
-            HistoryStores histories) {
+            HistoryStores histories,
+            Predicate<String> alertsEnabled,
+            DesktopNotifier desktopNotifier) {
         this.histories = histories;
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock, health, histories::recorderFor);
@@ -85,7 +104,14 @@ public final class AppContext implements AutoCloseable {
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
-        dashboard = new DashboardViewModel(session, tasks, clock, histories);
+        monitoring = new FleetMonitoring(
+                session,
+                tasks,
+                clock,
+                histories,
+                alertsEnabled,
+                new AlertNotifications(notifications, desktopNotifier));
+        dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
@@ -160,6 +186,10 @@ public final class AppContext implements AutoCloseable {
         return dashboard;
     }
 
+    public FleetMonitoring monitoring() {
+        return monitoring;
+    }
+
     public WallViewModel wall() {
         return wall;
     }
@@ -178,6 +208,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         poller.close();
         nodes.close();
+        monitoring.close();
         session.close();
         histories.close();
         workers.shutdownNow();

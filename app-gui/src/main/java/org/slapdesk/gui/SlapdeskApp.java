@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -22,6 +23,8 @@ import org.slapdesk.gui.activity.AuditLogStore;
 import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
+import org.slapdesk.gui.notify.DesktopNotifier;
+import org.slapdesk.gui.notify.DesktopNotifiers;
 import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
@@ -68,7 +71,9 @@ public final class SlapdeskApp extends Application {
                 store == null ? ActivityStore.NONE : new AuditLogStore(store.auditLog()),
                 store == null ? NodeInventory.inMemory() : NodeInventory.stored(store.knownNodes()),
                 NodeEnvironment.forThisUser(),
-                store == null ? HistoryStores.none() : HistoryStores.in(store, Clock.systemUTC()));
+                store == null ? HistoryStores.none() : HistoryStores.in(store, Clock.systemUTC()),
+                alertSwitch(store),
+                options.snapshot().isPresent() ? DesktopNotifier.NONE : DesktopNotifiers.forThisDesktop());
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {
@@ -121,6 +126,11 @@ public final class SlapdeskApp extends Application {
                         }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
+    }
+
+    /** Alerts are on unless the profile's stored setting turned them off. */
+    private static Predicate<String> alertSwitch(AppStore store) {
+        return profile -> store == null || store.alertSettings().enabled(profile);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.slapdesk.gui.dashboard;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -11,9 +12,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slapdesk.core.fleet.FleetListener;
+import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.fleet.FleetState;
 import org.slapdesk.core.fleet.FleetUpdate;
 import org.slapdesk.core.fleet.Subscription;
@@ -21,6 +24,7 @@ import org.slapdesk.core.health.ColourCounts;
 import org.slapdesk.core.health.HealthSpan;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.monitor.HealthHistoryStore;
+import org.slapdesk.core.monitor.ServicePromises;
 import org.slapdesk.gui.session.MasterSession;
 import org.slapdesk.gui.task.TaskService;
 
@@ -37,6 +41,7 @@ public final class DashboardViewModel {
     private final TaskService tasks;
     private final Clock clock;
     private final HistoryStores histories;
+    private final ObservableValue<Map<String, ServicePromises>> promises;
     private final ObjectProperty<DashboardFigures> figures = new SimpleObjectProperty<>(DashboardFigures.none());
     private final ObjectProperty<Instant> figuresAt = new SimpleObjectProperty<>();
     private final ObjectProperty<HistoryRange> range = new SimpleObjectProperty<>(HistoryRange.DAY);
@@ -50,10 +55,22 @@ public final class DashboardViewModel {
     private long historyGeneration;
 
     public DashboardViewModel(MasterSession session, TaskService tasks, Clock clock, HistoryStores histories) {
+        this(session, tasks, clock, histories, new SimpleObjectProperty<>(Map.of()));
+    }
+
+    /** {@code promises}: the instance monitors' last promises by service title (a failing one is wrong now). */
+    public DashboardViewModel(
+            MasterSession session,
+            TaskService tasks,
+            Clock clock,
+            HistoryStores histories,
+            ObservableValue<Map<String, ServicePromises>> promises) {
         this.session = session;
         this.tasks = tasks;
         this.clock = clock;
         this.histories = histories;
+        this.promises = promises;
+        promises.addListener((o, was, now) -> recompute());
         session.fleetProperty().addListener((o, was, now) -> follow(now));
         range.addListener((o, was, now) -> reloadHistory());
         chartKind.addListener((o, was, now) -> reloadHistory());
@@ -165,7 +182,7 @@ public final class DashboardViewModel {
         subscription = fleet.subscribe(Runnable::run, new FleetListener() {
             @Override
             public void onUpdate(FleetUpdate update) {
-                DashboardFigures fresh = figuresOf(profile, store, update);
+                DashboardFigures fresh = figuresOf(profile, store, update.snapshot(), promises.getValue());
                 tasks.onFxThread(() -> {
                     if (session.fleetProperty().get() == fleet) {
                         show(fresh);
@@ -178,9 +195,32 @@ public final class DashboardViewModel {
         reloadHistory();
     }
 
-    private static DashboardFigures figuresOf(String profile, Optional<HealthHistoryStore> store, FleetUpdate update) {
+    /** New promises: the same fleet, worked out again off the FX thread. */
+    private void recompute() {
+        FleetState fleet = session.fleetProperty().get();
+        if (fleet == null) {
+            return;
+        }
+        String profile = profileName();
+        Optional<HealthHistoryStore> store = histories.of(profile);
+        Map<String, ServicePromises> now = promises.getValue();
+        tasks.task("Work out what is wrong now", context -> figuresOf(profile, store, fleet.snapshot(), now))
+                .quiet()
+                .onSuccess(fresh -> {
+                    if (session.fleetProperty().get() == fleet) {
+                        show(fresh);
+                    }
+                })
+                .start();
+    }
+
+    private static DashboardFigures figuresOf(
+            String profile,
+            Optional<HealthHistoryStore> store,
+            FleetSnapshot snapshot,
+            Map<String, ServicePromises> promises) {
         return DashboardFigures.of(
-                profile, update.snapshot(), List.of(), ref -> store.flatMap(history -> history.changedAt(ref)));
+                profile, snapshot, promises.values(), ref -> store.flatMap(history -> history.changedAt(ref)));
     }
 
     private void show(DashboardFigures fresh) {

@@ -30,6 +30,7 @@ import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
+import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.page.Page;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.services.ServiceRow;
@@ -81,7 +82,9 @@ class DashboardWindowTest {
                 ActivityStore.NONE,
                 NodeInventory.inMemory(),
                 NodeEnvironment.forThisUser(),
-                HistoryStores.in(store, Clock.systemUTC()));
+                HistoryStores.in(store, Clock.systemUTC()),
+                profile -> true,
+                DesktopNotifier.NONE);
         window = new MainWindow(context, null);
         window.show(stage, WindowOptions.parse(List.of("--view", "dashboard")));
         context.start("local");
