@@ -57,7 +57,8 @@ public final class ServicesView implements PageView {
             Supplier<RequestViewModel> newRequest,
             Supplier<List<ReleaseChoice>> knownReleases,
             Supplier<List<String>> serverReferences,
-            Consumer<String> openUrl) {
+            Consumer<String> openUrl,
+            Node promises) {
         this.model = model;
         this.newRequest = newRequest;
         this.knownReleases = knownReleases;
@@ -154,7 +155,8 @@ public final class ServicesView implements PageView {
                         model.list().selectedProperty()),
                 new Tab("Connection parameters", connection),
                 new Tab("Instances", instances),
-                new Tab("Parameters", parameters));
+                new Tab("Parameters", parameters),
+                new Tab("Promises", promises));
         root.getChildren().addAll(bar, pendingBar, split);
     }
 

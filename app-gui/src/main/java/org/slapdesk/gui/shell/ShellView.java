@@ -38,6 +38,7 @@ import org.slapdesk.gui.AppContext;
 import org.slapdesk.gui.activity.ActivityView;
 import org.slapdesk.gui.dashboard.DashboardLink;
 import org.slapdesk.gui.dashboard.DashboardView;
+import org.slapdesk.gui.dashboard.PromisesPane;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
 import org.slapdesk.gui.page.Page;
@@ -87,7 +88,24 @@ public final class ShellView {
                     if (hostServices != null) {
                         hostServices.showDocument(url);
                     }
-                });
+                },
+                new PromisesPane(
+                                context.monitoring().promisesProperty(),
+                                Bindings.createStringBinding(
+                                        () -> context.services()
+                                                                .list()
+                                                                .selectedProperty()
+                                                                .get()
+                                                        == null
+                                                ? null
+                                                : context.services()
+                                                        .list()
+                                                        .selectedProperty()
+                                                        .get()
+                                                        .title(),
+                                        context.services().list().selectedProperty()),
+                                context.clock())
+                        .node());
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
         context.dashboard().navigateWith(this::open);
         pages.put(Page.SERVERS, servers);
