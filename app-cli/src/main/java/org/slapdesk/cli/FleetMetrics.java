@@ -95,7 +95,33 @@ final class FleetMetrics {
         for (Kind<?> kind : List.of(nodes, installations, instances, services)) {
             registerKind(kind, registry);
         }
+        registerPromises(registry);
         registerRefreshHealth(registry);
+    }
+
+    private void registerPromises(PrometheusRegistry registry) {
+        GaugeWithCallback.builder()
+                .name("slapdesk_promise_status")
+                .help("Last result of each promise of the services' instance monitors:"
+                        + " 0 OK, 1 WARNING, 2 ERROR, 3 unknown")
+                .labelNames("profile", "service", "instance_title", "promise")
+                .callback(out -> fleets.forEach(f -> f.promises().values().forEach(service -> service.promises()
+                        .forEach(p -> out.call(
+                                healthValue(p.status().level()),
+                                f.profile(),
+                                service.serviceTitle(),
+                                p.instance(),
+                                p.name())))))
+                .register(registry);
+        GaugeWithCallback.builder()
+                .name("slapdesk_monitor_up")
+                .help("1 when the service's instance monitor could be read at the last refresh, else 0")
+                .labelNames("profile", "service")
+                .callback(out -> fleets.forEach(f -> f.promises()
+                        .values()
+                        .forEach(service ->
+                                out.call(service.problem().isEmpty() ? 1 : 0, f.profile(), service.serviceTitle()))))
+                .register(registry);
     }
 
     private <T> void registerKind(Kind<T> kind, PrometheusRegistry registry) {

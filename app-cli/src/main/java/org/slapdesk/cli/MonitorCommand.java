@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,9 @@ import org.slapdesk.core.fleet.FleetState;
 import org.slapdesk.core.fleet.HealthRecorder;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.master.SlapMaster;
+import org.slapdesk.core.monitor.InstanceMonitors;
+import org.slapdesk.core.monitor.PromiseReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,10 +32,12 @@ import picocli.CommandLine.Spec;
         name = "monitor",
         exitCodeOnInvalidInput = 1,
         mixinStandardHelpOptions = true,
-        description = "Serves the fleet's health as Prometheus metrics (no window), refreshed on an interval.")
+        description = "Serves the fleet's health and the services' promises as Prometheus metrics (no window),"
+                + " refreshed on an interval; with --wrong, prints what is wrong now once.")
 public final class MonitorCommand implements Callable<Integer> {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)?");
+    private static final int MONITOR_READS = 4;
 
     @Spec
     CommandLine.Model.CommandSpec spec;
@@ -58,9 +64,35 @@ public final class MonitorCommand implements Callable<Integer> {
             description = "time between two refreshes, e.g. 30s, 2m (default: ${DEFAULT-VALUE})")
     String interval;
 
+    @Option(
+            names = "--wrong",
+            description = "refresh once, read the instance monitors, print what is wrong now (red first, then"
+                    + " oldest) and exit: 0 when nothing is red or yellow, 3 when something is, 1 on failure")
+    boolean wrong;
+
+    @Option(names = "--json", description = "with --wrong: print JSON")
+    boolean json;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        if (json && !wrong) {
+            err.println("slapdesk monitor: --json goes with --wrong");
+            err.flush();
+            return 1;
+        }
+        if (wrong) {
+            try {
+                return new WrongNow(spec.commandLine().getOut(), err, json).run(openFleets());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            } catch (Exception e) {
+                err.println("slapdesk monitor: " + e.getMessage());
+                err.flush();
+                return 1;
+            }
+        }
         FleetMonitor monitor;
         try {
             MetricsListenAddress listen = MetricsListenAddress.parse(metricsListen, listenAny);
@@ -90,12 +122,12 @@ public final class MonitorCommand implements Callable<Integer> {
         List<MonitoredFleet> fleets = new ArrayList<>();
         try {
             for (MasterProfile profile : connection.profiles()) {
+                SlapMaster master = connection.open(profile);
                 FleetState fleet = FleetState.owning(
-                        connection.open(profile),
-                        FleetOptions.defaults(),
-                        new HealthRules(Clock.systemUTC()),
-                        HealthRecorder.none());
-                fleets.add(new MonitoredFleet(profile.name(), fleet));
+                        master, FleetOptions.defaults(), new HealthRules(Clock.systemUTC()), HealthRecorder.none());
+                InstanceMonitors monitors =
+                        new InstanceMonitors(master, new PromiseReader(Clock.systemUTC()), MONITOR_READS);
+                fleets.add(new MonitoredFleet(profile.name(), fleet, Optional.of(monitors)));
             }
         } catch (Exception e) {
             fleets.forEach(MonitoredFleet::close);

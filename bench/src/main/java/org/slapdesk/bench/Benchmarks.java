@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./benchmarks [marshal] [master] [load]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load] [history]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -18,10 +18,10 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws IOException {
-        List<String> which = args.length == 0 ? List.of("marshal", "master", "load") : List.of(args);
+        List<String> which = args.length == 0 ? List.of("marshal", "master", "load", "history") : List.of(args);
         for (String name : which) {
-            if (!List.of("marshal", "master", "load").contains(name)) {
-                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master, load)");
+            if (!List.of("marshal", "master", "load", "history").contains(name)) {
+                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master, load, history)");
                 System.exit(2);
             }
         }
@@ -53,6 +53,9 @@ public final class Benchmarks {
             }
             if (which.contains("load")) {
                 new LoadBenchmark(work, new FleetFixture(100, 10), 100, 300, 300).run(System.out);
+            }
+            if (which.contains("history")) {
+                new HistoryBenchmark(work, 10_000, 20, 20_000, 0.005).run(System.out);
             }
         } finally {
             deleteTree(work);

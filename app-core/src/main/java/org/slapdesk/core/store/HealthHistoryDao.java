@@ -43,6 +43,7 @@ public final class HealthHistoryDao {
             c.setAutoCommit(false);
             try {
                 insertTransitions(c, profile, transitions);
+                updateCurrent(c, profile, transitions);
                 addCounts(c, profile, counts, at, widths);
                 c.commit();
                 return null;
@@ -75,6 +76,34 @@ public final class HealthHistoryDao {
                 s.addBatch();
             }
             s.executeBatch();
+        }
+    }
+
+    private static void updateCurrent(Connection c, String profile, List<TransitionRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = c.prepareStatement(
+                        """
+                        INSERT OR REPLACE INTO health_current
+                          (profile, object_kind, object_reference, level, reason, since_millis)
+                        VALUES (?, ?, ?, ?, ?, ?)""");
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM health_current WHERE profile = ? AND object_kind = ? AND object_reference = ?")) {
+            for (TransitionRow row : rows) {
+                PreparedStatement s = row.removed() ? delete : upsert;
+                s.setString(1, profile);
+                s.setString(2, row.object().kind().name());
+                s.setString(3, row.object().reference());
+                if (!row.removed()) {
+                    s.setString(4, row.health().level().name());
+                    s.setString(5, row.health().reason());
+                    s.setLong(6, row.at().toEpochMilli());
+                }
+                s.addBatch();
+            }
+            upsert.executeBatch();
+            delete.executeBatch();
         }
     }
 
@@ -187,25 +216,20 @@ public final class HealthHistoryDao {
     /** The latest transition of every object of the profile that is still on the master. */
     public Map<ObjectRef, TransitionRow> latest(String profile) {
         return store.call("read the current health of " + profile, c -> {
-            // SQLite takes the bare columns from the row that holds max(at_millis)
             try (PreparedStatement s = c.prepareStatement(
                     """
-                    SELECT object_kind, object_reference, level, reason, removed, max(at_millis)
-                    FROM health_transition WHERE profile = ?
-                    GROUP BY object_kind, object_reference""")) {
+                    SELECT object_kind, object_reference, level, reason, since_millis
+                    FROM health_current WHERE profile = ?""")) {
                 s.setString(1, profile);
                 try (ResultSet rs = s.executeQuery()) {
                     Map<ObjectRef, TransitionRow> out = new HashMap<>();
                     while (rs.next()) {
-                        if (rs.getInt(5) == 1) {
-                            continue;
-                        }
                         ObjectRef ref = new ObjectRef(ObjectRef.Kind.valueOf(rs.getString(1)), rs.getString(2));
                         out.put(
                                 ref,
                                 new TransitionRow(
                                         ref,
-                                        Instant.ofEpochMilli(rs.getLong(6)),
+                                        Instant.ofEpochMilli(rs.getLong(5)),
                                         new Health(Health.Level.valueOf(rs.getString(3)), rs.getString(4)),
                                         false));
                     }

@@ -87,6 +87,17 @@ final class Migrations {
                     "CREATE INDEX health_transition_object"
                             + " ON health_transition (profile, object_kind, object_reference, at_millis)",
                     "CREATE INDEX health_transition_at ON health_transition (profile, at_millis)",
+                    // the colour each object has now, so opening the history reads one row per object
+                    """
+                    CREATE TABLE health_current (
+                      profile TEXT NOT NULL,
+                      object_kind TEXT NOT NULL,
+                      object_reference TEXT NOT NULL,
+                      level TEXT NOT NULL,
+                      reason TEXT NOT NULL,
+                      since_millis INTEGER NOT NULL,
+                      PRIMARY KEY (profile, object_kind, object_reference)
+                    ) WITHOUT ROWID""",
                     """
                     CREATE TABLE health_count (
                       profile TEXT NOT NULL,

@@ -157,6 +157,15 @@ class HealthHistoryStoreTest {
                     .extracting(HealthSpan::from, HealthSpan::to)
                     .containsExactly(tuple(T0, removedAt), tuple(backAt, clock.instant()));
             assertThat(history.changedAt(NODE_3)).contains(backAt);
+            Map<String, Health> without3Again = fleet(5);
+            without3Again.remove("COMP-3");
+            refresh(history, without3Again);
+        }
+        try (HealthHistoryStore reopened = HealthHistoryStore.open(store, "lab", HistoryOptions.defaults(), clock)) {
+            assertThat(reopened.trackedObjects())
+                    .as("a removed object is not current any more")
+                    .isEqualTo(4);
+            assertThat(reopened.changedAt(NODE_3)).isEmpty();
         }
     }
 
