@@ -55,8 +55,10 @@ class WallWindowTest {
         URI url = server.url();
         NodeFormat.post(url.toString(), NodeFormat.withPartitions("COMP-0", 2));
         MasterProfile lab = MasterProfile.plain("lab", url.toString()).withColour("#8250df");
+        MasterProfile sameMasterAgain =
+                MasterProfile.plain("lab-2", url.toString()).withColour("#bf3989");
         context = new AppContext(
-                List.of(lab),
+                List.of(lab, sameMasterAgain),
                 profile -> SlapMaster.open(
                         profile.withRestUrl(url.resolve("hateoas/")),
                         ClientOptions.defaults().withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))),
@@ -119,6 +121,25 @@ class WallWindowTest {
                 .as("the last good read is still named")
                 .startsWith("last complete refresh ");
         driver.snapshot("wall-stale");
+    }
+
+    @Test
+    void theWallCyclesThroughTheChosenProfiles(FxRobot robot) throws Exception {
+        settle();
+        robot.interact(() -> {
+            context.wall().cycle().setAll("lab", "lab-2", "no-such-profile");
+            window.wall().enter();
+            context.wall().advance();
+        });
+        assertThat(context.profiles().selectedProperty().get().name()).isEqualTo("lab-2");
+        driver.waitFor(
+                "lab-2 is read",
+                20,
+                () -> context.settled()
+                        && context.dashboard().figuresProperty().get().servers().total() == 1);
+        assertThat(robot.lookup("#wall-profile").queryAs(Label.class).getText()).isEqualTo("lab-2");
+        robot.interact(() -> context.wall().advance());
+        assertThat(context.profiles().selectedProperty().get().name()).isEqualTo("lab");
     }
 
     @Test
