@@ -57,11 +57,12 @@ public final class AppContext implements AutoCloseable {
     private final Poller poller;
     private final NodesViewModel nodes;
 
-    /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts. */
+    /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts; no health history, alerts off. */
     public AppContext(List<MasterProfile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
         this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
     }
 
+    /** No health history and alerts off (a window without the application database). */
     public AppContext(
             List<MasterProfile> initialProfiles,
             MasterConnector connector,
@@ -75,7 +76,7 @@ public final class AppContext implements AutoCloseable {
                 nodeInventory,
                 nodeEnvironment,
                 HistoryStores.none(),
-                profile -> true,
+                profile -> false,
                 DesktopNotifier.NONE);
     }
 
