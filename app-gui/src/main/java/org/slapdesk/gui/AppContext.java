@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import javafx.application.Platform;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.Master;
@@ -24,6 +23,7 @@ import org.slapdesk.gui.nodes.NodesViewModel;
 import org.slapdesk.gui.notify.AlertNotifications;
 import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.NotificationCenter;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.ProfileRegistry;
 import org.slapdesk.gui.servers.ServersViewModel;
@@ -52,6 +52,7 @@ public final class AppContext implements AutoCloseable {
     private final ServicesViewModel services;
     private final HistoryStores histories;
     private final FleetMonitoring monitoring;
+    private final AlertSwitch alertSwitch;
     private final DashboardViewModel dashboard;
     private final WallViewModel wall;
     private final Poller poller;
@@ -76,13 +77,13 @@ public final class AppContext implements AutoCloseable {
                 nodeInventory,
                 nodeEnvironment,
                 HistoryStores.none(),
-                profile -> false,
+                AlertSwitch.inMemory(false),
                 DesktopNotifier.NONE);
     }
 
     /**
      * {@code histories}: where each profile's health history is kept (the dashboard's chart reads
-     * it); {@code alertsEnabled}: the per-profile alert switch; {@code desktopNotifier}: where alerts
+     * it); {@code storedAlerts}: the per-profile alert setting; {@code desktopNotifier}: where alerts
      * show outside the window.
      */
     public AppContext(
@@ -92,7 +93,7 @@ public final class AppContext implements AutoCloseable {
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment,
             HistoryStores histories,
-            Predicate<String> alertsEnabled,
+            AlertSwitch storedAlerts,
             DesktopNotifier desktopNotifier) {
         this.histories = histories;
         profiles = new ProfileRegistry(initialProfiles);
@@ -110,8 +111,23 @@ public final class AppContext implements AutoCloseable {
                 tasks,
                 clock,
                 histories,
-                alertsEnabled,
+                storedAlerts::enabled,
                 new AlertNotifications(notifications, desktopNotifier));
+        this.alertSwitch = new AlertSwitch() {
+            @Override
+            public boolean enabled(String profile) {
+                return storedAlerts.enabled(profile);
+            }
+
+            @Override
+            public void setEnabled(String profile, boolean on) {
+                storedAlerts.setEnabled(profile, on);
+                MasterProfile current = session.profileProperty().get();
+                if (current != null && current.name().equals(profile)) {
+                    monitoring.engine().ifPresent(engine -> engine.setEnabled(on));
+                }
+            }
+        };
         dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
@@ -185,6 +201,11 @@ public final class AppContext implements AutoCloseable {
 
     public DashboardViewModel dashboard() {
         return dashboard;
+    }
+
+    /** The per-profile alert setting; a change applies at once to the profile in use. */
+    public AlertSwitch alertSwitch() {
+        return alertSwitch;
     }
 
     public FleetMonitoring monitoring() {

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Predicate;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -26,6 +25,7 @@ import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.DesktopNotifiers;
 import org.slapdesk.gui.notify.Notification;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
 import org.slf4j.Logger;
@@ -129,8 +129,8 @@ public final class SlapdeskApp extends Application {
     }
 
     /** Alerts are on unless the profile's stored setting turned them off. */
-    private static Predicate<String> alertSwitch(AppStore store) {
-        return profile -> store == null || store.alertSettings().enabled(profile);
+    private static AlertSwitch alertSwitch(AppStore store) {
+        return store == null ? AlertSwitch.inMemory(true) : AlertSwitch.stored(store.alertSettings());
     }
 
     @Override

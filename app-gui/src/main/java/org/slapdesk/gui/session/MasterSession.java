@@ -45,6 +45,7 @@ public final class MasterSession implements AutoCloseable {
     private final TaskService tasks;
     private final MasterConnector connector;
     private final Clock clock;
+    private final Function<String, HealthRecorder> recorders;
     private final ObjectProperty<MasterProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Master> master = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.NO_MASTER);
@@ -73,6 +74,7 @@ public final class MasterSession implements AutoCloseable {
         this.tasks = tasks;
         this.connector = connector;
         this.clock = clock;
+        this.recorders = recorders;
         // the fleet state reads the master this session opened; the session closes that master
         this.fleets = new FleetStates(profileName ->
                 new FleetState(master.get(), FleetOptions.defaults(), rules, recorders.apply(profileName)));
@@ -172,7 +174,12 @@ public final class MasterSession implements AutoCloseable {
         }
         state.set(ConnectionState.CONNECTING);
         detail.set("connecting to " + next.name() + "…");
-        tasks.task("Connect to " + next.name(), context -> connector.connect(next))
+        tasks.task("Connect to " + next.name(), context -> {
+                    Master opened = connector.connect(next);
+                    // opens the profile's health history here, off the FX thread, before its fleet state needs it
+                    recorders.apply(next.name());
+                    return opened;
+                })
                 .onSuccess(opened -> {
                     if (mine != generation) {
                         opened.close();

@@ -113,7 +113,7 @@ public final class ShellView {
         pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
-        profilesView = new ProfilesView(context.profiles(), context.clock());
+        profilesView = new ProfilesView(context.profiles(), context.clock(), context.alertSwitch());
         pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node()));
         notifications = new NotificationsView(context.notifications());
 

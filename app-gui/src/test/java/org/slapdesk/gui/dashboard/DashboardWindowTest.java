@@ -32,6 +32,7 @@ import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.page.Page;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.servers.ServerRow;
 import org.slapdesk.gui.services.ServiceRow;
 import org.testfx.api.FxRobot;
@@ -83,7 +84,7 @@ class DashboardWindowTest {
                 NodeInventory.inMemory(),
                 NodeEnvironment.forThisUser(),
                 HistoryStores.in(store, Clock.systemUTC()),
-                profile -> true,
+                AlertSwitch.inMemory(true),
                 DesktopNotifier.NONE);
         window = new MainWindow(context, null);
         window.show(stage, WindowOptions.parse(List.of("--view", "dashboard")));

@@ -11,11 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
@@ -31,6 +34,7 @@ import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.Notification;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.master.LocalMaster;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -81,7 +85,7 @@ class AlertWindowTest {
                 NodeInventory.inMemory(),
                 NodeEnvironment.forThisUser(),
                 HistoryStores.none(),
-                profile -> true,
+                AlertSwitch.inMemory(true),
                 recording);
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "dashboard")));
         context.start("lab");
@@ -98,6 +102,39 @@ class AlertWindowTest {
     private void refreshAndSettle() throws Exception {
         WaitForAsyncUtils.asyncFx(context::refreshAll).get(5, TimeUnit.SECONDS);
         driver.waitFor("the refresh ends", 30, context::settled);
+    }
+
+    @Test
+    void alertsTurnedOffInTheProfileDialogStayQuiet(FxRobot robot) throws Exception {
+        driver.waitFor(
+                "the running service is read",
+                30,
+                () -> context.settled()
+                        && context.dashboard()
+                                        .figuresProperty()
+                                        .get()
+                                        .services()
+                                        .total()
+                                == 1);
+        robot.clickOn("#nav-settings");
+        ListView<MasterProfile> profiles = robot.lookup("#profiles-list").queryListView();
+        robot.interact(() -> profiles.getSelectionModel().select(0));
+        driver.click("#profile-edit");
+        CheckBox alerts = robot.lookup("#profile-alerts").queryAs(CheckBox.class);
+        assertThat(alerts.isSelected()).isTrue();
+        robot.clickOn(alerts);
+        driver.click("#profile-save");
+        assertThat(context.alertSwitch().enabled("lab")).isFalse();
+        assertThat(context.monitoring().engine().orElseThrow().enabled()).isFalse();
+
+        InstanceReport.send(server.url().toString(), "COMP-1", partition, "error", "buildout failed at step 3");
+        refreshAndSettle();
+        driver.waitFor(
+                "the service is red",
+                10,
+                () -> context.dashboard().figuresProperty().get().services().count(Health.Level.RED) == 1);
+        assertThat(context.notifications().history()).isEmpty();
+        assertThat(desktop).isEmpty();
     }
 
     @Test

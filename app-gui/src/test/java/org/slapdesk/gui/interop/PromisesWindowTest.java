@@ -34,6 +34,7 @@ import org.slapdesk.gui.dashboard.WrongRow;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.notify.DesktopNotifier;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.services.ServiceRow;
 import org.slapdesk.master.LocalMaster;
 import org.testfx.api.FxRobot;
@@ -126,7 +127,7 @@ class PromisesWindowTest {
                 NodeInventory.inMemory(),
                 NodeEnvironment.forThisUser(),
                 HistoryStores.none(),
-                profile -> true,
+                AlertSwitch.inMemory(true),
                 DesktopNotifier.NONE);
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "services")));
         context.start("lab");
