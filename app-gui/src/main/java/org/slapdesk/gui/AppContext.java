@@ -16,11 +16,16 @@ import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
+import org.slapdesk.gui.dashboard.FleetMonitoring;
+import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
+import org.slapdesk.gui.notify.AlertNotifications;
+import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.NotificationCenter;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.ProfileRegistry;
 import org.slapdesk.gui.servers.ServersViewModel;
@@ -32,6 +37,7 @@ import org.slapdesk.gui.settings.SettingsStore;
 import org.slapdesk.gui.settings.SettingsViewModel;
 import org.slapdesk.gui.task.Sleeper;
 import org.slapdesk.gui.task.TaskService;
+import org.slapdesk.gui.wall.WallViewModel;
 
 /** Builds the window's services and ViewModels once, wired together; closes them on exit. */
 public final class AppContext implements AutoCloseable {
@@ -47,16 +53,20 @@ public final class AppContext implements AutoCloseable {
     private final ActivityLog activity;
     private final ServersViewModel servers;
     private final ServicesViewModel services;
+    private final HistoryStores histories;
+    private final FleetMonitoring monitoring;
+    private final AlertSwitch alertSwitch;
     private final DashboardViewModel dashboard;
+    private final WallViewModel wall;
     private final Poller poller;
     private final NodesViewModel nodes;
 
-    /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts. */
+    /** Known nodes kept in memory only, SSH trust in ~/.ssh/known_hosts; no health history, alerts off. */
     public AppContext(List<MasterProfile> initialProfiles, MasterConnector connector, ActivityStore activityStore) {
         this(initialProfiles, connector, activityStore, NodeInventory.inMemory(), NodeEnvironment.forThisUser());
     }
 
-    /** Settings kept for this run only. */
+    /** Settings kept for this run only; no health history and alerts off. */
     public AppContext(
             List<MasterProfile> initialProfiles,
             MasterConnector connector,
@@ -69,10 +79,13 @@ public final class AppContext implements AutoCloseable {
                 activityStore,
                 nodeInventory,
                 nodeEnvironment,
-                new SettingsViewModel(SettingsStore.inMemory(), Optional.empty()));
+                new SettingsViewModel(SettingsStore.inMemory(), Optional.empty()),
+                HistoryStores.none(),
+                AlertSwitch.inMemory(false),
+                DesktopNotifier.NONE);
     }
 
-    /** {@code settings} read from where they are kept; the health rules use its thresholds. */
+    /** {@code settings} read from where they are kept; no health history and alerts off. */
     public AppContext(
             List<MasterProfile> initialProfiles,
             MasterConnector connector,
@@ -80,10 +93,61 @@ public final class AppContext implements AutoCloseable {
             NodeInventory nodeInventory,
             NodeEnvironment nodeEnvironment,
             SettingsViewModel settings) {
+        this(
+                initialProfiles,
+                connector,
+                activityStore,
+                nodeInventory,
+                nodeEnvironment,
+                settings,
+                HistoryStores.none(),
+                AlertSwitch.inMemory(false),
+                DesktopNotifier.NONE);
+    }
+
+    /** Settings kept for this run only, with the given history, alert setting and desktop notifier. */
+    public AppContext(
+            List<MasterProfile> initialProfiles,
+            MasterConnector connector,
+            ActivityStore activityStore,
+            NodeInventory nodeInventory,
+            NodeEnvironment nodeEnvironment,
+            HistoryStores histories,
+            AlertSwitch storedAlerts,
+            DesktopNotifier desktopNotifier) {
+        this(
+                initialProfiles,
+                connector,
+                activityStore,
+                nodeInventory,
+                nodeEnvironment,
+                new SettingsViewModel(SettingsStore.inMemory(), Optional.empty()),
+                histories,
+                storedAlerts,
+                desktopNotifier);
+    }
+
+    /**
+     * {@code settings}: read from where they are kept, the health rules use its thresholds;
+     * {@code histories}: where each profile's health history is kept (the dashboard's chart reads
+     * it); {@code storedAlerts}: the per-profile alert setting; {@code desktopNotifier}: where alerts
+     * show outside the window.
+     */
+    public AppContext(
+            List<MasterProfile> initialProfiles,
+            MasterConnector connector,
+            ActivityStore activityStore,
+            NodeInventory nodeInventory,
+            NodeEnvironment nodeEnvironment,
+            SettingsViewModel settings,
+            HistoryStores histories,
+            AlertSwitch storedAlerts,
+            DesktopNotifier desktopNotifier) {
         this.settings = settings;
         health = new HealthRules(clock, settings::thresholds);
+        this.histories = histories;
         profiles = new ProfileRegistry(initialProfiles);
-        session = new MasterSession(tasks, connector, clock, health);
+        session = new MasterSession(tasks, connector, clock, health, histories::recorderFor);
         activity = new ActivityLog(
                 clock,
                 () -> profiles.selectedProperty().get() == null
@@ -92,7 +156,30 @@ public final class AppContext implements AutoCloseable {
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
         services = new ServicesViewModel(session, tasks, health, activity, clock);
-        dashboard = new DashboardViewModel(servers, services);
+        monitoring = new FleetMonitoring(
+                session,
+                tasks,
+                clock,
+                histories,
+                storedAlerts::enabled,
+                new AlertNotifications(notifications, desktopNotifier));
+        this.alertSwitch = new AlertSwitch() {
+            @Override
+            public boolean enabled(String profile) {
+                return storedAlerts.enabled(profile);
+            }
+
+            @Override
+            public void setEnabled(String profile, boolean on) {
+                storedAlerts.setEnabled(profile, on);
+                MasterProfile current = session.profileProperty().get();
+                if (current != null && current.name().equals(profile)) {
+                    monitoring.engine().ifPresent(engine -> engine.setEnabled(on));
+                }
+            }
+        };
+        dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
+        wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
@@ -171,6 +258,19 @@ public final class AppContext implements AutoCloseable {
         return dashboard;
     }
 
+    /** The per-profile alert setting; a change applies at once to the profile in use. */
+    public AlertSwitch alertSwitch() {
+        return alertSwitch;
+    }
+
+    public FleetMonitoring monitoring() {
+        return monitoring;
+    }
+
+    public WallViewModel wall() {
+        return wall;
+    }
+
     public NodesViewModel nodes() {
         return nodes;
     }
@@ -185,7 +285,9 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         poller.close();
         nodes.close();
+        monitoring.close();
         session.close();
+        histories.close();
         workers.shutdownNow();
     }
 

@@ -11,12 +11,14 @@ import javafx.stage.Stage;
 import org.slapdesk.gui.settings.Density;
 import org.slapdesk.gui.shell.ShellView;
 import org.slapdesk.gui.util.Tables;
+import org.slapdesk.gui.wall.WallMode;
 
 /** Puts the shell in a stage with the theme, the stylesheet and the shortcuts; used by the app and by GUI tests. */
 public final class MainWindow {
 
     private final AppContext context;
     private final ShellView shell;
+    private WallMode wall;
 
     public MainWindow(AppContext context, HostServices hostServices) {
         this.context = context;
@@ -25,6 +27,11 @@ public final class MainWindow {
 
     public ShellView shell() {
         return shell;
+    }
+
+    /** The wall mode of the shown window (null before {@link #show}). */
+    public WallMode wall() {
+        return wall;
     }
 
     /** Every table follows the root's density class (see {@link Tables#COMPACT}). */
@@ -61,6 +68,12 @@ public final class MainWindow {
             // a window without an icon still works
         }
         stage.setScene(scene);
+        wall = new WallMode(context.wall(), stage, shell.node());
+        wall.installShortcuts(scene);
+        context.wall().cycle().setAll(options.profiles());
         stage.show();
+        if (options.wall()) {
+            wall.enter();
+        }
     }
 }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,9 +20,13 @@ import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.store.StoreException;
 import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.activity.AuditLogStore;
+import org.slapdesk.gui.dashboard.HistoryStores;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
+import org.slapdesk.gui.notify.DesktopNotifier;
+import org.slapdesk.gui.notify.DesktopNotifiers;
 import org.slapdesk.gui.notify.Notification;
+import org.slapdesk.gui.profile.AlertSwitch;
 import org.slapdesk.gui.profile.ProfileKeeper;
 import org.slapdesk.gui.profile.Profiles;
 import org.slapdesk.gui.settings.SettingsStore;
@@ -74,7 +79,10 @@ public final class SlapdeskApp extends Application {
                         : new SettingsViewModel(
                                 SettingsStore.stored(store.settings()),
                                 Optional.ofNullable(
-                                        store.file().toAbsolutePath().getParent())));
+                                        store.file().toAbsolutePath().getParent())),
+                store == null ? HistoryStores.none() : HistoryStores.in(store, Clock.systemUTC()),
+                alertSwitch(store),
+                options.snapshot().isPresent() ? DesktopNotifier.NONE : DesktopNotifiers.forThisDesktop());
         if (store != null) {
             ProfileKeeper.keep(context.profiles(), store, context.notifications());
         } else {
@@ -127,6 +135,11 @@ public final class SlapdeskApp extends Application {
                         }));
         poll.setCycleCount(Animation.INDEFINITE);
         poll.play();
+    }
+
+    /** Alerts are on unless the profile's stored setting turned them off. */
+    private static AlertSwitch alertSwitch(AppStore store) {
+        return store == null ? AlertSwitch.inMemory(true) : AlertSwitch.stored(store.alertSettings());
     }
 
     @Override

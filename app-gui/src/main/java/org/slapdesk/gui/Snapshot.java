@@ -21,7 +21,10 @@ public final class Snapshot {
         System.setProperty("prism.order", "sw");
         System.setProperty("prism.text", "t2k");
         System.setProperty("java.awt.headless", "true");
-        System.setProperty("headless.geometry", "1440x900-32");
+        // -Dheadless.geometry=3840x2160-32 renders a 4K picture (e.g. of the wall)
+        if (System.getProperty("headless.geometry") == null) {
+            System.setProperty("headless.geometry", "1440x900-32");
+        }
     }
 
     public static void write(Scene scene, Path file) throws IOException {

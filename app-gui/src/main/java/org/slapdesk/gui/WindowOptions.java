@@ -1,12 +1,28 @@
 package org.slapdesk.gui;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.gui.page.Page;
 
-/** The window's own options: {@code --snapshot FILE}, {@code --view PAGE}, {@code --profile NAME}, {@code --theme light|dark}. */
-public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String> profile, Optional<Boolean> theme) {
+/**
+ * The window's own options: {@code --snapshot FILE}, {@code --view PAGE} (or {@code wall}),
+ * {@code --profile NAME} (several for the wall to cycle through), {@code --theme light|dark},
+ * {@code --wall}. {@code profile} is the first profile named; {@code theme} is empty when no
+ * --theme was given (the saved theme applies).
+ */
+public record WindowOptions(
+        Optional<Path> snapshot,
+        Page view,
+        Optional<String> profile,
+        Optional<Boolean> theme,
+        boolean wall,
+        List<String> profiles) {
+
+    public WindowOptions {
+        profiles = List.copyOf(profiles);
+    }
 
     /** True when --theme dark was given; without --theme the saved theme applies. */
     public boolean dark() {
@@ -14,7 +30,7 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
     }
 
     public static boolean isWindowOption(String argument) {
-        return List.of("--snapshot", "--view", "--profile", "--theme").stream()
+        return List.of("--snapshot", "--view", "--profile", "--theme", "--wall").stream()
                 .anyMatch(o -> argument.equals(o) || argument.startsWith(o + "="));
     }
 
@@ -23,8 +39,14 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
         Page view = Page.SERVERS;
         Optional<String> profile = Optional.empty();
         Optional<Boolean> dark = Optional.empty();
+        boolean wall = false;
+        List<String> profiles = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
+            if (arg.equals("--wall")) {
+                wall = true;
+                continue;
+            }
             String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
             String value;
             if (arg.contains("=")) {
@@ -36,11 +58,24 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
             }
             switch (name) {
                 case "--snapshot" -> snapshot = Optional.of(Path.of(value));
-                case "--view" ->
-                    view = Page.named(value)
-                            .orElseThrow(() -> new IllegalArgumentException("unknown view '" + value
-                                    + "': use one of dashboard, servers, services, nodes, tasks, activity, settings"));
-                case "--profile" -> profile = Optional.of(value);
+                case "--view" -> {
+                    if (value.equalsIgnoreCase("wall")) {
+                        wall = true;
+                        view = Page.DASHBOARD;
+                    } else {
+                        view = Page.named(value)
+                                .orElseThrow(
+                                        () -> new IllegalArgumentException(
+                                                "unknown view '" + value
+                                                        + "': use one of dashboard, servers, services, nodes, tasks, activity, settings, wall"));
+                    }
+                }
+                case "--profile" -> {
+                    profiles.add(value);
+                    if (profile.isEmpty()) {
+                        profile = Optional.of(value);
+                    }
+                }
                 case "--theme" -> {
                     if (!value.equals("light") && !value.equals("dark")) {
                         throw new IllegalArgumentException("unknown theme '" + value + "': use light or dark");
@@ -50,10 +85,10 @@ public record WindowOptions(Optional<Path> snapshot, Page view, Optional<String>
                 default ->
                     throw new IllegalArgumentException(
                             "unknown window option '" + arg
-                                    + "': the window takes --snapshot FILE, --view PAGE, --profile NAME and --theme light|dark");
+                                    + "': the window takes --snapshot FILE, --view PAGE, --profile NAME, --theme light|dark and --wall");
             }
         }
-        return new WindowOptions(snapshot, view, profile, dark);
+        return new WindowOptions(snapshot, view, profile, dark, wall, profiles);
     }
 
     private static String example(String option) {

@@ -22,6 +22,19 @@ class WindowOptionsTest {
     }
 
     @Test
+    void theWallTakesSeveralProfilesAndIsAlsoAView() {
+        WindowOptions options = WindowOptions.parse(List.of("--wall", "--profile", "prod", "--profile=lab"));
+        assertThat(options.wall()).isTrue();
+        assertThat(options.profiles()).containsExactly("prod", "lab");
+        assertThat(options.profile()).contains("prod");
+        assertThat(WindowOptions.parse(List.of("--snapshot", "w.png", "--view", "wall"))
+                        .wall())
+                .isTrue();
+        assertThat(WindowOptions.parse(List.of()).wall()).isFalse();
+        assertThat(WindowOptions.isWindowOption("--wall")).isTrue();
+    }
+
+    @Test
     void mistakesAreNamed() {
         assertThatThrownBy(() -> WindowOptions.parse(List.of("--view", "nowhere")))
                 .hasMessageContaining("unknown view 'nowhere'")

@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -67,7 +69,9 @@ public final class ListPageModel<R, D> {
         this.session = session;
         this.tasks = tasks;
         this.spec = spec;
-        this.filterIndex = new FilterIndex<>(spec.filterTexts());
+        // "health:red" in the filter box keeps the rows of that colour (the dashboard's tiles use it)
+        this.filterIndex =
+                new FilterIndex<>(row -> Stream.concat(spec.filterTexts().apply(row), Stream.of(healthToken(row))));
         for (Health.Level level : Health.Level.values()) {
             counts.put(level, new SimpleIntegerProperty());
         }
@@ -278,6 +282,12 @@ public final class ListPageModel<R, D> {
                     }
                 })
                 .start();
+    }
+
+    private String healthToken(R row) {
+        Health health = spec.health().apply(row);
+        return "health:"
+                + (health == null ? Health.Level.GREY : health.level()).name().toLowerCase(Locale.ROOT);
     }
 
     private void recount() {

@@ -8,6 +8,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ColorPicker;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
@@ -86,6 +87,10 @@ public final class ProfileDialog {
         colour.valueProperty()
                 .addListener((o, was, now) -> model.colourProperty().set(web(now)));
         row = field(grid, row, "Colour", colour, null);
+        CheckBox alerts = new CheckBox("Alert when something turns red (notification and desktop)");
+        alerts.setId("profile-alerts");
+        alerts.selectedProperty().bindBidirectional(model.alertsProperty());
+        row = field(grid, row, "Alerts", alerts, null);
         Label note = new Label();
         note.getStyleClass().add(Styles.TEXT_MUTED);
         note.textProperty().bind(model.noteProperty());

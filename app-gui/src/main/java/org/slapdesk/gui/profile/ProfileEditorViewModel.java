@@ -12,6 +12,8 @@ import java.util.Optional;
 import java.util.function.Predicate;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.slapdesk.core.master.MasterException;
@@ -35,6 +37,7 @@ public final class ProfileEditorViewModel {
     private final StringProperty key = new SimpleStringProperty("");
     private final StringProperty ca = new SimpleStringProperty("");
     private final StringProperty colour = new SimpleStringProperty(ProfileColours.PALETTE.get(0));
+    private final BooleanProperty alerts = new SimpleBooleanProperty(true);
     private final StringProperty nameError = new SimpleStringProperty("");
     private final StringProperty urlError = new SimpleStringProperty("");
     private final StringProperty restUrlError = new SimpleStringProperty("");
@@ -111,6 +114,11 @@ public final class ProfileEditorViewModel {
 
     public StringProperty caProperty() {
         return ca;
+    }
+
+    /** Whether the profile raises alerts (a change to red: notification history and desktop). */
+    public BooleanProperty alertsProperty() {
+        return alerts;
     }
 
     public StringProperty colourProperty() {

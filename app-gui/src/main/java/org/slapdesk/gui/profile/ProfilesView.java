@@ -20,12 +20,14 @@ public final class ProfilesView {
 
     private final ProfileRegistry registry;
     private final Clock clock;
+    private final AlertSwitch alerts;
     private final VBox root = new VBox(8);
     private final ListView<MasterProfile> list;
 
-    public ProfilesView(ProfileRegistry registry, Clock clock) {
+    public ProfilesView(ProfileRegistry registry, Clock clock, AlertSwitch alerts) {
         this.registry = registry;
         this.clock = clock;
+        this.alerts = alerts;
         Label title = new Label("Profiles");
         title.getStyleClass().add(Styles.TITLE_4);
         list = new ListView<>(registry.profiles());
@@ -72,6 +74,7 @@ public final class ProfilesView {
                 new ProfileEditorViewModel(name -> registry.find(name).isPresent(), clock);
         editor.pickColourUnlike(registry.profiles());
         new ProfileDialog(editor, "Add a master profile").ask(root).ifPresent(profile -> {
+            alerts.setEnabled(profile.name(), editor.alertsProperty().get());
             registry.put(profile);
             registry.selectedProperty().set(profile);
         });
@@ -89,7 +92,9 @@ public final class ProfilesView {
         ProfileEditorViewModel editor = new ProfileEditorViewModel(
                 name -> !name.equals(profile.name()) && registry.find(name).isPresent(), clock);
         editor.edit(profile);
+        editor.alertsProperty().set(alerts.enabled(profile.name()));
         new ProfileDialog(editor, "Edit " + profile.name()).ask(root).ifPresent(changed -> {
+            alerts.setEnabled(changed.name(), editor.alertsProperty().get());
             if (!changed.name().equals(profile.name())) {
                 registry.profiles().remove(profile);
             }

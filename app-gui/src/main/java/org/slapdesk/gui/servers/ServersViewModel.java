@@ -63,10 +63,14 @@ public final class ServersViewModel {
                         ServerRow::reference,
                         ServerRow::new,
                         (row, node) -> row.update(node.value(), node.health(), clock.instant()),
-                        (ServerRow r) -> Stream.of(
-                                r.titleProperty().get(),
-                                r.reference(),
-                                r.health() == null ? "" : r.health().level().name()),
+                        (ServerRow r) -> Stream.concat(
+                                Stream.of(
+                                        r.titleProperty().get(),
+                                        r.reference(),
+                                        r.health() == null
+                                                ? ""
+                                                : r.health().level().name()),
+                                softwareHealthTokens(r)),
                         ServerRow::health));
         list.selectedProperty().addListener((o, was, now) -> showDetail(now));
         list.onRowChanged(row -> {
@@ -79,6 +83,17 @@ public final class ServersViewModel {
     /** The Token button: registration tokens, and the embedded master's CA they need. */
     public NodeTokenModel tokens() {
         return tokens;
+    }
+
+    /** "software:red" and the like, so a filter can keep the servers whose software has that colour. */
+    private Stream<String> softwareHealthTokens(ServerRow row) {
+        if (row.detail() == null) {
+            return Stream.empty();
+        }
+        return row.detail().software().stream()
+                .map(s -> "software:"
+                        + rules.softwareInstallation(s.status()).level().name().toLowerCase(Locale.ROOT))
+                .distinct();
     }
 
     /** The servers table: rows, filter, selection, refresh. */

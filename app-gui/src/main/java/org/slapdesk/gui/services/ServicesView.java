@@ -58,7 +58,8 @@ public final class ServicesView implements PageView {
             ServicesViewModel model,
             Supplier<RequestViewModel> newRequest,
             Supplier<List<ReleaseChoice>> knownReleases,
-            Consumer<String> openUrl) {
+            Consumer<String> openUrl,
+            Node promises) {
         this.model = model;
         this.newRequest = newRequest;
         this.knownReleases = knownReleases;
@@ -164,7 +165,8 @@ public final class ServicesView implements PageView {
                         model.list().selectedProperty()),
                 new Tab("Connection parameters", connection),
                 new Tab("Instances", instances),
-                new Tab("Parameters", parameters));
+                new Tab("Parameters", parameters),
+                new Tab("Promises", promises));
         root.getChildren().addAll(bar, pendingBar, split);
     }
 

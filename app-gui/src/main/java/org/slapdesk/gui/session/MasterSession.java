@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -44,6 +45,7 @@ public final class MasterSession implements AutoCloseable {
     private final TaskService tasks;
     private final MasterConnector connector;
     private final Clock clock;
+    private final Function<String, HealthRecorder> recorders;
     private final ObjectProperty<MasterProfile> profile = new SimpleObjectProperty<>();
     private final ObjectProperty<Master> master = new SimpleObjectProperty<>();
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.NO_MASTER);
@@ -59,12 +61,23 @@ public final class MasterSession implements AutoCloseable {
     private long generation;
 
     public MasterSession(TaskService tasks, MasterConnector connector, Clock clock, HealthRules rules) {
+        this(tasks, connector, clock, rules, profileName -> HealthRecorder.none());
+    }
+
+    /** {@code recorders} gives each profile's fleet state where to record its health history. */
+    public MasterSession(
+            TaskService tasks,
+            MasterConnector connector,
+            Clock clock,
+            HealthRules rules,
+            Function<String, HealthRecorder> recorders) {
         this.tasks = tasks;
         this.connector = connector;
         this.clock = clock;
+        this.recorders = recorders;
         // the fleet state reads the master this session opened; the session closes that master
-        this.fleets = new FleetStates(
-                profileName -> new FleetState(master.get(), FleetOptions.defaults(), rules, HealthRecorder.none()));
+        this.fleets = new FleetStates(profileName ->
+                new FleetState(master.get(), FleetOptions.defaults(), rules, recorders.apply(profileName)));
     }
 
     /** The connected profile's fleet state; null while no master answers. */
@@ -161,7 +174,12 @@ public final class MasterSession implements AutoCloseable {
         }
         state.set(ConnectionState.CONNECTING);
         detail.set("connecting to " + next.name() + "…");
-        tasks.task("Connect to " + next.name(), context -> connector.connect(next))
+        tasks.task("Connect to " + next.name(), context -> {
+                    Master opened = connector.connect(next);
+                    // opens the profile's health history here, off the FX thread, before its fleet state needs it
+                    recorders.apply(next.name());
+                    return opened;
+                })
                 .onSuccess(opened -> {
                     if (mine != generation) {
                         opened.close();

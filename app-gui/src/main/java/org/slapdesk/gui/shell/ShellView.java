@@ -37,7 +37,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.AppContext;
 import org.slapdesk.gui.activity.ActivityView;
+import org.slapdesk.gui.dashboard.DashboardLink;
 import org.slapdesk.gui.dashboard.DashboardView;
+import org.slapdesk.gui.dashboard.PromisesPane;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
 import org.slapdesk.gui.page.Page;
@@ -84,14 +86,32 @@ public final class ShellView {
                 context.services(),
                 context::newRequest,
                 () -> context.servers().knownReleases(context.services().releasesInUse()),
-                openUrl);
+                openUrl,
+                new PromisesPane(
+                                context.monitoring().promisesProperty(),
+                                Bindings.createStringBinding(
+                                        () -> context.services()
+                                                                .list()
+                                                                .selectedProperty()
+                                                                .get()
+                                                        == null
+                                                ? null
+                                                : context.services()
+                                                        .list()
+                                                        .selectedProperty()
+                                                        .get()
+                                                        .title(),
+                                        context.services().list().selectedProperty()),
+                                context.clock())
+                        .node());
         pages.put(Page.DASHBOARD, new DashboardView(context.dashboard()));
+        context.dashboard().navigateWith(this::open);
         pages.put(Page.SERVERS, servers);
         pages.put(Page.SERVICES, services);
         pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
-        profilesView = new ProfilesView(context.profiles(), context.clock());
+        profilesView = new ProfilesView(context.profiles(), context.clock(), context.alertSwitch());
         pages.put(Page.SETTINGS, new SettingsView(context.settings(), profilesView.node(), openUrl));
         notifications = new NotificationsView(context.notifications());
 
@@ -123,6 +143,18 @@ public final class ShellView {
         current = page;
         pageHolder.getChildren().setAll(pages.get(page).node());
         navButtons.get(page).setSelected(true);
+    }
+
+    /** Opens the list a dashboard link leads to, with its filter in the filter box (where the user can clear it). */
+    public void open(DashboardLink link) {
+        switch (link.page()) {
+            case SERVERS -> context.servers().list().filterProperty().set(link.filter());
+            case SERVICES -> context.services().list().filterProperty().set(link.filter());
+            default -> {
+                // only the two lists are link targets
+            }
+        }
+        show(link.page());
     }
 
     /** Keyboard shortcuts for the main actions. */
