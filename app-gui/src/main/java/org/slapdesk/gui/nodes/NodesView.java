@@ -9,6 +9,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -16,6 +17,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -39,8 +41,9 @@ import org.slapdesk.remote.action.slapos.ProcessState;
 import org.slapdesk.remote.action.slapos.ProcessStatus;
 
 /**
- * Nodes over SSH: the known nodes above (add, edit, remove, connect); below, for the selected
- * node, its processes with restart, its logs followed live, and the action wizard.
+ * Nodes over SSH: the known nodes above, the page's main list taking most of the height (add,
+ * edit, remove, connect); below a divider, for the selected node, its processes with restart,
+ * its logs followed live, and the action wizard.
  */
 public final class NodesView implements PageView {
 
@@ -75,8 +78,9 @@ public final class NodesView implements PageView {
         table = Tables.table("No node yet: press Add… and give the node's host, user and key file.");
         table.setId("nodes-table");
         table.setItems(list.rows());
-        table.setPrefHeight(170);
         table.setMinHeight(110);
+        // dense rows: a fleet of nodes fits on the screen without scrolling
+        table.getStyleClass().add(Styles.DENSE);
         TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
         name.setPrefWidth(170);
         table.getColumns().add(withTooltip(name));
@@ -206,7 +210,15 @@ public final class NodesView implements PageView {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(2);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(title, trust, bar, table, where, tabs);
+        tabs.setMinHeight(120);
+        VBox detail = new VBox(6, where, tabs);
+        SplitPane split = new SplitPane(table, detail);
+        split.setId("nodes-split");
+        split.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(detail, false);
+        split.getDividers().get(0).positionProperty().bindBidirectional(model.listShareProperty());
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(title, trust, bar, split);
     }
 
     /** The selected row's record, following both the selection and edits of that row. */

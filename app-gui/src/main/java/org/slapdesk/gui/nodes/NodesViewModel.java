@@ -1,6 +1,8 @@
 package org.slapdesk.gui.nodes;
 
 import java.time.Clock;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
 import org.slapdesk.gui.task.TaskService;
@@ -12,12 +14,16 @@ import org.slapdesk.gui.task.TaskService;
  */
 public final class NodesViewModel implements AutoCloseable {
 
+    /** The node list is the page's main list: it gets most of the height until the user moves the divider. */
+    static final double DEFAULT_LIST_SHARE = 0.7;
+
     private final NodeEnvironment environment;
     private final NodeListModel list;
     private final NodeConnectionModel connection;
     private final NodeStatusModel status;
     private final NodeLogModel logs;
     private final ActionWizardModel wizard;
+    private final DoubleProperty listShare = new SimpleDoubleProperty(DEFAULT_LIST_SHARE);
 
     public NodesViewModel(
             TaskService tasks,
@@ -64,6 +70,11 @@ public final class NodesViewModel implements AutoCloseable {
 
     public ActionWizardModel wizard() {
         return wizard;
+    }
+
+    /** Where the divider between the node list and the selected node's detail is, kept for the session. */
+    public DoubleProperty listShareProperty() {
+        return listShare;
     }
 
     public NodeEnvironment environment() {
