@@ -66,7 +66,12 @@ final class Migrations {
                     "ALTER TABLE known_node ADD COLUMN last_result_at_millis INTEGER"),
             new SchemaStep(
                     "a profile's HATEOAS URL (master_rest_url), for masters that do not say where it is",
-                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"));
+                    "ALTER TABLE profile ADD COLUMN rest_url TEXT"),
+            // null = no group / no computer_id read yet
+            new SchemaStep(
+                    "per node: its group (a tag such as paris) and the computer_id of its slapos.cfg",
+                    "ALTER TABLE known_node ADD COLUMN tag TEXT",
+                    "ALTER TABLE known_node ADD COLUMN computer_id TEXT"));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

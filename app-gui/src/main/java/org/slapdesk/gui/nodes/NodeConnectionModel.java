@@ -15,10 +15,12 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.nodes.action.NodeHandle;
+import org.slapdesk.gui.nodes.fleet.FleetNode;
 import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.bridge.Reconnect;
+import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.NodeConnection;
@@ -246,6 +248,36 @@ public final class NodeConnectionModel {
         SshTarget target = target(row.record());
         Reconnect reconnect = Reconnect.to(target, options(target, new AtomicReference<>()), RECONNECT_TIMEOUT);
         return Optional.of(new NodeHandle(row.label(), connection.get(), reconnect, text -> results.record(row, text)));
+    }
+
+    /**
+     * The row as a node of a fleet run: the run lends the row's open connection, or opens one
+     * of its own (host keys and passphrases asked like Connect asks them) and closes it after.
+     */
+    FleetNode fleetNode(NodeRow row, SlaposNode slapos) {
+        KnownNodeRecord record = row.record();
+        FleetNode.Connector connector = () -> {
+            SshTarget target = target(record);
+            AtomicReference<String> trusted = new AtomicReference<>();
+            ConnectOptions options = options(target, trusted);
+            Reconnect reconnect = Reconnect.to(target, options, RECONNECT_TIMEOUT);
+            Optional<NodeConnection> open = row.connection();
+            if (open.isPresent()) {
+                return new FleetNode.Lease(open.get(), reconnect, false);
+            }
+            NodeConnection opened = NodeConnection.open(target, options);
+            if (trusted.get() != null) {
+                KnownNodeRecord updated = record.withHostKeyFingerprint(trusted.get());
+                inventory.save(updated);
+                tasks.onFxThread(() -> {
+                    if (row.sameNode(updated)) {
+                        row.recordProperty().set(updated);
+                    }
+                });
+            }
+            return new FleetNode.Lease(opened, reconnect, true);
+        };
+        return new FleetNode(row.displayName(), row.label(), slapos, connector, text -> results.record(row, text));
     }
 
     /** {@link #handle()}, with a notice to the user when no connected node is selected. */

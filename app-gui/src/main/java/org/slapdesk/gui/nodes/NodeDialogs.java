@@ -43,21 +43,29 @@ final class NodeDialogs implements NodePrompts {
                 0,
                 "Name",
                 field("node-name", form.nameProperty(), "optional, e.g. COMP-0 paris (else user@host:port)"));
-        row(grid, 1, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
-        row(grid, 2, "Port", field("node-port", form.portProperty(), "22"));
-        row(grid, 3, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
         row(
                 grid,
-                4,
+                1,
+                "Group",
+                field(
+                        "node-tag",
+                        form.tagProperty(),
+                        "optional, one word, e.g. paris: select a group's nodes at once"));
+        row(grid, 2, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
+        row(grid, 3, "Port", field("node-port", form.portProperty(), "22"));
+        row(grid, 4, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
+        row(
+                grid,
+                5,
                 "Key file",
                 field(
                         "node-key",
                         form.keyFileProperty(),
                         "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
-        row(grid, 5, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
+        row(grid, 6, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
         row(
                 grid,
-                6,
+                7,
                 "slapos command",
                 field(
                         "node-slapos-command",
@@ -65,7 +73,7 @@ final class NodeDialogs implements NodePrompts {
                         "slapos (from the node's PATH) or an absolute path, e.g. /opt/slapos/bin/slapos"));
         row(
                 grid,
-                7,
+                8,
                 "slapos.cfg",
                 field("node-slapos-config", form.slaposConfigProperty(), "/etc/opt/slapos/slapos.cfg"));
         Label problem = new Label();
@@ -74,7 +82,7 @@ final class NodeDialogs implements NodePrompts {
         problem.setWrapText(true);
         problem.setMaxWidth(520);
         problem.textProperty().bind(form.problemProperty());
-        grid.add(problem, 1, 8);
+        grid.add(problem, 1, 9);
         dialog.getDialogPane().setContent(grid);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("node-save");

@@ -21,6 +21,7 @@ public final class NodeListModel {
     private final NodeInventory inventory;
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<NodeRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<NodeRow> chosen = FXCollections.observableArrayList();
     private final List<Consumer<NodeRow>> beforeForget = new ArrayList<>();
 
     NodeListModel(TaskService tasks, NodeInventory inventory) {
@@ -36,6 +37,26 @@ public final class NodeListModel {
         return selected;
     }
 
+    /** Every selected row (the table selects several): what a fleet run works on. */
+    public ObservableList<NodeRow> chosen() {
+        return chosen;
+    }
+
+    /** The groups the nodes carry, sorted, without the empty one. */
+    public List<String> groups() {
+        return rows.stream()
+                .map(r -> r.record().tag())
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The rows of a group. */
+    public List<NodeRow> group(String tag) {
+        return rows.stream().filter(r -> r.record().tag().equals(tag)).toList();
+    }
+
     /** Runs before a row leaves the list (removed, or replaced by an edit that changed its address). */
     void beforeForget(Consumer<NodeRow> action) {
         beforeForget.add(action);
@@ -48,9 +69,11 @@ public final class NodeListModel {
      */
     public SlaposNode slapos() {
         NodeRow row = selected.get();
-        if (row == null) {
-            return SlaposNode.standard();
-        }
+        return row == null ? SlaposNode.standard() : slapos(row);
+    }
+
+    /** slapos on this node, as its settings say; an {@link InvalidInputException} naming the node when they are not acceptable. */
+    public static SlaposNode slapos(NodeRow row) {
         KnownNodeRecord r = row.record();
         try {
             return new SlaposNode(r.slaposCommand(), r.slaposConfig());

@@ -1,10 +1,15 @@
 package org.slapdesk.gui.nodes;
 
 import java.time.Clock;
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.slapdesk.gui.activity.ActivityLog;
+import org.slapdesk.gui.nodes.action.ActionSpec;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
+import org.slapdesk.gui.nodes.fleet.FleetNode;
+import org.slapdesk.gui.nodes.fleet.FleetRunModel;
+import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskService;
 
 /**
@@ -23,6 +28,8 @@ public final class NodesViewModel implements AutoCloseable {
     private final NodeStatusModel status;
     private final NodeLogModel logs;
     private final ActionWizardModel wizard;
+    private final FleetRunModel fleet;
+    private final TaskService tasks;
     private final DoubleProperty listShare = new SimpleDoubleProperty(DEFAULT_LIST_SHARE);
 
     public NodesViewModel(
@@ -32,6 +39,8 @@ public final class NodesViewModel implements AutoCloseable {
             NodeInventory inventory,
             NodeEnvironment environment) {
         this.environment = environment;
+        this.tasks = tasks;
+        this.fleet = new FleetRunModel(tasks, activity, clock);
         this.list = new NodeListModel(tasks, inventory);
         this.connection = new NodeConnectionModel(
                 tasks, inventory, environment, new NodeResults(tasks, inventory, clock), list.selectedProperty());
@@ -75,6 +84,37 @@ public final class NodesViewModel implements AutoCloseable {
     /** Where the divider between the node list and the selected node's detail is, kept for the session. */
     public DoubleProperty listShareProperty() {
         return listShare;
+    }
+
+    public FleetRunModel fleet() {
+        return fleet;
+    }
+
+    /**
+     * Runs the wizard's action, as its form is filled, on every chosen node at once (up to the
+     * fleet's parallel limit); false, with the reason in a notification, when it cannot start.
+     */
+    public boolean runOnChosen() {
+        ActionSpec spec = wizard.actionProperty().get();
+        if (spec == null || !wizard.problemProperty().get().isEmpty()) {
+            tasks.notifications()
+                    .post(
+                            Notification.Level.WARNING,
+                            "The action's form is not complete",
+                            wizard.problemProperty().get(),
+                            "");
+            return false;
+        }
+        try {
+            List<FleetNode> nodes = list.chosen().stream()
+                    .map(row -> connection.fleetNode(row, NodeListModel.slapos(row)))
+                    .toList();
+            fleet.run(spec, wizard.values(), nodes);
+            return true;
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            tasks.notifications().error("Cannot run " + spec.label() + " on the selected nodes", e);
+            return false;
+        }
     }
 
     public NodeEnvironment environment() {

@@ -24,6 +24,7 @@ import org.slapdesk.remote.action.re6st.Re6stSettings;
 import org.slapdesk.remote.action.re6st.Re6stStatus;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
+import org.slapdesk.remote.action.slapos.ProcessStatus;
 import org.slapdesk.remote.action.slapos.RegisterAction;
 import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
@@ -52,7 +53,8 @@ public final class ActionCatalog {
                 re6stConfig(),
                 re6stStatus(),
                 haStatus(),
-                haOperate());
+                haOperate(),
+                status());
     }
 
     public static Optional<ActionSpec> find(String id) {
@@ -218,6 +220,29 @@ public final class ActionCatalog {
                     forwards.forEach(i -> out.append(i.describe()).append('\n'));
                     for (FrontendBinds.Bind b : FrontendBinds.find(node, v.text("instance-root"))) {
                         out.append("frontend ").append(b.describe()).append('\n');
+                    }
+                    return out.toString();
+                });
+    }
+
+    /** {@code slapos node status}: one line per process; mostly useful on many nodes at once. */
+    static ActionSpec status() {
+        return ActionSpec.read(
+                "status",
+                "Status of the processes",
+                "slapos node status: every process of the node's partitions, with its state and pid.",
+                List.of(),
+                v -> {},
+                (node, v, c) -> {
+                    List<ProcessStatus> processes = c.slapos().status(node);
+                    StringBuilder out = new StringBuilder();
+                    out.append(processes.isEmpty() ? "no process\n" : "");
+                    for (ProcessStatus p : processes) {
+                        out.append(p.fullName())
+                                .append("  ")
+                                .append(p.state())
+                                .append(p.pid().isPresent() ? "  pid " + p.pid().getAsLong() : "")
+                                .append('\n');
                     }
                     return out.toString();
                 });

@@ -150,7 +150,8 @@ public final class ActionWizardModel {
         action.set(ActionCatalog.find(id).orElseThrow(() -> new IllegalArgumentException("no action " + id)));
     }
 
-    private ActionValues values() {
+    /** What the form holds now (checked or not: see {@link #problemProperty()}). */
+    public ActionValues values() {
         Map<String, String> map = new LinkedHashMap<>();
         fields.forEach(f -> map.put(
                 f.field().key(), f.value().get() == null ? "" : f.value().get()));
@@ -289,18 +290,8 @@ public final class ActionWizardModel {
 
     /** Streams the apply into the wizard, with the plan's secrets (tokens) masked in every line as the preview masks them. */
     private ProgressListener listener(NodeAction act, Plan p) {
-        List<String> secrets = p.steps().stream()
-                .filter(s -> s instanceof Step.CommandStep)
-                .flatMap(s -> ((Step.CommandStep) s).secrets().stream())
-                .filter(s -> !s.isEmpty())
-                .toList();
-        UnaryOperator<String> mask = text -> {
-            String masked = text;
-            for (String secret : secrets) {
-                masked = masked.replace(secret, "********");
-            }
-            return masked;
-        };
+        SecretMask secrets = SecretMask.of(p);
+        UnaryOperator<String> mask = secrets::apply;
         return new ProgressListener() {
             @Override
             public void stepStarted(int index, int total, Step step) {

@@ -44,7 +44,8 @@ class ActionCatalogTest {
                         "re6st-config",
                         "re6st-status",
                         "ha-status",
-                        "ha-operate");
+                        "ha-operate",
+                        "status");
     }
 
     @Test
