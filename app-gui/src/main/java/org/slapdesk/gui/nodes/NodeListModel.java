@@ -144,6 +144,17 @@ public final class NodeListModel {
                 .start();
     }
 
+    /** Adds imported nodes (none of them known yet) and shows them. */
+    public void addAll(List<KnownNodeRecord> nodes) {
+        List<KnownNodeRecord> copy = List.copyOf(nodes);
+        tasks.task("Import " + copy.size() + " nodes", c -> {
+                    copy.forEach(inventory::save);
+                    return inventory.list();
+                })
+                .onSuccess(this::show)
+                .start();
+    }
+
     public void remove(NodeRow row) {
         forget(row);
         KnownNodeRecord record = row.record();

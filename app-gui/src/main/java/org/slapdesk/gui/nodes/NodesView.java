@@ -135,6 +135,16 @@ public final class NodesView implements PageView {
         Button add = Icons.button("Add…", Material2AL.ADD, "Add a node reached over SSH");
         add.setId("node-add");
         add.setOnAction(e -> edit(NodeForm.blank(model.environment().home()), "Add a node"));
+        Button importButton = Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file");
+        importButton.setId("node-import");
+        importButton.setOnAction(e -> {
+            NodeImportModel form = new NodeImportModel(
+                    list.rows().stream().map(NodeRow::record).toList(),
+                    model.environment().home());
+            if (dialogs.importNodes(form)) {
+                list.addAll(List.copyOf(form.toAdd()));
+            }
+        });
         Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
         editButton.setId("node-edit");
         editButton.disableProperty().bind(none);
@@ -206,6 +216,7 @@ public final class NodesView implements PageView {
         selectGroup.setOnAction(e -> selectGroup(groups.getValue()));
         ToolBar bar = new ToolBar(
                 add,
+                importButton,
                 editButton,
                 remove,
                 new Separator(),
