@@ -24,8 +24,11 @@ import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.PassphrasePrompt;
 import org.slapdesk.remote.ssh.SshTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connecting to a node over SSH: trust on first use and key passphrases asked through
@@ -34,6 +37,7 @@ import org.slapdesk.remote.ssh.SshTarget;
  */
 public final class NodeConnectionModel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionModel.class);
     private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final TaskService tasks;
@@ -146,7 +150,7 @@ public final class NodeConnectionModel {
                         updated = record.withHostKeyFingerprint(trusted.get());
                         inventory.save(updated);
                     }
-                    return updated;
+                    return withComputerId(updated, opened.get());
                 })
                 .onSuccess(updated -> {
                     if (row.attempt() != attempt) {
@@ -182,6 +186,20 @@ public final class NodeConnectionModel {
         if (!item.state().finished()) {
             connecting.set(item);
             connectingRow = row;
+        }
+    }
+
+    /** The record with the computer_id its slapos.cfg names now, stored when it changed; unchanged when it cannot be read. */
+    private KnownNodeRecord withComputerId(KnownNodeRecord record, NodeConnection connection) {
+        try {
+            Optional<String> id = NodeComputerId.read(connection, record.slaposConfig());
+            if (!id.equals(record.computerId())) {
+                inventory.recordComputerId(record, id);
+            }
+            return record.withComputerId(id);
+        } catch (NodeException | RuntimeException e) {
+            LOG.debug("cannot read the computer_id of {}: {}", record.label(), e.getMessage());
+            return record;
         }
     }
 

@@ -57,6 +57,13 @@ public final class NodeListModel {
         return rows.stream().filter(r -> r.record().tag().equals(tag)).toList();
     }
 
+    /** The node whose slapos.cfg names this server reference as its computer_id. */
+    public Optional<NodeRow> onServer(String reference) {
+        return rows.stream()
+                .filter(r -> r.record().computerId().filter(reference::equals).isPresent())
+                .findFirst();
+    }
+
     /** Runs before a row leaves the list (removed, or replaced by an edit that changed its address). */
     void beforeForget(Consumer<NodeRow> action) {
         beforeForget.add(action);

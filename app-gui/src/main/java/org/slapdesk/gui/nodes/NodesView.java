@@ -16,6 +16,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -259,7 +260,25 @@ public final class NodesView implements PageView {
         this.tabs = tabs;
         VBox.setVgrow(tabs, Priority.ALWAYS);
         tabs.setMinHeight(120);
-        VBox detail = new VBox(6, where, tabs);
+        Hyperlink server = new Hyperlink();
+        server.setId("node-server-link");
+        server.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> selectedRecord.get() == null
+                                ? ""
+                                : selectedRecord
+                                        .get()
+                                        .computerId()
+                                        .map(id -> "Server: " + id + " (open)")
+                                        .orElse(""),
+                        selectedRecord));
+        server.visibleProperty().bind(server.textProperty().isNotEmpty());
+        server.managedProperty().bind(server.visibleProperty());
+        server.setTooltip(new Tooltip("The server this node is on the master (computer_id of its slapos.cfg)"));
+        server.setOnAction(e -> selectedRecord.get().computerId().ifPresent(model::openServer));
+        HBox whereAndServer = new HBox(12, where, server);
+        whereAndServer.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(6, whereAndServer, tabs);
         SplitPane split = new SplitPane(table, detail);
         split.setId("nodes-split");
         split.setOrientation(Orientation.VERTICAL);
@@ -510,6 +529,13 @@ public final class NodesView implements PageView {
         HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
         bar.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, bar, text);
+    }
+
+    /** Shows the node (from a server's link): selected alone in the list. */
+    public void open(NodeRow row) {
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().select(row);
+        table.scrollTo(row);
     }
 
     @Override

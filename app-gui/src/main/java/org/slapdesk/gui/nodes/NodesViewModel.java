@@ -2,6 +2,7 @@ package org.slapdesk.gui.nodes;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.function.Consumer;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.slapdesk.gui.activity.ActivityLog;
@@ -30,6 +31,7 @@ public final class NodesViewModel implements AutoCloseable {
     private final ActionWizardModel wizard;
     private final FleetRunModel fleet;
     private final TaskService tasks;
+    private Consumer<String> openServer = reference -> {};
     private final DoubleProperty listShare = new SimpleDoubleProperty(DEFAULT_LIST_SHARE);
 
     public NodesViewModel(
@@ -115,6 +117,16 @@ public final class NodesViewModel implements AutoCloseable {
             tasks.notifications().error("Cannot run " + spec.label() + " on the selected nodes", e);
             return false;
         }
+    }
+
+    /** What opens a server of the Servers page by its reference (the shell sets it). */
+    public void onOpenServer(Consumer<String> open) {
+        openServer = open;
+    }
+
+    /** Opens the server the node is on the master (its computer_id), on the Servers page. */
+    public void openServer(String reference) {
+        openServer.accept(reference);
     }
 
     public NodeEnvironment environment() {
