@@ -18,6 +18,7 @@ import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
+import org.slapdesk.gui.nodes.action.RegisterMaster;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.ProfileRegistry;
@@ -71,6 +72,8 @@ public final class AppContext implements AutoCloseable {
         services = new ServicesViewModel(session, tasks, health, activity, clock);
         dashboard = new DashboardViewModel(servers, services);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
+        nodes.registerWith(() -> RegisterMaster.of(
+                session.profileProperty().get(), session.master().map(Master::url)));
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
         profiles.selectedProperty().addListener((o, was, now) -> session.open(now));

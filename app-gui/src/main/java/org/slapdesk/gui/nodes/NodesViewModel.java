@@ -2,12 +2,15 @@ package org.slapdesk.gui.nodes;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.nodes.action.ActionSpec;
 import org.slapdesk.gui.nodes.action.ActionWizardModel;
+import org.slapdesk.gui.nodes.action.RegisterMaster;
 import org.slapdesk.gui.nodes.fleet.FleetNode;
 import org.slapdesk.gui.nodes.fleet.FleetRunModel;
 import org.slapdesk.gui.notify.Notification;
@@ -117,6 +120,11 @@ public final class NodesViewModel implements AutoCloseable {
             tasks.notifications().error("Cannot run " + spec.label() + " on the selected nodes", e);
             return false;
         }
+    }
+
+    /** Where the register wizard's master URLs come from: the profile in use (the shell's session). */
+    public void registerWith(Supplier<Optional<RegisterMaster>> master) {
+        wizard.registerWith(master);
     }
 
     /** What opens a server of the Servers page by its reference (the shell sets it). */

@@ -59,6 +59,7 @@ public final class ActionWizardModel {
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final ObjectProperty<Instant> revertsAt = new SimpleObjectProperty<>();
 
+    private Supplier<Optional<RegisterMaster>> registerMaster = Optional::empty;
     private NodeAction plannedAction;
     private Plan plan;
     private NodeHandle plannedOn;
@@ -81,10 +82,32 @@ public final class ActionWizardModel {
                     now == null
                             ? List.of()
                             : now.fields().stream().map(FieldValue::of).toList());
+            if (now != null && now.id().equals("register")) {
+                registerMaster.get().ifPresent(this::prefill);
+            }
             fields.forEach(f -> f.value().addListener((x, before, after) -> edited()));
             edited();
         });
         action.set(ActionCatalog.all().get(0));
+    }
+
+    /** Where the register form's master URLs come from: the profile in use (nothing is assumed without one). */
+    public void registerWith(Supplier<Optional<RegisterMaster>> master) {
+        registerMaster = master;
+    }
+
+    private void prefill(RegisterMaster master) {
+        for (FieldValue f : fields) {
+            String value =
+                    switch (f.field().key()) {
+                        case "master" -> master.url();
+                        case "web" -> master.webUrl();
+                        default -> "";
+                    };
+            if (!value.isEmpty()) {
+                f.value().set(value);
+            }
+        }
     }
 
     public List<ActionSpec> catalog() {
