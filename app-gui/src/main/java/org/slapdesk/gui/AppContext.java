@@ -19,6 +19,7 @@ import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
 import org.slapdesk.gui.nodes.action.RegisterMaster;
+import org.slapdesk.gui.nodes.fleet.FleetRunModel;
 import org.slapdesk.gui.notify.NotificationCenter;
 import org.slapdesk.gui.profile.MasterConnector;
 import org.slapdesk.gui.profile.ProfileRegistry;
@@ -35,7 +36,9 @@ import org.slapdesk.gui.task.TaskService;
 public final class AppContext implements AutoCloseable {
 
     private final Clock clock = Clock.systemDefaultZone();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads());
+    // the window's own work, plus room for a fleet run's nodes, so a long fleet run never holds up the rest
+    private final ExecutorService workers =
+            Executors.newFixedThreadPool(4 + FleetRunModel.MOST_PARALLEL, daemonThreads());
     private final NotificationCenter notifications = new NotificationCenter(clock);
     private final TaskService tasks = new TaskService(workers, Platform::runLater, notifications, Sleeper.REAL, clock);
     private final ProfileRegistry profiles;

@@ -54,8 +54,8 @@ final class FleetRunView {
                                         + " Run on the selected nodes."
                                 : model.titleProperty().get(),
                         model.titleProperty()));
-        Spinner<Integer> parallel =
-                new Spinner<>(1, 64, model.parallelProperty().get());
+        Spinner<Integer> parallel = new Spinner<>(
+                1, FleetRunModel.MOST_PARALLEL, model.parallelProperty().get());
         parallel.setId("fleet-parallel");
         parallel.setPrefWidth(80);
         parallel.valueProperty()

@@ -63,7 +63,7 @@ public final class NodesView implements PageView {
     private final VBox root = new VBox();
     private final NodeDialogs dialogs;
     private final TableView<NodeRow> table;
-    private TabPane tabs;
+    private final TabPane tabs;
 
     public NodesView(NodesViewModel model, Clock clock) {
         this.model = model;
@@ -215,21 +215,19 @@ public final class NodesView implements PageView {
         selectGroup.setId("node-select-group");
         selectGroup.disableProperty().bind(groups.valueProperty().isNull());
         selectGroup.setOnAction(e -> selectGroup(groups.getValue()));
-        ToolBar bar = new ToolBar(
-                add,
-                importButton,
-                editButton,
-                remove,
-                new Separator(),
-                connect,
-                disconnect,
-                connecting,
+        ToolBar bar =
+                new ToolBar(add, importButton, editButton, remove, new Separator(), connect, disconnect, connecting);
+        // the fleet's controls share the title's line: the node list keeps the height
+        HBox titleLine = new HBox(
+                8,
+                title,
                 new Spacer(),
                 groups,
                 selectGroup,
-                new Separator(),
+                new Separator(Orientation.VERTICAL),
                 fleetAction(),
                 runOnChosen());
+        titleLine.setAlignment(Pos.CENTER_LEFT);
 
         Label where = new Label();
         where.setId("node-slapos-where");
@@ -249,7 +247,7 @@ public final class NodesView implements PageView {
 
         Tab fleetTab = new Tab("Fleet run", new FleetRunView(model.fleet()).node());
         fleetTab.setId("node-fleet-tab");
-        TabPane tabs = new TabPane(
+        tabs = new TabPane(
                 new Tab("Status", statusPane()),
                 new Tab("Logs", logsPane()),
                 new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()),
@@ -257,7 +255,6 @@ public final class NodesView implements PageView {
         tabs.setId("node-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(2);
-        this.tabs = tabs;
         VBox.setVgrow(tabs, Priority.ALWAYS);
         tabs.setMinHeight(120);
         Hyperlink server = new Hyperlink();
@@ -285,7 +282,7 @@ public final class NodesView implements PageView {
         SplitPane.setResizableWithParent(detail, false);
         split.getDividers().get(0).positionProperty().bindBidirectional(model.listShareProperty());
         VBox.setVgrow(split, Priority.ALWAYS);
-        root.getChildren().addAll(title, trust, bar, split);
+        root.getChildren().addAll(titleLine, trust, bar, split);
     }
 
     private void selectGroup(String tag) {

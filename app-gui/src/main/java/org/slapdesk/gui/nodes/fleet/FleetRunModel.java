@@ -38,6 +38,9 @@ public final class FleetRunModel {
     /** Nodes worked on at once unless changed: the CLI's {@code --parallel} default. */
     public static final int DEFAULT_PARALLEL = 4;
 
+    /** The most nodes worked on at once from the window. */
+    public static final int MOST_PARALLEL = 16;
+
     private final TaskService tasks;
     private final ActivityLog activity;
     private final Clock clock;
@@ -59,7 +62,7 @@ public final class FleetRunModel {
         return rows;
     }
 
-    /** How many nodes run at once (1-64). */
+    /** How many nodes run at once (1 to {@value #MOST_PARALLEL}). */
     public IntegerProperty parallelProperty() {
         return parallel;
     }
@@ -120,7 +123,7 @@ public final class FleetRunModel {
                 .filter(r -> r.state() == FleetNodeRun.State.RUNNING)
                 .count();
         for (FleetNodeRun row : rows) {
-            if (busy >= Math.max(1, parallel.get())) {
+            if (busy >= Math.max(1, Math.min(MOST_PARALLEL, parallel.get()))) {
                 break;
             }
             if (row.state() == FleetNodeRun.State.QUEUED) {
