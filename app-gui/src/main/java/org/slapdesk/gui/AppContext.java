@@ -22,6 +22,8 @@ import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
 import org.slapdesk.gui.nodes.NodesViewModel;
+import org.slapdesk.gui.nodes.action.RegisterMaster;
+import org.slapdesk.gui.nodes.fleet.FleetRunModel;
 import org.slapdesk.gui.notify.AlertNotifications;
 import org.slapdesk.gui.notify.DesktopNotifier;
 import org.slapdesk.gui.notify.NotificationCenter;
@@ -43,7 +45,9 @@ import org.slapdesk.gui.wall.WallViewModel;
 public final class AppContext implements AutoCloseable {
 
     private final Clock clock = Clock.systemDefaultZone();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, daemonThreads());
+    // the window's own work, plus room for a fleet run's nodes, so a long fleet run never holds up the rest
+    private final ExecutorService workers =
+            Executors.newFixedThreadPool(4 + FleetRunModel.MOST_PARALLEL, daemonThreads());
     private final NotificationCenter notifications = new NotificationCenter(clock);
     private final TaskService tasks = new TaskService(workers, Platform::runLater, notifications, Sleeper.REAL, clock);
     private final ProfileRegistry profiles;
@@ -181,6 +185,8 @@ public final class AppContext implements AutoCloseable {
         dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
+        nodes.registerWith(() -> RegisterMaster.of(
+                session.profileProperty().get(), session.master().map(Master::url)));
         poller = new Poller(Platform::runLater, this::refreshAll);
         session.onConnected(this::refreshAll);
         profiles.selectedProperty().addListener((o, was, now) -> session.open(now));

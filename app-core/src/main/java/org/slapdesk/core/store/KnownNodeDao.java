@@ -28,12 +28,13 @@ public final class KnownNodeDao {
             try (PreparedStatement s = c.prepareStatement(
                     """
                     INSERT INTO known_node (host, port, user, key_path, jump_host, host_key_fingerprint,
-                      name, slapos_command, slapos_config, last_result, last_result_at_millis)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                      name, slapos_command, slapos_config, last_result, last_result_at_millis, tag, computer_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (host, port, user) DO UPDATE SET key_path = excluded.key_path,
                       jump_host = excluded.jump_host, host_key_fingerprint = excluded.host_key_fingerprint,
                       name = excluded.name, slapos_command = excluded.slapos_command,
-                      slapos_config = excluded.slapos_config""")) {
+                      slapos_config = excluded.slapos_config, tag = excluded.tag,
+                      computer_id = COALESCE(excluded.computer_id, known_node.computer_id)""")) {
                 s.setString(1, n.host());
                 s.setInt(2, n.port());
                 s.setString(3, n.user());
@@ -50,6 +51,8 @@ public final class KnownNodeDao {
                 } else {
                     s.setNull(11, Types.INTEGER);
                 }
+                s.setString(12, n.tag().isEmpty() ? null : n.tag());
+                s.setString(13, n.computerId().orElse(null));
                 return s.executeUpdate();
             }
         });
@@ -72,6 +75,20 @@ public final class KnownNodeDao {
                 s.setInt(4, port);
                 s.setString(5, user);
                 s.setLong(6, result.at().toEpochMilli());
+                return s.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** Records the computer_id read from the node's slapos.cfg (null: it names none); false when the node is not known. */
+    public boolean recordComputerId(String host, int port, String user, Optional<String> computerId) {
+        return store.call("record the computer_id of " + user + "@" + host + ":" + port, c -> {
+            try (PreparedStatement s = c.prepareStatement(
+                    "UPDATE known_node SET computer_id = ? WHERE host = ? AND port = ? AND user = ?")) {
+                s.setString(1, computerId.orElse(null));
+                s.setString(2, host);
+                s.setInt(3, port);
+                s.setString(4, user);
                 return s.executeUpdate() == 1;
             }
         });
@@ -149,6 +166,8 @@ public final class KnownNodeDao {
                 rs.getString("name"),
                 command == null ? KnownNodeRecord.DEFAULT_SLAPOS_COMMAND : command,
                 config == null ? KnownNodeRecord.DEFAULT_SLAPOS_CONFIG : config,
-                result);
+                result,
+                rs.getString("tag"),
+                Optional.ofNullable(rs.getString("computer_id")));
     }
 }

@@ -9,7 +9,8 @@ import java.util.Optional;
  * A node Slapdesk reaches over SSH: where, as whom, with which key, through which jump host,
  * and the host key fingerprint accepted the first time (e.g. {@code SHA256:…}); the operator's
  * name for it, where {@code slapos} and its slapos.cfg are on it, and the last result of
- * working on it. The GUI checks the slapos command and config path more strictly before
+ * working on it; the group it belongs to (a tag such as {@code paris}, empty for none) and the
+ * {@code computer_id} its slapos.cfg names, which links it to a server of the master. The GUI checks the slapos command and config path more strictly before
  * saving; this record only refuses what can never be right.
  */
 public record KnownNodeRecord(
@@ -22,11 +23,14 @@ public record KnownNodeRecord(
         String name,
         String slaposCommand,
         String slaposConfig,
-        Optional<LastResult> lastResult) {
+        Optional<LastResult> lastResult,
+        String tag,
+        Optional<String> computerId) {
 
     public static final String DEFAULT_SLAPOS_COMMAND = "slapos";
     public static final String DEFAULT_SLAPOS_CONFIG = "/etc/opt/slapos/slapos.cfg";
     private static final int MAX_NAME = 100;
+    private static final int MAX_TAG = 40;
 
     /** What the last action, status read or connection on the node ended with, and when. */
     public record LastResult(String text, Instant at) {
@@ -50,6 +54,12 @@ public record KnownNodeRecord(
         Objects.requireNonNull(jumpHost, "jumpHost");
         Objects.requireNonNull(hostKeyFingerprint, "hostKeyFingerprint");
         Objects.requireNonNull(lastResult, "lastResult");
+        Objects.requireNonNull(computerId, "computerId");
+        tag = tag == null ? "" : tag.strip();
+        if (!isTag(tag)) {
+            throw new IllegalArgumentException("the group of " + host + " must be at most " + MAX_TAG
+                    + " letters, digits, '.', '_' or '-' (e.g. paris), not '" + tag + "'");
+        }
         name = name == null ? "" : name.strip();
         if (name.length() > MAX_NAME || name.chars().anyMatch(Character::isISOControl)) {
             throw new IllegalArgumentException(
@@ -67,6 +77,39 @@ public record KnownNodeRecord(
             throw new IllegalArgumentException("the slapos.cfg path of " + host + " must be absolute (e.g. "
                     + DEFAULT_SLAPOS_CONFIG + "), not '" + slaposConfig + "'");
         }
+    }
+
+    /** No group and no computer_id yet. */
+    public KnownNodeRecord(
+            String host,
+            int port,
+            String user,
+            Optional<Path> keyPath,
+            Optional<String> jumpHost,
+            Optional<String> hostKeyFingerprint,
+            String name,
+            String slaposCommand,
+            String slaposConfig,
+            Optional<LastResult> lastResult) {
+        this(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                name,
+                slaposCommand,
+                slaposConfig,
+                lastResult,
+                "",
+                Optional.empty());
+    }
+
+    /** True for a group name a node may carry: empty (no group), or up to 40 letters, digits, '.', '_', '-'. */
+    public static boolean isTag(String tag) {
+        return tag.length() <= MAX_TAG
+                && tag.chars().allMatch(c -> Character.isLetterOrDigit(c) || ".-_".indexOf(c) >= 0);
     }
 
     /** No name yet, slapos from PATH with {@value #DEFAULT_SLAPOS_CONFIG}, no result yet. */
@@ -105,7 +148,9 @@ public record KnownNodeRecord(
                 name,
                 slaposCommand,
                 slaposConfig,
-                lastResult);
+                lastResult,
+                tag,
+                computerId);
     }
 
     public KnownNodeRecord withName(String newName) {
@@ -119,17 +164,74 @@ public record KnownNodeRecord(
                 newName,
                 slaposCommand,
                 slaposConfig,
-                lastResult);
+                lastResult,
+                tag,
+                computerId);
     }
 
     public KnownNodeRecord withSlapos(String command, String config) {
         return new KnownNodeRecord(
-                host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, command, config, lastResult);
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                name,
+                command,
+                config,
+                lastResult,
+                tag,
+                computerId);
     }
 
     public KnownNodeRecord withLastResult(Optional<LastResult> result) {
         return new KnownNodeRecord(
-                host, port, user, keyPath, jumpHost, hostKeyFingerprint, name, slaposCommand, slaposConfig, result);
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                name,
+                slaposCommand,
+                slaposConfig,
+                result,
+                tag,
+                computerId);
+    }
+
+    public KnownNodeRecord withTag(String newTag) {
+        return new KnownNodeRecord(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                name,
+                slaposCommand,
+                slaposConfig,
+                lastResult,
+                newTag,
+                computerId);
+    }
+
+    /** The computer_id read from the node's slapos.cfg (empty: none there). */
+    public KnownNodeRecord withComputerId(Optional<String> id) {
+        return new KnownNodeRecord(
+                host,
+                port,
+                user,
+                keyPath,
+                jumpHost,
+                hostKeyFingerprint,
+                name,
+                slaposCommand,
+                slaposConfig,
+                lastResult,
+                tag,
+                id);
     }
 
     /** {@code user@host:port}, as shown to users. */

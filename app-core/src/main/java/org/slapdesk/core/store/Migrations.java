@@ -123,7 +123,12 @@ final class Migrations {
                     CREATE TABLE alert_setting (
                       profile TEXT PRIMARY KEY,
                       enabled INTEGER NOT NULL CHECK (enabled IN (0, 1))
-                    )"""));
+                    )"""),
+            // null = no group / no computer_id read yet
+            new SchemaStep(
+                    "per node: its group (a tag such as paris) and the computer_id of its slapos.cfg",
+                    "ALTER TABLE known_node ADD COLUMN tag TEXT",
+                    "ALTER TABLE known_node ADD COLUMN computer_id TEXT"));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

@@ -15,15 +15,20 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.nodes.action.NodeHandle;
+import org.slapdesk.gui.nodes.fleet.FleetNode;
 import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.bridge.Reconnect;
+import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 import org.slapdesk.remote.ssh.NodeConnection;
+import org.slapdesk.remote.ssh.NodeException;
 import org.slapdesk.remote.ssh.PassphrasePrompt;
 import org.slapdesk.remote.ssh.SshTarget;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Connecting to a node over SSH: trust on first use and key passphrases asked through
@@ -32,6 +37,7 @@ import org.slapdesk.remote.ssh.SshTarget;
  */
 public final class NodeConnectionModel {
 
+    private static final Logger LOG = LoggerFactory.getLogger(NodeConnectionModel.class);
     private static final Duration RECONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     private final TaskService tasks;
@@ -144,7 +150,7 @@ public final class NodeConnectionModel {
                         updated = record.withHostKeyFingerprint(trusted.get());
                         inventory.save(updated);
                     }
-                    return updated;
+                    return withComputerId(updated, opened.get());
                 })
                 .onSuccess(updated -> {
                     if (row.attempt() != attempt) {
@@ -180,6 +186,20 @@ public final class NodeConnectionModel {
         if (!item.state().finished()) {
             connecting.set(item);
             connectingRow = row;
+        }
+    }
+
+    /** The record with the computer_id its slapos.cfg names now, stored when it changed; unchanged when it cannot be read. */
+    private KnownNodeRecord withComputerId(KnownNodeRecord record, NodeConnection connection) {
+        try {
+            Optional<String> id = NodeComputerId.read(connection, record.slaposConfig());
+            if (!id.equals(record.computerId())) {
+                inventory.recordComputerId(record, id);
+            }
+            return record.withComputerId(id);
+        } catch (NodeException | RuntimeException e) {
+            LOG.debug("cannot read the computer_id of {}: {}", record.label(), e.getMessage());
+            return record;
         }
     }
 
@@ -246,6 +266,36 @@ public final class NodeConnectionModel {
         SshTarget target = target(row.record());
         Reconnect reconnect = Reconnect.to(target, options(target, new AtomicReference<>()), RECONNECT_TIMEOUT);
         return Optional.of(new NodeHandle(row.label(), connection.get(), reconnect, text -> results.record(row, text)));
+    }
+
+    /**
+     * The row as a node of a fleet run: the run lends the row's open connection, or opens one
+     * of its own (host keys and passphrases asked like Connect asks them) and closes it after.
+     */
+    FleetNode fleetNode(NodeRow row, SlaposNode slapos) {
+        KnownNodeRecord record = row.record();
+        FleetNode.Connector connector = () -> {
+            SshTarget target = target(record);
+            AtomicReference<String> trusted = new AtomicReference<>();
+            ConnectOptions options = options(target, trusted);
+            Reconnect reconnect = Reconnect.to(target, options, RECONNECT_TIMEOUT);
+            Optional<NodeConnection> open = row.connection();
+            if (open.isPresent()) {
+                return new FleetNode.Lease(open.get(), reconnect, false);
+            }
+            NodeConnection opened = NodeConnection.open(target, options);
+            if (trusted.get() != null) {
+                KnownNodeRecord updated = record.withHostKeyFingerprint(trusted.get());
+                inventory.save(updated);
+                tasks.onFxThread(() -> {
+                    if (row.sameNode(updated)) {
+                        row.recordProperty().set(updated);
+                    }
+                });
+            }
+            return new FleetNode.Lease(opened, reconnect, true);
+        };
+        return new FleetNode(row.displayName(), row.label(), slapos, connector, text -> results.record(row, text));
     }
 
     /** {@link #handle()}, with a notice to the user when no connected node is selected. */

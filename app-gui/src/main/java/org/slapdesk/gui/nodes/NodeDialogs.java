@@ -3,6 +3,7 @@ package org.slapdesk.gui.nodes;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -11,10 +12,14 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
 
@@ -43,21 +48,29 @@ final class NodeDialogs implements NodePrompts {
                 0,
                 "Name",
                 field("node-name", form.nameProperty(), "optional, e.g. COMP-0 paris (else user@host:port)"));
-        row(grid, 1, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
-        row(grid, 2, "Port", field("node-port", form.portProperty(), "22"));
-        row(grid, 3, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
         row(
                 grid,
-                4,
+                1,
+                "Group",
+                field(
+                        "node-tag",
+                        form.tagProperty(),
+                        "optional, one word, e.g. paris: select a group's nodes at once"));
+        row(grid, 2, "Host", field("node-host", form.hostProperty(), "node1.example.org, 192.0.2.10 or fd00::2"));
+        row(grid, 3, "Port", field("node-port", form.portProperty(), "22"));
+        row(grid, 4, "User", field("node-user", form.userProperty(), "root (others run commands through sudo -n)"));
+        row(
+                grid,
+                5,
                 "Key file",
                 field(
                         "node-key",
                         form.keyFileProperty(),
                         "empty: the ssh-agent, then ~/.ssh/id_ed25519, id_ecdsa, id_rsa"));
-        row(grid, 5, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
+        row(grid, 6, "Jump host", field("node-jump", form.jumpProperty(), "optional: [user@]host[:port]"));
         row(
                 grid,
-                6,
+                7,
                 "slapos command",
                 field(
                         "node-slapos-command",
@@ -65,7 +78,7 @@ final class NodeDialogs implements NodePrompts {
                         "slapos (from the node's PATH) or an absolute path, e.g. /opt/slapos/bin/slapos"));
         row(
                 grid,
-                7,
+                8,
                 "slapos.cfg",
                 field("node-slapos-config", form.slaposConfigProperty(), "/etc/opt/slapos/slapos.cfg"));
         Label problem = new Label();
@@ -74,7 +87,7 @@ final class NodeDialogs implements NodePrompts {
         problem.setWrapText(true);
         problem.setMaxWidth(520);
         problem.textProperty().bind(form.problemProperty());
-        grid.add(problem, 1, 8);
+        grid.add(problem, 1, 9);
         dialog.getDialogPane().setContent(grid);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
         saveButton.setId("node-save");
@@ -82,6 +95,46 @@ final class NodeDialogs implements NodePrompts {
         Platform.runLater(() -> grid.lookup("#node-name").requestFocus());
         return dialog.showAndWait().filter(save::equals).isPresent()
                 && form.problemProperty().get().isEmpty();
+    }
+
+    /** The Import… dialog: true when the user pressed Add with nodes to add. */
+    boolean importNodes(NodeImportModel model) {
+        Dialog<ButtonType> dialog = new Dialog<>();
+        dialog.setTitle("Import nodes");
+        dialog.setHeaderText("Import nodes from a hosts file (as slapdesk node --hosts-file reads it)");
+        Dialogs.owner(owner).ifPresent(dialog::initOwner);
+        ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        row(grid, 0, "Hosts file", field("import-file", model.fileProperty(), "e.g. ~/fleet/hosts"));
+        row(grid, 1, "User", field("import-user", model.userProperty(), "for lines without user@"));
+        row(grid, 2, "Key file", field("import-key", model.keyProperty(), "optional: empty for the ssh-agent"));
+        ListView<KnownNodeRecord> preview = new ListView<>(model.toAdd());
+        preview.setId("import-preview");
+        preview.setPrefHeight(180);
+        preview.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(KnownNodeRecord item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.label());
+            }
+        });
+        row(grid, 3, "Would add", preview);
+        Label summary = new Label();
+        summary.setId("import-summary");
+        summary.setWrapText(true);
+        summary.setMaxWidth(520);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        summary.textProperty().bind(model.summaryProperty());
+        grid.add(summary, 1, 4);
+        dialog.getDialogPane().setContent(grid);
+        Button addButton = (Button) dialog.getDialogPane().lookupButton(add);
+        addButton.setId("import-add");
+        addButton.disableProperty().bind(Bindings.isEmpty(model.toAdd()));
+        return dialog.showAndWait().filter(add::equals).isPresent()
+                && !model.toAdd().isEmpty();
     }
 
     private static TextField field(String id, StringProperty value, String prompt) {

@@ -14,7 +14,7 @@ import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.SshAddress;
 
 /**
- * The add / edit node form: name, host, port, user, key file, jump host, where slapos and its
+ * The add / edit node form: name, group, host, port, user, key file, jump host, where slapos and its
  * slapos.cfg are on the node, each checked as it is typed; every problem names the field,
  * what is wrong and an example of what is right.
  */
@@ -29,6 +29,7 @@ public final class NodeForm {
     private final StringProperty keyFile = new SimpleStringProperty("");
     private final StringProperty jump = new SimpleStringProperty("");
     private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty tag = new SimpleStringProperty("");
     private final StringProperty slaposCommand = new SimpleStringProperty(KnownNodeRecord.DEFAULT_SLAPOS_COMMAND);
     private final StringProperty slaposConfig = new SimpleStringProperty(KnownNodeRecord.DEFAULT_SLAPOS_CONFIG);
     private final StringProperty problem = new SimpleStringProperty("");
@@ -44,11 +45,12 @@ public final class NodeForm {
             keyFile.set(n.keyPath().map(Path::toString).orElse(""));
             jump.set(n.jumpHost().orElse(""));
             name.set(n.name());
+            tag.set(n.tag());
             slaposCommand.set(n.slaposCommand());
             slaposConfig.set(n.slaposConfig());
         });
         for (StringProperty field :
-                new StringProperty[] {name, host, port, user, keyFile, jump, slaposCommand, slaposConfig}) {
+                new StringProperty[] {name, tag, host, port, user, keyFile, jump, slaposCommand, slaposConfig}) {
             field.addListener((o, was, now) -> check());
         }
         check();
@@ -90,6 +92,11 @@ public final class NodeForm {
         return name;
     }
 
+    /** The node's group, e.g. paris: nodes of a group are selected together. */
+    public StringProperty tagProperty() {
+        return tag;
+    }
+
     public StringProperty slaposCommandProperty() {
         return slaposCommand;
     }
@@ -125,6 +132,11 @@ public final class NodeForm {
         if (n.length() > MAX_NAME || n.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInputException(
                     "Name: at most " + MAX_NAME + " characters on one line (e.g. COMP-0 paris)");
+        }
+        String group = tag.get().strip();
+        if (!KnownNodeRecord.isTag(group)) {
+            throw new InvalidInputException(
+                    "Group: one word of at most 40 letters, digits, '.', '_' or '-' (e.g. paris), or empty");
         }
         String h = host.get().strip();
         if (h.startsWith("[") && h.endsWith("]")) {
@@ -185,7 +197,9 @@ public final class NodeForm {
                         o.host().equals(finalHost) && o.port() == p && o.user().equals(u))
                 .flatMap(KnownNodeRecord::hostKeyFingerprint);
         Optional<KnownNodeRecord.LastResult> lastResult = original.flatMap(KnownNodeRecord::lastResult);
-        return new KnownNodeRecord(h, p, u, key, jumpHost, fingerprint, n, command, config, lastResult);
+        Optional<String> computerId = original.flatMap(KnownNodeRecord::computerId);
+        return new KnownNodeRecord(
+                h, p, u, key, jumpHost, fingerprint, n, command, config, lastResult, group, computerId);
     }
 
     static void checkHost(String host) {

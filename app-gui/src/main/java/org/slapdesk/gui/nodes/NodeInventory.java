@@ -23,6 +23,9 @@ public interface NodeInventory {
     /** Records what working on the node last ended with (nothing when the node is no longer known). */
     void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result);
 
+    /** Records the computer_id read from the node's slapos.cfg (empty: it names none). */
+    void recordComputerId(KnownNodeRecord node, Optional<String> computerId);
+
     static NodeInventory stored(KnownNodeDao dao) {
         return new NodeInventory() {
             @Override
@@ -43,6 +46,11 @@ public interface NodeInventory {
             @Override
             public void recordLastResult(KnownNodeRecord node, KnownNodeRecord.LastResult result) {
                 dao.recordLastResult(node.host(), node.port(), node.user(), result);
+            }
+
+            @Override
+            public void recordComputerId(KnownNodeRecord node, Optional<String> computerId) {
+                dao.recordComputerId(node.host(), node.port(), node.user(), computerId);
             }
         };
     }
@@ -85,6 +93,15 @@ public interface NodeInventory {
                 if (newer) {
                     delete(node);
                     nodes.add(old.get().withLastResult(Optional.of(result)));
+                }
+            }
+
+            @Override
+            public synchronized void recordComputerId(KnownNodeRecord node, Optional<String> computerId) {
+                Optional<KnownNodeRecord> old = find(node);
+                if (old.isPresent()) {
+                    delete(node);
+                    nodes.add(old.get().withComputerId(computerId));
                 }
             }
 

@@ -21,6 +21,7 @@ public final class NodeListModel {
     private final NodeInventory inventory;
     private final ObservableList<NodeRow> rows = FXCollections.observableArrayList();
     private final ObjectProperty<NodeRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<NodeRow> chosen = FXCollections.observableArrayList();
     private final List<Consumer<NodeRow>> beforeForget = new ArrayList<>();
 
     NodeListModel(TaskService tasks, NodeInventory inventory) {
@@ -36,6 +37,33 @@ public final class NodeListModel {
         return selected;
     }
 
+    /** Every selected row (the table selects several): what a fleet run works on. */
+    public ObservableList<NodeRow> chosen() {
+        return chosen;
+    }
+
+    /** The groups the nodes carry, sorted, without the empty one. */
+    public List<String> groups() {
+        return rows.stream()
+                .map(r -> r.record().tag())
+                .filter(t -> !t.isEmpty())
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The rows of a group. */
+    public List<NodeRow> group(String tag) {
+        return rows.stream().filter(r -> r.record().tag().equals(tag)).toList();
+    }
+
+    /** The node whose slapos.cfg names this server reference as its computer_id. */
+    public Optional<NodeRow> onServer(String reference) {
+        return rows.stream()
+                .filter(r -> r.record().computerId().filter(reference::equals).isPresent())
+                .findFirst();
+    }
+
     /** Runs before a row leaves the list (removed, or replaced by an edit that changed its address). */
     void beforeForget(Consumer<NodeRow> action) {
         beforeForget.add(action);
@@ -48,9 +76,11 @@ public final class NodeListModel {
      */
     public SlaposNode slapos() {
         NodeRow row = selected.get();
-        if (row == null) {
-            return SlaposNode.standard();
-        }
+        return row == null ? SlaposNode.standard() : slapos(row);
+    }
+
+    /** slapos on this node, as its settings say; an {@link InvalidInputException} naming the node when they are not acceptable. */
+    public static SlaposNode slapos(NodeRow row) {
         KnownNodeRecord r = row.record();
         try {
             return new SlaposNode(r.slaposCommand(), r.slaposConfig());
@@ -118,6 +148,17 @@ public final class NodeListModel {
                     selected.set(row.get());
                     saved.run();
                 })
+                .start();
+    }
+
+    /** Adds imported nodes (none of them known yet) and shows them. */
+    public void addAll(List<KnownNodeRecord> nodes) {
+        List<KnownNodeRecord> copy = List.copyOf(nodes);
+        tasks.task("Import " + copy.size() + " nodes", c -> {
+                    copy.forEach(inventory::save);
+                    return inventory.list();
+                })
+                .onSuccess(this::show)
                 .start();
     }
 

@@ -5,17 +5,23 @@ import atlantafx.base.theme.Styles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
@@ -31,6 +37,7 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
 import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.gui.nodes.action.ActionSpec;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.gui.util.Icons;
@@ -39,10 +46,14 @@ import org.slapdesk.remote.action.slapos.ProcessState;
 import org.slapdesk.remote.action.slapos.ProcessStatus;
 
 /**
- * Nodes over SSH: the known nodes above (add, edit, remove, connect); below, for the selected
- * node, its processes with restart, its logs followed live, and the action wizard.
+ * Nodes over SSH: the known nodes above, the page's main list taking most of the height (add,
+ * edit, remove, connect); below a divider, for the selected node, its processes with restart,
+ * its logs followed live, and the action wizard.
  */
 public final class NodesView implements PageView {
+
+    /** Where the divider goes when a fleet run starts, so its rows show. */
+    private static final double FLEET_LIST_SHARE = 0.45;
 
     private final NodesViewModel model;
     private final NodeListModel list;
@@ -52,6 +63,7 @@ public final class NodesView implements PageView {
     private final VBox root = new VBox();
     private final NodeDialogs dialogs;
     private final TableView<NodeRow> table;
+    private final TabPane tabs;
 
     public NodesView(NodesViewModel model, Clock clock) {
         this.model = model;
@@ -75,11 +87,17 @@ public final class NodesView implements PageView {
         table = Tables.table("No node yet: press Add… and give the node's host, user and key file.");
         table.setId("nodes-table");
         table.setItems(list.rows());
-        table.setPrefHeight(170);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<NodeRow>)
+                c -> list.chosen().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         table.setMinHeight(110);
+        // dense rows: a fleet of nodes fits on the screen without scrolling
+        table.getStyleClass().add(Styles.DENSE);
         TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
         name.setPrefWidth(170);
         table.getColumns().add(withTooltip(name));
+        TableColumn<NodeRow, String> group = Tables.column("Group", r -> r.text(KnownNodeRecord::tag));
+        table.getColumns().add(narrow(group, 80));
         TableColumn<NodeRow, NodeRow.Link> link = Tables.column("", NodeRow::linkProperty);
         link.setCellFactory(c -> linkCell());
         link.setMaxWidth(120);
@@ -118,6 +136,16 @@ public final class NodesView implements PageView {
         Button add = Icons.button("Add…", Material2AL.ADD, "Add a node reached over SSH");
         add.setId("node-add");
         add.setOnAction(e -> edit(NodeForm.blank(model.environment().home()), "Add a node"));
+        Button importButton = Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file");
+        importButton.setId("node-import");
+        importButton.setOnAction(e -> {
+            NodeImportModel form = new NodeImportModel(
+                    list.rows().stream().map(NodeRow::record).toList(),
+                    model.environment().home());
+            if (dialogs.importNodes(form)) {
+                list.addAll(List.copyOf(form.toAdd()));
+            }
+        });
         Button editButton = Icons.button("Edit…", Material2AL.EDIT, "Change the selected node");
         editButton.setId("node-edit");
         editButton.disableProperty().bind(none);
@@ -179,8 +207,27 @@ public final class NodesView implements PageView {
         connecting.setAlignment(Pos.CENTER_LEFT);
         connecting.visibleProperty().bind(connection.connectingProperty().isNotNull());
         connecting.managedProperty().bind(connecting.visibleProperty());
+        ComboBox<String> groups = new ComboBox<>();
+        groups.setId("node-group");
+        groups.setPromptText("group");
+        groups.setOnShowing(e -> groups.getItems().setAll(list.groups()));
+        Button selectGroup = Icons.button("Select group", Material2MZ.SELECT_ALL, "Select every node of the group");
+        selectGroup.setId("node-select-group");
+        selectGroup.disableProperty().bind(groups.valueProperty().isNull());
+        selectGroup.setOnAction(e -> selectGroup(groups.getValue()));
         ToolBar bar =
-                new ToolBar(add, editButton, remove, new Separator(), connect, disconnect, connecting, new Spacer());
+                new ToolBar(add, importButton, editButton, remove, new Separator(), connect, disconnect, connecting);
+        // the fleet's controls share the title's line: the node list keeps the height
+        HBox titleLine = new HBox(
+                8,
+                title,
+                new Spacer(),
+                groups,
+                selectGroup,
+                new Separator(Orientation.VERTICAL),
+                fleetAction(),
+                runOnChosen());
+        titleLine.setAlignment(Pos.CENTER_LEFT);
 
         Label where = new Label();
         where.setId("node-slapos-where");
@@ -198,15 +245,106 @@ public final class NodesView implements PageView {
                         },
                         selectedRecord));
 
-        TabPane tabs = new TabPane(
+        Tab fleetTab = new Tab("Fleet run", new FleetRunView(model.fleet()).node());
+        fleetTab.setId("node-fleet-tab");
+        tabs = new TabPane(
                 new Tab("Status", statusPane()),
                 new Tab("Logs", logsPane()),
-                new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()));
+                new Tab("Actions", new ActionWizardView(model.wizard(), clock).node()),
+                fleetTab);
         tabs.setId("node-tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getSelectionModel().select(2);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        root.getChildren().addAll(title, trust, bar, table, where, tabs);
+        tabs.setMinHeight(120);
+        Hyperlink server = new Hyperlink();
+        server.setId("node-server-link");
+        server.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> selectedRecord.get() == null
+                                ? ""
+                                : selectedRecord
+                                        .get()
+                                        .computerId()
+                                        .map(id -> "Server: " + id + " (open)")
+                                        .orElse(""),
+                        selectedRecord));
+        server.visibleProperty().bind(server.textProperty().isNotEmpty());
+        server.managedProperty().bind(server.visibleProperty());
+        server.setTooltip(new Tooltip("The server this node is on the master (computer_id of its slapos.cfg)"));
+        server.setOnAction(e -> selectedRecord.get().computerId().ifPresent(model::openServer));
+        HBox whereAndServer = new HBox(12, where, server);
+        whereAndServer.setAlignment(Pos.CENTER_LEFT);
+        VBox detail = new VBox(6, whereAndServer, tabs);
+        SplitPane split = new SplitPane(table, detail);
+        split.setId("nodes-split");
+        split.setOrientation(Orientation.VERTICAL);
+        SplitPane.setResizableWithParent(detail, false);
+        split.getDividers().get(0).positionProperty().bindBidirectional(model.listShareProperty());
+        VBox.setVgrow(split, Priority.ALWAYS);
+        root.getChildren().addAll(titleLine, trust, bar, split);
+    }
+
+    private void selectGroup(String tag) {
+        List<NodeRow> members = list.group(tag);
+        table.getSelectionModel().clearSelection();
+        members.forEach(r -> table.getSelectionModel().select(r));
+    }
+
+    /** The wizard's action, chosen from the toolbar too: the one a fleet run runs (its form is in Actions). */
+    private Node fleetAction() {
+        ComboBox<ActionSpec> choice = new ComboBox<>();
+        choice.setId("fleet-action");
+        choice.getItems().setAll(model.wizard().catalog());
+        choice.valueProperty().bindBidirectional(model.wizard().actionProperty());
+        choice.setPrefWidth(230);
+        choice.setVisibleRowCount(16);
+        choice.setTooltip(new Tooltip("The action to run on the selected nodes; its settings are in the Actions tab"));
+        return choice;
+    }
+
+    /** "Run on N nodes": the wizard's action on every selected node, after a confirmation when it changes them. */
+    private Node runOnChosen() {
+        Button run = Icons.button(
+                "Run on the selected nodes",
+                Material2MZ.PLAYLIST_PLAY,
+                "Run this action on every selected node at once; each node's result is in Fleet run");
+        run.setId("action-run-fleet");
+        run.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> "Run on " + list.chosen().size() + (list.chosen().size() == 1 ? " node" : " nodes"),
+                        list.chosen()));
+        run.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> list.chosen().isEmpty()
+                                || !model.wizard().problemProperty().get().isEmpty()
+                                || model.fleet().runningProperty().get(),
+                        list.chosen(),
+                        model.wizard().problemProperty(),
+                        model.fleet().runningProperty()));
+        run.setOnAction(e -> {
+            ActionSpec spec = model.wizard().actionProperty().get();
+            int count = list.chosen().size();
+            if (spec.changesTheNode()
+                    && !Dialogs.confirm(
+                            root,
+                            spec.label() + " on " + count + " nodes",
+                            "Plan and apply " + spec.label() + " on " + count + " nodes, up to "
+                                    + model.fleet().parallelProperty().get()
+                                    + " at once, without a preview of each plan (each node's plan is in its output)."
+                                    + " A node that fails undoes what it changed.",
+                            "Apply on " + count + " nodes")) {
+                return;
+            }
+            if (model.runOnChosen()) {
+                tabs.getSelectionModel().select(3);
+                // the run's rows need the room now; the list gets it back when the divider is moved
+                if (model.listShareProperty().get() > FLEET_LIST_SHARE) {
+                    model.listShareProperty().set(FLEET_LIST_SHARE);
+                }
+            }
+        });
+        return run;
     }
 
     /** The selected row's record, following both the selection and edits of that row. */
@@ -388,6 +526,13 @@ public final class NodesView implements PageView {
         HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
         bar.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, bar, text);
+    }
+
+    /** Shows the node (from a server's link): selected alone in the list. */
+    public void open(NodeRow row) {
+        table.getSelectionModel().clearSelection();
+        table.getSelectionModel().select(row);
+        table.scrollTo(row);
     }
 
     @Override

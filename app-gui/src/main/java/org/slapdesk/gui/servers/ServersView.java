@@ -5,11 +5,15 @@ import atlantafx.base.controls.Spacer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -17,6 +21,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
@@ -38,6 +43,8 @@ public final class ServersView implements PageView {
     private final CustomTextField filter;
     private final TableView<ServerRow> servers;
     private final TableView<SoftwareRow> software;
+    private final Hyperlink nodeLink = new Hyperlink();
+    private Function<String, Optional<String>> nodeOnServer = reference -> Optional.empty();
 
     public ServersView(ServersViewModel model, Supplier<List<String>> releasesInServices, Clock clock) {
         this.model = model;
@@ -62,8 +69,20 @@ public final class ServersView implements PageView {
         token.disableProperty().bind(model.list().connectedProperty().not());
         token.setOnAction(e -> new TokenDialog(model.tokens(), root).open());
         Label count = ListPageTable.summary(model.list(), "servers-count", "server", "servers");
+        nodeLink.setId("server-node-link");
+        nodeLink.visibleProperty().bind(nodeLink.textProperty().isNotEmpty());
+        nodeLink.managedProperty().bind(nodeLink.visibleProperty());
+        nodeLink.setTooltip(new Tooltip("The node over SSH whose slapos.cfg names this server (its computer_id)"));
+        model.list().selectedProperty().addListener((o, was, now) -> showNodeLink());
         ToolBar bar = new ToolBar(
-                filter, count, new Spacer(), supply, remove, token, ListPageTable.refreshButton(model.list()));
+                filter,
+                count,
+                nodeLink,
+                new Spacer(),
+                supply,
+                remove,
+                token,
+                ListPageTable.refreshButton(model.list()));
 
         servers = ListPageTable.of(
                 model.list(), "servers-table", ServerRow::healthProperty, ServerRow::healthChangedAtProperty);
@@ -142,6 +161,47 @@ public final class ServersView implements PageView {
                 removeSelected();
             }
         });
+    }
+
+    /**
+     * Links a server to the node over SSH on it: {@code nodeOnServer} names the node whose
+     * computer_id is the server's reference, {@code openNode} shows it on the Nodes page.
+     */
+    public void linkNodes(Function<String, Optional<String>> nodeOnServer, Consumer<String> openNode) {
+        this.nodeOnServer = nodeOnServer;
+        nodeLink.setOnAction(e -> {
+            ServerRow row = model.list().selectedProperty().get();
+            if (row != null) {
+                openNode.accept(row.reference());
+            }
+        });
+        showNodeLink();
+    }
+
+    private void showNodeLink() {
+        ServerRow row = model.list().selectedProperty().get();
+        nodeLink.setText(
+                row == null
+                        ? ""
+                        : nodeOnServer
+                                .apply(row.reference())
+                                .map(n -> "Node: " + n + " (open)")
+                                .orElse(""));
+    }
+
+    /** Selects the server with this reference (clearing a filter that hides it). */
+    public void select(String reference) {
+        Optional<ServerRow> row = model.list().rows().stream()
+                .filter(r -> r.reference().equals(reference))
+                .findFirst();
+        if (row.isPresent()) {
+            if (!model.list().visibleRows().contains(row.get())) {
+                model.list().filterProperty().set("");
+            }
+            servers.getSelectionModel().select(row.get());
+            servers.scrollTo(row.get());
+        }
+        showNodeLink();
     }
 
     @Override

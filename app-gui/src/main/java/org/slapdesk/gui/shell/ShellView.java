@@ -40,6 +40,7 @@ import org.slapdesk.gui.activity.ActivityView;
 import org.slapdesk.gui.dashboard.DashboardLink;
 import org.slapdesk.gui.dashboard.DashboardView;
 import org.slapdesk.gui.dashboard.PromisesPane;
+import org.slapdesk.gui.nodes.NodeRow;
 import org.slapdesk.gui.nodes.NodesView;
 import org.slapdesk.gui.notify.NotificationsView;
 import org.slapdesk.gui.page.Page;
@@ -108,7 +109,19 @@ public final class ShellView {
         context.dashboard().navigateWith(this::open);
         pages.put(Page.SERVERS, servers);
         pages.put(Page.SERVICES, services);
-        pages.put(Page.NODES, new NodesView(context.nodes(), context.clock()));
+        NodesView nodes = new NodesView(context.nodes(), context.clock());
+        pages.put(Page.NODES, nodes);
+        // a server and the node over SSH on it (the node's computer_id) link to each other
+        context.nodes().onOpenServer(reference -> {
+            show(Page.SERVERS);
+            servers.select(reference);
+        });
+        servers.linkNodes(
+                reference -> context.nodes().list().onServer(reference).map(NodeRow::displayName),
+                reference -> context.nodes().list().onServer(reference).ifPresent(row -> {
+                    show(Page.NODES);
+                    nodes.open(row);
+                }));
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
         profilesView = new ProfilesView(context.profiles(), context.clock(), context.alertSwitch());

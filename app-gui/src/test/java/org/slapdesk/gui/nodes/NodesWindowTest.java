@@ -87,6 +87,8 @@ class NodesWindowTest {
                 NodeInventory.stored(store.knownNodes()),
                 lab.environment());
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "nodes")));
+        // these tests work in the selected node's detail (wizard, logs): give it the room, as a user drags the divider
+        context.nodes().listShareProperty().set(0.3);
         context.start(null);
     }
 

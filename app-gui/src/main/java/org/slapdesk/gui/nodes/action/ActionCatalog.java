@@ -24,6 +24,7 @@ import org.slapdesk.remote.action.re6st.Re6stSettings;
 import org.slapdesk.remote.action.re6st.Re6stStatus;
 import org.slapdesk.remote.action.slapos.FormatAction;
 import org.slapdesk.remote.action.slapos.Ipv6SettingsAction;
+import org.slapdesk.remote.action.slapos.ProcessStatus;
 import org.slapdesk.remote.action.slapos.RegisterAction;
 import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
@@ -52,7 +53,8 @@ public final class ActionCatalog {
                 re6stConfig(),
                 re6stStatus(),
                 haStatus(),
-                haOperate());
+                haOperate(),
+                status());
     }
 
     public static Optional<ActionSpec> find(String id) {
@@ -103,16 +105,33 @@ public final class ActionCatalog {
                         ActionField.secret("token", "Token", "from the master's Token page (Servers → Token)"),
                         ActionField.text("interface", "Interface", "lo", "interface_name"),
                         ActionField.text("partitions", "Partitions", "20", "1-2000"),
-                        ActionField.text("master", "Master URL", "https://slap.vifib.com", ""),
-                        ActionField.text("web", "Master web URL", "https://panel.rapid.space", "")),
-                (v, c) -> new RegisterAction(
-                        c.slapos(),
-                        RegisterAction.Options.of(
-                                        v.required("name", "Node name"),
-                                        v.required("token", "Token"),
-                                        v.text("interface"),
-                                        v.integer("partitions", "Partitions"))
-                                .withMaster(v.text("master"), v.text("web"))));
+                        ActionField.text(
+                                "master", "Master URL", "", "the master's API URL, e.g. https://slap.example.org"),
+                        ActionField.text(
+                                "web",
+                                "Master web URL",
+                                "",
+                                "the master's web (panel) URL, e.g. https://panel.example.org")),
+                (v, c) -> {
+                    RegisterAction.Options options = RegisterAction.Options.of(
+                            v.required("name", "Node name"),
+                            v.required("token", "Token"),
+                            v.text("interface"),
+                            v.integer("partitions", "Partitions"));
+                    // no silent default: a node registered with the wrong master is hard to take back
+                    String master = v.text("master");
+                    if (master.isEmpty()) {
+                        throw new InvalidInputException("Master URL is required: the API URL of the master the node"
+                                + " registers with (filled in from the profile's master when one is open),"
+                                + " e.g. https://slap.example.org");
+                    }
+                    String web = v.text("web");
+                    if (web.isEmpty()) {
+                        throw new InvalidInputException("Master web URL is required: the master's web (panel) URL,"
+                                + " e.g. https://panel.example.org (the embedded master's is its own URL)");
+                    }
+                    return new RegisterAction(c.slapos(), options.withMaster(master, web));
+                });
     }
 
     static ActionSpec format() {
@@ -218,6 +237,29 @@ public final class ActionCatalog {
                     forwards.forEach(i -> out.append(i.describe()).append('\n'));
                     for (FrontendBinds.Bind b : FrontendBinds.find(node, v.text("instance-root"))) {
                         out.append("frontend ").append(b.describe()).append('\n');
+                    }
+                    return out.toString();
+                });
+    }
+
+    /** {@code slapos node status}: one line per process; mostly useful on many nodes at once. */
+    static ActionSpec status() {
+        return ActionSpec.read(
+                "status",
+                "Status of the processes",
+                "slapos node status: every process of the node's partitions, with its state and pid.",
+                List.of(),
+                v -> {},
+                (node, v, c) -> {
+                    List<ProcessStatus> processes = c.slapos().status(node);
+                    StringBuilder out = new StringBuilder();
+                    out.append(processes.isEmpty() ? "no process\n" : "");
+                    for (ProcessStatus p : processes) {
+                        out.append(p.fullName())
+                                .append("  ")
+                                .append(p.state())
+                                .append(p.pid().isPresent() ? "  pid " + p.pid().getAsLong() : "")
+                                .append('\n');
                     }
                     return out.toString();
                 });

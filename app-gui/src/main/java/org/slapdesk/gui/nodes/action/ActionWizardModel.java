@@ -59,6 +59,7 @@ public final class ActionWizardModel {
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final ObjectProperty<Instant> revertsAt = new SimpleObjectProperty<>();
 
+    private Supplier<Optional<RegisterMaster>> registerMaster = Optional::empty;
     private NodeAction plannedAction;
     private Plan plan;
     private NodeHandle plannedOn;
@@ -81,10 +82,32 @@ public final class ActionWizardModel {
                     now == null
                             ? List.of()
                             : now.fields().stream().map(FieldValue::of).toList());
+            if (now != null && now.id().equals("register")) {
+                registerMaster.get().ifPresent(this::prefill);
+            }
             fields.forEach(f -> f.value().addListener((x, before, after) -> edited()));
             edited();
         });
         action.set(ActionCatalog.all().get(0));
+    }
+
+    /** Where the register form's master URLs come from: the profile in use (nothing is assumed without one). */
+    public void registerWith(Supplier<Optional<RegisterMaster>> master) {
+        registerMaster = master;
+    }
+
+    private void prefill(RegisterMaster master) {
+        for (FieldValue f : fields) {
+            String value =
+                    switch (f.field().key()) {
+                        case "master" -> master.url();
+                        case "web" -> master.webUrl();
+                        default -> "";
+                    };
+            if (!value.isEmpty()) {
+                f.value().set(value);
+            }
+        }
     }
 
     public List<ActionSpec> catalog() {
@@ -150,7 +173,8 @@ public final class ActionWizardModel {
         action.set(ActionCatalog.find(id).orElseThrow(() -> new IllegalArgumentException("no action " + id)));
     }
 
-    private ActionValues values() {
+    /** What the form holds now (checked or not: see {@link #problemProperty()}). */
+    public ActionValues values() {
         Map<String, String> map = new LinkedHashMap<>();
         fields.forEach(f -> map.put(
                 f.field().key(), f.value().get() == null ? "" : f.value().get()));
@@ -289,18 +313,8 @@ public final class ActionWizardModel {
 
     /** Streams the apply into the wizard, with the plan's secrets (tokens) masked in every line as the preview masks them. */
     private ProgressListener listener(NodeAction act, Plan p) {
-        List<String> secrets = p.steps().stream()
-                .filter(s -> s instanceof Step.CommandStep)
-                .flatMap(s -> ((Step.CommandStep) s).secrets().stream())
-                .filter(s -> !s.isEmpty())
-                .toList();
-        UnaryOperator<String> mask = text -> {
-            String masked = text;
-            for (String secret : secrets) {
-                masked = masked.replace(secret, "********");
-            }
-            return masked;
-        };
+        SecretMask secrets = SecretMask.of(p);
+        UnaryOperator<String> mask = secrets::apply;
         return new ProgressListener() {
             @Override
             public void stepStarted(int index, int total, Step step) {

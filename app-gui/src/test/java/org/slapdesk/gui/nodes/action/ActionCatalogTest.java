@@ -26,6 +26,17 @@ class ActionCatalogTest {
     }
 
     @Test
+    void registerNeedsTheMasterUrlsAndAssumesNone() {
+        assertThatThrownBy(() -> build("register", Map.of("name", "COMP-9", "token", "t")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Master URL is required: the API URL of the master the node registers with");
+        assertThatThrownBy(() ->
+                        build("register", Map.of("name", "COMP-9", "token", "t", "master", "https://slap.example.org")))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("Master web URL is required");
+    }
+
+    @Test
     void theCatalogCoversEveryNodeProcedureOfTheSeeds() {
         assertThat(ActionCatalog.all())
                 .extracting(ActionSpec::id)
@@ -44,7 +55,8 @@ class ActionCatalogTest {
                         "re6st-config",
                         "re6st-status",
                         "ha-status",
-                        "ha-operate");
+                        "ha-operate",
+                        "status");
     }
 
     @Test
@@ -55,9 +67,19 @@ class ActionCatalogTest {
         assertThat(build("ipv6", Map.of("mode", "tap-vpn")).title()).contains("(tap vpn)");
         assertThat(build("lo-ipv6", Map.of()).title()).isEqualTo("Add temporary IPv6 fc01::1/32 on lo");
         assertThat(build("lo-ipv6", Map.of("operation", "remove")).title()).startsWith("Remove temporary IPv6");
-        NodeAction register = build("register", Map.of("name", "COMP-9", "token", "s3cr3t-token"));
+        NodeAction register = build(
+                "register",
+                Map.of(
+                        "name",
+                        "COMP-9",
+                        "token",
+                        "s3cr3t-token",
+                        "master",
+                        "https://slap.example.org",
+                        "web",
+                        "https://panel.example.org"));
         assertThat(register.title())
-                .isEqualTo("Register node \"COMP-9\" with https://slap.vifib.com")
+                .isEqualTo("Register node \"COMP-9\" with https://slap.example.org")
                 .doesNotContain("s3cr3t");
         assertThat(build("format", Map.of("alter-user", "true")).title()).isEqualTo("Format the node (creating users)");
         assertThat(build("repurpose", Map.of("partitions", "30")).title())

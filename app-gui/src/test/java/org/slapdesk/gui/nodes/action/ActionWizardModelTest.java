@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 
@@ -45,6 +46,36 @@ class ActionWizardModelTest {
         wizard.choose("kvm");
         assertThat(wizard.fields()).isEmpty();
         assertThat(wizard.problemProperty().get()).isEmpty();
+    }
+
+    @Test
+    void registerIsFilledWithTheEmbeddedMastersUrlAndSaysWhatIsMissingWithoutAProfile() {
+        wizard.choose("register");
+        wizard.set("name", "COMP-1");
+        wizard.set("token", "t0k");
+        assertThat(wizard.problemProperty().get()).startsWith("Master URL is required");
+
+        Optional<RegisterMaster> embedded =
+                RegisterMaster.of(MasterProfile.local(), Optional.of("http://[fd00:5a:1::1]:8080/"));
+        assertThat(embedded).contains(new RegisterMaster("http://[fd00:5a:1::1]:8080/", "http://[fd00:5a:1::1]:8080"));
+        wizard.registerWith(() -> embedded);
+        wizard.choose("kvm");
+        wizard.choose("register");
+        assertThat(wizard.values().text("master")).isEqualTo("http://[fd00:5a:1::1]:8080/");
+        assertThat(wizard.values().text("web")).isEqualTo("http://[fd00:5a:1::1]:8080");
+        wizard.set("name", "COMP-1");
+        wizard.set("token", "t0k");
+        assertThat(wizard.problemProperty().get()).isEmpty();
+
+        // a remote profile: its master URL; the panel's address only the operator knows
+        wizard.registerWith(
+                () -> RegisterMaster.of(MasterProfile.plain("prod", "https://slap.example.org/"), Optional.empty()));
+        wizard.choose("kvm");
+        wizard.choose("register");
+        wizard.set("name", "COMP-1");
+        wizard.set("token", "t0k");
+        assertThat(wizard.values().text("master")).isEqualTo("https://slap.example.org/");
+        assertThat(wizard.problemProperty().get()).startsWith("Master web URL is required");
     }
 
     @Test

@@ -1,0 +1,59 @@
+package org.slapdesk.gui.nodes;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.remote.ssh.SshAddress;
+
+/**
+ * Where nodes are imported from: a file the operator already has. The command line's hosts file
+ * now ({@link #hostsFile}); {@code ~/.ssh/config} plugs in here as a second implementation once
+ * node-remote reads it.
+ */
+public interface NodeImportSource {
+
+    /** What the file names: the nodes it describes and, per line it cannot read, the reason. */
+    record Found(List<KnownNodeRecord> nodes, List<String> problems) {
+        public Found {
+            nodes = List.copyOf(nodes);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    Found read() throws IOException;
+
+    /**
+     * A hosts file as {@code slapdesk node --hosts-file} reads it: one {@code [user@]host[:port]}
+     * per line, # comments; the user, port and key where a line gives none.
+     */
+    static NodeImportSource hostsFile(Path file, String user, Optional<Path> key) {
+        return () -> {
+            List<KnownNodeRecord> nodes = new ArrayList<>();
+            List<String> problems = new ArrayList<>();
+            List<String> lines = Files.readAllLines(file);
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i).strip();
+                if (line.isEmpty() || line.startsWith("#")) {
+                    continue;
+                }
+                try {
+                    SshAddress address = SshAddress.parse(line);
+                    nodes.add(new KnownNodeRecord(
+                            address.host(),
+                            address.port().orElse(22),
+                            address.user().orElse(user),
+                            key,
+                            Optional.empty(),
+                            Optional.empty()));
+                } catch (IllegalArgumentException e) {
+                    problems.add("line " + (i + 1) + ": " + e.getMessage());
+                }
+            }
+            return new Found(nodes, problems);
+        };
+    }
+}
