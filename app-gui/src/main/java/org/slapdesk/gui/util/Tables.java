@@ -17,7 +17,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2MZ;
-import org.slapdesk.gui.page.ColumnOrder;
 
 /** Small builders that keep the page views short. */
 public final class Tables {

@@ -10,7 +10,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
-import org.slapdesk.gui.page.ColumnOrder;
+import org.slapdesk.gui.util.ColumnOrder;
 
 /** The chosen sort of the servers list holds when a refresh changes rows in place. */
 class ServersSortTest {

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.page;
+package org.slapdesk.gui.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.slapdesk.gui.page;
+package org.slapdesk.gui.util;
 
 import java.util.Comparator;
 import java.util.Locale;
