@@ -132,7 +132,8 @@ public final class HateoasEndpoint {
 
     /** {@code service list}: rows with {@code title}, {@code url_string}, {@code relative_url}. */
     public List<JsonNode> serviceList() throws MasterException {
-        return search(SERVICE_QUERY, List.of("title", "url_string", "relative_url"));
+        // the requested state and type come with the list: an action offered on a service follows its state
+        return search(SERVICE_QUERY, List.of("title", "url_string", "slap_state", "source_reference", "relative_url"));
     }
 
     /** {@code service info}: the Instance Tree document, or NotFound. */

@@ -281,8 +281,8 @@ public final class SlapMaster implements Master {
                 services.add(new InstanceTree(
                         row.path("title").asText(),
                         row.path("url_string").asText(""),
-                        Optional.empty(),
-                        Optional.empty(),
+                        present(row, "source_reference"),
+                        present(row, "slap_state").flatMap(SlapMaster::listedState),
                         false,
                         Optional.empty()));
             }
@@ -292,6 +292,26 @@ public final class SlapMaster implements Master {
                 services.add(service(title).tree());
             }
             return services;
+        }
+    }
+
+    private static Optional<String> present(JsonNode row, String field) {
+        String value = row.path(field).asText("");
+        return value.isBlank() ? Optional.empty() : Optional.of(value);
+    }
+
+    /**
+     * The real master's tree states are "start_requested" and the like; "unused" is a tree never
+     * started; a state we do not know leaves the list row without one (its detail still says it).
+     */
+    private static Optional<RequestedState> listedState(String slapState) {
+        if ("unused".equals(slapState)) {
+            return Optional.of(RequestedState.STARTED);
+        }
+        try {
+            return Optional.of(RequestedState.fromWire(slapState));
+        } catch (IllegalArgumentException unknown) {
+            return Optional.empty();
         }
     }
 

@@ -73,6 +73,8 @@ final class HateoasApi {
                 Map<String, Object> row = new LinkedHashMap<>();
                 row.put("title", tree.root().title());
                 row.put("url_string", tree.root().softwareRelease());
+                row.put("slap_state", tree.root().requestedState());
+                row.put("source_reference", tree.root().softwareType());
                 row.put("relative_url", TREE_MODULE + encode(tree.root().title()));
                 rows.add(row);
             }
