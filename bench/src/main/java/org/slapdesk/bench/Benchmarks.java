@@ -42,8 +42,8 @@ public final class Benchmarks {
                 report.heading("marshalled XML (SLAP wire format)", "xml_marshaller", "XmlMarshal");
                 MarshalBenchmark marshal =
                         new MarshalBenchmark(work, new PythonScript(venv.get(), work, "marshal_work.py"));
-                for (int partitions : new int[] {1, 20, 200}) {
-                    marshal.run(report, partitions, 7);
+                for (int partitions : new int[] {10, 1000, 10000}) {
+                    marshal.run(report, partitions, partitions >= 10000 ? 3 : 7);
                 }
             }
             if (which.contains("master")) {
