@@ -41,15 +41,15 @@ final class FleetFixture {
     }
 
     void fill(SlapCalls master) throws IOException {
-        sendAll("format", i -> master.format(SlapCalls.node(i), partitions));
-        sendAll("supply", i -> master.supply(SlapCalls.node(i)));
-    }
-
-    private void sendAll(String what, IntFunction<HttpRequest> call) throws IOException {
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+        sendAll(http, "format", i -> master.format(SlapCalls.node(i), partitions));
+        sendAll(http, "supply", i -> master.supply(SlapCalls.node(i)));
+    }
+
+    private void sendAll(HttpClient http, String what, IntFunction<HttpRequest> call) throws IOException {
         ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> sent = new ArrayList<>();

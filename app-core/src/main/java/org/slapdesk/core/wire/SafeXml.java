@@ -2,6 +2,7 @@ package org.slapdesk.core.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -66,6 +67,15 @@ public final class SafeXml {
     static XMLStreamReader stream(byte[] xml) throws MarshalException {
         try {
             return STREAMS.get().createXMLStreamReader(new ByteArrayInputStream(xml));
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    /** The same over text already decoded: no byte decoder to set up for a short document. */
+    static XMLStreamReader stream(String xml) throws MarshalException {
+        try {
+            return STREAMS.get().createXMLStreamReader(new StringReader(xml));
         } catch (XMLStreamException e) {
             throw notWellFormed(e);
         }
