@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./benchmarks [marshal] [master] [load]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load] [listing] [scale]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -17,11 +17,13 @@ public final class Benchmarks {
 
     private Benchmarks() {}
 
-    public static void main(String[] args) throws IOException {
-        List<String> which = args.length == 0 ? List.of("marshal", "master", "load") : List.of(args);
+    public static void main(String[] args) throws Exception {
+        List<String> which =
+                args.length == 0 ? List.of("marshal", "master", "load", "listing", "scale") : List.of(args);
         for (String name : which) {
-            if (!List.of("marshal", "master", "load").contains(name)) {
-                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master, load)");
+            if (!List.of("marshal", "master", "load", "listing", "scale").contains(name)) {
+                System.err.println(
+                        "bench: unknown benchmark '" + name + "' (known: marshal, master, load, listing, scale)");
                 System.exit(2);
             }
         }
@@ -53,6 +55,16 @@ public final class Benchmarks {
             }
             if (which.contains("load")) {
                 new LoadBenchmark(work, new FleetFixture(100, 10), 100, 300, 300).run(System.out);
+            }
+            if (which.contains("listing")) {
+                report.heading(
+                        "listings, whole processes, 1,000 servers x 20 partitions and 500 services",
+                        "slapos CLI",
+                        "slapdesk");
+                new ListingBenchmark(work, venv.get(), new FleetFixture(1000, 20), 500).run(report);
+            }
+            if (which.contains("scale")) {
+                new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);
             }
         } finally {
             deleteTree(work);

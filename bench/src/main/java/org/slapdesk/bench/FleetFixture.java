@@ -49,11 +49,24 @@ final class FleetFixture {
         sendAll(http, "supply", i -> master.supply(SlapCalls.node(i)));
     }
 
+    /** Requests {@code count} services, spread over the fleet (one partition each). */
+    void request(SlapCalls master, int count) throws IOException {
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10))
+                .build();
+        sendAll(http, count, "request", i -> master.request("service-" + i, SlapCalls.node(i % nodes)));
+    }
+
     private void sendAll(HttpClient http, String what, IntFunction<HttpRequest> call) throws IOException {
+        sendAll(http, nodes, what, call);
+    }
+
+    private void sendAll(HttpClient http, int count, String what, IntFunction<HttpRequest> call) throws IOException {
         ExecutorService senders = Executors.newFixedThreadPool(CLIENTS);
         try {
             List<Future<?>> sent = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
+            for (int i = 0; i < count; i++) {
                 int node = i;
                 sent.add(senders.submit(() -> {
                     sendWithRetries(http, what, call.apply(node));
