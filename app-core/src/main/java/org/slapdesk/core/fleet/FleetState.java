@@ -163,6 +163,12 @@ public final class FleetState implements AutoCloseable {
             }
         } catch (CancellationException e) {
             return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (IllegalStateException e) {
+            if (!token.isCancelled()) {
+                throw e;
+            }
+            // closed between two calls: the HTTP client refuses the next one outright
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
         } catch (MasterException e) {
             if (token.isCancelled()) {
                 // closing cuts the connections: the failure is the cancellation's doing

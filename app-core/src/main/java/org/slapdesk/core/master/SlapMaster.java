@@ -181,7 +181,7 @@ public final class SlapMaster implements Master {
                 bulkReads = true;
             }
             return all;
-        } catch (MasterException.Unsupported | MasterException.InvalidRequest | MasterException.BadResponse e) {
+        } catch (MasterException.Unsupported | MasterException.InvalidRequest e) {
             if (Boolean.TRUE.equals(bulkReads)) {
                 throw e;
             }
