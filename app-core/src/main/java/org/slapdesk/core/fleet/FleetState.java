@@ -158,6 +158,9 @@ public final class FleetState implements AutoCloseable {
             if (all.isPresent()) {
                 nodeReads = new NodeReads(all.get(), Set.of(), Optional.empty());
                 listed = all.get().stream().map(ComputeNodeDetail::node).toList();
+                // every node is read at once; the services are still to come
+                publish(progress.get()
+                        .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty()));
             } else {
                 listed = reader.nodes(token);
             }
