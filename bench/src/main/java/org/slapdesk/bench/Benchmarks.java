@@ -9,7 +9,7 @@ import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./benchmarks [marshal] [master] [load] [history]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load] [listing] [scale] [history]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -17,11 +17,12 @@ public final class Benchmarks {
 
     private Benchmarks() {}
 
-    public static void main(String[] args) throws IOException {
-        List<String> which = args.length == 0 ? List.of("marshal", "master", "load", "history") : List.of(args);
+    public static void main(String[] args) throws Exception {
+        List<String> known = List.of("marshal", "master", "load", "listing", "scale", "history");
+        List<String> which = args.length == 0 ? known : List.of(args);
         for (String name : which) {
-            if (!List.of("marshal", "master", "load", "history").contains(name)) {
-                System.err.println("bench: unknown benchmark '" + name + "' (known: marshal, master, load, history)");
+            if (!known.contains(name)) {
+                System.err.println("bench: unknown benchmark '" + name + "' (known: " + String.join(", ", known) + ")");
                 System.exit(2);
             }
         }
@@ -42,8 +43,8 @@ public final class Benchmarks {
                 report.heading("marshalled XML (SLAP wire format)", "xml_marshaller", "XmlMarshal");
                 MarshalBenchmark marshal =
                         new MarshalBenchmark(work, new PythonScript(venv.get(), work, "marshal_work.py"));
-                for (int partitions : new int[] {1, 20, 200}) {
-                    marshal.run(report, partitions, 7);
+                for (int partitions : new int[] {10, 1000, 10000}) {
+                    marshal.run(report, partitions, partitions >= 10000 ? 3 : 7);
                 }
             }
             if (which.contains("master")) {
@@ -53,6 +54,16 @@ public final class Benchmarks {
             }
             if (which.contains("load")) {
                 new LoadBenchmark(work, new FleetFixture(100, 10), 100, 300, 300).run(System.out);
+            }
+            if (which.contains("listing")) {
+                report.heading(
+                        "listings, whole processes, 1,000 servers x 20 partitions and 500 services",
+                        "slapos CLI",
+                        "slapdesk");
+                new ListingBenchmark(work, venv.get(), new FleetFixture(1000, 20), 500).run(report);
+            }
+            if (which.contains("scale")) {
+                new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);
             }
             if (which.contains("history")) {
                 new HistoryBenchmark(work, 10_000, 20, 20_000, 0.005).run(System.out);

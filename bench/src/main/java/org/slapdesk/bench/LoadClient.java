@@ -18,24 +18,35 @@ import java.util.function.IntFunction;
 /**
  * Sends {@code calls} requests from {@code clients} threads, each with its own kept-alive HTTP
  * connection, as fast as answers come; a call is an error unless answered 200.
+ *
+ * <p>The connections are kept from one run to the next: the JDK client cannot be closed and
+ * holds an idle connection for twenty minutes, so a client per run would soon pass the master's
+ * limit of connections from one address.
  */
 final class LoadClient {
+
+    private final List<HttpClient> connections = new ArrayList<>();
+
+    private synchronized HttpClient connection(int index) {
+        while (connections.size() <= index) {
+            connections.add(HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build());
+        }
+        return connections.get(index);
+    }
 
     LoadResult run(int clients, int calls, IntFunction<HttpRequest> call) throws IOException {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         double[] latencies = new double[calls];
         ExecutorService threads = Executors.newFixedThreadPool(clients);
-        List<HttpClient> connections = new ArrayList<>();
         try {
             List<Future<?>> running = new ArrayList<>();
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
-                HttpClient http = HttpClient.newBuilder()
-                        .version(HttpClient.Version.HTTP_1_1)
-                        .connectTimeout(Duration.ofSeconds(10))
-                        .build();
-                connections.add(http);
+                HttpClient http = connection(c);
                 running.add(threads.submit(() -> {
                     for (int i = next.getAndIncrement(); i < calls; i = next.getAndIncrement()) {
                         long sent = System.nanoTime();

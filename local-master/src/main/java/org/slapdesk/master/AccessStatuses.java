@@ -58,6 +58,15 @@ final class AccessStatuses {
         return store.status(kind, reference).map(Status::text).orElse(AccessTexts.noData(reference));
     }
 
+    /** The dated part of a status, for the bulk listings. */
+    static Map<String, Object> brief(Status status) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("text", status.text());
+        d.put("created_at", RFC_1123.format(Instant.ofEpochMilli(status.createdAt())));
+        d.put("since", RFC_1123.format(Instant.ofEpochMilli(status.since())));
+        return d;
+    }
+
     /** The status dict the master answers ({@code getComputerStatus}, news). */
     Map<String, Object> dict(Store store, String kind, String reference, String portalType) throws SQLException {
         Optional<Status> s = store.status(kind, reference);

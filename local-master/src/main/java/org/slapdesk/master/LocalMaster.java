@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import org.slapdesk.master.http.ConnectionLimits;
 import org.slapdesk.master.http.HostGuard;
@@ -104,9 +105,17 @@ public final class LocalMaster implements AutoCloseable {
     private final ServerLock serverLock;
     private final MasterService service;
     private final URI url;
+    private final LongAdder requests;
 
-    private LocalMaster(MasterServer server, Database database, ServerLock serverLock, MasterService service, URI url) {
+    private LocalMaster(
+            MasterServer server,
+            Database database,
+            ServerLock serverLock,
+            MasterService service,
+            URI url,
+            LongAdder requests) {
         this.server = server;
+        this.requests = requests;
         this.database = database;
         this.serverLock = serverLock;
         this.service = service;
@@ -144,17 +153,22 @@ public final class LocalMaster implements AutoCloseable {
             }
             URI url = URI.create(
                     (options.tls() != null ? "https" : "http") + "://" + hostText + ":" + bound.getPort() + "/");
+            Router router = new Router(
+                    service,
+                    options.maxBodyBytes(),
+                    url.toString(),
+                    HostGuard.forServer(bound, options.tls() != null, options.publicNames()));
+            LongAdder requests = new LongAdder();
             server.serve(
-                    new Router(
-                            service,
-                            options.maxBodyBytes(),
-                            url.toString(),
-                            HostGuard.forServer(bound, options.tls() != null, options.publicNames())),
+                    exchange -> {
+                        requests.increment();
+                        router.handle(exchange);
+                    },
                     options.maxBodyBytes(),
                     options.threads(),
                     options.limits());
             LOG.info("local master listening on {} with {}", url, options.database());
-            return new LocalMaster(server, database, serverLock, service, url);
+            return new LocalMaster(server, database, serverLock, service, url, requests);
         } catch (IOException | RuntimeException e) {
             if (server != null) {
                 server.close();
@@ -180,6 +194,11 @@ public final class LocalMaster implements AutoCloseable {
 
     public URI hateoasUrl() {
         return url.resolve("hateoas/");
+    }
+
+    /** How many requests reached the master's router since it started (refused connections aside). */
+    public long requestsServed() {
+        return requests.sum();
     }
 
     /** The master's operations, in process (the same as over HTTP, without authentication). */

@@ -8,9 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.master.store.Database;
 import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.InstallationStatus;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
+import org.slapdesk.master.store.Rows.NodeStatus;
 import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Rows.PartitionRow;
+import org.slapdesk.master.store.Rows.Status;
 import org.slapdesk.master.store.Store;
 
 /** What the master knows, read for listings and info pages (HATEOAS, JSON-RPC, the GUI). */
@@ -47,6 +51,36 @@ public final class MasterQueries {
             }
             return trees;
         });
+    }
+
+    /** The root instances, each its service's: what a service listing needs, in one statement. */
+    public List<Instance> roots() {
+        return tx(Store::roots);
+    }
+
+    /** Every node with its access status, in one statement. */
+    public List<NodeStatus> nodesWithStatus() {
+        return tx(Store::nodesWithStatus);
+    }
+
+    /** Every partition a node would read, with its instance, in one statement. */
+    public List<PartitionRow> partitionRows() {
+        return tx(Store::partitionRows);
+    }
+
+    /** Every supplied release with its installation report, in one statement. */
+    public List<InstallationStatus> installationsWithStatus() {
+        return tx(Store::installationsWithStatus);
+    }
+
+    /** The status text a node read gives the instance on a busy partition ("no data" when it has none). */
+    public String statusText(PartitionRow p) {
+        return p.statusText() != null ? p.statusText() : AccessTexts.noData("SOFTINST-" + p.instanceId());
+    }
+
+    /** An access status as the bulk listings carry it: text, when written, since when its class holds. */
+    public Map<String, Object> brief(Status status) {
+        return AccessStatuses.brief(status);
     }
 
     /** The nodes (only their own row: what a search lists), all or the one named {@code reference}. */

@@ -215,22 +215,34 @@ public final class MasterService {
         return computer + " " + url;
     }
 
-    /** started / stopped reports of a partition's instance. */
+    /**
+     * started / stopped reports of a partition's instance. A node repeats its report at every
+     * run; one that changes nothing and comes within ten seconds of the last is not written,
+     * like a contact (the health thresholds are minutes), so a fleet's reports are reads.
+     */
     public String instanceReport(String computer, String partition, String reported) {
+        String text = "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped();
+        if (read(store -> reportAlreadyRecorded(store, computer, partition, reported, text))) {
+            return "OK";
+        }
         return tx(store -> {
             Optional<Instance> found = instanceOn(store, computer, partition);
             if (found.isEmpty()) {
                 return "Ignored";
             }
             Instance i = found.get();
-            statuses.put(
-                    store,
-                    "instance",
-                    i.guid(),
-                    "started".equals(reported) ? AccessTexts.started() : AccessTexts.stopped());
+            statuses.put(store, "instance", i.guid(), text);
             store.updateInstance(i.withReported(reported));
             return "OK";
         });
+    }
+
+    private boolean reportAlreadyRecorded(Store store, String computer, String partition, String reported, String text)
+            throws SQLException {
+        Optional<Instance> found = instanceOn(store, computer, partition);
+        return found.isPresent()
+                && reported.equals(found.get().reportedState())
+                && !statuses.contactDue(store.status("instance", found.get().guid()), text);
     }
 
     /** {@code destroyedComputerPartition}: frees the partition (a root with children waits for them). */

@@ -6,6 +6,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -69,6 +71,27 @@ class StatementCountTest {
     }
 
     @Test
+    void theFleetWideSearchesAndTheServiceListingAreOneStatementEachWhateverTheFleetSize() throws Exception {
+        List<String> searches = List.of(
+                NODE_SEARCH,
+                "portal_type:\"Compute Partition\" AND validation_state:validated",
+                "portal_type:\"Software Installation\" AND validation_state:validated",
+                "portal_type:\"Instance Tree\" AND validation_state:validated");
+        fill("COMP-1", 3, 2);
+        Map<String, Long> small = new LinkedHashMap<>();
+        for (String query : searches) {
+            small.put(query, statementsOf(() -> search(query)));
+        }
+        for (int n = 2; n <= 6; n++) {
+            fill("COMP-" + n, 3, 2);
+        }
+        for (String query : searches) {
+            assertThat(small.get(query)).as(query).isEqualTo(1);
+            assertThat(statementsOf(() -> search(query))).as(query).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aNodesFullInformationCarriesItsAccessStatus() throws Exception {
         fill("COMP-1", 1, 0);
         SlapObject computer = readNode("COMP-1");
@@ -110,6 +133,11 @@ class StatementCountTest {
         HttpResponse<String> answer = http.get("hateoas/search", MasterHttp.form("query", NODE_SEARCH));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         assertThat(answer.body()).contains("COMP-1");
+    }
+
+    private void search(String query) throws Exception {
+        HttpResponse<String> answer = http.get("hateoas/search", MasterHttp.form("query", query));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
     }
 
     @FunctionalInterface

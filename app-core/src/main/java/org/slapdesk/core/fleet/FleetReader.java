@@ -52,6 +52,20 @@ final class FleetReader {
         return out;
     }
 
+    /** Every node with its partitions and software at once, where the master can; see {@link Master#allNodes}. */
+    Optional<List<ComputeNodeDetail>> allNodes(CancellationToken token) throws MasterException, InterruptedException {
+        Optional<List<ComputeNodeDetail>> all = retry.call(master::allNodes, token);
+        if (all.isEmpty()) {
+            return all;
+        }
+        List<ComputeNodeDetail> out = new ArrayList<>();
+        for (ComputeNodeDetail detail : all.get()) {
+            ComputeNode node = detail.node();
+            out.add(compact(detail, strings.of(node.reference()), node.title(), node.status()));
+        }
+        return Optional.of(out);
+    }
+
     /**
      * A node's partitions and software with its access status: the detail's own when it is dated,
      * else the master's {@code getComputerStatus} (the SLAP detail carries none, or an undated
@@ -64,6 +78,11 @@ final class FleetReader {
         if (status.isEmpty() || status.get().createdAt() == null) {
             status = retry.call(() -> master.nodeStatus(reference), token);
         }
+        return compact(detail, reference, listed.title(), status);
+    }
+
+    private ComputeNodeDetail compact(
+            ComputeNodeDetail detail, String reference, String title, Optional<AccessStatus> status) {
         List<ComputePartition> partitions = new ArrayList<>();
         for (ComputePartition p : detail.partitions()) {
             partitions.add(new ComputePartition(
@@ -80,6 +99,6 @@ final class FleetReader {
             software.add(new SoftwareInstallation(
                     strings.of(s.softwareReleaseUrl()), reference, strings.of(s.requestedState()), s.status()));
         }
-        return new ComputeNodeDetail(new ComputeNode(reference, listed.title(), status), partitions, software);
+        return new ComputeNodeDetail(new ComputeNode(reference, title, status), partitions, software);
     }
 }

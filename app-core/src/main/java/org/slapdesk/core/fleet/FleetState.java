@@ -36,7 +36,8 @@ import org.slf4j.LoggerFactory;
  * listings, monitoring). {@link #refresh} lists the nodes, reads each with at most
  * {@link FleetOptions#parallelReads} calls in flight (backing off while the master is busy),
  * diffs the result against what it held and publishes one {@link FleetUpdate} per refresh to the
- * listeners, each on its own executor. A node that cannot be read keeps its previous rows and
+ * listeners, each on its own executor. A master that answers fleet-wide searches is read in a few
+ * calls whatever the fleet's size ({@link Master#allNodes}) instead of node by node. A node that cannot be read keeps its previous rows and
  * makes the refresh {@link RefreshProgress.Phase#PARTIAL}; only a complete refresh records health
  * samples and moves {@link RefreshProgress#lastCompleteRefresh}.
  *
@@ -151,9 +152,25 @@ public final class FleetState implements AutoCloseable {
         lastFailure.set(null);
         publish(progress.get().with(RefreshProgress.Phase.LISTING, 0, 0, 0, Optional.empty()));
         List<ComputeNode> listed;
+        NodeReads nodeReads = null;
         try {
-            listed = reader.nodes(token);
+            Optional<List<ComputeNodeDetail>> all = reader.allNodes(token);
+            if (all.isPresent()) {
+                nodeReads = new NodeReads(all.get(), Set.of(), Optional.empty());
+                listed = all.get().stream().map(ComputeNodeDetail::node).toList();
+                // every node is read at once; the services are still to come
+                publish(progress.get()
+                        .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty()));
+            } else {
+                listed = reader.nodes(token);
+            }
         } catch (CancellationException e) {
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (IllegalStateException e) {
+            if (!token.isCancelled()) {
+                throw e;
+            }
+            // closed between two calls: the HTTP client refuses the next one outright
             return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
         } catch (MasterException e) {
             if (token.isCancelled()) {
@@ -164,9 +181,11 @@ public final class FleetState implements AutoCloseable {
             lastFailure.set(e);
             return publish(progress.get().with(RefreshProgress.Phase.FAILED, 0, 0, 0, Optional.of(e.getMessage())));
         }
-        NodeReads nodeReads = readNodes(listed, token);
         if (nodeReads == null) {
-            return progress.get();
+            nodeReads = readNodes(listed, token);
+            if (nodeReads == null) {
+                return progress.get();
+            }
         }
         SnapshotBuilder builder = new SnapshotBuilder(rules);
         nodeReads.details().forEach(builder::node);

@@ -35,6 +35,14 @@ public interface Master extends AutoCloseable {
     /** A node's partitions and supplied software; NotFound when the master has no such node. */
     ComputeNodeDetail node(String reference) throws MasterException;
 
+    /**
+     * Every node with its partitions, software and access status in a few calls, where the master
+     * answers fleet-wide searches; empty when it does not, and the caller reads node by node.
+     */
+    default Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
+        return Optional.empty();
+    }
+
     /** Every service ({@code slapos service list}): title and release; the rest comes from {@link #service}. */
     List<InstanceTree> services() throws MasterException;
 

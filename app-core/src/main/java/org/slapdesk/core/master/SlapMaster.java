@@ -82,6 +82,8 @@ public final class SlapMaster implements Master {
     private final SlapEndpoint slap;
     private final JsonRpcEndpoint jsonRpc;
     private HateoasEndpoint hateoas;
+    /** Whether the master answers the fleet-wide searches: learnt at the first try, null before. */
+    private volatile Boolean bulkReads;
 
     private SlapMaster(MasterProfile profile, URI masterUrl, MasterHttp http) {
         this.profile = profile;
@@ -163,6 +165,29 @@ public final class SlapMaster implements Master {
                 nodes.add(new ComputeNode(reference, reference, Optional.empty()));
             }
             return nodes;
+        }
+    }
+
+    @Override
+    public Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
+        if (Boolean.FALSE.equals(bulkReads)) {
+            return Optional.empty();
+        }
+        try {
+            Optional<List<ComputeNodeDetail>> all = new BulkFleetRead(hateoas()).read();
+            if (all.isEmpty()) {
+                bulkReads = false;
+            } else if (!all.get().isEmpty()) {
+                bulkReads = true;
+            }
+            return all;
+        } catch (MasterException.Unsupported | MasterException.InvalidRequest e) {
+            if (Boolean.TRUE.equals(bulkReads)) {
+                throw e;
+            }
+            LOG.debug("{} answers no fleet-wide search ({}): reading node by node", masterUrl, e.getMessage());
+            bulkReads = false;
+            return Optional.empty();
         }
     }
 

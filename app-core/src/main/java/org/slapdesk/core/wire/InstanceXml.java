@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * The instance XML the master stores parameters in (docs/protocol.md, "Instance XML"), byte for byte as
@@ -65,31 +66,87 @@ public final class InstanceXml {
         if (xml == null || xml.isEmpty()) {
             return result;
         }
-        Element root = SafeXml.parse(xml).getDocumentElement();
-        for (Node n = root.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && e.getTagName().equals("parameter")) {
-                if (!e.hasAttribute("id")) {
+        XMLStreamReader in = SafeXml.stream(xml);
+        try {
+            if (!nextChild(in)) {
+                throw new MarshalException("the instance XML has no root element");
+            }
+            while (nextChild(in)) {
+                if (!"parameter".equals(in.getLocalName())) {
+                    skipRest(in);
+                    continue;
+                }
+                String id = in.getAttributeValue(null, "id");
+                if (id == null) {
                     throw new MarshalException("a <parameter> of the instance XML has no id attribute");
                 }
-                String id = e.getAttribute("id");
-                String text = leadingText(e);
+                String text = leadingText(in);
                 String previous = result.get(id);
                 result.put(id, previous != null ? previous + " " + (text == null ? "" : text) : text);
             }
+            while (in.hasNext()) {
+                in.next(); // what follows the root must still be well-formed
+            }
+            return result;
+        } catch (XMLStreamException e) {
+            throw SafeXml.notWellFormed(e);
+        } finally {
+            SafeXml.close(in);
         }
-        return result;
     }
 
-    /** lxml's {@code element.text}: the text before the first child element, or null. */
-    private static String leadingText(Element e) {
+    /** Moves to the next child element (true) or to the end of the current element (false). */
+    private static boolean nextChild(XMLStreamReader in) throws XMLStreamException, MarshalException {
+        while (true) {
+            switch (in.next()) {
+                case XMLStreamConstants.START_ELEMENT:
+                    return true;
+                case XMLStreamConstants.END_ELEMENT:
+                case XMLStreamConstants.END_DOCUMENT:
+                    return false;
+                case XMLStreamConstants.DTD:
+                    throw SafeXml.doctypeRefused(null);
+                default:
+                    break;
+            }
+        }
+    }
+
+    /**
+     * lxml's {@code element.text}: the text before the first child element, or null; the reader
+     * is left at the element's end.
+     */
+    private static String leadingText(XMLStreamReader in) throws XMLStreamException {
         StringBuilder text = null;
-        for (Node n = e.getFirstChild(); n != null && !(n instanceof Element); n = n.getNextSibling()) {
-            if (n.getNodeType() == Node.TEXT_NODE || n.getNodeType() == Node.CDATA_SECTION_NODE) {
+        while (true) {
+            int event = in.next();
+            if (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA
+                    || event == XMLStreamConstants.SPACE) {
                 text = text == null ? new StringBuilder() : text;
-                text.append(n.getNodeValue());
+                text.append(in.getText());
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                skipRest(in);
+                skipRest(in);
+                break;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                break;
             }
         }
         return text == null ? null : text.toString();
+    }
+
+    /** Skips to the end of the element the reader is in. */
+    private static void skipRest(XMLStreamReader in) throws XMLStreamException {
+        int level = 1;
+        while (level > 0) {
+            int event = in.next();
+            if (event == XMLStreamConstants.START_ELEMENT) {
+                level++;
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                level--;
+            }
+        }
     }
 
     /** Python's {@code str()} of a parameter value. */

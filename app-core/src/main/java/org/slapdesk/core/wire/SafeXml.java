@@ -2,11 +2,16 @@ package org.slapdesk.core.wire;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import org.w3c.dom.Document;
 import org.xml.sax.SAXException;
 import org.xml.sax.SAXParseException;
@@ -21,6 +26,7 @@ import org.xml.sax.SAXParseException;
 public final class SafeXml {
 
     private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(SafeXml::newBuilder);
+    private static final ThreadLocal<XMLInputFactory> STREAMS = ThreadLocal.withInitial(SafeXml::newStreamFactory);
 
     private SafeXml() {}
 
@@ -40,8 +46,7 @@ public final class SafeXml {
         } catch (SAXParseException e) {
             String message = e.getMessage() == null ? "" : e.getMessage();
             if (message.contains("DOCTYPE")) {
-                throw new MarshalException(
-                        "the XML has a DOCTYPE declaration, which is refused (no DTD or entity is accepted)", e);
+                throw doctypeRefused(e);
             }
             throw new MarshalException(
                     "the XML is not well-formed at line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ": "
@@ -51,6 +56,55 @@ public final class SafeXml {
             throw new MarshalException("the XML could not be read: " + e.getMessage(), e);
         } finally {
             builder.reset();
+        }
+    }
+
+    /**
+     * A pull reader over {@code xml} for the codecs that stream. It reports a DOCTYPE as a DTD
+     * event without reading any of it (no DTD support, no external entity); the caller refuses
+     * the document there with {@link #doctypeRefused}. An entity it does not know is an error.
+     */
+    static XMLStreamReader stream(byte[] xml) throws MarshalException {
+        try {
+            return STREAMS.get().createXMLStreamReader(new ByteArrayInputStream(xml));
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    /** The same over text already decoded: no byte decoder to set up for a short document. */
+    static XMLStreamReader stream(String xml) throws MarshalException {
+        try {
+            return STREAMS.get().createXMLStreamReader(new StringReader(xml));
+        } catch (XMLStreamException e) {
+            throw notWellFormed(e);
+        }
+    }
+
+    static MarshalException doctypeRefused(Exception cause) {
+        return new MarshalException(
+                "the XML has a DOCTYPE declaration, which is refused (no DTD or entity is accepted)", cause);
+    }
+
+    static MarshalException notWellFormed(XMLStreamException e) {
+        Location where = e.getLocation();
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        // the JDK puts the position in front of its message: keep only its own words
+        int own = message.indexOf("Message: ");
+        String reason = own >= 0 ? message.substring(own + "Message: ".length()) : message;
+        return new MarshalException(
+                where == null
+                        ? "the XML is not well-formed: " + reason
+                        : "the XML is not well-formed at line " + where.getLineNumber() + ", column "
+                                + where.getColumnNumber() + ": " + reason,
+                e);
+    }
+
+    static void close(XMLStreamReader reader) {
+        try {
+            reader.close();
+        } catch (XMLStreamException e) {
+            // nothing was opened that closing could leak: the input is a byte array
         }
     }
 
@@ -65,6 +119,19 @@ public final class SafeXml {
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK XML parser lacks a required safety feature", e);
         }
+    }
+
+    private static XMLInputFactory newStreamFactory() {
+        XMLInputFactory factory = XMLInputFactory.newFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, false);
+        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external entities are refused: " + systemId);
+        });
+        return factory;
     }
 
     static DocumentBuilderFactory newFactory() throws ParserConfigurationException {

@@ -69,4 +69,24 @@ class InstanceXmlTest {
         assertThatThrownBy(() -> SoftwareReleaseSchema.of("https://x/software.cfg", null, Optional.of("{")))
                 .hasMessageContaining("software.cfg.json is not valid JSON");
     }
+
+    @Test
+    void streamedReadingKeepsTheRefusalsAndLxmlsLeadingText() throws Exception {
+        assertThatThrownBy(() -> InstanceXml.fromXml("<!DOCTYPE instance [<!ENTITY x \"y\">]>"
+                        + "<instance><parameter id=\"a\">&x;</parameter></instance>"))
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("DOCTYPE declaration, which is refused");
+        assertThatThrownBy(() -> InstanceXml.fromXml("<instance><parameter id=\"a\">&x;</parameter></instance>"))
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("not well-formed");
+        assertThatThrownBy(() -> InstanceXml.fromXml("<instance><parameter>v</parameter></instance>"))
+                .hasMessageContaining("no id attribute");
+        Map<String, String> read = InstanceXml.fromXml("<instance>\n <parameter id=\"a\">one<b>two</b>three</parameter>"
+                + "<other><parameter id=\"deep\">ignored</parameter></other>"
+                + "<parameter id=\"e\"/><parameter id=\"a\"><![CDATA[<x>]]></parameter></instance>");
+        Map<String, String> expected = new LinkedHashMap<>();
+        expected.put("a", "one <x>");
+        expected.put("e", null);
+        assertThat(read).isEqualTo(expected);
+    }
 }

@@ -187,6 +187,11 @@ public final class EmbeddedMaster implements Master {
     }
 
     @Override
+    public Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
+        return client.allNodes();
+    }
+
+    @Override
     public List<InstanceTree> services() throws MasterException {
         return client.services();
     }

@@ -16,9 +16,12 @@ import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.ParameterColumns;
 import org.slapdesk.master.store.Rows.Installation;
+import org.slapdesk.master.store.Rows.InstallationStatus;
 import org.slapdesk.master.store.Rows.Instance;
 import org.slapdesk.master.store.Rows.Node;
+import org.slapdesk.master.store.Rows.NodeStatus;
 import org.slapdesk.master.store.Rows.Partition;
+import org.slapdesk.master.store.Rows.PartitionRow;
 
 /**
  * The HAL+JSON subset {@code slapos service list|info} and {@code computer list|info} read
@@ -34,6 +37,9 @@ final class HateoasApi {
     private static final String TREES = "portal_type:\"Instance Tree\" AND validation_state:validated";
     private static final String NODES = "portal_type:\"Compute Node\" AND validation_state:validated";
     private static final String INSTALLATIONS = "portal_type:\"Software Installation\" AND validation_state:validated";
+    /** Every partition with its instance, the whole fleet at once (no such query in the slapos CLI). */
+    private static final String PARTITIONS = "portal_type:\"Compute Partition\" AND validation_state:validated";
+
     private static final String INSTANCES =
             "portal_type:(\"Software Instance\", \"Slave Instance\") AND validation_state:validated";
     private static final Pattern CONDITION = Pattern.compile("\\s+AND\\s+([a-z_]+):=\"(.*?)\"(?=\\s+AND\\s+|$)");
@@ -63,7 +69,18 @@ final class HateoasApi {
             throw RequestError.badRequest("missing 'query'");
         }
         List<Map<String, Object>> rows;
-        if (query.startsWith(TREES)) {
+        if (query.equals(TREES)) {
+            rows = new ArrayList<>();
+            for (Instance root : master.roots()) {
+                if (visibleTree.test(root.title())) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("title", root.title());
+                    row.put("url_string", root.softwareRelease());
+                    row.put("relative_url", TREE_MODULE + encode(root.title()));
+                    rows.add(row);
+                }
+            }
+        } else if (query.startsWith(TREES)) {
             Map<String, String> where = conditions(query.substring(TREES.length()));
             rows = new ArrayList<>();
             for (TreeView tree : master.trees(where.get("title"))) {
@@ -78,6 +95,12 @@ final class HateoasApi {
                 row.put("relative_url", TREE_MODULE + encode(tree.root().title()));
                 rows.add(row);
             }
+        } else if (query.equals(NODES)) {
+            rows = nodesWithStatus();
+        } else if (query.equals(PARTITIONS)) {
+            rows = partitions(visibleTree);
+        } else if (query.equals(INSTALLATIONS)) {
+            rows = installationsWithStatus();
         } else if (query.startsWith(NODES)) {
             Map<String, String> where = conditions(query.substring(NODES.length()));
             String reference = where.getOrDefault("reference", where.get("title"));
@@ -125,6 +148,59 @@ final class HateoasApi {
             throw RequestError.badRequest("unhandled query: " + query);
         }
         return Map.of("_embedded", Map.of("contents", rows));
+    }
+
+    /** The node listing with each node's access status, so a console needs no call per node. */
+    private List<Map<String, Object>> nodesWithStatus() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (NodeStatus n : master.nodesWithStatus()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("title", n.node().title());
+            row.put("reference", n.node().reference());
+            row.put("relative_url", NODE_MODULE + encode(n.node().reference()));
+            row.put("access_status", n.status() == null ? null : master.brief(n.status()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * Every partition of the fleet; the instance on a busy one is named only to who may see its
+     * tree (a busy partition of another user's tree shows as busy, nothing more).
+     */
+    private List<Map<String, Object>> partitions(Predicate<String> visibleTree) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (PartitionRow p : master.partitionRows()) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("reference", p.reference());
+            row.put("parent_reference", p.computerReference());
+            row.put("slap_state", p.busy() ? "busy" : "free");
+            if (p.busy() && visibleTree.test(p.rootTitle())) {
+                row.put("title", p.instanceTitle());
+                row.put("url_string", p.softwareRelease());
+                row.put("requested_state", p.requestedState());
+                row.put("access_status_text", master.statusText(p));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private List<Map<String, Object>> installationsWithStatus() {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (InstallationStatus i : master.installationsWithStatus()) {
+            Installation installation = i.installation();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put(
+                    "relative_url",
+                    NODE_MODULE + encode(installation.computerReference()) + "/" + encode(installation.url()));
+            row.put("url_string", installation.url());
+            row.put("parent_reference", installation.computerReference());
+            row.put("requested_state", installation.requestedState());
+            row.put("access_status", i.status() == null ? null : master.brief(i.status()));
+            rows.add(row);
+        }
+        return rows;
     }
 
     private static Map<String, String> conditions(String rest) {

@@ -204,4 +204,29 @@ public final class Rows {
     }
 
     public record Status(String kind, String reference, String text, long createdAt, long since) {}
+
+    /** A node and its access status (null when it never had one), as the fleet-wide read returns it. */
+    public record NodeStatus(Node node, Status status) {}
+
+    /**
+     * A partition as the fleet-wide read returns it: its node, whether it is busy, and the
+     * instance on it (title, the tree's root title, release, requested state, status text);
+     * the instance fields are null on a free partition.
+     */
+    public record PartitionRow(
+            String computerReference,
+            String reference,
+            String instanceTitle,
+            String rootTitle,
+            String softwareRelease,
+            String requestedState,
+            long instanceId,
+            String statusText) {
+        public boolean busy() {
+            return instanceTitle != null;
+        }
+    }
+
+    /** A supplied release with the node's last report on it (null when there is none). */
+    public record InstallationStatus(Installation installation, Status status) {}
 }

@@ -176,6 +176,60 @@ public final class Store {
                 installationStatus));
     }
 
+    // ------------------------------------------------------------------ fleet-wide reads, one statement each
+
+    public List<Rows.NodeStatus> nodesWithStatus() throws SQLException {
+        return list(
+                "SELECT n.*, s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since"
+                        + " FROM compute_node n LEFT JOIN access_status s ON s.kind='node' AND s.reference=n.reference"
+                        + " ORDER BY n.reference",
+                rs -> new Rows.NodeStatus(node(rs), joinedStatus(rs, "node", rs.getString("reference"))));
+    }
+
+    /** Every partition a node reads (inactive ones are left out, as there), with its instance. */
+    public List<Rows.PartitionRow> partitionRows() throws SQLException {
+        return list(
+                "SELECT p.computer_reference, p.reference, i.id AS instance_id, i.title AS instance_title,"
+                        + " i.requested_by, i.software_release, i.requested_state, s.text AS status_text"
+                        + " FROM compute_partition p"
+                        + " LEFT JOIN instance i ON i.computer_reference=p.computer_reference"
+                        + " AND i.partition_reference=p.reference AND i.shared=0"
+                        + " LEFT JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
+                        + " WHERE p.slap_state<>'inactive'"
+                        + " ORDER BY p.computer_reference, p.position, p.reference",
+                rs -> {
+                    String title = rs.getString("instance_title");
+                    String requestedBy = rs.getString("requested_by");
+                    return new Rows.PartitionRow(
+                            rs.getString("computer_reference"),
+                            rs.getString("reference"),
+                            title,
+                            requestedBy == null || requestedBy.isEmpty() ? title : requestedBy,
+                            rs.getString("software_release"),
+                            rs.getString("requested_state"),
+                            rs.getLong("instance_id"),
+                            rs.getString("status_text"));
+                });
+    }
+
+    public List<Rows.InstallationStatus> installationsWithStatus() throws SQLException {
+        return list(
+                "SELECT n.*, s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since"
+                        + " FROM software_installation n LEFT JOIN access_status s ON s.kind='installation'"
+                        + " AND s.reference=n.computer_reference||' '||n.url ORDER BY n.computer_reference, n.rowid",
+                rs -> new Rows.InstallationStatus(
+                        installation(rs),
+                        joinedStatus(
+                                rs, "installation", rs.getString("computer_reference") + " " + rs.getString("url"))));
+    }
+
+    private static Status joinedStatus(ResultSet rs, String kind, String reference) throws SQLException {
+        String text = rs.getString("status_text");
+        return text == null
+                ? null
+                : new Status(kind, reference, text, rs.getLong("status_created_at"), rs.getLong("status_since"));
+    }
+
     // ------------------------------------------------------------------ access tokens
 
     public void insertToken(Token token) throws SQLException {
