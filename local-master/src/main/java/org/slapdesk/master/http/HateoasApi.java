@@ -76,6 +76,8 @@ final class HateoasApi {
                     Map<String, Object> row = new LinkedHashMap<>();
                     row.put("title", root.title());
                     row.put("url_string", root.softwareRelease());
+                    row.put("slap_state", root.requestedState());
+                    row.put("source_reference", root.softwareType());
                     row.put("relative_url", TREE_MODULE + encode(root.title()));
                     rows.add(row);
                 }
