@@ -3,6 +3,9 @@ package org.slapdesk.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +36,11 @@ public final class Benchmarks {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("slapdesk-bench");
+        String started = ZonedDateTime.now(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        TeeStream printed = new TeeStream(System.out);
+        System.setOut(printed.printStream());
         Report report = new Report(System.out);
         System.out.println("Slapdesk benchmarks: ratio = python time / slapdesk time (above 1: Slapdesk is faster)");
         System.out.println("java " + System.getProperty("java.version") + ", "
@@ -71,6 +79,19 @@ public final class Benchmarks {
         } finally {
             deleteTree(work);
         }
+        writePerformanceDoc(started, String.join(" ", which), printed.copied());
+    }
+
+    /** The run's tables into docs/PERFORMANCE.md, when run from the repository (as ./benchmarks does). */
+    private static void writePerformanceDoc(String started, String which, String printed) throws IOException {
+        Path doc = Path.of("docs", "PERFORMANCE.md");
+        if (!Files.isDirectory(doc.getParent())) {
+            System.err.println("bench: no docs/ folder here: " + doc + " not written");
+            return;
+        }
+        PerformanceDoc.write(
+                doc, PerformanceDoc.section(started + " (UTC)", Machine.current(), "./benchmarks " + which, printed));
+        System.err.println("bench: the tables of this run are in " + doc);
     }
 
     private static void deleteTree(Path root) throws IOException {
