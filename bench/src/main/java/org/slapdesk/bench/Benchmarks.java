@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./benchmarks [marshal] [master] [load] [listing] [scale] [history]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load] [listing] [scale] [window] [history]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -21,7 +21,7 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> known = List.of("marshal", "master", "load", "listing", "scale", "history");
+        List<String> known = List.of("marshal", "master", "load", "listing", "scale", "window", "history");
         List<String> which = args.length == 0 ? known : List.of(args);
         for (String name : which) {
             if (!known.contains(name)) {
@@ -72,6 +72,9 @@ public final class Benchmarks {
             }
             if (which.contains("scale")) {
                 new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);
+            }
+            if (which.contains("window")) {
+                new WindowBenchmark(work, new FleetFixture(10_000, 20)).run(report);
             }
             if (which.contains("history")) {
                 new HistoryBenchmark(work, 10_000, 20, 20_000, 0.005).run(System.out);
