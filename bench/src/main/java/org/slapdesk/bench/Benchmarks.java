@@ -3,6 +3,7 @@ package org.slapdesk.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
@@ -72,6 +73,7 @@ public final class Benchmarks {
             }
             if (which.contains("scale")) {
                 new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);
+                new FleetScaleBenchmark(work, new FleetFixture(10_000, 20), Duration.ofMillis(50)).run(System.out);
             }
             if (which.contains("window")) {
                 new WindowBenchmark(work, new FleetFixture(10_000, 20)).run(report);
