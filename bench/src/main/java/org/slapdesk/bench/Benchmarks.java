@@ -3,13 +3,17 @@ package org.slapdesk.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.testlab.SlaposVenv;
 
 /**
- * {@code ./benchmarks [marshal] [master] [load] [listing] [scale] [history]}: Slapdesk against the Python SlapOS tools on the same work,
+ * {@code ./benchmarks [marshal] [master] [load] [listing] [scale] [window] [history]}: Slapdesk against the Python SlapOS tools on the same work,
  * printed as ratios (python time / our time; above 1 means Slapdesk is faster). Needs the
  * slapos.core virtualenv ({@code testlab/bin/slapos-venv}).
  */
@@ -18,7 +22,7 @@ public final class Benchmarks {
     private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
-        List<String> known = List.of("marshal", "master", "load", "listing", "scale", "history");
+        List<String> known = List.of("marshal", "master", "load", "listing", "scale", "window", "history");
         List<String> which = args.length == 0 ? known : List.of(args);
         for (String name : which) {
             if (!known.contains(name)) {
@@ -33,6 +37,11 @@ public final class Benchmarks {
             System.exit(2);
         }
         Path work = Files.createTempDirectory("slapdesk-bench");
+        String started = ZonedDateTime.now(ZoneOffset.UTC)
+                .truncatedTo(ChronoUnit.SECONDS)
+                .toString();
+        TeeStream printed = new TeeStream(System.out);
+        System.setOut(printed.printStream());
         Report report = new Report(System.out);
         System.out.println("Slapdesk benchmarks: ratio = python time / slapdesk time (above 1: Slapdesk is faster)");
         System.out.println("java " + System.getProperty("java.version") + ", "
@@ -64,6 +73,10 @@ public final class Benchmarks {
             }
             if (which.contains("scale")) {
                 new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);
+                new FleetScaleBenchmark(work, new FleetFixture(10_000, 20), Duration.ofMillis(50)).run(System.out);
+            }
+            if (which.contains("window")) {
+                new WindowBenchmark(work, new FleetFixture(10_000, 20)).run(report);
             }
             if (which.contains("history")) {
                 new HistoryBenchmark(work, 10_000, 20, 20_000, 0.005).run(System.out);
@@ -71,6 +84,19 @@ public final class Benchmarks {
         } finally {
             deleteTree(work);
         }
+        writePerformanceDoc(started, String.join(" ", which), printed.copied());
+    }
+
+    /** The run's tables into docs/PERFORMANCE.md, when run from the repository (as ./benchmarks does). */
+    private static void writePerformanceDoc(String started, String which, String printed) throws IOException {
+        Path doc = Path.of("docs", "PERFORMANCE.md");
+        if (!Files.isDirectory(doc.getParent())) {
+            System.err.println("bench: no docs/ folder here: " + doc + " not written");
+            return;
+        }
+        PerformanceDoc.write(
+                doc, PerformanceDoc.section(started + " (UTC)", Machine.current(), "./benchmarks " + which, printed));
+        System.err.println("bench: the tables of this run are in " + doc);
     }
 
     private static void deleteTree(Path root) throws IOException {

@@ -2,11 +2,12 @@ package org.slapdesk.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slapdesk.core.fleet.FleetOptions;
@@ -28,30 +29,53 @@ import org.slapdesk.master.LocalMaster;
  */
 final class FleetScaleBenchmark {
 
+    private static final String PROXY_HOST = "127.0.0.2";
+
     private final Path workDir;
     private final FleetFixture fleet;
+    private final Duration latency;
 
     FleetScaleBenchmark(Path workDir, FleetFixture fleet) {
+        this(workDir, fleet, Duration.ZERO);
+    }
+
+    /** With {@code latency} added each way between the fleet state and the master (a delaying proxy). */
+    FleetScaleBenchmark(Path workDir, FleetFixture fleet, Duration latency) {
         this.workDir = workDir;
         this.fleet = fleet;
+        this.latency = latency;
     }
 
     void run(PrintStream out) throws IOException, InterruptedException, MasterException {
         out.printf(
                 Locale.ROOT,
                 "%n== fleet state at scale: %d servers x %d partitions on a local master, read through its fleet-wide"
-                        + " searches%n",
+                        + " searches%s%n",
                 fleet.nodes(),
-                fleet.partitions());
+                fleet.partitions(),
+                latency.isZero() ? "" : ", " + latency.toMillis() + " ms added each way by a loopback proxy");
+        // the proxy listens on another loopback address at the master's port, a name the master is
+        // told it serves: its Host check refuses any other port
         try (LocalMaster master = LocalMaster.start(
-                workDir.resolve("scale-master.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+                LocalMaster.Options.loopback(workDir.resolve("scale-master-" + latency.toMillis() + "ms.sqlite"), 0)
+                        .withPublicNames(List.of(PROXY_HOST)))) {
             long filling = System.nanoTime();
             fleet.fill(new SlapCalls(master.url().toString()));
             out.printf(Locale.ROOT, "filled through the API in %.1f s%n", seconds(filling));
+            URI base = master.url();
+            DelayProxy proxy = null;
+            if (!latency.isZero()) {
+                proxy = DelayProxy.start(
+                        new InetSocketAddress(PROXY_HOST, base.getPort()),
+                        new InetSocketAddress(base.getHost(), base.getPort()),
+                        latency);
+                base = URI.create("http://" + PROXY_HOST + ":" + proxy.port() + "/");
+            }
             MasterProfile profile =
-                    MasterProfile.plain("bench", master.url().toString()).withRestUrl(master.hateoasUrl());
+                    MasterProfile.plain("bench", base.toString()).withRestUrl(base.resolve("hateoas/"));
             long heapBefore = heapAfterGc();
-            try (SlapMaster client = SlapMaster.open(
+            try (DelayProxy delaying = proxy;
+                    SlapMaster client = SlapMaster.open(
                             profile,
                             ClientOptions.defaults().withTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(5)));
                     FleetState state = new FleetState(

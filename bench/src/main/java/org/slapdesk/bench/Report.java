@@ -28,6 +28,17 @@ final class Report {
                 pythonSeconds / ourSeconds);
     }
 
+    /** A heading for lines that have an aim instead of a Python peer. */
+    void section(String text) {
+        out.println();
+        out.println("== " + text);
+    }
+
+    /** One measure against its aim, said met or missed. */
+    void aim(String work, String measured, boolean met, String aim) {
+        out.printf(Locale.ROOT, "%-72s %14s  aim %s: %s%n", work, measured, aim, met ? "met" : "missed");
+    }
+
     void note(String text) {
         out.println("   " + text);
     }
