@@ -53,9 +53,15 @@ public final class WindowDriver {
 
     public void selectRow(String tableQuery, Predicate<Object> which) {
         TableView<Object> table = table(tableQuery);
-        robot.interact(
-                () -> table.getItems().stream().filter(which).findFirst().ifPresent(row -> table.getSelectionModel()
-                        .select(row)));
+        // as a plain click does: this row only, also in tables that allow several
+        robot.interact(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (which.test(table.getItems().get(i))) {
+                    table.getSelectionModel().clearAndSelect(i);
+                    return;
+                }
+            }
+        });
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -92,7 +92,7 @@ public final class NodesView implements PageView {
                 c -> list.chosen().setAll(List.copyOf(table.getSelectionModel().getSelectedItems())));
         table.setMinHeight(110);
         // dense rows: a fleet of nodes fits on the screen without scrolling
-        table.getStyleClass().add(Styles.DENSE);
+        Tables.alwaysDense(table);
         TableColumn<NodeRow, String> name = Tables.column("Name", NodeRow::displayNameBinding);
         name.setPrefWidth(170);
         table.getColumns().add(withTooltip(name));

@@ -27,7 +27,16 @@ public final class Tables {
      */
     public static final String COMPACT = "density-compact";
 
+    /** A table's property that keeps it dense whatever the chosen density (a page's main list of many rows). */
+    private static final String ALWAYS_DENSE = "slapdesk.always-dense";
+
     private Tables() {}
+
+    /** Keeps {@code table} in AtlantaFX's dense style even when the window's density is normal. */
+    public static void alwaysDense(TableView<?> table) {
+        table.getProperties().put(ALWAYS_DENSE, Boolean.TRUE);
+        showDensity(table);
+    }
 
     /** A column bound to a property of the row. */
     public static <T, V> TableColumn<T, V> column(String title, Function<T, ObservableValue<V>> value) {
@@ -89,9 +98,10 @@ public final class Tables {
     }
 
     private static void showDensity(TableView<?> table) {
-        boolean compact = table.getScene() != null
-                && table.getScene().getRoot() != null
-                && table.getScene().getRoot().getStyleClass().contains(COMPACT);
+        boolean compact = table.getProperties().containsKey(ALWAYS_DENSE)
+                || table.getScene() != null
+                        && table.getScene().getRoot() != null
+                        && table.getScene().getRoot().getStyleClass().contains(COMPACT);
         if (compact && !table.getStyleClass().contains(Styles.DENSE)) {
             table.getStyleClass().add(Styles.DENSE);
         } else if (!compact) {
