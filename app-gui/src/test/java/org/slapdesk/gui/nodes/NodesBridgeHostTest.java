@@ -129,7 +129,9 @@ class NodesBridgeHostTest {
         Instant applied = Instant.now();
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
-        assertThat(wizard.resultProperty().get()).startsWith("Confirmed over a new SSH connection: the bridge stays.");
+        assertThat(wizard.resultProperty().get())
+                .startsWith("Applied and verified: Bridge br0 on eth0")
+                .contains("br0 confirmed over a new SSH connection: the node keeps the new network");
         assertThat(revertsAt)
                 .as("the countdown was shown from the switch")
                 .singleElement()

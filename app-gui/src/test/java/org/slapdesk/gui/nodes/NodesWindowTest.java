@@ -522,7 +522,8 @@ class NodesWindowTest {
                     60,
                     () -> context.nodes().wizard().stateProperty().get().ordinal() >= WizardState.SUCCEEDED.ordinal());
             assertThat(text(robot, "#action-result"))
-                    .startsWith("Confirmed over a new SSH connection: the bridge stays.");
+                    .startsWith("Applied and verified: Bridge br0 on eth0")
+                    .contains("br0 confirmed over a new SSH connection: the node keeps the new network");
             assertThat(robot.lookup("#revert-countdown").query().isVisible()).isFalse();
             assertThat(bridged.sh("ip -o link show dev eth0")).contains("master br0");
         }
