@@ -136,7 +136,8 @@ public final class NodesView implements PageView {
         Button add = Icons.button("Add…", Material2AL.ADD, "Add a node reached over SSH");
         add.setId("node-add");
         add.setOnAction(e -> edit(NodeForm.blank(model.environment().home()), "Add a node"));
-        Button importButton = Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file");
+        Button importButton =
+                Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file or of ~/.ssh/config");
         importButton.setId("node-import");
         importButton.setOnAction(e -> {
             NodeImportModel form = new NodeImportModel(
