@@ -529,6 +529,15 @@ public final class NodesView implements PageView {
         return new VBox(6, bar, text);
     }
 
+    /** Selects these nodes and only them (the nodes of several servers), ready for a fleet run. */
+    public void select(List<NodeRow> rows) {
+        table.getSelectionModel().clearSelection();
+        rows.forEach(r -> table.getSelectionModel().select(r));
+        if (!rows.isEmpty()) {
+            table.scrollTo(rows.get(0));
+        }
+    }
+
     /** Shows the node (from a server's link): selected alone in the list. */
     public void open(NodeRow row) {
         table.getSelectionModel().clearSelection();
