@@ -440,7 +440,7 @@ class NodesViewModelHostTest {
     }
 
     @Test
-    void aFailingApplyShowsItsErrorAndPutsTheFileBack() throws Exception {
+    void aMissingSlaposStopsRepurposeBeforeAnyChange() throws Exception {
         lab.slaposConfig(2);
         String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
         model();
@@ -450,10 +450,31 @@ class NodesViewModelHostTest {
         wizard.choose("repurpose");
         wizard.set("partitions", "5");
         wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
+        assertThat(wizard.resultProperty().get())
+                .startsWith("Cannot plan: /nonexistent/bin/slapos is not installed on ")
+                .endsWith("(nothing was changed)");
+        assertThat(wizard.planTextProperty().get()).isEmpty();
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(before);
+        assertThat(lab.host.sh("ls /etc/opt/slapos")).doesNotContain("slapdesk");
+    }
+
+    @Test
+    void aFailingApplyShowsItsErrorAndPutsTheFileBack() throws Exception {
+        lab.slaposConfig(2);
+        String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
+        model();
+        // a slapos that is there but fails: the format step fails after slapos.cfg was changed
+        NodeRow row = addAndSelect("false");
+        model.connection().connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("repurpose");
+        wizard.set("partitions", "5");
+        wizard.preview();
         assertThat(wizard.planTextProperty().get())
                 .contains("-partition_amount = 2")
                 .contains("+partition_amount = 5")
-                .contains("'/nonexistent/bin/slapos' 'node' 'format'");
+                .contains("'false' 'node' 'format'");
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
         assertThat(wizard.resultProperty().get())

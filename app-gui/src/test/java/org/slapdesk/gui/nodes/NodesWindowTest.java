@@ -296,7 +296,8 @@ class NodesWindowTest {
 
         // a failing action: its error, and the file it edited put back
         String cfgBefore = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
-        slaposCommand(driver, "/nonexistent/bin/slapos");
+        // a slapos that is there (preflight passes) but fails: format fails after slapos.cfg was changed
+        slaposCommand(driver, "false");
         choose(robot, "repurpose");
         driver.fill("#field-partitions", "4");
         driver.click("#action-preview");
