@@ -70,7 +70,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "ipv6",
                 "IPv6 settings of slapos.cfg",
-                "Sets where the node's partitions get their IPv6 from (re6st, the network, or a VPN's tap) in slapos.cfg.",
+                "Where the partitions get IPv6 from, in slapos.cfg.",
                 List.of(
                         ActionField.choice(
                                 "mode",
