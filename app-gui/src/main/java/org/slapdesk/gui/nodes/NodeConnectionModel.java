@@ -20,6 +20,7 @@ import org.slapdesk.gui.notify.Notification;
 import org.slapdesk.gui.task.TaskItem;
 import org.slapdesk.gui.task.TaskService;
 import org.slapdesk.remote.action.bridge.Reconnect;
+import org.slapdesk.remote.action.slapos.ComputerId;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 import org.slapdesk.remote.ssh.ConnectOptions;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
@@ -192,7 +193,7 @@ public final class NodeConnectionModel {
     /** The record with the computer_id its slapos.cfg names now, stored when it changed; unchanged when it cannot be read. */
     private KnownNodeRecord withComputerId(KnownNodeRecord record, NodeConnection connection) {
         try {
-            Optional<String> id = NodeComputerId.read(connection, record.slaposConfig());
+            Optional<String> id = ComputerId.read(connection, record.slaposConfig());
             if (!id.equals(record.computerId())) {
                 inventory.recordComputerId(record, id);
             }

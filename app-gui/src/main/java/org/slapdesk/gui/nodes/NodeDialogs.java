@@ -1,15 +1,18 @@
 package org.slapdesk.gui.nodes;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -17,8 +20,10 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
 import org.slapdesk.core.store.KnownNodeRecord;
 import org.slapdesk.gui.util.Dialogs;
 import org.slapdesk.remote.ssh.HostKeyPrompt;
@@ -101,16 +106,33 @@ final class NodeDialogs implements NodePrompts {
     boolean importNodes(NodeImportModel model) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.setTitle("Import nodes");
-        dialog.setHeaderText("Import nodes from a hosts file (as slapdesk node --hosts-file reads it)");
+        dialog.setHeaderText("Import nodes from a hosts file (as slapdesk node --hosts-file reads it)"
+                + " or from an ssh client configuration (~/.ssh/config)");
         Dialogs.owner(owner).ifPresent(dialog::initOwner);
         ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        row(grid, 0, "Hosts file", field("import-file", model.fileProperty(), "e.g. ~/fleet/hosts"));
-        row(grid, 1, "User", field("import-user", model.userProperty(), "for lines without user@"));
-        row(grid, 2, "Key file", field("import-key", model.keyProperty(), "optional: empty for the ssh-agent"));
+        ComboBox<NodeImportModel.Source> source =
+                new ComboBox<>(FXCollections.observableArrayList(NodeImportModel.Source.values()));
+        source.setId("import-source");
+        source.valueProperty().bindBidirectional(model.sourceProperty());
+        row(grid, 0, "From", source);
+        TextField file = field("import-file", model.fileProperty(), "");
+        file.promptTextProperty()
+                .bind(Bindings.when(model.sourceProperty().isEqualTo(NodeImportModel.Source.SSH_CONFIG))
+                        .then("empty: ~/.ssh/config")
+                        .otherwise("e.g. ~/fleet/hosts"));
+        Button choose = new Button("Choose…");
+        choose.setId("import-choose");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> chooseFile(choose, model));
+        HBox fileRow = new HBox(8, file, choose);
+        HBox.setHgrow(file, Priority.ALWAYS);
+        row(grid, 1, "File", fileRow);
+        row(grid, 2, "User", field("import-user", model.userProperty(), "where a line or Host gives none"));
+        row(grid, 3, "Key file", field("import-key", model.keyProperty(), "optional: empty for the ssh-agent"));
         ListView<KnownNodeRecord> preview = new ListView<>(model.toAdd());
         preview.setId("import-preview");
         preview.setPrefHeight(180);
@@ -118,23 +140,40 @@ final class NodeDialogs implements NodePrompts {
             @Override
             protected void updateItem(KnownNodeRecord item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty || item == null ? null : item.label());
+                setText(empty || item == null ? null : describe(item));
             }
         });
-        row(grid, 3, "Would add", preview);
+        row(grid, 4, "Would add", preview);
         Label summary = new Label();
         summary.setId("import-summary");
         summary.setWrapText(true);
         summary.setMaxWidth(520);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         summary.textProperty().bind(model.summaryProperty());
-        grid.add(summary, 1, 4);
+        grid.add(summary, 1, 5);
         dialog.getDialogPane().setContent(grid);
         Button addButton = (Button) dialog.getDialogPane().lookupButton(add);
         addButton.setId("import-add");
         addButton.disableProperty().bind(Bindings.isEmpty(model.toAdd()));
         return dialog.showAndWait().filter(add::equals).isPresent()
                 && !model.toAdd().isEmpty();
+    }
+
+    private static String describe(KnownNodeRecord node) {
+        String where = node.label() + node.jumpHost().map(j -> "  via " + j).orElse("");
+        return node.name().isEmpty() || node.name().equals(node.label()) ? where : node.name() + "  " + where;
+    }
+
+    private static void chooseFile(Node near, NodeImportModel model) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(
+                model.sourceProperty().get() == NodeImportModel.Source.SSH_CONFIG
+                        ? "An ssh client configuration"
+                        : "A hosts file");
+        File chosen = chooser.showOpenDialog(near.getScene().getWindow());
+        if (chosen != null) {
+            model.fileProperty().set(chosen.getPath());
+        }
     }
 
     private static TextField field(String id, StringProperty value, String prompt) {

@@ -1,11 +1,14 @@
 package org.slapdesk.gui.nodes;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -13,14 +16,33 @@ import javafx.collections.ObservableList;
 import org.slapdesk.core.store.KnownNodeRecord;
 
 /**
- * The Import… dialog's content: a hosts file, the user and key for its lines that give none,
- * and the preview of what would be added (nodes already known are left alone, unreadable lines
- * are named). FX thread; the file is small and read as it is typed.
+ * The Import… dialog's content: where from (a hosts file or an ssh client configuration), the
+ * file, the user and key for the entries that give none, and the preview of what would be added
+ * (nodes already known are left alone, what is not imported is named with the reason). FX
+ * thread; the file is small and read as it is typed.
  */
 public final class NodeImportModel {
 
+    /** The kinds of file nodes are imported from. */
+    public enum Source {
+        HOSTS_FILE("Hosts file"),
+        SSH_CONFIG("ssh config");
+
+        private final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
     private final List<KnownNodeRecord> known;
     private final Path home;
+    private final ObjectProperty<Source> source = new SimpleObjectProperty<>(Source.HOSTS_FILE);
     private final StringProperty file = new SimpleStringProperty("");
     private final StringProperty user = new SimpleStringProperty("root");
     private final StringProperty key = new SimpleStringProperty("");
@@ -30,12 +52,18 @@ public final class NodeImportModel {
     NodeImportModel(List<KnownNodeRecord> known, Path home) {
         this.known = List.copyOf(known);
         this.home = home;
+        source.addListener((o, was, now) -> preview());
         file.addListener((o, was, now) -> preview());
         user.addListener((o, was, now) -> preview());
         key.addListener((o, was, now) -> preview());
         preview();
     }
 
+    public ObjectProperty<Source> sourceProperty() {
+        return source;
+    }
+
+    /** The file; for an ssh config, empty means ~/.ssh/config. */
     public StringProperty fileProperty() {
         return file;
     }
@@ -65,7 +93,8 @@ public final class NodeImportModel {
 
     private void preview() {
         toAdd.clear();
-        if (file.get().isBlank()) {
+        boolean sshConfig = source.get() == Source.SSH_CONFIG;
+        if (file.get().isBlank() && !sshConfig) {
             summary.set("Give a hosts file: one [user@]host[:port] per line, # comments.");
             return;
         }
@@ -76,10 +105,12 @@ public final class NodeImportModel {
         Optional<Path> keyFile = key.get().isBlank() ? Optional.empty() : Optional.of(expand(key.get()));
         NodeImportSource.Found found;
         try {
-            found = NodeImportSource.hostsFile(expand(file.get()), user.get().strip(), keyFile)
-                    .read();
+            found = importSource(keyFile).read();
+        } catch (NoSuchFileException e) {
+            summary.set("There is no " + e.getFile() + (sshConfig ? ": give another ssh config file." : "."));
+            return;
         } catch (IOException | RuntimeException e) {
-            summary.set("Cannot read " + file.get().strip() + ": " + e.getMessage());
+            summary.set("Cannot read " + fileName() + ": " + e.getMessage());
             return;
         }
         List<String> alreadyKnown = new ArrayList<>();
@@ -97,9 +128,23 @@ public final class NodeImportModel {
             text.append("; already known, left as they are: ").append(String.join(", ", alreadyKnown));
         }
         if (!found.problems().isEmpty()) {
-            text.append("; not read: ").append(String.join("; ", found.problems()));
+            text.append(".\nNot imported:");
+            found.problems().forEach(p -> text.append("\n• ").append(p));
         }
         summary.set(text.toString());
+    }
+
+    private NodeImportSource importSource(Optional<Path> keyFile) {
+        String defaultUser = user.get().strip();
+        if (source.get() == Source.SSH_CONFIG) {
+            Optional<Path> config = file.get().isBlank() ? Optional.empty() : Optional.of(expand(file.get()));
+            return NodeImportSource.sshConfig(config, home, defaultUser, keyFile);
+        }
+        return NodeImportSource.hostsFile(expand(file.get()), defaultUser, keyFile);
+    }
+
+    private String fileName() {
+        return file.get().isBlank() ? "~/.ssh/config" : file.get().strip();
     }
 
     private static boolean same(KnownNodeRecord a, KnownNodeRecord b) {

@@ -136,7 +136,8 @@ public final class NodesView implements PageView {
         Button add = Icons.button("Add…", Material2AL.ADD, "Add a node reached over SSH");
         add.setId("node-add");
         add.setOnAction(e -> edit(NodeForm.blank(model.environment().home()), "Add a node"));
-        Button importButton = Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file");
+        Button importButton =
+                Icons.button("Import…", Material2AL.FILE_UPLOAD, "Add the nodes of a hosts file or of ~/.ssh/config");
         importButton.setId("node-import");
         importButton.setOnAction(e -> {
             NodeImportModel form = new NodeImportModel(
@@ -526,6 +527,15 @@ public final class NodesView implements PageView {
         HBox bar = new HBox(8, new Label("Log"), which, new Label("last lines"), lines, follow, stop);
         bar.setAlignment(Pos.CENTER_LEFT);
         return new VBox(6, bar, text);
+    }
+
+    /** Selects these nodes and only them (the nodes of several servers), ready for a fleet run. */
+    public void select(List<NodeRow> rows) {
+        table.getSelectionModel().clearSelection();
+        rows.forEach(r -> table.getSelectionModel().select(r));
+        if (!rows.isEmpty()) {
+            table.scrollTo(rows.get(0));
+        }
     }
 
     /** Shows the node (from a server's link): selected alone in the list. */

@@ -10,6 +10,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceDialog;
@@ -25,6 +26,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.slapdesk.gui.page.ListPageTable;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Dialogs;
@@ -44,7 +46,9 @@ public final class ServersView implements PageView {
     private final TableView<ServerRow> servers;
     private final TableView<SoftwareRow> software;
     private final Hyperlink nodeLink = new Hyperlink();
+    private final Button nodesOfServers;
     private Function<String, Optional<String>> nodeOnServer = reference -> Optional.empty();
+    private Consumer<List<String>> openNodes = references -> {};
 
     public ServersView(ServersViewModel model, Supplier<List<String>> releasesInServices, Clock clock) {
         this.model = model;
@@ -73,11 +77,24 @@ public final class ServersView implements PageView {
         nodeLink.visibleProperty().bind(nodeLink.textProperty().isNotEmpty());
         nodeLink.managedProperty().bind(nodeLink.visibleProperty());
         nodeLink.setTooltip(new Tooltip("The node over SSH whose slapos.cfg names this server (its computer_id)"));
-        model.list().selectedProperty().addListener((o, was, now) -> showNodeLink());
+        model.list().selectedProperty().addListener((o, was, now) -> {
+            showNodeLink();
+            enableNodesOfServers();
+        });
+        nodesOfServers = Icons.button(
+                "Nodes of these servers",
+                Material2MZ.STORAGE,
+                "Select the nodes over SSH on the selected servers on the Nodes page, e.g. to run one action on all");
+        nodesOfServers.setId("servers-nodes");
+        nodesOfServers.setOnAction(e -> openNodes.accept(
+                chosenServers().stream().map(ServerRow::reference).toList()));
+        model.list().chosenRows().addListener((ListChangeListener<ServerRow>) c -> enableNodesOfServers());
+        enableNodesOfServers();
         ToolBar bar = new ToolBar(
                 filter,
                 count,
                 nodeLink,
+                nodesOfServers,
                 new Spacer(),
                 supply,
                 remove,
@@ -176,6 +193,17 @@ public final class ServersView implements PageView {
             }
         });
         showNodeLink();
+        enableNodesOfServers();
+    }
+
+    /** {@code openNodes} selects on the Nodes page the nodes on these servers (their references). */
+    public void openNodesOfServersWith(Consumer<List<String>> openNodes) {
+        this.openNodes = openNodes;
+    }
+
+    private void enableNodesOfServers() {
+        nodesOfServers.setDisable(chosenServers().stream()
+                .noneMatch(r -> nodeOnServer.apply(r.reference()).isPresent()));
     }
 
     private void showNodeLink() {

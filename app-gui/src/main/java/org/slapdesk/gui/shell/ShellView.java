@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.HostServices;
 import javafx.beans.binding.Bindings;
@@ -122,6 +123,14 @@ public final class ShellView {
                     show(Page.NODES);
                     nodes.open(row);
                 }));
+        servers.openNodesOfServersWith(references -> {
+            show(Page.NODES);
+            nodes.select(references.stream()
+                    .map(reference -> context.nodes().list().onServer(reference))
+                    .flatMap(Optional::stream)
+                    .distinct()
+                    .toList());
+        });
         pages.put(Page.TASKS, new TasksView(context.tasks()));
         pages.put(Page.ACTIVITY, new ActivityView(context.activity()));
         profilesView = new ProfilesView(context.profiles(), context.clock(), context.alertSwitch());

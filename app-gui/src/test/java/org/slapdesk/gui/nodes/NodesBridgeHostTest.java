@@ -129,7 +129,9 @@ class NodesBridgeHostTest {
         Instant applied = Instant.now();
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
-        assertThat(wizard.resultProperty().get()).startsWith("Confirmed over a new SSH connection: the bridge stays.");
+        assertThat(wizard.resultProperty().get())
+                .startsWith("Applied and verified: Bridge br0 on eth0")
+                .contains("br0 confirmed over a new SSH connection: the node keeps the new network");
         assertThat(revertsAt)
                 .as("the countdown was shown from the switch")
                 .singleElement()
@@ -144,6 +146,39 @@ class NodesBridgeHostTest {
         assertThat(host.sh("cat /run/slapdesk/guard-br0.log")).contains("confirm: the guard is removed");
         assertThat(direct.activity.entries()).first().satisfies(e -> assertThat(e.outcome())
                 .isEqualTo(AuditEntry.Outcome.SUCCESS));
+    }
+
+    @Test
+    void theBridgeIsUndoneFromTheWizardUnderTheSameConfirmOrRevert() {
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("bridge");
+        wizard.set("confirm", "20");
+        wizard.preview();
+        wizard.apply();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.SUCCEEDED);
+        assertThat(host.sh("ip -o link show dev eth0")).contains("master br0");
+        revertsAt.clear();
+
+        wizard.choose("unbridge");
+        wizard.set("confirm", "20");
+        wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.PREVIEW);
+        assertThat(wizard.planTextProperty().get())
+                .contains("move eth0 out of br0 and delete the bridge")
+                .contains("+interface_name = eth0");
+        wizard.apply();
+        assertThat(wizard.stateProperty().get())
+                .as(wizard.resultProperty().get())
+                .isEqualTo(WizardState.SUCCEEDED);
+        assertThat(wizard.resultProperty().get())
+                .startsWith("Applied and verified: Take eth0 out of the bridge br0 and remove the bridge")
+                .contains("confirmed over a new SSH connection");
+        assertThat(revertsAt).as("the countdown was shown from the switch").hasSize(1);
+        assertThat(wizard.revertsAtProperty().get()).isNull();
+        assertThat(host.sh("ip -o link show dev eth0")).doesNotContain("master");
+        assertThat(host.exec("ip", "link", "show", "dev", "br0").exitCode()).isNotZero();
+        assertThat(host.sh("cat /etc/network/interfaces")).isEqualTo(INTERFACES);
+        assertThat(host.sh("cat /etc/opt/slapos/slapos.cfg")).contains("interface_name = eth0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -21,12 +22,16 @@ import org.slapdesk.gui.MainWindow;
 import org.slapdesk.gui.WindowDriver;
 import org.slapdesk.gui.WindowOptions;
 import org.slapdesk.gui.activity.ActivityStore;
+import org.slapdesk.remote.ssh.ConnectOptions;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Import… adds the nodes of a hosts file: it shows what it would add, leaves known nodes alone and names bad lines. */
+/**
+ * Import… adds the nodes of a hosts file or of the user's ~/.ssh/config (a temporary home): it
+ * shows what it would add, leaves known nodes alone and names what it does not import and why.
+ */
 @ExtendWith(ApplicationExtension.class)
 class NodesImportWindowTest {
 
@@ -47,7 +52,10 @@ class NodesImportWindowTest {
                 profile -> new FakeMaster(),
                 ActivityStore.NONE,
                 NodeInventory.stored(store.knownNodes()),
-                NodeEnvironment.forThisUser());
+                new NodeEnvironment(
+                        folder.resolve("known_hosts"),
+                        folder,
+                        ConnectOptions.defaults().withoutAgent()));
         new MainWindow(context, null).show(stage, WindowOptions.parse(List.of("--view", "nodes")));
         context.start(null);
     }
@@ -98,5 +106,74 @@ class NodesImportWindowTest {
                         .orElseThrow()
                         .name())
                 .isEqualTo("COMP-1");
+    }
+
+    @Test
+    void theHostsOfTheUsersSshConfigAreShownWithWhatIsNotImportedThenAdded(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        driver.waitFor(
+                "the known node is listed",
+                20,
+                () -> context.nodes().list().rows().size() == 1);
+        Files.createDirectories(folder.resolve(".ssh"));
+        Files.writeString(
+                folder.resolve(".ssh/config"),
+                """
+                # fleet
+                Host paris-1
+                    HostName 192.0.2.11
+                    IdentityFile ~/.ssh/id_paris
+
+                Host paris-2
+                    HostName paris-2.example.org
+                    Port 2222
+                    User slapos
+                    ProxyJump admin@bastion.example.org
+
+                Host far
+                    HostName 192.0.2.99
+                    ProxyJump a.example.org,b.example.org
+
+                Host node1.example.org
+                    User root
+
+                Match host *.internal
+                    User ops
+
+                Host *.example.org
+                    ServerAliveInterval 30
+
+                Host *
+                    User admin
+                """);
+
+        driver.click("#node-import");
+        @SuppressWarnings("unchecked")
+        ComboBox<NodeImportModel.Source> source = robot.lookup("#import-source").queryAs(ComboBox.class);
+        robot.interact(() -> source.setValue(NodeImportModel.Source.SSH_CONFIG));
+        WaitForAsyncUtils.waitForFxEvents();
+        ListView<?> preview = robot.lookup("#import-preview").queryListView();
+        assertThat(preview.getItems())
+                .extracting(n -> ((KnownNodeRecord) n).label())
+                .containsExactly("admin@192.0.2.11:22", "slapos@paris-2.example.org:2222");
+        assertThat(robot.lookup("#import-summary").queryAs(Label.class).getText())
+                .startsWith("2 to add")
+                .contains("already known, left as they are: root@node1.example.org:22")
+                .contains("Match host *.internal is skipped")
+                .contains("Host far is not imported: ProxyJump a.example.org,b.example.org has several jump hosts");
+        driver.snapshotWindowOf("#import-preview", "nodes-import-ssh-config");
+        driver.click("#import-add");
+
+        driver.waitFor(
+                "the two new nodes are kept",
+                20,
+                () -> store.knownNodes().list().size() == 3);
+        KnownNodeRecord paris1 =
+                store.knownNodes().find("192.0.2.11", 22, "admin").orElseThrow();
+        assertThat(paris1.name()).isEqualTo("paris-1");
+        assertThat(paris1.keyPath()).contains(folder.resolve(".ssh/id_paris"));
+        KnownNodeRecord paris2 =
+                store.knownNodes().find("paris-2.example.org", 2222, "slapos").orElseThrow();
+        assertThat(paris2.jumpHost()).contains("admin@bastion.example.org");
     }
 }

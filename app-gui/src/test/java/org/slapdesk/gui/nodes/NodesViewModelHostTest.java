@@ -440,11 +440,33 @@ class NodesViewModelHostTest {
     }
 
     @Test
+    void aMissingSlaposStopsRepurposeBeforeAnyChange() throws Exception {
+        lab.slaposConfig(2);
+        String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
+        String filesBefore = lab.host.sh("ls -a /etc/opt/slapos");
+        model();
+        NodeRow row = addAndSelect("/nonexistent/bin/slapos");
+        model.connection().connect(row);
+        ActionWizardModel wizard = model.wizard();
+        wizard.choose("repurpose");
+        wizard.set("partitions", "5");
+        wizard.preview();
+        assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
+        assertThat(wizard.resultProperty().get())
+                .startsWith("Cannot plan: /nonexistent/bin/slapos is not installed on ")
+                .endsWith("(nothing was changed)");
+        assertThat(wizard.planTextProperty().get()).isEmpty();
+        assertThat(lab.host.sh("cat /etc/opt/slapos/slapos.cfg")).isEqualTo(before);
+        assertThat(lab.host.sh("ls -a /etc/opt/slapos")).as("no backup made").isEqualTo(filesBefore);
+    }
+
+    @Test
     void aFailingApplyShowsItsErrorAndPutsTheFileBack() throws Exception {
         lab.slaposConfig(2);
         String before = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
         model();
-        NodeRow row = addAndSelect("/nonexistent/bin/slapos");
+        // a slapos that is there but fails: the format step fails after slapos.cfg was changed
+        NodeRow row = addAndSelect("false");
         model.connection().connect(row);
         ActionWizardModel wizard = model.wizard();
         wizard.choose("repurpose");
@@ -453,7 +475,7 @@ class NodesViewModelHostTest {
         assertThat(wizard.planTextProperty().get())
                 .contains("-partition_amount = 2")
                 .contains("+partition_amount = 5")
-                .contains("'/nonexistent/bin/slapos' 'node' 'format'");
+                .contains("'false' 'node' 'format'");
         wizard.apply();
         assertThat(wizard.stateProperty().get()).isEqualTo(WizardState.FAILED);
         assertThat(wizard.resultProperty().get())

@@ -296,7 +296,8 @@ class NodesWindowTest {
 
         // a failing action: its error, and the file it edited put back
         String cfgBefore = lab.host.sh("cat /etc/opt/slapos/slapos.cfg");
-        slaposCommand(driver, "/nonexistent/bin/slapos");
+        // a slapos that is there (preflight passes) but fails: format fails after slapos.cfg was changed
+        slaposCommand(driver, "false");
         choose(robot, "repurpose");
         driver.fill("#field-partitions", "4");
         driver.click("#action-preview");
@@ -522,7 +523,8 @@ class NodesWindowTest {
                     60,
                     () -> context.nodes().wizard().stateProperty().get().ordinal() >= WizardState.SUCCEEDED.ordinal());
             assertThat(text(robot, "#action-result"))
-                    .startsWith("Confirmed over a new SSH connection: the bridge stays.");
+                    .startsWith("Applied and verified: Bridge br0 on eth0")
+                    .contains("br0 confirmed over a new SSH connection: the node keeps the new network");
             assertThat(robot.lookup("#revert-countdown").query().isVisible()).isFalse();
             assertThat(bridged.sh("ip -o link show dev eth0")).contains("master br0");
         }

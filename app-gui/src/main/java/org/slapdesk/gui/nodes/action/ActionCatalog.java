@@ -9,6 +9,8 @@ import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.bridge.Addressing;
 import org.slapdesk.remote.action.bridge.BridgeAction;
 import org.slapdesk.remote.action.bridge.BridgeSettings;
+import org.slapdesk.remote.action.bridge.UnbridgeAction;
+import org.slapdesk.remote.action.bridge.UnbridgeSettings;
 import org.slapdesk.remote.action.forward.Forward;
 import org.slapdesk.remote.action.forward.FrontendBinds;
 import org.slapdesk.remote.action.forward.SocatForwardAction;
@@ -28,6 +30,7 @@ import org.slapdesk.remote.action.slapos.ProcessStatus;
 import org.slapdesk.remote.action.slapos.RegisterAction;
 import org.slapdesk.remote.action.slapos.RepurposeAction;
 import org.slapdesk.remote.action.storage.ExtraStorageAction;
+import org.slapdesk.remote.action.storage.RemoveStorageAction;
 
 /**
  * Every node procedure the wizard offers, built from its form the
@@ -46,9 +49,11 @@ public final class ActionCatalog {
                 repurpose(),
                 kvm(),
                 bridge(),
+                unbridge(),
                 forward(),
                 forwardList(),
                 storage(),
+                removeStorage(),
                 re6stInstall(),
                 re6stConfig(),
                 re6stStatus(),
@@ -65,7 +70,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "ipv6",
                 "IPv6 settings of slapos.cfg",
-                "re6st (ipv6_interface = lo), native IPv6, or a tap VPN; edits slapos.cfg.",
+                "Where the partitions get IPv6 from, in slapos.cfg.",
                 List.of(
                         ActionField.choice(
                                 "mode",
@@ -81,7 +86,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "lo-ipv6",
                 "Temporary IPv6 address",
-                "ip -6 addr add fc01::1/32 dev lo (or remove it); gone at the next reboot.",
+                "Adds (or removes) an IPv6 address on an interface of the node until its next reboot.",
                 List.of(
                         ActionField.choice(
                                 "operation", "Operation", Choice.words(TemporaryIpv6Action.Operation.class), ""),
@@ -99,7 +104,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "register",
                 "Register the node",
-                "slapos node register NAME with a token from the master (the token is never shown).",
+                "Makes the node a server of a master, with a token from that master (the token is never shown).",
                 List.of(
                         ActionField.text("name", "Node name", "", "the computer title on the master"),
                         ActionField.secret("token", "Token", "from the master's Token page (Servers → Token)"),
@@ -138,7 +143,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "format",
                 "Format the node",
-                "slapos node format --now; with users: --alter_user=True (the first format after register).",
+                "Creates the node's partitions, their users and network; the first time after register, with the users.",
                 List.of(ActionField.flag("alter-user", "Create the partition users (--alter_user)", false, "")),
                 (v, c) -> new FormatAction(c.slapos(), v.flag("alter-user")));
     }
@@ -147,7 +152,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "repurpose",
                 "Repurpose (partition count)",
-                "A new partition count in slapos.cfg, then format.",
+                "Gives the node more partitions: a new count in slapos.cfg, then the partitions are created.",
                 List.of(ActionField.text("partitions", "Partitions", "", "1-2000")),
                 (v, c) -> new RepurposeAction(c.slapos(), v.integer("partitions", "Partitions")));
     }
@@ -156,7 +161,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "kvm",
                 "Enable KVM",
-                "KVM modules and /dev/kvm for virtual machines.",
+                "Loads the KVM modules and opens /dev/kvm so the node can run virtual machines.",
                 List.of(),
                 (v, c) -> new KvmAction());
     }
@@ -165,8 +170,8 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "bridge",
                 "Bridge for virtual machines",
-                "puts the interface in a bridge and sets interface_name and create_tap; confirm-or-revert:"
-                        + " the node puts its previous network back unless the console gets in again and confirms.",
+                "Puts the node's interface in a bridge for virtual machines and points slapos.cfg at it; the node puts"
+                        + " its previous network back by itself unless the console gets in again and confirms.",
                 List.of(
                         ActionField.choice(
                                 "style",
@@ -203,11 +208,38 @@ public final class ActionCatalog {
         return new BridgeAction(settings, c.reconnect());
     }
 
+    static ActionSpec unbridge() {
+        return ActionSpec.change(
+                "unbridge",
+                "Undo the bridge",
+                "Takes the interface out of the bridge and deletes the bridge, puts the node's network files and"
+                        + " slapos.cfg back as before the bridge; the node rebuilds the bridge by itself unless the"
+                        + " console gets in again and confirms.",
+                List.of(
+                        ActionField.choice(
+                                "style",
+                                "Style",
+                                Choice.words(BridgeSettings.Style.class),
+                                "how the bridge was made: debian (/etc/network/interfaces) or generic (/etc/rc.local)"),
+                        ActionField.text("bridge", "Bridge", "br0", ""),
+                        ActionField.text("interface", "Interface", "eth0", "the physical interface in the bridge"),
+                        ActionField.flag("slapos-config", "Set interface_name back in slapos.cfg", true, ""),
+                        ActionField.text("confirm", "Confirm within (s)", "120", "15-3600")),
+                (v, c) -> new UnbridgeAction(
+                        new UnbridgeSettings(
+                                BridgeSettings.Style.parse(v.text("style")),
+                                v.text("bridge"),
+                                v.text("interface"),
+                                v.flag("slapos-config") ? Optional.of(c.slapos().configPath()) : Optional.empty(),
+                                Duration.ofSeconds(v.integer("confirm", "Confirm within"))),
+                        c.reconnect()));
+    }
+
     static ActionSpec forward() {
         return ActionSpec.change(
                 "forward",
                 "socat forward (add / remove)",
-                "A port forward kept running by systemd (or cron): e.g. listen 80 → 10.0.97.156:8080.",
+                "Adds or removes a port forward the node keeps running across reboots, e.g. port 80 to 10.0.97.156:8080.",
                 List.of(
                         ActionField.choice(
                                 "operation", "Operation", Choice.words(SocatForwardAction.Operation.class), ""),
@@ -226,7 +258,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "forward-list",
                 "socat forwards (list)",
-                "The forwards slapdesk installed, whether each runs, and the frontend's Caddy binds.",
+                "Lists the port forwards made from here, whether each runs, and the ports the frontend listens on.",
                 List.of(ActionField.text(
                         "instance-root", "Instance root", "/srv/slapgrid", "where the frontend's partitions are")),
                 v -> Validate.absolutePath(v.text("instance-root")),
@@ -247,7 +279,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "status",
                 "Status of the processes",
-                "slapos node status: every process of the node's partitions, with its state and pid.",
+                "Every process of the node's partitions, with its state and pid.",
                 List.of(),
                 v -> {},
                 (node, v, c) -> {
@@ -269,7 +301,8 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "storage",
                 "Extra storage",
-                "Extra disks mounted on /data/dataN, fstab by UUID, instance_storage_home, then format.",
+                "Mounts extra disks on the next free /data/dataN (kept across reboots) and gives the partitions room on"
+                        + " them.",
                 List.of(
                         ActionField.text(
                                 "devices", "Devices", "", "disks with a file system, e.g. /dev/sdb1 /dev/sdc1"),
@@ -283,11 +316,24 @@ public final class ActionCatalog {
                 });
     }
 
+    static ActionSpec removeStorage() {
+        return ActionSpec.change(
+                "remove-disk",
+                "Remove an extra disk",
+                "Unmounts an extra disk and takes it out of the disks mounted at boot; with the last one, the"
+                        + " partitions stop using the extra storage. Refused while a partition keeps files on it.",
+                List.of(
+                        ActionField.text("device", "Device", "", "the disk, e.g. /dev/sdc1 (or give its folder)"),
+                        ActionField.text("folder", "Folder", "", "or where it is mounted, e.g. /data/data2"),
+                        ActionField.text("base", "Mount base", "/data", "")),
+                (v, c) -> RemoveStorageAction.of(c.slapos(), v.text("device"), v.text("folder"), v.text("base")));
+    }
+
     static ActionSpec re6stInstall() {
         return ActionSpec.change(
                 "re6st-install",
                 "re6st: install",
-                "installs re6st-node with apt or dnf.",
+                "Installs re6st on the node with its package manager.",
                 List.of(),
                 (v, c) -> new Re6stInstallAction());
     }
@@ -296,7 +342,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "re6st-config",
                 "re6st: configure",
-                "registry, ip and gateway in re6stnet.conf; with a token, gets the node's certificate (re6st-conf).",
+                "Points re6st at its registry (and, with a token, gets the node's certificate); can restart re6st.",
                 List.of(
                         ActionField.text("registry", "Registry URL", "", "e.g. http://51.159.66.11:9201/"),
                         ActionField.secret("token", "Token", "optional: the re6st token (never shown)"),
@@ -322,7 +368,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "re6st-status",
                 "re6st: status",
-                "Whether re6stnet runs, and how that was found.",
+                "Whether re6st runs on the node, and how that was found.",
                 List.of(),
                 v -> {},
                 (node, v, c) -> Re6stStatus.of(node).describe() + "\n");
@@ -332,7 +378,7 @@ public final class ActionCatalog {
         return ActionSpec.read(
                 "ha-status",
                 "OpenSVC: status",
-                "a service's instances and resources (om PATH print status); empty path: the cluster (om daemon status).",
+                "Where a highly available service runs and the state of its parts; with no service, the whole cluster.",
                 List.of(
                         ActionField.text(
                                 "path",
@@ -355,7 +401,7 @@ public final class ActionCatalog {
         return ActionSpec.change(
                 "ha-operate",
                 "OpenSVC: start / switch / stop",
-                "starts, moves to another node, or stops a service, then waits until it shows the change.",
+                "Starts a highly available service, moves it to another node or stops it, then waits until it shows the change.",
                 List.of(
                         ActionField.choice("operation", "Operation", Choice.words(OpenSvcAction.Operation.class), ""),
                         ActionField.text("path", "Service path", "", "namespace/kind/name, e.g. slapos/svc/comp1"),

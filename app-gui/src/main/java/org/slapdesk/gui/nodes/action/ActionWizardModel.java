@@ -1,6 +1,7 @@
 package org.slapdesk.gui.nodes.action;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.slapdesk.remote.action.PlanRunner;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.bridge.BridgeAction;
+import org.slapdesk.remote.action.bridge.UnbridgeAction;
 import org.slapdesk.remote.action.slapos.SlaposNode;
 
 /**
@@ -284,17 +286,14 @@ public final class ActionWizardModel {
                 .onSuccess((ApplyResult r) -> {
                     revertsAt.set(null);
                     progress.set(1);
-                    String text = act instanceof BridgeAction
-                            ? "Confirmed over a new SSH connection: the bridge stays. Verified: " + p.title()
-                            : "Applied and verified: " + p.title();
-                    result.set(text);
+                    result.set(r.summary());
                     stepText.set("done");
                     state.set(WizardState.SUCCEEDED);
                     activity.succeeded("node: " + p.title(), on.label(), "applied and verified");
                     on.lastResult().accept("ok: " + p.title());
                 })
                 .onFailure(e -> {
-                    boolean bridgeCut = act instanceof BridgeAction && revertsAt.get() != null;
+                    boolean bridgeCut = confirmWithin(act).isPresent() && revertsAt.get() != null;
                     revertsAt.set(null);
                     String text = (bridgeCut ? "Not confirmed, the node goes back to its previous network: " : "")
                             + String.valueOf(e.getMessage());
@@ -311,6 +310,17 @@ public final class ActionWizardModel {
                 .start();
     }
 
+    /** How long the node waits for a confirmation after its network switch (the last step), for the actions that switch it. */
+    private static Optional<Duration> confirmWithin(NodeAction act) {
+        if (act instanceof BridgeAction bridge) {
+            return Optional.of(bridge.settings().confirmWithin());
+        }
+        if (act instanceof UnbridgeAction unbridge) {
+            return Optional.of(unbridge.settings().confirmWithin());
+        }
+        return Optional.empty();
+    }
+
     /** Streams the apply into the wizard, with the plan's secrets (tokens) masked in every line as the preview masks them. */
     private ProgressListener listener(NodeAction act, Plan p) {
         SecretMask secrets = SecretMask.of(p);
@@ -323,12 +333,13 @@ public final class ActionWizardModel {
                     stepText.set("Step " + index + " of " + total + ": " + step.description());
                     progress.set((index - 1) / (double) total);
                     line("step " + index + "/" + total + ": " + step.description());
-                    if (act instanceof BridgeAction bridge && index == total && step instanceof Step.CommandStep) {
-                        revertsAt.set(switchAt.plus(bridge.settings().confirmWithin()));
+                    Optional<Duration> confirm = confirmWithin(act);
+                    if (confirm.isPresent() && index == total && step instanceof Step.CommandStep) {
+                        revertsAt.set(switchAt.plus(confirm.get()));
                         line(
                                 "confirm-or-revert: reconnecting over a new SSH connection to confirm; the node reverts by itself"
                                         + " within "
-                                        + bridge.settings().confirmWithin().toSeconds() + " s otherwise");
+                                        + confirm.get().toSeconds() + " s otherwise");
                     }
                 });
             }

@@ -169,9 +169,9 @@ public final class FleetRunModel {
                 throw new IllegalStateException("cancelled before the apply: nothing was changed");
             }
             row.applying();
-            new PlanRunner(lease.connection())
-                    .apply(built, plan, listener(row, SecretMask.of(plan)), row.applyCancel());
-            return "applied and verified";
+            return new PlanRunner(lease.connection())
+                    .apply(built, plan, listener(row, SecretMask.of(plan)), row.applyCancel())
+                    .summary();
         }
     }
 

@@ -48,15 +48,38 @@ class ActionCatalogTest {
                         "repurpose",
                         "kvm",
                         "bridge",
+                        "unbridge",
                         "forward",
                         "forward-list",
                         "storage",
+                        "remove-disk",
                         "re6st-install",
                         "re6st-config",
                         "re6st-status",
                         "ha-status",
                         "ha-operate",
                         "status");
+    }
+
+    @Test
+    void removeDiskAndUndoTheBridgeBuildFromTheirForms() {
+        assertThat(build("remove-disk", Map.of("folder", "/data/data2")).title())
+                .isEqualTo("Remove the extra disk /data/data2 from /data");
+        assertThat(build("remove-disk", Map.of("device", "/dev/sdc1")).title())
+                .isEqualTo("Remove the extra disk /dev/sdc1 from /data");
+        assertThatThrownBy(() -> build("remove-disk", Map.of()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("by its device");
+        assertThat(build("unbridge", Map.of()).title())
+                .isEqualTo("Take eth0 out of the bridge br0 and remove the bridge");
+    }
+
+    @Test
+    void descriptionsSpeakOfTheNodeNotOfDocumentsOrCommands() {
+        assertThat(ActionCatalog.all()).allSatisfy(spec -> assertThat(spec.description())
+                .doesNotContainIgnoringCase("seed")
+                .doesNotStartWith("slapos ")
+                .matches("[A-Z].*\\."));
     }
 
     @Test

@@ -46,6 +46,10 @@ public final class UnbridgeAction implements NodeAction {
         this.reconnect = reconnect;
     }
 
+    public UnbridgeSettings settings() {
+        return settings;
+    }
+
     @Override
     public String title() {
         return "Take " + settings.port() + " out of the bridge " + settings.bridge() + " and remove the bridge";

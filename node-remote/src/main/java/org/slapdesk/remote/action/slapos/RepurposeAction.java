@@ -6,6 +6,8 @@ import org.slapdesk.core.config.IniFile;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Validate;
 import org.slapdesk.remote.action.Verification;
@@ -14,7 +16,7 @@ import org.slapdesk.remote.ssh.NodeConnection;
 import org.slapdesk.remote.ssh.NodeException;
 
 /**
- * Repurposes a node (seed 000): a new {@code partition_amount} in slapos.cfg, then a format
+ * Repurposes a node: a new {@code partition_amount} in slapos.cfg, then a format
  * that creates the new partitions. slapformat refuses to reduce the amount, so a smaller
  * count is refused here before anything runs.
  */
@@ -35,6 +37,8 @@ public final class RepurposeAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        // without slapos the format (the last step) would fail after slapos.cfg was changed
+        Preflight.require(node, List.of(Requirement.slapos(slapos.slaposCommand())));
         IniFile cfg = SlaposConfig.read(node, slapos.configPath());
         int current = cfg.getInt(SlaposConfig.SLAPFORMAT, "partition_amount").orElse(0);
         if (partitions < current) {
