@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slapdesk.core.store.KnownNodeRecord;
+import org.slapdesk.remote.inventory.HostsFile;
 import org.slapdesk.remote.inventory.ImportedNode;
 import org.slapdesk.remote.inventory.SshConfig;
 import org.slapdesk.remote.ssh.SshAddress;
@@ -50,28 +51,12 @@ public interface NodeImportSource {
      */
     static NodeImportSource hostsFile(Path file, String user, Optional<Path> key) {
         return () -> {
+            HostsFile.Read read = HostsFile.read(Files.readAllLines(file));
             List<KnownNodeRecord> nodes = new ArrayList<>();
-            List<String> problems = new ArrayList<>();
-            List<String> lines = Files.readAllLines(file);
-            for (int i = 0; i < lines.size(); i++) {
-                String line = lines.get(i).strip();
-                if (line.isEmpty() || line.startsWith("#")) {
-                    continue;
-                }
-                try {
-                    SshAddress address = SshAddress.parse(line);
-                    nodes.add(new KnownNodeRecord(
-                            address.host(),
-                            address.port().orElse(22),
-                            address.user().orElse(user),
-                            key,
-                            Optional.empty(),
-                            Optional.empty()));
-                } catch (IllegalArgumentException e) {
-                    problems.add("line " + (i + 1) + ": " + e.getMessage());
-                }
+            for (SshAddress address : read.hosts()) {
+                nodes.add(new ImportedNode("", address, key, Optional.empty()).record(user));
             }
-            return new Found(nodes, problems);
+            return new Found(nodes, read.problems());
         };
     }
 }

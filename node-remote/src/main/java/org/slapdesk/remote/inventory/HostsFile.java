@@ -10,9 +10,18 @@ public final class HostsFile {
 
     private HostsFile() {}
 
-    /** The hosts in order; a bad line throws an IllegalArgumentException naming {@code source} and its line. */
-    public static List<SshAddress> parse(List<String> lines, String source) {
+    /** The hosts a file names, and one text per line that is not a host ("line 3: …"). */
+    public record Read(List<SshAddress> hosts, List<String> problems) {
+        public Read {
+            hosts = List.copyOf(hosts);
+            problems = List.copyOf(problems);
+        }
+    }
+
+    /** Every line read: the good ones as hosts, in order, the bad ones named with their line number. */
+    public static Read read(List<String> lines) {
         List<SshAddress> hosts = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i).strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -21,10 +30,19 @@ public final class HostsFile {
             try {
                 hosts.add(SshAddress.parse(line));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+                problems.add("line " + (i + 1) + ": " + e.getMessage());
             }
         }
-        return hosts;
+        return new Read(hosts, problems);
+    }
+
+    /** The hosts in order; a bad line throws an IllegalArgumentException naming {@code source} and its line. */
+    public static List<SshAddress> parse(List<String> lines, String source) {
+        Read read = read(lines);
+        if (!read.problems().isEmpty()) {
+            throw new IllegalArgumentException(source + " " + read.problems().get(0));
+        }
+        return read.hosts();
     }
 
     /** The same hosts as nodes to import (no name, key or jump host: the options give those). */
