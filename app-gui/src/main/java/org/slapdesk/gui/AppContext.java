@@ -18,6 +18,7 @@ import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
 import org.slapdesk.gui.dashboard.FleetMonitoring;
 import org.slapdesk.gui.dashboard.HistoryStores;
+import org.slapdesk.gui.dashboard.MetricsEndpoint;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
@@ -59,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final ServicesViewModel services;
     private final HistoryStores histories;
     private final FleetMonitoring monitoring;
+    private final MetricsEndpoint metrics;
     private final AlertSwitch alertSwitch;
     private final DashboardViewModel dashboard;
     private final WallViewModel wall;
@@ -182,6 +184,7 @@ public final class AppContext implements AutoCloseable {
                 }
             }
         };
+        metrics = new MetricsEndpoint(settings, session, tasks, clock, monitoring.promisesProperty());
         dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
@@ -273,6 +276,11 @@ public final class AppContext implements AutoCloseable {
         return monitoring;
     }
 
+    /** The metrics served for Prometheus when the setting is on. */
+    public MetricsEndpoint metrics() {
+        return metrics;
+    }
+
     public WallViewModel wall() {
         return wall;
     }
@@ -291,6 +299,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         poller.close();
         nodes.close();
+        metrics.close();
         monitoring.close();
         session.close();
         histories.close();

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -20,7 +21,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Icons;
 
-/** Settings: theme, density, refresh, health thresholds, where the data is kept; then the profiles. */
+/** Settings: theme, density, refresh, health thresholds, where the data is kept, metrics; then the profiles. */
 public final class SettingsView implements PageView {
 
     private static final int MAX_SECONDS = 7 * 24 * 3600;
@@ -64,6 +65,7 @@ public final class SettingsView implements PageView {
         grid.add(thresholdHint, 1, 5);
         grid.add(thresholdProblem, 1, 6);
         grid.addRow(7, new Label("Data folder"), dataFolder(model, openUrl));
+        grid.addRow(8, new Label("Prometheus"), metrics(model));
 
         page.getChildren().addAll(title, grid, profiles);
         root = new ScrollPane(page);
@@ -77,6 +79,33 @@ public final class SettingsView implements PageView {
         spinner.valueProperty().addListener((o, was, now) -> value.set(now));
         value.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
         return spinner;
+    }
+
+    private static Node metrics(SettingsViewModel model) {
+        ToggleSwitch serve = new ToggleSwitch("Serve metrics for Prometheus");
+        serve.setId("metrics-serve");
+        serve.selectedProperty().bindBidirectional(model.metricsOnProperty());
+        TextField listen = new TextField(model.metricsListenProperty().get());
+        listen.setId("metrics-listen");
+        listen.setPrefColumnCount(22);
+        listen.setPromptText("127.0.0.1:9464");
+        // applied on Enter or leaving the field, not at each keystroke (each one would move the server)
+        listen.setOnAction(e -> model.metricsListenProperty().set(listen.getText()));
+        listen.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.metricsListenProperty().set(listen.getText());
+            }
+        });
+        model.metricsListenProperty().addListener((o, was, now) -> listen.setText(now));
+        CheckBox anyHost = new CheckBox("Allow other hosts");
+        anyHost.setId("metrics-any-host");
+        anyHost.selectedProperty().bindBidirectional(model.metricsAnyHostProperty());
+        Label state = muted("");
+        state.setId("metrics-state");
+        state.textProperty().bind(model.metricsStateProperty());
+        Label hint = muted("The same series as \"slapdesk monitor\", for the profile in use, at /metrics."
+                + " Other hosts cannot connect unless allowed: the metrics name every server and service.");
+        return new VBox(6, serve, new HBox(8, new Label("Listen on"), listen, anyHost), state, hint);
     }
 
     private static Node dataFolder(SettingsViewModel model, Consumer<String> openUrl) {
