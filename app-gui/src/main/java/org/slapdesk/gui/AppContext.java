@@ -152,6 +152,9 @@ public final class AppContext implements AutoCloseable {
         this.settings = settings;
         health = new HealthRules(clock, settings::thresholds);
         this.histories = histories;
+        histories.useRetention(Duration.ofDays(settings.retentionDaysProperty().get()));
+        settings.retentionDaysProperty()
+                .addListener((o, was, now) -> histories.useRetention(Duration.ofDays(now.intValue())));
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock, health, histories::recorderFor);
         activity = new ActivityLog(
@@ -185,6 +188,9 @@ public final class AppContext implements AutoCloseable {
             }
         };
         metrics = new MetricsEndpoint(settings, session, tasks, clock, monitoring.promisesProperty());
+        settings.localAlertsProperty().set(alertSwitch.enabled(MasterProfile.LOCAL_NAME));
+        settings.localAlertsProperty()
+                .addListener((o, was, now) -> alertSwitch.setEnabled(MasterProfile.LOCAL_NAME, now));
         dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);

@@ -45,9 +45,9 @@ public final class SettingsView implements PageView {
                 .addListener((o, was, now) -> model.densityProperty().set(now ? Density.COMPACT : Density.NORMAL));
         model.densityProperty().addListener((o, was, now) -> compact.setSelected(now == Density.COMPACT));
 
-        Spinner<Integer> refresh = seconds("refresh-seconds", model.refreshSecondsProperty(), 0, 3600, 5);
-        Spinner<Integer> yellow = seconds("yellow-after-seconds", model.warningSecondsProperty(), 1, MAX_SECONDS, 30);
-        Spinner<Integer> red = seconds("red-after-seconds", model.errorSecondsProperty(), 1, MAX_SECONDS, 30);
+        Spinner<Integer> refresh = spinner("refresh-seconds", model.refreshSecondsProperty(), 0, 3600, 5);
+        Spinner<Integer> yellow = spinner("yellow-after-seconds", model.warningSecondsProperty(), 1, MAX_SECONDS, 30);
+        Spinner<Integer> red = spinner("red-after-seconds", model.errorSecondsProperty(), 1, MAX_SECONDS, 30);
         Label thresholdProblem = new Label();
         thresholdProblem.setId("threshold-problem");
         thresholdProblem.getStyleClass().add(Styles.DANGER);
@@ -64,15 +64,23 @@ public final class SettingsView implements PageView {
         grid.addRow(4, new Label("… and red after (seconds without contact)"), red);
         grid.add(thresholdHint, 1, 5);
         grid.add(thresholdProblem, 1, 6);
-        grid.addRow(7, new Label("Data folder"), dataFolder(model, openUrl));
-        grid.addRow(8, new Label("Prometheus"), metrics(model));
+        Spinner<Integer> retention = spinner("history-retention-days", model.retentionDaysProperty(), 1, 3650, 1);
+        Spinner<Integer> wallCycle = spinner("wall-cycle-seconds", model.wallCycleSecondsProperty(), 5, 3600, 5);
+        ToggleSwitch localAlerts = new ToggleSwitch("Alerts for the embedded local master");
+        localAlerts.setId("local-alerts");
+        localAlerts.selectedProperty().bindBidirectional(model.localAlertsProperty());
+        grid.addRow(7, new Label("Keep the health history (days)"), retention);
+        grid.addRow(8, new Label("Wall shows each profile for (seconds)"), wallCycle);
+        grid.addRow(9, new Label("Local master"), localAlerts);
+        grid.addRow(10, new Label("Data folder"), dataFolder(model, openUrl));
+        grid.addRow(11, new Label("Prometheus"), metrics(model));
 
         page.getChildren().addAll(title, grid, profiles);
         root = new ScrollPane(page);
         root.setFitToWidth(true);
     }
 
-    private static Spinner<Integer> seconds(String id, IntegerProperty value, int min, int max, int step) {
+    private static Spinner<Integer> spinner(String id, IntegerProperty value, int min, int max, int step) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
         spinner.setId(id);
         spinner.setEditable(true);

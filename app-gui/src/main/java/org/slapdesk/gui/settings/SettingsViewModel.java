@@ -22,19 +22,23 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The window's settings: theme, table density, refresh interval, the node health thresholds and
- * whether to serve the fleet's metrics for Prometheus,
+ * The window's settings: theme, table density, refresh interval, the node health thresholds, the
+ * history's retention, the wall's cycle, whether to serve the fleet's metrics for Prometheus,
  * read from the store when the window opens and saved there as soon as they change; and where the
  * application keeps its data (shown, not changed here). FX thread, except {@link #thresholds}.
  */
 public final class SettingsViewModel {
 
     public static final int DEFAULT_REFRESH_SECONDS = 10;
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+    public static final int DEFAULT_WALL_CYCLE_SECONDS = 30;
     static final String THEME = "theme";
     static final String DENSITY = "density";
     static final String REFRESH = "refresh-seconds";
     static final String WARNING = "node-yellow-after-seconds";
     static final String ERROR = "node-red-after-seconds";
+    static final String RETENTION = "history-retention-days";
+    static final String WALL_CYCLE = "wall-cycle-seconds";
     static final String METRICS_ON = "metrics-serve";
     static final String METRICS_LISTEN = "metrics-listen";
     static final String METRICS_ANY_HOST = "metrics-any-host";
@@ -50,6 +54,9 @@ public final class SettingsViewModel {
             new SimpleIntegerProperty((int) HealthRules.WARNING_AFTER.toSeconds());
     private final IntegerProperty errorSeconds = new SimpleIntegerProperty((int) HealthRules.ERROR_AFTER.toSeconds());
     private final StringProperty thresholdProblem = new SimpleStringProperty("");
+    private final IntegerProperty retentionDays = new SimpleIntegerProperty(DEFAULT_RETENTION_DAYS);
+    private final IntegerProperty wallCycleSeconds = new SimpleIntegerProperty(DEFAULT_WALL_CYCLE_SECONDS);
+    private final BooleanProperty localAlerts = new SimpleBooleanProperty(true);
     private final BooleanProperty metricsOn = new SimpleBooleanProperty();
     private final StringProperty metricsListen = new SimpleStringProperty(MetricsListenAddress.DEFAULT);
     private final BooleanProperty metricsAnyHost = new SimpleBooleanProperty();
@@ -72,6 +79,8 @@ public final class SettingsViewModel {
         refreshSeconds.addListener((o, was, now) -> save(REFRESH, String.valueOf(now.intValue())));
         warningSeconds.addListener((o, was, now) -> thresholdsChanged(WARNING, now.intValue()));
         errorSeconds.addListener((o, was, now) -> thresholdsChanged(ERROR, now.intValue()));
+        retentionDays.addListener((o, was, now) -> save(RETENTION, String.valueOf(now.intValue())));
+        wallCycleSeconds.addListener((o, was, now) -> save(WALL_CYCLE, String.valueOf(now.intValue())));
         metricsOn.addListener((o, was, now) -> save(METRICS_ON, String.valueOf(now)));
         metricsListen.addListener((o, was, now) -> save(METRICS_LISTEN, now));
         metricsAnyHost.addListener((o, was, now) -> save(METRICS_ANY_HOST, String.valueOf(now)));
@@ -114,6 +123,24 @@ public final class SettingsViewModel {
     /** Why the thresholds as typed are not used ("" when they are). */
     public ReadOnlyStringProperty thresholdProblemProperty() {
         return thresholdProblem;
+    }
+
+    /** How many days the health history keeps (the daily prune cuts what is older). */
+    public IntegerProperty retentionDaysProperty() {
+        return retentionDays;
+    }
+
+    /** Seconds the wall shows each profile of its cycle. */
+    public IntegerProperty wallCycleSecondsProperty() {
+        return wallCycleSeconds;
+    }
+
+    /**
+     * Whether the embedded local master raises alerts; kept with the profile's alert setting (the
+     * window's context wires it), since its profile dialog has nothing to set.
+     */
+    public BooleanProperty localAlertsProperty() {
+        return localAlerts;
     }
 
     /** Serve the fleet's metrics for Prometheus (off unless turned on). */
@@ -159,6 +186,8 @@ public final class SettingsViewModel {
         number(saved, REFRESH).filter(n -> n >= 0).ifPresent(refreshSeconds::set);
         Optional<Integer> warning = number(saved, WARNING);
         Optional<Integer> error = number(saved, ERROR);
+        number(saved, RETENTION).filter(n -> n >= 1).ifPresent(retentionDays::set);
+        number(saved, WALL_CYCLE).filter(n -> n >= 5).ifPresent(wallCycleSeconds::set);
         metricsOn.set("true".equals(saved.get(METRICS_ON)));
         Optional.ofNullable(saved.get(METRICS_LISTEN)).filter(t -> !t.isBlank()).ifPresent(metricsListen::set);
         metricsAnyHost.set("true".equals(saved.get(METRICS_ANY_HOST)));
