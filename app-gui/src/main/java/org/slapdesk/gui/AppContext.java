@@ -164,7 +164,6 @@ public final class AppContext implements AutoCloseable {
                         : profiles.selectedProperty().get().name(),
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
-        services = new ServicesViewModel(session, tasks, health, activity, clock);
         monitoring = new FleetMonitoring(
                 session,
                 tasks,
@@ -172,6 +171,7 @@ public final class AppContext implements AutoCloseable {
                 histories,
                 storedAlerts::enabled,
                 new AlertNotifications(notifications, desktopNotifier));
+        services = new ServicesViewModel(session, tasks, health, activity, clock, monitoring.promisesProperty());
         this.alertSwitch = new AlertSwitch() {
             @Override
             public boolean enabled(String profile) {
