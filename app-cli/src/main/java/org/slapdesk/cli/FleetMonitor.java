@@ -1,7 +1,5 @@
 package org.slapdesk.cli;
 
-import io.prometheus.metrics.exporter.httpserver.HTTPServer;
-import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +9,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slapdesk.core.fleet.RefreshProgress;
+import org.slapdesk.core.monitor.MetricsListenAddress;
+import org.slapdesk.core.monitor.MetricsServer;
+import org.slapdesk.core.monitor.MonitoredFleet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,10 +25,10 @@ final class FleetMonitor implements AutoCloseable {
 
     private final List<MonitoredFleet> fleets;
     private final ScheduledExecutorService refresher;
-    private final HTTPServer server;
+    private final MetricsServer server;
     private final CountDownLatch closed = new CountDownLatch(1);
 
-    private FleetMonitor(List<MonitoredFleet> fleets, ScheduledExecutorService refresher, HTTPServer server) {
+    private FleetMonitor(List<MonitoredFleet> fleets, ScheduledExecutorService refresher, MetricsServer server) {
         this.fleets = fleets;
         this.refresher = refresher;
         this.server = server;
@@ -35,25 +36,20 @@ final class FleetMonitor implements AutoCloseable {
 
     static FleetMonitor start(List<MonitoredFleet> fleets, MetricsListenAddress listen, Duration interval, Clock clock)
             throws IOException {
-        PrometheusRegistry registry = new PrometheusRegistry();
-        FleetMetrics.register(fleets, clock, registry);
-        HTTPServer server = HTTPServer.builder()
-                .inetAddress(listen.address())
-                .port(listen.port())
-                .registry(registry)
-                .buildAndStart();
+        List<MonitoredFleet> monitored = List.copyOf(fleets);
+        MetricsServer server = MetricsServer.start(listen, () -> monitored, clock);
         ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "slapdesk-monitor-refresh");
             thread.setDaemon(true);
             return thread;
         });
-        FleetMonitor monitor = new FleetMonitor(List.copyOf(fleets), refresher, server);
+        FleetMonitor monitor = new FleetMonitor(monitored, refresher, server);
         refresher.scheduleWithFixedDelay(monitor::refreshAll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
         return monitor;
     }
 
     int port() {
-        return server.getPort();
+        return server.port();
     }
 
     private void refreshAll() {

@@ -17,6 +17,8 @@ import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.monitor.InstanceMonitors;
+import org.slapdesk.core.monitor.MetricsListenAddress;
+import org.slapdesk.core.monitor.MonitoredFleet;
 import org.slapdesk.core.monitor.PromiseReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -95,7 +97,7 @@ public final class MonitorCommand implements Callable<Integer> {
         }
         FleetMonitor monitor;
         try {
-            MetricsListenAddress listen = MetricsListenAddress.parse(metricsListen, listenAny);
+            MetricsListenAddress listen = listenAddress(metricsListen, listenAny);
             Duration every = parseInterval(interval);
             monitor = FleetMonitor.start(openFleets(), listen, every, Clock.systemUTC());
         } catch (Exception e) {
@@ -134,6 +136,22 @@ public final class MonitorCommand implements Callable<Integer> {
             throw e;
         }
         return fleets;
+    }
+
+    /** A non-loopback address is refused unless {@code anyAllowed}: the metrics name every node and service. */
+    static MetricsListenAddress listenAddress(String text, boolean anyAllowed) {
+        MetricsListenAddress listen;
+        try {
+            listen = MetricsListenAddress.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--metrics-listen: " + e.getMessage(), e);
+        }
+        if (!listen.isLoopback() && !anyAllowed) {
+            throw new IllegalArgumentException("--metrics-listen " + text
+                    + " is not a loopback address: the metrics name every node and service;"
+                    + " add --listen-any to serve them on the network anyway");
+        }
+        return listen;
     }
 
     static Duration parseInterval(String text) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slapdesk.core.fleet.RefreshProgress;
+import org.slapdesk.core.monitor.MonitoredFleet;
 import org.slapdesk.core.monitor.WhatIsWrong;
 import org.slapdesk.core.monitor.WrongItem;
 

@@ -18,6 +18,7 @@ import org.slapdesk.gui.activity.ActivityStore;
 import org.slapdesk.gui.dashboard.DashboardViewModel;
 import org.slapdesk.gui.dashboard.FleetMonitoring;
 import org.slapdesk.gui.dashboard.HistoryStores;
+import org.slapdesk.gui.dashboard.MetricsEndpoint;
 import org.slapdesk.gui.live.Poller;
 import org.slapdesk.gui.nodes.NodeEnvironment;
 import org.slapdesk.gui.nodes.NodeInventory;
@@ -59,6 +60,7 @@ public final class AppContext implements AutoCloseable {
     private final ServicesViewModel services;
     private final HistoryStores histories;
     private final FleetMonitoring monitoring;
+    private final MetricsEndpoint metrics;
     private final AlertSwitch alertSwitch;
     private final DashboardViewModel dashboard;
     private final WallViewModel wall;
@@ -150,6 +152,9 @@ public final class AppContext implements AutoCloseable {
         this.settings = settings;
         health = new HealthRules(clock, settings::thresholds);
         this.histories = histories;
+        histories.useRetention(Duration.ofDays(settings.retentionDaysProperty().get()));
+        settings.retentionDaysProperty()
+                .addListener((o, was, now) -> histories.useRetention(Duration.ofDays(now.intValue())));
         profiles = new ProfileRegistry(initialProfiles);
         session = new MasterSession(tasks, connector, clock, health, histories::recorderFor);
         activity = new ActivityLog(
@@ -159,7 +164,6 @@ public final class AppContext implements AutoCloseable {
                         : profiles.selectedProperty().get().name(),
                 activityStore);
         servers = new ServersViewModel(session, tasks, health, activity, clock);
-        services = new ServicesViewModel(session, tasks, health, activity, clock);
         monitoring = new FleetMonitoring(
                 session,
                 tasks,
@@ -167,6 +171,7 @@ public final class AppContext implements AutoCloseable {
                 histories,
                 storedAlerts::enabled,
                 new AlertNotifications(notifications, desktopNotifier));
+        services = new ServicesViewModel(session, tasks, health, activity, clock, monitoring.promisesProperty());
         this.alertSwitch = new AlertSwitch() {
             @Override
             public boolean enabled(String profile) {
@@ -182,6 +187,10 @@ public final class AppContext implements AutoCloseable {
                 }
             }
         };
+        metrics = new MetricsEndpoint(settings, session, tasks, clock, monitoring.promisesProperty());
+        settings.localAlertsProperty().set(alertSwitch.enabled(MasterProfile.LOCAL_NAME));
+        settings.localAlertsProperty()
+                .addListener((o, was, now) -> alertSwitch.setEnabled(MasterProfile.LOCAL_NAME, now));
         dashboard = new DashboardViewModel(session, tasks, clock, histories, monitoring.promisesProperty());
         wall = new WallViewModel(session, dashboard, profiles, settings, clock);
         nodes = new NodesViewModel(tasks, activity, clock, nodeInventory, nodeEnvironment);
@@ -273,6 +282,11 @@ public final class AppContext implements AutoCloseable {
         return monitoring;
     }
 
+    /** The metrics served for Prometheus when the setting is on. */
+    public MetricsEndpoint metrics() {
+        return metrics;
+    }
+
     public WallViewModel wall() {
         return wall;
     }
@@ -291,6 +305,7 @@ public final class AppContext implements AutoCloseable {
     public void close() {
         poller.close();
         nodes.close();
+        metrics.close();
         monitoring.close();
         session.close();
         histories.close();

@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.slapdesk.core.health.AwaitedReports;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.CancellationToken;
 import org.slapdesk.core.master.Master;
@@ -52,6 +53,7 @@ public final class FleetState implements AutoCloseable {
 
     private final Master master;
     private final HealthRules rules;
+    private final AwaitedReports awaitedReports = new AwaitedReports();
     private final HealthRecorder recorder;
     private final FleetReader reader;
     private final ExecutorService reads;
@@ -187,7 +189,7 @@ public final class FleetState implements AutoCloseable {
                 return progress.get();
             }
         }
-        SnapshotBuilder builder = new SnapshotBuilder(rules);
+        SnapshotBuilder builder = new SnapshotBuilder(rules, awaitedReports);
         nodeReads.details().forEach(builder::node);
         builder.keep(previous, nodeReads.failed());
         Optional<String> problem = nodeReads.problem();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slapdesk.core.health.AwaitedReports;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.model.ComputeNode;
@@ -23,13 +24,15 @@ import org.slapdesk.core.model.SoftwareInstallation;
 final class SnapshotBuilder {
 
     private final HealthRules rules;
+    private final AwaitedReports awaited;
     private final Map<String, Tracked<ComputeNode>> nodes = new HashMap<>();
     private final Map<String, Tracked<ComputePartition>> partitions = new HashMap<>();
     private final Map<String, Tracked<SoftwareInstallation>> installations = new HashMap<>();
     private final Map<String, Tracked<InstanceTree>> services = new HashMap<>();
 
-    SnapshotBuilder(HealthRules rules) {
+    SnapshotBuilder(HealthRules rules, AwaitedReports awaited) {
         this.rules = rules;
+        this.awaited = awaited;
     }
 
     SnapshotBuilder node(ComputeNodeDetail detail) {
@@ -74,6 +77,7 @@ final class SnapshotBuilder {
         for (InstanceTree tree : trees) {
             services.put(tree.title(), new Tracked<>(tree, treeHealth(tree, rootPartitions.get(tree.title()))));
         }
+        awaited.keepOnly(services.keySet());
         return this;
     }
 
@@ -93,6 +97,21 @@ final class SnapshotBuilder {
         RequestedState requested = tree.requestedState()
                 .or(() -> root == null ? Optional.empty() : root.requestedState())
                 .orElse(RequestedState.STARTED);
-        return rules.instanceTree(tree.shared(), requested, root == null ? null : List.of(root.status()));
+        if (root == null) {
+            return rules.instanceTree(tree.shared(), requested, null);
+        }
+        Optional<Instant> waitingSince = Optional.empty();
+        if (neverReported(root)) {
+            waitingSince = Optional.of(awaited.waiting(tree.title(), rules.now()));
+        } else {
+            awaited.reported(tree.title());
+        }
+        return rules.instanceTree(tree.shared(), requested, List.of(root.status()), waitingSince);
+    }
+
+    private static boolean neverReported(ComputePartition partition) {
+        return partition.status().isEmpty()
+                || partition.status().get().text() == null
+                || partition.status().get().text().isEmpty();
     }
 }

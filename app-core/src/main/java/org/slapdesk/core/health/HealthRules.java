@@ -119,6 +119,35 @@ public final class HealthRules {
      * counts as an error, as the master's "#error no data found"); green otherwise.
      */
     public Health instanceTree(boolean sharedOnly, RequestedState requested, List<Optional<AccessStatus>> instances) {
+        return asTheMasterSays(sharedOnly, requested, instances);
+    }
+
+    /**
+     * As above, but a service none of whose instances reports an error and some have never
+     * reported, waiting since {@code waitingSince}, is grey "waiting" while its node may not have
+     * run yet: for the time after which a silent node turns red ({@link HealthThresholds#errorAfter}).
+     */
+    public Health instanceTree(
+            boolean sharedOnly,
+            RequestedState requested,
+            List<Optional<AccessStatus>> instances,
+            Optional<Instant> waitingSince) {
+        Health health = asTheMasterSays(sharedOnly, requested, instances);
+        if (health.level() != Health.Level.RED || waitingSince.isEmpty()) {
+            return health;
+        }
+        boolean anError =
+                instances.stream().anyMatch(i -> i.isPresent() && i.get().kind() == AccessStatus.Kind.ERROR);
+        Duration waited = Duration.between(waitingSince.get(), clock.instant());
+        if (anError || waited.compareTo(thresholds.get().errorAfter()) >= 0) {
+            return health;
+        }
+        return Health.grey(
+                "Waiting for its node's first report (requested, nothing heard for " + describe(waited) + ")");
+    }
+
+    private static Health asTheMasterSays(
+            boolean sharedOnly, RequestedState requested, List<Optional<AccessStatus>> instances) {
         if (sharedOnly) {
             return Health.grey("Shared instances only");
         }

@@ -63,7 +63,8 @@ public final class HealthHistoryStore implements HealthRecorder.Sink, AutoClosea
 
     private final HealthHistoryDao dao;
     private final String profile;
-    private final HistoryOptions options;
+    // the retention can change while open (a setting); read by the pruning thread
+    private volatile HistoryOptions options;
     private final Clock clock;
     private final Map<ObjectRef, Current> current;
     private final ScheduledExecutorService pruner;
@@ -255,8 +256,15 @@ public final class HealthHistoryStore implements HealthRecorder.Sink, AutoClosea
         }
     }
 
+    /** Keeps what is recorded for {@code retention} from now on, and prunes once in the background. */
+    public void useRetention(Duration retention) {
+        options = options.withRetention(retention);
+        pruner.execute(this::pruneQuietly);
+    }
+
     /** Deletes what is older than the retention now, in batches; returns the rows deleted. */
     public int prune() {
+        HistoryOptions options = this.options;
         Instant now = clock.instant();
         int deleted = 0;
         int batch;

@@ -34,9 +34,9 @@ public final class WhatIsWrong {
 
     /**
      * The wrong objects of {@code snapshot} and {@code promises}. Since when: for an object whose
-     * master status is an error, the master's {@code since}; otherwise (a silent node, a red
-     * service) the time {@code changedAt} gives (e.g. {@link HealthHistoryStore#changedAt}), else
-     * the master's last contact; for a promise its change time.
+     * master status is an error, the master's {@code since}; for a silent node its last contact;
+     * otherwise (a red service) the time {@code changedAt} gives (e.g. {@link
+     * HealthHistoryStore#changedAt}), else the master's last contact; for a promise its change time.
      */
     public static List<WrongItem> list(
             String profile,
@@ -121,6 +121,8 @@ public final class WhatIsWrong {
         ObjectRef ref = new ObjectRef(kind, reference);
         Optional<Instant> since = status.filter(s -> s.kind() == AccessStatus.Kind.ERROR)
                 .map(AccessStatus::since)
+                // a silent node is wrong since it last called, whenever the history first saw it
+                .or(() -> kind == ObjectRef.Kind.NODE ? status.map(AccessStatus::createdAt) : Optional.empty())
                 .or(() -> changedAt.apply(ref))
                 .or(() -> status.map(AccessStatus::createdAt));
         out.add(new WrongItem(

@@ -224,6 +224,31 @@ class HealthHistoryStoreTest {
     }
 
     @Test
+    void aShorterRetentionSetWhileOpenIsWhatThePruneCuts() {
+        try (HealthHistoryStore history = HealthHistoryStore.open(store, "lab", HistoryOptions.defaults(), clock)) {
+            refresh(history, fleet(2, 1));
+            clock.advance(Duration.ofDays(1));
+            refresh(history, fleet(2));
+            clock.advance(Duration.ofDays(1));
+            refresh(history, fleet(2, 1));
+            clock.advance(Duration.ofDays(4));
+            refresh(history, fleet(2));
+            long kept = store.healthHistory().rowCounts("lab").transitions();
+            assertThat(kept).as("COMP-0 once, COMP-1 four times").isEqualTo(5L);
+            history.prune();
+            assertThat(store.healthHistory().rowCounts("lab").transitions())
+                    .as("30 days keep it all")
+                    .isEqualTo(5L);
+
+            history.useRetention(Duration.ofDays(2));
+            history.prune();
+
+            // the cut falls on day 4: COMP-1 keeps its red of day 2 (in force at the cut) and its green of day 6
+            assertThat(store.healthHistory().rowCounts("lab").transitions()).isEqualTo(3L);
+        }
+    }
+
+    @Test
     void pruningRunsByItselfWhenTheHistoryOpens() throws Exception {
         try (HealthHistoryStore history = HealthHistoryStore.open(store, "lab", HistoryOptions.defaults(), clock)) {
             refresh(history, fleet(3, 1));

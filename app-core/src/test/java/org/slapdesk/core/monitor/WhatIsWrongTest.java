@@ -24,7 +24,7 @@ class WhatIsWrongTest {
     }
 
     @Test
-    void redComesFirstThenTheOldestWithTheMastersSinceForErrorsAndTheHistoryForSilence() {
+    void redComesFirstThenTheOldestWithTheMastersSinceForErrorsAndTheLastContactForSilence() {
         Map<String, Tracked<ComputeNode>> nodes = Map.of(
                 "COMP-1",
                 node("COMP-1", new AccessStatus("#access COMP-1", T0, T0), Health.green("ok")),
@@ -69,7 +69,9 @@ class WhatIsWrongTest {
         assertThat(wrong.get(1).link()).isEqualTo(new LinkTarget("lab", ObjectRef.Kind.INSTANCE_TREE, "shop"));
         assertThat(wrong.get(1).object())
                 .isEqualTo(new ObjectRef(ObjectRef.Kind.PROMISE, "shop/shop-db/check-free-disk"));
-        assertThat(wrong.get(2).since()).as("silence: when the colour changed").contains(T0.minusSeconds(20));
+        assertThat(wrong.get(2).since())
+                .as("silence: since the last contact, not when the history first saw it")
+                .contains(T0.minusSeconds(240));
         assertThat(wrong.get(3).level()).isEqualTo(Health.Level.YELLOW);
         assertThat(wrong.get(3).since()).isEmpty();
         assertThat(wrong.get(3).text()).contains("401 wrong password");

@@ -22,8 +22,12 @@ public record HealthCounts(Map<Health.Level, Integer> byLevel) {
     }
 
     public static HealthCounts of(Collection<? extends Tracked<?>> objects) {
+        return ofHealth(objects.stream().map(Tracked::health).toList());
+    }
+
+    public static HealthCounts ofHealth(Collection<Health> healths) {
         EnumMap<Health.Level, Integer> counts = new EnumMap<>(Health.Level.class);
-        objects.forEach(o -> counts.merge(o.health().level(), 1, Integer::sum));
+        healths.forEach(h -> counts.merge(h.level(), 1, Integer::sum));
         return new HealthCounts(counts);
     }
 

@@ -1,6 +1,7 @@
 package org.slapdesk.gui.dashboard;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,7 @@ public final class HistoryStores implements AutoCloseable {
     private final Optional<AppStore> store;
     private final Clock clock;
     private final Map<String, HealthHistoryStore> open = new HashMap<>();
+    private HistoryOptions options = HistoryOptions.defaults();
 
     private HistoryStores(Optional<AppStore> store, Clock clock) {
         this.store = store;
@@ -43,7 +45,7 @@ public final class HistoryStores implements AutoCloseable {
         HealthHistoryStore history = open.get(profile);
         if (history == null) {
             try {
-                history = HealthHistoryStore.open(store.get(), profile, HistoryOptions.defaults(), clock);
+                history = HealthHistoryStore.open(store.get(), profile, options, clock);
             } catch (RuntimeException e) {
                 LOG.warn("no health history for profile {}: {}", profile, e.toString());
                 return Optional.empty();
@@ -51,6 +53,12 @@ public final class HistoryStores implements AutoCloseable {
             open.put(profile, history);
         }
         return Optional.of(history);
+    }
+
+    /** Keeps the history for {@code retention}: the histories open now, and those opened later. */
+    public synchronized void useRetention(Duration retention) {
+        options = options.withRetention(retention);
+        open.values().forEach(history -> history.useRetention(retention));
     }
 
     /** Where the profile's fleet state hands each complete refresh. */

@@ -182,6 +182,17 @@ public final class ListPageModel<R, D> {
         session.refreshFleet();
     }
 
+    /** Updates every row again from the fleet's current snapshot, when something beside the fleet colours them. */
+    public void reapply() {
+        FleetState fleet = session.fleetProperty().get();
+        if (fleet == null) {
+            return;
+        }
+        Map<String, Optional<D>> all = new LinkedHashMap<>();
+        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        apply(all);
+    }
+
     private void follow(FleetState fleet) {
         subscription.close();
         subscription = () -> {};

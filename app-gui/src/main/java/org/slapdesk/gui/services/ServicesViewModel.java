@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slapdesk.core.fleet.FleetKind;
@@ -29,6 +30,8 @@ import org.slapdesk.core.model.InstanceTree;
 import org.slapdesk.core.model.RequestedState;
 import org.slapdesk.core.model.ServiceDetail;
 import org.slapdesk.core.model.SoftwareInstance;
+import org.slapdesk.core.monitor.ServiceHealth;
+import org.slapdesk.core.monitor.ServicePromises;
 import org.slapdesk.gui.activity.ActivityLog;
 import org.slapdesk.gui.page.ListPageModel;
 import org.slapdesk.gui.page.ListPageSpec;
@@ -61,6 +64,17 @@ public final class ServicesViewModel {
 
     public ServicesViewModel(
             MasterSession session, TaskService tasks, HealthRules rules, ActivityLog activity, Clock clock) {
+        this(session, tasks, rules, activity, clock, new SimpleObjectProperty<>(Map.of()));
+    }
+
+    /** {@code promises}: the instance monitors' last promises by service title; a failing one colours its service. */
+    public ServicesViewModel(
+            MasterSession session,
+            TaskService tasks,
+            HealthRules rules,
+            ActivityLog activity,
+            Clock clock,
+            ObservableValue<Map<String, ServicePromises>> promises) {
         this.session = session;
         this.tasks = tasks;
         this.rules = rules;
@@ -76,7 +90,13 @@ public final class ServicesViewModel {
                                 change.kind() == FleetKind.INSTANCE_TREE ? Optional.of(change.key()) : Optional.empty(),
                         ServiceRow::title,
                         ServiceRow::new,
-                        (row, tree) -> row.update(tree.value(), tree.health(), clock.instant()),
+                        (row, tree) -> row.update(
+                                tree.value(),
+                                ServiceHealth.withPromises(
+                                        tree.health(),
+                                        Optional.ofNullable(promises.getValue()
+                                                .get(tree.value().title()))),
+                                clock.instant()),
                         (ServiceRow r) -> Stream.of(
                                 r.title(),
                                 r.releaseProperty().get(),
@@ -84,6 +104,7 @@ public final class ServicesViewModel {
                                 r.requestedStateProperty().get(),
                                 r.health() == null ? "" : r.health().level().name()),
                         ServiceRow::health));
+        promises.addListener((o, was, now) -> list.reapply());
         list.onApplied(this::loadDetail);
         list.selectedProperty().addListener((o, was, now) -> {
             if (was != null) {

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
@@ -20,7 +21,7 @@ import org.kordamp.ikonli.material2.Material2AL;
 import org.slapdesk.gui.page.PageView;
 import org.slapdesk.gui.util.Icons;
 
-/** Settings: theme, density, refresh, health thresholds, where the data is kept; then the profiles. */
+/** Settings: theme, density, refresh, health thresholds, where the data is kept, metrics; then the profiles. */
 public final class SettingsView implements PageView {
 
     private static final int MAX_SECONDS = 7 * 24 * 3600;
@@ -44,9 +45,9 @@ public final class SettingsView implements PageView {
                 .addListener((o, was, now) -> model.densityProperty().set(now ? Density.COMPACT : Density.NORMAL));
         model.densityProperty().addListener((o, was, now) -> compact.setSelected(now == Density.COMPACT));
 
-        Spinner<Integer> refresh = seconds("refresh-seconds", model.refreshSecondsProperty(), 0, 3600, 5);
-        Spinner<Integer> yellow = seconds("yellow-after-seconds", model.warningSecondsProperty(), 1, MAX_SECONDS, 30);
-        Spinner<Integer> red = seconds("red-after-seconds", model.errorSecondsProperty(), 1, MAX_SECONDS, 30);
+        Spinner<Integer> refresh = spinner("refresh-seconds", model.refreshSecondsProperty(), 0, 3600, 5);
+        Spinner<Integer> yellow = spinner("yellow-after-seconds", model.warningSecondsProperty(), 1, MAX_SECONDS, 30);
+        Spinner<Integer> red = spinner("red-after-seconds", model.errorSecondsProperty(), 1, MAX_SECONDS, 30);
         Label thresholdProblem = new Label();
         thresholdProblem.setId("threshold-problem");
         thresholdProblem.getStyleClass().add(Styles.DANGER);
@@ -63,20 +64,56 @@ public final class SettingsView implements PageView {
         grid.addRow(4, new Label("… and red after (seconds without contact)"), red);
         grid.add(thresholdHint, 1, 5);
         grid.add(thresholdProblem, 1, 6);
-        grid.addRow(7, new Label("Data folder"), dataFolder(model, openUrl));
+        Spinner<Integer> retention = spinner("history-retention-days", model.retentionDaysProperty(), 1, 3650, 1);
+        Spinner<Integer> wallCycle = spinner("wall-cycle-seconds", model.wallCycleSecondsProperty(), 5, 3600, 5);
+        ToggleSwitch localAlerts = new ToggleSwitch("Alerts for the embedded local master");
+        localAlerts.setId("local-alerts");
+        localAlerts.selectedProperty().bindBidirectional(model.localAlertsProperty());
+        grid.addRow(7, new Label("Keep the health history (days)"), retention);
+        grid.addRow(8, new Label("Wall shows each profile for (seconds)"), wallCycle);
+        grid.addRow(9, new Label("Local master"), localAlerts);
+        grid.addRow(10, new Label("Data folder"), dataFolder(model, openUrl));
+        grid.addRow(11, new Label("Prometheus"), metrics(model));
 
         page.getChildren().addAll(title, grid, profiles);
         root = new ScrollPane(page);
         root.setFitToWidth(true);
     }
 
-    private static Spinner<Integer> seconds(String id, IntegerProperty value, int min, int max, int step) {
+    private static Spinner<Integer> spinner(String id, IntegerProperty value, int min, int max, int step) {
         Spinner<Integer> spinner = new Spinner<>(min, max, value.get(), step);
         spinner.setId(id);
         spinner.setEditable(true);
         spinner.valueProperty().addListener((o, was, now) -> value.set(now));
         value.addListener((o, was, now) -> spinner.getValueFactory().setValue(now.intValue()));
         return spinner;
+    }
+
+    private static Node metrics(SettingsViewModel model) {
+        ToggleSwitch serve = new ToggleSwitch("Serve metrics for Prometheus");
+        serve.setId("metrics-serve");
+        serve.selectedProperty().bindBidirectional(model.metricsOnProperty());
+        TextField listen = new TextField(model.metricsListenProperty().get());
+        listen.setId("metrics-listen");
+        listen.setPrefColumnCount(22);
+        listen.setPromptText("127.0.0.1:9464");
+        // applied on Enter or leaving the field, not at each keystroke (each one would move the server)
+        listen.setOnAction(e -> model.metricsListenProperty().set(listen.getText()));
+        listen.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
+                model.metricsListenProperty().set(listen.getText());
+            }
+        });
+        model.metricsListenProperty().addListener((o, was, now) -> listen.setText(now));
+        CheckBox anyHost = new CheckBox("Allow other hosts");
+        anyHost.setId("metrics-any-host");
+        anyHost.selectedProperty().bindBidirectional(model.metricsAnyHostProperty());
+        Label state = muted("");
+        state.setId("metrics-state");
+        state.textProperty().bind(model.metricsStateProperty());
+        Label hint = muted("The same series as \"slapdesk monitor\", for the profile in use, at /metrics."
+                + " Other hosts cannot connect unless allowed: the metrics name every server and service.");
+        return new VBox(6, serve, new HBox(8, new Label("Listen on"), listen, anyHost), state, hint);
     }
 
     private static Node dataFolder(SettingsViewModel model, Consumer<String> openUrl) {

@@ -10,7 +10,6 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
@@ -30,8 +29,6 @@ import org.slapdesk.gui.util.Times;
  */
 public final class WallViewModel {
 
-    public static final int DEFAULT_CYCLE_SECONDS = 30;
-
     private final MasterSession session;
     private final DashboardViewModel dashboard;
     private final ProfileRegistry profiles;
@@ -39,7 +36,6 @@ public final class WallViewModel {
     private final Clock clock;
     private final BooleanProperty active = new SimpleBooleanProperty();
     private final ObservableList<String> cycle = FXCollections.observableArrayList();
-    private final IntegerProperty cycleSeconds = new SimpleIntegerProperty(DEFAULT_CYCLE_SECONDS);
     private final SimpleStringProperty lastRefresh = new SimpleStringProperty("");
     private final SimpleObjectProperty<Optional<String>> stale = new SimpleObjectProperty<>(Optional.empty());
 
@@ -77,8 +73,9 @@ public final class WallViewModel {
         return cycle;
     }
 
+    /** The Settings' wall cycle, in seconds. */
     public IntegerProperty cycleSecondsProperty() {
-        return cycleSeconds;
+        return settings.wallCycleSecondsProperty();
     }
 
     /** "last complete refresh 10:42:07", or why there is none. */

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.ClientOptions;
 import org.slapdesk.core.master.MasterProfile;
 import org.slapdesk.core.master.SlapMaster;
@@ -140,6 +141,26 @@ class PromisesWindowTest {
         observer.close();
         monitor.close();
         server.close();
+    }
+
+    @Test
+    void aFailingPromiseTurnsItsServiceRedInTheListAndTheTilesWithItsMessage() throws Exception {
+        driver.waitFor(
+                "the promises of shop are read",
+                30,
+                () -> context.monitoring().promisesProperty().get().containsKey("shop"));
+        driver.waitFor("shop is red in the Services list", 10, () -> context.services().list().rows().stream()
+                .anyMatch(row -> row.title().equals("shop") && row.health().level() == Health.Level.RED));
+        ServiceRow shop = context.services().list().rows().stream()
+                .filter(row -> row.title().equals("shop"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(shop.health().reason()).contains("check-free-disk").contains("only 2% of /srv is free");
+        driver.waitFor(
+                "the services tile counts it red",
+                10,
+                () -> context.dashboard().figuresProperty().get().services().count(Health.Level.RED) == 1);
+        assertThat(context.services().list().count(Health.Level.RED).get()).isEqualTo(1);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.slapdesk.cli;
+package org.slapdesk.core.monitor;
 
 import java.time.Duration;
 import java.util.Map;
@@ -7,11 +7,13 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slapdesk.core.fleet.FleetState;
 import org.slapdesk.core.fleet.RefreshProgress;
-import org.slapdesk.core.monitor.InstanceMonitors;
-import org.slapdesk.core.monitor.ServicePromises;
 
-/** One profile's fleet state as the monitor refreshes it, with what its scrape-health metrics need. */
-final class MonitoredFleet implements AutoCloseable {
+/**
+ * One profile's fleet state as its metrics see it: the fleet, the promises last read and how its
+ * refreshes went. Either it refreshes the fleet itself ({@link #refresh}), or whoever refreshes
+ * tells it ({@link #refreshed}, {@link #usePromises}).
+ */
+public final class MonitoredFleet implements AutoCloseable {
 
     private final String profile;
     private final FleetState fleet;
@@ -20,52 +22,63 @@ final class MonitoredFleet implements AutoCloseable {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Duration> lastDuration = new AtomicReference<>(Duration.ZERO);
 
-    MonitoredFleet(String profile, FleetState fleet) {
+    public MonitoredFleet(String profile, FleetState fleet) {
         this(profile, fleet, Optional.empty());
     }
 
     /** With {@code monitors}: each complete refresh also reads the services' instance monitors. */
-    MonitoredFleet(String profile, FleetState fleet, Optional<InstanceMonitors> monitors) {
+    public MonitoredFleet(String profile, FleetState fleet, Optional<InstanceMonitors> monitors) {
         this.profile = profile;
         this.fleet = fleet;
         this.monitors = monitors;
     }
 
-    String profile() {
+    public String profile() {
         return profile;
     }
 
-    FleetState fleet() {
+    public FleetState fleet() {
         return fleet;
     }
 
     /** Refreshes once; a FAILED or PARTIAL refresh counts as a failure. */
-    RefreshProgress refresh() throws InterruptedException {
+    public RefreshProgress refresh() throws InterruptedException {
         long start = System.nanoTime();
         RefreshProgress done = fleet.refresh();
-        lastDuration.set(Duration.ofNanos(System.nanoTime() - start));
-        if (done.phase() == RefreshProgress.Phase.FAILED || done.phase() == RefreshProgress.Phase.PARTIAL) {
-            failures.incrementAndGet();
-        }
+        refreshed(done, Duration.ofNanos(System.nanoTime() - start));
         if (done.phase() == RefreshProgress.Phase.COMPLETE && monitors.isPresent()) {
-            promises = Map.copyOf(monitors.get().read(fleet.snapshot()));
+            usePromises(monitors.get().read(fleet.snapshot()));
         }
         return done;
     }
 
+    /** A refresh ended after {@code took}; a FAILED or PARTIAL one counts as a failure. */
+    public void refreshed(RefreshProgress done, Duration took) {
+        lastDuration.set(took);
+        if (done.phase() == RefreshProgress.Phase.FAILED || done.phase() == RefreshProgress.Phase.PARTIAL) {
+            failures.incrementAndGet();
+        }
+    }
+
+    /** What the instance monitors said, keyed by service title. */
+    public void usePromises(Map<String, ServicePromises> read) {
+        promises = Map.copyOf(read);
+    }
+
     /** What the instance monitors said at the last complete refresh, keyed by service title. */
-    Map<String, ServicePromises> promises() {
+    public Map<String, ServicePromises> promises() {
         return promises;
     }
 
-    long failures() {
+    public long failures() {
         return failures.get();
     }
 
-    Duration lastDuration() {
+    public Duration lastDuration() {
         return lastDuration.get();
     }
 
+    /** Closes the fleet state and the monitor reader: only for the owner of the fleet. */
     @Override
     public void close() {
         monitors.ifPresent(InstanceMonitors::close);

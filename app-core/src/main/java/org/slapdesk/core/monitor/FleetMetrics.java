@@ -1,4 +1,4 @@
-package org.slapdesk.cli;
+package org.slapdesk.core.monitor;
 
 import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.fleet.Tracked;
@@ -27,22 +28,22 @@ import org.slapdesk.core.model.SoftwareInstallation;
  * heard (access, error, building, unknown, none). An instance's title is the label
  * {@code instance_title}: Prometheus itself sets {@code instance} to the scraped target.
  */
-final class FleetMetrics {
+public final class FleetMetrics {
 
-    private final List<MonitoredFleet> fleets;
+    private final Supplier<List<MonitoredFleet>> fleets;
     private final Clock clock;
 
-    private FleetMetrics(List<MonitoredFleet> fleets, Clock clock) {
-        this.fleets = List.copyOf(fleets);
+    private FleetMetrics(Supplier<List<MonitoredFleet>> fleets, Clock clock) {
+        this.fleets = fleets;
         this.clock = clock;
     }
 
-    /** Registers every slapdesk metric of {@code fleets} in {@code registry}. */
-    static void register(List<MonitoredFleet> fleets, Clock clock, PrometheusRegistry registry) {
+    /** Registers every slapdesk metric of the fleets {@code fleets} gives at each scrape in {@code registry}. */
+    public static void register(Supplier<List<MonitoredFleet>> fleets, Clock clock, PrometheusRegistry registry) {
         new FleetMetrics(fleets, clock).registerAll(registry);
     }
 
-    static double healthValue(Health.Level level) {
+    public static double healthValue(Health.Level level) {
         return switch (level) {
             case GREEN -> 0;
             case YELLOW -> 1;
@@ -105,7 +106,7 @@ final class FleetMetrics {
                 .help("Last result of each promise of the services' instance monitors:"
                         + " 0 OK, 1 WARNING, 2 ERROR, 3 unknown")
                 .labelNames("profile", "service", "instance_title", "promise")
-                .callback(out -> fleets.forEach(f -> f.promises().values().forEach(service -> service.promises()
+                .callback(out -> fleets.get().forEach(f -> f.promises().values().forEach(service -> service.promises()
                         .forEach(p -> out.call(
                                 healthValue(p.status().level()),
                                 f.profile(),
@@ -117,7 +118,7 @@ final class FleetMetrics {
                 .name("slapdesk_monitor_up")
                 .help("1 when the service's instance monitor could be read at the last refresh, else 0")
                 .labelNames("profile", "service")
-                .callback(out -> fleets.forEach(f -> f.promises()
+                .callback(out -> fleets.get().forEach(f -> f.promises()
                         .values()
                         .forEach(service ->
                                 out.call(service.problem().isEmpty() ? 1 : 0, f.profile(), service.serviceTitle()))))
@@ -163,13 +164,13 @@ final class FleetMetrics {
                 .name("slapdesk_refresh_duration_seconds")
                 .help("How long the last refresh of the fleet took")
                 .labelNames("profile")
-                .callback(out -> fleets.forEach(f -> out.call(seconds(f.lastDuration()), f.profile())))
+                .callback(out -> fleets.get().forEach(f -> out.call(seconds(f.lastDuration()), f.profile())))
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("slapdesk_last_complete_refresh_timestamp_seconds")
                 .help("Unix time of the last refresh that read every node and the services (absent before)")
                 .labelNames("profile")
-                .callback(out -> fleets.forEach(f -> f.fleet()
+                .callback(out -> fleets.get().forEach(f -> f.fleet()
                         .progress()
                         .lastCompleteRefresh()
                         .ifPresent(at -> out.call(at.toEpochMilli() / 1000.0, f.profile()))))
@@ -178,14 +179,14 @@ final class FleetMetrics {
                 .name("slapdesk_refresh_failures")
                 .help("Refreshes that failed or read only part of the fleet")
                 .labelNames("profile")
-                .callback(out -> fleets.forEach(f -> out.call(f.failures(), f.profile())))
+                .callback(out -> fleets.get().forEach(f -> out.call(f.failures(), f.profile())))
                 .register(registry);
         GaugeWithCallback.builder()
                 .name("slapdesk_nodes_read")
                 .help("Nodes read by the last refresh")
                 .labelNames("profile")
-                .callback(
-                        out -> fleets.forEach(f -> out.call(f.fleet().progress().nodesRead(), f.profile())))
+                .callback(out ->
+                        fleets.get().forEach(f -> out.call(f.fleet().progress().nodesRead(), f.profile())))
                 .register(registry);
     }
 
@@ -195,7 +196,7 @@ final class FleetMetrics {
     }
 
     private <T> void eachRow(Kind<T> kind, RowSink<T> sink) {
-        for (MonitoredFleet fleet : fleets) {
+        for (MonitoredFleet fleet : fleets.get()) {
             for (Tracked<T> row : kind.rows().apply(fleet.fleet().snapshot())) {
                 List<String> labels = kind.labels().apply(row.value());
                 sink.accept(row, withProfile(fleet.profile(), labels));
