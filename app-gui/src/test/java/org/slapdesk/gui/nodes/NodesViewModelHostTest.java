@@ -641,7 +641,9 @@ class NodesViewModelHostTest {
                 .contains("ip 10.0.97.1")
                 .contains("gateway");
 
-        // with a token: re6st-conf is not installed on this host, so the apply fails, masked and undone
+        // with a token and a re6st-conf that refuses it: the apply fails, masked and undone
+        lab.host.sh("printf '#!/bin/sh\\necho refused >&2\\nexit 1\\n' > /usr/local/bin/re6st-conf"
+                + " && chmod 755 /usr/local/bin/re6st-conf");
         wizard.set("token", "re6-t0ken-xyz");
         wizard.preview();
         assertThat(wizard.planTextProperty().get()).contains("********").doesNotContain("re6-t0ken");
@@ -654,6 +656,7 @@ class NodesViewModelHostTest {
         assertThat(lab.host.sh("cat /etc/re6stnet-gui/re6stnet.conf")).isEqualTo(conf);
         assertThat(direct.activity.entries())
                 .allSatisfy(e -> assertThat(e.action() + e.detail()).doesNotContain("re6-t0ken"));
+        lab.host.sh("rm -f /usr/local/bin/re6st-conf");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Optional;
 import org.slapdesk.remote.action.InvalidInputException;
 import org.slapdesk.remote.action.NodeAction;
 import org.slapdesk.remote.action.Plan;
+import org.slapdesk.remote.action.Preflight;
+import org.slapdesk.remote.action.Requirement;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.action.Verification;
 import org.slapdesk.remote.file.FileChange;
@@ -58,6 +60,10 @@ public final class Re6stConfigAction implements NodeAction {
 
     @Override
     public Plan plan(NodeConnection node) throws NodeException {
+        if (settings.token().isPresent()) {
+            // the certificate exchange is the plan's late step: without re6st-conf it would fail after the edit
+            Preflight.require(node, List.of(Requirement.RE6ST_CONF));
+        }
         RemoteFile files = new RemoteFile(node);
         FileState before = files.read(settings.confPath());
         FileChange change = files.planContent(settings.confPath(), edited(before), "644");
@@ -92,10 +98,6 @@ public final class Re6stConfigAction implements NodeAction {
                     .withSecret(settings.token().get()));
             notes.add(
                     "re6st-conf takes the token only as an argument: it is visible in the node's process list while it runs");
-            if (!node.run("command -v re6st-conf >/dev/null 2>&1").ok()) {
-                notes.add(
-                        "re6st-conf is not installed on the node: install re6st-node first (slapdesk node re6st install)");
-            }
         }
         if (settings.restart()) {
             steps.add(Step.CommandStep.withoutUndo("restart re6stnet", restartCommand()));

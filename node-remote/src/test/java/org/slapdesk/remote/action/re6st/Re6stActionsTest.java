@@ -12,6 +12,7 @@ import org.slapdesk.remote.action.ApplyResult;
 import org.slapdesk.remote.action.Plan;
 import org.slapdesk.remote.action.PlanFailedException;
 import org.slapdesk.remote.action.PlanRunner;
+import org.slapdesk.remote.action.Preflight;
 import org.slapdesk.remote.action.ProgressListener;
 import org.slapdesk.remote.action.Step;
 import org.slapdesk.remote.testing.OnTestHost;
@@ -52,6 +53,22 @@ class Re6stActionsTest extends OnTestHost {
         assertThat(result.backups()).hasSize(1);
         assertThat(host.sh("cat " + result.backups().get(0))).isEqualTo(Re6stConfTest.SEED);
         assertThat(action.plan(node).isEmpty()).isTrue();
+    }
+
+    @Test
+    void withoutRe6stConfATokenPlanStopsBeforeAnyChange() throws Exception {
+        host.sh("rm -f /usr/local/bin/re6st-conf");
+        host.sh("mkdir -p /etc/re6stnet");
+        host.writeFile(CONF, Re6stConfTest.SEED);
+        String before = snapshot("/etc/re6stnet");
+        Re6stConfigAction action =
+                new Re6stConfigAction(Re6stSettings.of("http://192.0.2.7:9201/").withToken(TOKEN));
+        assertThatThrownBy(() -> action.plan(node))
+                .isInstanceOf(Preflight.MissingProgramException.class)
+                .hasMessageContaining("re6st-conf")
+                .hasMessageContaining("slapdesk node re6st install")
+                .hasMessageNotContaining(TOKEN);
+        assertThat(snapshot("/etc/re6stnet")).isEqualTo(before);
     }
 
     @Test
