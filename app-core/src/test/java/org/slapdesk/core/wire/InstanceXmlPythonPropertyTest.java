@@ -117,14 +117,24 @@ class InstanceXmlPythonPropertyTest {
                                 0x85,
                                 0xa0,
                                 0x2028)),
-                of(1, Arbitraries.integers().between(0xa0, 0xd7ff)),
-                of(1, Arbitraries.integers().between(0xe000, 0xfffd)),
-                of(1, Arbitraries.integers().between(0x10000, 0x10ffff)),
+                of(1, assignedBetween(0xa0, 0xd7ff)),
+                of(1, assignedBetween(0xe000, 0xfffd)),
+                of(1, assignedBetween(0x10000, 0x10ffff)),
                 of(1, Arbitraries.of(0x0, 0x1, 0x7, 0x1f, 0xfffe, 0xffff)));
         return codePoint.list().ofMaxSize(8).map(cps -> {
             StringBuilder sb = new StringBuilder();
             cps.forEach(sb::appendCodePoint);
             return sb.toString();
         });
+    }
+
+    /**
+     * Code points Java 17's Unicode (13.0) has assigned: one it does not know may be printable to
+     * the Python that runs the node (3.11 knows Unicode 14.0, later ones more), so its repr there
+     * depends on that Python's version, not on our writer. The fixed list above still covers the
+     * noncharacters both leave unassigned.
+     */
+    private static Arbitrary<Integer> assignedBetween(int first, int last) {
+        return Arbitraries.integers().between(first, last).filter(cp -> Character.getType(cp) != Character.UNASSIGNED);
     }
 }
