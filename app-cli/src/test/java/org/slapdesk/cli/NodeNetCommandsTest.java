@@ -94,26 +94,38 @@ class NodeNetCommandsTest {
     void re6stConfigReadsTheTokenFromAFileAndNeverPrintsIt(@TempDir Path dir) throws Exception {
         Path token = dir.resolve("token");
         Files.writeString(token, "T0ken-of-re6st\n");
-        CliRun dry = run(
-                "node",
-                "re6st",
-                "config",
-                "--registry",
-                "http://192.0.2.7:9201/",
-                "--token-file",
-                token.toString(),
-                "--ip",
-                "192.0.2.7",
-                "--gateway",
-                "--dry-run");
+        String[] config = {
+            "node",
+            "re6st",
+            "config",
+            "--registry",
+            "http://192.0.2.7:9201/",
+            "--token-file",
+            token.toString(),
+            "--ip",
+            "192.0.2.7",
+            "--gateway",
+            "--dry-run"
+        };
+        // without re6st-conf the certificate exchange cannot run: the plan stops before any change
+        CliRun refused = run(config);
+        assertThat(refused.exit()).as(refused.out()).isEqualTo(1);
+        assertThat(refused.out() + refused.err())
+                .contains("re6st-conf")
+                .contains("install re6st-node first (slapdesk node re6st install")
+                .doesNotContain("re6st-install")
+                .doesNotContain("T0ken-of-re6st");
+
+        host.writeFile("/usr/local/bin/re6st-conf", "#!/bin/sh\nexit 1\n");
+        host.sh("chmod 755 /usr/local/bin/re6st-conf");
+        CliRun dry = run(config);
         assertThat(dry.exit()).as(dry.err()).isZero();
         assertThat(dry.out())
                 .contains("'--token' '********'")
                 .contains("+ip 192.0.2.7")
                 .contains("+gateway")
-                .contains("install re6st-node first (slapdesk node re6st install)")
-                .doesNotContain("re6st-install")
                 .doesNotContain("T0ken-of-re6st");
+        host.sh("rm -f /usr/local/bin/re6st-conf");
 
         CliRun status = run("node", "re6st", "status");
         assertThat(status.exit()).isEqualTo(3);
