@@ -217,8 +217,8 @@ class MainWindowTest {
                 .isEqualTo("1");
         assertThat(robot.lookup("#servers-red").queryAs(Label.class).getText()).isEqualTo("1");
         assertThat(robot.lookup("#services-red").queryAs(Label.class).getText())
-                .as("never reported")
-                .isEqualTo("1");
+                .as("never reported: it waits grey for its node's first report, it is not red")
+                .isEqualTo("0");
         snapshot("dashboard");
     }
 

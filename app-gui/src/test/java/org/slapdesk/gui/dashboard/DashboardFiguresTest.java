@@ -108,6 +108,6 @@ class DashboardFiguresTest {
 
     private static Optional<AccessStatus> status(String text, long ageSeconds) {
         Instant at = NOW.minusSeconds(ageSeconds);
-        return Optional.of(new AccessStatus(text, NOW, at));
+        return Optional.of(new AccessStatus(text, at, at));
     }
 }
