@@ -306,8 +306,8 @@ public final class SlapMaster implements Master {
                 services.add(new InstanceTree(
                         row.path("title").asText(),
                         row.path("url_string").asText(""),
-                        present(row, "source_reference"),
-                        present(row, "slap_state").flatMap(SlapMaster::listedState),
+                        text(row, "source_reference"),
+                        text(row, "slap_state").flatMap(SlapMaster::listedState),
                         false,
                         Optional.empty()));
             }
@@ -318,11 +318,6 @@ public final class SlapMaster implements Master {
             }
             return services;
         }
-    }
-
-    private static Optional<String> present(JsonNode row, String field) {
-        String value = row.path(field).asText("");
-        return value.isBlank() ? Optional.empty() : Optional.of(value);
     }
 
     /**
