@@ -185,8 +185,7 @@ public final class FleetMetrics {
                 .name("slapdesk_nodes_read")
                 .help("Nodes read by the last refresh")
                 .labelNames("profile")
-                .callback(out ->
-                        fleets.get().forEach(f -> out.call(f.fleet().progress().nodesRead(), f.profile())))
+                .callback(out -> fleets.get().forEach(f -> out.call(f.nodesRead(), f.profile())))
                 .register(registry);
     }
 

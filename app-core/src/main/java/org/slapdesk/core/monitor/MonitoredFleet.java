@@ -21,6 +21,7 @@ public final class MonitoredFleet implements AutoCloseable {
     private volatile Map<String, ServicePromises> promises = Map.of();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Duration> lastDuration = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<RefreshProgress> lastFinished = new AtomicReference<>(RefreshProgress.notStarted());
 
     public MonitoredFleet(String profile, FleetState fleet) {
         this(profile, fleet, Optional.empty());
@@ -52,9 +53,16 @@ public final class MonitoredFleet implements AutoCloseable {
         return done;
     }
 
-    /** A refresh ended after {@code took}; a FAILED or PARTIAL one counts as a failure. */
+    /**
+     * A refresh ended after {@code took}; a FAILED or PARTIAL one counts as a failure. A
+     * cancelled one is not an end: what the last finished refresh read stays what is reported.
+     */
     public void refreshed(RefreshProgress done, Duration took) {
+        if (done.phase() == RefreshProgress.Phase.CANCELLED || done.isRunning()) {
+            return;
+        }
         lastDuration.set(took);
+        lastFinished.set(done);
         if (done.phase() == RefreshProgress.Phase.FAILED || done.phase() == RefreshProgress.Phase.PARTIAL) {
             failures.incrementAndGet();
         }
@@ -72,6 +80,11 @@ public final class MonitoredFleet implements AutoCloseable {
 
     public long failures() {
         return failures.get();
+    }
+
+    /** How many nodes the last complete, partial or failed refresh read (0 before any). */
+    public int nodesRead() {
+        return lastFinished.get().nodesRead();
     }
 
     public Duration lastDuration() {

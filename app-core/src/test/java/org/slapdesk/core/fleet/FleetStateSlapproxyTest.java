@@ -3,6 +3,8 @@ package org.slapdesk.core.fleet;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +39,10 @@ import org.slapdesk.core.master.SlapMaster;
 import org.slapdesk.core.model.InstanceRequest;
 import org.slapdesk.core.model.PartitionState;
 import org.slapdesk.core.model.RequestedState;
+import org.slapdesk.core.monitor.FleetMetrics;
 import org.slapdesk.core.monitor.HealthHistoryStore;
 import org.slapdesk.core.monitor.HistoryOptions;
+import org.slapdesk.core.monitor.MonitoredFleet;
 import org.slapdesk.core.store.AppStore;
 import org.slapdesk.core.wire.ComputerConfiguration;
 import org.slapdesk.core.wire.ComputerConfiguration.Address;
@@ -241,6 +245,47 @@ class FleetStateSlapproxyTest {
         } finally {
             caller.shutdownNow();
         }
+    }
+
+    @Test
+    void metricsCountTheNodesOfTheLastFinishedRefreshWhileTheNextRuns() throws Exception {
+        LoopbackProxy proxy = proxy();
+        FleetState fleet =
+                fleet(open(proxy.url()), FleetOptions.defaults().withParallelReads(2), HealthRecorder.none());
+        MonitoredFleet monitored = new MonitoredFleet("proxy", fleet);
+        PrometheusRegistry registry = new PrometheusRegistry();
+        FleetMetrics.register(() -> List.of(monitored), Clock.systemUTC(), registry);
+        assertThat(monitored.refresh().phase()).isEqualTo(RefreshProgress.Phase.COMPLETE);
+        assertThat(nodesRead(registry)).isEqualTo(NODES);
+
+        proxy.holdEachRequest(Duration.ofMillis(300));
+        ExecutorService caller = Executors.newSingleThreadExecutor();
+        try {
+            Future<RefreshProgress> next = caller.submit(monitored::refresh);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!fleet.progress().isRunning()) {
+                assertThat(System.nanoTime()).as("the next refresh started").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            assertThat(nodesRead(registry))
+                    .as("a scrape while the next refresh lists must not read 0")
+                    .isEqualTo(NODES);
+            fleet.cancel();
+            next.get(10, TimeUnit.SECONDS);
+            assertThat(nodesRead(registry))
+                    .as("a cancelled refresh is not a finished one")
+                    .isEqualTo(NODES);
+        } finally {
+            caller.shutdownNow();
+        }
+    }
+
+    private static double nodesRead(PrometheusRegistry registry) {
+        return registry.scrape().stream()
+                .filter(m -> m.getMetadata().getName().equals("slapdesk_nodes_read"))
+                .map(m -> ((GaugeSnapshot) m).getDataPoints().get(0).getValue())
+                .findFirst()
+                .orElseThrow();
     }
 
     @Test
