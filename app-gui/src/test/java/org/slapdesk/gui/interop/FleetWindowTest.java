@@ -173,9 +173,11 @@ class FleetWindowTest {
         assertThat(whileRefreshing)
                 .as("round trips measured while a refresh ran")
                 .isPositive();
+        // a freeze is seconds; one GC pause or JIT burst on a loaded 2-core machine is ~200 ms,
+        // which this check must not mistake for one (speed is measured by ./benchmarks window)
         assertThat(roundTrips)
                 .as("FX round trips while refreshing and filtering (ms)")
-                .allMatch(millis -> millis < 200);
+                .allMatch(millis -> millis < 500);
         driver.waitFor(
                 "the filter applies",
                 10,
