@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +16,7 @@ import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.ParameterColumns;
+import org.slapdesk.master.store.Rows.Changed;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.InstallationStatus;
 import org.slapdesk.master.store.Rows.Instance;
@@ -22,6 +24,8 @@ import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.NodeStatus;
 import org.slapdesk.master.store.Rows.Partition;
 import org.slapdesk.master.store.Rows.PartitionRow;
+import org.slapdesk.master.store.Rows.Removed;
+import org.slapdesk.master.store.Store;
 
 /**
  * The HAL+JSON subset {@code slapos service list|info} and {@code computer list|info} read
@@ -42,6 +46,14 @@ final class HateoasApi {
 
     private static final String INSTANCES =
             "portal_type:(\"Software Instance\", \"Slave Instance\") AND validation_state:validated";
+    private static final Set<String> FLEET_SEARCHES = Set.of(NODES, PARTITIONS, INSTALLATIONS, TREES);
+    /** The answer's counter: a later search may ask only what changed after it. */
+    static final String CHANGE_COUNTER = "change_counter";
+    /** Names the database the counter counts in: a counter from another database means nothing here. */
+    static final String CHANGE_SOURCE = "change_source";
+    /** The query term asking for the rows changed after a counter, in the catalog's range syntax. */
+    private static final Pattern CHANGED_SINCE = Pattern.compile("\\s+AND\\s+change_counter:>\"?(\\d{1,19})\"?$");
+
     private static final Pattern CONDITION = Pattern.compile("\\s+AND\\s+([a-z_]+):=\"(.*?)\"(?=\\s+AND\\s+|$)");
 
     private final MasterQueries master;
@@ -68,21 +80,15 @@ final class HateoasApi {
         if (query == null) {
             throw RequestError.badRequest("missing 'query'");
         }
+        Matcher sinceTerm = CHANGED_SINCE.matcher(query);
+        if (sinceTerm.find()) {
+            return fleetSearch(query.substring(0, sinceTerm.start()), parseCounter(sinceTerm.group(1)), visibleTree);
+        }
+        if (FLEET_SEARCHES.contains(query)) {
+            return fleetSearch(query, Store.EVERY_ROW, visibleTree);
+        }
         List<Map<String, Object>> rows;
-        if (query.equals(TREES)) {
-            rows = new ArrayList<>();
-            for (Instance root : master.roots()) {
-                if (visibleTree.test(root.title())) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("title", root.title());
-                    row.put("url_string", root.softwareRelease());
-                    row.put("slap_state", root.requestedState());
-                    row.put("source_reference", root.softwareType());
-                    row.put("relative_url", TREE_MODULE + encode(root.title()));
-                    rows.add(row);
-                }
-            }
-        } else if (query.startsWith(TREES)) {
+        if (query.startsWith(TREES)) {
             Map<String, String> where = conditions(query.substring(TREES.length()));
             rows = new ArrayList<>();
             for (TreeView tree : master.trees(where.get("title"))) {
@@ -97,12 +103,6 @@ final class HateoasApi {
                 row.put("relative_url", TREE_MODULE + encode(tree.root().title()));
                 rows.add(row);
             }
-        } else if (query.equals(NODES)) {
-            rows = nodesWithStatus();
-        } else if (query.equals(PARTITIONS)) {
-            rows = partitions(visibleTree);
-        } else if (query.equals(INSTALLATIONS)) {
-            rows = installationsWithStatus();
         } else if (query.startsWith(NODES)) {
             Map<String, String> where = conditions(query.substring(NODES.length()));
             String reference = where.getOrDefault("reference", where.get("title"));
@@ -152,57 +152,119 @@ final class HateoasApi {
         return Map.of("_embedded", Map.of("contents", rows));
     }
 
-    /** The node listing with each node's access status, so a console needs no call per node. */
-    private List<Map<String, Object>> nodesWithStatus() {
+    /**
+     * One of the four fleet-wide searches: every row, or with {@code since} the rows changed after
+     * that counter and the keys of those removed since. Either answer carries the database's
+     * counter and source, which is how a console learns it may ask for changes next time.
+     */
+    private Map<String, Object> fleetSearch(String query, long since, Predicate<String> visibleTree) {
+        Changed<?> changed;
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (NodeStatus n : master.nodesWithStatus()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", n.node().title());
-            row.put("reference", n.node().reference());
-            row.put("relative_url", NODE_MODULE + encode(n.node().reference()));
-            row.put("access_status", n.status() == null ? null : master.brief(n.status()));
-            rows.add(row);
+        List<Map<String, Object>> removed = new ArrayList<>();
+        switch (query) {
+            case NODES -> {
+                Changed<NodeStatus> nodes = master.nodesWithStatus(since);
+                nodes.rows().forEach(n -> rows.add(nodeRow(n)));
+                nodes.removed().forEach(r -> removed.add(Map.of("reference", r.reference())));
+                changed = nodes;
+            }
+            case PARTITIONS -> {
+                Changed<PartitionRow> partitions = master.partitionRows(since);
+                partitions.rows().forEach(p -> rows.add(partitionRow(p, visibleTree)));
+                partitions.removed().forEach(r -> removed.add(removedChild(r)));
+                changed = partitions;
+            }
+            case INSTALLATIONS -> {
+                Changed<InstallationStatus> installations = master.installationsWithStatus(since);
+                installations.rows().forEach(i -> rows.add(installationRow(i)));
+                installations.removed().forEach(r -> removed.add(removedChild(r)));
+                changed = installations;
+            }
+            case TREES -> {
+                Changed<Instance> roots = master.roots(since);
+                roots.rows().stream()
+                        .filter(root -> visibleTree.test(root.title()))
+                        .forEach(root -> rows.add(treeRow(root)));
+                roots.removed().stream()
+                        .filter(r -> visibleTree.test(r.reference()))
+                        .forEach(r -> removed.add(Map.of("title", r.reference())));
+                changed = roots;
+            }
+            default -> throw RequestError.badRequest("no change counter on the search: " + query);
         }
-        return rows;
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("_embedded", Map.of("contents", rows));
+        if (changed.source() != null) {
+            answer.put(CHANGE_COUNTER, changed.counter());
+            answer.put(CHANGE_SOURCE, changed.source());
+        }
+        if (since != Store.EVERY_ROW) {
+            answer.put("removed", removed);
+        }
+        return answer;
+    }
+
+    private static long parseCounter(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw RequestError.badRequest("change counter out of range: " + digits);
+        }
+    }
+
+    private static Map<String, Object> removedChild(Removed r) {
+        return Map.of("parent_reference", r.parent(), "reference", r.reference());
+    }
+
+    private static Map<String, Object> treeRow(Instance root) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", root.title());
+        row.put("url_string", root.softwareRelease());
+        row.put("slap_state", root.requestedState());
+        row.put("source_reference", root.softwareType());
+        row.put("relative_url", TREE_MODULE + encode(root.title()));
+        return row;
+    }
+
+    /** A node with its access status, so a console needs no call per node. */
+    private Map<String, Object> nodeRow(NodeStatus n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", n.node().title());
+        row.put("reference", n.node().reference());
+        row.put("relative_url", NODE_MODULE + encode(n.node().reference()));
+        row.put("access_status", n.status() == null ? null : master.brief(n.status()));
+        return row;
     }
 
     /**
-     * Every partition of the fleet; the instance on a busy one is named only to who may see its
-     * tree (a busy partition of another user's tree shows as busy, nothing more).
+     * A partition of the fleet; the instance on a busy one is named only to who may see its tree
+     * (a busy partition of another user's tree shows as busy, nothing more).
      */
-    private List<Map<String, Object>> partitions(Predicate<String> visibleTree) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PartitionRow p : master.partitionRows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reference", p.reference());
-            row.put("parent_reference", p.computerReference());
-            row.put("slap_state", p.busy() ? "busy" : "free");
-            if (p.busy() && visibleTree.test(p.rootTitle())) {
-                row.put("title", p.instanceTitle());
-                row.put("url_string", p.softwareRelease());
-                row.put("requested_state", p.requestedState());
-                row.put("access_status_text", master.statusText(p));
-            }
-            rows.add(row);
+    private Map<String, Object> partitionRow(PartitionRow p, Predicate<String> visibleTree) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("reference", p.reference());
+        row.put("parent_reference", p.computerReference());
+        row.put("slap_state", p.busy() ? "busy" : "free");
+        if (p.busy() && visibleTree.test(p.rootTitle())) {
+            row.put("title", p.instanceTitle());
+            row.put("url_string", p.softwareRelease());
+            row.put("requested_state", p.requestedState());
+            row.put("access_status_text", master.statusText(p));
         }
-        return rows;
+        return row;
     }
 
-    private List<Map<String, Object>> installationsWithStatus() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (InstallationStatus i : master.installationsWithStatus()) {
-            Installation installation = i.installation();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(
-                    "relative_url",
-                    NODE_MODULE + encode(installation.computerReference()) + "/" + encode(installation.url()));
-            row.put("url_string", installation.url());
-            row.put("parent_reference", installation.computerReference());
-            row.put("requested_state", installation.requestedState());
-            row.put("access_status", i.status() == null ? null : master.brief(i.status()));
-            rows.add(row);
-        }
-        return rows;
+    private Map<String, Object> installationRow(InstallationStatus i) {
+        Installation installation = i.installation();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(
+                "relative_url",
+                NODE_MODULE + encode(installation.computerReference()) + "/" + encode(installation.url()));
+        row.put("url_string", installation.url());
+        row.put("parent_reference", installation.computerReference());
+        row.put("requested_state", installation.requestedState());
+        row.put("access_status", i.status() == null ? null : master.brief(i.status()));
+        return row;
     }
 
     private static Map<String, String> conditions(String rest) {
