@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slapdesk.core.health.AwaitedReports;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.CancellationToken;
+import org.slapdesk.core.master.ChangeMark;
+import org.slapdesk.core.master.FleetChanges;
+import org.slapdesk.core.master.FleetRead;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.Retry;
@@ -50,6 +54,11 @@ public final class FleetState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetState.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
     private static final long POLL_MILLIS = 50;
+    /**
+     * Every so many refreshes the whole fleet is read even where the master says what changed: a
+     * safety net should a change ever escape the master's counter.
+     */
+    static final int FULL_READ_EVERY = 20;
 
     private final Master master;
     private final HealthRules rules;
@@ -63,6 +72,10 @@ public final class FleetState implements AutoCloseable {
     private final AtomicReference<CancellationToken> running = new AtomicReference<>();
     private final AtomicReference<MasterException> lastFailure = new AtomicReference<>();
     private final Object refreshLock = new Object();
+    /** Where the last complete read stood, to ask only what changed since; null: read everything. */
+    private ChangeMark changeMark;
+
+    private int changeReadsSinceFull;
     private final boolean ownsMaster;
     private volatile boolean closed;
 
@@ -153,13 +166,23 @@ public final class FleetState implements AutoCloseable {
         FleetSnapshot previous = snapshot.get();
         lastFailure.set(null);
         publish(progress.get().with(RefreshProgress.Phase.LISTING, 0, 0, 0, Optional.empty()));
+        if (changeMark != null && previous.complete() && changeReadsSinceFull < FULL_READ_EVERY - 1) {
+            RefreshProgress changed = readChanges(previous, token);
+            if (changed != null) {
+                return changed;
+            }
+        }
+        changeMark = null;
+        changeReadsSinceFull = 0;
         List<ComputeNode> listed;
         NodeReads nodeReads = null;
+        Optional<ChangeMark> readMark = Optional.empty();
         try {
-            Optional<List<ComputeNodeDetail>> all = reader.allNodes(token);
+            Optional<FleetRead> all = reader.readFleet(token);
             if (all.isPresent()) {
-                nodeReads = new NodeReads(all.get(), Set.of(), Optional.empty());
-                listed = all.get().stream().map(ComputeNodeDetail::node).toList();
+                readMark = all.get().mark();
+                nodeReads = new NodeReads(all.get().nodes(), Set.of(), Optional.empty());
+                listed = all.get().nodes().stream().map(ComputeNodeDetail::node).toList();
                 // every node is read at once; the services are still to come
                 publish(progress.get()
                         .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty()));
@@ -218,21 +241,73 @@ public final class FleetState implements AutoCloseable {
                     .with(RefreshProgress.Phase.CANCELLED, listed.size(), listed.size(), 0, Optional.empty()));
         }
         boolean complete = nodeReads.failed().isEmpty() && servicesRead;
+        if (complete) {
+            changeMark = readMark.orElse(null);
+        }
+        return publishSnapshot(
+                previous, builder, listed.size(), nodeReads.failed().size(), complete, problem);
+    }
+
+    /**
+     * A refresh by what changed since {@link #changeMark}, applied onto {@code previous}; null when
+     * the master cannot say what changed from that mark (or the read failed), and the caller reads
+     * the whole fleet instead.
+     */
+    private RefreshProgress readChanges(FleetSnapshot previous, CancellationToken token) throws InterruptedException {
+        Optional<FleetChanges> read;
+        try {
+            read = reader.changesSince(changeMark, token);
+        } catch (CancellationException e) {
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (IllegalStateException e) {
+            if (!token.isCancelled()) {
+                throw e;
+            }
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (MasterException e) {
+            if (token.isCancelled()) {
+                return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+            }
+            LOG.debug("reading what changed on {} failed: reading the whole fleet", master.url(), e);
+            return null;
+        }
+        if (read.isEmpty()) {
+            LOG.debug("{} cannot say what changed since {}: reading the whole fleet", master.url(), changeMark);
+            return null;
+        }
+        FleetChanges changes = read.get();
+        SnapshotBuilder builder =
+                SnapshotBuilder.from(previous, rules, awaitedReports).apply(changes);
+        Map<String, InstanceTree> services = new LinkedHashMap<>();
+        previous.services().forEach((title, tree) -> services.put(title, tree.value()));
+        services.keySet().removeAll(changes.removedServices());
+        changes.services().forEach(tree -> services.put(tree.title(), tree));
+        builder.services(List.copyOf(services.values()));
+        if (token.isCancelled()) {
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        }
+        changeMark = changes.mark();
+        changeReadsSinceFull++;
+        int nodes = builder.nodeCount();
+        return publishSnapshot(previous, builder, nodes, 0, true, Optional.empty());
+    }
+
+    private RefreshProgress publishSnapshot(
+            FleetSnapshot previous,
+            SnapshotBuilder builder,
+            int listed,
+            int failed,
+            boolean complete,
+            Optional<String> problem) {
         Instant now = rules.now();
         FleetSnapshot next = builder.build(now, complete);
         FleetDiff diff = FleetDiff.between(previous, next);
         snapshot.set(next);
         RefreshProgress done = complete
                 ? progress.get()
-                        .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty())
+                        .with(RefreshProgress.Phase.READING, listed, listed, 0, Optional.empty())
                         .completedAt(now)
-                : progress.get()
-                        .with(
-                                RefreshProgress.Phase.PARTIAL,
-                                listed.size(),
-                                listed.size(),
-                                nodeReads.failed().size(),
-                                problem);
+                : progress.get().with(RefreshProgress.Phase.PARTIAL, listed, listed, failed, problem);
         if (complete) {
             recordHealth(next, now);
         }
