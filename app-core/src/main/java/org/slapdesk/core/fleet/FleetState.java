@@ -245,7 +245,7 @@ public final class FleetState implements AutoCloseable {
             changeMark = readMark.orElse(null);
         }
         return publishSnapshot(
-                previous, builder, listed.size(), nodeReads.failed().size(), complete, problem);
+                previous, builder, listed.size(), nodeReads.failed().size(), complete, problem, Optional.empty());
     }
 
     /**
@@ -289,7 +289,31 @@ public final class FleetState implements AutoCloseable {
         changeMark = changes.mark();
         changeReadsSinceFull++;
         int nodes = builder.nodeCount();
-        return publishSnapshot(previous, builder, nodes, 0, true, Optional.empty());
+        Optional<Map<FleetKind, Set<String>>> touched = touchedKeys(changes);
+        return publishSnapshot(previous, builder, nodes, 0, true, Optional.empty(), touched);
+    }
+
+    /**
+     * The partition and installation keys a read of changes can have touched, so that the diff
+     * costs the change rather than the fleet; nodes and services are compared whole (their
+     * colours move with time). Empty when a node went, taking rows the changes do not name.
+     */
+    private static Optional<Map<FleetKind, Set<String>>> touchedKeys(FleetChanges changes) {
+        if (!changes.removedNodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> partitions = new HashSet<>();
+        changes.partitions()
+                .forEach(p -> partitions.add(FleetSnapshot.partitionKey(p.computeNodeReference(), p.reference())));
+        changes.removedPartitions()
+                .forEach(p -> partitions.add(FleetSnapshot.partitionKey(p.nodeReference(), p.reference())));
+        Set<String> installations = new HashSet<>();
+        changes.installations()
+                .forEach(i -> installations.add(
+                        FleetSnapshot.installationKey(i.computeNodeReference(), i.softwareReleaseUrl())));
+        changes.removedInstallations()
+                .forEach(i -> installations.add(FleetSnapshot.installationKey(i.nodeReference(), i.reference())));
+        return Optional.of(Map.of(FleetKind.PARTITION, partitions, FleetKind.SOFTWARE_INSTALLATION, installations));
     }
 
     private RefreshProgress publishSnapshot(
@@ -298,10 +322,12 @@ public final class FleetState implements AutoCloseable {
             int listed,
             int failed,
             boolean complete,
-            Optional<String> problem) {
+            Optional<String> problem,
+            Optional<Map<FleetKind, Set<String>>> touched) {
         Instant now = rules.now();
         FleetSnapshot next = builder.build(now, complete);
-        FleetDiff diff = FleetDiff.between(previous, next);
+        FleetDiff diff = touched.map(keys -> FleetDiff.between(previous, next, keys))
+                .orElseGet(() -> FleetDiff.between(previous, next));
         snapshot.set(next);
         RefreshProgress done = complete
                 ? progress.get()

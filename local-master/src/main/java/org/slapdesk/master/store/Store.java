@@ -202,14 +202,28 @@ public final class Store {
             + " parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state, computer_reference,"
             + " partition_reference, host_instance_id, timestamp, created_at";
 
+    static final String NODES_SINCE = changedSince(
+            NODE_COLUMNS + NODES_FROM + " WHERE n.change_seq > ?",
+            "reference, NULL, NULL, NULL, 0, NULL, NULL, NULL",
+            "kind='node'");
+    static final String PARTITIONS_SINCE = changedSince(
+            PARTITION_COLUMNS + PARTITIONS_FROM + " AND p.change_seq > ?",
+            "parent, reference, NULL, NULL, NULL, NULL, NULL, NULL",
+            "kind='partition'");
+    static final String INSTALLATIONS_SINCE = changedSince(
+            INSTALLATION_COLUMNS + INSTALLATIONS_FROM + " WHERE n.change_seq > ?",
+            "parent, reference, NULL, NULL, NULL, NULL, NULL",
+            "kind='installation'");
+    static final String ROOTS_SINCE = changedSince(
+            INSTANCE_COLUMNS + " FROM instance WHERE requested_by='' AND change_seq > ?",
+            "0, reference, parent, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, 0",
+            "kind='instance' AND parent=''");
+
     /** Every node with its access status (or those changed after {@code since}), in one statement. */
     public Rows.Changed<Rows.NodeStatus> nodesWithStatus(long since) throws SQLException {
         return changed(
                 COUNTER_COLUMNS + NODE_COLUMNS + NODES_FROM + " ORDER BY n.reference",
-                changedSince(
-                        NODE_COLUMNS + NODES_FROM + " WHERE n.change_seq > ?",
-                        "reference, NULL, NULL, NULL, 0, NULL, NULL, NULL",
-                        "kind='node'"),
+                NODES_SINCE,
                 since,
                 rs -> new Rows.NodeStatus(node(rs), joinedStatus(rs, "node", rs.getString("reference"))),
                 rs -> new Rows.Removed("", rs.getString("reference")));
@@ -220,10 +234,7 @@ public final class Store {
         return changed(
                 COUNTER_COLUMNS + PARTITION_COLUMNS + PARTITIONS_FROM
                         + " ORDER BY p.computer_reference, p.position, p.reference",
-                changedSince(
-                        PARTITION_COLUMNS + PARTITIONS_FROM + " AND p.change_seq > ?",
-                        "parent, reference, NULL, NULL, NULL, NULL, NULL, NULL",
-                        "kind='partition'"),
+                PARTITIONS_SINCE,
                 since,
                 rs -> {
                     String title = rs.getString("instance_title");
@@ -244,10 +255,7 @@ public final class Store {
     public Rows.Changed<Rows.InstallationStatus> installationsWithStatus(long since) throws SQLException {
         return changed(
                 COUNTER_COLUMNS + INSTALLATION_COLUMNS + INSTALLATIONS_FROM + " ORDER BY n.computer_reference, n.rowid",
-                changedSince(
-                        INSTALLATION_COLUMNS + INSTALLATIONS_FROM + " WHERE n.change_seq > ?",
-                        "parent, reference, NULL, NULL, NULL, NULL, NULL",
-                        "kind='installation'"),
+                INSTALLATIONS_SINCE,
                 since,
                 rs -> new Rows.InstallationStatus(
                         installation(rs),
@@ -260,10 +268,7 @@ public final class Store {
     public Rows.Changed<Instance> rootsChanged(long since) throws SQLException {
         return changed(
                 COUNTER_COLUMNS + INSTANCE_COLUMNS + " FROM instance WHERE requested_by='' ORDER BY id",
-                changedSince(
-                        INSTANCE_COLUMNS + " FROM instance WHERE requested_by='' AND change_seq > ?",
-                        "0, reference, parent, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, 0",
-                        "kind='instance' AND parent=''"),
+                ROOTS_SINCE,
                 since,
                 Store::instance,
                 rs -> new Rows.Removed("", rs.getString("title")));
