@@ -65,16 +65,18 @@ final class BulkFleetRead {
             return Optional.empty();
         }
         Map<String, List<ComputePartition>> partitions = new LinkedHashMap<>();
-        for (JsonNode row : hateoas.search(PARTITION_QUERY, PARTITION_FIELDS)) {
-            String node = row.path("parent_reference").asText();
-            partitions.computeIfAbsent(node, n -> new ArrayList<>()).add(partition(node, row));
-        }
+        hateoas.streamSearch(PARTITION_QUERY, PARTITION_FIELDS, row -> {
+            ComputePartition partition = partition(row);
+            partitions
+                    .computeIfAbsent(partition.computeNodeReference(), n -> new ArrayList<>())
+                    .add(partition);
+        });
         Map<String, List<SoftwareInstallation>> software = new LinkedHashMap<>();
-        for (JsonNode row : hateoas.search(INSTALLATION_QUERY, INSTALLATION_FIELDS)) {
+        hateoas.streamSearch(INSTALLATION_QUERY, INSTALLATION_FIELDS, row -> {
             SoftwareInstallation installation = installation(row);
             software.computeIfAbsent(installation.computeNodeReference(), n -> new ArrayList<>())
                     .add(installation);
-        }
+        });
         List<ComputeNodeDetail> details = new ArrayList<>();
         for (JsonNode row : nodeRows) {
             ComputeNode node = node(row);
@@ -99,13 +101,16 @@ final class BulkFleetRead {
         if (now.isEmpty() || !since.precedes(now.get())) {
             return Optional.empty();
         }
-        HateoasEndpoint.SearchAnswer partitions = hateoas.searchAnswer(PARTITION_QUERY + term, PARTITION_FIELDS);
-        HateoasEndpoint.SearchAnswer installations =
-                hateoas.searchAnswer(INSTALLATION_QUERY + term, INSTALLATION_FIELDS);
+        List<ComputePartition> partitions = new ArrayList<>();
+        JsonNode partitionAnswer =
+                hateoas.streamSearch(PARTITION_QUERY + term, PARTITION_FIELDS, row -> partitions.add(partition(row)));
+        List<SoftwareInstallation> installations = new ArrayList<>();
+        JsonNode installationAnswer = hateoas.streamSearch(
+                INSTALLATION_QUERY + term, INSTALLATION_FIELDS, row -> installations.add(installation(row)));
         HateoasEndpoint.SearchAnswer services =
                 hateoas.searchAnswer(HateoasEndpoint.SERVICE_QUERY + term, HateoasEndpoint.SERVICE_FIELDS);
-        for (HateoasEndpoint.SearchAnswer later : List.of(partitions, installations, services)) {
-            Optional<ChangeMark> mark = mark(later.answer());
+        for (JsonNode later : List.of(partitionAnswer, installationAnswer, services.answer())) {
+            Optional<ChangeMark> mark = mark(later);
             if (mark.isEmpty() || !now.get().precedes(mark.get())) {
                 return Optional.empty(); // the master changed hands between two searches
             }
@@ -122,12 +127,10 @@ final class BulkFleetRead {
                 now.get(),
                 nodes.rows().stream().map(BulkFleetRead::node).toList(),
                 removedNodes,
-                partitions.rows().stream()
-                        .map(row -> partition(row.path("parent_reference").asText(), row))
-                        .toList(),
-                removed(partitions.answer()),
-                installations.rows().stream().map(BulkFleetRead::installation).toList(),
-                removed(installations.answer()),
+                partitions,
+                removed(partitionAnswer),
+                installations,
+                removed(installationAnswer),
                 services.rows().stream().map(SlapMaster::serviceFromRow).toList(),
                 removedServices));
     }
@@ -157,26 +160,25 @@ final class BulkFleetRead {
         return new ComputeNode(reference, row.path("title").asText(reference), status(row.path("access_status")));
     }
 
-    private static SoftwareInstallation installation(JsonNode row) {
+    private static SoftwareInstallation installation(SearchRows.Row row) {
         return new SoftwareInstallation(
-                row.path("url_string").asText(),
-                row.path("parent_reference").asText(),
-                row.path("requested_state").asText("available"),
-                text(row.path("access_status"), "text").map(text -> new AccessStatus(text, null, null)));
+                row.text("url_string", ""),
+                row.text("parent_reference", ""),
+                row.text("requested_state", "available"),
+                row.text("access_status.text").map(text -> new AccessStatus(text, null, null)));
     }
 
-    private static ComputePartition partition(String node, JsonNode row) {
-        boolean busy = "busy".equals(row.path("slap_state").asText());
-        Optional<String> title = busy ? text(row, "title") : Optional.empty();
+    private static ComputePartition partition(SearchRows.Row row) {
+        boolean busy = "busy".equals(row.text("slap_state", ""));
         return new ComputePartition(
-                row.path("reference").asText(),
-                node,
+                row.text("reference", ""),
+                row.text("parent_reference", ""),
                 busy ? PartitionState.BUSY : PartitionState.FREE,
-                title,
-                busy ? text(row, "url_string") : Optional.empty(),
-                busy ? text(row, "requested_state").map(RequestedState::fromWire) : Optional.empty(),
+                busy ? row.text("title") : Optional.empty(),
+                busy ? row.text("url_string") : Optional.empty(),
+                busy ? row.text("requested_state").map(RequestedState::fromWire) : Optional.empty(),
                 busy
-                        ? text(row, "access_status_text").map(text -> new AccessStatus(text, null, null))
+                        ? row.text("access_status_text").map(text -> new AccessStatus(text, null, null))
                         : Optional.empty());
     }
 

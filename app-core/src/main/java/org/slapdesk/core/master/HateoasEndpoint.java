@@ -115,6 +115,72 @@ public final class HateoasEndpoint {
         }
     }
 
+    /**
+     * {@link #searchAnswer} read from the stream: each row goes to {@code handler} as it is parsed
+     * (no tree of the rows is built) and the answer's other members are returned. Pages as
+     * {@link #search} does; a master that ignores the limit answers its first row again on the
+     * second page, which ends the reading.
+     */
+    JsonNode streamSearch(String query, List<String> selectList, SearchRows.RowHandler handler) throws MasterException {
+        List<Map<String, String>> firstRow = new ArrayList<>(1);
+        SearchRows.Read first = streamPage(query, selectList, 0, row -> {
+            if (firstRow.isEmpty()) {
+                firstRow.add(row.snapshot());
+            }
+            handler.row(row);
+        });
+        if (first.rows() != pageSize) {
+            return first.rest();
+        }
+        for (int start = pageSize; ; start += pageSize) {
+            boolean[] repeated = {false};
+            int[] seen = {0};
+            SearchRows.Read page = streamPage(query, selectList, start, row -> {
+                if (seen[0]++ == 0 && row.snapshot().equals(firstRow.get(0))) {
+                    repeated[0] = true;
+                }
+                if (!repeated[0]) {
+                    handler.row(row);
+                }
+            });
+            if (repeated[0] || page.rows() != pageSize) {
+                return first.rest();
+            }
+        }
+    }
+
+    private SearchRows.Read streamPage(String query, List<String> selectList, int start, SearchRows.RowHandler handler)
+            throws MasterException {
+        String url = UriTemplate.expand(
+                link("raw_search"),
+                Map.of("query", query, "select_list", selectList, "limit", List.of(start, pageSize)));
+        HttpAnswer answer = http.get(endpoint(), URI.create(url), Map.of(), Map.of("Cache-Control", "no-cache"));
+        MasterHttp.requireSuccess(answer, "the search '" + query + "'");
+        if (answer.looksLikeHtml()) {
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    answer.endpoint() + " answered an HTML page instead of HAL+JSON: " + answer.excerpt(),
+                    null);
+        }
+        SearchRows.Read read;
+        try {
+            read = SearchRows.read(json, answer.body(), handler);
+        } catch (IOException e) {
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    "The answer of " + answer.endpoint() + " is not valid HAL+JSON (truncated or corrupt): "
+                            + answer.excerpt(),
+                    e);
+        }
+        if (read.rows() < 0) {
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The HATEOAS search at " + base + " answered JSON without _embedded.contents: " + answer.excerpt(),
+                    null);
+        }
+        return read;
+    }
+
     private SearchAnswer searchPage(String query, List<String> selectList, int start) throws MasterException {
         String template = link("raw_search");
         String url = UriTemplate.expand(
