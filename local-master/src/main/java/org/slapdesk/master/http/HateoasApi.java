@@ -1,5 +1,7 @@
 package org.slapdesk.master.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +78,7 @@ final class HateoasApi {
                         "self", Map.of("href", base + "hateoas")));
     }
 
-    Map<String, Object> search(String query, Predicate<String> visibleTree) {
+    Object search(String query, Predicate<String> visibleTree) {
         if (query == null) {
             throw RequestError.badRequest("missing 'query'");
         }
@@ -157,49 +159,51 @@ final class HateoasApi {
      * that counter and the keys of those removed since. Either answer carries the database's
      * counter and source, which is how a console learns it may ask for changes next time.
      */
-    private Map<String, Object> fleetSearch(String query, long since, Predicate<String> visibleTree) {
-        Changed<?> changed;
-        List<Map<String, Object>> rows = new ArrayList<>();
+    private Object fleetSearch(String query, long since, Predicate<String> visibleTree) {
         List<Map<String, Object>> removed = new ArrayList<>();
+        Map<String, Object> members = new LinkedHashMap<>();
+        StreamedSearchAnswer<?> answer;
+        Changed<?> changed;
         switch (query) {
             case NODES -> {
                 Changed<NodeStatus> nodes = master.nodesWithStatus(since);
-                nodes.rows().forEach(n -> rows.add(nodeRow(n)));
                 nodes.removed().forEach(r -> removed.add(Map.of("reference", r.reference())));
+                answer = new StreamedSearchAnswer<>(nodes.rows(), (n, out) -> out.writeObject(nodeRow(n)), members);
                 changed = nodes;
             }
             case PARTITIONS -> {
                 Changed<PartitionRow> partitions = master.partitionRows(since);
-                partitions.rows().forEach(p -> rows.add(partitionRow(p, visibleTree)));
                 partitions.removed().forEach(r -> removed.add(removedChild(r)));
+                answer = new StreamedSearchAnswer<>(
+                        partitions.rows(), (p, out) -> writePartition(p, visibleTree, out), members);
                 changed = partitions;
             }
             case INSTALLATIONS -> {
                 Changed<InstallationStatus> installations = master.installationsWithStatus(since);
-                installations.rows().forEach(i -> rows.add(installationRow(i)));
                 installations.removed().forEach(r -> removed.add(removedChild(r)));
+                answer = new StreamedSearchAnswer<>(
+                        installations.rows(), (i, out) -> out.writeObject(installationRow(i)), members);
                 changed = installations;
             }
             case TREES -> {
                 Changed<Instance> roots = master.roots(since);
-                roots.rows().stream()
+                List<Instance> visible = roots.rows().stream()
                         .filter(root -> visibleTree.test(root.title()))
-                        .forEach(root -> rows.add(treeRow(root)));
+                        .toList();
                 roots.removed().stream()
                         .filter(r -> visibleTree.test(r.reference()))
                         .forEach(r -> removed.add(Map.of("title", r.reference())));
+                answer = new StreamedSearchAnswer<>(visible, (root, out) -> out.writeObject(treeRow(root)), members);
                 changed = roots;
             }
             default -> throw RequestError.badRequest("no change counter on the search: " + query);
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("_embedded", Map.of("contents", rows));
         if (changed.source() != null) {
-            answer.put(CHANGE_COUNTER, changed.counter());
-            answer.put(CHANGE_SOURCE, changed.source());
+            members.put(CHANGE_COUNTER, changed.counter());
+            members.put(CHANGE_SOURCE, changed.source());
         }
         if (since != Store.EVERY_ROW) {
-            answer.put("removed", removed);
+            members.put("removed", removed);
         }
         return answer;
     }
@@ -240,18 +244,18 @@ final class HateoasApi {
      * A partition of the fleet; the instance on a busy one is named only to who may see its tree
      * (a busy partition of another user's tree shows as busy, nothing more).
      */
-    private Map<String, Object> partitionRow(PartitionRow p, Predicate<String> visibleTree) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("reference", p.reference());
-        row.put("parent_reference", p.computerReference());
-        row.put("slap_state", p.busy() ? "busy" : "free");
+    private void writePartition(PartitionRow p, Predicate<String> visibleTree, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("reference", p.reference());
+        out.writeStringField("parent_reference", p.computerReference());
+        out.writeStringField("slap_state", p.busy() ? "busy" : "free");
         if (p.busy() && visibleTree.test(p.rootTitle())) {
-            row.put("title", p.instanceTitle());
-            row.put("url_string", p.softwareRelease());
-            row.put("requested_state", p.requestedState());
-            row.put("access_status_text", master.statusText(p));
+            out.writeStringField("title", p.instanceTitle());
+            out.writeStringField("url_string", p.softwareRelease());
+            out.writeStringField("requested_state", p.requestedState());
+            out.writeStringField("access_status_text", master.statusText(p));
         }
-        return row;
+        out.writeEndObject();
     }
 
     private Map<String, Object> installationRow(InstallationStatus i) {
