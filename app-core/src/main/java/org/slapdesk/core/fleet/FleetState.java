@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * {@link FleetOptions#parallelReads} calls in flight (backing off while the master is busy),
  * diffs the result against what it held and publishes one {@link FleetUpdate} per refresh to the
  * listeners, each on its own executor. A master that answers fleet-wide searches is read in a few
- * calls whatever the fleet's size ({@link Master#allNodes}) instead of node by node. A node that cannot be read keeps its previous rows and
- * makes the refresh {@link RefreshProgress.Phase#PARTIAL}; only a complete refresh records health
+ * calls whatever the fleet's size ({@link Master#readFleet}) instead of node by node; where
+ * its answers carry a change counter, each later refresh asks only what changed since the last
+ * ({@link Master#fleetChangesSince}) and applies it onto the snapshot it holds, reading the whole
+ * fleet again every {@value #FULL_READ_EVERY}th refresh or when the counter does not follow.
+ * A node that cannot be read keeps its previous rows and makes the refresh {@link RefreshProgress.Phase#PARTIAL}; only a complete refresh records health
  * samples and moves {@link RefreshProgress#lastCompleteRefresh}.
  *
  * <p>Thread safety: {@link #snapshot}, {@link #progress}, {@link #subscribe}, {@link #cancel} and
