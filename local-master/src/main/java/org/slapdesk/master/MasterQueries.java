@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.slapdesk.master.store.Database;
+import org.slapdesk.master.store.Rows.Changed;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.InstallationStatus;
 import org.slapdesk.master.store.Rows.Instance;
@@ -53,24 +54,24 @@ public final class MasterQueries {
         });
     }
 
-    /** The root instances, each its service's: what a service listing needs, in one statement. */
-    public List<Instance> roots() {
-        return tx(Store::roots);
+    /** Every node with its access status, or those changed after {@code since} ({@link Store#EVERY_ROW}: all). */
+    public Changed<NodeStatus> nodesWithStatus(long since) {
+        return tx(store -> store.nodesWithStatus(since));
     }
 
-    /** Every node with its access status, in one statement. */
-    public List<NodeStatus> nodesWithStatus() {
-        return tx(Store::nodesWithStatus);
+    /** Every partition a node would read, with its instance, or those changed after {@code since}. */
+    public Changed<PartitionRow> partitionRows(long since) {
+        return tx(store -> store.partitionRows(since));
     }
 
-    /** Every partition a node would read, with its instance, in one statement. */
-    public List<PartitionRow> partitionRows() {
-        return tx(Store::partitionRows);
+    /** Every supplied release with its installation report, or those changed after {@code since}. */
+    public Changed<InstallationStatus> installationsWithStatus(long since) {
+        return tx(store -> store.installationsWithStatus(since));
     }
 
-    /** Every supplied release with its installation report, in one statement. */
-    public List<InstallationStatus> installationsWithStatus() {
-        return tx(Store::installationsWithStatus);
+    /** The root instances (the services), or those changed after {@code since}. */
+    public Changed<Instance> roots(long since) {
+        return tx(store -> store.rootsChanged(since));
     }
 
     /** The status text a node read gives the instance on a busy partition ("no data" when it has none). */

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.slapdesk.core.health.AwaitedReports;
 import org.slapdesk.core.health.HealthRules;
 import org.slapdesk.core.master.CancellationToken;
+import org.slapdesk.core.master.ChangeMark;
+import org.slapdesk.core.master.FleetChanges;
+import org.slapdesk.core.master.FleetRead;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.Retry;
@@ -38,8 +42,11 @@ import org.slf4j.LoggerFactory;
  * {@link FleetOptions#parallelReads} calls in flight (backing off while the master is busy),
  * diffs the result against what it held and publishes one {@link FleetUpdate} per refresh to the
  * listeners, each on its own executor. A master that answers fleet-wide searches is read in a few
- * calls whatever the fleet's size ({@link Master#allNodes}) instead of node by node. A node that cannot be read keeps its previous rows and
- * makes the refresh {@link RefreshProgress.Phase#PARTIAL}; only a complete refresh records health
+ * calls whatever the fleet's size ({@link Master#readFleet}) instead of node by node; where
+ * its answers carry a change counter, each later refresh asks only what changed since the last
+ * ({@link Master#fleetChangesSince}) and applies it onto the snapshot it holds, reading the whole
+ * fleet again every {@value #FULL_READ_EVERY}th refresh or when the counter does not follow.
+ * A node that cannot be read keeps its previous rows and makes the refresh {@link RefreshProgress.Phase#PARTIAL}; only a complete refresh records health
  * samples and moves {@link RefreshProgress#lastCompleteRefresh}.
  *
  * <p>Thread safety: {@link #snapshot}, {@link #progress}, {@link #subscribe}, {@link #cancel} and
@@ -50,6 +57,11 @@ public final class FleetState implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FleetState.class);
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(100);
     private static final long POLL_MILLIS = 50;
+    /**
+     * Every so many refreshes the whole fleet is read even where the master says what changed: a
+     * safety net should a change ever escape the master's counter.
+     */
+    static final int FULL_READ_EVERY = 20;
 
     private final Master master;
     private final HealthRules rules;
@@ -63,6 +75,10 @@ public final class FleetState implements AutoCloseable {
     private final AtomicReference<CancellationToken> running = new AtomicReference<>();
     private final AtomicReference<MasterException> lastFailure = new AtomicReference<>();
     private final Object refreshLock = new Object();
+    /** Where the last complete read stood, to ask only what changed since; null: read everything. */
+    private ChangeMark changeMark;
+
+    private int changeReadsSinceFull;
     private final boolean ownsMaster;
     private volatile boolean closed;
 
@@ -153,13 +169,23 @@ public final class FleetState implements AutoCloseable {
         FleetSnapshot previous = snapshot.get();
         lastFailure.set(null);
         publish(progress.get().with(RefreshProgress.Phase.LISTING, 0, 0, 0, Optional.empty()));
+        if (changeMark != null && previous.complete() && changeReadsSinceFull < FULL_READ_EVERY - 1) {
+            RefreshProgress changed = readChanges(previous, token);
+            if (changed != null) {
+                return changed;
+            }
+        }
+        changeMark = null;
+        changeReadsSinceFull = 0;
         List<ComputeNode> listed;
         NodeReads nodeReads = null;
+        Optional<ChangeMark> readMark = Optional.empty();
         try {
-            Optional<List<ComputeNodeDetail>> all = reader.allNodes(token);
+            Optional<FleetRead> all = reader.readFleet(token);
             if (all.isPresent()) {
-                nodeReads = new NodeReads(all.get(), Set.of(), Optional.empty());
-                listed = all.get().stream().map(ComputeNodeDetail::node).toList();
+                readMark = all.get().mark();
+                nodeReads = new NodeReads(all.get().nodes(), Set.of(), Optional.empty());
+                listed = all.get().nodes().stream().map(ComputeNodeDetail::node).toList();
                 // every node is read at once; the services are still to come
                 publish(progress.get()
                         .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty()));
@@ -218,21 +244,99 @@ public final class FleetState implements AutoCloseable {
                     .with(RefreshProgress.Phase.CANCELLED, listed.size(), listed.size(), 0, Optional.empty()));
         }
         boolean complete = nodeReads.failed().isEmpty() && servicesRead;
+        if (complete) {
+            changeMark = readMark.orElse(null);
+        }
+        return publishSnapshot(
+                previous, builder, listed.size(), nodeReads.failed().size(), complete, problem, Optional.empty());
+    }
+
+    /**
+     * A refresh by what changed since {@link #changeMark}, applied onto {@code previous}; null when
+     * the master cannot say what changed from that mark (or the read failed), and the caller reads
+     * the whole fleet instead.
+     */
+    private RefreshProgress readChanges(FleetSnapshot previous, CancellationToken token) throws InterruptedException {
+        Optional<FleetChanges> read;
+        try {
+            read = reader.changesSince(changeMark, token);
+        } catch (CancellationException e) {
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (IllegalStateException e) {
+            if (!token.isCancelled()) {
+                throw e;
+            }
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        } catch (MasterException e) {
+            if (token.isCancelled()) {
+                return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+            }
+            LOG.debug("reading what changed on {} failed: reading the whole fleet", master.url(), e);
+            return null;
+        }
+        if (read.isEmpty()) {
+            LOG.debug("{} cannot say what changed since {}: reading the whole fleet", master.url(), changeMark);
+            return null;
+        }
+        FleetChanges changes = read.get();
+        SnapshotBuilder builder =
+                SnapshotBuilder.from(previous, rules, awaitedReports).apply(changes);
+        Map<String, InstanceTree> services = new LinkedHashMap<>();
+        previous.services().forEach((title, tree) -> services.put(title, tree.value()));
+        services.keySet().removeAll(changes.removedServices());
+        changes.services().forEach(tree -> services.put(tree.title(), tree));
+        builder.services(List.copyOf(services.values()));
+        if (token.isCancelled()) {
+            return publish(progress.get().with(RefreshProgress.Phase.CANCELLED, 0, 0, 0, Optional.empty()));
+        }
+        changeMark = changes.mark();
+        changeReadsSinceFull++;
+        int nodes = builder.nodeCount();
+        Optional<Map<FleetKind, Set<String>>> touched = touchedKeys(changes);
+        return publishSnapshot(previous, builder, nodes, 0, true, Optional.empty(), touched);
+    }
+
+    /**
+     * The partition and installation keys a read of changes can have touched, so that the diff
+     * costs the change rather than the fleet; nodes and services are compared whole (their
+     * colours move with time). Empty when a node went, taking rows the changes do not name.
+     */
+    private static Optional<Map<FleetKind, Set<String>>> touchedKeys(FleetChanges changes) {
+        if (!changes.removedNodes().isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> partitions = new HashSet<>();
+        changes.partitions()
+                .forEach(p -> partitions.add(FleetSnapshot.partitionKey(p.computeNodeReference(), p.reference())));
+        changes.removedPartitions()
+                .forEach(p -> partitions.add(FleetSnapshot.partitionKey(p.nodeReference(), p.reference())));
+        Set<String> installations = new HashSet<>();
+        changes.installations()
+                .forEach(i -> installations.add(
+                        FleetSnapshot.installationKey(i.computeNodeReference(), i.softwareReleaseUrl())));
+        changes.removedInstallations()
+                .forEach(i -> installations.add(FleetSnapshot.installationKey(i.nodeReference(), i.reference())));
+        return Optional.of(Map.of(FleetKind.PARTITION, partitions, FleetKind.SOFTWARE_INSTALLATION, installations));
+    }
+
+    private RefreshProgress publishSnapshot(
+            FleetSnapshot previous,
+            SnapshotBuilder builder,
+            int listed,
+            int failed,
+            boolean complete,
+            Optional<String> problem,
+            Optional<Map<FleetKind, Set<String>>> touched) {
         Instant now = rules.now();
         FleetSnapshot next = builder.build(now, complete);
-        FleetDiff diff = FleetDiff.between(previous, next);
+        FleetDiff diff = touched.map(keys -> FleetDiff.between(previous, next, keys))
+                .orElseGet(() -> FleetDiff.between(previous, next));
         snapshot.set(next);
         RefreshProgress done = complete
                 ? progress.get()
-                        .with(RefreshProgress.Phase.READING, listed.size(), listed.size(), 0, Optional.empty())
+                        .with(RefreshProgress.Phase.READING, listed, listed, 0, Optional.empty())
                         .completedAt(now)
-                : progress.get()
-                        .with(
-                                RefreshProgress.Phase.PARTIAL,
-                                listed.size(),
-                                listed.size(),
-                                nodeReads.failed().size(),
-                                problem);
+                : progress.get().with(RefreshProgress.Phase.PARTIAL, listed, listed, failed, problem);
         if (complete) {
             recordHealth(next, now);
         }

@@ -9,6 +9,8 @@ import java.util.Set;
 import org.slapdesk.core.health.AwaitedReports;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.health.HealthRules;
+import org.slapdesk.core.master.FleetChanges;
+import org.slapdesk.core.master.RemovedRow;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.core.model.ComputePartition;
@@ -33,6 +35,55 @@ final class SnapshotBuilder {
     SnapshotBuilder(HealthRules rules, AwaitedReports awaited) {
         this.rules = rules;
         this.awaited = awaited;
+    }
+
+    /**
+     * A builder holding {@code previous}'s nodes, partitions and installations, for {@link #apply}.
+     * Its services are to be given again ({@link #services}): their colours depend on the time.
+     */
+    static SnapshotBuilder from(FleetSnapshot previous, HealthRules rules, AwaitedReports awaited) {
+        SnapshotBuilder builder = new SnapshotBuilder(rules, awaited);
+        builder.nodes.putAll(previous.nodes());
+        builder.partitions.putAll(previous.partitions());
+        builder.installations.putAll(previous.installations());
+        return builder;
+    }
+
+    /**
+     * Applies what changed since the held rows were read: removals first (a row removed then
+     * written again is present), then the written rows. Every node is rated again, changed or not:
+     * a node's colour depends on how long ago it called, so a silent one turns yellow then red
+     * without any change. A partition's or installation's colour depends on its row alone.
+     */
+    SnapshotBuilder apply(FleetChanges changes) {
+        Set<String> goneNodes = changes.removedNodes();
+        if (!goneNodes.isEmpty()) {
+            nodes.keySet().removeAll(goneNodes);
+            partitions.values().removeIf(p -> goneNodes.contains(p.value().computeNodeReference()));
+            installations.values().removeIf(i -> goneNodes.contains(i.value().computeNodeReference()));
+        }
+        for (RemovedRow gone : changes.removedPartitions()) {
+            partitions.remove(FleetSnapshot.partitionKey(gone.nodeReference(), gone.reference()));
+        }
+        for (RemovedRow gone : changes.removedInstallations()) {
+            installations.remove(FleetSnapshot.installationKey(gone.nodeReference(), gone.reference()));
+        }
+        for (ComputeNode node : changes.nodes()) {
+            nodes.put(node.reference(), new Tracked<>(node, rules.node(node.status())));
+        }
+        for (ComputePartition p : changes.partitions()) {
+            partitions.put(
+                    FleetSnapshot.partitionKey(p.computeNodeReference(), p.reference()),
+                    new Tracked<>(p, partitionHealth(p)));
+        }
+        for (SoftwareInstallation s : changes.installations()) {
+            installations.put(
+                    FleetSnapshot.installationKey(s.computeNodeReference(), s.softwareReleaseUrl()),
+                    new Tracked<>(s, rules.softwareInstallation(s.status())));
+        }
+        nodes.replaceAll((reference, node) ->
+                new Tracked<>(node.value(), rules.node(node.value().status())));
+        return this;
     }
 
     SnapshotBuilder node(ComputeNodeDetail detail) {
@@ -79,6 +130,10 @@ final class SnapshotBuilder {
         }
         awaited.keepOnly(services.keySet());
         return this;
+    }
+
+    int nodeCount() {
+        return nodes.size();
     }
 
     FleetSnapshot build(Instant readAt, boolean complete) {

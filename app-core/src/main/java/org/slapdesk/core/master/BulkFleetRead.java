@@ -6,10 +6,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slapdesk.core.model.AccessStatus;
 import org.slapdesk.core.model.ComputeNode;
 import org.slapdesk.core.model.ComputeNodeDetail;
@@ -31,70 +33,152 @@ final class BulkFleetRead {
     static final String PARTITION_QUERY = "portal_type:\"Compute Partition\" AND validation_state:validated";
     static final String INSTALLATION_QUERY = "portal_type:\"Software Installation\" AND validation_state:validated";
 
+    private static final List<String> NODE_FIELDS = List.of("title", "reference", "relative_url", "access_status");
+    private static final List<String> PARTITION_FIELDS = List.of(
+            "reference",
+            "parent_reference",
+            "slap_state",
+            "title",
+            "url_string",
+            "requested_state",
+            "access_status_text");
+    private static final List<String> INSTALLATION_FIELDS =
+            List.of("url_string", "parent_reference", "requested_state", "access_status");
+
     private final HateoasEndpoint hateoas;
 
     BulkFleetRead(HateoasEndpoint hateoas) {
         this.hateoas = hateoas;
     }
 
-    /** Every node with its partitions and software; empty when the master has no such searches. */
-    Optional<List<ComputeNodeDetail>> read() throws MasterException {
-        List<JsonNode> nodeRows = hateoas.search(
-                HateoasEndpoint.COMPUTER_QUERY, List.of("title", "reference", "relative_url", "access_status"));
+    /**
+     * Every node with its partitions and software, with the mark to ask for changes from when the
+     * master gives one; empty when the master has no such searches.
+     */
+    Optional<FleetRead> read() throws MasterException {
+        HateoasEndpoint.SearchAnswer nodeAnswer = hateoas.searchAnswer(HateoasEndpoint.COMPUTER_QUERY, NODE_FIELDS);
+        List<JsonNode> nodeRows = nodeAnswer.rows();
         if (nodeRows.isEmpty()) {
-            return Optional.of(List.of());
+            return Optional.of(new FleetRead(List.of(), Optional.empty()));
         }
         if (nodeRows.stream().anyMatch(row -> !row.has("access_status"))) {
             return Optional.empty();
         }
         Map<String, List<ComputePartition>> partitions = new LinkedHashMap<>();
-        for (JsonNode row : hateoas.search(
-                PARTITION_QUERY,
-                List.of(
-                        "reference",
-                        "parent_reference",
-                        "slap_state",
-                        "title",
-                        "url_string",
-                        "requested_state",
-                        "access_status_text"))) {
-            String node = row.path("parent_reference").asText();
-            partitions.computeIfAbsent(node, n -> new ArrayList<>()).add(partition(node, row));
-        }
+        hateoas.streamSearch(PARTITION_QUERY, PARTITION_FIELDS, row -> {
+            ComputePartition partition = partition(row);
+            partitions
+                    .computeIfAbsent(partition.computeNodeReference(), n -> new ArrayList<>())
+                    .add(partition);
+        });
         Map<String, List<SoftwareInstallation>> software = new LinkedHashMap<>();
-        for (JsonNode row : hateoas.search(
-                INSTALLATION_QUERY, List.of("url_string", "parent_reference", "requested_state", "access_status"))) {
-            String node = row.path("parent_reference").asText();
-            software.computeIfAbsent(node, n -> new ArrayList<>())
-                    .add(new SoftwareInstallation(
-                            row.path("url_string").asText(),
-                            node,
-                            row.path("requested_state").asText("available"),
-                            text(row.path("access_status"), "text").map(text -> new AccessStatus(text, null, null))));
-        }
+        hateoas.streamSearch(INSTALLATION_QUERY, INSTALLATION_FIELDS, row -> {
+            SoftwareInstallation installation = installation(row);
+            software.computeIfAbsent(installation.computeNodeReference(), n -> new ArrayList<>())
+                    .add(installation);
+        });
         List<ComputeNodeDetail> details = new ArrayList<>();
         for (JsonNode row : nodeRows) {
-            String reference = row.path("reference").asText(row.path("title").asText());
+            ComputeNode node = node(row);
             details.add(new ComputeNodeDetail(
-                    new ComputeNode(reference, row.path("title").asText(reference), status(row.path("access_status"))),
-                    partitions.getOrDefault(reference, List.of()),
-                    software.getOrDefault(reference, List.of())));
+                    node,
+                    partitions.getOrDefault(node.reference(), List.of()),
+                    software.getOrDefault(node.reference(), List.of())));
         }
-        return Optional.of(details);
+        return Optional.of(new FleetRead(details, mark(nodeAnswer.answer())));
     }
 
-    private static ComputePartition partition(String node, JsonNode row) {
-        boolean busy = "busy".equals(row.path("slap_state").asText());
-        Optional<String> title = busy ? text(row, "title") : Optional.empty();
+    /**
+     * The rows changed after {@code since} and the keys removed since, in four searches; empty when
+     * the master cannot answer from that mark (no counter, another database, a counter gone back),
+     * and the caller reads the whole fleet. The mark to ask from next time is the node search's:
+     * the later searches see at least as much, and a row seen twice is merely applied twice.
+     */
+    Optional<FleetChanges> changesSince(ChangeMark since) throws MasterException {
+        String term = " AND change_counter:>" + since.counter();
+        HateoasEndpoint.SearchAnswer nodes = hateoas.searchAnswer(HateoasEndpoint.COMPUTER_QUERY + term, NODE_FIELDS);
+        Optional<ChangeMark> now = mark(nodes.answer());
+        if (now.isEmpty() || !since.precedes(now.get())) {
+            return Optional.empty();
+        }
+        List<ComputePartition> partitions = new ArrayList<>();
+        JsonNode partitionAnswer =
+                hateoas.streamSearch(PARTITION_QUERY + term, PARTITION_FIELDS, row -> partitions.add(partition(row)));
+        List<SoftwareInstallation> installations = new ArrayList<>();
+        JsonNode installationAnswer = hateoas.streamSearch(
+                INSTALLATION_QUERY + term, INSTALLATION_FIELDS, row -> installations.add(installation(row)));
+        HateoasEndpoint.SearchAnswer services =
+                hateoas.searchAnswer(HateoasEndpoint.SERVICE_QUERY + term, HateoasEndpoint.SERVICE_FIELDS);
+        for (JsonNode later : List.of(partitionAnswer, installationAnswer, services.answer())) {
+            Optional<ChangeMark> mark = mark(later);
+            if (mark.isEmpty() || !now.get().precedes(mark.get())) {
+                return Optional.empty(); // the master changed hands between two searches
+            }
+        }
+        Set<String> removedNodes = new HashSet<>();
+        nodes.answer()
+                .path("removed")
+                .forEach(r -> removedNodes.add(r.path("reference").asText()));
+        Set<String> removedServices = new HashSet<>();
+        services.answer()
+                .path("removed")
+                .forEach(r -> removedServices.add(r.path("title").asText()));
+        return Optional.of(new FleetChanges(
+                now.get(),
+                nodes.rows().stream().map(BulkFleetRead::node).toList(),
+                removedNodes,
+                partitions,
+                removed(partitionAnswer),
+                installations,
+                removed(installationAnswer),
+                services.rows().stream().map(SlapMaster::serviceFromRow).toList(),
+                removedServices));
+    }
+
+    private static List<RemovedRow> removed(JsonNode answer) {
+        List<RemovedRow> out = new ArrayList<>();
+        answer.path("removed")
+                .forEach(r -> out.add(new RemovedRow(
+                        r.path("parent_reference").asText(), r.path("reference").asText())));
+        return out;
+    }
+
+    /** The counter a fleet-wide answer carries: how a master says it can answer changes. */
+    private static Optional<ChangeMark> mark(JsonNode answer) {
+        JsonNode counter = answer.path("change_counter");
+        JsonNode source = answer.path("change_source");
+        if (!counter.isIntegralNumber()
+                || !source.isTextual()
+                || source.asText().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new ChangeMark(source.asText(), counter.asLong()));
+    }
+
+    private static ComputeNode node(JsonNode row) {
+        String reference = row.path("reference").asText(row.path("title").asText());
+        return new ComputeNode(reference, row.path("title").asText(reference), status(row.path("access_status")));
+    }
+
+    private static SoftwareInstallation installation(SearchRows.Row row) {
+        return new SoftwareInstallation(
+                row.text("url_string", ""),
+                row.text("parent_reference", ""),
+                row.text("requested_state", "available"),
+                row.text("access_status.text").map(text -> new AccessStatus(text, null, null)));
+    }
+
+    private static ComputePartition partition(SearchRows.Row row) {
+        boolean busy = "busy".equals(row.text("slap_state", ""));
         return new ComputePartition(
-                row.path("reference").asText(),
-                node,
+                row.text("reference", ""),
+                row.text("parent_reference", ""),
                 busy ? PartitionState.BUSY : PartitionState.FREE,
-                title,
-                busy ? text(row, "url_string") : Optional.empty(),
-                busy ? text(row, "requested_state").map(RequestedState::fromWire) : Optional.empty(),
+                busy ? row.text("title") : Optional.empty(),
+                busy ? row.text("url_string") : Optional.empty(),
+                busy ? row.text("requested_state").map(RequestedState::fromWire) : Optional.empty(),
                 busy
-                        ? text(row, "access_status_text").map(text -> new AccessStatus(text, null, null))
+                        ? row.text("access_status_text").map(text -> new AccessStatus(text, null, null))
                         : Optional.empty());
     }
 

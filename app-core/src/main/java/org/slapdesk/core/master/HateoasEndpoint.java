@@ -24,6 +24,10 @@ public final class HateoasEndpoint {
     public static final String SERVICE_QUERY = "portal_type:\"Instance Tree\" AND validation_state:validated";
     public static final String COMPUTER_QUERY = "portal_type:\"Compute Node\" AND validation_state:validated";
 
+    /** What a service listing reads of each service. */
+    public static final List<String> SERVICE_FIELDS =
+            List.of("title", "url_string", "slap_state", "source_reference", "relative_url");
+
     /** Rows asked per search page: the catalog answers 1,000 rows at once without strain. */
     public static final int DEFAULT_PAGE_SIZE = 1000;
 
@@ -75,15 +79,27 @@ public final class HateoasEndpoint {
      * row at once, or the same rows again, which also ends the reading.
      */
     public List<JsonNode> search(String query, List<String> selectList) throws MasterException {
+        return searchAnswer(query, selectList).rows();
+    }
+
+    /**
+     * A search's rows with the rest of its first answer ({@code answer}: the document around
+     * {@code _embedded}), where a master says more than the rows, such as a change counter.
+     */
+    public record SearchAnswer(List<JsonNode> rows, JsonNode answer) {}
+
+    /** {@link #search}, keeping the answer's own fields. */
+    public SearchAnswer searchAnswer(String query, List<String> selectList) throws MasterException {
+        SearchAnswer first = searchPage(query, selectList, 0);
+        if (first.rows().size() != pageSize) {
+            // everything in one answer: no repeated page to drop (and no row printed to find one,
+            // which cost more than the read itself at 200,000 rows)
+            return first;
+        }
         List<JsonNode> rows = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (int start = 0; ; start += pageSize) {
-            List<JsonNode> page = searchPage(query, selectList, start);
-            if (start == 0 && page.size() != pageSize) {
-                // everything in one answer: no repeated page to drop (and no row printed to find one,
-                // which cost more than the read itself at 200,000 rows)
-                return page;
-            }
+        List<JsonNode> page = first.rows();
+        for (int start = 0; ; ) {
             int added = 0;
             for (JsonNode row : page) {
                 if (seen.add(row.toString())) {
@@ -92,12 +108,80 @@ public final class HateoasEndpoint {
                 }
             }
             if (page.size() != pageSize || added == 0) {
-                return rows;
+                return new SearchAnswer(rows, first.answer());
+            }
+            start += pageSize;
+            page = searchPage(query, selectList, start).rows();
+        }
+    }
+
+    /**
+     * {@link #searchAnswer} read from the stream: each row goes to {@code handler} as it is parsed
+     * (no tree of the rows is built) and the answer's other members are returned. Pages as
+     * {@link #search} does; a master that ignores the limit answers its first row again on the
+     * second page, which ends the reading.
+     */
+    JsonNode streamSearch(String query, List<String> selectList, SearchRows.RowHandler handler) throws MasterException {
+        List<Map<String, String>> firstRow = new ArrayList<>(1);
+        SearchRows.Read first = streamPage(query, selectList, 0, row -> {
+            if (firstRow.isEmpty()) {
+                firstRow.add(row.snapshot());
+            }
+            handler.row(row);
+        });
+        if (first.rows() != pageSize) {
+            return first.rest();
+        }
+        for (int start = pageSize; ; start += pageSize) {
+            boolean[] repeated = {false};
+            int[] seen = {0};
+            SearchRows.Read page = streamPage(query, selectList, start, row -> {
+                if (seen[0]++ == 0 && row.snapshot().equals(firstRow.get(0))) {
+                    repeated[0] = true;
+                }
+                if (!repeated[0]) {
+                    handler.row(row);
+                }
+            });
+            if (repeated[0] || page.rows() != pageSize) {
+                return first.rest();
             }
         }
     }
 
-    private List<JsonNode> searchPage(String query, List<String> selectList, int start) throws MasterException {
+    private SearchRows.Read streamPage(String query, List<String> selectList, int start, SearchRows.RowHandler handler)
+            throws MasterException {
+        String url = UriTemplate.expand(
+                link("raw_search"),
+                Map.of("query", query, "select_list", selectList, "limit", List.of(start, pageSize)));
+        HttpAnswer answer = http.get(endpoint(), URI.create(url), Map.of(), Map.of("Cache-Control", "no-cache"));
+        MasterHttp.requireSuccess(answer, "the search '" + query + "'");
+        if (answer.looksLikeHtml()) {
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    answer.endpoint() + " answered an HTML page instead of HAL+JSON: " + answer.excerpt(),
+                    null);
+        }
+        SearchRows.Read read;
+        try {
+            read = SearchRows.read(json, answer.body(), handler);
+        } catch (IOException e) {
+            throw new MasterException.BadResponse(
+                    answer.endpoint(),
+                    "The answer of " + answer.endpoint() + " is not valid HAL+JSON (truncated or corrupt): "
+                            + answer.excerpt(),
+                    e);
+        }
+        if (read.rows() < 0) {
+            throw new MasterException.BadResponse(
+                    base.toString(),
+                    "The HATEOAS search at " + base + " answered JSON without _embedded.contents: " + answer.excerpt(),
+                    null);
+        }
+        return read;
+    }
+
+    private SearchAnswer searchPage(String query, List<String> selectList, int start) throws MasterException {
         String template = link("raw_search");
         String url = UriTemplate.expand(
                 template, Map.of("query", query, "select_list", selectList, "limit", List.of(start, pageSize)));
@@ -109,9 +193,9 @@ public final class HateoasEndpoint {
                     "The HATEOAS search at " + base + " answered JSON without _embedded.contents: " + excerpt(answer),
                     null);
         }
-        List<JsonNode> rows = new ArrayList<>();
+        List<JsonNode> rows = new ArrayList<>(contents.size());
         contents.forEach(rows::add);
-        return rows;
+        return new SearchAnswer(rows, answer);
     }
 
     /** {@code traverse} with {@code view=slaposjs_view}. */
@@ -138,7 +222,7 @@ public final class HateoasEndpoint {
     /** {@code service list}: rows with {@code title}, {@code url_string}, {@code relative_url}. */
     public List<JsonNode> serviceList() throws MasterException {
         // the requested state and type come with the list: an action offered on a service follows its state
-        return search(SERVICE_QUERY, List.of("title", "url_string", "slap_state", "source_reference", "relative_url"));
+        return search(SERVICE_QUERY, SERVICE_FIELDS);
     }
 
     /** {@code service info}: the Instance Tree document, or NotFound. */

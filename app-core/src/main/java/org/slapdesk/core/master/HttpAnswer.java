@@ -12,7 +12,8 @@ public record HttpAnswer(String endpoint, int status, String contentType, byte[]
 
     /** True when the body is an HTML page (an error page from a proxy or a login form). */
     public boolean looksLikeHtml() {
-        String start = text().stripLeading();
+        // the start is enough: decoding a whole 30 MB search answer to look at it cost a copy
+        String start = new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8).stripLeading();
         String head = start.substring(0, Math.min(start.length(), 64)).toLowerCase(Locale.ROOT);
         return head.startsWith("<!doctype html")
                 || head.startsWith("<html")

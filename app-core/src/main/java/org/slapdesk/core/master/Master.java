@@ -43,6 +43,23 @@ public interface Master extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * {@link #allNodes} with the mark to ask {@link #fleetChangesSince} from, where the master's
+     * answer says it can tell what changed; empty when it has no fleet-wide searches.
+     */
+    default Optional<FleetRead> readFleet() throws MasterException {
+        return allNodes().map(nodes -> new FleetRead(nodes, Optional.empty()));
+    }
+
+    /**
+     * What changed in the fleet (nodes, partitions, software, services) after {@code since}, a
+     * mark an earlier read gave; empty when the master cannot say from that mark, and the caller
+     * reads the whole fleet.
+     */
+    default Optional<FleetChanges> fleetChangesSince(ChangeMark since) throws MasterException {
+        return Optional.empty();
+    }
+
     /** Every service ({@code slapos service list}): title and release; the rest comes from {@link #service}. */
     List<InstanceTree> services() throws MasterException;
 

@@ -170,14 +170,19 @@ public final class SlapMaster implements Master {
 
     @Override
     public Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
+        return readFleet().map(FleetRead::nodes);
+    }
+
+    @Override
+    public Optional<FleetRead> readFleet() throws MasterException {
         if (Boolean.FALSE.equals(bulkReads)) {
             return Optional.empty();
         }
         try {
-            Optional<List<ComputeNodeDetail>> all = new BulkFleetRead(hateoas()).read();
+            Optional<FleetRead> all = new BulkFleetRead(hateoas()).read();
             if (all.isEmpty()) {
                 bulkReads = false;
-            } else if (!all.get().isEmpty()) {
+            } else if (!all.get().nodes().isEmpty()) {
                 bulkReads = true;
             }
             return all;
@@ -187,6 +192,20 @@ public final class SlapMaster implements Master {
             }
             LOG.debug("{} answers no fleet-wide search ({}): reading node by node", masterUrl, e.getMessage());
             bulkReads = false;
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public Optional<FleetChanges> fleetChangesSince(ChangeMark since) throws MasterException {
+        if (!Boolean.TRUE.equals(bulkReads)) {
+            return Optional.empty();
+        }
+        try {
+            return new BulkFleetRead(hateoas()).changesSince(since);
+        } catch (MasterException.InvalidRequest e) {
+            // a master that no longer takes the counter (replaced by an older one): read it whole
+            LOG.debug("{} refused a search for changes ({}): reading the whole fleet", masterUrl, e.getMessage());
             return Optional.empty();
         }
     }
@@ -303,13 +322,7 @@ public final class SlapMaster implements Master {
         List<InstanceTree> services = new ArrayList<>();
         try {
             for (JsonNode row : hateoas().serviceList()) {
-                services.add(new InstanceTree(
-                        row.path("title").asText(),
-                        row.path("url_string").asText(""),
-                        text(row, "source_reference"),
-                        text(row, "slap_state").flatMap(SlapMaster::listedState),
-                        false,
-                        Optional.empty()));
+                services.add(serviceFromRow(row));
             }
             return services;
         } catch (MasterException.Unsupported e) {
@@ -318,6 +331,17 @@ public final class SlapMaster implements Master {
             }
             return services;
         }
+    }
+
+    /** A service as a listing row gives it (the HATEOAS service search). */
+    static InstanceTree serviceFromRow(JsonNode row) {
+        return new InstanceTree(
+                row.path("title").asText(),
+                row.path("url_string").asText(""),
+                text(row, "source_reference"),
+                text(row, "slap_state").flatMap(SlapMaster::listedState),
+                false,
+                Optional.empty());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.model.AccessStatus;
@@ -71,6 +72,33 @@ class FleetDiffTest {
 
         assertThat(diff.changes()).extracting(FleetChange::type).containsExactly(FleetChange.Type.CHANGED);
         assertThat(diff.transitions()).extracting(t -> t.to().level()).containsExactly(Health.Level.YELLOW);
+    }
+
+    @Test
+    void theDiffOverTheKeysAReadTouchedIsTheDiffOverEverything() {
+        FleetSnapshot before = snapshot(
+                Map.of(
+                        "a", node("a", "#access a", Health.green("ok")),
+                        "b", node("b", "#access b", Health.green("ok")),
+                        "c", node("c", "#access c", Health.green("ok"))),
+                Map.of("s", service("s")));
+        FleetSnapshot after = snapshot(
+                Map.of(
+                        "a", node("a", "#access a", Health.green("ok")),
+                        "b", node("b", "#error disk full", Health.red("The node reports: #error disk full")),
+                        "d", node("d", "#access d", Health.green("ok"))),
+                Map.of());
+
+        FleetDiff touched = FleetDiff.between(before, after, Map.of(FleetKind.NODE, Set.of("a", "b", "c", "d", "e")));
+
+        FleetDiff whole = FleetDiff.between(before, after);
+        assertThat(touched.changes()).containsExactlyInAnyOrderElementsOf(whole.changes());
+        assertThat(touched.transitions()).containsExactlyInAnyOrderElementsOf(whole.transitions());
+        assertThat(FleetDiff.between(before, after, Map.of(FleetKind.NODE, Set.of("a")))
+                        .changes())
+                .as("only the keys named, for the kinds named")
+                .extracting(FleetChange::kind)
+                .containsExactly(FleetKind.INSTANCE_TREE);
     }
 
     private static Tracked<ComputeNode> node(String reference, String status, Health health) {

@@ -11,6 +11,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slapdesk.core.master.ChangeMark;
+import org.slapdesk.core.master.FleetChanges;
+import org.slapdesk.core.master.FleetRead;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
@@ -189,6 +192,16 @@ public final class EmbeddedMaster implements Master {
     @Override
     public Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
         return client.allNodes();
+    }
+
+    @Override
+    public Optional<FleetRead> readFleet() throws MasterException {
+        return client.readFleet();
+    }
+
+    @Override
+    public Optional<FleetChanges> fleetChangesSince(ChangeMark since) throws MasterException {
+        return client.fleetChangesSince(since);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.slapdesk.master.http;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -7,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +18,7 @@ import org.slapdesk.master.MasterQueries.NodeView;
 import org.slapdesk.master.MasterQueries.TreeView;
 import org.slapdesk.master.RequestError;
 import org.slapdesk.master.store.ParameterColumns;
+import org.slapdesk.master.store.Rows.Changed;
 import org.slapdesk.master.store.Rows.Installation;
 import org.slapdesk.master.store.Rows.InstallationStatus;
 import org.slapdesk.master.store.Rows.Instance;
@@ -22,6 +26,8 @@ import org.slapdesk.master.store.Rows.Node;
 import org.slapdesk.master.store.Rows.NodeStatus;
 import org.slapdesk.master.store.Rows.Partition;
 import org.slapdesk.master.store.Rows.PartitionRow;
+import org.slapdesk.master.store.Rows.Removed;
+import org.slapdesk.master.store.Store;
 
 /**
  * The HAL+JSON subset {@code slapos service list|info} and {@code computer list|info} read
@@ -42,6 +48,14 @@ final class HateoasApi {
 
     private static final String INSTANCES =
             "portal_type:(\"Software Instance\", \"Slave Instance\") AND validation_state:validated";
+    private static final Set<String> FLEET_SEARCHES = Set.of(NODES, PARTITIONS, INSTALLATIONS, TREES);
+    /** The answer's counter: a later search may ask only what changed after it. */
+    static final String CHANGE_COUNTER = "change_counter";
+    /** Names the database the counter counts in: a counter from another database means nothing here. */
+    static final String CHANGE_SOURCE = "change_source";
+    /** The query term asking for the rows changed after a counter, in the catalog's range syntax. */
+    private static final Pattern CHANGED_SINCE = Pattern.compile("\\s+AND\\s+change_counter:>\"?(\\d{1,19})\"?$");
+
     private static final Pattern CONDITION = Pattern.compile("\\s+AND\\s+([a-z_]+):=\"(.*?)\"(?=\\s+AND\\s+|$)");
 
     private final MasterQueries master;
@@ -64,25 +78,19 @@ final class HateoasApi {
                         "self", Map.of("href", base + "hateoas")));
     }
 
-    Map<String, Object> search(String query, Predicate<String> visibleTree) {
+    Object search(String query, Predicate<String> visibleTree) {
         if (query == null) {
             throw RequestError.badRequest("missing 'query'");
         }
+        Matcher sinceTerm = CHANGED_SINCE.matcher(query);
+        if (sinceTerm.find()) {
+            return fleetSearch(query.substring(0, sinceTerm.start()), parseCounter(sinceTerm.group(1)), visibleTree);
+        }
+        if (FLEET_SEARCHES.contains(query)) {
+            return fleetSearch(query, Store.EVERY_ROW, visibleTree);
+        }
         List<Map<String, Object>> rows;
-        if (query.equals(TREES)) {
-            rows = new ArrayList<>();
-            for (Instance root : master.roots()) {
-                if (visibleTree.test(root.title())) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("title", root.title());
-                    row.put("url_string", root.softwareRelease());
-                    row.put("slap_state", root.requestedState());
-                    row.put("source_reference", root.softwareType());
-                    row.put("relative_url", TREE_MODULE + encode(root.title()));
-                    rows.add(row);
-                }
-            }
-        } else if (query.startsWith(TREES)) {
+        if (query.startsWith(TREES)) {
             Map<String, String> where = conditions(query.substring(TREES.length()));
             rows = new ArrayList<>();
             for (TreeView tree : master.trees(where.get("title"))) {
@@ -97,12 +105,6 @@ final class HateoasApi {
                 row.put("relative_url", TREE_MODULE + encode(tree.root().title()));
                 rows.add(row);
             }
-        } else if (query.equals(NODES)) {
-            rows = nodesWithStatus();
-        } else if (query.equals(PARTITIONS)) {
-            rows = partitions(visibleTree);
-        } else if (query.equals(INSTALLATIONS)) {
-            rows = installationsWithStatus();
         } else if (query.startsWith(NODES)) {
             Map<String, String> where = conditions(query.substring(NODES.length()));
             String reference = where.getOrDefault("reference", where.get("title"));
@@ -152,57 +154,121 @@ final class HateoasApi {
         return Map.of("_embedded", Map.of("contents", rows));
     }
 
-    /** The node listing with each node's access status, so a console needs no call per node. */
-    private List<Map<String, Object>> nodesWithStatus() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (NodeStatus n : master.nodesWithStatus()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("title", n.node().title());
-            row.put("reference", n.node().reference());
-            row.put("relative_url", NODE_MODULE + encode(n.node().reference()));
-            row.put("access_status", n.status() == null ? null : master.brief(n.status()));
-            rows.add(row);
+    /**
+     * One of the four fleet-wide searches: every row, or with {@code since} the rows changed after
+     * that counter and the keys of those removed since. Either answer carries the database's
+     * counter and source, which is how a console learns it may ask for changes next time.
+     */
+    private Object fleetSearch(String query, long since, Predicate<String> visibleTree) {
+        List<Map<String, Object>> removed = new ArrayList<>();
+        Map<String, Object> members = new LinkedHashMap<>();
+        StreamedSearchAnswer<?> answer;
+        Changed<?> changed;
+        switch (query) {
+            case NODES -> {
+                Changed<NodeStatus> nodes = master.nodesWithStatus(since);
+                nodes.removed().forEach(r -> removed.add(Map.of("reference", r.reference())));
+                answer = new StreamedSearchAnswer<>(nodes.rows(), (n, out) -> out.writeObject(nodeRow(n)), members);
+                changed = nodes;
+            }
+            case PARTITIONS -> {
+                Changed<PartitionRow> partitions = master.partitionRows(since);
+                partitions.removed().forEach(r -> removed.add(removedChild(r)));
+                answer = new StreamedSearchAnswer<>(
+                        partitions.rows(), (p, out) -> writePartition(p, visibleTree, out), members);
+                changed = partitions;
+            }
+            case INSTALLATIONS -> {
+                Changed<InstallationStatus> installations = master.installationsWithStatus(since);
+                installations.removed().forEach(r -> removed.add(removedChild(r)));
+                answer = new StreamedSearchAnswer<>(
+                        installations.rows(), (i, out) -> out.writeObject(installationRow(i)), members);
+                changed = installations;
+            }
+            case TREES -> {
+                Changed<Instance> roots = master.roots(since);
+                List<Instance> visible = roots.rows().stream()
+                        .filter(root -> visibleTree.test(root.title()))
+                        .toList();
+                roots.removed().stream()
+                        .filter(r -> visibleTree.test(r.reference()))
+                        .forEach(r -> removed.add(Map.of("title", r.reference())));
+                answer = new StreamedSearchAnswer<>(visible, (root, out) -> out.writeObject(treeRow(root)), members);
+                changed = roots;
+            }
+            default -> throw RequestError.badRequest("no change counter on the search: " + query);
         }
-        return rows;
+        if (changed.source() != null) {
+            members.put(CHANGE_COUNTER, changed.counter());
+            members.put(CHANGE_SOURCE, changed.source());
+        }
+        if (since != Store.EVERY_ROW) {
+            members.put("removed", removed);
+        }
+        return answer;
+    }
+
+    private static long parseCounter(String digits) {
+        try {
+            return Long.parseLong(digits);
+        } catch (NumberFormatException e) {
+            throw RequestError.badRequest("change counter out of range: " + digits);
+        }
+    }
+
+    private static Map<String, Object> removedChild(Removed r) {
+        return Map.of("parent_reference", r.parent(), "reference", r.reference());
+    }
+
+    private static Map<String, Object> treeRow(Instance root) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", root.title());
+        row.put("url_string", root.softwareRelease());
+        row.put("slap_state", root.requestedState());
+        row.put("source_reference", root.softwareType());
+        row.put("relative_url", TREE_MODULE + encode(root.title()));
+        return row;
+    }
+
+    /** A node with its access status, so a console needs no call per node. */
+    private Map<String, Object> nodeRow(NodeStatus n) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("title", n.node().title());
+        row.put("reference", n.node().reference());
+        row.put("relative_url", NODE_MODULE + encode(n.node().reference()));
+        row.put("access_status", n.status() == null ? null : master.brief(n.status()));
+        return row;
     }
 
     /**
-     * Every partition of the fleet; the instance on a busy one is named only to who may see its
-     * tree (a busy partition of another user's tree shows as busy, nothing more).
+     * A partition of the fleet; the instance on a busy one is named only to who may see its tree
+     * (a busy partition of another user's tree shows as busy, nothing more).
      */
-    private List<Map<String, Object>> partitions(Predicate<String> visibleTree) {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (PartitionRow p : master.partitionRows()) {
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put("reference", p.reference());
-            row.put("parent_reference", p.computerReference());
-            row.put("slap_state", p.busy() ? "busy" : "free");
-            if (p.busy() && visibleTree.test(p.rootTitle())) {
-                row.put("title", p.instanceTitle());
-                row.put("url_string", p.softwareRelease());
-                row.put("requested_state", p.requestedState());
-                row.put("access_status_text", master.statusText(p));
-            }
-            rows.add(row);
+    private void writePartition(PartitionRow p, Predicate<String> visibleTree, JsonGenerator out) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("reference", p.reference());
+        out.writeStringField("parent_reference", p.computerReference());
+        out.writeStringField("slap_state", p.busy() ? "busy" : "free");
+        if (p.busy() && visibleTree.test(p.rootTitle())) {
+            out.writeStringField("title", p.instanceTitle());
+            out.writeStringField("url_string", p.softwareRelease());
+            out.writeStringField("requested_state", p.requestedState());
+            out.writeStringField("access_status_text", master.statusText(p));
         }
-        return rows;
+        out.writeEndObject();
     }
 
-    private List<Map<String, Object>> installationsWithStatus() {
-        List<Map<String, Object>> rows = new ArrayList<>();
-        for (InstallationStatus i : master.installationsWithStatus()) {
-            Installation installation = i.installation();
-            Map<String, Object> row = new LinkedHashMap<>();
-            row.put(
-                    "relative_url",
-                    NODE_MODULE + encode(installation.computerReference()) + "/" + encode(installation.url()));
-            row.put("url_string", installation.url());
-            row.put("parent_reference", installation.computerReference());
-            row.put("requested_state", installation.requestedState());
-            row.put("access_status", i.status() == null ? null : master.brief(i.status()));
-            rows.add(row);
-        }
-        return rows;
+    private Map<String, Object> installationRow(InstallationStatus i) {
+        Installation installation = i.installation();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put(
+                "relative_url",
+                NODE_MODULE + encode(installation.computerReference()) + "/" + encode(installation.url()));
+        row.put("url_string", installation.url());
+        row.put("parent_reference", installation.computerReference());
+        row.put("requested_state", installation.requestedState());
+        row.put("access_status", i.status() == null ? null : master.brief(i.status()));
+        return row;
     }
 
     private static Map<String, String> conditions(String rest) {

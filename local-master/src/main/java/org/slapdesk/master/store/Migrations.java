@@ -116,7 +116,8 @@ final class Migrations {
                     CREATE INDEX compute_partition_by_state
                       ON compute_partition(slap_state, computer_reference, position, reference)""",
                     "CREATE INDEX instance_requested_by ON instance(requested_by)",
-                    "CREATE INDEX instance_waiting ON instance(id) WHERE " + WAITING_FOR_A_PLACE));
+                    "CREATE INDEX instance_waiting ON instance(id) WHERE " + WAITING_FOR_A_PLACE),
+            ChangeTracking.STEP);
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the master database", STEPS);
 

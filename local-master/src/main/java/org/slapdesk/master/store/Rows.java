@@ -1,5 +1,7 @@
 package org.slapdesk.master.store;
 
+import java.util.List;
+
 /** The rows of the master's tables, as the store reads them. */
 public final class Rows {
 
@@ -229,4 +231,19 @@ public final class Rows {
 
     /** A supplied release with the node's last report on it (null when there is none). */
     public record InstallationStatus(Installation installation, Status status) {}
+
+    /** A row a search showed and no longer shows: its node (empty for a node) and its own key. */
+    public record Removed(String parent, String reference) {}
+
+    /**
+     * What a fleet-wide search read: every row (or those changed after a counter, with the rows
+     * removed since), and the database's change counter and source as of this read. The counter
+     * is -1 and the source null when a full read found no row (it carries them on its rows).
+     */
+    public record Changed<T>(List<T> rows, List<Removed> removed, long counter, String source) {
+        public Changed {
+            rows = List.copyOf(rows);
+            removed = List.copyOf(removed);
+        }
+    }
 }

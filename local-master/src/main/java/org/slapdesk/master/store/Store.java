@@ -178,25 +178,64 @@ public final class Store {
 
     // ------------------------------------------------------------------ fleet-wide reads, one statement each
 
-    public List<Rows.NodeStatus> nodesWithStatus() throws SQLException {
-        return list(
-                "SELECT n.*, s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since"
-                        + " FROM compute_node n LEFT JOIN access_status s ON s.kind='node' AND s.reference=n.reference"
-                        + " ORDER BY n.reference",
-                rs -> new Rows.NodeStatus(node(rs), joinedStatus(rs, "node", rs.getString("reference"))));
+    /** Every row of a fleet-wide search when {@code since} is this; else the rows changed after {@code since}. */
+    public static final long EVERY_ROW = -1;
+
+    private static final String COUNTER_COLUMNS = "SELECT (SELECT value FROM change_counter) AS change_counter,"
+            + " (SELECT source FROM change_counter) AS change_source, ";
+    private static final String NODE_COLUMNS = "n.reference, n.title, n.address, n.netmask, n.created_at,"
+            + " s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since";
+    private static final String NODES_FROM =
+            " FROM compute_node n LEFT JOIN access_status s ON s.kind='node' AND s.reference=n.reference";
+    private static final String PARTITION_COLUMNS = "p.computer_reference, p.reference, i.id AS instance_id,"
+            + " i.title AS instance_title, i.requested_by, i.software_release, i.requested_state, s.text AS status_text";
+    private static final String PARTITIONS_FROM = " FROM compute_partition p"
+            + " LEFT JOIN instance i ON i.computer_reference=p.computer_reference"
+            + " AND i.partition_reference=p.reference AND i.shared=0"
+            + " LEFT JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
+            + " WHERE p.slap_state<>'inactive'";
+    private static final String INSTALLATION_COLUMNS = "n.computer_reference, n.url, n.requested_state,"
+            + " n.reported_state, s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since";
+    private static final String INSTALLATIONS_FROM = " FROM software_installation n LEFT JOIN access_status s"
+            + " ON s.kind='installation' AND s.reference=n.computer_reference||' '||n.url";
+    private static final String INSTANCE_COLUMNS = "id, title, requested_by, software_release, software_type,"
+            + " parameter_xml, connection_xml, sla_xml, shared, requested_state, reported_state, computer_reference,"
+            + " partition_reference, host_instance_id, timestamp, created_at";
+
+    static final String NODES_SINCE = changedSince(
+            NODE_COLUMNS + NODES_FROM + " WHERE n.change_seq > ?",
+            "reference, NULL, NULL, NULL, 0, NULL, NULL, NULL",
+            "kind='node'");
+    static final String PARTITIONS_SINCE = changedSince(
+            PARTITION_COLUMNS + PARTITIONS_FROM + " AND p.change_seq > ?",
+            "parent, reference, NULL, NULL, NULL, NULL, NULL, NULL",
+            "kind='partition'");
+    static final String INSTALLATIONS_SINCE = changedSince(
+            INSTALLATION_COLUMNS + INSTALLATIONS_FROM + " WHERE n.change_seq > ?",
+            "parent, reference, NULL, NULL, NULL, NULL, NULL",
+            "kind='installation'");
+    static final String ROOTS_SINCE = changedSince(
+            INSTANCE_COLUMNS + " FROM instance WHERE requested_by='' AND change_seq > ?",
+            "0, reference, parent, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, NULL, NULL, 0, 0",
+            "kind='instance' AND parent=''");
+
+    /** Every node with its access status (or those changed after {@code since}), in one statement. */
+    public Rows.Changed<Rows.NodeStatus> nodesWithStatus(long since) throws SQLException {
+        return changed(
+                COUNTER_COLUMNS + NODE_COLUMNS + NODES_FROM + " ORDER BY n.reference",
+                NODES_SINCE,
+                since,
+                rs -> new Rows.NodeStatus(node(rs), joinedStatus(rs, "node", rs.getString("reference"))),
+                rs -> new Rows.Removed("", rs.getString("reference")));
     }
 
     /** Every partition a node reads (inactive ones are left out, as there), with its instance. */
-    public List<Rows.PartitionRow> partitionRows() throws SQLException {
-        return list(
-                "SELECT p.computer_reference, p.reference, i.id AS instance_id, i.title AS instance_title,"
-                        + " i.requested_by, i.software_release, i.requested_state, s.text AS status_text"
-                        + " FROM compute_partition p"
-                        + " LEFT JOIN instance i ON i.computer_reference=p.computer_reference"
-                        + " AND i.partition_reference=p.reference AND i.shared=0"
-                        + " LEFT JOIN access_status s ON s.kind='instance' AND s.reference='SOFTINST-'||i.id"
-                        + " WHERE p.slap_state<>'inactive'"
+    public Rows.Changed<Rows.PartitionRow> partitionRows(long since) throws SQLException {
+        return changed(
+                COUNTER_COLUMNS + PARTITION_COLUMNS + PARTITIONS_FROM
                         + " ORDER BY p.computer_reference, p.position, p.reference",
+                PARTITIONS_SINCE,
+                since,
                 rs -> {
                     String title = rs.getString("instance_title");
                     String requestedBy = rs.getString("requested_by");
@@ -209,18 +248,74 @@ public final class Store {
                             rs.getString("requested_state"),
                             rs.getLong("instance_id"),
                             rs.getString("status_text"));
-                });
+                },
+                rs -> new Rows.Removed(rs.getString("computer_reference"), rs.getString("reference")));
     }
 
-    public List<Rows.InstallationStatus> installationsWithStatus() throws SQLException {
-        return list(
-                "SELECT n.*, s.text AS status_text, s.created_at AS status_created_at, s.since AS status_since"
-                        + " FROM software_installation n LEFT JOIN access_status s ON s.kind='installation'"
-                        + " AND s.reference=n.computer_reference||' '||n.url ORDER BY n.computer_reference, n.rowid",
+    public Rows.Changed<Rows.InstallationStatus> installationsWithStatus(long since) throws SQLException {
+        return changed(
+                COUNTER_COLUMNS + INSTALLATION_COLUMNS + INSTALLATIONS_FROM + " ORDER BY n.computer_reference, n.rowid",
+                INSTALLATIONS_SINCE,
+                since,
                 rs -> new Rows.InstallationStatus(
                         installation(rs),
                         joinedStatus(
-                                rs, "installation", rs.getString("computer_reference") + " " + rs.getString("url"))));
+                                rs, "installation", rs.getString("computer_reference") + " " + rs.getString("url"))),
+                rs -> new Rows.Removed(rs.getString("computer_reference"), rs.getString("url")));
+    }
+
+    /** The root instances (one per service), or those changed after {@code since} with the removed ones. */
+    public Rows.Changed<Instance> rootsChanged(long since) throws SQLException {
+        return changed(
+                COUNTER_COLUMNS + INSTANCE_COLUMNS + " FROM instance WHERE requested_by='' ORDER BY id",
+                ROOTS_SINCE,
+                since,
+                Store::instance,
+                rs -> new Rows.Removed("", rs.getString("title")));
+    }
+
+    /**
+     * One statement: the rows changed after a counter and the tombstones after it, joined onto the
+     * counter's one row so that an answer with neither still says the counter.
+     */
+    private static String changedSince(String changedRows, String removedColumns, String removedWhere) {
+        return "SELECT c.value AS change_counter, c.source AS change_source, r.* FROM change_counter c LEFT JOIN ("
+                + "SELECT 0 AS removed, " + changedRows
+                + " UNION ALL SELECT 1, " + removedColumns + " FROM removed_row WHERE " + removedWhere
+                + " AND change_seq > ?) r ON 1";
+    }
+
+    private <T> Rows.Changed<T> changed(
+            String everyRow, String changedSince, long since, RowReader<T> rows, RowReader<Rows.Removed> removed)
+            throws SQLException {
+        boolean full = since == EVERY_ROW;
+        Object[] args = full ? new Object[0] : new Object[] {since, since};
+        return run(full ? everyRow : changedSince, args, ps -> {
+            List<T> read = new ArrayList<>();
+            List<Rows.Removed> gone = new ArrayList<>();
+            long counter = -1;
+            String source = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counter = rs.getLong("change_counter");
+                    source = rs.getString("change_source");
+                    if (full) {
+                        read.add(rows.read(rs));
+                        continue;
+                    }
+                    int kind = rs.getInt("removed");
+                    if (rs.wasNull()) {
+                        continue; // the counter's row alone: nothing changed
+                    }
+                    if (kind == 1) {
+                        gone.add(removed.read(rs));
+                    } else {
+                        read.add(rows.read(rs));
+                    }
+                }
+            }
+            return new Rows.Changed<>(read, gone, counter, source);
+        });
     }
 
     private static Status joinedStatus(ResultSet rs, String kind, String reference) throws SQLException {

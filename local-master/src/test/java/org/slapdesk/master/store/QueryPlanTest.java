@@ -50,6 +50,24 @@ class QueryPlanTest {
         }
     }
 
+    @Test
+    void aSearchForChangesWalksTheChangedRowsOnlyNotTheTables() throws Exception {
+        try (Database database = Database.open(dir.resolve("changes.sqlite"))) {
+            database.transaction(c -> {
+                for (String sql : List.of(
+                        Store.NODES_SINCE, Store.PARTITIONS_SINCE, Store.INSTALLATIONS_SINCE, Store.ROOTS_SINCE)) {
+                    List<String> plan = plan(c, sql, "5", "5");
+                    // walked whole: only the counter's one row and the few changed rows gathered
+                    assertThat(plan)
+                            .as(sql)
+                            .allMatch(line ->
+                                    !line.startsWith("SCAN") || line.equals("SCAN c") || line.startsWith("SCAN r"));
+                }
+                return null;
+            });
+        }
+    }
+
     private static void assertUsesAnIndex(Connection c, String sql, String... args) throws SQLException {
         List<String> plan = plan(c, sql, args);
         assertThat(plan).as(sql).anyMatch(line -> line.contains("USING INDEX") || line.contains("COVERING INDEX"));
