@@ -54,8 +54,10 @@ public final class ListPageModel<R, D> {
     // a row's revision moves when an update changed it in place, so the sorted view re-sorts it
     private final ObservableList<R> rows = FXCollections.observableArrayList(row -> new Observable[] {revision(row)});
     private final Map<String, R> rowsByKey = new HashMap<>();
-    private final FilteredList<R> visibleRows = new FilteredList<>(rows);
-    private final SortedList<R> sortedRows = new SortedList<>(visibleRows);
+    // sorted below the filter: a keystroke swaps the filter's predicate over rows already in
+    // order (a set lookup per row, no comparison); only a new sort order sorts every row again
+    private final SortedList<R> sortedRows = new SortedList<>(rows);
+    private final FilteredList<R> visibleRows = new FilteredList<>(sortedRows);
     private final StringProperty filter = new SimpleStringProperty("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
     private final ObservableList<R> chosen = FXCollections.observableArrayList();
@@ -63,6 +65,7 @@ public final class ListPageModel<R, D> {
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
     private final FilterIndex<R> filterIndex;
+    private final NewestWins filtering;
     private Subscription subscription = () -> {};
 
     public ListPageModel(MasterSession session, TaskService tasks, ListPageSpec<R, D> spec) {
@@ -72,6 +75,7 @@ public final class ListPageModel<R, D> {
         // "health:red" in the filter box keeps the rows of that colour (the dashboard's tiles use it)
         this.filterIndex =
                 new FilterIndex<>(row -> Stream.concat(spec.filterTexts().apply(row), Stream.of(healthToken(row))));
+        this.filtering = new NewestWins(tasks.serialLane(), tasks::onFxThread);
         for (Health.Level level : Health.Level.values()) {
             counts.put(level, new SimpleIntegerProperty());
         }
@@ -84,14 +88,14 @@ public final class ListPageModel<R, D> {
         return rows;
     }
 
-    /** The rows the filter lets through; the table shows these. */
+    /** The rows the filter lets through, in the order of {@link #comparatorProperty}; the table shows these. */
     public FilteredList<R> visibleRows() {
         return visibleRows;
     }
 
-    /** The visible rows in the order of the table's sort (its comparator is bound to the table's). */
-    public SortedList<R> sortedRows() {
-        return sortedRows;
+    /** The order of the rows, null for the order they came in; the table binds it to its own sort. */
+    public ObjectProperty<Comparator<? super R>> comparatorProperty() {
+        return sortedRows.comparatorProperty();
     }
 
     public StringProperty filterProperty() {
@@ -277,22 +281,21 @@ public final class ListPageModel<R, D> {
         return revisions.computeIfAbsent(row, r -> new SimpleIntegerProperty());
     }
 
-    /** Matches the filter off the FX thread on the index and shows the result in one change. */
+    /**
+     * Matches the filter on the index off the FX thread (a newer keystroke supersedes an older
+     * one's matching) and shows the result in one change: the filter's predicate becomes a set lookup.
+     */
     private void applyFilter() {
         String query = filter.get();
         if (query == null || query.isBlank()) {
+            filtering.cancel();
             visibleRows.setPredicate(null);
             return;
         }
-        Map<R, String> index = filterIndex.copy();
-        tasks.task("Filter the rows", context -> FilterIndex.matching(index, query))
-                .quiet()
-                .onSuccess(matches -> {
-                    if (query.equals(filter.get())) {
-                        visibleRows.setPredicate(matches::contains);
-                    }
-                })
-                .start();
+        List<FilterIndex.Entry<R>> entries = filterIndex.entries();
+        filtering.submit(
+                superseded -> FilterIndex.matching(entries, query, superseded),
+                matches -> visibleRows.setPredicate(matches::contains));
     }
 
     private String healthToken(R row) {
