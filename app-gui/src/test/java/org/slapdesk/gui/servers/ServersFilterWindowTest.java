@@ -97,6 +97,7 @@ class ServersFilterWindowTest {
                 .isEqualTo("COMP-00153");
         assertThat(robot.lookup("#servers-count").queryAs(Label.class).getText())
                 .isEqualTo("10 of 200 servers shown, no problems");
+        driver.snapshot("servers-filtered-sorted");
 
         robot.eraseText("comp-0015".length());
         driver.waitFor("every server is shown again", 10, () -> table.getItems().size() == SERVERS);
