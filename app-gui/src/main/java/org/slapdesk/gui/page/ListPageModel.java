@@ -21,6 +21,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -59,6 +61,7 @@ public final class ListPageModel<R, D> {
     private final SortedList<R> sortedRows = new SortedList<>(rows);
     private final FilteredList<R> visibleRows = new FilteredList<>(sortedRows);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
     private final ObservableList<R> chosen = FXCollections.observableArrayList();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
@@ -100,6 +103,11 @@ public final class ListPageModel<R, D> {
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The filter text whose matches the table shows: the box's text once its matching is applied. */
+    public ReadOnlyStringProperty appliedFilterProperty() {
+        return appliedFilter.getReadOnlyProperty();
     }
 
     public ObjectProperty<R> selectedProperty() {
@@ -286,16 +294,41 @@ public final class ListPageModel<R, D> {
      * one's matching) and shows the result in one change: the filter's predicate becomes a set lookup.
      */
     private void applyFilter() {
-        String query = filter.get();
-        if (query == null || query.isBlank()) {
+        String query = filter.get() == null ? "" : filter.get();
+        if (query.isBlank()) {
             filtering.cancel();
-            visibleRows.setPredicate(null);
+            if (visibleRows.getPredicate() != null) {
+                visibleRows.setPredicate(null);
+            }
+            appliedFilter.set(query);
             return;
         }
         List<FilterIndex.Entry<R>> entries = filterIndex.entries();
         filtering.submit(
-                superseded -> FilterIndex.matching(entries, query, superseded),
-                matches -> visibleRows.setPredicate(matches::contains));
+                superseded -> FilterIndex.matching(entries, query, superseded), matches -> show(query, matches));
+    }
+
+    /**
+     * Shows the matches unless they are the rows shown already ("c", "co", "com" often match the
+     * same rows): a new predicate re-fills every visible cell of the table.
+     */
+    private void show(String query, Set<R> matches) {
+        if (!shownAlready(matches)) {
+            visibleRows.setPredicate(matches::contains);
+        }
+        appliedFilter.set(query);
+    }
+
+    private boolean shownAlready(Set<R> matches) {
+        if (matches.size() != visibleRows.size()) {
+            return false;
+        }
+        for (R row : visibleRows) {
+            if (!matches.contains(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String healthToken(R row) {
