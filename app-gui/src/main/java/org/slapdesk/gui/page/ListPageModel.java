@@ -201,7 +201,7 @@ public final class ListPageModel<R, D> {
             return;
         }
         Map<String, Optional<D>> all = new LinkedHashMap<>();
-        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        spec.items().apply(fleet.snapshot(), key -> true).forEach((key, item) -> all.put(key, Optional.of(item)));
         apply(all);
     }
 
@@ -229,7 +229,7 @@ public final class ListPageModel<R, D> {
             }
         });
         Map<String, Optional<D>> all = new LinkedHashMap<>();
-        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        spec.items().apply(fleet.snapshot(), key -> true).forEach((key, item) -> all.put(key, Optional.of(item)));
         apply(all);
     }
 
@@ -240,7 +240,7 @@ public final class ListPageModel<R, D> {
         if (keys.isEmpty()) {
             return changed;
         }
-        Map<String, D> items = spec.items().apply(update.snapshot());
+        Map<String, D> items = spec.items().apply(update.snapshot(), keys::contains);
         keys.forEach(key -> changed.put(key, Optional.ofNullable(items.get(key))));
         return changed;
     }
