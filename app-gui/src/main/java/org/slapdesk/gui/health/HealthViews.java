@@ -47,23 +47,41 @@ public final class HealthViews {
         };
     }
 
+    /**
+     * A table cell showing the dot and its word, the reason in the tooltip. Its nodes are made once
+     * and only changed when the cell shows another row, as a table of thousands of rows re-fills
+     * its cells on every scroll and filter keystroke.
+     */
     public static <S> TableCell<S, Health> cell() {
         return new TableCell<>() {
+            private final Circle dot = new Circle(6);
+            private final Label label = new Label("", dot);
+            private final Tooltip reason = new Tooltip();
+
+            {
+                label.getStyleClass().add("health-label");
+                reason.setShowDelay(Duration.millis(300));
+                // hidden rather than taken out when empty: a graphic put back is styled again
+                setGraphic(label);
+            }
+
             @Override
             protected void updateItem(Health health, boolean empty) {
                 super.updateItem(health, empty);
+                setText(null);
                 if (empty || health == null) {
-                    setGraphic(null);
+                    label.setVisible(false);
                     setTooltip(null);
-                    setText(null);
                     return;
                 }
-                Label label = new Label(label(health), dot(health));
-                label.getStyleClass().add("health-label");
-                setGraphic(label);
-                Tooltip tip = new Tooltip(health.reason());
-                tip.setShowDelay(Duration.millis(300));
-                setTooltip(tip);
+                label.setText(label(health));
+                String colour = styleClass(health);
+                if (!dot.getStyleClass().contains(colour)) {
+                    dot.getStyleClass().setAll("health-dot", colour);
+                }
+                label.setVisible(true);
+                reason.setText(health.reason());
+                setTooltip(reason);
             }
         };
     }

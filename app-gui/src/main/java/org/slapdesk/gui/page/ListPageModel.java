@@ -21,6 +21,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -54,15 +56,19 @@ public final class ListPageModel<R, D> {
     // a row's revision moves when an update changed it in place, so the sorted view re-sorts it
     private final ObservableList<R> rows = FXCollections.observableArrayList(row -> new Observable[] {revision(row)});
     private final Map<String, R> rowsByKey = new HashMap<>();
-    private final FilteredList<R> visibleRows = new FilteredList<>(rows);
-    private final SortedList<R> sortedRows = new SortedList<>(visibleRows);
+    // sorted below the filter: a keystroke swaps the filter's predicate over rows already in
+    // order (a set lookup per row, no comparison); only a new sort order sorts every row again
+    private final SortedList<R> sortedRows = new SortedList<>(rows);
+    private final FilteredList<R> visibleRows = new FilteredList<>(sortedRows);
     private final StringProperty filter = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper appliedFilter = new ReadOnlyStringWrapper("");
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>();
     private final ObservableList<R> chosen = FXCollections.observableArrayList();
     private final Map<Health.Level, IntegerProperty> counts = new EnumMap<>(Health.Level.class);
     private final List<Consumer<R>> onRowChanged = new ArrayList<>();
     private final List<Runnable> onApplied = new ArrayList<>();
     private final FilterIndex<R> filterIndex;
+    private final NewestWins filtering;
     private Subscription subscription = () -> {};
 
     public ListPageModel(MasterSession session, TaskService tasks, ListPageSpec<R, D> spec) {
@@ -72,6 +78,7 @@ public final class ListPageModel<R, D> {
         // "health:red" in the filter box keeps the rows of that colour (the dashboard's tiles use it)
         this.filterIndex =
                 new FilterIndex<>(row -> Stream.concat(spec.filterTexts().apply(row), Stream.of(healthToken(row))));
+        this.filtering = new NewestWins(tasks.serialLane(), tasks::onFxThread);
         for (Health.Level level : Health.Level.values()) {
             counts.put(level, new SimpleIntegerProperty());
         }
@@ -84,18 +91,23 @@ public final class ListPageModel<R, D> {
         return rows;
     }
 
-    /** The rows the filter lets through; the table shows these. */
+    /** The rows the filter lets through, in the order of {@link #comparatorProperty}; the table shows these. */
     public FilteredList<R> visibleRows() {
         return visibleRows;
     }
 
-    /** The visible rows in the order of the table's sort (its comparator is bound to the table's). */
-    public SortedList<R> sortedRows() {
-        return sortedRows;
+    /** The order of the rows, null for the order they came in; the table binds it to its own sort. */
+    public ObjectProperty<Comparator<? super R>> comparatorProperty() {
+        return sortedRows.comparatorProperty();
     }
 
     public StringProperty filterProperty() {
         return filter;
+    }
+
+    /** The filter text whose matches the table shows: the box's text once its matching is applied. */
+    public ReadOnlyStringProperty appliedFilterProperty() {
+        return appliedFilter.getReadOnlyProperty();
     }
 
     public ObjectProperty<R> selectedProperty() {
@@ -189,7 +201,7 @@ public final class ListPageModel<R, D> {
             return;
         }
         Map<String, Optional<D>> all = new LinkedHashMap<>();
-        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        spec.items().apply(fleet.snapshot(), key -> true).forEach((key, item) -> all.put(key, Optional.of(item)));
         apply(all);
     }
 
@@ -217,7 +229,7 @@ public final class ListPageModel<R, D> {
             }
         });
         Map<String, Optional<D>> all = new LinkedHashMap<>();
-        spec.items().apply(fleet.snapshot()).forEach((key, item) -> all.put(key, Optional.of(item)));
+        spec.items().apply(fleet.snapshot(), key -> true).forEach((key, item) -> all.put(key, Optional.of(item)));
         apply(all);
     }
 
@@ -228,7 +240,7 @@ public final class ListPageModel<R, D> {
         if (keys.isEmpty()) {
             return changed;
         }
-        Map<String, D> items = spec.items().apply(update.snapshot());
+        Map<String, D> items = spec.items().apply(update.snapshot(), keys::contains);
         keys.forEach(key -> changed.put(key, Optional.ofNullable(items.get(key))));
         return changed;
     }
@@ -277,22 +289,46 @@ public final class ListPageModel<R, D> {
         return revisions.computeIfAbsent(row, r -> new SimpleIntegerProperty());
     }
 
-    /** Matches the filter off the FX thread on the index and shows the result in one change. */
+    /**
+     * Matches the filter on the index off the FX thread (a newer keystroke supersedes an older
+     * one's matching) and shows the result in one change: the filter's predicate becomes a set lookup.
+     */
     private void applyFilter() {
-        String query = filter.get();
-        if (query == null || query.isBlank()) {
-            visibleRows.setPredicate(null);
+        String query = filter.get() == null ? "" : filter.get();
+        if (query.isBlank()) {
+            filtering.cancel();
+            if (visibleRows.getPredicate() != null) {
+                visibleRows.setPredicate(null);
+            }
+            appliedFilter.set(query);
             return;
         }
-        Map<R, String> index = filterIndex.copy();
-        tasks.task("Filter the rows", context -> FilterIndex.matching(index, query))
-                .quiet()
-                .onSuccess(matches -> {
-                    if (query.equals(filter.get())) {
-                        visibleRows.setPredicate(matches::contains);
-                    }
-                })
-                .start();
+        List<FilterIndex.Entry<R>> entries = filterIndex.entries();
+        filtering.submit(
+                superseded -> FilterIndex.matching(entries, query, superseded), matches -> show(query, matches));
+    }
+
+    /**
+     * Shows the matches unless they are the rows shown already ("c", "co", "com" often match the
+     * same rows): a new predicate re-fills every visible cell of the table.
+     */
+    private void show(String query, Set<R> matches) {
+        if (!shownAlready(matches)) {
+            visibleRows.setPredicate(matches::contains);
+        }
+        appliedFilter.set(query);
+    }
+
+    private boolean shownAlready(Set<R> matches) {
+        if (matches.size() != visibleRows.size()) {
+            return false;
+        }
+        for (R row : visibleRows) {
+            if (!matches.contains(row)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private String healthToken(R row) {

@@ -37,7 +37,11 @@ public final class ListPageTable {
         TableView<R> table = Tables.table(list.emptyText());
         table.setId(id);
         table.getColumns().add(healthColumn(Tables.column("Health", health)));
-        Tables.sorted(table, list.sortedRows());
+        // the model's rows are sorted below its filter: the table's order drives that sort, and the
+        // table has nothing to sort itself
+        list.comparatorProperty().bind(table.comparatorProperty());
+        table.setSortPolicy(t -> true);
+        table.setItems(list.visibleRows());
         FlashingRows.install(table, healthChangedAt);
         Tables.selectFirstWhenFilled(table);
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> list.selectedProperty()

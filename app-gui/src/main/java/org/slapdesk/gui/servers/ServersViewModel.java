@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -109,18 +110,30 @@ public final class ServersViewModel {
         return software;
     }
 
-    /** Each node of the snapshot with its partitions and software, by reference. */
-    static Map<String, Tracked<ComputeNodeDetail>> nodeDetails(FleetSnapshot snapshot) {
+    /**
+     * The nodes of the snapshot that {@code wanted} accepts, each with its partitions and software,
+     * by reference: an update of 100 servers builds 100 details, not one per server of the fleet.
+     */
+    static Map<String, Tracked<ComputeNodeDetail>> nodeDetails(FleetSnapshot snapshot, Predicate<String> wanted) {
         Map<String, List<ComputePartition>> partitions = new HashMap<>();
-        snapshot.partitions().forEach((key, p) -> partitions
-                .computeIfAbsent(nodeOfKey(key, '/'), k -> new ArrayList<>())
-                .add(p.value()));
+        snapshot.partitions().forEach((key, p) -> {
+            String node = nodeOfKey(key, '/');
+            if (wanted.test(node)) {
+                partitions.computeIfAbsent(node, k -> new ArrayList<>()).add(p.value());
+            }
+        });
         Map<String, List<SoftwareInstallation>> software = new HashMap<>();
-        snapshot.installations()
-                .forEach((key, s) -> software.computeIfAbsent(nodeOfKey(key, ' '), k -> new ArrayList<>())
-                        .add(s.value()));
+        snapshot.installations().forEach((key, s) -> {
+            String node = nodeOfKey(key, ' ');
+            if (wanted.test(node)) {
+                software.computeIfAbsent(node, k -> new ArrayList<>()).add(s.value());
+            }
+        });
         Map<String, Tracked<ComputeNodeDetail>> details = new HashMap<>();
         snapshot.nodes().forEach((reference, node) -> {
+            if (!wanted.test(reference)) {
+                return;
+            }
             List<ComputePartition> nodePartitions = new ArrayList<>(partitions.getOrDefault(reference, List.of()));
             nodePartitions.sort(Comparator.comparing(ComputePartition::reference));
             List<SoftwareInstallation> nodeSoftware = new ArrayList<>(software.getOrDefault(reference, List.of()));

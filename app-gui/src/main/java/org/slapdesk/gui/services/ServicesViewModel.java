@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -162,7 +163,8 @@ public final class ServicesViewModel {
                 .toList();
     }
 
-    private static Map<String, Tracked<InstanceTree>> trees(FleetSnapshot snapshot) {
+    /** Every service: the snapshot holds them by title already, so asking for fewer saves nothing. */
+    private static Map<String, Tracked<InstanceTree>> trees(FleetSnapshot snapshot, Predicate<String> wanted) {
         return snapshot.services();
     }
 

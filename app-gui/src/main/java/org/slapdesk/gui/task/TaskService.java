@@ -57,6 +57,14 @@ public final class TaskService {
         fxThread.execute(update);
     }
 
+    /**
+     * A lane of its own on the task threads: what it is given runs one at a time, in order, not
+     * listed and not notified (e.g. the filter's matching, where only the newest request counts).
+     */
+    public Executor serialLane() {
+        return new SerialExecutor(workers);
+    }
+
     public <T> Builder<T> task(String title, Work<T> work) {
         return new Builder<>(title, work);
     }

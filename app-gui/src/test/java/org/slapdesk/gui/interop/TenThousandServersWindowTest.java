@@ -2,6 +2,8 @@ package org.slapdesk.gui.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +55,15 @@ class TenThousandServersWindowTest {
      * measured here on 7 December 2026 under load, so its bound is wider than the interactive one.
      */
     private static final long LONGEST_FIRST_TABLE_STALL_MILLIS = 1500;
+    /**
+     * Typing in the filter box with no refresh running: matching runs off the FX thread, so each
+     * key costs the FX thread only the swap of the shown rows and the re-filled cells; bound at the
+     * issue's aim of 50 ms a key. Measured as the FX thread's own CPU time between two pulses: on
+     * this shared 2-core machine (load 10 to 12 at times) a few ms of work wait long for a core, so
+     * the wall-clock gap is logged, not bound. 7 December 2026: 19 ms (266 ms wall); 57 ms (763 ms
+     * wall) when the matched rows were sorted again on each key and each health cell made new nodes.
+     */
+    private static final long LONGEST_TYPING_BUSY_MILLIS = 50;
 
     @TempDir
     Path folder;
@@ -114,12 +125,14 @@ class TenThousandServersWindowTest {
                 .refreshingProperty()
                 .get());
         assertThat(driver.table("#servers-table").getItems()).hasSize(SERVERS);
-        long firstTableStall = probe.takeLongestGapMillis();
+        long firstTableStall = probe.take().wallMillis();
         // writing a PNG of the window runs on the FX thread: not a stall the user sees
         driver.snapshot("fleet-10000-servers");
-        probe.takeLongestGapMillis();
+        probe.take();
 
         robot.clickOn("#servers-page .filter-box");
+        Stall typing = typeAndEraseAlone(robot, driver);
+
         int keysWhileRefreshing = 0;
         for (char typed : "comp-01".toCharArray()) {
             if (!context.session().refreshingProperty().get()) {
@@ -142,14 +155,21 @@ class TenThousandServersWindowTest {
         driver.waitFor("the refresh is over", 60, () -> !context.session()
                 .refreshingProperty()
                 .get());
-        long interactiveStall = probe.takeLongestGapMillis();
+        long interactiveStall = probe.take().wallMillis();
         driver.snapshot("fleet-10000-servers-filtered");
         LOG.info(
-                "10,000 servers: longest FX stall {} ms up to the first full table, {} ms while typing,"
-                        + " refreshing and selecting ({} keys typed during a refresh)",
+                "10,000 servers: longest FX stall {} ms up to the first full table, {} ms typing alone (of which {} ms"
+                        + " busy on the FX thread), {} ms while typing, refreshing and selecting ({} keys typed during"
+                        + " a refresh)",
                 firstTableStall,
+                typing.wallMillis(),
+                typing.busyMillis(),
                 interactiveStall,
                 keysWhileRefreshing);
+
+        assertThat(typing.busyMillis())
+                .as("longest FX thread work between two pulses while typing and erasing a filter (ms of CPU)")
+                .isLessThan(LONGEST_TYPING_BUSY_MILLIS);
 
         assertThat(keysWhileRefreshing).as("keys typed while a refresh ran").isPositive();
         assertThat(interactiveStall)
@@ -160,21 +180,52 @@ class TenThousandServersWindowTest {
                 .isLessThan(LONGEST_FIRST_TABLE_STALL_MILLIS);
     }
 
+    /**
+     * Types a filter key by key into the focused box, waits for its ten rows, erases it key by key
+     * and waits for every row again; returns the longest FX stall meanwhile.
+     */
+    private Stall typeAndEraseAlone(FxRobot robot, WindowDriver driver) throws Exception {
+        String typed = "comp-0123";
+        probe.take();
+        robot.write(typed);
+        driver.waitFor(
+                "the filter keeps COMP-01230 to COMP-01239",
+                30,
+                () -> context.servers().list().visibleRows().size() == 10);
+        robot.eraseText(typed.length());
+        driver.waitFor(
+                "the erased filter shows every server again",
+                30,
+                () -> context.servers().list().visibleRows().size() == SERVERS);
+        return probe.take();
+    }
+
+    /** The longest gap between two pulses, on the wall clock and in CPU time the FX thread spent in it. */
+    private record Stall(long wallMillis, long busyMillis) {}
+
     /** Records the longest gap between two pulses of the FX thread; started and stopped on it. */
     private static final class PulseProbe extends AnimationTimer {
+        private final ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         private final AtomicLong longestGapNanos = new AtomicLong();
+        private final AtomicLong longestBusyNanos = new AtomicLong();
         private long previous;
+        private long previousCpu;
 
         @Override
         public void handle(long now) {
+            long cpu = threads.getCurrentThreadCpuTime();
             if (previous != 0) {
                 longestGapNanos.accumulateAndGet(now - previous, Math::max);
+                longestBusyNanos.accumulateAndGet(cpu - previousCpu, Math::max);
             }
             previous = now;
+            previousCpu = cpu;
         }
 
-        long takeLongestGapMillis() {
-            return TimeUnit.NANOSECONDS.toMillis(longestGapNanos.getAndSet(0));
+        Stall take() {
+            return new Stall(
+                    TimeUnit.NANOSECONDS.toMillis(longestGapNanos.getAndSet(0)),
+                    TimeUnit.NANOSECONDS.toMillis(longestBusyNanos.getAndSet(0)));
         }
     }
 }

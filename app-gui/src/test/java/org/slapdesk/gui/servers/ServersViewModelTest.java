@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.slapdesk.core.fleet.FleetSnapshot;
+import org.slapdesk.core.fleet.Tracked;
 import org.slapdesk.core.health.Health;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
+import org.slapdesk.core.model.ComputeNodeDetail;
 import org.slapdesk.gui.Direct;
 import org.slapdesk.gui.FakeMaster;
 import org.slapdesk.gui.session.ConnectionState;
@@ -75,6 +78,20 @@ class ServersViewModelTest {
                 .as("a health change in place is counted")
                 .isZero();
         assertThat(model.list().count(Health.Level.RED).get()).isEqualTo(1);
+    }
+
+    @Test
+    void anUpdateBuildsTheDetailOfTheServersItChangedOnly() {
+        direct.connected();
+        model.list().refresh();
+        FleetSnapshot snapshot = direct.session.fleetProperty().get().snapshot();
+
+        Map<String, Tracked<ComputeNodeDetail>> details = ServersViewModel.nodeDetails(snapshot, "COMP-0"::equals);
+
+        assertThat(details).containsOnlyKeys("COMP-0");
+        assertThat(details.get("COMP-0").value().partitions()).hasSize(4);
+        assertThat(details.get("COMP-0").value().software()).hasSize(1);
+        assertThat(ServersViewModel.nodeDetails(snapshot, reference -> true)).containsOnlyKeys("COMP-0", "COMP-1");
     }
 
     @Test
