@@ -20,24 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slapdesk.core.master.ClientOptions;
-import org.slapdesk.core.master.MasterHttp;
-import org.slapdesk.core.master.MasterProfile;
-import org.slapdesk.core.master.SlapEndpoint;
-import org.slapdesk.core.master.SlapMaster;
-import org.slapdesk.core.model.InstanceRequest;
-import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.core.model.SoftwareInstance;
-import org.slapdesk.core.wire.ComputerConfiguration;
-import org.slapdesk.core.wire.ComputerConfiguration.Address;
-import org.slapdesk.core.wire.ComputerConfiguration.Partition;
 import org.slapdesk.master.LocalMaster;
 import picocli.CommandLine;
 
@@ -49,7 +37,6 @@ import picocli.CommandLine;
 class MonitorPromisesTest {
 
     private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    private static final String SOFTWARE = "https://lab.example/software/shop.cfg";
     private static final String PASSWORD = "monitor-pw";
     private static final Duration WAIT = Duration.ofSeconds(30);
 
@@ -67,45 +54,7 @@ class MonitorPromisesTest {
         local = LocalMaster.start(LocalMaster.Options.loopback(dir.resolve("master.sqlite"), 0));
         monitor = new MonitorFilesServer("admin", PASSWORD);
         monitor.promise("shop", "check-free-disk", "ERROR", "only 2% of /srv is free");
-        try (MasterHttp node =
-                        MasterHttp.open(MasterProfile.plain("node", local.url().toString()), ClientOptions.defaults());
-                SlapMaster client = SlapMaster.open(
-                        MasterProfile.plain("local", local.url().toString()).withRestUrl(local.hateoasUrl()),
-                        ClientOptions.defaults())) {
-            new SlapEndpoint(node, local.url())
-                    .loadComputerConfigurationFromXml(ComputerConfiguration.minimal(
-                            "SHOP-1",
-                            "10.0.0.1",
-                            "255.255.255.0",
-                            List.of(Partition.simple(
-                                    "slappart0",
-                                    "/srv/slapgrid/slappart0",
-                                    List.of(Address.of("10.0.0.2", "255.255.255.255")),
-                                    "slaptap0"))));
-            local.service().fullComputerInformation("SHOP-1", true);
-            SoftwareInstance shop = client.request(new InstanceRequest(
-                    "shop",
-                    SOFTWARE,
-                    "default",
-                    Map.of(),
-                    false,
-                    Map.of("computer_guid", "SHOP-1"),
-                    false,
-                    RequestedState.STARTED));
-            String partition = shop.partitionReference().orElseThrow();
-            local.service().instanceReport("SHOP-1", partition, "started");
-            local.service()
-                    .setConnection(
-                            "SHOP-1",
-                            partition,
-                            Map.of(
-                                    "monitor-base-url",
-                                    monitor.base().toString(),
-                                    "monitor-setup-url",
-                                    "https://monitor.app.officejs.com/#page=settings_configurator&url=" + monitor.base()
-                                            + "/public/feeds&username=admin&password=" + PASSWORD),
-                            null);
-        }
+        ServiceWithMonitor.publish(local, "shop", monitor.base(), PASSWORD);
     }
 
     @AfterEach
