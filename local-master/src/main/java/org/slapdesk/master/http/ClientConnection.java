@@ -154,8 +154,11 @@ final class ClientConnection implements Runnable {
             answer = new byte[0];
         }
         write(out, status, exchange.getResponseHeaders(), answer, keepAlive);
-        if (status >= 400) {
-            Object reason = exchange.getAttribute(Router.REFUSAL_REASON);
+        Object reason = exchange.getAttribute(Router.REFUSAL_REASON);
+        if (status >= 500 && reason == null) {
+            Object cause = exchange.getAttribute(Router.INTERNAL_ERROR);
+            settings.log().failed(head, path(head), callerName(), status, cause instanceof Throwable t ? t : null);
+        } else if (status >= 400) {
             settings.log().refused(head, path(head), callerName(), status, reason == null ? "" : reason.toString());
         }
         return keepAlive;
@@ -171,22 +174,10 @@ final class ClientConnection implements Runnable {
         try {
             settings.handler().handle(exchange);
         } catch (RuntimeException | IOException e) {
-            LOG.error(
-                    "bug while answering {} {} for {}",
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    callerName(),
-                    e);
+            // answered with a 500 and logged once, with the request line, by serveOne
+            exchange.setAttribute(Router.INTERNAL_ERROR, e);
         } finally {
             settings.handlerPermits().release();
-        }
-        if (exchange.status() < 0 || exchange.status() >= 500) {
-            LOG.error(
-                    "answered {} to {} {} from {}",
-                    exchange.status() < 0 ? 500 : exchange.status(),
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    callerName());
         }
     }
 
