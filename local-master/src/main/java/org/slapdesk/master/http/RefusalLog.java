@@ -24,6 +24,10 @@ final class RefusalLog {
         LOG.error("failed {} {} from {}: {} {}", method, printable(path), caller, status, printable(why), cause);
     }
 
+    void cutOff(String caller, String reason) {
+        LOG.warn("cut off the connection from {}: {}", caller, reason);
+    }
+
     void refusedConnection(String caller, String reason) {
         LOG.warn("refused a connection from {}: 503 {}", caller, reason);
     }
