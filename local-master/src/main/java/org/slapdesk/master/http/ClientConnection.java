@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -133,15 +134,20 @@ final class ClientConnection implements Runnable {
     }
 
     /** Closes the connection once {@code millis} have passed, unless the returned guard is cancelled first. */
-    private Future<?> cutOffAfter(long millis, String reason) {
-        return settings.watchdog()
-                .schedule(
-                        () -> {
-                            cutOffReason = reason;
-                            abort();
-                        },
-                        millis,
-                        TimeUnit.MILLISECONDS);
+    private Future<?> cutOffAfter(long millis, String reason) throws IOException {
+        return afterMillis(millis, () -> {
+            cutOffReason = reason;
+            abort();
+        });
+    }
+
+    /** Runs {@code action} on the server's watchdog; an IOException once the server stops (it takes no more). */
+    private Future<?> afterMillis(long millis, Runnable action) throws IOException {
+        try {
+            return settings.watchdog().schedule(action, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            throw new IOException("the server is stopping", stopping);
+        }
     }
 
     private static String seconds(long millis) {
@@ -339,8 +345,7 @@ final class ClientConnection implements Runnable {
             head.append("Connection: close\r\n");
         }
         head.append("\r\n");
-        Future<?> guard = settings.watchdog()
-                .schedule(this::abort, settings.limits().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Future<?> guard = afterMillis(settings.limits().responseTimeout().toMillis(), this::abort);
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
