@@ -9,9 +9,12 @@ import org.slapdesk.core.model.*;
 import org.slapdesk.gui.profile.EmbeddedMaster;
 var db = Path.of(System.getenv("DEMO_DB"));
 var m = EmbeddedMaster.start(db);
-// the node's side, through its own client of the SLAP dialect (as `slapos node` speaks it)
+// the node's side, through its own client of the SLAP dialect (as `slapos node` speaks it), with
+// the User-Agent slapos.slap sends (python-requests): a console's User-Agent would read the node
+// without counting as its contact, and the demo servers would look as if they never called
 var url = java.net.URI.create(m.url());
-var slap = new org.slapdesk.core.master.SlapEndpoint(org.slapdesk.core.master.MasterHttp.open(org.slapdesk.core.master.MasterProfile.plain("node", m.url()), org.slapdesk.core.master.ClientOptions.defaults()), url);
+var asANode = new org.slapdesk.core.master.ClientOptions(org.slapdesk.core.master.ClientOptions.DEFAULT_TIMEOUT, org.slapdesk.core.master.ClientOptions.DEFAULT_TIMEOUT, "python-requests/2.32.3", null, null);
+var slap = new org.slapdesk.core.master.SlapEndpoint(org.slapdesk.core.master.MasterHttp.open(org.slapdesk.core.master.MasterProfile.plain("node", m.url()), asANode), url);
 for (String node : List.of("COMP-0", "COMP-1")) {
   var parts = new ArrayList<Object>();
   for (int i = 0; i < 4; i++) {

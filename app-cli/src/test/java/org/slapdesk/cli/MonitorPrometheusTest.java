@@ -1,26 +1,17 @@
 package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.master.ClientOptions;
@@ -35,6 +26,7 @@ import org.slapdesk.core.wire.ComputerConfiguration;
 import org.slapdesk.core.wire.ComputerConfiguration.Address;
 import org.slapdesk.core.wire.ComputerConfiguration.Partition;
 import org.slapdesk.master.LocalMaster;
+import org.slapdesk.testlab.RealPrometheus;
 import picocli.CommandLine;
 
 /**
@@ -43,22 +35,13 @@ import picocli.CommandLine;
  */
 class MonitorPrometheusTest {
 
-    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
     private static final String SOFTWARE = "https://lab.example/software/monitor.cfg";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ObjectMapper json = new ObjectMapper();
 
     @Test
     void prometheusScrapesTheFleetsHealthAndTheRefreshHealth(@TempDir Path dir) throws Exception {
-        if (!Files.isExecutable(PROMETHEUS)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(PROMETHEUS + " is missing: ./run-tests installs Debian's prometheus package");
-            }
-            Assumptions.abort(PROMETHEUS + " is not installed (apt-get install prometheus): skipped");
-        }
         try (LocalMaster local = LocalMaster.start(LocalMaster.Options.loopback(dir.resolve("master.sqlite"), 0));
                 SlapMaster client = SlapMaster.open(
                         MasterProfile.plain("local", local.url().toString()).withRestUrl(local.hateoasUrl()),
@@ -79,7 +62,7 @@ class MonitorPrometheusTest {
             String partition = instance.partitionReference().orElseThrow();
             local.service().instanceError("MON-1", partition, "buildout failed", null);
 
-            int metricsPort = freePort();
+            int metricsPort = RealPrometheus.freeLoopbackPort();
             AtomicInteger exit = new AtomicInteger(-1);
             Thread monitor = new Thread(() -> exit.set(new CommandLine(new SlapdeskCommand())
                     .execute(
@@ -93,97 +76,34 @@ class MonitorPrometheusTest {
                             "--interval",
                             "1s")));
             monitor.start();
-            int prometheusPort = freePort();
-            Process prometheus = startPrometheus(dir, metricsPort, prometheusPort);
-            try {
-                URI api = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=");
-
-                assertThat(awaitValue(api, "slapdesk_service_health{service=\"mon-db\"}", "2"))
+            try (RealPrometheus prometheus = RealPrometheus.scraping(dir, metricsPort)) {
+                assertThat(prometheus.awaitValue("slapdesk_service_health{service=\"mon-db\"}", "2"))
                         .as("the service in error is red (2); served:%n%s", scrape(metricsPort))
                         .isTrue();
-                assertThat(values(api, "slapdesk_node_health{profile=\"command line\"}"))
+                assertThat(prometheus.values("slapdesk_node_health{profile=\"command line\"}"))
                         .as("three nodes that called just now are green (0)")
                         .containsExactlyInAnyOrder("0", "0", "0");
-                assertThat(values(
-                                api,
-                                "slapdesk_instance_health{node=\"MON-1\",partition=\"" + partition
-                                        + "\",instance_title=\"mon-db\"}"))
+                assertThat(prometheus.values("slapdesk_instance_health{node=\"MON-1\",partition=\"" + partition
+                                + "\",instance_title=\"mon-db\"}"))
                         .containsExactly("2");
-                assertThat(values(api, "slapdesk_instance_status{instance_title=\"mon-db\",status=\"error\"}"))
+                assertThat(prometheus.values("slapdesk_instance_status{instance_title=\"mon-db\",status=\"error\"}"))
                         .containsExactly("1");
-                assertThat(values(api, "slapdesk_node_contact_age_seconds < 600"))
+                assertThat(prometheus.values("slapdesk_node_contact_age_seconds < 600"))
                         .hasSize(3);
-                assertThat(values(api, "slapdesk_nodes_read")).containsExactly("3");
-                assertThat(values(api, "slapdesk_refresh_failures_total")).containsExactly("0");
-                assertThat(values(api, "time() - slapdesk_last_complete_refresh_timestamp_seconds < 30"))
+                assertThat(prometheus.values("slapdesk_nodes_read")).containsExactly("3");
+                assertThat(prometheus.values("slapdesk_refresh_failures_total")).containsExactly("0");
+                assertThat(prometheus.values("time() - slapdesk_last_complete_refresh_timestamp_seconds < 30"))
                         .as("a complete refresh happened lately")
                         .hasSize(1);
-                assertThat(values(api, "slapdesk_refresh_duration_seconds > 0")).hasSize(1);
+                assertThat(prometheus.values("slapdesk_refresh_duration_seconds > 0"))
+                        .hasSize(1);
             } finally {
-                prometheus.destroy();
-                prometheus.waitFor();
                 monitor.interrupt();
                 monitor.join(10_000);
             }
             assertThat(monitor.isAlive()).as("the monitor stops").isFalse();
             assertThat(exit.get()).isZero();
         }
-    }
-
-    private Process startPrometheus(Path dir, int metricsPort, int prometheusPort) throws IOException {
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(
-                config,
-                """
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                scrape_configs:
-                  - job_name: slapdesk
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """
-                        .formatted(metricsPort));
-        return new ProcessBuilder(
-                        PROMETHEUS.toString(),
-                        "--config.file=" + config,
-                        "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                        "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("prometheus.log").toFile())
-                .start();
-    }
-
-    private boolean awaitValue(URI api, String query, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (values(api, query).equals(List.of(expected))) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // Prometheus is still starting
-            }
-            Thread.sleep(500);
-        }
-        return false;
-    }
-
-    /** The values of an instant query's vector result. */
-    private List<String> values(URI api, String query) throws IOException, InterruptedException {
-        URI uri = URI.create(api + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = json.readTree(response.body());
-        if (!"success".equals(body.path("status").asText())) {
-            throw new IOException("query " + query + ": " + response.body());
-        }
-        List<String> out = new ArrayList<>();
-        body.path("data")
-                .path("result")
-                .forEach(r -> out.add(r.path("value").get(1).asText()));
-        return out;
     }
 
     private String scrape(int metricsPort) throws IOException, InterruptedException {
@@ -208,12 +128,6 @@ class MonitorPrometheusTest {
                                 ComputerConfiguration.minimal(reference, "10.0.0.1", "255.255.255.0", partitions)))
                         .isEqualTo("done");
             }
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }

@@ -1,44 +1,21 @@
 package org.slapdesk.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.slapdesk.core.master.ClientOptions;
-import org.slapdesk.core.master.MasterHttp;
-import org.slapdesk.core.master.MasterProfile;
-import org.slapdesk.core.master.SlapEndpoint;
-import org.slapdesk.core.master.SlapMaster;
-import org.slapdesk.core.model.InstanceRequest;
-import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.core.model.SoftwareInstance;
-import org.slapdesk.core.wire.ComputerConfiguration;
-import org.slapdesk.core.wire.ComputerConfiguration.Address;
-import org.slapdesk.core.wire.ComputerConfiguration.Partition;
 import org.slapdesk.master.LocalMaster;
+import org.slapdesk.testlab.RealPrometheus;
 import picocli.CommandLine;
 
 /**
@@ -48,16 +25,11 @@ import picocli.CommandLine;
  */
 class MonitorPromisesTest {
 
-    private static final Path PROMETHEUS = Path.of("/usr/bin/prometheus");
-    private static final String SOFTWARE = "https://lab.example/software/shop.cfg";
     private static final String PASSWORD = "monitor-pw";
-    private static final Duration WAIT = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private LocalMaster local;
     private MonitorFilesServer monitor;
@@ -67,45 +39,7 @@ class MonitorPromisesTest {
         local = LocalMaster.start(LocalMaster.Options.loopback(dir.resolve("master.sqlite"), 0));
         monitor = new MonitorFilesServer("admin", PASSWORD);
         monitor.promise("shop", "check-free-disk", "ERROR", "only 2% of /srv is free");
-        try (MasterHttp node =
-                        MasterHttp.open(MasterProfile.plain("node", local.url().toString()), ClientOptions.defaults());
-                SlapMaster client = SlapMaster.open(
-                        MasterProfile.plain("local", local.url().toString()).withRestUrl(local.hateoasUrl()),
-                        ClientOptions.defaults())) {
-            new SlapEndpoint(node, local.url())
-                    .loadComputerConfigurationFromXml(ComputerConfiguration.minimal(
-                            "SHOP-1",
-                            "10.0.0.1",
-                            "255.255.255.0",
-                            List.of(Partition.simple(
-                                    "slappart0",
-                                    "/srv/slapgrid/slappart0",
-                                    List.of(Address.of("10.0.0.2", "255.255.255.255")),
-                                    "slaptap0"))));
-            local.service().fullComputerInformation("SHOP-1", true);
-            SoftwareInstance shop = client.request(new InstanceRequest(
-                    "shop",
-                    SOFTWARE,
-                    "default",
-                    Map.of(),
-                    false,
-                    Map.of("computer_guid", "SHOP-1"),
-                    false,
-                    RequestedState.STARTED));
-            String partition = shop.partitionReference().orElseThrow();
-            local.service().instanceReport("SHOP-1", partition, "started");
-            local.service()
-                    .setConnection(
-                            "SHOP-1",
-                            partition,
-                            Map.of(
-                                    "monitor-base-url",
-                                    monitor.base().toString(),
-                                    "monitor-setup-url",
-                                    "https://monitor.app.officejs.com/#page=settings_configurator&url=" + monitor.base()
-                                            + "/public/feeds&username=admin&password=" + PASSWORD),
-                            null);
-        }
+        ServiceWithMonitor.publish(local, "shop", monitor.base(), PASSWORD);
     }
 
     @AfterEach
@@ -158,100 +92,28 @@ class MonitorPromisesTest {
 
     @Test
     void prometheusScrapesThePromiseStatus() throws Exception {
-        if (!Files.isExecutable(PROMETHEUS)) {
-            if ("true".equals(System.getenv("CI"))) {
-                fail(PROMETHEUS + " is missing: ./run-tests installs Debian's prometheus package");
-            }
-            Assumptions.abort(PROMETHEUS + " is not installed (apt-get install prometheus): skipped");
-        }
-        int metricsPort = freePort();
+        int metricsPort = RealPrometheus.freeLoopbackPort();
         AtomicInteger exit = new AtomicInteger(-1);
         Thread slapdesk = new Thread(() ->
                 exit.set(run(new StringWriter(), "--metrics-listen", "127.0.0.1:" + metricsPort, "--interval", "1s")));
         slapdesk.start();
-        int prometheusPort = freePort();
-        Process prometheus = startPrometheus(metricsPort, prometheusPort);
-        try {
-            URI api = URI.create("http://127.0.0.1:" + prometheusPort + "/api/v1/query?query=");
-            assertThat(awaitValue(
-                            api,
+        try (RealPrometheus prometheus = RealPrometheus.scraping(dir, metricsPort)) {
+            assertThat(prometheus.awaitValue(
                             "slapdesk_promise_status{service=\"shop\",instance_title=\"shop\",promise=\"check-free-disk\"}",
                             "2"))
                     .as("the promise in ERROR is 2")
                     .isTrue();
-            assertThat(values(api, "slapdesk_monitor_up{service=\"shop\"}")).containsExactly("1");
+            assertThat(prometheus.values("slapdesk_monitor_up{service=\"shop\"}"))
+                    .containsExactly("1");
 
             monitor.promise("shop", "check-free-disk", "OK", "75% free");
-            assertThat(awaitValue(api, "slapdesk_promise_status{promise=\"check-free-disk\"}", "0"))
+            assertThat(prometheus.awaitValue("slapdesk_promise_status{promise=\"check-free-disk\"}", "0"))
                     .as("back to OK")
                     .isTrue();
         } finally {
-            prometheus.destroy();
-            prometheus.waitFor();
             slapdesk.interrupt();
             slapdesk.join(10_000);
         }
         assertThat(exit.get()).isZero();
-    }
-
-    private Process startPrometheus(int metricsPort, int prometheusPort) throws IOException {
-        Path config = dir.resolve("prometheus.yml");
-        Files.writeString(
-                config,
-                """
-                global:
-                  scrape_interval: 1s
-                  scrape_timeout: 1s
-                scrape_configs:
-                  - job_name: slapdesk
-                    static_configs:
-                      - targets: ['127.0.0.1:%d']
-                """
-                        .formatted(metricsPort));
-        return new ProcessBuilder(
-                        PROMETHEUS.toString(),
-                        "--config.file=" + config,
-                        "--storage.tsdb.path=" + dir.resolve("tsdb"),
-                        "--web.listen-address=127.0.0.1:" + prometheusPort)
-                .redirectErrorStream(true)
-                .redirectOutput(dir.resolve("prometheus.log").toFile())
-                .start();
-    }
-
-    private boolean awaitValue(URI api, String query, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            try {
-                if (values(api, query).equals(List.of(expected))) {
-                    return true;
-                }
-            } catch (IOException e) {
-                // Prometheus is still starting
-            }
-            Thread.sleep(500);
-        }
-        return false;
-    }
-
-    private List<String> values(URI api, String query) throws IOException, InterruptedException {
-        URI uri = URI.create(api + URLEncoder.encode(query, StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        JsonNode body = json.readTree(response.body());
-        if (!"success".equals(body.path("status").asText())) {
-            throw new IOException("query " + query + ": " + response.body());
-        }
-        List<String> out = new ArrayList<>();
-        body.path("data")
-                .path("result")
-                .forEach(r -> out.add(r.path("value").get(1).asText()));
-        return out;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

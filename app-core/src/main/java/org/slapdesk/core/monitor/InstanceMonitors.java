@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import org.slapdesk.core.fleet.FleetSnapshot;
 import org.slapdesk.core.fleet.Tracked;
 import org.slapdesk.core.master.Master;
@@ -37,6 +39,7 @@ public final class InstanceMonitors implements AutoCloseable {
     private final Map<String, Optional<MonitorAccess>> accessByService = new ConcurrentHashMap<>();
     private final Map<String, Integer> readsWithoutMonitor = new ConcurrentHashMap<>();
     private volatile Map<String, ServicePromises> last = Map.of();
+    private volatile boolean closed;
 
     public InstanceMonitors(Master master, PromiseReader reader, int parallelReads) {
         this.master = master;
@@ -48,7 +51,10 @@ public final class InstanceMonitors implements AutoCloseable {
         });
     }
 
-    /** Reads the monitors of the started services of {@code snapshot}; keyed by service title. */
+    /**
+     * Reads the monitors of the started services of {@code snapshot}; keyed by service title.
+     * Once {@link #close closed}, reads nothing: a read in progress returns an empty map at once.
+     */
     public Map<String, ServicePromises> read(FleetSnapshot snapshot) throws InterruptedException {
         List<String> titles = new ArrayList<>();
         for (Map.Entry<String, Tracked<InstanceTree>> e : snapshot.services().entrySet()) {
@@ -59,15 +65,22 @@ public final class InstanceMonitors implements AutoCloseable {
         }
         accessByService.keySet().retainAll(titles);
         Map<String, Future<Optional<ServicePromises>>> pending = new LinkedHashMap<>();
-        for (String title : titles) {
-            pending.put(title, reads.submit(() -> readOne(title)));
+        try {
+            for (String title : titles) {
+                pending.put(title, reads.submit(() -> readOne(title)));
+            }
+        } catch (RejectedExecutionException e) {
+            return closedDuringRead(pending);
         }
         Map<String, ServicePromises> out = new LinkedHashMap<>();
         try {
             for (Map.Entry<String, Future<Optional<ServicePromises>>> e : pending.entrySet()) {
                 try {
                     e.getValue().get().ifPresent(p -> out.put(e.getKey(), p));
-                } catch (ExecutionException failed) {
+                } catch (ExecutionException | CancellationException failed) {
+                    if (closed) {
+                        return closedDuringRead(pending);
+                    }
                     LOG.warn("reading the monitor of {} failed", e.getKey(), failed.getCause());
                 }
             }
@@ -75,8 +88,19 @@ public final class InstanceMonitors implements AutoCloseable {
             pending.values().forEach(f -> f.cancel(true));
             throw e;
         }
+        if (closed) {
+            return closedDuringRead(pending);
+        }
         last = Map.copyOf(out);
         return out;
+    }
+
+    /** Shutdown interrupted the reads: an expected end, not a failure worth a warning. */
+    private static Map<String, ServicePromises> closedDuringRead(
+            Map<String, Future<Optional<ServicePromises>>> pending) {
+        pending.values().forEach(f -> f.cancel(true));
+        LOG.debug("monitor reader closed during a read: {} reads stopped", pending.size());
+        return Map.of();
     }
 
     private Optional<ServicePromises> readOne(String title) throws InterruptedException {
@@ -113,6 +137,7 @@ public final class InstanceMonitors implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         reads.shutdownNow();
         accessByService.clear();
     }

@@ -1,10 +1,8 @@
 package org.slapdesk.core.store;
 
 import java.io.IOException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,30 +21,10 @@ public final class SqliteFile {
         Path absolute = file.toAbsolutePath();
         try {
             Files.createDirectories(absolute.getParent());
-            createOwnerOnly(absolute);
+            OwnerOnlyFiles.createIfMissing(absolute);
         } catch (IOException e) {
             throw new SQLException("cannot create " + absolute + ": " + e.getMessage(), e);
         }
         return DriverManager.getConnection("jdbc:sqlite:" + absolute);
-    }
-
-    /**
-     * Creates {@code file} readable and writable by its owner only, unless it exists (its mode is
-     * then left as it is); a file another process creates at the same moment is fine.
-     */
-    public static void createOwnerOnly(Path file) throws IOException {
-        if (Files.exists(file)) {
-            return;
-        }
-        try {
-            if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } else {
-                Files.createFile(file);
-            }
-        } catch (FileAlreadyExistsException raced) {
-            // another process created it first; SQLite opens it as it is
-        }
     }
 }

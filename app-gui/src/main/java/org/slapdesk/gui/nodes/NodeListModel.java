@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -23,10 +25,13 @@ public final class NodeListModel {
     private final ObjectProperty<NodeRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<NodeRow> chosen = FXCollections.observableArrayList();
     private final List<Consumer<NodeRow>> beforeForget = new ArrayList<>();
+    private final ObservableList<NodeRow> rowsAndRecords =
+            FXCollections.observableArrayList(row -> new Observable[] {row.recordProperty()});
 
     NodeListModel(TaskService tasks, NodeInventory inventory) {
         this.tasks = tasks;
         this.inventory = inventory;
+        Bindings.bindContent(rowsAndRecords, rows);
     }
 
     public ObservableList<NodeRow> rows() {
@@ -55,6 +60,14 @@ public final class NodeListModel {
     /** The rows of a group. */
     public List<NodeRow> group(String tag) {
         return rows.stream().filter(r -> r.record().tag().equals(tag)).toList();
+    }
+
+    /**
+     * Invalidated when a node is added or removed or its record changes (e.g. its computer_id is
+     * read on connecting), so what {@link #onServer} answers may have changed.
+     */
+    public Observable serverLinks() {
+        return rowsAndRecords;
     }
 
     /** The node whose slapos.cfg names this server reference as its computer_id. */

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
@@ -182,10 +183,17 @@ public final class ServersView implements PageView {
 
     /**
      * Links a server to the node over SSH on it: {@code nodeOnServer} names the node whose
-     * computer_id is the server's reference, {@code openNode} shows it on the Nodes page.
+     * computer_id is the server's reference, {@code openNode} shows it on the Nodes page; the
+     * link and the button follow {@code nodesChanged} (a computer_id read after the server was
+     * selected).
      */
-    public void linkNodes(Function<String, Optional<String>> nodeOnServer, Consumer<String> openNode) {
+    public void linkNodes(
+            Observable nodesChanged, Function<String, Optional<String>> nodeOnServer, Consumer<String> openNode) {
         this.nodeOnServer = nodeOnServer;
+        nodesChanged.addListener(o -> {
+            showNodeLink();
+            enableNodesOfServers();
+        });
         nodeLink.setOnAction(e -> {
             ServerRow row = model.list().selectedProperty().get();
             if (row != null) {

@@ -5,6 +5,7 @@ import atlantafx.base.theme.Styles;
 import java.nio.file.Path;
 import java.util.function.Consumer;
 import javafx.beans.property.IntegerProperty;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -52,6 +53,9 @@ public final class SettingsView implements PageView {
         thresholdProblem.setId("threshold-problem");
         thresholdProblem.getStyleClass().add(Styles.DANGER);
         thresholdProblem.textProperty().bind(model.thresholdProblemProperty());
+        // takes room only when there is a problem: an empty grid row left a band in the page
+        thresholdProblem.visibleProperty().bind(thresholdProblem.textProperty().isNotEmpty());
+        thresholdProblem.managedProperty().bind(thresholdProblem.visibleProperty());
         Label thresholdHint = muted("The master's own: yellow after 216 s (0.0025 day), red after 432 s (0.005 day).");
 
         GridPane grid = new GridPane();
@@ -62,18 +66,17 @@ public final class SettingsView implements PageView {
         grid.addRow(2, new Label("Refresh every (seconds, 0 = off)"), refresh);
         grid.addRow(3, new Label("A server turns yellow after (seconds without contact)"), yellow);
         grid.addRow(4, new Label("… and red after (seconds without contact)"), red);
-        grid.add(thresholdHint, 1, 5);
-        grid.add(thresholdProblem, 1, 6);
+        grid.add(new VBox(4, thresholdHint, thresholdProblem), 1, 5);
         Spinner<Integer> retention = spinner("history-retention-days", model.retentionDaysProperty(), 1, 3650, 1);
         Spinner<Integer> wallCycle = spinner("wall-cycle-seconds", model.wallCycleSecondsProperty(), 5, 3600, 5);
         ToggleSwitch localAlerts = new ToggleSwitch("Alerts for the embedded local master");
         localAlerts.setId("local-alerts");
         localAlerts.selectedProperty().bindBidirectional(model.localAlertsProperty());
-        grid.addRow(7, new Label("Keep the health history (days)"), retention);
-        grid.addRow(8, new Label("Wall shows each profile for (seconds)"), wallCycle);
-        grid.addRow(9, new Label("Local master"), localAlerts);
-        grid.addRow(10, new Label("Data folder"), dataFolder(model, openUrl));
-        grid.addRow(11, new Label("Prometheus"), metrics(model));
+        grid.addRow(6, new Label("Keep the health history (days)"), retention);
+        grid.addRow(7, new Label("Wall shows each profile for (seconds)"), wallCycle);
+        grid.addRow(8, new Label("Local master"), localAlerts);
+        grid.addRow(9, new Label("Data folder"), dataFolder(model, openUrl));
+        grid.addRow(10, new Label("Prometheus"), metrics(model));
 
         page.getChildren().addAll(title, grid, profiles);
         root = new ScrollPane(page);
@@ -113,7 +116,9 @@ public final class SettingsView implements PageView {
         state.textProperty().bind(model.metricsStateProperty());
         Label hint = muted("The same series as \"slapdesk monitor\", for the profile in use, at /metrics."
                 + " Other hosts cannot connect unless allowed: the metrics name every server and service.");
-        return new VBox(6, serve, new HBox(8, new Label("Listen on"), listen, anyHost), state, hint);
+        HBox address = new HBox(8, new Label("Listen on"), listen, anyHost);
+        address.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, serve, address, state, hint);
     }
 
     private static Node dataFolder(SettingsViewModel model, Consumer<String> openUrl) {

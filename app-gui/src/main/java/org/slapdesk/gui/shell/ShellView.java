@@ -118,6 +118,7 @@ public final class ShellView {
             servers.select(reference);
         });
         servers.linkNodes(
+                context.nodes().list().serverLinks(),
                 reference -> context.nodes().list().onServer(reference).map(NodeRow::displayName),
                 reference -> context.nodes().list().onServer(reference).ifPresent(row -> {
                     show(Page.NODES);

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -104,6 +105,32 @@ class NodesOfServersWindowTest {
                 .containsExactlyInAnyOrder("paris-1.example.org", "paris-2.example.org");
         assertThat(robot.lookup("#action-run-fleet").queryButton().getText()).isEqualTo("Run on 2 nodes");
         driver.snapshot("nodes-of-servers-selected");
+    }
+
+    @Test
+    void aComputerIdLearnedAfterTheServerWasSelectedEnablesTheButtonAndTheLink(FxRobot robot) throws Exception {
+        WindowDriver driver = new WindowDriver(robot, stage);
+        driver.waitFor(
+                "the servers are read",
+                20,
+                () -> context.servers().list().rows().size() == 3);
+        driver.waitFor(
+                "the nodes are read", 20, () -> context.nodes().list().rows().size() == 3);
+        select(robot, "COMP-5");
+        assertThat(robot.lookup("#servers-nodes").query().isDisabled()).isTrue();
+
+        // what connecting to the node does once its slapos.cfg was read
+        NodeRow lille = context.nodes().list().rows().stream()
+                .filter(r -> r.record().host().equals("lille-1.example.org"))
+                .findFirst()
+                .orElseThrow();
+        robot.interact(() -> lille.recordProperty().set(lille.record().withComputerId(Optional.of("COMP-5"))));
+
+        assertThat(robot.lookup("#servers-nodes").query().isDisabled())
+                .as("the node on COMP-5 is known now")
+                .isFalse();
+        assertThat(robot.lookup("#server-node-link").queryAs(Hyperlink.class).getText())
+                .contains("lille-1.example.org");
     }
 
     private void select(FxRobot robot, String... references) {

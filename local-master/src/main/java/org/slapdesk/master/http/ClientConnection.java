@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -39,10 +40,16 @@ final class ClientConnection implements Runnable {
 
     private static final long LINGER_MILLIS = 2_000;
 
+    /** How long after a read deadline (which answers 408 or closes) a client that still holds the read is cut off. */
+    private static final long GRACE_MILLIS = 1_000;
+
     private final Socket socket;
     private final ServerSettings settings;
     private final Runnable onClose;
     private SSLSession session;
+
+    /** Why the watchdog closed this connection, when it did. */
+    private volatile String cutOffReason;
 
     ClientConnection(Socket socket, ServerSettings settings, Runnable onClose) {
         this.socket = socket;
@@ -55,9 +62,7 @@ final class ClientConnection implements Runnable {
         ConnectionLimits limits = settings.limits();
         try {
             if (socket instanceof SSLSocket tls) {
-                socket.setSoTimeout((int) limits.headTimeout().toMillis());
-                tls.startHandshake();
-                session = tls.getSession();
+                handshake(tls, limits);
             }
             DeadlineInput deadline = new DeadlineInput(socket, socket.getInputStream());
             InputStream in = new BufferedInputStream(deadline);
@@ -66,16 +71,24 @@ final class ClientConnection implements Runnable {
             while (open) {
                 deadline.startPhase(limits.idleTimeout().toMillis());
                 in.mark(1);
-                if (in.read() < 0) {
+                int first = guarded(
+                        limits.idleTimeout().toMillis() + GRACE_MILLIS,
+                        "no request within " + seconds(limits.idleTimeout().toMillis()),
+                        in::read);
+                if (first < 0) {
                     return;
                 }
                 in.reset();
                 open = serveOne(in, out, deadline);
             }
-        } catch (SocketTimeoutException e) {
-            LOG.debug("idle connection from {} closed", socket.getRemoteSocketAddress());
         } catch (IOException e) {
-            LOG.debug("connection from {} lost: {}", socket.getRemoteSocketAddress(), e.toString());
+            if (cutOffReason != null) {
+                settings.log().cutOff(clientAddress(), cutOffReason);
+            } else if (e instanceof SocketTimeoutException) {
+                LOG.debug("idle connection from {} closed", socket.getRemoteSocketAddress());
+            } else {
+                LOG.debug("connection from {} lost: {}", socket.getRemoteSocketAddress(), e.toString());
+            }
         } finally {
             try {
                 socket.close();
@@ -86,13 +99,74 @@ final class ClientConnection implements Runnable {
         }
     }
 
+    /**
+     * The TLS handshake, within the head deadline as a whole: a socket timeout bounds each read
+     * only, so a client sending a byte now and then would hold this thread for ever.
+     */
+    private void handshake(SSLSocket tls, ConnectionLimits limits) throws IOException {
+        long millis = limits.headTimeout().toMillis();
+        String reason = "TLS handshake not finished within " + seconds(millis);
+        socket.setSoTimeout((int) millis);
+        try {
+            session = guarded(millis, reason, () -> {
+                tls.startHandshake();
+                return tls.getSession();
+            });
+        } catch (SocketTimeoutException silent) {
+            cutOffReason = reason;
+            throw silent;
+        }
+    }
+
+    /** What a guarded read does. */
+    private interface Read<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs {@code read}, closing the connection if it has not returned within {@code millis}. */
+    private <T> T guarded(long millis, String reason, Read<T> read) throws IOException {
+        Future<?> guard = cutOffAfter(millis, reason);
+        try {
+            return read.run();
+        } finally {
+            guard.cancel(false);
+        }
+    }
+
+    /** Closes the connection once {@code millis} have passed, unless the returned guard is cancelled first. */
+    private Future<?> cutOffAfter(long millis, String reason) throws IOException {
+        return afterMillis(millis, () -> {
+            cutOffReason = reason;
+            abort();
+        });
+    }
+
+    /** Runs {@code action} on the server's watchdog; an IOException once the server stops (it takes no more). */
+    private Future<?> afterMillis(long millis, Runnable action) throws IOException {
+        try {
+            return settings.watchdog().schedule(action, millis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopping) {
+            throw new IOException("the server is stopping", stopping);
+        }
+    }
+
+    private static String seconds(long millis) {
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
     /** Serves one request; false when the connection must close after it. */
     private boolean serveOne(InputStream in, OutputStream out, DeadlineInput deadline) throws IOException {
         ConnectionLimits limits = settings.limits();
         deadline.startPhase(limits.headTimeout().toMillis());
         RequestHead head;
         try {
-            head = RequestHead.read(in, limits);
+            // the deadline answers 408 in time; the guard, a little later, cuts off a TLS client
+            // whose record arrives a byte at a time (one read of a record may wait several timeouts)
+            head = guarded(
+                    limits.headTimeout().toMillis() + GRACE_MILLIS,
+                    "request head not received within "
+                            + seconds(limits.headTimeout().toMillis()),
+                    () -> RequestHead.read(in, limits));
         } catch (RequestError e) {
             refuse(in, out, null, e.status(), e.getMessage());
             return false;
@@ -154,8 +228,11 @@ final class ClientConnection implements Runnable {
             answer = new byte[0];
         }
         write(out, status, exchange.getResponseHeaders(), answer, keepAlive);
-        if (status >= 400) {
-            Object reason = exchange.getAttribute(Router.REFUSAL_REASON);
+        Object reason = exchange.getAttribute(Router.REFUSAL_REASON);
+        if (status >= 500 && reason == null) {
+            Object cause = exchange.getAttribute(Router.INTERNAL_ERROR);
+            settings.log().failed(head, path(head), callerName(), status, cause instanceof Throwable t ? t : null);
+        } else if (status >= 400) {
             settings.log().refused(head, path(head), callerName(), status, reason == null ? "" : reason.toString());
         }
         return keepAlive;
@@ -171,22 +248,10 @@ final class ClientConnection implements Runnable {
         try {
             settings.handler().handle(exchange);
         } catch (RuntimeException | IOException e) {
-            LOG.error(
-                    "bug while answering {} {} for {}",
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    callerName(),
-                    e);
+            // answered with a 500 and logged once, with the request line, by serveOne
+            exchange.setAttribute(Router.INTERNAL_ERROR, e);
         } finally {
             settings.handlerPermits().release();
-        }
-        if (exchange.status() < 0 || exchange.status() >= 500) {
-            LOG.error(
-                    "answered {} to {} {} from {}",
-                    exchange.status() < 0 ? 500 : exchange.status(),
-                    exchange.getRequestMethod(),
-                    exchange.getRequestURI().getRawPath(),
-                    callerName());
         }
     }
 
@@ -207,6 +272,11 @@ final class ClientConnection implements Runnable {
         }
         int query = head.target().indexOf('?');
         return query < 0 ? head.target() : head.target().substring(0, query);
+    }
+
+    private String clientAddress() {
+        InetSocketAddress remote = (InetSocketAddress) socket.getRemoteSocketAddress();
+        return remote == null ? "?" : remote.getAddress().getHostAddress();
     }
 
     /** The client certificate's subject when there is one, else the client's address. */
@@ -275,8 +345,7 @@ final class ClientConnection implements Runnable {
             head.append("Connection: close\r\n");
         }
         head.append("\r\n");
-        Future<?> guard = settings.watchdog()
-                .schedule(this::abort, settings.limits().responseTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        Future<?> guard = afterMillis(settings.limits().responseTimeout().toMillis(), this::abort);
         try {
             out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);

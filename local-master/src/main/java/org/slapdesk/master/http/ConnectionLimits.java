@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * What one client may take from the master's HTTP server: how long it may take to send a
- * request head and body, how long an idle kept-alive connection stays open, how long an answer
+ * request head (and, over TLS, to finish its handshake, within the same time) and body, how long an idle kept-alive connection stays open, how long an answer
  * may take to leave, how many connections one address and everybody may hold, and how big a
  * request head may be.
  */

@@ -11,8 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
@@ -75,11 +74,13 @@ public final class MasterServer implements AutoCloseable {
         if (acceptor != null) {
             throw new IllegalStateException("already serving");
         }
-        ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
+        ScheduledThreadPoolExecutor watchdog = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "local-master-watchdog");
             t.setDaemon(true);
             return t;
         });
+        // each request arms guards that are nearly always cancelled: drop them at once
+        watchdog.setRemoveOnCancelPolicy(true);
         settings = new ServerSettings(
                 handler, limits, maxBodyBytes, new Semaphore(handlerThreads), watchdog, new RefusalLog());
         acceptor = new Thread(this::acceptLoop, "local-master-accept-" + listener.getLocalPort());

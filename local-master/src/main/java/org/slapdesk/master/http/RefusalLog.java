@@ -5,7 +5,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One line per refused request: method, path (never the query), who called (certificate
- * subject or address), status, reason. Never a header value or a body, so never a token.
+ * subject or address), status, reason. Never a header value or a body, so never a token. A
+ * request that failed on the master's side (5xx without a refusal reason) is one error line
+ * with the same fields and the cause.
  */
 final class RefusalLog {
 
@@ -14,6 +16,16 @@ final class RefusalLog {
     void refused(RequestHead head, String path, String caller, int status, String reason) {
         String method = head == null ? "-" : head.method();
         LOG.warn("refused {} {} from {}: {} {}", method, printable(path), caller, status, printable(reason));
+    }
+
+    void failed(RequestHead head, String path, String caller, int status, Throwable cause) {
+        String method = head == null ? "-" : head.method();
+        String why = cause == null ? "" : cause.toString();
+        LOG.error("failed {} {} from {}: {} {}", method, printable(path), caller, status, printable(why), cause);
+    }
+
+    void cutOff(String caller, String reason) {
+        LOG.warn("cut off the connection from {}: {}", caller, reason);
     }
 
     void refusedConnection(String caller, String reason) {

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Sends each request to its API: {@code /slapos.*} to JSON-RPC, {@code /hateoas/…} to HATEOAS,
  * any other {@code /<name>} to SLAP. Refusals become 4xx with a one-line message; a bug
- * becomes a logged 500, never a hung connection.
+ * becomes a 500, never a hung connection, whose cause is left for the server's log line.
  */
 public final class Router implements HttpHandler {
 
@@ -29,6 +29,9 @@ public final class Router implements HttpHandler {
 
     /** The exchange attribute where a refusal's reason is left for the server's log line. */
     public static final String REFUSAL_REASON = "slapdesk.refusal";
+
+    /** The exchange attribute where the cause of a 500 is left for the server's log line. */
+    public static final String INTERNAL_ERROR = "slapdesk.internal-error";
 
     private final MasterService master;
     private final SlapApi slap;
@@ -67,7 +70,7 @@ public final class Router implements HttpHandler {
         } catch (IOException e) {
             LOG.debug("connection lost while answering {}: {}", name, e.toString());
         } catch (RuntimeException | Error e) {
-            LOG.error("bug while answering {}", name, e);
+            exchange.setAttribute(INTERNAL_ERROR, e);
             try {
                 HttpIo.text(exchange, 500, "internal error in the local master (see its log)");
             } catch (IOException | RuntimeException ignored) {

@@ -6,7 +6,7 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import org.slapdesk.core.store.SqliteFile;
+import org.slapdesk.core.store.OwnerOnlyFiles;
 
 /**
  * Who serves a master database: one process at a time holds an exclusive lock on
@@ -33,7 +33,7 @@ public final class ServerLock implements AutoCloseable {
     /** Takes the lock, or throws {@link InUse} when another process (or this one) already serves the file. */
     public static ServerLock acquire(Path database) throws IOException {
         Path file = lockFile(database.toAbsolutePath());
-        SqliteFile.createOwnerOnly(file);
+        OwnerOnlyFiles.createIfMissing(file);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE);
         FileLock lock;
         try {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
@@ -15,6 +14,7 @@ import java.util.Optional;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
+import org.slapdesk.core.store.OwnerOnlyFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -137,9 +137,7 @@ public final class KnownHostsVerifier extends OpenSSHKnownHosts {
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        if (!Files.exists(file)) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        }
+        OwnerOnlyFiles.createIfMissing(file);
         String existing = Files.readString(file, StandardCharsets.UTF_8);
         if (!existing.isEmpty() && !existing.endsWith("\n")) {
             Files.writeString(file, "\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
