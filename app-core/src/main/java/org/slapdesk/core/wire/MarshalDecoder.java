@@ -21,6 +21,9 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class MarshalDecoder {
 
+    /** Longer keys are rarely repeated: not worth a lookup. */
+    private static final int MAX_SHARED_KEY = 64;
+
     private final XMLStreamReader in;
     private final Map<String, Object> byId = new HashMap<>();
     /**
@@ -29,6 +32,12 @@ final class MarshalDecoder {
      * make a cycle.
      */
     private final Map<String, DecodeBudget.Weight> weights = new HashMap<>();
+
+    /**
+     * Dict keys read so far: a node's partitions repeat the same keys thousands of times, and
+     * one shared copy of each keeps the decoded graph (which the young collector copies) smaller.
+     */
+    private final Map<String, String> keys = new HashMap<>();
 
     private final DecodeBudget budget = new DecodeBudget();
     private int depth;
@@ -152,7 +161,7 @@ final class MarshalDecoder {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 remember(id, map);
                 while (nextChild()) {
-                    Object key = hashable(read(), "a dictionary key");
+                    Object key = shared(hashable(read(), "a dictionary key"));
                     if (!nextChild()) {
                         throw new MarshalException("<dictionary> has an odd number of children");
                     }
@@ -311,6 +320,14 @@ final class MarshalDecoder {
         if (!id.isEmpty()) {
             byId.put(id, container);
         }
+    }
+
+    private Object shared(Object key) {
+        if (key instanceof String text && text.length() <= MAX_SHARED_KEY) {
+            String known = keys.putIfAbsent(text, text);
+            return known != null ? known : text;
+        }
+        return key;
     }
 
     /**

@@ -74,6 +74,21 @@ class MarshalDecoderTest {
     }
 
     @Test
+    void theDictsOfADocumentShareOneCopyOfEachKey() throws Exception {
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            partitions.add(Map.of("reference", "slappart" + i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> decoded = (List<Map<String, Object>>) XmlMarshal.loads(XmlMarshal.dumps(partitions));
+
+        String first = decoded.get(0).keySet().iterator().next();
+        assertThat(decoded).allSatisfy(p -> assertThat(p.keySet().iterator().next())
+                .isEqualTo("reference")
+                .isSameAs(first));
+    }
+
+    @Test
     void aLargeNodeDocumentReadsBackIdentical() throws Exception {
         List<Object> partitions = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
