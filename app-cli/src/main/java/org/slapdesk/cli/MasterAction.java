@@ -73,11 +73,6 @@ abstract class MasterAction implements Callable<Integer> {
         return code;
     }
 
-    /** Where warnings go: the command's error stream, never the output a script parses. */
-    PrintWriter err() {
-        return spec.commandLine().getErr();
-    }
-
     void printJson(PrintWriter out, Object value) throws JsonProcessingException {
         out.println(
                 new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value));

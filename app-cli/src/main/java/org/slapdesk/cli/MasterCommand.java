@@ -70,7 +70,7 @@ public final class MasterCommand implements Callable<Integer> {
     static final class Nodes extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, IOException, InterruptedException {
-            List<ComputeNode> nodes = FleetListing.read(master, err()).nodes();
+            List<ComputeNode> nodes = FleetListing.nodes(master);
             if (json) {
                 List<Map<String, Object>> rows = new ArrayList<>();
                 for (ComputeNode n : nodes) {
@@ -165,7 +165,7 @@ public final class MasterCommand implements Callable<Integer> {
     static final class Services extends MasterAction {
         @Override
         void run(SlapMaster master, PrintWriter out) throws MasterException, IOException, InterruptedException {
-            List<InstanceTree> services = FleetListing.read(master, err()).services();
+            List<InstanceTree> services = FleetListing.services(master);
             if (json) {
                 Map<String, Object> byTitle = new LinkedHashMap<>();
                 services.forEach(s -> byTitle.put(s.title(), s.softwareReleaseUrl()));

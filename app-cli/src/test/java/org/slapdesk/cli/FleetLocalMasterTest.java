@@ -168,7 +168,25 @@ class FleetLocalMasterTest {
     }
 
     @Test
-    void theNodesListingReadsTheWholeFleet() {
+    void theNodesListingIsOneSearchWhateverTheFleetHolds() {
+        long statements = statementsOf("master", "nodes", "--json");
+
+        assertThat(statements)
+                .as("SQL statements run by the local master for the nodes listing")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theServicesListingIsOneSearchWhateverTheFleetHolds() {
+        long statements = statementsOf("master", "services", "--json");
+
+        assertThat(statements)
+                .as("SQL statements run by the local master for the services listing")
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theNodesListingPrintsEveryNodeSortedByReference() {
         CliRun table = CliRun.of(
                 "master",
                 "nodes",
@@ -185,6 +203,21 @@ class FleetLocalMasterTest {
                 .as("sorted by reference")
                 .isSorted()
                 .anySatisfy(l -> assertThat(l).startsWith("FLEET-29 "));
+    }
+
+    /** What one listing costs the local master, in SQL statements: the listings read only what they print. */
+    private long statementsOf(String... command) {
+        List<String> args = new ArrayList<>(List.of(command));
+        args.addAll(List.of(
+                "--master-url",
+                local.url().toString(),
+                "--rest-url",
+                local.hateoasUrl().toString()));
+        long before = local.service().database().statementsRun();
+        CliRun run = CliRun.of(args);
+        long after = local.service().database().statementsRun();
+        assertThat(run.exit()).as(run.err()).isZero();
+        return after - before;
     }
 
     private static ComputerConfiguration node(String reference) {

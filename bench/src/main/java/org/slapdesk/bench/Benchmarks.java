@@ -69,7 +69,13 @@ public final class Benchmarks {
                         "listings, whole processes, 1,000 servers x 20 partitions and 500 services",
                         "slapos CLI",
                         "slapdesk");
-                new ListingBenchmark(work, venv.get(), new FleetFixture(1000, 20), 500).run(report);
+                new ListingBenchmark(
+                                work,
+                                venv.get(),
+                                new FleetFixture(1000, 20),
+                                500,
+                                Path.of("slapdesk").toAbsolutePath())
+                        .run(report);
             }
             if (which.contains("scale")) {
                 new FleetScaleBenchmark(work, new FleetFixture(10_000, 20)).run(System.out);

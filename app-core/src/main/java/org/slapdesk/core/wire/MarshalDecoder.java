@@ -3,7 +3,6 @@ package org.slapdesk.core.wire;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,12 +21,23 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class MarshalDecoder {
 
+    /** Longer keys are rarely repeated: not worth a lookup. */
+    private static final int MAX_SHARED_KEY = 64;
+
     private final XMLStreamReader in;
     private final Map<String, Object> byId = new HashMap<>();
-    /** Ids of the containers being read: a reference to one of them would make a cycle. */
-    private final Set<String> open = new HashSet<>();
-    /** The expanded size of each closed container, charged again at each reference to it. */
+    /**
+     * The expanded size of each closed container, charged again at each reference to it. A
+     * container in {@link #byId} without a weight is still being read: a reference to it would
+     * make a cycle.
+     */
     private final Map<String, DecodeBudget.Weight> weights = new HashMap<>();
+
+    /**
+     * Dict keys read so far: a node's partitions repeat the same keys thousands of times, and
+     * one shared copy of each keeps the decoded graph (which the young collector copies) smaller.
+     */
+    private final Map<String, String> keys = new HashMap<>();
 
     private final DecodeBudget budget = new DecodeBudget();
     private int depth;
@@ -84,9 +94,7 @@ final class MarshalDecoder {
         try {
             budget.charge(1, 0);
             String id = attribute("id");
-            Object value = readElement(id);
-            open.remove(id);
-            return value;
+            return readElement(id);
         } finally {
             depth--;
         }
@@ -153,7 +161,7 @@ final class MarshalDecoder {
                 Map<Object, Object> map = new LinkedHashMap<>();
                 remember(id, map);
                 while (nextChild()) {
-                    Object key = hashable(read(), "a dictionary key");
+                    Object key = shared(hashable(read(), "a dictionary key"));
                     if (!nextChild()) {
                         throw new MarshalException("<dictionary> has an odd number of children");
                     }
@@ -166,7 +174,7 @@ final class MarshalDecoder {
                 if (!byId.containsKey(id)) {
                     throw new MarshalException("<reference id=\"" + id + "\"> names no earlier container");
                 }
-                if (open.contains(id)) {
+                if (!weights.containsKey(id)) {
                     throw new MarshalException("<reference id=\"" + id + "\"> points at a container that holds it;"
                             + " cyclic values are refused");
                 }
@@ -234,9 +242,42 @@ final class MarshalDecoder {
         }
     }
 
-    /** The text of a scalar element; the reader ends on its END_ELEMENT. */
+    /**
+     * The text of a scalar element, as {@link XMLStreamReader#getElementText} reads it (comments
+     * and processing instructions skipped, a child element refused) without copying the text
+     * through a buffer when it comes in one piece, as it does from a coalescing reader. The reader
+     * ends on the element's END_ELEMENT.
+     */
     private String text() throws XMLStreamException {
-        return in.getElementText();
+        String first = null;
+        StringBuilder pieces = null;
+        while (true) {
+            switch (in.next()) {
+                case XMLStreamConstants.CHARACTERS,
+                        XMLStreamConstants.CDATA,
+                        XMLStreamConstants.SPACE,
+                        XMLStreamConstants.ENTITY_REFERENCE -> {
+                    if (first == null) {
+                        first = in.getText();
+                    } else {
+                        if (pieces == null) {
+                            pieces = new StringBuilder(first);
+                        }
+                        pieces.append(in.getText());
+                    }
+                }
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return pieces != null ? pieces.toString() : first == null ? "" : first;
+                }
+                case XMLStreamConstants.START_ELEMENT ->
+                    throw new XMLStreamException("a scalar element holds an element", in.getLocation());
+                case XMLStreamConstants.END_DOCUMENT ->
+                    throw new XMLStreamException("the document ends inside an element", in.getLocation());
+                default -> {
+                    // a comment or a processing instruction: not part of the text
+                }
+            }
+        }
     }
 
     /** Skips the rest of the current element, whatever it holds, without recursion. */
@@ -278,8 +319,15 @@ final class MarshalDecoder {
     private void remember(String id, Object container) {
         if (!id.isEmpty()) {
             byId.put(id, container);
-            open.add(id);
         }
+    }
+
+    private Object shared(Object key) {
+        if (key instanceof String text && text.length() <= MAX_SHARED_KEY) {
+            String known = keys.putIfAbsent(text, text);
+            return known != null ? known : text;
+        }
+        return key;
     }
 
     /**

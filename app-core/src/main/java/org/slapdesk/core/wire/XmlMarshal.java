@@ -48,15 +48,18 @@ public final class XmlMarshal {
             if (value == null) {
                 out.append("<none/>");
             } else if (value instanceof String s) {
-                writeText("string", escapeOnce(s), out);
+                out.append("<string>");
+                LxmlEscape.asciiTextEscapedTwice(s, out);
+                out.append("</string>");
             } else if (value instanceof Boolean b) {
                 out.append("<bool>").append(b ? '1' : '0').append("</bool>");
             } else if (value instanceof Integer
                     || value instanceof Long
                     || value instanceof Short
-                    || value instanceof Byte
-                    || value instanceof BigInteger) {
-                BigInteger big = value instanceof BigInteger bi ? bi : BigInteger.valueOf(((Number) value).longValue());
+                    || value instanceof Byte) {
+                // every long is below 1e24 in magnitude: always an <int>
+                out.append("<int>").append(((Number) value).longValue()).append("</int>");
+            } else if (value instanceof BigInteger big) {
                 String tag = big.abs().compareTo(LONG_THRESHOLD) < 0 ? "int" : "long";
                 out.append('<')
                         .append(tag)
@@ -91,8 +94,7 @@ public final class XmlMarshal {
                     return;
                 }
                 int id = register(m);
-                List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
-                entries.sort((a, b) -> PythonOrder.compare(a.getKey(), b.getKey()));
+                Collection<? extends Map.Entry<?, ?>> entries = inPythonOrder(m);
                 if (entries.isEmpty()) {
                     out.append("<dictionary id=\"i").append(id).append("\"/>");
                     return;
@@ -115,6 +117,25 @@ public final class XmlMarshal {
                 throw new IllegalArgumentException(
                         "cannot marshal a " + value.getClass().getName());
             }
+        }
+
+        /**
+         * The entries in xml_marshaller's key order. A map read from marshalled XML is in it
+         * already, so it is checked first (ties keep their order, as the stable sort does).
+         */
+        private static Collection<? extends Map.Entry<?, ?>> inPythonOrder(Map<?, ?> m) {
+            Object previous = null;
+            boolean first = true;
+            for (Object key : m.keySet()) {
+                if (!first && PythonOrder.compare(previous, key) > 0) {
+                    List<Map.Entry<?, ?>> sorted = new ArrayList<>(m.entrySet());
+                    sorted.sort((a, b) -> PythonOrder.compare(a.getKey(), b.getKey()));
+                    return sorted;
+                }
+                previous = key;
+                first = false;
+            }
+            return m.entrySet();
         }
 
         private boolean reference(Object container, StringBuilder out) {
@@ -147,17 +168,6 @@ public final class XmlMarshal {
             }
             out.append("</").append(tag).append('>');
         }
-
-        private static void writeText(String tag, String text, StringBuilder out) {
-            out.append('<').append(tag).append('>');
-            LxmlEscape.asciiText(text, out);
-            out.append("</").append(tag).append('>');
-        }
-    }
-
-    /** saxutils.escape: the first of the two escapings a string goes through. */
-    static String escapeOnce(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** Python's {@code repr(float)}: shortest digits, exponent form below 1e-4 and from 1e16. */
@@ -188,6 +198,14 @@ public final class XmlMarshal {
      * short, as Python's repr picks it (JDK 17's Double.toString is not always shortest).
      */
     private static BigDecimal shortestRoundTrip(double d) {
+        if (d >= Double.MIN_NORMAL) {
+            // Two decimals of at most 15 digits never read back as the same normal double (DBL_DIG):
+            // when Java's digits are that short, they are the only candidate, hence the answer.
+            BigDecimal javaDigits = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+            if (javaDigits.precision() <= 15 && javaDigits.doubleValue() == d) {
+                return javaDigits;
+            }
+        }
         BigDecimal exact = new BigDecimal(d);
         for (int precision = 1; precision <= 17; precision++) {
             BigDecimal best = null;
@@ -224,8 +242,35 @@ public final class XmlMarshal {
     /** Deeper than any real SLAP document; a hostile one must not exhaust the stack. */
     static final int MAX_DEPTH = 512;
 
-    /** saxutils.unescape: undoes the first escaping, after the XML parser undid the second. */
+    /**
+     * saxutils.unescape: undoes the first escaping, after the XML parser undid the second. One
+     * pass, in the same order of replacements ({@code &lt;}, {@code &gt;}, then {@code &amp;}:
+     * so {@code &amp;lt;} gives {@code &lt;}); most strings have no {@code &} and are kept as
+     * they are.
+     */
     static String unescapeOnce(String s) {
-        return s.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
+        int amp = s.indexOf('&');
+        if (amp < 0) {
+            return s;
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        out.append(s, 0, amp);
+        for (int i = amp; i < s.length(); ) {
+            char c = s.charAt(i);
+            if (c == '&' && s.startsWith("&lt;", i)) {
+                out.append('<');
+                i += 4;
+            } else if (c == '&' && s.startsWith("&gt;", i)) {
+                out.append('>');
+                i += 4;
+            } else if (c == '&' && s.startsWith("&amp;", i)) {
+                out.append('&');
+                i += 5;
+            } else {
+                out.append(c);
+                i++;
+            }
+        }
+        return out.toString();
     }
 }

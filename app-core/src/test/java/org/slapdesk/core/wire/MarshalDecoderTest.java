@@ -47,6 +47,48 @@ class MarshalDecoderTest {
     }
 
     @Test
+    void aDocumentReadsTheSameAfterARefusedOrBrokenOneOnTheSameThread() throws Exception {
+        // each thread's stream reader is handed out again, reset, for the next document
+        String good = XmlMarshal.dumps(Map.of("a", List.of(1L, "<&x>"), "b", 2.5));
+        for (String bad : List.of(
+                "<!DOCTYPE m [<!ENTITY e \"x\">]><marshal><string>&e;</string></marshal>",
+                "<marshal><list id=\"i2\"><int>1</int>",
+                "<marshal><string>&unknown;</string></marshal>",
+                "<marshal><int>1<none/></int></marshal>")) {
+            assertThatThrownBy(() -> XmlMarshal.loads(bad)).isInstanceOf(MarshalException.class);
+            assertThat(XmlMarshal.dumps(XmlMarshal.loads(good))).isEqualTo(good);
+        }
+        assertThatThrownBy(() -> XmlMarshal.loads("<!DOCTYPE marshal><marshal><none/></marshal>"))
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("DOCTYPE");
+    }
+
+    @Test
+    void aScalarsTextMayComeInPiecesAroundCommentsButHoldsNoElement() throws Exception {
+        assertThat(XmlMarshal.loads("<marshal><string>a<!-- c -->b<![CDATA[&lt;]]>c<?p i?>d</string></marshal>"))
+                .isEqualTo("ab<cd");
+        assertThat(XmlMarshal.loads("<marshal><string/></marshal>")).isEqualTo("");
+        assertThatThrownBy(() -> XmlMarshal.loads("<marshal><string>a<none/></string></marshal>"))
+                .isInstanceOf(MarshalException.class)
+                .hasMessageContaining("not well-formed");
+    }
+
+    @Test
+    void theDictsOfADocumentShareOneCopyOfEachKey() throws Exception {
+        List<Map<String, Object>> partitions = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            partitions.add(Map.of("reference", "slappart" + i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> decoded = (List<Map<String, Object>>) XmlMarshal.loads(XmlMarshal.dumps(partitions));
+
+        String first = decoded.get(0).keySet().iterator().next();
+        assertThat(decoded).allSatisfy(p -> assertThat(p.keySet().iterator().next())
+                .isEqualTo("reference")
+                .isSameAs(first));
+    }
+
+    @Test
     void aLargeNodeDocumentReadsBackIdentical() throws Exception {
         List<Object> partitions = new ArrayList<>();
         for (int i = 0; i < 5_000; i++) {
