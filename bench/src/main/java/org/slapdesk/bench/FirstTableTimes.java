@@ -43,6 +43,11 @@ final class FirstTableTimes {
         });
     }
 
+    /** True once the pulses after the full list have run (the breakdown's last figure is known). */
+    boolean laidOut() {
+        return laidOut.get() != 0;
+    }
+
     double firstTable() {
         return (applied.get() - opened) / 1e9;
     }
@@ -55,6 +60,6 @@ final class FirstTableTimes {
                         + " %.3f s more to the next pulses",
                 (delivered.get() - opened) / 1e9,
                 (applied.get() - delivered.get()) / 1e9,
-                laidOut.get() == 0 ? Double.NaN : (laidOut.get() - applied.get()) / 1e9);
+                (laidOut.get() - applied.get()) / 1e9);
     }
 }
