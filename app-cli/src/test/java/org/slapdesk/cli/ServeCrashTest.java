@@ -34,8 +34,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slapdesk.core.wire.XmlMarshal;
 
 /**
- * {@code slapdesk serve} in its own JVM, killed with SIGKILL in the middle of a write burst:
- * after a restart on the same file, every write it acknowledged is there.
+ * {@code slapdesk serve} in its own JVM, killed with SIGKILL in the middle of a write burst, 20
+ * times on the same file: after each restart, every write the killed process acknowledged is
+ * there, and at the end every write of every trial.
  */
 class ServeCrashTest {
 
@@ -47,45 +48,56 @@ class ServeCrashTest {
     final HttpClient client =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** The bar: no acknowledged write lost over 20 kills. */
+    static final int TRIALS = 20;
+
+    /** Acknowledged requests each trial waits for before it kills. */
+    static final int WRITES_PER_TRIAL = 15;
+
     @Test
-    void everyAcknowledgedWriteSurvivesKillMinus9() throws Exception {
+    void everyAcknowledgedWriteSurvivesTwentyKillsMinus9() throws Exception {
         Path db = dir.resolve("master.sqlite");
         int port = freePort();
-        Process serve = startServe(port, db);
         URI base = URI.create("http://127.0.0.1:" + port + "/");
-        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
-        ConcurrentLinkedQueue<String> supplied = new ConcurrentLinkedQueue<>();
+        Set<String> acknowledged = new HashSet<>();
+        Set<String> supplied = new HashSet<>();
+        Process serve = startServe(port, db);
         try {
-            assertThat(post(base, "loadComputerConfigurationFromXML", Map.of("xml", formatXml(400)))
+            assertThat(post(base, "loadComputerConfigurationFromXML", Map.of("xml", formatXml(1_500)))
                             .statusCode())
                     .isEqualTo(200);
-            AtomicBoolean dead = new AtomicBoolean();
-            ExecutorService writers = Executors.newFixedThreadPool(6);
+            for (int trial = 0; trial < TRIALS; trial++) {
+                Burst burst = burstThenKill(serve, base, trial);
+                acknowledged.addAll(burst.acknowledged());
+                supplied.addAll(burst.supplied());
+                serve = startServe(port, db);
+                assertEverythingIsThere(base, burst.acknowledged(), burst.supplied(), trial);
+            }
+            assertEverythingIsThere(base, acknowledged, supplied, TRIALS);
+        } finally {
+            serve.destroy();
+            serve.waitFor(10, TimeUnit.SECONDS);
+            serve.destroyForcibly();
+        }
+    }
+
+    /** What one process acknowledged before it was killed. */
+    private record Burst(Set<String> acknowledged, Set<String> supplied) {}
+
+    /** Six writers request and supply until the trial's writes are acknowledged, then SIGKILL. */
+    private Burst burstThenKill(Process serve, URI base, int trial) throws Exception {
+        ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> supplied = new ConcurrentLinkedQueue<>();
+        AtomicBoolean dead = new AtomicBoolean();
+        ExecutorService writers = Executors.newFixedThreadPool(6);
+        try {
             for (int w = 0; w < 6; w++) {
                 int writer = w;
                 writers.submit(() -> {
                     for (int n = 0; !dead.get() && n < 10_000; n++) {
-                        String title = "w" + writer + "-" + n;
+                        String title = "t" + trial + "-w" + writer + "-" + n;
                         try {
-                            HttpResponse<String> r = post(
-                                    base,
-                                    "requestComputerPartition",
-                                    Map.of(
-                                            "software_release",
-                                            SR,
-                                            "partition_reference",
-                                            title,
-                                            "partition_parameter_xml",
-                                            XmlMarshal.dumps(Map.of("n", title)),
-                                            "filter_xml",
-                                            XmlMarshal.dumps(Map.of()),
-                                            "software_type",
-                                            "default",
-                                            "state",
-                                            XmlMarshal.dumps(null),
-                                            "shared_xml",
-                                            XmlMarshal.dumps(false)));
-                            if (r.statusCode() == 200) {
+                            if (request(base, title).statusCode() == 200) {
                                 acknowledged.add(title);
                             }
                             String url = SR + "?" + title;
@@ -105,48 +117,69 @@ class ServeCrashTest {
                 });
             }
             long deadline = System.currentTimeMillis() + 20_000;
-            while (acknowledged.size() < 60 && System.currentTimeMillis() < deadline) {
-                Thread.sleep(50);
+            while (acknowledged.size() < WRITES_PER_TRIAL && System.currentTimeMillis() < deadline) {
+                Thread.sleep(20);
             }
             serve.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no close
             assertThat(serve.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
             dead.set(true);
+            serve.destroyForcibly();
             writers.shutdown();
             assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
-        } finally {
-            serve.destroyForcibly();
         }
-        assertThat(acknowledged.size()).isGreaterThanOrEqualTo(60);
+        assertThat(acknowledged.size())
+                .as("trial %d: writes acknowledged before the kill", trial)
+                .isGreaterThanOrEqualTo(WRITES_PER_TRIAL);
+        return new Burst(Set.copyOf(acknowledged), Set.copyOf(supplied));
+    }
 
-        Process again = startServe(port, db);
-        try {
-            Set<String> partitions = new HashSet<>();
-            for (String title : acknowledged) {
-                HttpResponse<String> r = json(base, "slapos.get.v0.instance_tree", "{\"title\": \"" + title + "\"}");
-                assertThat(r.statusCode())
-                        .as("acknowledged " + title + " lost: " + r.body())
-                        .isEqualTo(200);
-                JsonNode doc = new ObjectMapper().readTree(r.body());
-                assertThat(doc.get("parameters").get("n").asText()).isEqualTo(title);
-                assertThat(partitions.add(doc.get("compute_partition_id").asText()))
-                        .as("partition given twice")
-                        .isTrue();
-            }
-            JsonNode installs = new ObjectMapper()
-                    .readTree(json(
-                                    base,
-                                    "slapos.allDocs.v0.compute_node_software_installation_list",
-                                    "{\"computer_guid\": \"COMP-K\"}")
-                            .body());
-            Set<String> urls = new HashSet<>();
-            installs.get("result_list")
-                    .forEach(i -> urls.add(i.get("software_release_uri").asText()));
-            assertThat(urls).containsAll(supplied);
-        } finally {
-            again.destroy();
-            again.waitFor(10, TimeUnit.SECONDS);
-            again.destroyForcibly();
+    private HttpResponse<String> request(URI base, String title) throws IOException, InterruptedException {
+        return post(
+                base,
+                "requestComputerPartition",
+                Map.of(
+                        "software_release",
+                        SR,
+                        "partition_reference",
+                        title,
+                        "partition_parameter_xml",
+                        XmlMarshal.dumps(Map.of("n", title)),
+                        "filter_xml",
+                        XmlMarshal.dumps(Map.of()),
+                        "software_type",
+                        "default",
+                        "state",
+                        XmlMarshal.dumps(null),
+                        "shared_xml",
+                        XmlMarshal.dumps(false)));
+    }
+
+    /** Every acknowledged instance is on its own partition with its parameters; every supply is there. */
+    private void assertEverythingIsThere(URI base, Set<String> acknowledged, Set<String> supplied, int trial)
+            throws Exception {
+        Set<String> partitions = new HashSet<>();
+        for (String title : acknowledged) {
+            HttpResponse<String> r = json(base, "slapos.get.v0.instance_tree", "{\"title\": \"" + title + "\"}");
+            assertThat(r.statusCode())
+                    .as("after kill %d, acknowledged %s lost: %s", trial, title, r.body())
+                    .isEqualTo(200);
+            JsonNode doc = new ObjectMapper().readTree(r.body());
+            assertThat(doc.get("parameters").get("n").asText()).isEqualTo(title);
+            assertThat(partitions.add(doc.get("compute_partition_id").asText()))
+                    .as("partition given twice")
+                    .isTrue();
         }
+        JsonNode installs = new ObjectMapper()
+                .readTree(json(
+                                base,
+                                "slapos.allDocs.v0.compute_node_software_installation_list",
+                                "{\"computer_guid\": \"COMP-K\"}")
+                        .body());
+        Set<String> urls = new HashSet<>();
+        installs.get("result_list")
+                .forEach(i -> urls.add(i.get("software_release_uri").asText()));
+        assertThat(urls).as("after kill %d, acknowledged supplies", trial).containsAll(supplied);
     }
 
     private Process startServe(int port, Path db) throws Exception {
