@@ -13,6 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +34,7 @@ final class CountingProxy implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong searchRows = new AtomicLong();
+    private final Queue<String> paths = new ConcurrentLinkedQueue<>();
     private volatile String target;
 
     CountingProxy(URI master) throws IOException {
@@ -58,6 +62,11 @@ final class CountingProxy implements AutoCloseable {
         return searchRows.get();
     }
 
+    /** The paths asked for, in order, without their query. */
+    List<String> paths() {
+        return List.copyOf(paths);
+    }
+
     void resetCounts() {
         bytes.set(0);
         searchRows.set(0);
@@ -69,6 +78,7 @@ final class CountingProxy implements AutoCloseable {
                     + (exchange.getRequestURI().getRawQuery() == null
                             ? ""
                             : "?" + exchange.getRequestURI().getRawQuery());
+            paths.add(exchange.getRequestURI().getRawPath());
             byte[] body = exchange.getRequestBody().readAllBytes();
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + pathAndQuery))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));

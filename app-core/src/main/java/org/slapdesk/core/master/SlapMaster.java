@@ -53,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * <li><b>nodeToken</b>: HATEOAS {@code Base_getComputerToken}; empty when the master hands none out.</li>
  * </ul>
  * The HATEOAS base is the profile's REST URL, else {@code getHateoasUrl}, else JSON-RPC
- * {@code get.v0.hateoas_url}. JSON-RPC is called at the master URL (slapproxy and the local master).
+ * {@code get.v0.hateoas_url}. JSON-RPC is called at the profile's API URL when it has one (the
+ * real master's {@code portal_web_services/slapos_master_api/}), else at the master URL (slapproxy
+ * and the local master).
  */
 public final class SlapMaster implements Master {
 
@@ -90,7 +92,7 @@ public final class SlapMaster implements Master {
         this.masterUrl = masterUrl;
         this.http = http;
         this.slap = new SlapEndpoint(http, masterUrl);
-        this.jsonRpc = new JsonRpcEndpoint(http, masterUrl);
+        this.jsonRpc = new JsonRpcEndpoint(http, profile.apiUrl().orElse(masterUrl));
     }
 
     /** Opens a client for the profile; certificate problems are reported here, before any connection. */
