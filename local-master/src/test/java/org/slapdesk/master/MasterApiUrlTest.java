@@ -58,6 +58,52 @@ class MasterApiUrlTest {
         }
     }
 
+    @Test
+    void withoutOneTheApiIsFoundBesideAnErp5SitesHateoasUrlOnceForTheSession() throws Exception {
+        try (LocalMaster master = startWithService();
+                CountingProxy proxy = new CountingProxy(master.url())) {
+            realMasterLayout(proxy);
+            MasterProfile profile = MasterProfile.plain(
+                            "real-layout", proxy.url().toString())
+                    .withRestUrl(proxy.url().resolve("erp5/web_site_module/slapos_hateoas/"));
+            try (SlapMaster client = SlapMaster.open(profile)) {
+                assertThat(client.connectionParameters("svc")).containsEntry("url", "http://x");
+                assertThat(client.connectionParameters("svc")).containsEntry("url", "http://x");
+            }
+            assertThat(jsonRpcPaths(proxy))
+                    .containsExactly(
+                            "/slapos.get.v0.instance_tree",
+                            "/erp5" + API_PATH + "slapos.get.v0.instance_tree",
+                            "/erp5" + API_PATH + "slapos.get.v0.instance_tree");
+        }
+    }
+
+    @Test
+    void aHateoasUrlThatDoesNotShowItsSiteLeavesTheOldFallback() throws Exception {
+        try (LocalMaster master = startWithService();
+                CountingProxy proxy = new CountingProxy(master.url())) {
+            realMasterLayout(proxy);
+            MasterProfile profile = MasterProfile.plain(
+                            "virtual-host", proxy.url().toString())
+                    .withRestUrl(proxy.url().resolve("hateoas/"));
+            try (SlapMaster client = SlapMaster.open(profile)) {
+                assertThat(client.connectionParameters("svc")).containsEntry("url", "http://x");
+                assertThat(client.connectionParameters("svc")).containsEntry("url", "http://x");
+            }
+            assertThat(jsonRpcPaths(proxy))
+                    .as("no guess without a web_site_module in the HATEOAS URL; HATEOAS answers instead")
+                    .containsOnly("/slapos.get.v0.instance_tree");
+            assertThat(proxy.paths()).anyMatch(p -> p.startsWith("/hateoas/traverse"));
+        }
+    }
+
+    /** The real master: no JSON-RPC at the SLAP URL, HATEOAS and JSON-RPC under the ERP5 site {@code /erp5/}. */
+    private static void realMasterLayout(CountingProxy proxy) {
+        proxy.refuse("slapos.");
+        proxy.serveUnder("erp5/web_site_module/slapos_hateoas/", "hateoas/");
+        proxy.serveUnder("erp5/" + API_PATH.substring(1), API_PATH.substring(1));
+    }
+
     private LocalMaster startWithService() throws Exception {
         LocalMaster master =
                 LocalMaster.start(dir.resolve("m.sqlite"), new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
