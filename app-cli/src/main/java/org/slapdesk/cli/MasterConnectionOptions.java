@@ -49,6 +49,13 @@ final class MasterConnectionOptions {
             description = "HATEOAS URL (master_rest_url), when the master does not say")
     String restUrl;
 
+    @Option(
+            names = "--api-url",
+            paramLabel = "URL",
+            description = "JSON-RPC API URL (master_api_url), when not at the master URL, e.g."
+                    + " <ERP5 site>/portal_web_services/slapos_master_api/")
+    String apiUrl;
+
     @Option(names = "--cert", paramLabel = "FILE", description = "client certificate (PEM)")
     Path cert;
 
@@ -95,6 +102,9 @@ final class MasterConnectionOptions {
         }
         if (restUrl != null) {
             profile = profile.withRestUrl(URI.create(restUrl));
+        }
+        if (apiUrl != null) {
+            profile = profile.withApiUrl(MasterProfile.parseUrl(apiUrl, "--api-url"));
         }
         if (cert != null || key != null) {
             if (cert == null || key == null) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import atlantafx.base.theme.Styles;
 import java.net.ConnectException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -265,19 +266,25 @@ class MainWindowTest {
                 .as("a certificate without its key")
                 .isTrue();
         driver.fill("#profile-key", "/nonexistent/client.key");
+        driver.fill("#profile-api-url", "ftp://nowhere/portal_web_services/slapos_master_api/");
         driver.snapshotWindowOf("#profile-dialog", "profile-dialog");
         assertThat(robot.lookup("#profile-save").query().isDisabled())
                 .as("missing files")
                 .isTrue();
         driver.fill("#profile-certificate", "");
         driver.fill("#profile-key", "");
+        assertThat(robot.lookup("#profile-save").query().isDisabled())
+                .as("the API URL is not an http URL")
+                .isTrue();
+        driver.fill("#profile-api-url", "http://127.0.0.1:9/portal_web_services/slapos_master_api/");
         driver.click("#profile-save");
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,
                 () -> context.session().profileProperty().get() != null
                         && context.session().profileProperty().get().name().equals("lab"));
-        assertThat(context.profiles().find("lab")).isPresent();
+        assertThat(context.profiles().find("lab").orElseThrow().apiUrl())
+                .contains(URI.create("http://127.0.0.1:9/portal_web_services/slapos_master_api/"));
     }
 
     @Test

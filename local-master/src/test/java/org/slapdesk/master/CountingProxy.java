@@ -13,6 +13,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -31,6 +36,9 @@ final class CountingProxy implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final AtomicLong bytes = new AtomicLong();
     private final AtomicLong searchRows = new AtomicLong();
+    private final Queue<String> paths = new ConcurrentLinkedQueue<>();
+    private final Map<String, String> movedPrefixes = new ConcurrentHashMap<>();
+    private final Queue<String> refusedPrefixes = new ConcurrentLinkedQueue<>();
     private volatile String target;
 
     CountingProxy(URI master) throws IOException {
@@ -58,6 +66,21 @@ final class CountingProxy implements AutoCloseable {
         return searchRows.get();
     }
 
+    /** Serves the master's {@code masterPrefix} (no leading slash) under {@code proxyPrefix}, as another site layout. */
+    void serveUnder(String proxyPrefix, String masterPrefix) {
+        movedPrefixes.put(proxyPrefix, masterPrefix);
+    }
+
+    /** Answers 404 with no body, as a master without that API, for paths starting so (no leading slash). */
+    void refuse(String prefix) {
+        refusedPrefixes.add(prefix);
+    }
+
+    /** The paths asked for, in order, without their query. */
+    List<String> paths() {
+        return List.copyOf(paths);
+    }
+
     void resetCounts() {
         bytes.set(0);
         searchRows.set(0);
@@ -69,7 +92,19 @@ final class CountingProxy implements AutoCloseable {
                     + (exchange.getRequestURI().getRawQuery() == null
                             ? ""
                             : "?" + exchange.getRequestURI().getRawQuery());
+            paths.add(exchange.getRequestURI().getRawPath());
             byte[] body = exchange.getRequestBody().readAllBytes();
+            String asked = pathAndQuery;
+            if (refusedPrefixes.stream().anyMatch(asked::startsWith)) {
+                exchange.sendResponseHeaders(404, -1);
+                return;
+            }
+            for (Map.Entry<String, String> moved : movedPrefixes.entrySet()) {
+                if (pathAndQuery.startsWith(moved.getKey())) {
+                    pathAndQuery = moved.getValue()
+                            + pathAndQuery.substring(moved.getKey().length());
+                }
+            }
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target + pathAndQuery))
                     .method(exchange.getRequestMethod(), HttpRequest.BodyPublishers.ofByteArray(body));
             String type = exchange.getRequestHeaders().getFirst("Content-Type");

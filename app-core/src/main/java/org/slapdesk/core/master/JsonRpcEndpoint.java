@@ -11,24 +11,44 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import org.slapdesk.core.master.MasterException.AuthenticationFailed.Reason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The JSON-RPC dialect ("slapos master api", docs/protocol.md, "JSON-RPC"): {@code POST <base>/slapos.<method>}
  * with a JSON object in and out. Errors come as {@code {status, type, title}}; a not-ready
  * instance comes as HTTP 200 with {@code status: 102}. A master without the API (404/405 and no
  * JSON error) gives {@link MasterException.Unsupported}, so callers can fall back to another dialect.
+ * Given another place to look, the first such answer makes it try that place once; when the API
+ * answers there, every later call goes there.
  */
 public final class JsonRpcEndpoint {
 
+    private static final Logger LOG = LoggerFactory.getLogger(JsonRpcEndpoint.class);
+
     private final MasterHttp http;
-    private final URI base;
     private final ObjectMapper json = new ObjectMapper();
+    private final Supplier<Optional<URI>> otherPlace;
+    private volatile URI base;
+    private boolean otherPlaceTried;
 
     public JsonRpcEndpoint(MasterHttp http, URI base) {
+        this(http, base, Optional::empty);
+    }
+
+    /** An endpoint that looks at {@code otherPlace} (asked at most once) when {@code base} has no API. */
+    public JsonRpcEndpoint(MasterHttp http, URI base, Supplier<Optional<URI>> otherPlace) {
         this.http = Objects.requireNonNull(http, "http");
-        String url = base.toString();
-        this.base = URI.create(url.endsWith("/") ? url : url + "/");
+        this.otherPlace = Objects.requireNonNull(otherPlace, "otherPlace");
+        this.base = directory(base);
+    }
+
+    private static URI directory(URI url) {
+        String text = url.toString();
+        return URI.create(text.endsWith("/") ? text : text + "/");
     }
 
     public URI base() {
@@ -37,8 +57,44 @@ public final class JsonRpcEndpoint {
 
     /** Calls {@code slapos.<method>} (the prefix may be given or not) with a JSON object. */
     public JsonNode call(String method, Map<String, ?> params) throws MasterException {
+        try {
+            return callAt(base, method, params);
+        } catch (MasterException.Unsupported unsupported) {
+            Optional<URI> other = otherPlaceOnce();
+            if (other.isEmpty()) {
+                throw unsupported;
+            }
+            try {
+                JsonNode answer = callAt(other.get(), method, params);
+                moveTo(other.get());
+                return answer;
+            } catch (MasterException.Unsupported | MasterException.Unreachable | MasterException.BadResponse e) {
+                LOG.debug("no JSON-RPC API at {} either: {}", other.get(), e.getMessage());
+                throw unsupported;
+            } catch (MasterException e) {
+                // an error in the API's own words: the API is there
+                moveTo(other.get());
+                throw e;
+            }
+        }
+    }
+
+    private synchronized Optional<URI> otherPlaceOnce() {
+        if (otherPlaceTried) {
+            return Optional.empty();
+        }
+        otherPlaceTried = true;
+        return otherPlace.get().map(JsonRpcEndpoint::directory).filter(other -> !other.equals(base));
+    }
+
+    private void moveTo(URI other) {
+        LOG.info("the master's JSON-RPC API is at {}, not {}: calling it there from now on", other, base);
+        base = other;
+    }
+
+    private JsonNode callAt(URI at, String method, Map<String, ?> params) throws MasterException {
         String name = method.startsWith("slapos.") ? method : "slapos." + method;
-        String where = base.resolve(name).toString();
+        String where = at.resolve(name).toString();
         byte[] body;
         try {
             body = json.writeValueAsBytes(params);
@@ -46,7 +102,7 @@ public final class JsonRpcEndpoint {
             throw new MasterException.InvalidRequest(
                     where, "The parameters of " + name + " cannot be written as JSON: " + e.getOriginalMessage());
         }
-        HttpAnswer answer = http.postJson(where, base.resolve(name), body);
+        HttpAnswer answer = http.postJson(where, at.resolve(name), body);
         JsonNode document = parseOrNull(answer);
         if (answer.status() >= 200 && answer.status() < 300) {
             if (document == null) {
@@ -74,7 +130,7 @@ public final class JsonRpcEndpoint {
             if (answer.status() == 404 || answer.status() == 405) {
                 throw new MasterException.Unsupported(
                         where,
-                        "The master at " + base + " does not offer the JSON-RPC method " + name + " (HTTP "
+                        "The master at " + at + " does not offer the JSON-RPC method " + name + " (HTTP "
                                 + answer.status() + ").");
             }
             MasterHttp.requireSuccess(answer, name);

@@ -21,6 +21,9 @@ import org.slapdesk.core.config.SlaposClientConfig;
  * HATEOAS lives when the master does not say ({@code master_rest_url}), the client certificate
  * and key (PEM), an optional CA that the server certificate must chain to instead of the system
  * trust store — and how the window shows it (colour) and which product aliases it offers.
+ * The optional API URL is where the master's JSON-RPC API lives when it is not the master URL
+ * (the real master serves it at {@code <ERP5 site>/portal_web_services/slapos_master_api/});
+ * without it JSON-RPC is called at the master URL, as slapproxy and the local master serve it.
  * The {@link Kind#LOCAL} profile is the embedded master: it has no URL until it is started.
  */
 public record MasterProfile(
@@ -32,7 +35,8 @@ public record MasterProfile(
         Optional<Path> keyFile,
         Optional<Path> caFile,
         String colour,
-        Map<String, String> productAliases) {
+        Map<String, String> productAliases,
+        Optional<URI> apiUrl) {
 
     /** The embedded local master, or a remote one. */
     public enum Kind {
@@ -59,15 +63,31 @@ public record MasterProfile(
         colour = colour == null || colour.isBlank() ? DEFAULT_COLOUR : colour;
         productAliases =
                 Collections.unmodifiableMap(new LinkedHashMap<>(productAliases == null ? Map.of() : productAliases));
+        apiUrl = Objects.requireNonNullElse(apiUrl, Optional.empty());
         if (kind == Kind.REMOTE && masterUrl.isEmpty()) {
             throw new IllegalArgumentException("profile '" + name + "' needs a master URL");
         }
         masterUrl.ifPresent(u -> requireHttp(u, "master URL"));
         restUrl.ifPresent(u -> requireHttp(u, "REST (HATEOAS) URL"));
+        apiUrl.ifPresent(u -> requireHttp(u, "JSON-RPC API URL"));
         if (certFile.isPresent() != keyFile.isPresent()) {
             throw new IllegalArgumentException("profile '" + name + "': a client certificate needs both a"
                     + " certificate file and a key file; give both or neither");
         }
+    }
+
+    /** A profile without an API URL: JSON-RPC at the master URL. */
+    public MasterProfile(
+            String name,
+            Kind kind,
+            Optional<URI> masterUrl,
+            Optional<URI> restUrl,
+            Optional<Path> certFile,
+            Optional<Path> keyFile,
+            Optional<Path> caFile,
+            String colour,
+            Map<String, String> productAliases) {
+        this(name, kind, masterUrl, restUrl, certFile, keyFile, caFile, colour, productAliases, Optional.empty());
     }
 
     /** The embedded local master, the default profile. */
@@ -104,25 +124,60 @@ public record MasterProfile(
 
     public MasterProfile withRestUrl(URI url) {
         return new MasterProfile(
-                name, kind, masterUrl, Optional.ofNullable(url), certFile, keyFile, caFile, colour, productAliases);
+                name,
+                kind,
+                masterUrl,
+                Optional.ofNullable(url),
+                certFile,
+                keyFile,
+                caFile,
+                colour,
+                productAliases,
+                apiUrl);
+    }
+
+    /** Where the JSON-RPC API lives; null = at the master URL. */
+    public MasterProfile withApiUrl(URI url) {
+        return new MasterProfile(
+                name,
+                kind,
+                masterUrl,
+                restUrl,
+                certFile,
+                keyFile,
+                caFile,
+                colour,
+                productAliases,
+                Optional.ofNullable(url));
     }
 
     public MasterProfile withClientCertificate(Path cert, Path key) {
         return new MasterProfile(
-                name, kind, masterUrl, restUrl, Optional.of(cert), Optional.of(key), caFile, colour, productAliases);
+                name,
+                kind,
+                masterUrl,
+                restUrl,
+                Optional.of(cert),
+                Optional.of(key),
+                caFile,
+                colour,
+                productAliases,
+                apiUrl);
     }
 
     public MasterProfile withCa(Path ca) {
         return new MasterProfile(
-                name, kind, masterUrl, restUrl, certFile, keyFile, Optional.of(ca), colour, productAliases);
+                name, kind, masterUrl, restUrl, certFile, keyFile, Optional.of(ca), colour, productAliases, apiUrl);
     }
 
     public MasterProfile withColour(String newColour) {
-        return new MasterProfile(name, kind, masterUrl, restUrl, certFile, keyFile, caFile, newColour, productAliases);
+        return new MasterProfile(
+                name, kind, masterUrl, restUrl, certFile, keyFile, caFile, newColour, productAliases, apiUrl);
     }
 
     public MasterProfile withName(String newName) {
-        return new MasterProfile(newName, kind, masterUrl, restUrl, certFile, keyFile, caFile, colour, productAliases);
+        return new MasterProfile(
+                newName, kind, masterUrl, restUrl, certFile, keyFile, caFile, colour, productAliases, apiUrl);
     }
 
     /** The master URL; a local profile has none until its master is started. */
@@ -158,7 +213,8 @@ public record MasterProfile(
     /**
      * Reads a slapos-client.cfg as the slapos client does ({@link SlaposClientConfig}): {@code [slapos]
      * master_url}, {@code master_rest_url}, the user certificate from {@code [slapconsole]} (else
-     * {@code [slapos]}); plus our own optional {@code [slapconsole] ca_file} to pin the master's CA.
+     * {@code [slapos]}); plus our own optional {@code [slapconsole] ca_file} to pin the master's CA
+     * and {@code [slapos] master_api_url}, where the JSON-RPC API lives when not at the master URL.
      *
      * @throws IOException when the file is missing, unreadable or incomplete, with the reason
      */
@@ -174,8 +230,8 @@ public record MasterProfile(
                     + (config.certFile().isPresent() ? "cert_file but no key_file" : "key_file but no cert_file")
                     + ": the client certificate needs both");
         }
-        Optional<Path> ca = IniFile.load(file)
-                .get("slapconsole", "ca_file")
+        IniFile ini = IniFile.load(file);
+        Optional<Path> ca = ini.get("slapconsole", "ca_file")
                 .filter(v -> !v.isBlank())
                 .map(v -> ConfigPaths.expandHome(v.trim(), home));
         try {
@@ -188,7 +244,10 @@ public record MasterProfile(
                     config.keyFile(),
                     ca,
                     CLIENT_CONFIG_COLOUR,
-                    config.softwareProducts());
+                    config.softwareProducts(),
+                    ini.get("slapos", "master_api_url")
+                            .filter(v -> !v.isBlank())
+                            .map(u -> parseUrl(u, "master_api_url")));
         } catch (IllegalArgumentException e) {
             throw new IOException(file + ": " + e.getMessage(), e);
         }

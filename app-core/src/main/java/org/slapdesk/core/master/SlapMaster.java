@@ -53,7 +53,10 @@ import org.slf4j.LoggerFactory;
  * <li><b>nodeToken</b>: HATEOAS {@code Base_getComputerToken}; empty when the master hands none out.</li>
  * </ul>
  * The HATEOAS base is the profile's REST URL, else {@code getHateoasUrl}, else JSON-RPC
- * {@code get.v0.hateoas_url}. JSON-RPC is called at the master URL (slapproxy and the local master).
+ * {@code get.v0.hateoas_url}. JSON-RPC is called at the profile's API URL when it has one (the
+ * real master's {@code portal_web_services/slapos_master_api/}), else at the master URL (slapproxy
+ * and the local master); when the master URL has none, once at the place {@link MasterApiLocation}
+ * reads off the HATEOAS URL, kept for the session when the API answers there.
  */
 public final class SlapMaster implements Master {
 
@@ -90,7 +93,22 @@ public final class SlapMaster implements Master {
         this.masterUrl = masterUrl;
         this.http = http;
         this.slap = new SlapEndpoint(http, masterUrl);
-        this.jsonRpc = new JsonRpcEndpoint(http, masterUrl);
+        this.jsonRpc = profile.apiUrl()
+                .map(api -> new JsonRpcEndpoint(http, api))
+                .orElseGet(() -> new JsonRpcEndpoint(http, masterUrl, this::apiBesideHateoas));
+    }
+
+    /** Where the real master's JSON-RPC API would be, from its HATEOAS URL; asked once, when the master URL has none. */
+    private Optional<URI> apiBesideHateoas() {
+        Optional<URI> hateoasUrl = profile.restUrl();
+        if (hateoasUrl.isEmpty()) {
+            try {
+                hateoasUrl = slap.getHateoasUrl();
+            } catch (MasterException e) {
+                LOG.debug("no HATEOAS URL to find the JSON-RPC API by: {}", e.getMessage());
+            }
+        }
+        return hateoasUrl.flatMap(MasterApiLocation::besideHateoas);
     }
 
     /** Opens a client for the profile; certificate problems are reported here, before any connection. */

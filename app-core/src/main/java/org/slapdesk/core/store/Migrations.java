@@ -128,7 +128,11 @@ final class Migrations {
             new SchemaStep(
                     "per node: its group (a tag such as paris) and the computer_id of its slapos.cfg",
                     "ALTER TABLE known_node ADD COLUMN tag TEXT",
-                    "ALTER TABLE known_node ADD COLUMN computer_id TEXT"));
+                    "ALTER TABLE known_node ADD COLUMN computer_id TEXT"),
+            // null = JSON-RPC at the master URL
+            new SchemaStep(
+                    "a profile's JSON-RPC API URL, for masters that serve it apart (portal_web_services)",
+                    "ALTER TABLE profile ADD COLUMN api_url TEXT"));
 
     static final SchemaMigrator MIGRATOR = new SchemaMigrator("the Slapdesk database", STEPS);
 

@@ -29,10 +29,11 @@ public final class ProfileDao {
         store.call("save profile '" + p.name() + "'", c -> {
             try (PreparedStatement s = c.prepareStatement(
                     """
-                    INSERT INTO profile (name, master_url, rest_url, cert_path, key_path, ca_path, colour, kind)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO profile (name, master_url, rest_url, cert_path, key_path, ca_path, colour, kind,
+                      api_url)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (name) DO UPDATE SET master_url = excluded.master_url,
-                      rest_url = excluded.rest_url,
+                      rest_url = excluded.rest_url, api_url = excluded.api_url,
                       cert_path = excluded.cert_path, key_path = excluded.key_path, ca_path = excluded.ca_path,
                       colour = excluded.colour, kind = excluded.kind""")) {
                 s.setString(1, p.name());
@@ -43,6 +44,7 @@ public final class ProfileDao {
                 s.setString(6, AppStore.text(p.caFile()));
                 s.setString(7, p.colour());
                 s.setString(8, p.kind().name().toLowerCase(Locale.ROOT));
+                s.setString(9, p.apiUrl().map(URI::toString).orElse(null));
                 return s.executeUpdate();
             }
         });
@@ -135,7 +137,8 @@ public final class ProfileDao {
                 AppStore.path(rs.getString("key_path")),
                 AppStore.path(rs.getString("ca_path")),
                 rs.getString("colour"),
-                Map.of());
+                Map.of(),
+                url(rs.getString("api_url"), "JSON-RPC API URL of profile '" + name + "'"));
     }
 
     private static Optional<URI> url(String text, String what) {

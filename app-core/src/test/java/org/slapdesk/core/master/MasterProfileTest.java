@@ -55,6 +55,22 @@ class MasterProfileTest {
         MasterProfile profile = MasterProfile.fromClientConfig(cfg);
         assertThat(profile.certFile()).contains(Path.of("/etc/a.crt"));
         assertThat(profile.restUrl()).isEmpty();
+        assertThat(profile.apiUrl()).isEmpty();
+    }
+
+    @Test
+    void theJsonRpcApiUrlIsReadFromTheClientConfigurationAndMustBeHttp() throws Exception {
+        Path cfg = Files.writeString(
+                dir.resolve("api.cfg"),
+                "[slapos]\nmaster_url = http://127.0.0.1:5000\n"
+                        + "master_api_url = http://127.0.0.1:5000/erp5/portal_web_services/slapos_master_api/\n");
+        assertThat(MasterProfile.fromClientConfig(cfg).apiUrl())
+                .contains(URI.create("http://127.0.0.1:5000/erp5/portal_web_services/slapos_master_api/"));
+        Path ftp = Files.writeString(
+                dir.resolve("ftp-api.cfg"), "[slapos]\nmaster_url = http://h:5000\nmaster_api_url = ftp://h/\n");
+        assertThatThrownBy(() -> MasterProfile.fromClientConfig(ftp)).hasMessageContaining("master_api_url");
+        assertThatThrownBy(() -> MasterProfile.plain("p", "http://h/").withApiUrl(URI.create("file:///x")))
+                .hasMessageContaining("JSON-RPC API URL");
     }
 
     @Test

@@ -128,6 +128,24 @@ class AppStoreTest {
     }
 
     @Test
+    void aProfilesApiUrlIsKeptAndClearedAcrossRestarts() throws Exception {
+        URI api = URI.create("https://slap.vifib.com/erp5/portal_web_services/slapos_master_api/");
+        MasterProfile withApi =
+                MasterProfile.plain("vifib", "https://slap.vifib.com/").withApiUrl(api);
+        try (AppStore store = AppStore.open(db())) {
+            store.profiles().save(withApi);
+        }
+        try (AppStore again = AppStore.open(db())) {
+            assertThat(again.profiles().find("vifib").orElseThrow().apiUrl()).contains(api);
+            assertThat(again.profiles().list()).containsExactly(withApi);
+            again.profiles().save(withApi.withApiUrl(null));
+        }
+        try (AppStore third = AppStore.open(db())) {
+            assertThat(third.profiles().find("vifib").orElseThrow().apiUrl()).isEmpty();
+        }
+    }
+
+    @Test
     void aStoredProfileThatIsNoLongerValidIsLeftOutOfTheList() throws Exception {
         try (AppStore store = AppStore.open(db())) {
             store.profiles().save(rapidSpace());

@@ -67,6 +67,15 @@ public final class ProfileDialog {
         row = field(
                 grid,
                 row,
+                "API URL",
+                text(
+                        "profile-api-url",
+                        model.apiUrlProperty(),
+                        "optional: where the JSON-RPC API is, if not at the master URL"),
+                model.apiUrlErrorProperty());
+        row = field(
+                grid,
+                row,
                 "Certificate",
                 picker("profile-certificate", model.certificateProperty(), "PEM certificate"),
                 null);
@@ -115,6 +124,8 @@ public final class ProfileDialog {
             Label message = new Label();
             message.getStyleClass().addAll(Styles.DANGER, "field-error");
             message.setWrapText(true);
+            // without it the grid row keeps one line's height and a long reason ends in "..."
+            message.setMinHeight(Region.USE_PREF_SIZE);
             message.textProperty().bind(error);
             message.visibleProperty().bind(error.isNotEmpty());
             message.managedProperty().bind(message.visibleProperty());

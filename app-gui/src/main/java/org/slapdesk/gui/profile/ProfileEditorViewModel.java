@@ -33,6 +33,7 @@ public final class ProfileEditorViewModel {
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty masterUrl = new SimpleStringProperty("");
     private final StringProperty restUrl = new SimpleStringProperty("");
+    private final StringProperty apiUrl = new SimpleStringProperty("");
     private final StringProperty certificate = new SimpleStringProperty("");
     private final StringProperty key = new SimpleStringProperty("");
     private final StringProperty ca = new SimpleStringProperty("");
@@ -41,6 +42,7 @@ public final class ProfileEditorViewModel {
     private final StringProperty nameError = new SimpleStringProperty("");
     private final StringProperty urlError = new SimpleStringProperty("");
     private final StringProperty restUrlError = new SimpleStringProperty("");
+    private final StringProperty apiUrlError = new SimpleStringProperty("");
     private final StringProperty certificateError = new SimpleStringProperty("");
     private final StringProperty caError = new SimpleStringProperty("");
     private final StringProperty note = new SimpleStringProperty("");
@@ -52,18 +54,20 @@ public final class ProfileEditorViewModel {
     public ProfileEditorViewModel(Predicate<String> nameTaken, Clock clock) {
         this.nameTaken = nameTaken;
         this.clock = clock;
-        for (StringProperty field : new StringProperty[] {name, masterUrl, restUrl, certificate, key, ca}) {
+        for (StringProperty field : new StringProperty[] {name, masterUrl, restUrl, apiUrl, certificate, key, ca}) {
             field.addListener((o, was, now) -> validate());
         }
         valid = Bindings.createBooleanBinding(
                 () -> nameError.get().isEmpty()
                         && urlError.get().isEmpty()
                         && restUrlError.get().isEmpty()
+                        && apiUrlError.get().isEmpty()
                         && certificateError.get().isEmpty()
                         && caError.get().isEmpty(),
                 nameError,
                 urlError,
                 restUrlError,
+                apiUrlError,
                 certificateError,
                 caError);
         validate();
@@ -80,6 +84,7 @@ public final class ProfileEditorViewModel {
         name.set(profile.name());
         masterUrl.set(profile.masterUrl().map(URI::toString).orElse(""));
         restUrl.set(profile.restUrl().map(URI::toString).orElse(""));
+        apiUrl.set(profile.apiUrl().map(URI::toString).orElse(""));
         certificate.set(profile.certFile().map(Path::toString).orElse(""));
         key.set(profile.keyFile().map(Path::toString).orElse(""));
         ca.set(profile.caFile().map(Path::toString).orElse(""));
@@ -102,6 +107,15 @@ public final class ProfileEditorViewModel {
 
     public StringProperty restUrlErrorProperty() {
         return restUrlError;
+    }
+
+    /** Where the master's JSON-RPC API is when not at the master URL (the real master's portal_web_services); may stay empty. */
+    public StringProperty apiUrlProperty() {
+        return apiUrl;
+    }
+
+    public StringProperty apiUrlErrorProperty() {
+        return apiUrlError;
     }
 
     public StringProperty certificateProperty() {
@@ -160,6 +174,7 @@ public final class ProfileEditorViewModel {
         }
         urlError.set(urlProblem(masterUrl.get().trim()));
         restUrlError.set(restUrl.get().isBlank() ? "" : urlProblem(restUrl.get().trim()));
+        apiUrlError.set(apiUrl.get().isBlank() ? "" : urlProblem(apiUrl.get().trim()));
         note.set("");
         certificateError.set(urlError.get().isEmpty() ? certificateProblem() : "");
         caError.set(fileProblem(ca.get(), "CA certificate"));
@@ -237,7 +252,10 @@ public final class ProfileEditorViewModel {
                 optionalPath(key.get()),
                 optionalPath(ca.get()),
                 colour.get(),
-                editing == null ? Map.of() : editing.productAliases());
+                editing == null ? Map.of() : editing.productAliases(),
+                apiUrl.get().isBlank()
+                        ? Optional.empty()
+                        : Optional.of(MasterProfile.parseUrl(apiUrl.get(), "JSON-RPC API URL")));
     }
 
     /** The profile to save; call only when {@link #validBinding()} holds. */
@@ -250,6 +268,7 @@ public final class ProfileEditorViewModel {
                                     nameError.get(),
                                     urlError.get(),
                                     restUrlError.get(),
+                                    apiUrlError.get(),
                                     certificateError.get(),
                                     caError.get())
                             .trim());

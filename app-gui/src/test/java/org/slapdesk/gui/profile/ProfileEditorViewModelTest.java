@@ -168,4 +168,26 @@ class ProfileEditorViewModelTest {
         model.restUrlProperty().set("");
         assertThat(model.toProfile().restUrl()).isEmpty();
     }
+
+    @Test
+    void theApiUrlIsOptionalCheckedAndKeptThroughAnEdit() {
+        model.nameProperty().set("real");
+        model.masterUrlProperty().set("http://127.0.0.1:1/");
+        assertThat(model.toProfile().apiUrl()).isEmpty();
+
+        model.apiUrlProperty().set("ftp://127.0.0.1/");
+        assertThat(model.apiUrlErrorProperty().get()).contains("http");
+        assertThat(model.validBinding().get()).isFalse();
+
+        String api = "http://127.0.0.1:1/erp5/portal_web_services/slapos_master_api/";
+        model.apiUrlProperty().set(api);
+        assertThat(model.validBinding().get()).isTrue();
+        MasterProfile saved = model.toProfile();
+        assertThat(saved.apiUrl()).contains(URI.create(api));
+
+        ProfileEditorViewModel again = new ProfileEditorViewModel(name -> false, Clock.systemUTC());
+        again.edit(saved);
+        assertThat(again.apiUrlProperty().get()).isEqualTo(api);
+        assertThat(again.toProfile()).isEqualTo(saved);
+    }
 }

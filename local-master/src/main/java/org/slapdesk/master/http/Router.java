@@ -27,6 +27,12 @@ public final class Router implements HttpHandler {
     /** Where {@code slapos computer token} asks for a node registration token (root's self link + this). */
     private static final String COMPUTER_TOKEN = "hateoas/computer_module/Base_getComputerToken";
 
+    /**
+     * Where the real master serves its JSON-RPC API under its ERP5 site; the same methods are
+     * answered here too, so a profile set up for the real master's layout works against this one.
+     */
+    public static final String MASTER_API_PREFIX = "portal_web_services/slapos_master_api/";
+
     /** The exchange attribute where a refusal's reason is left for the server's log line. */
     public static final String REFUSAL_REASON = "slapdesk.refusal";
 
@@ -62,7 +68,9 @@ public final class Router implements HttpHandler {
             if (!admitted(exchange)) {
                 return;
             }
-            if (name.startsWith("slapos.")) {
+            if (name.startsWith(MASTER_API_PREFIX + "slapos.")) {
+                handleJsonRpc(exchange, name.substring(MASTER_API_PREFIX.length()));
+            } else if (name.startsWith("slapos.")) {
                 handleJsonRpc(exchange, name);
             } else {
                 handleOther(exchange, name);
