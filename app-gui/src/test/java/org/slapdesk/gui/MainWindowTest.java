@@ -332,7 +332,8 @@ class MainWindowTest {
     void aSuccessNoticeFadesByItselfWhileAnErrorStays(FxRobot robot) throws Exception {
         settle();
         robot.interact(() -> context.servers().supply(KVM, "COMP-3"));
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.success")
+        // the supply goes to the master first: on a loaded machine that alone can take seconds
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !robot.lookup(".slapdesk-notification.success")
                 .queryAll()
                 .isEmpty());
         MasterException failure = new MasterException.Unreachable(
@@ -342,7 +343,7 @@ class MainWindowTest {
                 .queryAll()
                 .isEmpty());
         snapshot("notice-after-supply");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(".slapdesk-notification.success")
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup(".slapdesk-notification.success")
                 .queryAll()
                 .isEmpty());
         assertThat(robot.lookup(".slapdesk-notification.danger").queryAll())
