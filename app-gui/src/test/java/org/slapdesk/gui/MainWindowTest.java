@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DialogPane;
@@ -267,7 +268,12 @@ class MainWindowTest {
                 .isTrue();
         driver.fill("#profile-key", "/nonexistent/client.key");
         driver.fill("#profile-api-url", "ftp://nowhere/portal_web_services/slapos_master_api/");
+        WaitForAsyncUtils.waitForFxEvents();
         driver.snapshotWindowOf("#profile-dialog", "profile-dialog");
+        Node saveButton = robot.lookup("#profile-save").query();
+        assertThat(saveButton.localToScene(saveButton.getBoundsInLocal()).getMaxY())
+                .as("with three reasons shown, Save is still inside the dialog")
+                .isLessThanOrEqualTo(saveButton.getScene().getHeight());
         assertThat(robot.lookup("#profile-save").query().isDisabled())
                 .as("missing files")
                 .isTrue();

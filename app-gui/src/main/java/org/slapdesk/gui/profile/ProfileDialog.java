@@ -110,6 +110,15 @@ public final class ProfileDialog {
         Node saveButton = dialog.getDialogPane().lookupButton(save);
         saveButton.setId("profile-save");
         saveButton.disableProperty().bind(model.validBinding().not());
+        Dialogs.refitWhenChanged(
+                dialog,
+                model.nameErrorProperty(),
+                model.urlErrorProperty(),
+                model.restUrlErrorProperty(),
+                model.apiUrlErrorProperty(),
+                model.certificateErrorProperty(),
+                model.caErrorProperty(),
+                model.noteProperty());
         dialog.setResultConverter(button -> button == save ? model.toProfile() : null);
         return dialog.showAndWait();
     }

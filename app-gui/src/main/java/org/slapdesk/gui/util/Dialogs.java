@@ -2,12 +2,16 @@ package org.slapdesk.gui.util;
 
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
+import javafx.beans.InvalidationListener;
+import javafx.beans.Observable;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
@@ -20,6 +24,24 @@ public final class Dialogs {
     private static final double MESSAGE_WIDTH = 600;
 
     private Dialogs() {}
+
+    /**
+     * Sizes the dialog's window to its content again whenever one of {@code changes} changes: a
+     * window keeps the size it opened with, so reasons appearing under fields would push the
+     * buttons out of it. Applied after the next layout, when the new lines have their height.
+     */
+    public static void refitWhenChanged(Dialog<?> dialog, Observable... changes) {
+        InvalidationListener refit = changed -> Platform.runLater(() -> {
+            Scene scene = dialog.getDialogPane().getScene();
+            Window window = scene == null ? null : scene.getWindow();
+            if (window != null && window.isShowing()) {
+                window.sizeToScene();
+            }
+        });
+        for (Observable change : changes) {
+            change.addListener(refit);
+        }
+    }
 
     /** Asks before something that cannot be undone; the default button is Cancel. */
     public static boolean confirm(Node owner, String title, String text, String confirmLabel) {
