@@ -8,25 +8,12 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.slapdesk.core.master.ChangeMark;
-import org.slapdesk.core.master.FleetChanges;
-import org.slapdesk.core.master.FleetRead;
+import org.slapdesk.core.master.ForwardingMaster;
 import org.slapdesk.core.master.Master;
 import org.slapdesk.core.master.MasterException;
 import org.slapdesk.core.master.MasterProfile;
-import org.slapdesk.core.master.ReleaseSchemaLoader;
 import org.slapdesk.core.master.SlapMaster;
-import org.slapdesk.core.model.AccessStatus;
-import org.slapdesk.core.model.ComputeNode;
-import org.slapdesk.core.model.ComputeNodeDetail;
-import org.slapdesk.core.model.InstanceRequest;
-import org.slapdesk.core.model.InstanceTree;
-import org.slapdesk.core.model.RequestedState;
-import org.slapdesk.core.model.ServiceDetail;
-import org.slapdesk.core.model.SoftwareInstance;
 import org.slapdesk.master.LocalMaster;
 import org.slapdesk.master.store.ServerLock;
 import org.slapdesk.master.tls.CertificateAuthority;
@@ -41,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * (a second window, {@code --snapshot} beside a running window), this one is a client of that
  * master, found through the port file, and closing it stops nothing.
  */
-public final class EmbeddedMaster implements Master {
+public final class EmbeddedMaster extends ForwardingMaster {
 
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedMaster.class);
 
@@ -50,6 +37,7 @@ public final class EmbeddedMaster implements Master {
     private final CertificateAuthorityFolder authority;
 
     private EmbeddedMaster(Optional<LocalMaster> server, SlapMaster client, CertificateAuthorityFolder authority) {
+        super(client);
         this.server = server;
         this.client = client;
         this.authority = authority;
@@ -174,86 +162,6 @@ public final class EmbeddedMaster implements Master {
         }
     }
 
-    @Override
-    public String url() {
-        return client.url();
-    }
-
-    @Override
-    public List<ComputeNode> nodes() throws MasterException {
-        return client.nodes();
-    }
-
-    @Override
-    public ComputeNodeDetail node(String reference) throws MasterException {
-        return client.node(reference);
-    }
-
-    @Override
-    public Optional<List<ComputeNodeDetail>> allNodes() throws MasterException {
-        return client.allNodes();
-    }
-
-    @Override
-    public Optional<FleetRead> readFleet() throws MasterException {
-        return client.readFleet();
-    }
-
-    @Override
-    public Optional<FleetChanges> fleetChangesSince(ChangeMark since) throws MasterException {
-        return client.fleetChangesSince(since);
-    }
-
-    @Override
-    public List<InstanceTree> services() throws MasterException {
-        return client.services();
-    }
-
-    @Override
-    public ServiceDetail service(String title) throws MasterException {
-        return client.service(title);
-    }
-
-    @Override
-    public void supply(String softwareReleaseUrl, String computeNodeReference) throws MasterException {
-        client.supply(softwareReleaseUrl, computeNodeReference);
-    }
-
-    @Override
-    public void remove(String softwareReleaseUrl, String computeNodeReference) throws MasterException {
-        client.remove(softwareReleaseUrl, computeNodeReference);
-    }
-
-    @Override
-    public SoftwareInstance request(InstanceRequest request) throws MasterException {
-        return client.request(request);
-    }
-
-    @Override
-    public SoftwareInstance changeState(String title, RequestedState state) throws MasterException {
-        return client.changeState(title, state);
-    }
-
-    @Override
-    public Map<String, String> connectionParameters(String title) throws MasterException {
-        return client.connectionParameters(title);
-    }
-
-    @Override
-    public Optional<AccessStatus> nodeStatus(String computeNodeReference) throws MasterException {
-        return client.nodeStatus(computeNodeReference);
-    }
-
-    @Override
-    public Optional<String> nodeToken() throws MasterException {
-        return client.nodeToken();
-    }
-
-    @Override
-    public ReleaseSchemaLoader releaseSchemas() {
-        return client.releaseSchemas();
-    }
-
     /** The client, for what only tests and the node pages need (e.g. posting a node's format). */
     public SlapMaster client() {
         return client;
@@ -262,7 +170,7 @@ public final class EmbeddedMaster implements Master {
     @Override
     public void close() {
         try {
-            client.close();
+            super.close();
         } finally {
             server.ifPresent(LocalMaster::close);
         }
